@@ -1,0 +1,15 @@
+// Each command group registers its subcommands on the CLI11 app and sets `run`
+// to the action picked by the parser; main() runs it after parsing.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace repere::cli {
+
+using Action = std::function<int()>;
+
+// Registration functions, one per command file.
+// void registerQuizCommands(CLI::App& app, Action& run);  (cmd_quiz.cpp)
+
+} // namespace repere::cli

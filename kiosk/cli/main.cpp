@@ -1,0 +1,24 @@
+// `repere` command line: thin wiring of the command groups (each in its own cmd_*.cpp).
+#include <iostream>
+
+#include "command.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Repère: diagnostics numérique et français — outil en ligne de commande", "repere"};
+    app.set_version_flag("--version", std::string("repere ") + REPERE_VERSION);
+    app.require_subcommand(0, 1);
+
+    repere::cli::Action run;
+    // Command groups register here.
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    if (!run) {
+        std::cout << app.help();
+        return 0;
+    }
+    return run();
+}

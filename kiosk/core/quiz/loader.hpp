@@ -1,0 +1,38 @@
+// Loading and validating quiz packages.
+//
+// Every problem is reported, all at once, as `file:/json/pointer: message` so an author can fix
+// a package in one pass. A package with errors yields no Quiz; other packages still load.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quiz/model.hpp"
+
+namespace repere::quiz {
+
+struct Diagnostic {
+    std::string file;    // path of the file the problem is in (as given / found)
+    std::string pointer; // JSON pointer ("" for the whole document), or "line L, column C" for syntax errors
+    std::string message; // plain English for authors, one line
+    bool warning = false; // warnings do not make the package invalid
+
+    std::string format() const; // "file:pointer: message"
+};
+
+struct LoadResult {
+    std::optional<Quiz> quiz;             // set when there are no errors
+    std::vector<Diagnostic> diagnostics;  // errors and warnings
+    bool ok() const { return quiz.has_value(); }
+};
+
+// Loads `path`: a quiz.json file or a package folder containing quiz.json.
+LoadResult loadPackage(const std::filesystem::path& path);
+
+// Loads every package below `path` (a folder of package folders, a package folder or a quiz.json).
+// Never throws for content problems: each package gets its own LoadResult.
+std::vector<LoadResult> loadPackages(const std::filesystem::path& path);
+
+} // namespace repere::quiz

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Repère needs. This is the only place packages are named.
+# Idempotent: packages already present are skipped, apt is only called when something is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git clang clang-format
+  # core libraries
+  libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libcli11-dev
+  # tests
+  catch2
+  # kiosk: Dear ImGui 1.86 + GLFW + OpenGL 3, images, fonts
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev fonts-sil-andika
+  # audio: decoding, playback/recording, speech synthesis
+  libsndfile1-dev portaudio19-dev libespeak-ng-dev espeak-ng sox
+  # bilan PDF and QR codes
+  libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
+  # sync: HTTP(S) with gzip, PostgreSQL backend
+  libcpp-httplib-dev libssl-dev zlib1g-dev libpqxx-dev postgresql
+  # headless UI runs and screenshots
+  xvfb xauth x11-utils mesa-utils libgl1-mesa-dri
+  # scripts
+  python3 jq curl procps
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+echo "setup: done"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine, builds Repère and runs every test with ctest.
+#   scripts/test.sh              normal build in build/
+#   scripts/test.sh --sanitize   AddressSanitizer + UBSan build in build-asan/
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+build_dir="$REPO_ROOT/build"
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if [ "${1:-}" = "--sanitize" ]; then
+  build_dir="$REPO_ROOT/build-asan"
+  cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DREPERE_SANITIZE=ON)
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+fi
+
+"$REPO_ROOT/scripts/setup.sh"
+configure_and_build "$build_dir" "${cmake_args[@]}"
+cd "$build_dir"
+ctest --output-on-failure -j "$JOBS" --timeout 600
