@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
 
     repere::cli::Action run;
     // Command groups register here.
+    repere::cli::registerAudioCommands(app, run);
 
     try {
         app.parse(argc, argv);

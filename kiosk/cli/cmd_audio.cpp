@@ -1,0 +1,198 @@
+// `repere audio check|encode|devices` and `repere tts`: sound tools for package authors and for
+// diagnosing a kiosk's sound. Exit codes: 0 fine, 1 a file could not be decoded / written, 2 usage.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "audio/decoder.hpp"
+#include "audio/encoder.hpp"
+#include "audio/espeak_synthesizer.hpp"
+#include "audio/portaudio_devices.hpp"
+#include "command.hpp"
+
+namespace fs = std::filesystem;
+namespace audio = repere::audio;
+
+namespace repere::cli {
+
+namespace {
+
+// Audio files of a package folder: the assets quiz.json declares (a declared file that is
+// missing is a failure), else every audio file below the folder.
+std::vector<fs::path> audioFilesOf(const fs::path& dir, std::vector<std::string>& problems) {
+    std::vector<fs::path> files;
+    const fs::path manifest = dir / "quiz.json";
+    if (fs::exists(manifest)) {
+        std::ifstream in(manifest);
+        nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+        if (doc.is_discarded()) {
+            problems.push_back(manifest.string() + ": not valid JSON, cannot list its assets");
+            return files;
+        }
+        const auto assets = doc.find("assets");
+        if (assets != doc.end() && assets->is_array()) {
+            for (const auto& a : *assets) {
+                if (a.is_object() && a.contains("path") && a["path"].is_string() &&
+                    audio::isAudioPath(a["path"].get<std::string>())) {
+                    files.push_back(dir / a["path"].get<std::string>());
+                }
+            }
+        }
+        return files;
+    }
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_regular_file() && audio::isAudioPath(it->path())) {
+            files.push_back(it->path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+int runCheck(const std::vector<std::string>& paths) {
+    int failures = 0;
+    int checked = 0;
+    for (const std::string& p : paths) {
+        std::vector<fs::path> files;
+        std::vector<std::string> problems;
+        if (fs::is_directory(p)) {
+            files = audioFilesOf(p, problems);
+            if (files.empty() && problems.empty()) {
+                std::cout << "note " << p << ": no audio files\n";
+            }
+        } else {
+            files.push_back(p); // decodeFile reports a missing file clearly
+        }
+        for (const std::string& problem : problems) {
+            std::cout << "FAIL " << problem << "\n";
+            ++failures;
+        }
+        for (const fs::path& f : files) {
+            ++checked;
+            const audio::DecodeResult r = audio::decodeFile(f);
+            if (r.ok()) {
+                std::cout << "ok   " << f.string() << "  " << r.info.describe() << "\n";
+            } else {
+                std::cout << "FAIL " << r.error << "\n";
+                ++failures;
+            }
+        }
+    }
+    std::cout << checked << " file(s) checked, " << failures << " problem(s)\n";
+    return failures == 0 ? 0 : 1;
+}
+
+audio::Codec codecFor(const fs::path& out, const std::string& requested, std::string& error) {
+    if (requested == "wav") return audio::Codec::Wav16;
+    if (requested == "flac") return audio::Codec::Flac;
+    if (requested == "vorbis") return audio::Codec::OggVorbis;
+    if (requested == "opus") return audio::Codec::OggOpus;
+    if (!requested.empty()) {
+        error = "unknown codec \"" + requested + "\" (wav, flac, vorbis, opus)";
+        return audio::Codec::Wav16;
+    }
+    const std::string ext = out.extension().string();
+    if (ext == ".wav") return audio::Codec::Wav16;
+    if (ext == ".flac") return audio::Codec::Flac;
+    if (ext == ".ogg") return audio::Codec::OggVorbis;
+    if (ext == ".opus") return audio::Codec::OggOpus;
+    error = out.string() + ": cannot guess the codec from the extension; pass --codec";
+    return audio::Codec::Wav16;
+}
+
+int runEncode(const std::string& in, const std::string& out, const std::string& codecName) {
+    std::string error;
+    const audio::Codec codec = codecFor(out, codecName, error);
+    if (!error.empty()) {
+        std::cerr << "error: " << error << "\n";
+        return 2;
+    }
+    audio::DecodeResult r = audio::decodeFile(in);
+    if (!r.ok()) {
+        std::cerr << "error: " << r.error << "\n";
+        return 1;
+    }
+    error = audio::writeAudioFile(out, *r.pcm, codec);
+    if (!error.empty()) {
+        std::cerr << "error: " << error << "\n";
+        return 1;
+    }
+    std::cout << out << ": " << fs::file_size(out) << " bytes, " << r.info.durationS << " s\n";
+    return 0;
+}
+
+int runDevices() {
+    auto rt = audio::PortAudioRuntime::acquire();
+    if (!rt->ok()) {
+        std::cout << rt->error() << "\n";
+        return 1;
+    }
+    const auto devices = rt->listDevices();
+    for (const auto& d : devices) {
+        std::cout << d << "\n";
+    }
+    if (devices.empty()) {
+        std::cout << "no audio device\n";
+    }
+    return 0;
+}
+
+int runTts(const std::string& locale, const std::string& text, const std::string& out, int rate) {
+    audio::EspeakSynthesizer synth(rate);
+    const audio::SynthResult r = synth.synthesize(text, audio::voiceForLocale(locale));
+    if (!r.ok()) {
+        std::cerr << "error: " << r.error << "\n";
+        return 1;
+    }
+    const std::string error = audio::writeAudioFile(out, *r.pcm, audio::Codec::Wav16);
+    if (!error.empty()) {
+        std::cerr << "error: " << error << "\n";
+        return 1;
+    }
+    std::cout << out << ": " << r.pcm->durationS() << " s, " << r.pcm->format.sampleRate << " Hz, voice "
+              << audio::voiceForLocale(locale) << "\n";
+    return 0;
+}
+
+} // namespace
+
+void registerAudioCommands(CLI::App& app, Action& run) {
+    CLI::App* group = app.add_subcommand("audio", "Sound files and devices");
+    group->require_subcommand(1);
+
+    auto paths = std::make_shared<std::vector<std::string>>();
+    CLI::App* check = group->add_subcommand(
+        "check", "Decode audio files, or every audio asset of a package folder; exit 1 if any fails");
+    check->add_option("paths", *paths, "Audio files or package folders")->required();
+    check->callback([&run, paths] { run = [paths] { return runCheck(*paths); }; });
+
+    auto in = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    auto codec = std::make_shared<std::string>();
+    CLI::App* encode = group->add_subcommand("encode", "Re-encode an audio file (WAV, FLAC, Ogg Vorbis, Ogg Opus)");
+    encode->add_option("input", *in, "Audio file to read")->required();
+    encode->add_option("output", *out, "File to write; codec from the extension (.wav .flac .ogg .opus)")->required();
+    encode->add_option("--codec", *codec, "wav, flac, vorbis or opus");
+    encode->callback([&run, in, out, codec] { run = [in, out, codec] { return runEncode(*in, *out, *codec); }; });
+
+    CLI::App* devices = group->add_subcommand("devices", "List the sound devices PortAudio sees");
+    devices->callback([&run] { run = [] { return runDevices(); }; });
+
+    auto locale = std::make_shared<std::string>("fr");
+    auto text = std::make_shared<std::string>();
+    auto ttsOut = std::make_shared<std::string>();
+    auto rate = std::make_shared<int>(140);
+    CLI::App* tts = app.add_subcommand("tts", "Write synthesised speech (espeak-ng) to a WAV file");
+    tts->add_option("--locale", *locale, "Language of the voice: fr, en, ar...")->capture_default_str();
+    tts->add_option("--text", *text, "Text to say (UTF-8)")->required();
+    tts->add_option("--out", *ttsOut, "WAV file to write")->required();
+    tts->add_option("--rate", *rate, "Words per minute")->capture_default_str()->check(CLI::Range(80, 450));
+    tts->callback([&run, locale, text, ttsOut, rate] {
+        run = [locale, text, ttsOut, rate] { return runTts(*locale, *text, *ttsOut, *rate); };
+    });
+}
+
+} // namespace repere::cli
