@@ -20,6 +20,8 @@ PACKAGES=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libpqxx-dev postgresql
   # headless UI runs and screenshots
   xvfb xauth x11-utils mesa-utils libgl1-mesa-dri
+  # bundled quizzes: pictures (emoji pictograms + drawn scenes) and sounds (scripts/make-content.sh)
+  fonts-noto-color-emoji fonts-dejavu-core pango1.0-tools librsvg2-bin vorbis-tools
   # scripts
   python3 jq curl procps
 )

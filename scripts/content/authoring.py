@@ -1,0 +1,110 @@
+"""Small helpers shared by the two authoring scripts (numerique.py, francais.py).
+
+The authoring scripts are the readable source of the two packages: they write quizzes/<id>/quiz.json.
+Pictures are declared from the names used by items (img:<name> -> media/img/<name>.png); audio
+assets of listening stimuli are declared with their transcript (snd:<id>); instruction audio is
+added afterwards by scripts/make-audio.sh, which also fills every sha256.
+"""
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import pictures  # noqa: E402  (hotspot areas come from the drawing code)
+
+AREAS = pictures.scene_areas()
+
+
+class Package:
+    def __init__(self, pkg_id, alt):
+        self.id = pkg_id
+        self.alt = alt              # picture name -> {"fr": ..., "en": ...}
+        self.images = []            # names in first-use order
+        self.sounds = {}            # asset id -> transcript
+        self.ids = set()
+
+    def img(self, name):
+        """Asset id of a picture, declared on first use."""
+        if name not in self.alt:
+            raise SystemExit(f"{self.id}: no alt text for picture {name}")
+        if name not in self.images:
+            self.images.append(name)
+        return f"img-{name}"
+
+    def snd(self, sid, transcript):
+        """Asset id of a spoken French stimulus, declared on first use."""
+        aid = f"snd-{sid}"
+        if aid in self.sounds and self.sounds[aid] != transcript:
+            raise SystemExit(f"{self.id}: sound {aid} declared twice with different words")
+        self.sounds[aid] = transcript
+        return aid
+
+    def area(self, scene, key, area_id=None):
+        return {"id": area_id or key, "shape": "rect", "coords": AREAS[key]}
+
+    def item(self, iid, itype, skill, level, b, fr, en, **fields):
+        if iid in self.ids:
+            raise SystemExit(f"{self.id}: duplicate item id {iid}")
+        self.ids.add(iid)
+        it = {"id": iid, "rev": 1, "type": itype}
+        if skill:
+            it["skill"] = skill
+        if fields.get("competence"):
+            it["competence"] = fields.pop("competence")
+        if level:
+            it["level"] = level
+        if b is not None:
+            a = fields.pop("a", None)
+            it["difficulty"] = {"b": b, "a": a} if a else b
+        if fields.pop("practice", False):
+            it["practice"] = True
+        it["instruction"] = {"fr": fr, "en": en}
+        it.update(fields)
+        return it
+
+    def assets(self):
+        out = []
+        for name in self.images:
+            out.append({"id": f"img-{name}", "path": f"media/img/{name}.png", "sha256": "", "alt": self.alt[name]})
+        for aid, tr in self.sounds.items():
+            out.append({"id": aid, "path": f"media/audio/{aid[4:]}.ogg", "sha256": "", "transcript": tr})
+        return out
+
+    def write(self, quiz):
+        path = os.path.join(ROOT, "quizzes", self.id, "quiz.json")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        # Keep the instruction-audio assets and sha256 already made by make-audio.sh when the
+        # text did not change, so re-authoring does not force new sound files.
+        old = {}
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                try:
+                    prev = json.load(f)
+                    old = {a["id"]: a for a in prev.get("assets", [])}
+                except ValueError:
+                    old = {}
+        for a in quiz["assets"]:
+            if a["id"] in old and old[a["id"]].get("path") == a["path"]:
+                a["sha256"] = old[a["id"]].get("sha256", "")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(quiz, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        print(f"wrote {path}")
+
+
+def opt(oid, text=None, image=None, audio=None):
+    o = {"id": oid}
+    if text is not None:
+        o["text"] = text
+    if image is not None:
+        o["image"] = image
+    if audio is not None:
+        o["audio"] = audio
+    return o
+
+
+def letters(*texts):
+    """Text options a, b, c, ... in the given order."""
+    return [opt("abcdefgh"[i], text=t) for i, t in enumerate(texts)]

@@ -1,0 +1,617 @@
+#!/usr/bin/env python3
+"""Draws every picture of the two diagnostics, reproducibly, from Debian packages only.
+
+Two kinds of pictures:
+  * pictograms: one Noto Color Emoji glyph (Debian `fonts-noto-color-emoji`, Apache-2.0 images)
+    rendered to PNG with `pango-view` (Debian `pango1.0-tools`);
+  * scenes: mock screens and real-life documents drawn by the project as SVG here, rendered with
+    `rsvg-convert` (Debian `librsvg2-bin`); scenes may embed pictograms.
+
+The hotspot areas of the scenes are defined HERE, next to the drawing, as fractions of the picture
+(AREAS), so that the quiz authoring scripts and the picture can never disagree.
+
+Usage: pictures.py PACKAGE_DIR   (draws every media/img/*.png its quiz.json declares)
+"""
+import base64
+import os
+import subprocess
+import sys
+import tempfile
+from xml.sax.saxutils import escape
+
+EMOJI_FONT = "Noto Color Emoji"
+SANS = "DejaVu Sans"
+ROUND = "Andika"
+
+# ---------------------------------------------------------------------------------------------
+# Pictograms: name -> emoji. Kept small (160 px): they are options and illustrations.
+# ---------------------------------------------------------------------------------------------
+PICTO = {
+    # devices and screen symbols (numerique)
+    "smartphone": "📱", "ordinateur-portable": "💻", "ordinateur": "🖥️", "imprimante": "🖨️",
+    "clavier": "⌨️", "souris": "🖱️", "appareil-photo": "📷", "batterie": "🔋", "batterie-faible": "🪫",
+    "wifi": "🛜", "antenne": "📶", "cadenas": "🔒", "cadenas-ouvert": "🔓", "enveloppe": "✉️",
+    "trombone": "📎", "loupe": "🔍", "corbeille": "🗑️", "engrenage": "⚙️", "maison": "🏠",
+    "haut-parleur": "🔊", "muet": "🔇", "telephone": "📞", "bulle": "💬", "dossier": "📁",
+    "document": "📄", "image": "🖼️", "cle": "🔑", "attention": "⚠️", "recyclage": "♻️",
+    "globe": "🌐", "calendrier": "📅", "avion": "✈️", "fleche-bas": "⬇️", "prise": "🔌",
+    "micro": "🎤", "video": "🎥", "lumiere": "🔆", "horloge": "⏰", "carte": "🗺️", "calculatrice": "🧮",
+    "bouclier": "🛡️", "personne": "👤", "poubelle-pleine": "🚮", "casque": "🎧", "cable": "🔗",
+    "ampoule": "💡", "pouce": "👍", "carte-bancaire": "💳", "etoile": "⭐", "crayon": "✏️",
+    # everyday life (francais)
+    "bus": "🚌", "tram": "🚋", "train": "🚆", "metro": "🚇", "velo": "🚲", "voiture": "🚗",
+    "medicament": "💊", "medecin": "🧑‍⚕️", "hopital": "🏥", "ecole": "🏫", "pain": "🥖",
+    "pommes": "🍎", "tomates": "🍅", "poisson": "🐟", "lait": "🥛", "oeufs": "🥚", "riz": "🍚",
+    "argent": "💶", "pluie": "🌧️", "soleil": "☀️", "neige": "❄️", "lettre": "✉️", "cles": "🔑",
+    "fievre": "🤒", "mal-tete": "🤕", "toux": "😷", "dent": "🦷", "enfant": "🧒", "bebe": "👶",
+    "carte-identite": "🪪", "ouvrier": "👷", "balai": "🧹", "cuisinier": "🧑‍🍳", "camion": "🚚",
+    "vendeuse": "🧑‍💼", "robinet": "🚰", "goutte": "💧", "lit": "🛏️", "porte": "🚪", "chaussures": "👟",
+    "tshirt": "👕", "manteau": "🧥", "bureau": "🏢", "panneau-stop": "🛑", "main": "✋",
+    "heure-8": "🕗", "heure-9": "🕘", "heure-10": "🕙", "heure-2": "🕑", "heure-5": "🕔",
+    "heure-8-30": "🕣", "heure-6": "🕕", "oreille": "👂", "bouche": "👄", "livre": "📖",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Hotspot areas of the scenes (fractions of width/height: rect x, y, w, h).
+# ---------------------------------------------------------------------------------------------
+AREAS = {}
+
+
+def run(cmd, **kw):
+    subprocess.run(cmd, check=True, **kw)
+
+
+def render_picto(emoji, out_png, px=120):
+    run(["pango-view", "--no-display", "--pixels", f"--font={EMOJI_FONT} {px}", "--text", emoji,
+         "--background=transparent", "--margin=8", "-o", out_png])
+
+
+_picto_cache = {}
+
+
+def picto_uri(name, tmpdir):
+    """A pictogram as a data URI, to embed in scenes."""
+    if name not in _picto_cache:
+        p = os.path.join(tmpdir, f"p-{name}.png")
+        render_picto(PICTO[name], p, 120)
+        with open(p, "rb") as f:
+            _picto_cache[name] = "data:image/png;base64," + base64.b64encode(f.read()).decode()
+    return _picto_cache[name]
+
+
+class Svg:
+    def __init__(self, w, h, bg="#ffffff"):
+        self.w, self.h = w, h
+        self.parts = [f'<rect width="{w}" height="{h}" fill="{bg}"/>']
+
+    def rect(self, x, y, w, h, fill="#fff", stroke="none", sw=2, r=0, extra=""):
+        self.parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{r}" fill="{fill}" '
+                          f'stroke="{stroke}" stroke-width="{sw}" {extra}/>')
+
+    def line(self, x1, y1, x2, y2, stroke="#999", sw=2):
+        self.parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{stroke}" stroke-width="{sw}"/>')
+
+    def circle(self, cx, cy, r, fill="#fff", stroke="none", sw=2):
+        self.parts.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"/>')
+
+    def text(self, x, y, s, size=24, fill="#111", weight="normal", anchor="start", family=SANS, extra=""):
+        self.parts.append(f'<text x="{x}" y="{y}" font-family="{family}" font-size="{size}" fill="{fill}" '
+                          f'font-weight="{weight}" text-anchor="{anchor}" {extra}>{escape(s)}</text>')
+
+    def lines(self, x, y, rows, size=24, gap=1.4, **kw):
+        for i, s in enumerate(rows):
+            self.text(x, y + i * size * gap, s, size=size, **kw)
+
+    def picto(self, name, x, y, size, tmpdir):
+        self.parts.append(f'<image x="{x}" y="{y}" width="{size}" height="{size}" href="{picto_uri(name, tmpdir)}"/>')
+
+    def raw(self, s):
+        self.parts.append(s)
+
+    def area(self, key, x, y, w, h):
+        AREAS[key] = [round(x / self.w, 4), round(y / self.h, 4), round(w / self.w, 4), round(h / self.h, 4)]
+
+    def svg(self):
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.w}" height="{self.h}" '
+                f'viewBox="0 0 {self.w} {self.h}">' + "".join(self.parts) + "</svg>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Scenes for "numerique": mock screens (fictitious but believable)
+# ---------------------------------------------------------------------------------------------
+def status_bar(s, t, y=0, w=540, battery=20, wifi=True):
+    s.rect(0, y, w, 44, fill="#1f2933")
+    s.text(16, y + 31, "10:42", size=22, fill="#fff", weight="bold")
+    x = w - 250
+    if wifi:
+        s.picto("wifi", x, y + 6, 32, t)
+        s.area("status-wifi", x - 4, y, 40, 44)
+    s.picto("antenne", x + 44, y + 6, 32, t)
+    # battery drawn: outline + level
+    bx = w - 100
+    col = "#e53935" if battery <= 20 else "#43a047"
+    s.rect(bx, y + 12, 52, 22, fill="none", stroke="#fff", sw=2, r=4)
+    s.rect(bx + 52, y + 18, 5, 10, fill="#fff")
+    s.rect(bx + 3, y + 15, int(46 * battery / 100), 16, fill=col, r=2)
+    s.text(bx - 8, y + 31, f"{battery}%", size=18, fill="#fff", anchor="end")
+    s.area("status-battery", bx - 60, y, 130, 44)
+
+
+def scene_phone_home(t):
+    s = Svg(540, 960, "#dfe8f1")
+    status_bar(s, t)
+    apps = [("telephone", "app-phone"), ("bulle", "app-sms"), ("appareil-photo", "app-camera"),
+            ("image", "app-gallery"), ("engrenage", "app-settings"), ("enveloppe", "app-mail"),
+            ("globe", "app-browser"), ("calendrier", "app-calendar"), ("horloge", "app-clock"),
+            ("carte", "app-maps"), ("calculatrice", "app-calc"), ("dossier", "app-files")]
+    for i, (p, key) in enumerate(apps):
+        cx, cy = 40 + (i % 3) * 170, 110 + (i // 3) * 170
+        s.rect(cx, cy, 120, 120, fill="#ffffff", r=28, stroke="#b0bec5")
+        s.picto(p, cx + 20, cy + 20, 80, t)
+        s.area(key, cx - 10, cy - 10, 140, 140)
+    # navigation bar
+    s.rect(0, 880, 540, 80, fill="#1f2933")
+    s.raw('<polygon points="110,920 140,900 140,940" fill="#fff"/>')
+    s.area("nav-back", 80, 880, 90, 80)
+    s.circle(270, 920, 20, fill="none", stroke="#fff", sw=4)
+    s.area("nav-home", 225, 880, 90, 80)
+    s.rect(385, 902, 36, 36, fill="none", stroke="#fff", sw=4, r=4)
+    s.area("nav-recent", 358, 880, 90, 80)
+    return s
+
+
+def scene_browser(t):
+    s = Svg(960, 600, "#ffffff")
+    s.rect(0, 0, 960, 50, fill="#dee1e6")
+    s.rect(12, 8, 260, 42, fill="#fff", r=8)
+    s.text(30, 36, "Accueil - Mairie", size=18)
+    s.rect(0, 50, 960, 64, fill="#f1f3f4")
+    s.text(34, 96, "←", size=34, fill="#333")
+    s.area("back", 10, 55, 60, 56)
+    s.text(94, 96, "→", size=34, fill="#aaa")
+    s.text(150, 96, "⟳", size=34, fill="#333")
+    s.area("reload", 130, 55, 60, 56)
+    s.rect(205, 62, 640, 40, fill="#fff", r=20, stroke="#c4c7c5")
+    s.picto("cadenas", 218, 68, 28, t)
+    s.area("lock", 206, 58, 46, 48)
+    s.text(256, 90, "https://www.ville-exemple.fr/accueil", size=20, fill="#202124")
+    s.area("address", 252, 58, 593, 48)
+    s.text(880, 96, "⋮", size=34, fill="#333")
+    s.area("menu", 860, 55, 60, 56)
+    # page
+    s.rect(0, 114, 960, 90, fill="#0b4f8a")
+    s.text(40, 172, "Mairie de Ville-Exemple", size=34, fill="#fff", weight="bold")
+    s.text(40, 250, "Rechercher sur le site :", size=22)
+    s.rect(40, 266, 560, 52, fill="#fff", stroke="#555", sw=2, r=6)
+    s.text(56, 300, "Tapez votre recherche ici", size=20, fill="#888")
+    s.area("site-search", 40, 266, 560, 52)
+    s.rect(612, 266, 170, 52, fill="#0b4f8a", r=6)
+    s.text(697, 300, "Rechercher", size=20, fill="#fff", anchor="middle")
+    s.area("site-search-button", 612, 266, 170, 52)
+    s.lines(40, 380, ["Horaires de la mairie : du lundi au vendredi, 8 h 30 – 17 h.",
+                      "Prendre rendez-vous pour une carte d'identité.",
+                      "Inscriptions à la cantine scolaire."], size=21, fill="#333")
+    return s
+
+
+def scene_mail_compose(t):
+    s = Svg(960, 600, "#ffffff")
+    s.rect(0, 0, 960, 64, fill="#2b579a")
+    s.text(24, 42, "Nouveau message", size=26, fill="#fff", weight="bold")
+    s.rect(760, 10, 180, 46, fill="#ffffff", r=8)
+    s.text(850, 42, "Envoyer ➤", size=22, fill="#2b579a", anchor="middle", weight="bold")
+    s.area("send", 755, 5, 190, 56)
+    s.text(24, 112, "À :", size=22, fill="#555")
+    s.line(24, 128, 936, 128, stroke="#ccc")
+    s.area("to", 70, 76, 860, 52)
+    s.text(24, 168, "Objet :", size=22, fill="#555")
+    s.line(24, 184, 936, 184, stroke="#ccc")
+    s.area("subject", 110, 132, 820, 52)
+    s.rect(0, 196, 960, 60, fill="#f3f3f3")
+    s.picto("trombone", 24, 204, 44, t)
+    s.area("attach", 14, 198, 64, 56)
+    s.picto("image", 100, 204, 44, t)
+    s.area("insert-image", 90, 198, 64, 56)
+    s.text(180, 236, "B", size=26, weight="bold", fill="#333")
+    s.text(220, 236, "I", size=26, fill="#333", extra='font-style="italic"')
+    s.picto("corbeille", 880, 204, 44, t)
+    s.area("discard", 870, 198, 64, 56)
+    s.lines(24, 310, ["Bonjour,", "", "Écrivez votre message ici…"], size=22, fill="#999")
+    return s
+
+
+def scene_mail_inbox(t):
+    s = Svg(960, 600, "#ffffff")
+    s.rect(0, 0, 960, 64, fill="#2b579a")
+    s.text(24, 42, "Boîte de réception", size=26, fill="#fff", weight="bold")
+    rows = [("ALI Saint-Denis", "Votre rendez-vous de mardi", "09:14", True, False, "row-ali"),
+            ("Pharmacie du Marché", "Votre commande est prête", "Hier", False, False, "row-pharma"),
+            ("France Travail", "Document à lire : attestation", "Hier", True, True, "row-ft"),
+            ("Mme Leroy (école)", "Sortie scolaire jeudi", "Lun.", False, False, "row-school"),
+            ("Newsletter Promo", "-50 % sur tout le magasin !", "Lun.", False, False, "row-promo")]
+    for i, (who, subj, when, unread, clip, key) in enumerate(rows):
+        y = 64 + i * 100
+        s.rect(0, y, 960, 100, fill="#eef4ff" if unread else "#ffffff")
+        s.line(0, y + 100, 960, y + 100, stroke="#ddd")
+        w = "bold" if unread else "normal"
+        s.text(30, y + 42, who, size=24, weight=w)
+        s.text(30, y + 78, subj, size=20, fill="#444", weight=w)
+        s.text(930, y + 42, when, size=20, fill="#555", anchor="end")
+        if clip:
+            s.picto("trombone", 870, y + 52, 40, t)
+        s.area(key, 0, y, 960, 100)
+    return s
+
+
+def scene_search_results(t):
+    s = Svg(960, 640, "#ffffff")
+    s.rect(30, 24, 700, 52, fill="#fff", stroke="#c4c7c5", r=26)
+    s.picto("loupe", 44, 32, 36, t)
+    s.text(92, 58, "caf prendre rendez-vous", size=22)
+    blocks = [("Annonce · www.rdv-allocations-express.com", "Rendez-vous CAF en 24 h – service payant",
+               "Nous prenons rendez-vous pour vous. Frais de dossier 29 €.", "res-ad"),
+              ("www.caf.fr › allocataires › contacter", "Prendre rendez-vous avec votre Caf",
+               "Service gratuit. Connectez-vous à Mon Compte pour prendre rendez-vous.", "res-official"),
+              ("forum-entraide.net › caf", "Comment avoir un rdv à la caf ?? (forum)",
+               "Bonjour, ça fait 3 semaines que j'essaie d'appeler…", "res-forum")]
+    for i, (url, title, desc, key) in enumerate(blocks):
+        y = 120 + i * 165
+        s.text(30, y + 20, url, size=18, fill="#202124")
+        s.text(30, y + 56, title, size=26, fill="#1a0dab")
+        s.text(30, y + 92, desc, size=18, fill="#4d5156")
+        s.area(key, 20, y - 6, 920, 120)
+    return s
+
+
+def scene_wifi_settings(t):
+    s = Svg(540, 960, "#ffffff")
+    status_bar(s, t, battery=64)
+    s.text(24, 110, "Wi-Fi", size=34, weight="bold")
+    s.text(24, 180, "Activer le Wi-Fi", size=24)
+    s.rect(420, 150, 90, 44, fill="#43a047", r=22)
+    s.circle(488, 172, 18, fill="#fff")
+    s.area("wifi-toggle", 405, 140, 120, 64)
+    s.line(0, 215, 540, 215, stroke="#ddd")
+    s.text(24, 260, "Réseaux disponibles", size=20, fill="#666")
+    nets = [("Mediatheque-Invites", True, "net-library"), ("Box-Famille-Diallo", True, "net-box"),
+            ("WIFI_GRATUIT_123", False, "net-open"), ("Cafe-de-la-Gare", True, "net-cafe")]
+    for i, (name, locked, key) in enumerate(nets):
+        y = 290 + i * 100
+        s.picto("wifi", 24, y + 20, 48, t)
+        s.text(96, y + 56, name, size=24)
+        if locked:
+            s.picto("cadenas", 470, y + 26, 40, t)
+        s.line(0, y + 100, 540, y + 100, stroke="#eee")
+        s.area(key, 0, y, 540, 100)
+    return s
+
+
+def scene_login(t):
+    s = Svg(540, 960, "#f5f7fa")
+    status_bar(s, t, battery=80)
+    s.text(270, 140, "Mon compte", size=36, weight="bold", anchor="middle")
+    s.text(40, 230, "Identifiant (adresse e-mail)", size=22)
+    s.rect(40, 248, 460, 60, fill="#fff", stroke="#888", r=8)
+    s.area("login-id", 40, 248, 460, 60)
+    s.text(40, 360, "Mot de passe", size=22)
+    s.rect(40, 378, 460, 60, fill="#fff", stroke="#888", r=8)
+    s.text(60, 418, "••••••••", size=26, fill="#333")
+    s.picto("loupe", 448, 386, 40, t)
+    s.area("login-pw", 40, 378, 400, 60)
+    s.text(40, 480, "Mot de passe oublié ?", size=22, fill="#1a5fb4", extra='text-decoration="underline"')
+    s.area("forgot", 30, 450, 300, 48)
+    s.rect(40, 540, 460, 70, fill="#1a5fb4", r=10)
+    s.text(270, 585, "Se connecter", size=26, fill="#fff", anchor="middle", weight="bold")
+    s.area("connect", 40, 540, 460, 70)
+    s.text(270, 680, "Pas encore de compte ?", size=20, fill="#444", anchor="middle")
+    s.text(270, 715, "Créer un compte", size=22, fill="#1a5fb4", anchor="middle")
+    s.area("create", 150, 690, 240, 40)
+    return s
+
+
+def scene_cookie(t):
+    s = Svg(960, 600, "#e9edf2")
+    s.rect(0, 0, 960, 60, fill="#0b4f8a")
+    s.text(24, 40, "Boutique-Exemple.fr", size=26, fill="#fff", weight="bold")
+    s.rect(120, 140, 720, 380, fill="#fff", r=14, stroke="#999")
+    s.text(480, 200, "Nous respectons votre vie privée", size=28, anchor="middle", weight="bold")
+    s.lines(160, 250, ["Nous et nos 312 partenaires utilisons des cookies",
+                       "pour mesurer l'audience et vous montrer de la publicité."], size=21, fill="#333")
+    s.rect(160, 360, 190, 60, fill="#fff", stroke="#0b4f8a", r=8)
+    s.text(255, 398, "Personnaliser", size=20, fill="#0b4f8a", anchor="middle")
+    s.area("cookie-custom", 160, 360, 190, 60)
+    s.rect(385, 360, 190, 60, fill="#fff", stroke="#0b4f8a", r=8)
+    s.text(480, 398, "Tout refuser", size=20, fill="#0b4f8a", anchor="middle")
+    s.area("cookie-refuse", 385, 360, 190, 60)
+    s.rect(610, 360, 190, 60, fill="#0b4f8a", r=8)
+    s.text(705, 398, "Tout accepter", size=20, fill="#fff", anchor="middle")
+    s.area("cookie-accept", 610, 360, 190, 60)
+    return s
+
+
+def scene_doc_photo(t, variant):
+    """A photographed document: good, blurred, cut, dark."""
+    s = Svg(320, 400, "#8d6e63")  # a wooden table
+    filt = ""
+    if variant == "flou":
+        s.raw('<defs><filter id="b"><feGaussianBlur stdDeviation="5"/></filter></defs>')
+        filt = 'filter="url(#b)"'
+    ox, oy = (40, 30) if variant != "coupe" else (150, 170)
+    g = [f'<g {filt}>']
+    g.append(f'<rect x="{ox}" y="{oy}" width="240" height="340" fill="#fff"/>')
+    g.append(f'<text x="{ox + 20}" y="{oy + 40}" font-family="{SANS}" font-size="20" font-weight="bold">Attestation</text>')
+    for i in range(9):
+        g.append(f'<rect x="{ox + 20}" y="{oy + 70 + i * 26}" width="{200 - (i % 3) * 30}" height="8" fill="#555"/>')
+    g.append("</g>")
+    s.raw("".join(g))
+    if variant == "sombre":
+        s.rect(0, 0, 320, 400, fill="#000", extra='fill-opacity="0.78"')
+    return s
+
+
+def scene_phone_notif(t):
+    s = Svg(540, 420, "#dfe8f1")
+    status_bar(s, t, battery=9)
+    s.rect(20, 70, 500, 150, fill="#fff", r=18, stroke="#bbb")
+    s.picto("batterie-faible", 36, 90, 56, t)
+    s.text(110, 118, "Batterie faible", size=26, weight="bold")
+    s.text(110, 158, "9 % restant. Branchez le chargeur.", size=21, fill="#333")
+    s.rect(20, 240, 500, 150, fill="#fff", r=18, stroke="#bbb")
+    s.picto("fleche-bas", 36, 260, 56, t)
+    s.text(110, 288, "Mise à jour disponible", size=26, weight="bold")
+    s.text(110, 328, "Installer cette nuit ?", size=21, fill="#333")
+    return s
+
+
+def scene_volume(t):
+    s = Svg(540, 300, "#dfe8f1")
+    s.rect(20, 20, 500, 260, fill="#fff", r=18, stroke="#bbb")
+    s.picto("muet", 44, 50, 64, t)
+    s.area("vol-mute", 30, 40, 90, 90)
+    s.rect(140, 78, 340, 10, fill="#ccc", r=5)
+    s.circle(160, 83, 18, fill="#1a5fb4")
+    s.picto("lumiere", 44, 170, 64, t)
+    s.area("brightness", 30, 160, 90, 90)
+    s.rect(140, 198, 340, 10, fill="#1a5fb4", r=5)
+    s.circle(420, 203, 18, fill="#1a5fb4")
+    return s
+
+
+# ---------------------------------------------------------------------------------------------
+# Scenes for "francais": real-life documents (fictitious people and places)
+# ---------------------------------------------------------------------------------------------
+def scene_sign(t, word, color, picto=None):
+    s = Svg(480, 300, "#cfd8dc")
+    s.rect(30, 40, 420, 220, fill=color, r=16, stroke="#263238", sw=6)
+    if picto:
+        s.picto(picto, 60, 90, 120, t)
+        s.text(300, 175, word, size=52 if len(word) < 8 else 40, fill="#fff", weight="bold", anchor="middle")
+    else:
+        s.text(240, 175, word, size=60 if len(word) < 8 else 44, fill="#fff", weight="bold", anchor="middle")
+    return s
+
+
+def scene_word_card(t, word):
+    s = Svg(360, 160, "#ffffff")
+    s.rect(6, 6, 348, 148, fill="#fff", stroke="#37474f", sw=4, r=12)
+    s.text(180, 100, word, size=44, anchor="middle", weight="bold", family=ROUND)
+    return s
+
+
+def scene_sms(t, sender, lines, when="Aujourd'hui 09:12"):
+    s = Svg(540, 120 + 44 * len(lines) + 80, "#ffffff")
+    s.rect(0, 0, 540, 80, fill="#f1f3f4")
+    s.text(270, 50, sender, size=26, weight="bold", anchor="middle")
+    s.text(270, 115, when, size=18, fill="#777", anchor="middle")
+    s.rect(20, 135, 460, 44 * len(lines) + 30, fill="#e9e9eb", r=22)
+    s.lines(42, 175, lines, size=24, gap=1.8, fill="#111")
+    return s
+
+
+def scene_timetable(t):
+    s = Svg(800, 520, "#ffffff")
+    s.rect(0, 0, 800, 80, fill="#0a7d4f")
+    s.text(30, 53, "Tramway T1 — Arrêt : Marché de Saint-Denis", size=28, fill="#fff", weight="bold")
+    s.text(30, 120, "Direction : Noisy-le-Sec", size=24, weight="bold")
+    s.text(30, 170, "Du lundi au vendredi", size=22, fill="#333")
+    s.text(450, 170, "Samedi et dimanche", size=22, fill="#333")
+    wk = ["06:02", "06:14", "06:26", "06:38", "06:50", "07:02", "07:10", "07:18"]
+    we = ["07:05", "07:25", "07:45", "08:05", "08:25", "08:45", "09:05", "09:25"]
+    for i in range(8):
+        y = 210 + i * 36
+        s.text(60 + (i % 2) * 170, y + (i // 2) * 0, "", size=1)
+    for i, v in enumerate(wk):
+        s.text(60 + (i % 4) * 90, 220 + (i // 4) * 40, v, size=24)
+    for i, v in enumerate(we):
+        s.text(470 + (i % 4) * 80, 220 + (i // 4) * 40, v, size=22)
+    s.line(420, 150, 420, 320, stroke="#999")
+    s.text(30, 380, "Premier tram : 5 h 50   ·   Dernier tram : 0 h 30", size=22)
+    s.text(30, 430, "Travaux : pas de tram entre Gare et Hôpital le 14 mai.", size=22, fill="#b71c1c", weight="bold")
+    s.text(30, 480, "Un bus de remplacement passe toutes les 10 minutes.", size=22, fill="#333")
+    AREAS["tt-weekday"] = [0.0, 0.2, 0.525, 0.45]
+    return s
+
+
+def scene_prescription(t):
+    s = Svg(800, 620, "#ffffff")
+    s.rect(10, 10, 780, 600, fill="#fff", stroke="#90a4ae", sw=2)
+    s.lines(40, 60, ["Dr Claire Moreau", "Médecin généraliste", "12 rue de la République, 93200 Saint-Denis",
+                     "Tél. 01 48 00 00 00"], size=20, fill="#333")
+    s.text(760, 60, "Le 3 mars", size=20, anchor="end")
+    s.text(40, 200, "Madame Fatou Keita", size=24, weight="bold")
+    s.text(400, 250, "ORDONNANCE", size=28, weight="bold", anchor="middle")
+    s.lines(60, 310, ["1) Paracétamol 1 g : 1 comprimé 3 fois par jour", "    pendant 5 jours.",
+                      "2) Sirop pour la toux : 1 cuillère le soir", "    au coucher.",
+                      "3) Revenir en consultation si la fièvre dure", "    plus de 3 jours."],
+            size=23, fill="#111")
+    s.text(600, 580, "Dr C. Moreau", size=22, fill="#1a237e", extra='font-style="italic"')
+    return s
+
+
+def scene_payslip(t):
+    s = Svg(840, 560, "#ffffff")
+    s.rect(10, 10, 820, 540, fill="#fff", stroke="#777", sw=2)
+    s.text(30, 50, "BULLETIN DE PAIE — Octobre", size=26, weight="bold")
+    s.lines(30, 90, ["Employeur : Nettoyage Pro 93, Bobigny", "Salarié : M. Karim Benali — Agent d'entretien",
+                     "Contrat : CDI, 24 heures par semaine"], size=19, fill="#333")
+    rows = [("Salaire de base (104 h)", "1 217,84 €"), ("Heures supplémentaires (6 h)", "87,83 €"),
+            ("Salaire brut", "1 305,67 €"), ("Cotisations salariales", "- 287,25 €"),
+            ("NET À PAYER", "1 018,42 €"), ("Payé le 31 octobre par virement", "")]
+    for i, (a, b) in enumerate(rows):
+        y = 210 + i * 50
+        bold = "bold" if a in ("Salaire brut", "NET À PAYER") else "normal"
+        s.rect(30, y - 34, 780, 50, fill="#f5f5f5" if i % 2 == 0 else "#fff")
+        s.text(44, y, a, size=21, weight=bold)
+        s.text(790, y, b, size=21, weight=bold, anchor="end")
+    s.area("pay-net", 30, 210 + 4 * 50 - 34, 780, 50)
+    s.area("pay-gross", 30, 210 + 2 * 50 - 34, 780, 50)
+    s.area("pay-base", 30, 210 - 34, 780, 50)
+    s.area("pay-extra", 30, 210 + 50 - 34, 780, 50)
+    return s
+
+
+def scene_school_note(t):
+    s = Svg(760, 480, "#fffdf3")
+    s.rect(10, 10, 740, 460, fill="#fffdf3", stroke="#c8b88a", sw=2)
+    s.text(30, 55, "École élémentaire Paul-Éluard — Classe de CE1", size=22, weight="bold")
+    s.lines(30, 110, ["Madame, Monsieur,",
+                      "Jeudi 16 mai, la classe va au musée à Paris.",
+                      "Départ à 8 h 30 devant l'école, retour à 16 h.",
+                      "Votre enfant doit apporter un pique-nique",
+                      "et une bouteille d'eau.",
+                      "Merci de signer l'autorisation avant lundi.",
+                      "                         Mme Leroy, enseignante"], size=22, gap=1.6)
+    return s
+
+
+def scene_convocation(t):
+    s = Svg(800, 500, "#ffffff")
+    s.rect(0, 0, 800, 70, fill="#3f51b5")
+    s.text(30, 46, "ALI — Accompagnement vers l'emploi", size=26, fill="#fff", weight="bold")
+    s.lines(30, 120, ["Monsieur Mamadou Traoré,", "Vous avez rendez-vous avec votre conseillère,",
+                      "Mme Nadia Haddad :"], size=22)
+    s.rect(30, 210, 740, 110, fill="#e8eaf6", r=10)
+    s.text(60, 252, "Mardi 21 mai à 14 h 15", size=28, weight="bold")
+    s.area("conv-date", 30, 210, 740, 60)
+    s.text(60, 298, "5 rue Gabriel-Péri, Saint-Denis — 2e étage, bureau 12", size=21)
+    s.area("conv-place", 30, 272, 740, 48)
+    s.lines(30, 370, ["Apportez : votre pièce d'identité et votre CV.",
+                      "Si vous ne pouvez pas venir, appelez le 01 49 00 00 00."], size=21, fill="#333")
+    s.area("conv-bring", 20, 345, 760, 36)
+    s.area("conv-phone", 20, 385, 760, 36)
+    return s
+
+
+def scene_landlord(t):
+    s = Svg(760, 420, "#ffffff")
+    s.rect(10, 10, 740, 400, fill="#fff", stroke="#777", sw=2)
+    s.text(30, 55, "Office HLM Plaine Commune Habitat — Avis aux locataires", size=21, weight="bold")
+    s.lines(30, 110, ["Bâtiment C, 8 allée des Tilleuls",
+                      "Coupure d'eau chaude le mercredi 5 juin,",
+                      "de 9 h à 12 h, pour réparation.",
+                      "Le gardien passera dans les appartements",
+                      "du 2e étage entre 14 h et 16 h le même jour.",
+                      "Merci de votre compréhension."], size=22, gap=1.6)
+    return s
+
+
+def scene_form_blank(t):
+    s = Svg(800, 420, "#ffffff")
+    s.text(30, 50, "Fiche d'inscription — Atelier numérique de la médiathèque", size=22, weight="bold")
+    for i, lab in enumerate(["Nom :", "Prénom :", "Téléphone :", "Date de naissance :"]):
+        y = 110 + i * 70
+        s.text(30, y, lab, size=22)
+        s.line(260, y + 6, 760, y + 6, stroke="#333")
+    return s
+
+
+def scene_price_tag(t, price):
+    s = Svg(240, 160, "#ffffff")
+    s.raw('<polygon points="20,20 200,20 230,80 200,140 20,140" fill="#ffe082" stroke="#795548" stroke-width="4"/>')
+    s.circle(196, 80, 8, fill="#fff", stroke="#795548")
+    s.text(100, 98, price, size=40, weight="bold", anchor="middle")
+    return s
+
+
+def scene_clock_time(t, text):
+    s = Svg(240, 160, "#ffffff")
+    s.rect(20, 30, 200, 100, fill="#263238", r=14)
+    s.text(120, 100, text, size=50, fill="#7CFC00", anchor="middle", family="DejaVu Sans Mono", weight="bold")
+    return s
+
+
+NUMERIQUE_SCENES = {
+    "ecran-accueil": scene_phone_home, "navigateur": scene_browser, "courriel-nouveau": scene_mail_compose,
+    "courriel-boite": scene_mail_inbox, "recherche-resultats": scene_search_results,
+    "reglages-wifi": scene_wifi_settings, "connexion": scene_login, "cookies": scene_cookie,
+    "photo-doc-bonne": lambda t: scene_doc_photo(t, "bonne"), "photo-doc-floue": lambda t: scene_doc_photo(t, "flou"),
+    "photo-doc-coupee": lambda t: scene_doc_photo(t, "coupe"), "photo-doc-sombre": lambda t: scene_doc_photo(t, "sombre"),
+    "notifications": scene_phone_notif, "volume": scene_volume,
+}
+
+FRANCAIS_SCENES = {
+    "panneau-pharmacie": lambda t: scene_sign(t, "PHARMACIE", "#2e7d32", "medicament"),
+    "panneau-sortie": lambda t: scene_sign(t, "SORTIE", "#2e7d32"),
+    "panneau-ferme": lambda t: scene_sign(t, "FERMÉ", "#c62828"),
+    "panneau-entree": lambda t: scene_sign(t, "ENTRÉE", "#1565c0"),
+    "panneau-tirez": lambda t: scene_sign(t, "TIREZ", "#455a64"),
+    "panneau-accueil": lambda t: scene_sign(t, "ACCUEIL", "#1565c0"),
+    "panneau-boulangerie": lambda t: scene_sign(t, "BOULANGERIE", "#8d6e63", "pain"),
+    "panneau-ecole": lambda t: scene_sign(t, "ÉCOLE", "#ef6c00", "ecole"),
+    "sms-medecin": lambda t: scene_sms(t, "Cabinet médical", ["Rappel : rendez-vous avec", "le Dr Moreau demain", "à 10 h 30.", "Merci d'arriver 10 min avant."]),
+    "sms-ecole": lambda t: scene_sms(t, "École Paul-Éluard", ["Pas d'école vendredi :", "les enseignants sont en grève.", "La cantine est fermée."]),
+    "sms-colis": lambda t: scene_sms(t, "Point Relais", ["Votre colis est arrivé.", "Venez le chercher avant", "samedi 18 h avec une", "pièce d'identité."]),
+    "sms-travail": lambda t: scene_sms(t, "Sofia (cheffe d'équipe)", ["Bonjour, demain tu commences", "à 7 h au lieu de 6 h.", "Tu finis à 13 h. Merci !"]),
+    "horaires-tram": scene_timetable, "ordonnance": scene_prescription, "fiche-paie": scene_payslip,
+    "mot-ecole": scene_school_note, "convocation": scene_convocation, "avis-hlm": scene_landlord,
+    "fiche-inscription": scene_form_blank,
+    "prix-2": lambda t: scene_price_tag(t, "2 €"), "prix-12": lambda t: scene_price_tag(t, "12 €"),
+    "prix-20": lambda t: scene_price_tag(t, "20 €"), "prix-3-50": lambda t: scene_price_tag(t, "3,50 €"),
+    "prix-1-50": lambda t: scene_price_tag(t, "1,50 €"), "prix-13-50": lambda t: scene_price_tag(t, "13,50 €"),
+    "heure-0815": lambda t: scene_clock_time(t, "8:15"), "heure-0845": lambda t: scene_clock_time(t, "8:45"),
+    "heure-1415": lambda t: scene_clock_time(t, "14:15"), "heure-1645": lambda t: scene_clock_time(t, "16:45"),
+    "heure-1030": lambda t: scene_clock_time(t, "10:30"), "heure-1300": lambda t: scene_clock_time(t, "13:00"),
+    "heure-0300": lambda t: scene_clock_time(t, "3:00"), "heure-1500": lambda t: scene_clock_time(t, "15:00"),
+    "mot-pain": lambda t: scene_word_card(t, "pain"), "mot-bus": lambda t: scene_word_card(t, "bus"),
+    "mot-lait": lambda t: scene_word_card(t, "lait"), "mot-ecole": lambda t: scene_word_card(t, "école"),
+}
+
+def build(pkg_dir):
+    """Draws every picture the package's quiz.json declares (media/img/<name>.png)."""
+    import json
+    with open(os.path.join(pkg_dir, "quiz.json"), encoding="utf-8") as f:
+        quiz = json.load(f)
+    scenes = dict(NUMERIQUE_SCENES, **FRANCAIS_SCENES)
+    out_dir = os.path.join(pkg_dir, "media", "img")
+    os.makedirs(out_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory() as t:
+        for a in quiz["assets"]:
+            path = a["path"]
+            if not (path.startswith("media/img/") and path.endswith(".png")):
+                continue
+            name = path[len("media/img/"):-4]
+            out = os.path.join(pkg_dir, path)
+            if name in scenes:
+                src = os.path.join(t, f"{name}.svg")
+                with open(src, "w", encoding="utf-8") as f:
+                    f.write(scenes[name](t).svg())
+                run(["rsvg-convert", src, "-o", out])
+            elif name in PICTO:
+                render_picto(PICTO[name], out, 96)
+            else:
+                sys.exit(f"pictures.py: no drawing for {path}")
+
+
+def scene_areas():
+    """Computes AREAS without writing files (the drawing code records them)."""
+    with tempfile.TemporaryDirectory() as t:
+        for scenes in (NUMERIQUE_SCENES, FRANCAIS_SCENES):
+            for fn in scenes.values():
+                fn(t)
+    return AREAS
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: pictures.py PACKAGE_DIR")
+    build(sys.argv[1])

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Makes every sound file of the bundled quiz packages, reproducibly, from the texts in quiz.json:
+# one file per instruction text and locale (French or English voice) and one per listening
+# stimulus or audio option (French voice, from the asset's transcript). Then writes every asset's
+# sha256 into quiz.json. Same input -> same bytes (fixed Ogg serial number, no timestamps).
+#   scripts/make-audio.sh [PACKAGE_DIR...]     default: quizzes/numerique quizzes/francais
+# Pipeline: espeak-ng (WAV, 22 kHz) -> sox (mono, 16 kHz, trimmed, normalised) -> oggenc (Vorbis q0).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+for tool in espeak-ng sox oggenc python3; do
+  command -v "$tool" >/dev/null || { echo "make-audio: $tool is missing, run scripts/setup.sh" >&2; exit 1; }
+done
+
+packages=("$@")
+[ ${#packages[@]} -gt 0 ] || packages=("$REPO_ROOT/quizzes/numerique" "$REPO_ROOT/quizzes/francais")
+helper="$REPO_ROOT/scripts/content/audio_plan.py"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+for pkg in "${packages[@]}"; do
+  [ -f "$pkg/quiz.json" ] || { echo "make-audio: no quiz.json in $pkg" >&2; exit 1; }
+  mkdir -p "$pkg/media/audio"
+  python3 "$helper" plan "$pkg" > "$tmp/plan.tsv"
+  # Remove sound files no asset uses any more (texts changed).
+  cut -f2 "$tmp/plan.tsv" | sed 's|^|'"$pkg"'/|' | sort > "$tmp/keep"
+  find "$pkg/media/audio" -name '*.ogg' | sort | comm -23 - "$tmp/keep" | xargs -r rm -f
+  n=0
+  while IFS=$'\t' read -r voice path text; do
+    # Slightly slow speech: listeners are beginners in French and/or new to the voice.
+    espeak-ng -v "$voice" -s 135 -w "$tmp/raw.wav" -- "$text"
+    sox "$tmp/raw.wav" -r 16000 -c 1 "$tmp/clean.wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse \
+        pad 0.15 0.25 norm -1
+    oggenc -Q -q 0 --serial 1 -o "$pkg/$path" "$tmp/clean.wav"
+    n=$((n + 1))
+  done < "$tmp/plan.tsv"
+  python3 "$helper" hash "$pkg"
+  echo "make-audio: $pkg: $n sound files, $(du -sh "$pkg/media/audio" | cut -f1)"
+done
