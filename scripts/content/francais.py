@@ -1,0 +1,705 @@
+#!/usr/bin/env python3
+"""Authoring source of quizzes/francais/quiz.json — the French-language diagnostic.
+
+Four skills placed separately (listening, reading, writing, speaking) on CEFR levels with the low
+end split: pre-A1 (for reading/writing: not yet reading), A1.1, A1, A2, B1. Levels, cut-points and
+difficulties are explained in quizzes/francais/README.md. Run scripts/make-content.sh.
+"""
+from authoring import Package, letters, opt
+
+ALT = {
+    "bus": {"fr": "Un bus", "en": "A bus"}, "tram": {"fr": "Un tramway", "en": "A tram"},
+    "train": {"fr": "Un train", "en": "A train"}, "velo": {"fr": "Un vélo", "en": "A bicycle"},
+    "metro": {"fr": "Un métro", "en": "An underground train"}, "voiture": {"fr": "Une voiture", "en": "A car"},
+    "medicament": {"fr": "Un médicament", "en": "A pill"}, "medecin": {"fr": "Une personne médecin", "en": "A doctor"},
+    "hopital": {"fr": "Un hôpital", "en": "A hospital"}, "ecole": {"fr": "Une école", "en": "A school"},
+    "pain": {"fr": "Une baguette de pain", "en": "A baguette"}, "pommes": {"fr": "Une pomme", "en": "An apple"},
+    "tomates": {"fr": "Une tomate", "en": "A tomato"}, "poisson": {"fr": "Un poisson", "en": "A fish"},
+    "lait": {"fr": "Un verre de lait", "en": "A glass of milk"}, "oeufs": {"fr": "Un œuf", "en": "An egg"},
+    "riz": {"fr": "Un bol de riz", "en": "A bowl of rice"},
+    "argent": {"fr": "Des billets en euros", "en": "Euro banknotes"},
+    "pluie": {"fr": "De la pluie", "en": "Rain"}, "soleil": {"fr": "Le soleil", "en": "The sun"},
+    "neige": {"fr": "De la neige", "en": "Snow"}, "lettre": {"fr": "Une lettre", "en": "A letter"},
+    "cles": {"fr": "Une clé", "en": "A key"}, "fievre": {"fr": "Une personne avec de la fièvre", "en": "A person with a fever"},
+    "mal-tete": {"fr": "Une personne qui a mal à la tête", "en": "A person with a headache"},
+    "toux": {"fr": "Une personne avec un masque, qui tousse", "en": "A person with a mask, coughing"},
+    "dent": {"fr": "Une dent", "en": "A tooth"}, "enfant": {"fr": "Un enfant", "en": "A child"},
+    "bebe": {"fr": "Un bébé", "en": "A baby"}, "carte-identite": {"fr": "Une carte d'identité", "en": "An identity card"},
+    "ouvrier": {"fr": "Un ouvrier du bâtiment", "en": "A construction worker"},
+    "balai": {"fr": "Un balai (ménage)", "en": "A broom (cleaning)"},
+    "cuisinier": {"fr": "Une personne qui cuisine", "en": "A cook"},
+    "camion": {"fr": "Un camion de livraison", "en": "A delivery lorry"},
+    "robinet": {"fr": "Un robinet d'eau", "en": "A water tap"}, "lit": {"fr": "Un lit", "en": "A bed"},
+    "chaussures": {"fr": "Une chaussure", "en": "A shoe"}, "tshirt": {"fr": "Un tee-shirt", "en": "A T-shirt"},
+    "manteau": {"fr": "Un manteau", "en": "A coat"}, "telephone": {"fr": "Un téléphone", "en": "A telephone"},
+    "heure-8": {"fr": "Une horloge : 8 heures", "en": "A clock: 8 o'clock"},
+    "heure-9": {"fr": "Une horloge : 9 heures", "en": "A clock: 9 o'clock"},
+    "heure-10": {"fr": "Une horloge : 10 heures", "en": "A clock: 10 o'clock"},
+    "heure-2": {"fr": "Une horloge : 2 heures", "en": "A clock: 2 o'clock"},
+    "prix-2": {"fr": "Une étiquette : 2 €", "en": "A price tag: €2"},
+    "prix-12": {"fr": "Une étiquette : 12 €", "en": "A price tag: €12"},
+    "prix-20": {"fr": "Une étiquette : 20 €", "en": "A price tag: €20"},
+    "prix-3-50": {"fr": "Une étiquette : 3,50 €", "en": "A price tag: €3.50"},
+    "prix-1-50": {"fr": "Une étiquette : 1,50 €", "en": "A price tag: €1.50"},
+    "prix-13-50": {"fr": "Une étiquette : 13,50 €", "en": "A price tag: €13.50"},
+    "heure-0815": {"fr": "Un affichage : 8:15", "en": "A display: 8:15"},
+    "heure-0845": {"fr": "Un affichage : 8:45", "en": "A display: 8:45"},
+    "heure-1415": {"fr": "Un affichage : 14:15", "en": "A display: 14:15"},
+    "heure-1645": {"fr": "Un affichage : 16:45", "en": "A display: 16:45"},
+    "heure-1030": {"fr": "Un affichage : 10:30", "en": "A display: 10:30"},
+    "heure-1300": {"fr": "Un affichage : 13:00", "en": "A display: 13:00"},
+    "heure-0300": {"fr": "Un affichage : 3:00", "en": "A display: 3:00"},
+    "heure-1500": {"fr": "Un affichage : 15:00", "en": "A display: 15:00"},
+    "panneau-pharmacie": {"fr": "Un panneau vert : PHARMACIE", "en": "A green sign: PHARMACIE"},
+    "panneau-sortie": {"fr": "Un panneau : SORTIE", "en": "A sign: SORTIE (exit)"},
+    "panneau-ferme": {"fr": "Un panneau : FERMÉ", "en": "A sign: FERMÉ (closed)"},
+    "panneau-entree": {"fr": "Un panneau : ENTRÉE", "en": "A sign: ENTRÉE (entrance)"},
+    "panneau-tirez": {"fr": "Un panneau : TIREZ", "en": "A sign: TIREZ (pull)"},
+    "panneau-accueil": {"fr": "Un panneau : ACCUEIL", "en": "A sign: ACCUEIL (reception)"},
+    "panneau-boulangerie": {"fr": "Un panneau : BOULANGERIE", "en": "A sign: BOULANGERIE (bakery)"},
+    "panneau-ecole": {"fr": "Un panneau : ÉCOLE", "en": "A sign: ÉCOLE (school)"},
+    "sms-medecin": {"fr": "SMS du cabinet médical : rendez-vous demain à 10 h 30",
+                    "en": "Text from the surgery: appointment tomorrow at 10:30"},
+    "sms-ecole": {"fr": "SMS de l'école : pas d'école vendredi, grève", "en": "Text from the school: no school on Friday, strike"},
+    "sms-colis": {"fr": "SMS du point relais : colis arrivé", "en": "Text from the parcel point: parcel arrived"},
+    "sms-travail": {"fr": "SMS de la cheffe d'équipe : demain 7 h", "en": "Text from the team leader: tomorrow 7 am"},
+    "horaires-tram": {"fr": "Horaires du tramway T1 à l'arrêt Marché de Saint-Denis",
+                      "en": "Tram T1 timetable at the Marché de Saint-Denis stop"},
+    "ordonnance": {"fr": "Une ordonnance du Dr Moreau pour Mme Fatou Keita", "en": "A prescription from Dr Moreau for Ms Fatou Keita"},
+    "fiche-paie": {"fr": "Un bulletin de paie de M. Karim Benali", "en": "A pay slip of Mr Karim Benali"},
+    "mot-ecole": {"fr": "Un mot de l'école : sortie au musée jeudi 16 mai", "en": "A school note: museum trip on Thursday 16 May"},
+    "convocation": {"fr": "Une convocation de l'ALI pour M. Mamadou Traoré", "en": "An ALI appointment letter for Mr Mamadou Traoré"},
+    "avis-hlm": {"fr": "Un avis du bailleur : coupure d'eau chaude", "en": "A notice from the landlord: hot water cut"},
+    "fiche-inscription": {"fr": "Une fiche d'inscription vide", "en": "An empty registration form"},
+    "mot-pain": {"fr": "Le mot « pain » écrit", "en": "The word 'pain' written"},
+    "mot-bus": {"fr": "Le mot « bus » écrit", "en": "The word 'bus' written"},
+    "mot-lait": {"fr": "Le mot « lait » écrit", "en": "The word 'lait' written"},
+    "mot-ecole": {"fr": "Le mot « école » écrit", "en": "The word 'école' written"},
+}
+
+P = Package("francais", ALT)
+img, snd = P.img, P.snd
+PRE, A11, A1, A2, B1 = "pre-a1", "a1.1", "a1", "a2", "b1"
+L, R, W, S = "listening", "reading", "writing", "speaking"
+
+
+def pictos(*names):
+    return [opt("abcdefgh"[i], image=img(n)) for i, n in enumerate(names)]
+
+
+def listen(iid, level, b, sid, transcript, fr, en, options, correct, comp, plays=2, **kw):
+    """A listening item: French audio stimulus; pictures as options below A2 (never written words)."""
+    stim = {"audio": snd(sid, transcript), "maxPlays": plays}
+    return P.item(iid, "choice", L, level, b, fr, en, competence=comp, stimulus=stim, options=options,
+                  correct=correct, **kw)
+
+
+def read(iid, level, b, fr, en, options, correct, comp, image=None, text=None, **kw):
+    stim = {}
+    if image:
+        stim["image"] = img(image)
+    if text:
+        stim["text"] = text
+    return P.item(iid, "choice", R, level, b, fr, en, competence=comp, stimulus=stim, options=options,
+                  correct=correct, **kw)
+
+
+def rubric(*crits):
+    return {"rule": "manual", "rubric": [{"id": f"r{i + 1}", "label": {"fr": fr, "en": en}, "points": 1}
+                                         for i, (fr, en) in enumerate(crits)]}
+
+
+TYPED = {"ignoreCase": True, "ignoreAccents": False, "ignorePunctuation": True, "normalizeApostrophes": True,
+         "maxEditRatio": 0.0}
+TYPED_LENIENT = dict(TYPED, ignoreAccents=True, maxEditRatio=0.2)
+
+# ---------------------------------------------------------------------------------------------
+# Profile: routes the test. Options are instructions (localised), with audio through the
+# instruction; nothing here is scored.
+# ---------------------------------------------------------------------------------------------
+def profile(iid, var, fr, en, options, multiple=False):
+    o = [{"id": oid, "label": {"fr": f, "en": e}} for oid, f, e in options]
+    it = P.item(iid, "profile", None, None, None, fr, en, variable=var, options=o, dontKnow=False)
+    if multiple:
+        it["multiple"] = True
+    return it
+
+
+profil = [
+    P.item("intro", "info", None, None, None,
+           "Bonjour. Ce test montre ce que vous savez déjà en français : écouter, lire, écrire et parler. Ce n'est pas un examen. Si vous ne savez pas, touchez « Je ne sais pas ».",
+           "Hello. This test shows what you already know in French: listening, reading, writing and speaking. It is not an exam. If you do not know, touch 'I don't know'."),
+    profile("prof-alphabet", "latin",
+            "Lisez-vous les lettres comme celles-ci : A, B, C ?",
+            "Can you read letters like these: A, B, C?",
+            [("yes", "Oui", "Yes"), ("little", "Un peu", "A little"), ("no", "Non", "No")]),
+    profile("prof-ecole", "schooling",
+            "Combien d'années êtes-vous allé à l'école, dans votre pays ou en France ?",
+            "How many years did you go to school, in your country or in France?",
+            [("0", "Jamais", "Never"), ("1-5", "1 à 5 ans", "1 to 5 years"), ("6-9", "6 à 9 ans", "6 to 9 years"),
+             ("10+", "10 ans ou plus", "10 years or more")]),
+    profile("prof-langues", "languages",
+            "Quelles langues parlez-vous ? Touchez toutes vos langues.",
+            "Which languages do you speak? Touch all your languages.",
+            [("fr", "Français", "French"), ("ar", "Arabe", "Arabic"), ("en", "Anglais", "English"),
+             ("es", "Espagnol", "Spanish"), ("pt", "Portugais", "Portuguese"), ("ro", "Roumain", "Romanian"),
+             ("tr", "Turc", "Turkish"), ("ta", "Tamoul", "Tamil"), ("bm", "Bambara", "Bambara"),
+             ("snk", "Soninké", "Soninke"), ("wo", "Wolof", "Wolof"), ("ln", "Lingala", "Lingala"),
+             ("zh", "Chinois", "Chinese"), ("other", "Une autre langue", "Another language")], multiple=True),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Listening (Comprendre à l'oral). Below A2 the options are pictures.
+# ---------------------------------------------------------------------------------------------
+TOUCH_PIC = ("Écoutez. Touchez la bonne image.", "Listen. Touch the right picture.")
+ecoute_essai = [
+    listen("ent-ecoute", None, None, "ent-ecoute", "Il fait soleil.", *TOUCH_PIC,
+           pictos("pluie", "soleil", "neige"), ["b"], "ecouter-mot", practice=True),
+]
+for it in ecoute_essai:
+    it.pop("skill"), it.pop("level", None), it.pop("difficulty", None)
+    it["instruction"] = {"fr": "Essai. Écoutez. Touchez la bonne image.", "en": "Practice. Listen. Touch the right picture."}
+
+ecoute = [
+    # pre-A1: a single familiar word or number
+    listen("ec-01", PRE, -3.0, "ec-01", "Le bus.", "Écoutez le mot. Touchez la bonne image.",
+           "Listen to the word. Touch the right picture.", pictos("tram", "bus", "velo", "train"), ["b"], "ecouter-mot"),
+    listen("ec-02", PRE, -2.8, "ec-02", "Du pain.", "Écoutez. Qu'est-ce que la personne veut acheter ?",
+           "Listen. What does the person want to buy?", pictos("lait", "pommes", "pain", "poisson"), ["c"], "ecouter-mot"),
+    listen("ec-03", PRE, -2.5, "ec-03", "C'est deux euros.", "Écoutez le prix. Touchez la bonne étiquette.",
+           "Listen to the price. Touch the right price tag.", pictos("prix-12", "prix-20", "prix-2"), ["c"], "ecouter-nombre"),
+    listen("ec-04", PRE, -2.6, "ec-04", "La clé.", "Écoutez le mot. Touchez l'image qui va avec.",
+           "Listen to the word. Touch the matching picture.", pictos("lettre", "cles", "telephone", "lit"), ["b"], "ecouter-mot"),
+    listen("ec-05", PRE, -2.4, "ec-05", "Un enfant.", "Écoutez. Touchez la personne dont on parle.",
+           "Listen. Touch the person being talked about.", pictos("bebe", "medecin", "enfant", "ouvrier"), ["c"], "ecouter-mot"),
+    # A1.1: a short everyday sentence
+    listen("ec-06", A11, -1.8, "ec-06", "Le rendez-vous est à dix heures.", "Écoutez. À quelle heure est le rendez-vous ?",
+           "Listen. What time is the appointment?", pictos("heure-2", "heure-8", "heure-10", "heure-9"), ["c"], "ecouter-heure"),
+    listen("ec-07", A11, -1.6, "ec-07", "Bonjour docteur. Mon fils a de la fièvre.",
+           "Écoutez. Qu'est-ce qui ne va pas ?", "Listen. What is wrong?",
+           pictos("dent", "fievre", "mal-tete", "toux"), ["b"], "ecouter-sante"),
+    listen("ec-08", A11, -1.4, "ec-08", "Pour aller à la mairie, prenez le tram.",
+           "Écoutez. Comment aller à la mairie ?", "Listen. How do you get to the town hall?",
+           pictos("bus", "metro", "tram", "velo"), ["c"], "ecouter-transport"),
+    listen("ec-09", A11, -1.2, "ec-09", "Ça fait douze euros, s'il vous plaît.", "Écoutez. Combien faut-il payer ?",
+           "Listen. How much must you pay?", pictos("prix-2", "prix-12", "prix-20"), ["b"], "ecouter-nombre"),
+    listen("ec-10", A11, -1.5, "ec-10", "Je travaille dans le ménage, dans des bureaux.",
+           "Écoutez la personne. Quel est son travail ?", "Listen to the person. What is their job?",
+           pictos("cuisinier", "ouvrier", "camion", "balai"), ["d"], "ecouter-travail"),
+    listen("ec-11", A11, -1.1, "ec-11", "Aujourd'hui, il pleut. Prenez un parapluie.",
+           "Écoutez. Quel temps fait-il aujourd'hui ?", "Listen. What is the weather like today?",
+           pictos("soleil", "neige", "pluie"), ["c"], "ecouter-mot"),
+    # A1: a short message with one key detail
+    listen("ec-12", A1, -0.4, "ec-12",
+           "Bonjour Madame Keita. Votre rendez-vous à la CAF est mardi à quatorze heures quinze.",
+           "Écoutez le message. À quelle heure est le rendez-vous ?", "Listen to the message. What time is the appointment?",
+           pictos("heure-0815", "heure-1415", "heure-1645", "heure-0845"), ["b"], "ecouter-message"),
+    listen("ec-13", A1, -0.2, "ec-13",
+           "Attention : aujourd'hui, le bus cent cinquante-trois ne passe pas. Prenez le tram T1.",
+           "Écoutez l'annonce. Qu'est-ce que vous devez prendre ?", "Listen to the announcement. What must you take?",
+           pictos("bus", "train", "tram", "voiture"), ["c"], "ecouter-annonce"),
+    listen("ec-14", A1, 0.0, "ec-14",
+           "Pour votre inscription, n'oubliez pas d'apporter votre pièce d'identité.",
+           "Écoutez. Qu'est-ce qu'il faut apporter ?", "Listen. What must you bring?",
+           pictos("cles", "argent", "carte-identite", "lettre"), ["c"], "ecouter-message"),
+    listen("ec-15", A1, 0.2, "ec-15",
+           "Les enfants sortent de l'école à seize heures quarante-cinq. Soyez à l'heure devant la porte.",
+           "Écoutez. À quelle heure les enfants sortent-ils de l'école ?", "Listen. What time do the children leave school?",
+           pictos("heure-0845", "heure-1415", "heure-1645", "heure-1030"), ["c"], "ecouter-heure"),
+    listen("ec-16", A1, -0.1, "ec-16",
+           "Au marché, je voudrais un kilo de tomates et six œufs, s'il vous plaît.",
+           "Écoutez. Qu'est-ce que la personne achète ? (2 réponses)", "Listen. What does the person buy? (2 answers)",
+           pictos("tomates", "pommes", "oeufs", "poisson"), ["a", "c"], "ecouter-courses", multiple=True),
+    listen("ec-17", A1, 0.3, "ec-17",
+           "Bonjour, c'est la pharmacie. Votre médicament est arrivé. Il coûte trois euros cinquante.",
+           "Écoutez le message de la pharmacie. Combien coûte le médicament ?",
+           "Listen to the pharmacy's message. How much does the medicine cost?",
+           pictos("prix-13-50", "prix-1-50", "prix-3-50"), ["c"], "ecouter-nombre"),
+    # A2: a phone message or announcement; the question and options may be written
+    listen("ec-18", A2, 1.0, "ec-18",
+           "Bonjour Madame Keita, c'est Julie Martin de France Travail. Votre rendez-vous de jeudi est déplacé à vendredi, à la même heure. Merci de me rappeler pour confirmer.",
+           "Écoutez le message. Quand est le rendez-vous maintenant ?", "Listen to the message. When is the appointment now?",
+           letters("Vendredi, à la même heure.", "Jeudi, à la même heure.", "Vendredi, une heure plus tard.",
+                   "Lundi matin."), ["a"], "ecouter-message"),
+    listen("ec-19", A2, 1.2, "ec-19",
+           "Suite à un incident, le RER D ne s'arrête pas à la gare du Stade de France. Les voyageurs doivent descendre à Saint-Denis.",
+           "Écoutez l'annonce. Que doivent faire les voyageurs ?", "Listen to the announcement. What must passengers do?",
+           letters("Descendre à Saint-Denis.", "Descendre au Stade de France.", "Prendre le bus.",
+                   "Attendre le prochain RER."), ["a"], "ecouter-annonce"),
+    listen("ec-20", A2, 1.3, "ec-20",
+           "Prenez un comprimé le matin pendant une semaine. Si ça ne va pas mieux, revenez me voir.",
+           "Écoutez le médecin. Combien de temps faut-il prendre le médicament ?",
+           "Listen to the doctor. How long must the medicine be taken?",
+           letters("Une semaine.", "Un jour.", "Un mois.", "Trois jours."), ["a"], "ecouter-sante"),
+    listen("ec-21", A2, 1.5, "ec-21",
+           "Bonjour, ici le gardien. Le plombier passera mardi entre huit heures et dix heures. Il faut que quelqu'un soit dans l'appartement.",
+           "Écoutez le gardien. Qu'est-ce que vous devez faire ?", "Listen to the caretaker. What must you do?",
+           letters("Être chez moi mardi entre 8 h et 10 h.", "Appeler le plombier.", "Laisser la clé au gardien.",
+                   "Réparer le robinet moi-même."), ["a"], "ecouter-logement"),
+    listen("ec-22", A2, 0.9, "ec-22",
+           "Demain, vous ne travaillez pas au magasin de Pantin. Vous commencez à sept heures au magasin de Bobigny.",
+           "Écoutez votre responsable. Où travaillez-vous demain ?", "Listen to your manager. Where do you work tomorrow?",
+           letters("À Bobigny.", "À Pantin.", "À Saint-Denis.", "À la maison."), ["a"], "ecouter-travail"),
+    # B1: a longer explanation; reasons and conditions
+    listen("ec-23", B1, 2.3, "ec-23",
+           "Cette formation d'agent de maintenance dure six mois. Elle est rémunérée. Mais il faut avoir le permis B, parce que les chantiers sont souvent loin des transports.",
+           "Écoutez la conseillère. Pourquoi faut-il avoir le permis ?", "Listen to the adviser. Why is a driving licence needed?",
+           letters("Parce que les chantiers sont loin des transports.", "Parce que la formation dure six mois.",
+                   "Parce que la formation est payée.", "Parce qu'il faut conduire un bus."), ["a"], "ecouter-explication"),
+    listen("ec-24", B1, 2.5, "ec-24",
+           "La réunion avec les enseignants a lieu jeudi à dix-huit heures. Si vous ne pouvez pas venir, écrivez un mot dans le cahier de liaison pour demander un autre rendez-vous.",
+           "Écoutez. Que faire si vous ne pouvez pas venir à la réunion ?",
+           "Listen. What should you do if you cannot come to the meeting?",
+           letters("Écrire dans le cahier de liaison pour avoir un autre rendez-vous.", "Venir jeudi à 18 h.",
+                   "Téléphoner au directeur le soir.", "Ne rien faire."), ["a"], "ecouter-explication"),
+    listen("ec-25", B1, 2.7, "ec-25",
+           "Votre dossier est incomplet : il manque votre avis d'imposition. Vous pouvez le déposer dans votre espace en ligne, ou à l'accueil, avant le quinze du mois. Sinon, le paiement sera suspendu.",
+           "Écoutez le message de la CAF. Que se passe-t-il si le document n'arrive pas avant le 15 ?",
+           "Listen to the CAF message. What happens if the document does not arrive before the 15th?",
+           letters("Le paiement sera arrêté pour un temps.", "Le dossier sera fermé pour toujours.",
+                   "Il faudra venir à l'accueil le 15.", "Rien ne change."), ["a"], "ecouter-explication"),
+    listen("ec-26", B1, 2.9, "ec-26",
+           "Le poste est à temps partiel, vingt-cinq heures par semaine. Après la période d'essai de deux mois, vous pourrez passer à temps plein si vous le souhaitez.",
+           "Écoutez l'employeur. Quand pourrez-vous travailler à temps plein ?",
+           "Listen to the employer. When can you work full time?",
+           letters("Après deux mois d'essai, si je le veux.", "Tout de suite.", "Jamais.", "Après vingt-cinq semaines."),
+           ["a"], "ecouter-explication"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Reading (Lire). Pre-A1 = not yet reading: recognising letters, numbers and the same word.
+# ---------------------------------------------------------------------------------------------
+lecture_essai = [
+    P.item("ent-lecture", "choice", None, None, None, "Essai. Touchez le même mot : PAIN.",
+           "Practice. Touch the same word: PAIN.", practice=True, stimulus={"text": "PAIN"},
+           options=letters("LAIT", "PAIN", "BAIN"), correct=["b"]),
+]
+lecture = [
+    # pre-A1: visual discrimination, letters, numbers
+    read("lec-01", PRE, -3.0, "Regardez le mot en haut. Touchez le même mot.", "Look at the word at the top. Touch the same word.",
+         letters("BUS", "BOL", "SUD", "BAS"), ["a"], "lire-mot", text="BUS"),
+    read("lec-02", PRE, -2.7, "Touchez le numéro 93.", "Touch the number 93.",
+         letters("39", "98", "93", "83"), ["c"], "lire-nombre"),
+    read("lec-03", PRE, -2.5, "Regardez le mot en haut. Touchez le même mot.", "Look at the word at the top. Touch the same word.",
+         letters("SORTE", "SORTIE", "PARTIE", "SORBET"), ["b"], "lire-mot", text="SORTIE"),
+    read("lec-04", PRE, -2.4, "Touchez la lettre M, comme dans « Madame ».", "Touch the letter M, as in 'Madame'.",
+         letters("N", "W", "M", "H"), ["c"], "lire-lettre"),
+    read("lec-05", PRE, -2.2, "Touchez le prix 1,50 €.", "Touch the price €1.50.",
+         [opt("a", image=img("prix-13-50")), opt("b", image=img("prix-1-50")), opt("c", image=img("prix-3-50"))],
+         ["b"], "lire-nombre"),
+    # A1.1: a familiar word or sign
+    read("lec-06", A11, -1.8, "Lisez le mot. Touchez la bonne image.", "Read the word. Touch the right picture.",
+         pictos("pommes", "tomates", "poisson", "oeufs"), ["b"], "lire-mot", text="tomate"),
+    read("lec-07", A11, -1.6, "Vous voulez sortir du magasin. Touchez le bon panneau.", "You want to leave the shop. Touch the right sign.",
+         [opt("a", image=img("panneau-entree")), opt("b", image=img("panneau-ferme")), opt("c", image=img("panneau-sortie")),
+          opt("d", image=img("panneau-tirez"))], ["c"], "lire-panneau"),
+    read("lec-08", A11, -1.5, "Lisez le mot. Touchez la bonne image.", "Read the word. Touch the right picture.",
+         pictos("cuisinier", "medecin", "ouvrier", "enfant"), ["b"], "lire-mot", text="médecin"),
+    read("lec-09", A11, -1.3, "Vous cherchez où acheter du pain. Touchez le bon panneau.",
+         "You are looking for where to buy bread. Touch the right sign.",
+         [opt("a", image=img("panneau-accueil")), opt("b", image=img("panneau-ecole")),
+          opt("c", image=img("panneau-boulangerie")), opt("d", image=img("panneau-pharmacie"))], ["c"], "lire-panneau"),
+    read("lec-10", A11, -1.1, "Lisez le mot. Touchez la bonne image.", "Read the word. Touch the right picture.",
+         pictos("tshirt", "chaussures", "manteau", "lit"), ["c"], "lire-mot", text="manteau"),
+    read("lec-11", A11, -1.2, "Regardez le panneau sur la porte. Le magasin est-il ouvert ?",
+         "Look at the sign on the door. Is the shop open?", letters("Oui, il est ouvert.", "Non, il est fermé."),
+         ["b"], "lire-panneau", image="panneau-ferme"),
+    # A1: a short message or document, one key detail
+    read("lec-12", A1, -0.5, "Lisez le SMS. À quelle heure est le rendez-vous ?", "Read the text message. What time is the appointment?",
+         [opt("a", image=img("heure-1030")), opt("b", image=img("heure-1300")), opt("c", image=img("heure-0845"))],
+         ["a"], "lire-sms", image="sms-medecin"),
+    read("lec-13", A1, -0.3, "Lisez le SMS. Qu'est-ce qu'il faut apporter pour le colis ?", "Read the text. What must you bring for the parcel?",
+         pictos("cles", "carte-identite", "argent", "lettre"), ["b"], "lire-sms", image="sms-colis"),
+    P.item("lec-14", "hotspot", R, A1, -0.1, "Touchez la date et l'heure du rendez-vous.",
+           "Touch the date and time of the appointment.", competence="lire-courrier", image=img("convocation"),
+           areas=[P.area("convocation", "conv-date"), P.area("convocation", "conv-place"),
+                  P.area("convocation", "conv-bring"), P.area("convocation", "conv-phone")], correct=["conv-date"]),
+    read("lec-15", A1, 0.1, "Lisez le SMS. Demain, Karim commence le travail à quelle heure ?",
+         "Read the text. Tomorrow, what time does Karim start work?",
+         letters("À 7 h.", "À 6 h.", "À 13 h.", "À 10 h."), ["a"], "lire-sms", image="sms-travail"),
+    read("lec-16", A1, 0.2, "Regardez les horaires. Le samedi, à quelle heure passe le premier tram de la liste ?",
+         "Look at the timetable. On Saturday, what time is the first tram on the list?",
+         letters("07:05", "06:02", "05:50", "09:25"), ["a"], "lire-horaires", image="horaires-tram"),
+    P.item("lec-17", "mark", R, A1, 0.3, "Lisez le message. Touchez les deux mots qui disent QUAND.",
+           "Read the message. Touch the two words that say WHEN.", competence="lire-sms",
+           text="Bonjour Madame Diallo, le cours de français est lundi et jeudi à la médiathèque.",
+           correct=["8", "10"]),
+    # A2: everyday documents with several pieces of information
+    read("lec-18", A2, 0.9, "Lisez l'ordonnance. Combien de fois par jour faut-il prendre le paracétamol ?",
+         "Read the prescription. How many times a day must the paracetamol be taken?",
+         letters("3 fois par jour.", "1 fois par jour.", "5 fois par jour.", "2 fois par jour."), ["a"], "lire-ordonnance",
+         image="ordonnance"),
+    read("lec-19", A2, 1.1, "Lisez l'ordonnance. Quand faut-il prendre le sirop ?", "Read the prescription. When must the syrup be taken?",
+         letters("Le soir, avant de dormir.", "Le matin.", "À midi.", "Pendant 5 jours, 3 fois par jour."), ["a"], "lire-ordonnance",
+         image="ordonnance"),
+    read("lec-20", A2, 1.0, "Lisez le mot de l'école. Qu'est-ce que l'enfant doit apporter ?",
+         "Read the school note. What must the child bring?",
+         letters("Un pique-nique et une bouteille d'eau.", "De l'argent pour le musée.", "Un cahier et un stylo.",
+                 "Une autorisation de la mairie."), ["a"], "lire-ecole", image="mot-ecole"),
+    read("lec-21", A2, 1.3, "Lisez l'avis. Qu'est-ce qui se passe le mercredi 5 juin au matin ?",
+         "Read the notice. What happens on Wednesday 5 June in the morning?",
+         letters("Il n'y a pas d'eau chaude.", "Il n'y a pas d'électricité.", "L'ascenseur est en panne.",
+                 "Le gardien est en congé."), ["a"], "lire-logement", image="avis-hlm"),
+    read("lec-22", A2, 1.4, "Lisez le SMS. Pourquoi n'y a-t-il pas d'école vendredi ?", "Read the text. Why is there no school on Friday?",
+         letters("Les enseignants font grève.", "C'est un jour férié.", "L'école est en travaux.",
+                 "La cantine est fermée."), ["a"], "lire-sms", image="sms-ecole"),
+    read("lec-23", A2, 1.6, "Regardez les horaires. Le 14 mai, comment aller de la Gare à l'Hôpital ?",
+         "Look at the timetable. On 14 May, how do you get from the station to the hospital?",
+         letters("En bus de remplacement.", "En tram T1, comme d'habitude.", "En RER.", "À pied, c'est obligatoire."),
+         ["a"], "lire-horaires", image="horaires-tram"),
+    # B1: administrative and work documents; implicit information
+    P.item("lec-24", "hotspot", R, B1, 2.2, "Touchez la somme que M. Benali reçoit vraiment sur son compte.",
+           "Touch the amount Mr Benali really receives in his account.", competence="lire-paie", image=img("fiche-paie"),
+           areas=[P.area("fiche-paie", "pay-net"), P.area("fiche-paie", "pay-gross"), P.area("fiche-paie", "pay-base"),
+                  P.area("fiche-paie", "pay-extra")], correct=["pay-net"]),
+    read("lec-25", B1, 2.5, "Lisez le bulletin de paie. Pourquoi le salaire net est-il plus petit que le salaire brut ?",
+         "Read the pay slip. Why is the net pay lower than the gross pay?",
+         letters("Parce que les cotisations sont retirées.", "Parce que M. Benali a fait des heures supplémentaires.",
+                 "Parce que le contrat est un CDI.", "Parce que la paie arrive le 31."), ["a"], "lire-paie", image="fiche-paie"),
+    read("lec-26", B1, 2.6, "Lisez le texte. Que devez-vous faire pour continuer à recevoir la prime ?",
+         "Read the text. What must you do to keep receiving the allowance?",
+         letters("Déclarer mes ressources tous les trois mois.", "Aller à l'accueil chaque mois.",
+                 "Envoyer mon bulletin de paie chaque semaine.", "Rien : la prime est payée pour toujours."),
+         ["a"], "lire-administratif",
+         text="Prime d'activité : votre droit est calculé pour trois mois. Pour continuer à la recevoir, vous devez déclarer vos ressources tous les trois mois dans votre espace en ligne. Sans déclaration, le paiement s'arrête."),
+    read("lec-27", B1, 2.8, "Lisez le courrier. Pourquoi le bailleur écrit-il à Mme Nguyen ?",
+         "Read the letter. Why is the landlord writing to Ms Nguyen?",
+         letters("Elle a payé trop de charges l'année dernière : on va la rembourser.",
+                 "Elle doit payer plus de loyer à partir de janvier.", "Elle doit quitter son logement.",
+                 "Elle n'a pas payé son loyer."), ["a"], "lire-logement",
+         text="Madame Nguyen, après le calcul des charges de l'année dernière, vos dépenses réelles sont inférieures aux provisions versées. La différence, soit 84,20 €, sera déduite de votre loyer de janvier."),
+    read("lec-28", B1, 2.4, "Lisez le mot de l'école. Que faut-il faire avant lundi ?",
+         "Read the school note. What must be done before Monday?",
+         letters("Signer l'autorisation de sortie.", "Payer le musée.", "Préparer le pique-nique.",
+                 "Appeler Mme Leroy."), ["a"], "lire-ecole", image="mot-ecole"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Writing (Écrire), automatically scored part: copying, spelling, forms, grammar in context.
+# ---------------------------------------------------------------------------------------------
+def gap_typed(iid, level, b, fr, en, text, accepts, comp, stim=None, tol=None):
+    gaps = [{"id": gid, "mode": "typed", "accept": acc} for gid, acc in accepts]
+    f = {"competence": comp, "text": text, "gaps": gaps, "scoring": {"rule": "match", "tolerance": tol or TYPED}}
+    if stim:
+        f["stimulus"] = stim
+    return P.item(iid, "gaps", W, level, b, fr, en, **f)
+
+
+def gap_select(iid, level, b, fr, en, text, gaps, comp, stim=None):
+    g = [{"id": gid, "mode": "select", "options": [opt(f"o{i + 1}", text=t) for i, t in enumerate(choices)],
+          "accept": [f"o{choices.index(right) + 1}"]} for gid, choices, right in gaps]
+    f = {"competence": comp, "text": text, "gaps": g}
+    if stim:
+        f["stimulus"] = stim
+    return P.item(iid, "gaps", W, level, b, fr, en, **f)
+
+
+ecriture_essai = [
+    P.item("ent-ecriture", "gaps", None, None, None, "Essai. Écrivez le mot « bus » avec le clavier.",
+           "Practice. Type the word 'bus' with the keyboard.", practice=True, text="{{g1}}",
+           gaps=[{"id": "g1", "mode": "typed", "accept": ["bus"]}], stimulus={"image": img("mot-bus")},
+           scoring={"rule": "match", "tolerance": TYPED}),
+]
+ecriture = [
+    # pre-A1: copying
+    gap_typed("ecr-01", PRE, -2.9, "Recopiez le mot du panneau.", "Copy the word on the sign.", "{{g1}}",
+              [("g1", ["pharmacie"])], "ecrire-copier", stim={"image": img("panneau-pharmacie")}),
+    gap_typed("ecr-02", PRE, -2.6, "Recopiez le numéro de téléphone.", "Copy the phone number.", "{{g1}}",
+              [("g1", ["06 12 34 56 78", "0612345678", "06.12.34.56.78"])], "ecrire-copier",
+              stim={"text": "06 12 34 56 78"}),
+    P.item("ecr-03", "order", W, PRE, -2.4, "Mettez les lettres dans l'ordre pour écrire le mot de l'image.",
+           "Put the letters in order to write the word in the picture.", competence="ecrire-mot",
+           stimulus={"image": img("pain")},
+           options=[opt("n", text="N"), opt("a", text="A"), opt("p", text="P"), opt("i", text="I")],
+           correct=["p", "a", "i", "n"]),
+    gap_typed("ecr-04", PRE, -2.3, "Recopiez le mot.", "Copy the word.", "{{g1}}", [("g1", ["école"])], "ecrire-copier",
+              stim={"image": img("mot-ecole")}),
+    # A1.1: writing familiar words, filling simple fields
+    gap_typed("ecr-05", A11, -1.7, "Écoutez et écrivez le mot.", "Listen and write the word.", "{{g1}}",
+              [("g1", ["lait"])], "ecrire-mot", stim={"audio": snd("ecr-05", "Du lait."), "maxPlays": 3},
+              tol=dict(TYPED, ignoreAccents=True)),
+    P.item("ecr-06", "form", W, A11, -1.5, "Regardez la carte. Écrivez le nom et le prénom sur la fiche.",
+           "Look at the card. Write the surname and first name on the form.", competence="ecrire-formulaire",
+           stimulus={"text": "Carte : DIALLO Aïcha"},
+           fields=[{"id": "nom", "label": "Nom", "kind": "text", "accept": ["Diallo"]},
+                   {"id": "prenom", "label": "Prénom", "kind": "text", "accept": ["Aïcha", "Aicha"]}],
+           scoring={"rule": "match", "tolerance": dict(TYPED, ignoreAccents=True)}),
+    gap_typed("ecr-07", A11, -1.3, "Écoutez et écrivez le nombre en chiffres.", "Listen and write the number in digits.",
+              "{{g1}} €", [("g1", ["15"])], "ecrire-nombre",
+              stim={"audio": snd("ecr-07", "Quinze euros."), "maxPlays": 3}),
+    gap_typed("ecr-08", A11, -1.1, "Regardez l'image. Écrivez le mot.", "Look at the picture. Write the word.", "{{g1}}",
+              [("g1", ["bus", "autobus"])], "ecrire-mot", stim={"image": img("bus")}),
+    # A1: a form with personal information; simple sentences
+    P.item("ecr-09", "form", W, A1, -0.4,
+           "Vous êtes Mamadou Traoré. Vous habitez 8 rue Jean-Jaurès à Saint-Denis (93200). Votre téléphone : 07 65 43 21 09. Remplissez la fiche.",
+           "You are Mamadou Traoré. You live at 8 rue Jean-Jaurès in Saint-Denis (93200). Your phone: 07 65 43 21 09. Fill in the form.",
+           competence="ecrire-formulaire",
+           fields=[{"id": "prenom", "label": "Prénom", "kind": "text", "accept": ["Mamadou"]},
+                   {"id": "ville", "label": "Ville", "kind": "text", "accept": ["Saint-Denis", "St-Denis", "St Denis"]},
+                   {"id": "cp", "label": "Code postal", "kind": "postcode", "accept": ["93200"]},
+                   {"id": "tel", "label": "Téléphone", "kind": "phone", "pattern": "^0?7[ .]?65[ .]?43[ .]?21[ .]?09$"}],
+           scoring={"rule": "map", "map": {"prenom": 0.25, "ville": 0.25, "cp": 0.25, "tel": 0.25}, "min": 0, "max": 1,
+                    "tolerance": TYPED_LENIENT}),
+    gap_select("ecr-10", A1, -0.2, "Choisissez le bon mot pour chaque trou.", "Choose the right word for each gap.",
+               "Bonjour, je {{g1}} Fatou. J'{{g2}} deux enfants.",
+               [("g1", ["m'appelle", "appelle", "appeler"], "m'appelle"), ("g2", ["ai", "suis", "a"], "ai")], "ecrire-phrase"),
+    gap_typed("ecr-11", A1, 0.0, "Écoutez et écrivez le jour du rendez-vous.", "Listen and write the day of the appointment.",
+              "Rendez-vous : {{g1}}", [("g1", ["mardi"])], "ecrire-mot",
+              stim={"audio": snd("ecr-11", "Votre rendez-vous est mardi."), "maxPlays": 3}),
+    gap_select("ecr-12", A1, 0.2, "Choisissez le bon mot pour compléter le SMS.", "Choose the right word to complete the text.",
+               "Bonjour, je suis malade. Je ne {{g1}} pas venir au travail {{g2}}.",
+               [("g1", ["peux", "peut", "pouvoir"], "peux"), ("g2", ["aujourd'hui", "hier", "demain matin hier"], "aujourd'hui")],
+               "ecrire-phrase"),
+    # A2: conjugation and spelling in everyday messages
+    gap_typed("ecr-13", A2, 0.9, "Écrivez le verbe au passé.", "Write the verb in the past tense.",
+              "Hier, je (aller) {{g1}} à la CAF avec ma fille.", [("g1", ["suis allé", "suis allée"])], "ecrire-grammaire",
+              tol=dict(TYPED, maxEditRatio=0.1)),
+    gap_select("ecr-14", A2, 1.1, "Choisissez le bon mot.", "Choose the right word.",
+               "Mon fils est malade, {{g1}} il ne viendra pas à l'école demain.",
+               [("g1", ["donc", "mais", "ou", "parce que"], "donc")], "ecrire-phrase"),
+    gap_typed("ecr-15", A2, 1.3, "Écrivez le verbe au futur.", "Write the verb in the future tense.",
+              "Demain, nous (prendre) {{g1}} le RER à 8 heures.", [("g1", ["prendrons"])], "ecrire-grammaire",
+              tol=dict(TYPED, maxEditRatio=0.1)),
+    gap_select("ecr-16", A2, 1.5, "Choisissez la bonne forme.", "Choose the right form.",
+               "La lettre que j'ai {{g1}} hier est partie.",
+               [("g1", ["écrite", "écrit", "écrire", "écrivait"], "écrite")], "ecrire-grammaire"),
+    # B1: formal register, connectors, correcting
+    gap_select("ecr-17", B1, 2.3, "Choisissez les bons mots pour ce courrier.", "Choose the right words for this letter.",
+               "Madame, je vous écris {{g1}} vous demander un rendez-vous. {{g2}}, je suis disponible le matin.",
+               [("g1", ["afin de", "parce que", "alors", "malgré"], "afin de"),
+                ("g2", ["En effet", "Pourtant", "Sinon", "Bref"], "En effet")], "ecrire-registre"),
+    P.item("ecr-18", "mark", W, B1, 2.5, "Touchez les deux mots mal écrits.", "Touch the two misspelled words.",
+           competence="ecrire-orthographe",
+           text="Je vous remerci pour votre réponse et je vous envoie les document demandés.",
+           correct=["2", "11"]),
+    gap_select("ecr-19", B1, 2.7, "Choisissez la bonne formule pour finir une lettre officielle.",
+               "Choose the right way to end a formal letter.",
+               "{{g1}}",
+               [("g1", ["Je vous prie d'agréer, Madame, mes salutations distinguées.", "Bisous, à plus !",
+                        "Salut et merci.", "Bonne journée à toi."],
+                 "Je vous prie d'agréer, Madame, mes salutations distinguées.")], "ecrire-registre"),
+    gap_typed("ecr-20", B1, 2.8, "Écrivez le verbe à la bonne forme.", "Write the verb in the right form.",
+              "Il faut que vous (venir) {{g1}} avec votre contrat de travail.", [("g1", ["veniez"])], "ecrire-grammaire",
+              tol=dict(TYPED, maxEditRatio=0.1)),
+]
+
+# Free writing, read and scored by a trainer (rubric). Scored on language, not on typing speed.
+ecriture_libre = [
+    P.item("red-01", "write", W, A11, -1.2, "Regardez les images. Écrivez votre liste de courses : trois choses.",
+           "Look at the pictures. Write your shopping list: three things.", competence="ecrire-liste",
+           stimulus={"image": img("pommes")}, maxLength=200,
+           scoring=rubric(("Trois produits sont écrits", "Three items are written"),
+                          ("On reconnaît les mots, même avec des fautes", "The words can be recognised, even with mistakes"))),
+    P.item("red-02", "write", W, A1, -0.1,
+           "Vous êtes malade. Écrivez un SMS à votre cheffe, Sofia : vous ne venez pas au travail aujourd'hui.",
+           "You are ill. Write a text to your team leader, Sofia: you are not coming to work today.",
+           competence="ecrire-message", maxLength=300,
+           scoring=rubric(("Le message dit bonjour et donne le nom", "The message greets and gives the name"),
+                          ("Le message dit : malade, pas au travail aujourd'hui", "The message says: ill, not at work today"),
+                          ("Les phrases sont compréhensibles", "The sentences can be understood"))),
+    P.item("red-03", "write", W, A2, 1.2,
+           "Votre fille est malade. Écrivez un message à son enseignante, Mme Leroy : elle ne vient pas demain, et dites pourquoi.",
+           "Your daughter is ill. Write a message to her teacher, Ms Leroy: she is not coming tomorrow, and say why.",
+           competence="ecrire-message", maxLength=500,
+           scoring=rubric(("Formule pour commencer et pour finir", "An opening and a closing"),
+                          ("Dit qui est absent, quand et pourquoi", "Says who is absent, when and why"),
+                          ("Verbes et accords en général corrects", "Verbs and agreements mostly correct"),
+                          ("Le message est clair pour l'enseignante", "The message is clear to the teacher"))),
+    P.item("red-04", "write", W, B1, 2.4,
+           "Il y a une fuite d'eau dans votre cuisine depuis trois jours. Écrivez un e-mail à votre bailleur : expliquez le problème et demandez une réparation.",
+           "There has been a water leak in your kitchen for three days. Write an e-mail to your landlord: explain the problem and ask for a repair.",
+           competence="ecrire-courrier", maxLength=900,
+           scoring=rubric(("Registre poli : « Madame, Monsieur », formule finale", "Polite register: formal opening and closing"),
+                          ("Le problème, depuis quand, et la demande sont clairs", "The problem, since when, and the request are clear"),
+                          ("Phrases reliées (parce que, donc, depuis…)", "Linked sentences (because, so, since…)"),
+                          ("Orthographe et grammaire permettent de tout comprendre", "Spelling and grammar do not hinder understanding"))),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Speaking (Parler): recorded for a trainer, never scored by speech recognition. Each task is
+# also heard (audio stimulus), so it works for people who do not read.
+# ---------------------------------------------------------------------------------------------
+def speak(iid, level, b, sid, question, fr, en, crits, comp, image=None, secs=60):
+    stim = {"audio": snd(sid, question), "maxPlays": 3}
+    if image:
+        stim["image"] = img(image)
+    return P.item(iid, "speak", S, level, b, fr, en, competence=comp, stimulus=stim, maxDurationS=secs,
+                  scoring=rubric(*crits))
+
+
+parler_essai = [
+    P.item("ent-parler", "speak", None, None, None,
+           "Essai. Touchez le micro, dites « bonjour », puis touchez « Arrêter ». Vous pouvez vous réécouter.",
+           "Practice. Touch the microphone, say 'bonjour', then touch 'Stop'. You can listen to yourself.",
+           practice=True, maxDurationS=15, stimulus={"audio": snd("ent-parler", "Dites : bonjour."), "maxPlays": 3},
+           scoring=rubric(("Un enregistrement est fait", "A recording was made"))),
+]
+parler = [
+    speak("par-01", PRE, -2.8, "par-01", "Bonjour ! Comment vous appelez-vous ?",
+          "Écoutez la question. Répondez en parlant.", "Listen to the question. Answer by speaking.",
+          [("Dit son prénom ou son nom", "Says their first name or surname"),
+           ("Salue (bonjour)", "Greets (bonjour)")], "parler-se-presenter", secs=30),
+    speak("par-02", PRE, -2.4, "par-02", "Qu'est-ce que c'est ? Dites le mot.",
+          "Regardez l'image et écoutez. Dites le mot en français.", "Look at the picture and listen. Say the word in French.",
+          [("Dit « pain » ou « baguette », compréhensible", "Says 'pain' or 'baguette', understandably")],
+          "parler-mot", image="pain", secs=20),
+    speak("par-03", A11, -1.5, "par-03", "Vous habitez où ? Vous parlez quelles langues ?",
+          "Écoutez les questions. Répondez en parlant.", "Listen to the questions. Answer by speaking.",
+          [("Dit la ville ou le quartier", "Says the town or area"),
+           ("Dit au moins une langue", "Names at least one language"),
+           ("Des mots ou phrases simples compréhensibles", "Simple understandable words or phrases")],
+          "parler-se-presenter", secs=45),
+    speak("par-04", A11, -1.2, "par-04", "Au marché. Demandez des tomates et demandez le prix.",
+          "Écoutez. Parlez comme au marché.", "Listen. Speak as you would at the market.",
+          [("Demande des tomates", "Asks for tomatoes"), ("Demande le prix (« c'est combien ? »)", "Asks the price"),
+           ("Politesse : bonjour, s'il vous plaît, merci", "Politeness: bonjour, s'il vous plaît, merci")],
+          "parler-demander", image="tomates", secs=45),
+    speak("par-05", A1, -0.3, "par-05",
+          "Vous téléphonez au cabinet médical. Votre enfant est malade. Demandez un rendez-vous pour aujourd'hui.",
+          "Écoutez la situation. Parlez comme au téléphone.", "Listen to the situation. Speak as on the phone.",
+          [("Salue et dit son nom", "Greets and gives their name"),
+           ("Dit que l'enfant est malade", "Says the child is ill"),
+           ("Demande un rendez-vous aujourd'hui", "Asks for an appointment today"),
+           ("Phrases simples compréhensibles", "Simple understandable sentences")], "parler-telephoner", secs=60),
+    speak("par-06", A1, 0.1, "par-06", "Parlez de votre famille : vous avez des enfants ? Ils ont quel âge ?",
+          "Écoutez la question. Répondez en parlant.", "Listen to the question. Answer by speaking.",
+          [("Donne des informations sur sa famille", "Gives information about their family"),
+           ("Utilise des nombres (âges)", "Uses numbers (ages)"),
+           ("Phrases simples compréhensibles", "Simple understandable sentences")], "parler-se-presenter", secs=60),
+    speak("par-07", A2, 1.0, "par-07",
+          "Vous êtes en retard au travail à cause du RER. Appelez votre responsable : expliquez pourquoi et dites quand vous arrivez.",
+          "Écoutez la situation. Laissez un message.", "Listen to the situation. Leave a message.",
+          [("Explique la cause du retard", "Explains the reason for being late"),
+           ("Dit l'heure d'arrivée", "Says the arrival time"),
+           ("S'excuse, reste poli", "Apologises, stays polite"),
+           ("Passé composé ou futur proche compréhensibles", "Past or near-future forms understandable")],
+          "parler-expliquer", secs=60),
+    speak("par-08", A2, 1.4, "par-08", "Racontez une journée de travail, ou votre dernier travail : qu'est-ce que vous faisiez ?",
+          "Écoutez la question. Répondez en parlant, une minute environ.", "Listen to the question. Answer by speaking, about one minute.",
+          [("Décrit des tâches", "Describes tasks"), ("Relie les idées (et, puis, après)", "Links ideas (and, then, after)"),
+           ("Temps du passé utilisés", "Uses past tenses"), ("Compréhensible sans effort", "Understandable without effort")],
+          "parler-raconter", secs=90),
+    speak("par-09", B1, 2.3, "par-09",
+          "Votre conseillère vous demande : quel travail cherchez-vous, et pourquoi ? Qu'est-ce qui est important pour vous ?",
+          "Écoutez la conseillère. Répondez en donnant vos raisons.", "Listen to the adviser. Answer and give your reasons.",
+          [("Dit le métier ou le secteur cherché", "Says the job or sector sought"),
+           ("Donne au moins deux raisons", "Gives at least two reasons"),
+           ("Exprime ses priorités (horaires, lieu, salaire…)", "Expresses priorities (hours, place, pay…)"),
+           ("Discours suivi, connecteurs (parce que, mais, donc)", "Connected speech with linking words")],
+          "parler-argumenter", secs=120),
+    speak("par-10", B1, 2.7, "par-10",
+          "Le chauffage de votre appartement ne marche pas depuis une semaine. Laissez un message au bailleur : expliquez le problème, depuis quand, et ce que vous demandez.",
+          "Écoutez la situation. Laissez un message au bailleur.", "Listen to the situation. Leave a message for the landlord.",
+          [("Se présente (nom, adresse)", "Introduces themself (name, address)"),
+           ("Décrit le problème et depuis quand", "Describes the problem and since when"),
+           ("Fait une demande claire et polie", "Makes a clear, polite request"),
+           ("Registre adapté au bailleur", "Register suited to a landlord")], "parler-argumenter", secs=120),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Framework and routing
+# ---------------------------------------------------------------------------------------------
+LEVELS = [
+    {"id": PRE, "title": {"fr": "Pré-A1 (pas encore lecteur)", "en": "Pre-A1 (not yet reading)"},
+     "canDo": {"fr": "Je reconnais quelques mots très courants quand on me parle. À l'écrit, je ne lis pas encore, ou je reconnais des lettres et des nombres.",
+               "en": "I recognise a few very common spoken words. In writing, I do not read yet, or I recognise letters and numbers."}},
+    {"id": A11, "title": {"fr": "A1.1", "en": "A1.1"},
+     "canDo": {"fr": "Je comprends et je dis des mots et des phrases très simples de tous les jours : prix, heures, objets. Je lis et j'écris des mots connus.",
+               "en": "I understand and say very simple everyday words and phrases: prices, times, objects. I read and write familiar words."}},
+    {"id": A1, "title": {"fr": "A1", "en": "A1"},
+     "canDo": {"fr": "Je comprends un message court (rendez-vous, SMS), je remplis une fiche simple et je peux me présenter.",
+               "en": "I understand a short message (appointment, text), fill in a simple form and can introduce myself."}},
+    {"id": A2, "title": {"fr": "A2", "en": "A2"},
+     "canDo": {"fr": "Je comprends un message au téléphone, une ordonnance ou un mot de l'école. J'écris un petit message et j'explique un problème simple.",
+               "en": "I understand a phone message, a prescription or a school note. I write a short message and explain a simple problem."}},
+    {"id": B1, "title": {"fr": "B1", "en": "B1"},
+     "canDo": {"fr": "Je comprends les explications d'une conseillère ou d'un courrier administratif. J'écris un courrier simple et je donne mon avis avec des raisons.",
+               "en": "I understand explanations from an adviser or an official letter. I write a simple letter and give my opinion with reasons."}},
+]
+
+SKILL_INFO = [
+    (L, {"fr": "Comprendre à l'oral", "en": "Listening"},
+     {"fr": "Comprendre des mots, des messages et des explications de la vie de tous les jours.",
+      "en": "Understanding everyday words, messages and explanations."}, ecoute),
+    (R, {"fr": "Lire", "en": "Reading"},
+     {"fr": "Lire des lettres, des mots, des panneaux, des SMS et des documents (ordonnance, horaires, bulletin de paie).",
+      "en": "Reading letters, words, signs, texts and documents (prescription, timetable, pay slip)."}, lecture),
+    (W, {"fr": "Écrire", "en": "Writing"},
+     {"fr": "Copier, remplir une fiche, écrire un message ou un courrier.",
+      "en": "Copying, filling in a form, writing a message or a letter."}, ecriture + ecriture_libre),
+    (S, {"fr": "Parler", "en": "Speaking"},
+     {"fr": "Se présenter, demander, expliquer, donner son avis (enregistré pour le formateur).",
+      "en": "Introducing oneself, asking, explaining, giving an opinion (recorded for the trainer)."}, parler),
+]
+
+READS = {"!=": [{"var": "profile.latin"}, "no"]}
+sections = [
+    {"id": "profil", "title": {"fr": "Vous", "en": "About you"}, "mode": "linear", "items": profil},
+    {"id": "ecoute-essai", "title": {"fr": "Écouter : essai", "en": "Listening: practice"}, "mode": "linear",
+     "items": ecoute_essai},
+    {"id": "ecoute", "title": {"fr": "Écouter", "en": "Listening"}, "mode": "adaptive", "skill": L, "items": ecoute},
+    # People who do not read the Latin alphabet skip reading and writing; they are placed
+    # "pre-A1 (not yet reading)" there instead of failing through items they cannot read.
+    {"id": "lecture-essai", "title": {"fr": "Lire : essai", "en": "Reading: practice"}, "mode": "linear",
+     "showIf": READS, "items": lecture_essai},
+    {"id": "lecture", "title": {"fr": "Lire", "en": "Reading"}, "mode": "adaptive", "skill": R, "showIf": READS,
+     "skipLevel": PRE, "items": lecture,
+     # Not yet reading: writing would only repeat the failure. Go straight to speaking.
+     "next": [{"if": {"==": [{"var": "level.reading"}, 0]}, "goto": "parler-essai"}]},
+    {"id": "ecriture-essai", "title": {"fr": "Écrire : essai", "en": "Writing: practice"}, "mode": "linear",
+     "showIf": READS, "items": ecriture_essai},
+    {"id": "ecriture", "title": {"fr": "Écrire", "en": "Writing"}, "mode": "adaptive", "skill": W, "showIf": READS,
+     "skipLevel": PRE, "items": ecriture},
+    # One free-writing task near the person's level, scored later by the trainer.
+    {"id": "redaction-a11", "title": {"fr": "Écrire un message", "en": "Writing a message"}, "mode": "linear",
+     "showIf": {"and": [READS, {"<=": [{"var": "level.writing"}, 1]}]}, "items": [ecriture_libre[0]]},
+    {"id": "redaction-a1", "title": {"fr": "Écrire un message", "en": "Writing a message"}, "mode": "linear",
+     "showIf": {"and": [READS, {"==": [{"var": "level.writing"}, 2]}]}, "items": [ecriture_libre[1]]},
+    {"id": "redaction-a2", "title": {"fr": "Écrire un message", "en": "Writing a message"}, "mode": "linear",
+     "showIf": {"and": [READS, {"==": [{"var": "level.writing"}, 3]}]}, "items": [ecriture_libre[2]]},
+    {"id": "redaction-b1", "title": {"fr": "Écrire un courrier", "en": "Writing a letter"}, "mode": "linear",
+     "showIf": {"and": [READS, {">=": [{"var": "level.writing"}, 4]}]}, "items": [ecriture_libre[3]]},
+    {"id": "parler-essai", "title": {"fr": "Parler : essai", "en": "Speaking: practice"}, "mode": "linear",
+     "items": parler_essai},
+    # Speaking tasks chosen from the listening level: two tasks at the level just below and two at
+    # the person's level (listening is the best predictor available before a trainer listens).
+    {"id": "parler-pre", "title": {"fr": "Parler", "en": "Speaking"}, "mode": "linear", "items": parler[0:2],
+     "showIf": {"<=": [{"var": "level.listening"}, 1]}},
+    {"id": "parler-a11", "title": {"fr": "Parler", "en": "Speaking"}, "mode": "linear", "items": parler[2:4],
+     "showIf": {"and": [{">=": [{"var": "level.listening"}, 1]}, {"<=": [{"var": "level.listening"}, 2]}]}},
+    {"id": "parler-a1", "title": {"fr": "Parler", "en": "Speaking"}, "mode": "linear", "items": parler[4:6],
+     "showIf": {"and": [{">=": [{"var": "level.listening"}, 2]}, {"<=": [{"var": "level.listening"}, 3]}]}},
+    {"id": "parler-a2", "title": {"fr": "Parler", "en": "Speaking"}, "mode": "linear", "items": parler[6:8],
+     "showIf": {">=": [{"var": "level.listening"}, 3]}},
+    {"id": "parler-b1", "title": {"fr": "Parler", "en": "Speaking"}, "mode": "linear", "items": parler[8:10],
+     "showIf": {">=": [{"var": "level.listening"}, 4]}},
+]
+
+quiz = {
+    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "1.0.0",
+    "title": {"fr": "Diagnostic de français", "en": "French language check"},
+    "description": {"fr": "Écouter, lire, écrire et parler en français dans les situations de tous les jours.",
+                    "en": "Listening, reading, writing and speaking French in everyday situations."},
+    "defaultLocale": "fr", "locales": ["fr", "en"],
+    "framework": {
+        "skills": [{"id": sid, "title": t, "description": d,
+                    "competences": sorted({i["competence"] for i in items})} for sid, t, d, items in SKILL_INFO],
+        "levels": LEVELS,
+        "cutPoints": [-2.0, -0.7, 0.6, 1.9],
+    },
+    "assets": [],
+    "adaptive": {"seTarget": 0.5, "minItems": 4, "maxItems": 9, "topK": 3, "priorMean": -0.5, "priorSd": 1.8,
+                 "levelGates": True},
+    "sections": sections,
+    "results": [
+        {"if": {"==": [{"var": "profile.latin"}, "no"]},
+         "text": {"fr": "Vous parlez et vous comprenez déjà : un atelier pour apprendre à lire et à écrire peut vous aider.",
+                  "en": "You already speak and understand: a workshop to learn to read and write can help you."}},
+        {"if": {">=": [{"var": "level.listening"}, 3]},
+         "text": {"fr": "Vous comprenez bien le français à l'oral.", "en": "You understand spoken French well."}},
+        {"text": {"fr": "Merci ! Votre conseiller va regarder le résultat avec vous.",
+                  "en": "Thank you! Your adviser will go through the result with you."}},
+    ],
+}
+quiz["assets"] = P.assets()
+P.write(quiz)
