@@ -29,7 +29,8 @@ for pkg in "${packages[@]}"; do
   while IFS=$'\t' read -r voice path text; do
     # Slightly slow speech: listeners are beginners in French and/or new to the voice.
     espeak-ng -v "$voice" -s 135 -w "$tmp/raw.wav" -- "$text"
-    sox "$tmp/raw.wav" -r 16000 -c 1 "$tmp/clean.wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse \
+    # -R -D: fixed random seed and no dither, so the same text always gives the same bytes.
+    sox -R -D "$tmp/raw.wav" -r 16000 -c 1 "$tmp/clean.wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse \
         pad 0.15 0.25 norm -1
     oggenc -Q -q 0 --serial 1 -o "$pkg/$path" "$tmp/clean.wav"
     n=$((n + 1))

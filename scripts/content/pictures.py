@@ -248,11 +248,11 @@ def scene_search_results(t):
     s.rect(30, 24, 700, 52, fill="#fff", stroke="#c4c7c5", r=26)
     s.picto("loupe", 44, 32, 36, t)
     s.text(92, 58, "caf prendre rendez-vous", size=22)
-    blocks = [("Annonce · www.rdv-allocations-express.com", "Rendez-vous CAF en 24 h – service payant",
+    blocks = [("Annonce · www.rdv-allocations-express.exemple.com", "Rendez-vous CAF en 24 h – service payant",
                "Nous prenons rendez-vous pour vous. Frais de dossier 29 €.", "res-ad"),
               ("www.caf.fr › allocataires › contacter", "Prendre rendez-vous avec votre Caf",
                "Service gratuit. Connectez-vous à Mon Compte pour prendre rendez-vous.", "res-official"),
-              ("forum-entraide.net › caf", "Comment avoir un rdv à la caf ?? (forum)",
+              ("forum-entraide.exemple.net › caf", "Comment avoir un rdv à la caf ?? (forum)",
                "Bonjour, ça fait 3 semaines que j'essaie d'appeler…", "res-forum")]
     for i, (url, title, desc, key) in enumerate(blocks):
         y = 120 + i * 165
