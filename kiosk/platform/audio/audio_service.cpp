@@ -418,6 +418,10 @@ void AudioService::markUnavailable(const std::string& why) {
 }
 
 std::optional<std::chrono::microseconds> AudioService::lastStartLatency() const {
+    std::lock_guard lock(mutex_);
+    if (speechPending_ > 0) {
+        return std::nullopt; // the sound asked for is still being synthesised
+    }
     return player_.lastStartLatency();
 }
 

@@ -156,7 +156,8 @@ public:
     bool unavailable() const;   // show "Son indisponible"
     std::string lastError() const; // technical reason, for logs (not for beneficiaries)
     void markUnavailable(const std::string& why); // e.g. the kiosk's own checks
-    // Tap-to-first-sample latency of the last sound that started.
+    // Tap-to-first-sample latency of the last sound asked for; empty until its first sample
+    // reached the device (or while its speech is still being synthesised).
     std::optional<std::chrono::microseconds> lastStartLatency() const;
     // Called from audio/worker threads when something changed that the screen should redraw
     // (speech ready, sound ended). The UI loop passes glfwPostEmptyEvent.

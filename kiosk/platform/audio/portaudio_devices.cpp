@@ -171,6 +171,14 @@ void PortAudioOutput::stop() { closeStream(*state_); }
 
 std::string PortAudioOutput::failure() const { return streamFailure(state_.get()); }
 
+double PortAudioOutput::reportedLatencyS() const {
+    if (!state_->stream) {
+        return 0.0;
+    }
+    const PaStreamInfo* info = Pa_GetStreamInfo(state_->stream);
+    return info ? info->outputLatency : 0.0;
+}
+
 std::string PortAudioOutput::name() const {
     return deviceName_.empty() ? "PortAudio default output" : "PortAudio " + deviceName_;
 }

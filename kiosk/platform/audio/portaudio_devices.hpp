@@ -38,6 +38,9 @@ public:
     void stop() override;
     std::string failure() const override;
     std::string name() const override;
+    // Output latency PortAudio reports for the running stream (buffering between our callback and
+    // the speaker), in seconds; 0 when no stream runs.
+    double reportedLatencyS() const;
 
 private:
     std::shared_ptr<PortAudioRuntime> runtime_;
