@@ -561,7 +561,7 @@ FRANCAIS_SCENES = {
     "sms-medecin": lambda t: scene_sms(t, "Cabinet médical", ["Rappel : rendez-vous avec", "le Dr Moreau demain", "à 10 h 30.", "Merci d'arriver 10 min avant."]),
     "sms-ecole": lambda t: scene_sms(t, "École Paul-Éluard", ["Pas d'école vendredi :", "les enseignants sont en grève.", "La cantine est fermée."]),
     "sms-colis": lambda t: scene_sms(t, "Point Relais", ["Votre colis est arrivé.", "Venez le chercher avant", "samedi 18 h avec une", "pièce d'identité."]),
-    "sms-travail": lambda t: scene_sms(t, "Sofia (cheffe d'équipe)", ["Bonjour, demain tu commences", "à 7 h au lieu de 6 h.", "Tu finis à 13 h. Merci !"]),
+    "sms-travail": lambda t: scene_sms(t, "Sofia (cheffe d'équipe)", ["Bonjour, demain vous commencez", "à 7 h au lieu de 6 h.", "Vous finissez à 13 h. Merci !"]),
     "horaires-tram": scene_timetable, "ordonnance": scene_prescription, "fiche-paie": scene_payslip,
     "mot-ecole": scene_school_note, "convocation": scene_convocation, "avis-hlm": scene_landlord,
     "fiche-inscription": scene_form_blank,
