@@ -100,8 +100,9 @@ def read(iid, level, b, fr, en, options, correct, comp, image=None, text=None, *
         stim["image"] = img(image)
     if text:
         stim["text"] = text
-    return P.item(iid, "choice", R, level, b, fr, en, competence=comp, stimulus=stim, options=options,
-                  correct=correct, **kw)
+    if stim:
+        kw["stimulus"] = stim
+    return P.item(iid, "choice", R, level, b, fr, en, competence=comp, options=options, correct=correct, **kw)
 
 
 def rubric(*crits):
@@ -137,7 +138,7 @@ profil = [
             "Combien d'années d'école avez-vous faites, dans votre pays ou en France ?",
             "How many years did you go to school, in your country or in France?",
             [("0", "Jamais", "Never"), ("1-5", "1 à 5 ans", "1 to 5 years"), ("6-9", "6 à 9 ans", "6 to 9 years"),
-             ("10+", "10 ans ou plus", "10 years or more")]),
+             ("10-plus", "10 ans ou plus", "10 years or more")]),
     profile("prof-langues", "languages",
             "Quelles langues parlez-vous ? Touchez toutes vos langues.",
             "Which languages do you speak? Touch all your languages.",
