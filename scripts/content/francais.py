@@ -274,6 +274,13 @@ lecture_essai = [
     P.item("ent-lecture", "choice", None, None, None, "Essai. Touchez le même mot : PAIN.",
            "Practice. Touch the same word: PAIN.", practice=True, stimulus={"text": "PAIN"},
            options=letters("LAIT", "PAIN", "BAIN"), correct=["b"]),
+    P.item("ent-lecture-zone", "hotspot", None, None, None, "Essai. Touchez le mot écrit sur le panneau.",
+           "Practice. Touch the word written on the sign.", practice=True, image=img("panneau-pharmacie"),
+           areas=[P.area("panneau-pharmacie", "sign-word"), P.area("panneau-pharmacie", "sign-picto")],
+           correct=["sign-word"]),
+    P.item("ent-lecture-mots", "mark", None, None, None, "Essai. Touchez le mot « tram » dans la phrase.",
+           "Practice. Touch the word 'tram' in the sentence.", practice=True,
+           text="Je prends le tram le matin.", correct=["3"]),
 ]
 lecture = [
     # pre-A1: visual discrimination, letters, numbers
@@ -400,6 +407,17 @@ ecriture_essai = [
            "Practice. Type the word 'bus' with the keyboard.", practice=True, text="{{g1}}",
            gaps=[{"id": "g1", "mode": "typed", "accept": ["bus"]}], stimulus={"image": img("mot-bus")},
            scoring={"rule": "match", "tolerance": TYPED}),
+    P.item("ent-ecriture-choix", "gaps", None, None, None, "Essai. Touchez le trou, puis choisissez le bon mot.",
+           "Practice. Touch the gap, then choose the right word.", practice=True, text="Je bois du {{g1}}.",
+           gaps=[{"id": "g1", "mode": "select", "options": [opt("o1", text="lait"), opt("o2", text="bus"),
+                                                            opt("o3", text="lundi")], "accept": ["o1"]}]),
+    P.item("ent-ecriture-ordre", "order", None, None, None, "Essai. Mettez dans l'ordre : 1, puis 2, puis 3.",
+           "Practice. Put in order: 1, then 2, then 3.", practice=True,
+           options=[opt("c", text="3"), opt("a", text="1"), opt("b", text="2")], correct=["a", "b", "c"]),
+    P.item("ent-ecriture-fiche", "form", None, None, None, "Essai. Écrivez « Paris » dans la case Ville.",
+           "Practice. Write 'Paris' in the Ville (town) box.", practice=True,
+           fields=[{"id": "ville", "label": "Ville", "kind": "text", "accept": ["Paris"]}],
+           scoring={"rule": "match", "tolerance": TYPED_LENIENT}),
 ]
 ecriture = [
     # pre-A1: copying

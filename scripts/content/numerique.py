@@ -103,6 +103,11 @@ practice = [
            "Practice. Put in order: first 1, then 2, then 3.",
            practice=True, options=[opt("c", text="3"), opt("a", text="1"), opt("b", text="2")],
            correct=["a", "b", "c"]),
+    P.item("ent-relier", "match", None, None, None,
+           "Essai. Reliez chaque image à son mot : touchez une image, puis son mot.",
+           "Practice. Match each picture with its word: touch a picture, then its word.",
+           practice=True, options=[opt("l1", image=img("smartphone")), opt("l2", image=img("imprimante"))],
+           right=[opt("r1", text="Téléphone"), opt("r2", text="Imprimante")], pairs={"l1": "r1", "l2": "r2"}),
 ]
 
 # ---------------------------------------------------------------------------------------------

@@ -385,6 +385,8 @@ def scene_sign(t, word, color, picto=None):
     s.rect(30, 40, 420, 220, fill=color, r=16, stroke="#263238", sw=6)
     if picto:
         s.picto(picto, 60, 90, 120, t)
+        s.area("sign-picto", 50, 80, 140, 140)
+        s.area("sign-word", 185, 105, 255, 100)
         s.text(300, 175, word, size=52 if len(word) < 8 else 40, fill="#fff", weight="bold", anchor="middle")
     else:
         s.text(240, 175, word, size=60 if len(word) < 8 else 44, fill="#fff", weight="bold", anchor="middle")
