@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "audio/fake_devices.hpp"
 #include "audio/player.hpp"
 #include "audio_test_support.hpp"
@@ -132,4 +134,20 @@ TEST_CASE("the finished callback fires once, on the device thread") {
     dev.pull(20);
     dev.pull(20);
     CHECK(wakes == 1);
+}
+
+TEST_CASE("the null sink plays a sound through in real time on its own thread") {
+    NullOutputDevice dev(160); // 10 ms periods at 16 kHz
+    Player player(dev);
+    auto sound = ramp(1600, 16000); // 0.1 s
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(player.play(sound).empty());
+    for (int i = 0; i < 200 && player.state() == PlayerState::Playing; ++i) {
+        std::this_thread::sleep_for(5ms);
+    }
+    CHECK(player.state() == PlayerState::Finished);
+    CHECK(std::chrono::steady_clock::now() - t0 >= 80ms); // paced, not instant
+    REQUIRE(player.lastStartLatency().has_value());
+    CHECK(*player.lastStartLatency() < 100ms);
+    player.update();
 }

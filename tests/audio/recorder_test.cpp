@@ -168,7 +168,13 @@ TEST_CASE("the service records, lets the person listen back, and stops the instr
     CHECK(rig.out->delivered().size() >= 48000);
     const SavedRecording saved = rig.service->saveRecording();
     REQUIRE(saved.ok());
-    CHECK(std::filesystem::exists(rig.dir.path / saved.answer.at("recording").get<std::string>()));
+    const auto file = rig.dir.path / saved.answer.at("recording").get<std::string>();
+    CHECK(std::filesystem::exists(file));
+    // The trainer area plays the stored answer back through the same service.
+    rig.service->onScreenChanged();
+    REQUIRE(rig.service->playAsset(file));
+    CHECK(rig.out->format() == StreamFormat{48000, 1});
+    CHECK(rig.service->isPlaying());
 }
 
 TEST_CASE("the service reports an unavailable microphone") {
