@@ -1,10 +1,12 @@
-// `repere audio check|encode|devices` and `repere tts`: sound tools for package authors and for
+// `repere audio check|encode|play|devices` and `repere tts`: sound tools for package authors and for
 // diagnosing a kiosk's sound. Exit codes: 0 fine, 1 a file could not be decoded / written, 2 usage.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
+#include "audio/audio_service.hpp"
 #include "audio/decoder.hpp"
 #include "audio/encoder.hpp"
 #include "audio/espeak_synthesizer.hpp"
@@ -140,6 +142,34 @@ int runDevices() {
     return 0;
 }
 
+// Plays a file on a PortAudio device through the kiosk's own AudioService: the quickest way to
+// tell whether a kiosk's speakers or headset work.
+int runPlay(const std::string& file, const std::string& device) {
+    audio::AudioSettings settings;
+    settings.outputDevice = device;
+    settings.dataDir = fs::temp_directory_path() / "repere-audio-play";
+    auto service = audio::AudioService::createDefault(settings);
+    if (!service->playAsset(file)) {
+        std::cerr << "error: " << service->lastError() << "\n";
+        return 1;
+    }
+    for (int i = 0; i < 10 * 60 * 100; ++i) { // at most 10 minutes
+        service->update();
+        if (!service->isPlaying()) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (service->unavailable()) {
+        std::cerr << "error: " << service->lastError() << "\n";
+        return 1;
+    }
+    if (auto latency = service->lastStartLatency()) {
+        std::cout << "played " << file << " (first sample after " << latency->count() / 1000.0 << " ms)\n";
+    }
+    return 0;
+}
+
 int runTts(const std::string& locale, const std::string& text, const std::string& out, int rate) {
     audio::EspeakSynthesizer synth(rate);
     const audio::SynthResult r = synth.synthesize(text, audio::voiceForLocale(locale));
@@ -177,6 +207,13 @@ void registerAudioCommands(CLI::App& app, Action& run) {
     encode->add_option("output", *out, "File to write; codec from the extension (.wav .flac .ogg .opus)")->required();
     encode->add_option("--codec", *codec, "wav, flac, vorbis or opus");
     encode->callback([&run, in, out, codec] { run = [in, out, codec] { return runEncode(*in, *out, *codec); }; });
+
+    auto playFile = std::make_shared<std::string>();
+    auto playDevice = std::make_shared<std::string>();
+    CLI::App* play = group->add_subcommand("play", "Play a file on the sound card (checks speakers/headset)");
+    play->add_option("file", *playFile, "Audio file")->required();
+    play->add_option("--device", *playDevice, "Part of the device name (see `repere audio devices`)");
+    play->callback([&run, playFile, playDevice] { run = [playFile, playDevice] { return runPlay(*playFile, *playDevice); }; });
 
     CLI::App* devices = group->add_subcommand("devices", "List the sound devices PortAudio sees");
     devices->callback([&run] { run = [] { return runDevices(); }; });

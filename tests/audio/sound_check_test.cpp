@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "audio/decoder.hpp"
+#include "audio/portaudio_devices.hpp"
 #include "audio_test_support.hpp"
 
 using namespace repere::audio;
@@ -67,6 +68,9 @@ TEST_CASE("without a sound card the real service starts and degrades to unavaila
     s.dataDir = tmp.path;
     auto service = AudioService::createDefault(s);
     REQUIRE(service);
+    PortAudioOutput probe;
+    // With no usable output device the notice shows before any tap.
+    CHECK(service->unavailable() == !probe.probe().empty());
     const bool played = service->playAsset(fixture("tone.wav"));
     if (!played) {
         // CI: no device. The kiosk keeps going and shows the notice.

@@ -18,14 +18,15 @@ std::mutex gWakeMutex; // never the service mutex: wake runs on device threads (
 // ---------------------------------------------------------------------------------------------
 std::unique_ptr<AudioService> AudioService::createDefault(const AudioSettings& settings) {
     AudioBackends b;
-    b.output = std::make_unique<PortAudioOutput>(settings.outputDevice);
+    auto output = std::make_unique<PortAudioOutput>(settings.outputDevice);
+    const std::string problem = output->probe();
+    b.output = std::move(output);
     b.input = std::make_unique<PortAudioInput>(settings.inputDevice);
     b.speech = std::make_unique<CachedSynthesizer>(
         std::make_unique<EspeakSynthesizer>(settings.speechRateWpm), settings.dataDir / "tts-cache");
     auto service = std::make_unique<AudioService>(settings, std::move(b));
-    auto runtime = PortAudioRuntime::acquire();
-    if (!runtime->ok()) {
-        service->markUnavailable(runtime->error());
+    if (!problem.empty()) {
+        service->markUnavailable(problem); // cleared by the first sound that does play
     }
     return service;
 }

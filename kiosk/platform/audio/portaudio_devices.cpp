@@ -171,6 +171,15 @@ void PortAudioOutput::stop() { closeStream(*state_); }
 
 std::string PortAudioOutput::failure() const { return streamFailure(state_.get()); }
 
+std::string PortAudioOutput::probe() const {
+    if (!runtime_->ok()) {
+        return runtime_->error();
+    }
+    std::string error;
+    pickDevice(deviceName_, true, error);
+    return error;
+}
+
 double PortAudioOutput::reportedLatencyS() const {
     if (!state_->stream) {
         return 0.0;

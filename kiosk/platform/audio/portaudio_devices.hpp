@@ -41,6 +41,9 @@ public:
     // Output latency PortAudio reports for the running stream (buffering between our callback and
     // the speaker), in seconds; 0 when no stream runs.
     double reportedLatencyS() const;
+    // "" when PortAudio runs and the wanted output device exists, else why not. Lets the kiosk
+    // show "Son indisponible" from the start instead of at the first tap.
+    std::string probe() const;
 
 private:
     std::shared_ptr<PortAudioRuntime> runtime_;
