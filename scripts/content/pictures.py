@@ -573,7 +573,9 @@ FRANCAIS_SCENES = {
     "heure-0815": lambda t: scene_clock_time(t, "8:15"), "heure-0845": lambda t: scene_clock_time(t, "8:45"),
     "heure-1415": lambda t: scene_clock_time(t, "14:15"), "heure-1645": lambda t: scene_clock_time(t, "16:45"),
     "heure-1030": lambda t: scene_clock_time(t, "10:30"), "heure-1300": lambda t: scene_clock_time(t, "13:00"),
-    "heure-0300": lambda t: scene_clock_time(t, "3:00"), "heure-1500": lambda t: scene_clock_time(t, "15:00"),
+    "heure-0300": lambda t: scene_clock_time(t, "3:00"), "heure-0200": lambda t: scene_clock_time(t, "2:00"),
+    "heure-0800": lambda t: scene_clock_time(t, "8:00"), "heure-0900": lambda t: scene_clock_time(t, "9:00"),
+    "heure-1000": lambda t: scene_clock_time(t, "10:00"), "heure-1500": lambda t: scene_clock_time(t, "15:00"),
     "mot-pain": lambda t: scene_word_card(t, "pain"), "mot-bus": lambda t: scene_word_card(t, "bus"),
     "mot-lait": lambda t: scene_word_card(t, "lait"), "mot-ecole": lambda t: scene_word_card(t, "école"),
 }
