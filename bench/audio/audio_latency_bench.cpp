@@ -78,7 +78,7 @@ bool waitFirstSample(AudioService& svc, Stats& stats) {
 void latency(const std::string& device, const fs::path& data, const fs::path& recorded, int runs) {
     const std::string name = device.empty() ? "null" : "portaudio:" + device;
     std::printf("\n== output device %s; recorded file %s\n", name.c_str(), recorded.filename().c_str());
-    Stats coldFile, warmFile, coldTts, warmTts;
+    Stats coldFile, warmFile, coldTts, warmTts, coldLong;
     for (int i = 0; i < runs; ++i) {
         auto svc = makeService(device, data); // new service: nothing decoded yet
         if (!svc->playAsset(recorded)) {
@@ -97,6 +97,14 @@ void latency(const std::string& device, const fs::path& data, const fs::path& re
         auto svc2 = makeService(device, data);
         svc2->speak(text, "fr");
         waitFirstSample(*svc2, warmTts);
+        // A long instruction (about 45 words): espeak-ng synthesises all of it before it plays.
+        const std::string longText =
+            "Vous allez entendre une petite conversation entre une dame et un pharmacien. Écoutez bien. "
+            "Ensuite, touchez l'image qui montre ce que la dame achète. Vous pouvez écouter encore une fois "
+            "avec le bouton haut-parleur. Si vous ne savez pas, touchez le bouton je ne sais pas. Essai " +
+            std::to_string(i) + " " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+        svc2->speak(longText, "fr");
+        waitFirstSample(*svc2, coldLong);
     }
     if (!device.empty()) {
         // What PortAudio says sits between our callback and the speaker on this device.
@@ -116,6 +124,7 @@ void latency(const std::string& device, const fs::path& data, const fs::path& re
     warmFile.print("recorded file, replay (already decoded)");
     coldTts.print("synthesised text, cache miss (espeak-ng)");
     warmTts.print("synthesised text, disk cache hit");
+    coldLong.print("synthesised long instruction (45 words), miss");
 }
 
 // 30 s of French speech (espeak-ng, upsampled to the 48 kHz mono the recorder uses) fed through

@@ -149,8 +149,9 @@ TEST_CASE("the service records, lets the person listen back, and stops the instr
     Rig rig(s);
     REQUIRE(rig.service->playAsset(fixture("tone.wav")));
     rig.service->beginRecording(5);
-    CHECK_FALSE(rig.out->running()); // the instruction is not recorded into the answer
+    CHECK(rig.out->running()); // the instruction goes on while the item opens...
     REQUIRE(rig.service->startRecording());
+    CHECK_FALSE(rig.out->running()); // ...and stops before the microphone opens
     rig.in->feedTone(1.0, 0.5f);
     RecordingView v = rig.service->recording();
     CHECK(v.state == RecorderState::Recording);

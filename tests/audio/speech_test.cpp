@@ -151,3 +151,19 @@ TEST_CASE("instructions start by themselves when the setting is on, and only the
         CHECK(rig.synth->calls == 0);
     }
 }
+
+TEST_CASE("prepare() synthesises ahead without playing; a tap goes before queued preparation") {
+    Rig rig;
+    rig.synth->hold();
+    rig.service->prepare({"consigne suivante", "fr", {}});
+    rig.service->prepare({"encore une", "fr", {}});
+    rig.service->prepare({"ignored: has a recording", "fr", fixture("tone.wav")});
+    rig.service->speak("maintenant", "fr");
+    rig.synth->release();
+    REQUIRE(rig.service->waitForSpeech(5000ms));
+    CHECK(rig.synth->calls >= 3); // the first job may have started before speak() was queued
+    CHECK(rig.out->starts() == 1); // only the spoken text played
+    CHECK(rig.out->format() == StreamFormat{22050, 1});
+    rig.out->pull(100);
+    CHECK(rig.out->delivered().size() == 100);
+}

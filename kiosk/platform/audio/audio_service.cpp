@@ -199,7 +199,15 @@ void AudioService::speakLocked(const std::string& text, const std::string& local
             }
         }
         wake();
-    });
+    }, /*urgent=*/true);
+}
+
+void AudioService::prepare(const ReadAloud& request) {
+    if (!request.recordedFile.empty() || request.text.empty()) {
+        return;
+    }
+    // The result lands in the synthesizer's disk cache; nothing to do with it here.
+    worker_->submit(request.text, voiceForLocale(request.locale), [](SynthResult) {});
 }
 
 bool AudioService::playAsset(const std::filesystem::path& file) {
@@ -221,8 +229,8 @@ bool AudioService::playAsset(const std::filesystem::path& file) {
 // 4. Listening stimulus
 // ---------------------------------------------------------------------------------------------
 void AudioService::beginStimulus(const std::filesystem::path& file, int maxPlays) {
+    // No stop here: the screen's instruction, started by onScreenShown, keeps playing.
     std::lock_guard lock(mutex_);
-    stopLocked();
     stimulus_ = StimulusSession(file.string(), maxPlays);
     stimulusActive_ = true;
     if (soundCheckFailed_) {
@@ -272,8 +280,8 @@ StimulusView AudioService::stimulus() const {
 // 5. Recording
 // ---------------------------------------------------------------------------------------------
 void AudioService::beginRecording(int maxDurationS) {
+    // No stop here: the instruction keeps playing until the person starts recording.
     std::lock_guard lock(mutex_);
-    stopLocked();
     RecorderSettings s;
     s.maxDurationS = maxDurationS > 0 ? maxDurationS : 60;
     s.preRollS = settings_.recordPreRollS;

@@ -117,11 +117,15 @@ public:
     void speak(const std::string& text, const std::string& locale); // synthesis only
     bool playAsset(const std::filesystem::path& file); // a recorded file; false if it cannot play
     void stopAll();
+    // Synthesises `request` into the disk cache in the background without playing it, so its
+    // read-aloud later starts at once (e.g. the next screen's instruction). No-op for recordings.
+    void prepare(const ReadAloud& request);
 
     // -----------------------------------------------------------------------------------------
     // 4. Listening stimulus
     // -----------------------------------------------------------------------------------------
-    // A listening item opened. The sound does not start by itself: the big play button does.
+    // A listening item opened (call after onScreenShown; the instruction keeps playing). The
+    // stimulus does not start by itself: the big play button does.
     void beginStimulus(const std::filesystem::path& file, int maxPlays);
     // Play / replay. False when refused (no plays left) or when it could not play (then the view
     // turns unavailable until a play succeeds).
@@ -131,7 +135,7 @@ public:
     // -----------------------------------------------------------------------------------------
     // 5. Recording (speak items)
     // -----------------------------------------------------------------------------------------
-    void beginRecording(int maxDurationS);
+    void beginRecording(int maxDurationS); // a speak item opened (after onScreenShown)
     bool startRecording();  // also the re-record (once)
     void stopRecording();
     bool listenBack();      // plays the last take

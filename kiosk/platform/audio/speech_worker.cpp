@@ -14,18 +14,23 @@ SpeechWorker::~SpeechWorker() {
     thread_.join();
 }
 
-void SpeechWorker::submit(std::string text, std::string voice, Done done) {
+void SpeechWorker::submit(std::string text, std::string voice, Done done, bool urgent) {
     {
         std::lock_guard lock(mutex_);
-        jobs_.push_back({std::move(text), std::move(voice), std::move(done)});
+        Job job{std::move(text), std::move(voice), std::move(done), urgent};
+        if (urgent) {
+            jobs_.push_front(std::move(job));
+        } else {
+            jobs_.push_back(std::move(job));
+        }
     }
     wake_.notify_one();
 }
 
 void SpeechWorker::cancelPending() {
     std::lock_guard lock(mutex_);
-    jobs_.clear();
-    if (!busy_) {
+    std::erase_if(jobs_, [](const Job& j) { return j.urgent; });
+    if (!busy_ && jobs_.empty()) {
         idle_.notify_all();
     }
 }

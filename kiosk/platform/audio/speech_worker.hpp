@@ -1,5 +1,6 @@
 // Runs speech synthesis on its own thread so a tap never freezes the screen while espeak-ng works.
-// Jobs run in order; cancelPending() drops jobs not yet started (the screen changed).
+// Jobs run in order, urgent ones (a tap) first; cancelPending() drops the urgent jobs not yet
+// started (the person moved on) and keeps preparation work, which is still useful.
 #pragma once
 
 #include <chrono>
@@ -22,7 +23,8 @@ public:
     SpeechWorker(const SpeechWorker&) = delete;
     SpeechWorker& operator=(const SpeechWorker&) = delete;
 
-    void submit(std::string text, std::string voice, Done done);
+    // `urgent` jobs (a tap) go before queued preparation work.
+    void submit(std::string text, std::string voice, Done done, bool urgent = false);
     void cancelPending();
     // Blocks until no job is queued or running, or the timeout passes. Returns true when idle.
     bool waitIdle(std::chrono::milliseconds timeout);
@@ -32,6 +34,7 @@ private:
         std::string text;
         std::string voice;
         Done done;
+        bool urgent = false;
     };
     void run();
 
