@@ -13,7 +13,7 @@ PACKAGES=(
   # kiosk: Dear ImGui 1.86 + GLFW + OpenGL 3, images, fonts
   libimgui-dev libstb-dev libglfw3-dev libgl-dev fonts-sil-andika
   # audio: decoding, playback/recording, speech synthesis
-  libsndfile1-dev portaudio19-dev libespeak-ng-dev espeak-ng sox
+  libsndfile1-dev portaudio19-dev libasound2-dev libjack-jackd2-dev libespeak-ng-dev espeak-ng sox
   # bilan PDF and QR codes
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
   # sync: HTTP(S) with gzip, PostgreSQL backend

@@ -139,3 +139,16 @@ TEST_CASE("StimulusSession rules on their own") {
     CHECK_FALSE(s.unavailable());
     CHECK(s.plays() == 1);
 }
+
+TEST_CASE("a stimulus that reached its end counts as heard even if the screen changes before update()") {
+    Rig rig;
+    rig.service->beginStimulus(fixture("tone.wav"), 1);
+    REQUIRE(rig.service->playStimulus());
+    while (rig.out->pull(480)) {
+    }
+    // No update() between the end of the sound and the next tap.
+    rig.service->stopAll();
+    const StimulusView v = rig.service->stimulus();
+    CHECK(v.heard);
+    CHECK(v.plays == 1);
+}

@@ -71,7 +71,8 @@ bool Player::render(float* out, std::size_t frames) {
 void Player::stopLocked(PlayerState next) {
     if (state_ == PlayerState::Playing) {
         device_.stop();
-        state_ = next;
+        // A sound that already reached its end was heard in full, even if nobody noticed yet.
+        state_ = finished_ ? PlayerState::Finished : next;
     }
 }
 

@@ -1,7 +1,10 @@
 #include "audio/portaudio_devices.hpp"
 
+#include <alsa/asoundlib.h>
+#include <jack/jack.h>
 #include <portaudio.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
@@ -112,7 +115,18 @@ std::string streamFailure(const PortAudioStreamState* st) {
 
 } // namespace
 
+// ALSA and JACK print dozens of lines to stderr while PortAudio probes them (every PCM of the
+// default config, a JACK server that is not running). PortAudio's own errors still reach us as
+// return codes, so the probing noise is dropped unless REPERE_AUDIO_DEBUG is set.
+static void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
+static void quietJack(const char*) {}
+
 PortAudioRuntime::PortAudioRuntime() {
+    if (!std::getenv("REPERE_AUDIO_DEBUG")) {
+        snd_lib_error_set_handler(quietAlsa);
+        jack_set_error_function(quietJack);
+        jack_set_info_function(quietJack);
+    }
     const PaError err = Pa_Initialize();
     if (err != paNoError) {
         error_ = std::string("PortAudio could not start: ") + Pa_GetErrorText(err);
