@@ -176,8 +176,10 @@ TEST_CASE("gaps: select, drag by tap-then-tap both ways, typed on the keyboard")
     CHECK(m.bankWordsLeft().size() == 2);
     m.tapWord("w9");
     m.tapGap("g3");
-    m.tapWord("w8");
-    m.tapGap("g2");
+    m.dropWord("w8", "g1"); // a select hole takes no bank word
+    CHECK(m.value("g1") == "pharmacie");
+    m.dropWord("w8", "g2"); // dragged onto its hole
+    CHECK(m.value("g2") == "w8");
     CHECK_FALSE(m.canSubmit());
 
     CHECK_FALSE(m.type("x")); // no typed gap focused
@@ -217,6 +219,17 @@ TEST_CASE("form: focus, keyboards per kind, required fields gate Valider") {
     CHECK(f.answer() == json{{"fields", {{"nom", "Diallo"}, {"cp", "93200"}, {"tel", ""}}}});
 }
 
+TEST_CASE("numeric fields get their separators put in while typing") {
+    using K = quiz::FieldKind;
+    CHECK(formatDigits(K::Date, "0102") == "01/02");
+    CHECK(formatDigits(K::Date, "01021990") == "01/02/1990");
+    CHECK(formatDigits(K::Phone, "06123") == "06 12 3");
+    CHECK(formatDigits(K::Postcode, "93200") == "93200");
+    CHECK(digitsOf("06 12-34") == "061234");
+    CHECK(formatDigits(K::Phone, digitsOf("0612345678")).size() == maxCharsFor(K::Phone));
+    CHECK(formatDigits(K::Date, std::string(maxDigitsFor(K::Date), '1')).size() == maxCharsFor(K::Date));
+}
+
 TEST_CASE("mark toggles word indices and answers them ascending") {
     quiz::Item item;
     item.text = "Le  rendez-vous est   mardi à 10 heures.";
@@ -246,24 +259,31 @@ TEST_CASE("write keeps the text as typed, within maxLength") {
     CHECK(w.canSubmit());
 }
 
-TEST_CASE("speak: record, auto-stop at the limit, redo, answer") {
-    SpeakModel s(30);
-    CHECK(s.state() == SpeakState::Idle);
-    CHECK_FALSE(s.canSubmit());
-    CHECK(s.start(1000));
-    CHECK_FALSE(s.start(1200)); // already recording
-    CHECK(s.progress(16000) == Approx(0.5));
-    CHECK_FALSE(s.mustStop(30999));
-    CHECK(s.mustStop(31000));
-    s.stopped("rec/a.ogg", 30.04);
-    CHECK(s.state() == SpeakState::Recorded);
-    CHECK(s.answer() == json{{"recording", "rec/a.ogg"}, {"durationS", 30.0}});
-    CHECK(s.start(40000)); // a new take replaces the old one
-    CHECK_FALSE(s.canSubmit());
-    s.stopped("rec/b.ogg", 0.2); // a slip of the finger: too short to send
-    CHECK_FALSE(s.canSubmit());
-    s.start(50000);
-    s.failed();
-    CHECK(s.state() == SpeakState::Idle);
-    CHECK(SpeakModel(0).maxDurationS() == 60);
+TEST_CASE("speak shows the buttons the recording state allows") {
+    using S = RecordingStatus::State;
+    RecordingStatus s;
+    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::Record});
+    CHECK_FALSE(speakReady(s));
+    s.state = S::Countdown;
+    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::Stop});
+    s.state = S::Recording;
+    s.elapsedS = 4.0;
+    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::Stop});
+    CHECK_FALSE(speakReady(s));
+    s.state = S::Recorded;
+    s.canListenBack = true;
+    s.canReRecord = true;
+    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::ListenBack, SpeakAction::ReRecord});
+    CHECK(speakReady(s));
+    CHECK(speakProvisionalAnswer(s) == json{{"recording", ""}, {"durationS", 4.0}});
+    s.canReRecord = false; // the one re-record was used
+    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::ListenBack});
+    s.elapsedS = 0.3; // a slip of the finger
+    CHECK_FALSE(speakReady(s));
+    s.unavailable = true;
+    CHECK(speakActions(s).empty());
+    CHECK(speakProvisionalAnswer(s) == json::object());
+    s = RecordingStatus{};
+    s.state = S::Failed;
+    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::Record});
 }

@@ -30,6 +30,38 @@ std::size_t maxCharsFor(quiz::FieldKind kind) {
     return 60;
 }
 
+std::string digitsOf(const std::string& value) {
+    std::string d;
+    for (char c : value) {
+        if (c >= '0' && c <= '9') {
+            d.push_back(c);
+        }
+    }
+    return d;
+}
+
+std::size_t maxDigitsFor(quiz::FieldKind kind) {
+    switch (kind) {
+    case quiz::FieldKind::Date: return 8;
+    case quiz::FieldKind::Phone: return 10;
+    case quiz::FieldKind::Postcode: return 5;
+    default: return 12;
+    }
+}
+
+std::string formatDigits(quiz::FieldKind kind, const std::string& digits) {
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (kind == quiz::FieldKind::Date && (i == 2 || i == 4)) {
+            out.push_back('/');
+        } else if (kind == quiz::FieldKind::Phone && i > 0 && i % 2 == 0) {
+            out.push_back(' ');
+        }
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
 FormModel::FormModel(std::vector<quiz::FormField> fields) : fields_(std::move(fields)) {
     for (const auto& f : fields_) {
         values_.emplace(f.id, TextBuffer(maxCharsFor(f.kind)));

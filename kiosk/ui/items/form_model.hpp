@@ -23,6 +23,14 @@ KeyboardKind keyboardFor(quiz::FieldKind kind);
 // Maximum characters per field kind: enough for real values, short enough to stop runaway typing.
 std::size_t maxCharsFor(quiz::FieldKind kind);
 
+// Numeric fields are typed as digits only; the separators are put in for the person:
+// date "01021990" -> "01/02/1990", phone "0612345678" -> "06 12 34 56 78" (also while typing).
+std::string formatDigits(quiz::FieldKind kind, const std::string& digits);
+// The digits of a value (what the keypad edits).
+std::string digitsOf(const std::string& value);
+// How many digits the keypad accepts for a kind.
+std::size_t maxDigitsFor(quiz::FieldKind kind);
+
 class FormModel {
 public:
     explicit FormModel(std::vector<quiz::FormField> fields);
@@ -38,6 +46,7 @@ public:
     bool backspace();
     void setValue(const std::string& fieldId, std::string_view utf8);
     std::string value(const std::string& fieldId) const;
+    const quiz::FormField* field(const std::string& fieldId) const { return find(fieldId); }
     const std::vector<quiz::FormField>& fields() const { return fields_; }
 
     // Required fields still empty, in form order.

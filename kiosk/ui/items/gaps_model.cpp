@@ -112,6 +112,12 @@ void GapsModel::tapWord(const std::string& optionId) {
     pendingWord_ = (pendingWord_ == optionId) ? std::nullopt : std::optional(optionId);
 }
 
+void GapsModel::dropWord(const std::string& optionId, const std::string& gapId) {
+    if (mode(gapId) == quiz::GapMode::Drag && findGap(gapId) && std::count(bank_.begin(), bank_.end(), optionId)) {
+        place(gapId, optionId);
+    }
+}
+
 bool GapsModel::type(std::string_view utf8) {
     if (!active_ || !typed_.count(*active_)) {
         return false;

@@ -33,6 +33,8 @@ public:
     void tapGap(const std::string& gapId);
     // A word of the bank (drag gaps) or a choice of the open select gap.
     void tapWord(const std::string& optionId);
+    // A bank word dragged onto a drag hole.
+    void dropWord(const std::string& optionId, const std::string& gapId);
     bool type(std::string_view utf8);
     bool backspace();
 

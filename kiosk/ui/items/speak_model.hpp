@@ -1,56 +1,40 @@
-// Interaction model of a speak item: one big record button, a stop button, a time bar, then
-// "listen again" / "record again" / "Valider". The model holds the state and the clock; the
-// screen asks the audio service to start/stop and hands back the file it wrote.
+// Interaction model of a speak item. The recording itself belongs to the audio service
+// (kiosk/platform/audio: countdown, one re-record, listen back, saving under rec/); the screen
+// only mirrors its state and decides which big buttons to show. RecordingStatus is that mirror,
+// filled by the app from AudioService::recording() each frame, so kiosk/ui does not depend on
+// the audio library and tests can drive any state.
 #pragma once
 
-#include <cstdint>
 #include <nlohmann/json.hpp>
-#include <string>
-
-#include "quiz/model.hpp"
+#include <vector>
 
 namespace repere::ui::items {
 
-enum class SpeakState {
-    Idle,      // nothing recorded yet
-    Recording, // the microphone is on
-    Recorded   // a take exists; it can be heard, redone or sent
+struct RecordingStatus {
+    enum class State { Idle, Countdown, Recording, Recorded, Failed } state = State::Idle;
+    int countdown = 0;        // 3, 2, 1 before the microphone opens
+    double elapsedS = 0.0;
+    double secondsLeft = 0.0;
+    float level = 0.f;        // 0..1, the voice meter
+    bool canReRecord = false;
+    bool canListenBack = false;
+    bool unavailable = false; // no microphone: the person can only go on with "Je ne sais pas"
 };
 
-class SpeakModel {
-public:
-    explicit SpeakModel(int maxDurationS);
-    explicit SpeakModel(const quiz::Item& item);
-
-    // Starts a take (from Idle or Recorded: a new take replaces the old one).
-    bool start(std::int64_t nowMs);
-    // True when the running take has reached the maximum duration and must stop now.
-    bool mustStop(std::int64_t nowMs) const;
-    // The audio service finished writing the take: `path` relative to the data dir.
-    void stopped(std::string path, double durationS);
-    // The recording failed (no microphone...): back to Idle so the person can retry or say
-    // "Je ne sais pas".
-    void failed();
-
-    SpeakState state() const { return state_; }
-    // Seconds recorded so far in the running take (or the length of the finished one).
-    double elapsedS(std::int64_t nowMs) const;
-    // 0..1 of the allowed time, for the bar.
-    double progress(std::int64_t nowMs) const;
-    int maxDurationS() const { return maxS_; }
-    const std::string& recordingPath() const { return path_; }
-
-    // A take of at least half a second exists.
-    bool canSubmit() const;
-    // {"recording": "rec/….ogg", "durationS": 12.5}
-    nlohmann::json answer() const;
-
-private:
-    SpeakState state_ = SpeakState::Idle;
-    int maxS_ = 60;
-    std::int64_t startMs_ = 0;
-    std::string path_;
-    double durationS_ = 0.0;
+enum class SpeakAction {
+    Record,     // big red-dot button "Enregistrer"
+    Stop,       // "Arrêter"
+    ListenBack, // "Réécouter"
+    ReRecord    // "Recommencer"
 };
+
+// The buttons to show for a state, most important first.
+std::vector<SpeakAction> speakActions(const RecordingStatus& status);
+// A take exists and can be sent ("Valider" enabled).
+bool speakReady(const RecordingStatus& status);
+// What the renderer publishes as the answer while ready. The app replaces it with the answer of
+// AudioService::saveRecording() ({"recording": "rec/….ogg", "durationS": …}) when "Valider" is
+// tapped, since only the service knows where it wrote the file.
+nlohmann::json speakProvisionalAnswer(const RecordingStatus& status);
 
 } // namespace repere::ui::items

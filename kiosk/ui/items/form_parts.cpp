@@ -1,0 +1,72 @@
+#include "ui/items/form_parts.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace repere::ui::items {
+
+std::pair<Rect, Rect> formLayout(const Theme& th, const Rect& area) {
+    Rect a = area;
+    if (th.portrait) {
+        Rect kb = a.cutBottom(std::min(a.h() * 0.5f, azertyKeyboardHeight(th)));
+        a.cutBottom(th.gap());
+        return {a, kb};
+    }
+    Rect kb = a.cutRight(a.w() * 0.55f);
+    a.cutRight(th.gap() * 2);
+    // Keys at the bottom of their column, where the thumbs of a standing person are.
+    kb = kb.cutBottom(std::min(kb.h(), azertyKeyboardHeight(th)));
+    return {a, kb};
+}
+
+void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, const Rect& fieldsR,
+                    const Rect& keyboardR, const FieldErrorText& errorText, const std::vector<std::string>& only) {
+    auto shown = [&](const std::string& id) { return only.empty() || std::find(only.begin(), only.end(), id) != only.end(); };
+    const auto& th = ctx.theme;
+    const float gap = th.gap();
+    float contentH = 0;
+    for (const auto& f : model.fields()) {
+        if (!shown(f.id)) continue;
+        contentH += fieldBoxHeight(th, errorText && !errorText(f.id).empty()) + gap;
+    }
+    dragScroll(ctx, "form:scroll", fieldsR, contentH, scratch.scrollY);
+    ImDrawList* dl = ctx.draw();
+    dl->PushClipRect(fieldsR.min, fieldsR.max, true);
+    float y = fieldsR.min.y - scratch.scrollY;
+    for (const auto& f : model.fields()) {
+        if (!shown(f.id)) continue;
+        const std::string err = errorText ? errorText(f.id) : std::string{};
+        const float h = fieldBoxHeight(th, !err.empty());
+        const Rect r{{fieldsR.min.x, y}, {fieldsR.max.x, y + h}};
+        // Fields scrolled out of view are not drawn, so they cannot be tapped through the clip.
+        if (r.max.y > fieldsR.min.y && r.min.y < fieldsR.max.y) {
+            const std::string label = f.required ? f.label + " *" : f.label;
+            if (fieldBox(ctx, "field:" + f.id, r, label, model.value(f.id), model.focused() == f.id, err)) model.focus(f.id);
+        }
+        y += h + gap;
+    }
+    dl->PopClipRect();
+
+    if (!model.focused()) return;
+    const auto* field = model.field(*model.focused());
+    if (!field) return;
+    const KeyboardKind kind = keyboardFor(field->kind);
+    if (kind == KeyboardKind::Numeric) {
+        std::string digits = digitsOf(model.value(field->id));
+        Rect kbArea = keyboardR;
+        const Rect kb = kbArea.cutBottom(std::min(kbArea.h(), keyboardHeight(th, kind)));
+        if (keyboardEdit(ctx, kb, digits, scratch, kind, maxDigitsFor(field->kind))) {
+            model.setValue(field->id, formatDigits(field->kind, digits));
+        }
+    } else {
+        std::string value = model.value(field->id);
+        const std::string before = value;
+        if (keyboardEdit(ctx, keyboardR, value, scratch, kind, maxCharsFor(field->kind))) {
+            applyEdit(before, value, [&](std::string_view s) { return model.type(s); }, [&] { return model.backspace(); });
+        }
+    }
+    if (ctx.input.enter) model.focusNext();
+}
+
+} // namespace repere::ui::items

@@ -1,0 +1,153 @@
+// phishing_message: a phone showing one SMS (or a mail app showing one e-mail). Below the
+// message, the phone's own actions: "Signaler" (report as unwanted) and "Supprimer", each with
+// the confirmation a real phone asks; the link in the message can be tapped.
+#include <imgui.h>
+
+#include <vector>
+
+#include "ui/items/item_parts.hpp"
+#include "ui/sim/phishing_model.hpp"
+#include "ui/sim/sim_parts.hpp"
+#include "ui/sim/sim_views.hpp"
+
+namespace repere::ui::sim {
+
+namespace {
+
+void confirmSheet(UiContext& ctx, PhishingModel& m, const Rect& screen, const char* questionKey, const char* yesKey) {
+    const auto& th = ctx.theme;
+    const auto& mp = mockPalette();
+    ImDrawList* dl = ctx.draw();
+    dl->AddRectFilled(screen.min, screen.max, IM_COL32(0, 0, 0, 110), th.px(30));
+    Rect sheet = screen;
+    sheet = sheet.cutBottom(th.px(360)).shrink(th.px(16));
+    dl->AddRectFilled(sheet.min, sheet.max, mp.page, th.px(24));
+    Rect in = sheet.shrink(th.px(24));
+    const float h = mockText(ctx, in, mt(questionKey), mp.pageText, th.bodyPx(), true, true);
+    in.cutTop(h + th.px(20));
+    const Rect yes = in.cutTop(th.smallTargetH());
+    in.cutTop(th.px(16));
+    const Rect no = in.cutTop(th.smallTargetH());
+    if (mockButton(ctx, "sms:confirm", yes, mt(yesKey), mp.mail, IM_COL32_WHITE)) m.confirm();
+    if (mockButton(ctx, "sms:cancel", no, mt("mock.sms.cancel"), mp.page, mp.mail, Picto::None, 0, true)) m.cancel();
+}
+
+} // namespace
+
+ItemIntent drawPhishing(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
+    const auto& th = ctx.theme;
+    const auto& mp = mockPalette();
+    auto& m = items::modelOf<PhishingModel>(scratch, [&] { return PhishingModel(view.item->simConfig); });
+    Rect area = view.area;
+    Rect strip{};
+    if (m.finished()) strip = area.cutBottom(endStripHeight(th));
+
+    Rect screen = drawPhone(ctx, area, m.time());
+    ImDrawList* dl = ctx.draw();
+    // App header: back arrow, the sender as the conversation title.
+    Rect head = screen.cutTop(th.px(110));
+    dl->AddLine({head.min.x, head.max.y}, {head.max.x, head.max.y}, mp.line, th.px(2));
+    Rect hin = head.shrink(th.px(16));
+    drawPicto(dl, Picto::ArrowLeft, hin.cutLeft(th.px(48)), mp.pageText);
+    hin.cutLeft(th.px(12));
+    const float avatar = hin.h();
+    const Rect av = hin.cutLeft(avatar);
+    dl->AddCircleFilled(av.center(), avatar * 0.45f, mp.chrome);
+    drawPicto(dl, Picto::Person, av.shrink(avatar * 0.2f), mp.muted);
+    hin.cutLeft(th.px(16));
+    mockText(ctx, hin.cutTop(hin.h() * 0.55f), m.sender(), mp.pageText, th.bodyPx(), true);
+    mockText(ctx, hin, m.senderAddress(), mp.muted, th.px(22));
+
+    if (m.screen() == PhishingModel::Screen::LinkOpened) {
+        // What the link opened: a look-alike page asking for details. The sim ends here; the page
+        // never takes anything.
+        Rect page = screen.shrink(th.px(20));
+        mockText(ctx, page.cutTop(th.px(40)), m.link(), mp.muted, th.px(22));
+        page.cutTop(th.px(12));
+        const float h1 = mockText(ctx, page, m.linkPageTitle().empty() ? m.sender() : m.linkPageTitle(), mp.pageText,
+                                  th.titlePx() * 0.8f, true);
+        page.cutTop(h1 + th.px(16));
+        mockText(ctx, page, m.linkPageText(), mp.pageText, th.bodyPx());
+    } else if (m.screen() == PhishingModel::Screen::Reported || m.screen() == PhishingModel::Screen::Deleted) {
+        Rect page = screen.shrink(th.px(32));
+        const char* key = m.screen() == PhishingModel::Screen::Reported ? "mock.sms.reported" : "mock.sms.deleted";
+        drawPicto(dl, Picto::Check, page.cutTop(th.px(120)).centered(th.px(96), th.px(96)), mp.ok);
+        mockText(ctx, page, mt(key), mp.pageText, th.bodyPx(), true, true);
+    } else {
+        // The message bubble, then the phone's actions at the bottom.
+        Rect actions = screen.cutBottom(th.smallTargetH() + th.px(40));
+        Rect msg = screen.shrink(th.px(24));
+        if (m.isEmail() && !m.subject().empty()) {
+            const float h = mockText(ctx, msg, m.subject(), mp.pageText, th.bodyPx(), true);
+            msg.cutTop(h + th.px(12));
+        }
+        const float bubbleW = msg.w() * 0.9f;
+        const float textH = textHeight(ctx, bubbleW - th.px(40), m.text(), {TextRole::Body, Align::Left, th.px(30)});
+        // The link wraps like in a real messages app (a long address must stay readable whole).
+        const float linkPx = th.px(30);
+        std::vector<std::pair<const char*, const char*>> linkLines;
+        {
+            const char* s0 = m.link().c_str();
+            const char* end = s0 + m.link().size();
+            ImFont* lf = th.fonts.body;
+            while (s0 < end) {
+                const char* wrap = lf->CalcWordWrapPositionA(linkPx / lf->FontSize, s0, end, bubbleW - th.px(40));
+                if (wrap <= s0) wrap = s0 + 1;
+                linkLines.emplace_back(s0, wrap);
+                s0 = wrap;
+            }
+        }
+        const float linkH = m.link().empty() ? 0.f : std::max(th.smallTargetH(), linkLines.size() * linkPx * 1.3f + th.px(16));
+        const Rect bubble{msg.min, {msg.min.x + bubbleW, msg.min.y + textH + linkH + th.px(56)}};
+        dl->AddRectFilled(bubble.min, bubble.max, mp.bubble, th.px(26));
+        Rect bin = bubble.shrink(th.px(20));
+        TextStyle ts{TextRole::Body, Align::Left, th.px(30), mp.pageText};
+        text(ctx, bin.cutTop(textH), m.text(), ts);
+        if (!m.link().empty()) {
+            bin.cutTop(th.px(8));
+            const Rect lr = bin.cutTop(linkH);
+            // The link looks like a link: blue and underlined, and is a full-height touch target.
+            const bool live = m.screen() == PhishingModel::Screen::Message;
+            const bool tapped = live && tapArea(ctx, "sms:link", lr, true);
+            if (ctx.recorder && live) ctx.recorder->widget("sms:link", m.link(), lr, true);
+            float y = lr.min.y + th.px(8);
+            for (const auto& [b, e] : linkLines) {
+                const float w = th.fonts.body->CalcTextSizeA(linkPx, FLT_MAX, 0, b, e).x;
+                dl->AddText(th.fonts.body, linkPx, {lr.min.x, y}, mp.link, b, e);
+                dl->AddLine({lr.min.x, y + linkPx * 1.12f}, {lr.min.x + w, y + linkPx * 1.12f}, mp.link, th.px(2));
+                y += linkPx * 1.3f;
+            }
+            if (tapped) m.openLink();
+        }
+        mockText(ctx, Rect{{bubble.min.x + th.px(8), bubble.max.y + th.px(6)}, {bubble.max.x, bubble.max.y + th.px(40)}},
+                 m.time(), mp.muted, th.px(22));
+
+        dl->AddLine(actions.min, {actions.max.x, actions.min.y}, mp.line, th.px(2));
+        Rect ar = actions.shrink(th.px(20));
+        const Rect rep = column(ar, 0, 2, th.px(16)), del = column(ar, 1, 2, th.px(16));
+        // Under a confirmation sheet these buttons are covered: not submitted, so the sheet's
+        // buttons get the taps (ImGui gives an overlapping tap to the first item submitted).
+        if (m.screen() == PhishingModel::Screen::Message) {
+            if (mockButton(ctx, "sms:report", rep, mt("mock.sms.report"), mp.page, mp.mail, Picto::Hand, th.px(28), true))
+                m.askReport();
+            if (mockButton(ctx, "sms:delete", del, mt("mock.sms.delete"), mp.page, mp.danger, Picto::Cross, th.px(28), true))
+                m.askDelete();
+        }
+        if (m.screen() == PhishingModel::Screen::ConfirmReport)
+            confirmSheet(ctx, m, Rect{head.min, actions.max}, "mock.sms.report_q", "mock.sms.report");
+        if (m.screen() == PhishingModel::Screen::ConfirmDelete)
+            confirmSheet(ctx, m, Rect{head.min, actions.max}, "mock.sms.delete_q", "mock.sms.delete");
+    }
+    if (m.finished()) return finishSim(scratch, ctx, strip, m.answer());
+    scratch.ready = false;
+    return {};
+}
+
+ItemIntent finishSim(ItemInteraction& scratch, UiContext& ctx, const Rect& strip, const nlohmann::json& answer) {
+    scratch.ready = true;
+    scratch.answer = answer;
+    if (endStrip(ctx, strip)) return items::SubmitAnswer{answer};
+    return {};
+}
+
+} // namespace repere::ui::sim

@@ -1,0 +1,275 @@
+// The item renderers of ui/items in the real item frame, in a headless ImGui context: taps go
+// through io.MousePos/io.MouseDown, widgets are found by their recorded labels or ids, and the
+// assertions are on the intents the screen returns (what the app would store).
+#include <catch2/catch.hpp>
+
+#include "ui/screens/screens.hpp"
+#include "ui_harness.hpp"
+
+using namespace repere;
+using nlohmann::json;
+using repere::test::is;
+using repere::test::UiHarness;
+
+namespace {
+
+quiz::Option opt(const std::string& id, const std::string& text) {
+    quiz::Option o;
+    o.id = id;
+    o.text = text;
+    return o;
+}
+
+struct Fixture {
+    quiz::Quiz quiz;
+    quiz::Item item;
+    ui::ItemScreenView view;
+    ui::items::ItemInteraction scratch;
+    UiHarness h;
+
+    explicit Fixture(quiz::Item it, ImVec2 size = {1920, 1080}) : item(std::move(it)), h(size) {
+        quiz.id = "t";
+        quiz.packageDir = "/nonexistent";
+        view.item.quiz = &quiz;
+        view.item.item = &item;
+        view.instruction = "Consigne";
+        view.progress = 0.5f;
+    }
+    ui::Intent frame() {
+        return h.frame([&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
+    }
+    ui::Intent tap(const std::string& label) {
+        return h.tap(label, [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
+    }
+    ui::Intent tapId(const std::string& id) {
+        return h.tapId(id, [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
+    }
+    ui::Intent tapAt(ImVec2 p) {
+        return h.tapAt(p, [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
+    }
+    // A drag from one point to another over several frames (finger down, moves, up).
+    ui::Intent drag(ImVec2 from, ImVec2 to) {
+        auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); };
+        h.finger(from, false);
+        h.frame(draw);
+        h.finger(from, true);
+        h.frame(draw);
+        for (int i = 1; i <= 6; ++i) {
+            h.finger({from.x + (to.x - from.x) * i / 6.f, from.y + (to.y - from.y) * i / 6.f}, true);
+            h.frame(draw);
+        }
+        h.finger(to, false);
+        ui::Intent out = h.frame(draw);
+        h.finger({-FLT_MAX, -FLT_MAX}, false);
+        h.frame(draw);
+        return out;
+    }
+    const ui::RecordedWidget& widget(const std::string& id) {
+        frame();
+        const auto* w = h.recorder.findById(id);
+        if (!w) throw std::runtime_error("no widget " + id);
+        return *w;
+    }
+    bool validateEnabled() {
+        frame();
+        const auto* w = h.recorder.findById("item:validate");
+        return w && w->enabled;
+    }
+    json validate() {
+        const auto i = tapId("item:validate");
+        REQUIRE(is<ui::intent::Answer>(i));
+        return std::get<ui::intent::Answer>(i).answer;
+    }
+};
+
+} // namespace
+
+TEST_CASE("hotspot: a tap on the picture answers its position as fractions") {
+    quiz::Item it;
+    it.id = "h1";
+    it.type = quiz::ItemType::Hotspot;
+    it.image = "img-missing"; // no image source: the placeholder still takes taps
+    Fixture f(it);
+    CHECK_FALSE(f.validateEnabled());
+    const ui::Rect pic = f.widget("hotspot:image").rect;
+    f.tapAt({pic.min.x + pic.w() * 0.25f, pic.min.y + pic.h() * 0.75f});
+    CHECK(f.h.recorder.showsText("Pour changer"));
+    const json a = f.validate();
+    CHECK(a["x"].get<double>() == Approx(0.25).margin(0.01));
+    CHECK(a["y"].get<double>() == Approx(0.75).margin(0.01));
+}
+
+TEST_CASE("match: tap-then-tap both ways and a drag make pairs; Valider sends them") {
+    quiz::Item it;
+    it.id = "m1";
+    it.type = quiz::ItemType::Match;
+    it.options = {opt("l1", "Médecin"), opt("l2", "Pharmacie"), opt("l3", "École")};
+    it.right = {opt("r1", "Ordonnance"), opt("r2", "Médicaments"), opt("r3", "Cartable")};
+    Fixture f(it);
+    f.tap("Médecin");
+    f.tap("Ordonnance");
+    f.tap("Médicaments"); // right first...
+    f.tap("Pharmacie");   // ...then left
+    CHECK_FALSE(f.validateEnabled());
+    const auto from = f.widget("left:l3").rect.center();
+    const auto to = f.widget("right:r3").rect.center();
+    f.drag(from, to);
+    REQUIRE(f.validateEnabled());
+    CHECK(f.validate() == json{{"pairs", {{"l1", "r1"}, {"l2", "r2"}, {"l3", "r3"}}}});
+}
+
+TEST_CASE("order: tap a card then another swaps them; a drag moves a card") {
+    quiz::Item it;
+    it.id = "o1";
+    it.type = quiz::ItemType::Order;
+    it.options = {opt("a", "Je me lève"), opt("b", "Je prends le bus"), opt("c", "J'arrive au travail")};
+    it.correct = {"a", "b", "c"};
+    Fixture f(it);
+    f.frame();
+    const auto start = f.scratch.answer["order"].get<std::vector<std::string>>();
+    REQUIRE(start.size() == 3);
+    CHECK(start != it.correct);
+    f.tapId("order:" + start[0]);
+    CHECK(f.h.recorder.showsText("Touchez maintenant la place"));
+    f.tapId("order:" + start[2]);
+    const std::vector<std::string> swapped{start[2], start[1], start[0]};
+    CHECK(f.scratch.answer["order"].get<std::vector<std::string>>() == swapped);
+    // Drag the last card onto the first place.
+    f.drag(f.widget("order:" + swapped[2]).rect.center(), f.widget("order:" + swapped[0]).rect.center());
+    const std::vector<std::string> moved{swapped[2], swapped[0], swapped[1]};
+    CHECK(f.validate() == json{{"order", moved}});
+}
+
+TEST_CASE("gaps: select, drag by tap-then-tap, typed with the keyboard") {
+    quiz::Item it;
+    it.id = "g1";
+    it.type = quiz::ItemType::Gaps;
+    it.text = "Je vais à la {{g1}}. Le bus part à {{g2}}. Je m'appelle {{g3}}.";
+    it.options = {opt("w8", "8 heures"), opt("w9", "9 heures")};
+    quiz::Gap g1{"g1", quiz::GapMode::Select, {opt("pharmacie", "pharmacie"), opt("gare", "gare")}, {"pharmacie"}};
+    quiz::Gap g2{"g2", quiz::GapMode::Drag, {}, {"w8"}};
+    quiz::Gap g3{"g3", quiz::GapMode::Typed, {}, {"Awa"}};
+    it.gaps = {g1, g2, g3};
+    Fixture f(it);
+    f.frame();
+    CHECK(f.h.recorder.showsText("Les mots :"));
+    f.tapId("gap:g1");
+    CHECK(f.h.recorder.showsText("Choisissez le mot :"));
+    f.tap("pharmacie");
+    f.tap("8 heures"); // word in hand
+    f.tapId("gap:g2"); // placed
+    f.tapId("gap:g3");
+    f.tap("Majuscule");
+    f.tapId("key:a");    // on-screen key, capital
+    f.h.type("wa");      // physical/scripted typing
+    f.frame();
+    f.frame();
+    CHECK(f.h.recorder.showsText("Awa"));
+    CHECK(f.validate() == json{{"gaps", {{"g1", "pharmacie"}, {"g2", "w8"}, {"g3", "Awa"}}}});
+}
+
+TEST_CASE("form: fields by label, AZERTY for text, keypad with separators for dates") {
+    quiz::Item it;
+    it.id = "f1";
+    it.type = quiz::ItemType::Form;
+    it.fields = {{"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true},
+                 {"naissance", "Date de naissance", quiz::FieldKind::Date, {"01/02/1990"}, "", true},
+                 {"tel", "Téléphone", quiz::FieldKind::Phone, {}, "", false}};
+    Fixture f(it);
+    CHECK_FALSE(f.validateEnabled());
+    f.tap("Nom *");
+    f.tap("Majuscule");
+    f.tapId("key:d");
+    f.h.type("iallo");
+    f.tap("Date de naissance *");
+    for (const char* k : {"0", "1", "0", "2", "1", "9", "9", "0"}) f.tapId(std::string("pad:") + k);
+    f.frame();
+    CHECK(f.h.recorder.showsText("01/02/1990"));
+    REQUIRE(f.validateEnabled());
+    CHECK(f.validate() == json{{"fields", {{"nom", "Diallo"}, {"naissance", "01/02/1990"}, {"tel", ""}}}});
+}
+
+TEST_CASE("mark: tapped words are marked, a second tap unmarks") {
+    quiz::Item it;
+    it.id = "k1";
+    it.type = quiz::ItemType::Mark;
+    it.text = "Le rendez-vous est mardi à 10 heures.";
+    Fixture f(it);
+    f.tap("mardi");
+    f.tap("10");
+    f.tap("Le");
+    f.tap("Le");
+    CHECK(f.validate() == json{{"marked", {3, 5}}});
+}
+
+TEST_CASE("write: text typed on the keyboard, erased by letter; a new item starts empty") {
+    quiz::Item it;
+    it.id = "w1";
+    it.type = quiz::ItemType::Write;
+    it.maxLength = 50;
+    Fixture f(it);
+    CHECK_FALSE(f.validateEnabled());
+    f.h.type("Bonjour Madame");
+    f.frame();
+    f.tap("é");
+    f.tap("Effacer");
+    f.tap("Effacer");
+    f.frame();
+    CHECK(f.h.recorder.showsText("Bonjour Madam"));
+    CHECK(f.h.recorder.showsText("Encore 37 lettres possibles"));
+    CHECK(f.validate() == json{{"text", "Bonjour Madam"}});
+    // The next beneficiary (or item) gets a clean page.
+    f.scratch.reset("w1-next", 0);
+    f.frame();
+    CHECK_FALSE(f.h.recorder.showsText("Bonjour"));
+}
+
+TEST_CASE("speak: the buttons follow the recorder and ask the app to record, stop, listen") {
+    quiz::Item it;
+    it.id = "s1";
+    it.type = quiz::ItemType::Speak;
+    it.maxDurationS = 45;
+    Fixture f(it);
+    using S = ui::items::RecordingStatus::State;
+    auto i = f.tap("Enregistrer");
+    REQUIRE(is<ui::intent::Item>(i));
+    const auto& start = std::get<ui::intent::Item>(i).action;
+    REQUIRE(std::holds_alternative<ui::items::StartRecording>(start));
+    CHECK(std::get<ui::items::StartRecording>(start).maxDurationS == 45);
+    f.view.item.recording.state = S::Recording;
+    f.view.item.recording.secondsLeft = 30;
+    f.frame();
+    CHECK(f.h.recorder.showsText("Encore 30 secondes"));
+    CHECK_FALSE(f.validateEnabled());
+    i = f.tap("Arrêter");
+    REQUIRE(is<ui::intent::Item>(i));
+    CHECK(std::holds_alternative<ui::items::StopRecording>(std::get<ui::intent::Item>(i).action));
+    f.view.item.recording.state = S::Recorded;
+    f.view.item.recording.elapsedS = 12.4;
+    f.view.item.recording.canListenBack = true;
+    f.view.item.recording.canReRecord = true;
+    i = f.tap("Réécouter");
+    REQUIRE(is<ui::intent::Item>(i));
+    CHECK(std::holds_alternative<ui::items::ListenBack>(std::get<ui::intent::Item>(i).action));
+    CHECK(f.validate() == json{{"recording", ""}, {"durationS", 12.4}});
+    f.view.item.recording.unavailable = true;
+    f.frame();
+    CHECK(f.h.recorder.showsText("Le micro ne marche pas"));
+    CHECK_FALSE(f.h.recorder.findByLabel("Enregistrer"));
+}
+
+TEST_CASE("renderers lay out without ImGui errors in portrait and at 1024x600") {
+    quiz::Item it;
+    it.id = "g2";
+    it.type = quiz::ItemType::Gaps;
+    it.text = "Bonjour {{a}}, je suis {{b}}.";
+    it.gaps = {{"a", quiz::GapMode::Typed, {}, {"Madame"}}, {"b", quiz::GapMode::Select, {opt("x", "malade"), opt("y", "en retard")}, {"y"}}};
+    for (ImVec2 size : {ImVec2{1080, 1920}, ImVec2{1024, 600}}) {
+        Fixture f(it, size);
+        f.tapId("gap:a");
+        f.h.type("Madame");
+        f.tapId("gap:b");
+        f.tap("en retard");
+        CHECK(f.validate() == json{{"gaps", {{"a", "Madame"}, {"b", "y"}}}});
+    }
+}
