@@ -4,6 +4,7 @@
 #include <jack/jack.h>
 #include <portaudio.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -74,8 +75,10 @@ std::string openStream(PortAudioStreamState& st, const std::string& deviceName, 
     params.device = dev;
     params.channelCount = format.channels;
     params.sampleFormat = paFloat32;
-    // Low latency: a tap must be answered by sound at once.
-    params.suggestedLatency = output ? info->defaultLowOutputLatency : info->defaultLowInputLatency;
+    // Low latency, a tap must be answered at once, but never under 30 ms: on the cheap sound
+    // chips of kiosks a smaller buffer crackles, and 30 ms is still far below what a person notices.
+    const double low = output ? info->defaultLowOutputLatency : info->defaultLowInputLatency;
+    params.suggestedLatency = std::max(low, 0.030);
     st.channels = format.channels;
     PaError err = Pa_OpenStream(&st.stream, output ? nullptr : &params, output ? &params : nullptr,
                                 format.sampleRate, paFramesPerBufferUnspecified, paNoFlag,
