@@ -37,7 +37,7 @@ PICTO = {
     "globe": "🌐", "calendrier": "📅", "avion": "✈️", "fleche-bas": "⬇️", "prise": "🔌",
     "micro": "🎤", "video": "🎥", "lumiere": "🔆", "horloge": "⏰", "carte": "🗺️", "calculatrice": "🧮",
     "bouclier": "🛡️", "personne": "👤", "poubelle-pleine": "🚮", "casque": "🎧", "cable": "🔗",
-    "ampoule": "💡", "pouce": "👍", "carte-bancaire": "💳", "etoile": "⭐", "crayon": "✏️",
+    "ampoule": "💡", "oeil": "👁️", "pouce": "👍", "carte-bancaire": "💳", "etoile": "⭐", "crayon": "✏️",
     # everyday life (francais)
     "bus": "🚌", "tram": "🚋", "train": "🚆", "metro": "🚇", "velo": "🚲", "voiture": "🚗",
     "medicament": "💊", "medecin": "🧑‍⚕️", "hopital": "🏥", "ecole": "🏫", "pain": "🥖",
@@ -296,7 +296,7 @@ def scene_login(t):
     s.text(40, 360, "Mot de passe", size=22)
     s.rect(40, 378, 460, 60, fill="#fff", stroke="#888", r=8)
     s.text(60, 418, "••••••••", size=26, fill="#333")
-    s.picto("loupe", 448, 386, 40, t)
+    s.picto("oeil", 448, 386, 40, t)
     s.area("login-pw", 40, 378, 400, 60)
     s.text(40, 480, "Mot de passe oublié ?", size=22, fill="#1a5fb4", extra='text-decoration="underline"')
     s.area("forgot", 30, 450, 300, 48)
@@ -355,7 +355,7 @@ def scene_phone_notif(t):
     s.rect(20, 70, 500, 150, fill="#fff", r=18, stroke="#bbb")
     s.picto("batterie-faible", 36, 90, 56, t)
     s.text(110, 118, "Batterie faible", size=26, weight="bold")
-    s.text(110, 158, "9 % restant. Branchez le chargeur.", size=21, fill="#333")
+    s.text(110, 158, "9 % restant.", size=21, fill="#333")
     s.rect(20, 240, 500, 150, fill="#fff", r=18, stroke="#bbb")
     s.picto("fleche-bas", 36, 260, 56, t)
     s.text(110, 288, "Mise à jour disponible", size=26, weight="bold")
