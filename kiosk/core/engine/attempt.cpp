@@ -207,8 +207,14 @@ bool Attempt::extendAdaptive() {
     if (n >= settings.maxItems) {
         return false;
     }
-    const AbilityEstimate est = estimateAbility(obs, settings.priorMean, settings.priorSd);
+    const AbilityEstimate est = estimateAbility(obs, settings.priorMean, settings.priorSd, {}, quiz_->framework.cutPoints);
     if (n >= settings.minItems && est.se < settings.seTarget) {
+        return false;
+    }
+    // Placement only needs the level: stop as soon as the posterior puts enough mass on one.
+    // People well inside a level finish early; those near a cut-point get more items.
+    if (settings.levelConfidence > 0.0 && n >= settings.minItems && !est.levelProbabilities.empty() &&
+        est.levelProbabilities[est.likeliestLevel()] >= settings.levelConfidence) {
         return false;
     }
     const bool gated = settings.levelGates && !quiz_->framework.levels.empty();
@@ -449,8 +455,8 @@ std::optional<std::size_t> Attempt::levelOf(const std::string& skillId, bool rou
     }
     const auto obs = observations(skillId, routing);
     if (!obs.empty()) {
-        const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd);
-        return quiz_->framework.levelForAbility(est.theta);
+        const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {}, quiz_->framework.cutPoints);
+                return quiz_->framework.levelForAbility(est.theta);
     }
     if (auto it = skipLevels_.find(skillId); it != skipLevels_.end()) {
         return quiz_->framework.levelIndex(it->second);
@@ -569,8 +575,10 @@ Results Attempt::results() const {
         const auto obs = observations(skill.id, false);
         s.itemsUsed = static_cast<int>(obs.size());
         if (!obs.empty()) {
-            const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd);
+            const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {},
+                                             quiz_->framework.cutPoints);
             s.estimated = true;
+            s.levelProbabilities = est.levelProbabilities;
             s.theta = est.theta;
             s.se = est.se;
         }

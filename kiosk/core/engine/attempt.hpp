@@ -41,8 +41,10 @@
 // every scored answer of that skill in the attempt; candidates are the unused non-practice
 // items of the section within the level gate (item level <= estimated level + 1); the next
 // item is drawn at random (seeded) among the topK most informative at the current estimate;
-// the skill stops when se < seTarget after at least minItems scored items, at maxItems, or when
-// no item is left. After a section, its `next` rules are tried in order (first true wins);
+// the skill stops, after at least minItems scored items, when se < seTarget or when one level
+// holds at least levelConfidence of the posterior probability (levels are what we report, so
+// a person well inside a level is not kept longer than needed); at maxItems; or when no item is
+// left. Levels come from the EAP estimate and the framework's cut-points. After a section, its `next` rules are tried in order (first true wins);
 // "end" finishes; a goto to an earlier or unknown section is ignored (loops are impossible),
 // no rule true -> the following section. A section with nothing to show is passed over.
 //
@@ -121,6 +123,7 @@ struct SkillResult {
     int itemsUsed = 0;               // scored answers incl. "Je ne sais pas" (what placement used)
     int dontKnow = 0;
     int pendingManual = 0;
+    std::vector<double> levelProbabilities; // posterior probability of each level (when estimated)
 };
 
 struct Results {

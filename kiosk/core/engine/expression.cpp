@@ -65,7 +65,10 @@ void checkNode(const json& node, const std::string& pointer, std::vector<std::st
                            std::to_string(node.size()) + " keys");
         return;
     }
-    const auto& [op, args] = *node.items().begin();
+    // Copy the key: a structured binding on items() would dangle (the proxy is a temporary).
+    const auto first = node.begin();
+    const std::string op = first.key();
+    const json& args = first.value();
     const std::string here = pointer + "/" + escapePointerToken(op);
     if (!isOperator(op)) {
         problems.push_back(here + ": unknown operator \"" + op +
@@ -149,7 +152,10 @@ json evaluateNode(const json& node, const VariableResolver& resolve, const std::
         throw ExpressionError(pointer, "an operation is an object with exactly one operator, got " +
                                            std::to_string(node.size()) + " keys");
     }
-    const auto& [op, args] = *node.items().begin();
+    // Copy the key: a structured binding on items() would dangle (the proxy is a temporary).
+    const auto first = node.begin();
+    const std::string op = first.key();
+    const json& args = first.value();
     const std::string here = pointer + "/" + escapePointerToken(op);
     if (!isOperator(op)) {
         throw ExpressionError(here, "unknown operator \"" + op + "\" (allowed: var == != < <= > >= and or ! in)");

@@ -15,7 +15,8 @@ double information(const IrtItem& item, double theta) {
 }
 
 AbilityEstimate estimateAbility(const std::vector<Observation>& observations, double priorMean,
-                                double priorSd, const GridSettings& grid) {
+                                double priorSd, const GridSettings& grid,
+                                const std::vector<double>& cutPoints) {
     const int n = std::max(grid.points, 3);
     const double step = (grid.hi - grid.lo) / (n - 1);
     const double sd = priorSd > 0.0 ? priorSd : 1.0;
@@ -35,18 +36,46 @@ AbilityEstimate estimateAbility(const std::vector<Observation>& observations, do
         logPost[static_cast<std::size_t>(i)] = lp;
         best = std::max(best, lp);
     }
+    AbilityEstimate e;
     double mass = 0.0, first = 0.0, second = 0.0;
+    if (!cutPoints.empty()) {
+        e.levelProbabilities.assign(cutPoints.size() + 1, 0.0);
+    }
     for (int i = 0; i < n; ++i) {
         const double theta = grid.lo + step * i;
         const double w = std::exp(logPost[static_cast<std::size_t>(i)] - best);
         mass += w;
         first += w * theta;
         second += w * theta * theta;
+        if (!cutPoints.empty()) {
+            std::size_t level = 0;
+            while (level < cutPoints.size() && theta >= cutPoints[level]) {
+                ++level;
+            }
+            e.levelProbabilities[level] += w;
+        }
     }
-    AbilityEstimate e;
+    for (double& p : e.levelProbabilities) {
+        p /= mass;
+    }
+
     e.theta = first / mass;
     e.se = std::sqrt(std::max(0.0, second / mass - e.theta * e.theta));
     return e;
+}
+
+} // namespace repere::engine
+
+namespace repere::engine {
+
+std::size_t AbilityEstimate::likeliestLevel() const {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < levelProbabilities.size(); ++i) {
+        if (levelProbabilities[i] > levelProbabilities[best]) {
+            best = i;
+        }
+    }
+    return best;
 }
 
 } // namespace repere::engine

@@ -6,6 +6,7 @@
 // gives the posterior standard error the stopping rule needs.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 namespace repere::engine {
@@ -30,6 +31,11 @@ double information(const IrtItem& item, double theta);
 struct AbilityEstimate {
     double theta = 0.0; // posterior mean
     double se = 0.0;    // posterior standard deviation
+    // Posterior probability of each level (filled when cut-points are given): mass of the
+    // posterior between consecutive cut-points.
+    std::vector<double> levelProbabilities;
+    // Most probable level (index), or the level of `theta` when no cut-points were given.
+    std::size_t likeliestLevel() const;
 };
 
 struct GridSettings {
@@ -40,6 +46,7 @@ struct GridSettings {
 
 // Posterior mean and SD of ability given observations and a N(priorMean, priorSd²) prior.
 AbilityEstimate estimateAbility(const std::vector<Observation>& observations, double priorMean,
-                                double priorSd, const GridSettings& grid = {});
+                                double priorSd, const GridSettings& grid = {},
+                                const std::vector<double>& cutPoints = {});
 
 } // namespace repere::engine

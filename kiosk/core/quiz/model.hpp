@@ -216,14 +216,18 @@ struct NextRule {
     std::string gotoSection;  // section id, or "end"
 };
 
+// Defaults tuned with bench/adaptive.sh (synthetic bank: 5 levels, cut-points 1.5 logits apart,
+// abilities spread over the whole scale): exact level ~0.75, within one level ~0.998, median 12
+// items per skill. See engine/attempt.hpp for how they are used.
 struct AdaptiveSettings {
-    double seTarget = 0.45;     // stop a skill when the standard error falls under this
-    int minItems = 3;           // never stop a skill before this many scored items
-    int maxItems = 12;          // per skill
-    int topK = 3;               // choose at random among the K most informative items
+    double seTarget = 0.5;          // stop a skill when the standard error falls under this
+    double levelConfidence = 0.75;  // ... or when one level holds this much posterior probability (0 = off)
+    int minItems = 4;               // never stop a skill before this many scored items
+    int maxItems = 16;              // per skill
+    int topK = 3;                   // choose at random among the K most informative items
     double priorMean = 0.0;
-    double priorSd = 1.5;
-    bool levelGates = true;     // an item more than one level above the current estimate is not offered
+    double priorSd = 2.0;           // ability prior N(priorMean, priorSd²); abilities span ~8 logits
+    bool levelGates = true;         // an item more than one level above the current estimate is not offered
 };
 
 struct Section {

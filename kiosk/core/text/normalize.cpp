@@ -63,6 +63,8 @@ char32_t stripAccent(char32_t c) {
     return c;
 }
 
+char32_t toUpperAscii(char32_t c) { return c >= 'a' && c <= 'z' ? c - 0x20 : c; }
+
 bool isCombiningMark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
 
 // Composes the French accented letters written as base + combining mark.
@@ -114,7 +116,11 @@ std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance&
     const std::u32string input = decodeUtf8(text);
     std::u32string letters;
     letters.reserve(input.size());
-    for (char32_t c : input) {
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        char32_t c = input[i];
+        // Capital ligature: "Œuvre" is written "Oeuvre", "ŒUVRE" is "OEUVRE".
+        const bool nextIsLower = i + 1 < input.size() && toLower(input[i + 1]) == input[i + 1] &&
+                                 stripAccent(input[i + 1]) != toUpperAscii(stripAccent(input[i + 1]));
         if (isInvisible(c)) {
             continue;
         }
@@ -136,9 +142,9 @@ std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance&
         }
         switch (c) {
         case 0x153: letters += U"oe"; continue;
-        case 0x152: letters += U"OE"; continue;
+        case 0x152: letters += nextIsLower ? U"Oe" : U"OE"; continue;
         case 0xE6: letters += U"ae"; continue;
-        case 0xC6: letters += U"AE"; continue;
+        case 0xC6: letters += nextIsLower ? U"Ae" : U"AE"; continue;
         default: letters.push_back(c);
         }
     }

@@ -1,0 +1,55 @@
+// Virtual candidates through the real engine: how accurate and how long is placement?
+//
+// Each candidate gets a true ability per skill, drawn uniformly from `abilityMargin` logits
+// below the first cut-point to `abilityMargin` above the last (the whole scale), takes the
+// package through engine::Attempt, and answers each item right with the item response model's
+// probability at its true ability (2PL: a, b of the item). Profile questions get a random
+// option, info screens an empty answer. Placement is compared per skill that got an estimate.
+//
+// Used by `repere simulate` and by bench/adaptive.sh; deterministic for a seed.
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/rng.hpp"
+#include "quiz/model.hpp"
+
+namespace repere::engine {
+
+struct SimulationOptions {
+    int candidates = 1000;
+    std::uint64_t seed = 1;
+    double abilityMargin = 1.5;
+    // > 0: compare with a fixed-length test: every adaptive section becomes a linear one made of
+    // its first `fixedLength` non-practice items in bank (authored) order.
+    int fixedLength = 0;
+};
+
+struct SimulationReport {
+    int candidates = 0;
+    int placements = 0;                 // (candidate, skill) pairs compared
+    double accuracyExact = 0.0;         // placed level == true level
+    double accuracyWithinOne = 0.0;     // |placed - true| <= 1
+    double medianItemsPerSkill = 0.0;   // scored items per placed skill
+    int maxItemsPerSkill = 0;
+    double meanItemsPerSkill = 0.0;
+    double rmse = 0.0;                  // of the ability estimate (logits)
+
+    // "accuracy_exact=X accuracy_within_one=Y median_items_per_skill=Z max_items_per_skill=W"
+    std::string summaryLine() const;
+};
+
+SimulationReport simulate(const quiz::Quiz& quiz, const SimulationOptions& options);
+
+// The fixed-length variant of a quiz (see SimulationOptions::fixedLength).
+quiz::Quiz fixedLengthVariant(const quiz::Quiz& quiz, int length);
+
+// A fully right answer to `item` and a wrong one, in the kiosk's answer shapes (scoring.hpp).
+// Used by the simulation and handy in tests.
+nlohmann::json rightAnswer(const quiz::Item& item);
+nlohmann::json wrongAnswer(const quiz::Item& item);
+
+} // namespace repere::engine
