@@ -1,0 +1,57 @@
+// The kiosk window: GLFW + OpenGL 3 + the Dear ImGui backends, and an event-driven loop.
+// When nothing moves the loop sleeps in glfwWaitEventsTimeout, so an idle kiosk rests the CPU.
+#pragma once
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+
+struct GLFWwindow;
+
+namespace repere::platform {
+
+struct WindowOptions {
+    int width = 1280;
+    int height = 800;
+    bool fullscreen = false;
+    std::string title = "Repère";
+};
+
+class Window {
+public:
+    // nullptr + `error` when there is no display or no OpenGL 3.
+    static std::unique_ptr<Window> create(const WindowOptions& options, std::string& error);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    bool shouldClose() const;
+    // Sleeps until an input event arrives or `timeoutS` passes.
+    void waitEvents(double timeoutS);
+    void pollEvents();
+    // Number of input/window events seen so far: the loop draws a few frames after each change.
+    unsigned long eventCount() const { return events_; }
+
+    // Start of frame for the backends (ImGui::NewFrame is the caller's).
+    void newFrame();
+    // Draws ImGui's draw data on a cleared framebuffer; swap() shows it.
+    void render(ImVec4 clearColour);
+    void swap();
+    // Call after the font atlas was rebuilt (window resized): re-uploads it.
+    void fontsChanged();
+
+    int framebufferWidth() const;
+    int framebufferHeight() const;
+    GLFWwindow* handle() const { return window_; }
+
+    // Called by the GLFW callbacks.
+    void noteEvent() { ++events_; }
+
+private:
+    Window() = default;
+    GLFWwindow* window_ = nullptr;
+    unsigned long events_ = 0;
+};
+
+} // namespace repere::platform

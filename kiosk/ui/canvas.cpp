@@ -1,0 +1,37 @@
+#include "ui/canvas.hpp"
+
+#include <imgui.h>
+
+#include "ui/widgets/widgets.hpp"
+
+namespace repere::ui {
+
+void beginCanvas(const Theme& theme) {
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize(theme.display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+                                   ImGuiWindowFlags_NoNav;
+    ImGui::Begin("##canvas", nullptr, flags);
+    ImGui::PopStyleVar(4);
+    ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, theme.display, palette().background);
+}
+
+void endCanvas() { ImGui::End(); }
+
+Rect contentRect(const Theme& theme) {
+    return Rect{{theme.margin(), theme.topBarH()},
+                {theme.display.x - theme.margin(), theme.display.y - theme.margin()}};
+}
+
+Rect topBarRect(const Theme& theme) {
+    const Rect speaker = speakerRect(theme);
+    return Rect{{theme.margin(), speaker.min.y}, {speaker.min.x - theme.gap(), speaker.max.y}};
+}
+
+} // namespace repere::ui

@@ -1,0 +1,118 @@
+// Choice (one or several; text, picture or sound options) and profile questions.
+// Options are big tiles; a chosen tile is tinted, outlined and carries a check mark.
+#include <algorithm>
+#include <cmath>
+
+#include "ui/items/stimulus_view.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace repere::ui::items {
+namespace {
+
+bool isSelected(const ItemInteraction& s, const std::string& id) {
+    return std::find(s.selected.begin(), s.selected.end(), id) != s.selected.end();
+}
+
+// What a tile says: its text, else the picture's description (read aloud, used by scripts).
+std::string tileLabel(const ItemViewState& view, const quiz::Option& o) {
+    std::string t = optionText(o, view.locale);
+    if (!t.empty()) return t;
+    if (const auto* a = view.quiz->findAsset(o.image.empty() ? o.audio : o.image)) {
+        if (!a->alt.empty()) return a->alt.get(view.locale);
+    }
+    return o.id;
+}
+
+} // namespace
+
+ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
+    ItemIntent out;
+    const auto& item = *view.item;
+    const auto& th = ctx.theme;
+    Rect area = view.area;
+
+    const bool pictures = std::any_of(item.options.begin(), item.options.end(),
+                                      [](const quiz::Option& o) { return !o.image.empty() || !o.audio.empty(); });
+    if (hasStimulus(item)) {
+        const bool side = !th.portrait && !pictures && !item.stimulus.image.empty();
+        Rect st = side ? area.cutLeft(area.w() * 0.45f) : area.cutTop(area.h() * (pictures ? 0.38f : 0.45f));
+        if (side) area.cutLeft(th.gap() * 2);
+        else area.cutTop(th.gap());
+        if (auto i = drawStimulus(view, ctx, st); !std::holds_alternative<std::monostate>(i)) out = i;
+    }
+
+    const int n = static_cast<int>(item.options.size());
+    if (n == 0) return drawUnavailable(view, scratch, ctx);
+    int cols = 1;
+    if (pictures) cols = th.portrait ? std::min(n, 2) : std::min(n, 4);
+    else if (n > 4) cols = 2;
+    const int rows = (n + cols - 1) / cols;
+    const float gap = th.gap();
+    float tileH = pictures ? (area.h() - gap * (rows - 1)) / rows : std::min(th.px(120), (area.h() - gap * (rows - 1)) / rows);
+    tileH = std::max(tileH, th.smallTargetH());
+    const float tileW = (area.w() - gap * (cols - 1)) / cols;
+
+    for (int i = 0; i < n; ++i) {
+        const auto& o = item.options[i];
+        const int c = i % cols, r = i / cols;
+        const Rect tile{{area.min.x + c * (tileW + gap), area.min.y + r * (tileH + gap)},
+                        {area.min.x + c * (tileW + gap) + tileW, area.min.y + r * (tileH + gap) + tileH}};
+        const bool sel = isSelected(scratch, o.id);
+        const std::string label = tileLabel(view, o);
+        const std::string id = "option:" + o.id;
+        if (!pictures) {
+            ButtonSpec spec;
+            spec.style = sel ? ButtonStyle::Selected : ButtonStyle::Secondary;
+            if (button(ctx, id, tile, label, spec)) toggleSelection(scratch.selected, o.id, item.multiple);
+            continue;
+        }
+        // Picture/sound tile: the whole tile selects; a sound option has its own play button.
+        // The play button is submitted first (ImGui gives overlapping taps to the first item)
+        // but drawn last, on its own draw channel.
+        ImDrawList* dl = ctx.draw();
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        Rect inner = tile.shrink(th.px(16));
+        const std::string shownText = optionText(o, view.locale);
+        Rect textR{};
+        if (!shownText.empty()) textR = inner.cutBottom(th.bodyPx() * 1.4f);
+        if (!o.audio.empty()) {
+            Rect playR = o.image.empty() ? inner.centered(th.targetH() * 1.4f, th.targetH())
+                                         : inner.cutBottom(th.smallTargetH()).centered(th.targetH() * 1.4f, th.smallTargetH());
+            ButtonSpec spec;
+            spec.picto = Picto::Speaker;
+            spec.style = ButtonStyle::Primary;
+            if (button(ctx, id + ":play", playR, "", spec)) out = PlayAudio{o.audio, false};
+        }
+        dl->ChannelsSetCurrent(0);
+        const bool tapped = tapArea(ctx, id, tile, true);
+        if (ctx.recorder) ctx.recorder->widget(id, label, tile, true);
+        const auto& pal = palette();
+        panel(ctx, tile, sel ? pal.selected : pal.surface, sel ? pal.action : pal.border);
+        if (sel) dl->AddRect(tile.min, tile.max, pal.action, th.radius(), 0, th.px(6));
+        if (!shownText.empty()) text(ctx, textR, shownText, {TextRole::Strong, Align::Center}, true);
+        if (!o.image.empty()) image(ctx, inner, assetPath(*view.quiz, o.image));
+        if (sel) {
+            const float b = th.px(48);
+            const ImVec2 cc{tile.max.x - b * 0.7f, tile.min.y + b * 0.7f};
+            dl->AddCircleFilled(cc, b * 0.5f, pal.action);
+            drawPicto(dl, Picto::Check, Rect{{cc.x - b * 0.3f, cc.y - b * 0.3f}, {cc.x + b * 0.3f, cc.y + b * 0.3f}},
+                      pal.onAction);
+        }
+        dl->ChannelsMerge();
+        if (tapped) toggleSelection(scratch.selected, o.id, item.multiple);
+    }
+    scratch.ready = !scratch.selected.empty();
+    if (scratch.ready) scratch.answer = nlohmann::json{{"selected", scratch.selected}};
+    return out;
+}
+
+ItemIntent drawInfo(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
+    ItemIntent out;
+    if (hasStimulus(*view.item)) out = drawStimulus(view, ctx, view.area);
+    scratch.ready = true; // nothing to answer: "Continuer" moves on
+    scratch.answer = nlohmann::json::object();
+    return out;
+}
+
+} // namespace repere::ui::items

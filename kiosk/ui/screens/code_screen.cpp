@@ -1,0 +1,64 @@
+// Code entry: a big numeric keypad, the code shown large and spaced, "Valider" in the strong
+// colour; on the start screen also "Je n'ai pas de code" (the kiosk makes one).
+#include "ui/screens/screens.hpp"
+
+namespace repere::ui {
+
+Intent drawCode(const CodeView& view, EntryScratch& scratch, UiContext& ctx) {
+    Intent out;
+    const auto& th = ctx.theme;
+    Rect r = contentRect(th);
+    const bool start = view.purpose == CodePurpose::Start;
+
+    // Keypad beside the field in landscape, under it in portrait.
+    const float keyH = th.px(110), keyGap = th.px(16);
+    const float padH = std::min(r.h(), 4 * keyH + 3 * keyGap);
+    const float padW = std::min(padH * 0.9f, th.portrait ? r.w() : r.w() * 0.42f);
+    Rect pad = th.portrait ? r.cutBottom(padH).centered(padW, padH) : r.cutRight(padW).centered(padW, padH);
+    if (!th.portrait) r.cutRight(th.margin());
+    else r.cutBottom(th.gap());
+
+    const std::string spoken = drawHeading(ctx, r, ctx.tr(start ? "code.title" : "resume.title"),
+                                           ctx.tr(start ? "code.body" : "resume.body"));
+    applyTyped(ctx.input, scratch.code, view.codeLength, true);
+    numericKeypad(ctx, pad, scratch.code, view.codeLength);
+
+    const float fieldH = th.hugePx() * 1.4f;
+    textField(ctx, "code:field", r.cutTop(fieldH), scratch.code, true, th.hugePx(), true);
+    r.cutTop(th.px(16));
+    if (!view.messageKey.empty()) {
+        const auto& msg = ctx.tr(view.messageKey);
+        Rect note = r.cutTop(textHeight(ctx, r.w() - th.px(32), msg) + th.px(32));
+        panel(ctx, note, palette().notice);
+        text(ctx, note.shrink(th.px(16)), msg);
+        r.cutTop(th.px(16));
+    }
+    const bool complete = scratch.code.size() >= view.codeLength;
+    ButtonSpec ok;
+    ok.picto = Picto::Check;
+    ok.style = ButtonStyle::Primary;
+    ok.enabled = complete;
+    const auto& okLabel = ctx.tr("common.validate");
+    if (button(ctx, "code:ok", r.cutTop(th.targetH()), okLabel, ok) || (complete && ctx.input.enter)) {
+        out = start ? Intent{intent::SubmitCode{scratch.code}} : Intent{intent::ResumeCode{scratch.code}};
+    }
+    r.cutTop(th.gap());
+    if (start) {
+        ButtonSpec none;
+        none.picto = Picto::Question;
+        if (button(ctx, "code:none", r.cutTop(th.targetH()), ctx.tr("code.no_code"), none)) out = intent::NoCode{};
+        r.cutTop(th.gap());
+    }
+    ButtonSpec back;
+    back.picto = Picto::ArrowLeft;
+    back.style = ButtonStyle::Quiet;
+    const auto& backLabel = ctx.tr("common.back");
+    if (r.h() >= th.smallTargetH() &&
+        button(ctx, "back", r.cutTop(th.targetH()).cutLeft(buttonWidth(ctx, backLabel, true)), backLabel, back))
+        out = intent::Back{};
+    if (ctx.input.escape) out = intent::Back{};
+    if (auto s = speakerIntent(ctx, spoken); !isNone(s)) out = s;
+    return out;
+}
+
+} // namespace repere::ui

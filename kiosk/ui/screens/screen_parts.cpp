@@ -1,0 +1,45 @@
+#include "ui/screens/screens.hpp"
+
+namespace repere::ui {
+
+std::string drawHeading(UiContext& ctx, Rect& r, std::string_view title, std::string_view body) {
+    const auto& th = ctx.theme;
+    const float h = text(ctx, r, title, {TextRole::Title});
+    r.cutTop(h + th.px(16));
+    std::string spoken(title);
+    if (!body.empty()) {
+        const float bh = text(ctx, r, body, {TextRole::Body});
+        r.cutTop(bh + th.gap());
+        spoken += ". ";
+        spoken += body;
+    }
+    r.cutTop(th.gap());
+    return spoken;
+}
+
+void drawStaircase(UiContext& ctx, const Rect& r, int step, int steps) {
+    if (steps <= 0) return;
+    const auto& pal = palette();
+    ImDrawList* dl = ctx.draw();
+    const float gap = ctx.theme.px(6);
+    const float w = (r.w() - gap * (steps - 1)) / steps;
+    for (int i = 0; i < steps; ++i) {
+        const float h = r.h() * (i + 1) / steps;
+        const Rect stair{{r.min.x + i * (w + gap), r.max.y - h}, {r.min.x + i * (w + gap) + w, r.max.y}};
+        const bool reached = i <= step;
+        dl->AddRectFilled(stair.min, stair.max, reached ? pal.action : pal.track, ctx.theme.px(6));
+        if (i == step) {
+            // The person stands on their step: a figure, so it does not rely on colour alone.
+            const float s = std::min(w, r.h() / steps) * 0.9f;
+            const Rect fig{{stair.center().x - s * 0.5f, stair.min.y - s}, {stair.center().x + s * 0.5f, stair.min.y}};
+            drawPicto(dl, Picto::Person, fig, pal.text);
+        }
+    }
+}
+
+Intent speakerIntent(UiContext& ctx, const std::string& t) {
+    if (speakerButton(ctx)) return intent::ReadAloud{t};
+    return {};
+}
+
+} // namespace repere::ui

@@ -1,0 +1,77 @@
+// What every screen and widget receives: the theme, the locale of instructions, the input of
+// this frame, where images come from, and the recorder that remembers each drawn widget's
+// rectangle and label (screen tests and --script runs find buttons by what they show).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/image_source.hpp"
+#include "ui/rect.hpp"
+#include "ui/theme.hpp"
+
+namespace repere::ui {
+
+struct RecordedWidget {
+    std::string id;    // stable id (independent of the locale)
+    std::string label; // the visible word(s)
+    Rect rect;
+    bool enabled = true;
+};
+
+struct RecordedText {
+    std::string text;
+    Rect rect;
+};
+
+// Filled during a frame, read after it. Cleared at the start of every frame.
+class Recorder {
+public:
+    void clear() {
+        widgets_.clear();
+        texts_.clear();
+    }
+    void widget(std::string id, std::string label, Rect r, bool enabled) {
+        widgets_.push_back({std::move(id), std::move(label), r, enabled});
+    }
+    void text(std::string t, Rect r) { texts_.push_back({std::move(t), r}); }
+
+    const std::vector<RecordedWidget>& widgets() const { return widgets_; }
+    const std::vector<RecordedText>& texts() const { return texts_; }
+    // The enabled widget whose label is exactly `label` (else case-insensitive), or nullptr.
+    const RecordedWidget* findByLabel(std::string_view label) const;
+    const RecordedWidget* findById(std::string_view id) const;
+    // True when `needle` appears in any visible text or widget label.
+    bool showsText(std::string_view needle) const;
+    // Every label and text visible this frame (for error messages).
+    std::vector<std::string> visibleStrings() const;
+
+private:
+    std::vector<RecordedWidget> widgets_;
+    std::vector<RecordedText> texts_;
+};
+
+// Keyboard input of this frame, from the physical keyboard or a script, already decoded.
+struct UiInput {
+    std::string typed; // UTF-8 characters typed this frame
+    bool enter = false;
+    bool backspace = false;
+    bool escape = false;
+};
+
+struct UiContext {
+    const Theme& theme;
+    std::string locale = "fr";            // language of instructions and UI words
+    Recorder* recorder = nullptr;          // may be null
+    platform::ImageSource* images = nullptr; // may be null: images show their placeholder
+    UiInput input;
+    std::int64_t nowMs = 0;
+
+    // The UI word for `key` in the current locale (see kiosk/core/i18n).
+    const std::string& tr(std::string_view key) const;
+    ImDrawList* draw() const;
+};
+
+} // namespace repere::ui

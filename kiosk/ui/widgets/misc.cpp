@@ -1,0 +1,77 @@
+// Progress bar, speaker button, panels and images.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/widgets/widgets.hpp"
+
+namespace repere::ui {
+
+void progressBar(UiContext& ctx, const Rect& r, float fraction) {
+    const auto& pal = palette();
+    ImDrawList* dl = ctx.draw();
+    const float f = std::clamp(fraction, 0.f, 1.f);
+    const float rad = r.h() * 0.5f;
+    dl->AddRectFilled(r.min, r.max, pal.track, rad);
+    if (f > 0) dl->AddRectFilled(r.min, {r.min.x + std::max(r.h(), r.w() * f), r.max.y}, pal.action, rad);
+}
+
+Rect speakerRect(const Theme& th) {
+    const float s = th.px(96);
+    const float m = th.px(16);
+    return Rect{{th.display.x - m - s * 1.6f, m + th.px(20)}, {th.display.x - m, m + th.px(20) + s}};
+}
+
+bool speakerButton(UiContext& ctx) {
+    const Rect r = speakerRect(ctx.theme);
+    const auto& label = ctx.tr("common.listen");
+    bool held = false;
+    const bool tapped = tapArea(ctx, "speaker", r, true, &held);
+    if (ctx.recorder) ctx.recorder->widget("speaker", label, r, true);
+    const auto& pal = palette();
+    ImDrawList* dl = ctx.draw();
+    dl->AddRectFilled(r.min, r.max, held ? pal.selected : pal.surface, r.h() * 0.5f);
+    dl->AddRect(r.min, r.max, pal.action, r.h() * 0.5f, 0, ctx.theme.px(4));
+    // Pictogram on the left, the word under nothing else: the loudspeaker shape is the label.
+    Rect inner = r.shrink(ctx.theme.px(14));
+    drawPicto(dl, Picto::Speaker, inner.cutLeft(inner.h()), pal.action);
+    ImFont* f = ctx.theme.fonts.bold;
+    const float px = ctx.theme.px(26);
+    const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
+    if (ts.x <= inner.w() + ctx.theme.px(10))
+        dl->AddText(f, px, {inner.center().x - ts.x * 0.5f + ctx.theme.px(4), inner.center().y - ts.y * 0.5f}, pal.action,
+                    label.c_str());
+    return tapped;
+}
+
+void panel(UiContext& ctx, const Rect& r, ImU32 fill, ImU32 outline) {
+    ImDrawList* dl = ctx.draw();
+    dl->AddRectFilled(r.min, r.max, fill, ctx.theme.radius());
+    if (outline) dl->AddRect(r.min, r.max, outline, ctx.theme.radius(), 0, ctx.theme.px(3));
+}
+
+Rect image(UiContext& ctx, const Rect& r, const std::string& path) {
+    std::optional<platform::ImageRef> img;
+    if (ctx.images && !path.empty()) img = ctx.images->image(path);
+    if (!img || img->width <= 0 || img->height <= 0) {
+        // Calm placeholder: a framed picture sign and a word, never an error dialog.
+        const auto& pal = palette();
+        panel(ctx, r, pal.track, pal.border);
+        Rect inner = r.shrink(ctx.theme.px(16));
+        Rect icon = inner.cutTop(inner.h() * 0.55f);
+        ImDrawList* dl = ctx.draw();
+        Rect frame = icon.centered(icon.h() * 1.2f, icon.h() * 0.8f);
+        dl->AddRect(frame.min, frame.max, pal.textMuted, ctx.theme.px(6), 0, ctx.theme.px(3));
+        dl->AddTriangleFilled({frame.min.x + frame.w() * 0.15f, frame.max.y - frame.h() * 0.15f},
+                              {frame.min.x + frame.w() * 0.45f, frame.min.y + frame.h() * 0.35f},
+                              {frame.min.x + frame.w() * 0.75f, frame.max.y - frame.h() * 0.15f}, pal.textMuted);
+        text(ctx, inner, ctx.tr("item.image_missing"), {TextRole::Muted, Align::Center});
+        return r;
+    }
+    const float k = std::min(r.w() / img->width, r.h() / img->height);
+    const Rect fit = r.centered(img->width * k, img->height * k);
+    ctx.draw()->AddImageRounded(img->texture, fit.min, fit.max, {0, 0}, {1, 1}, IM_COL32_WHITE, ctx.theme.px(8));
+    return fit;
+}
+
+} // namespace repere::ui

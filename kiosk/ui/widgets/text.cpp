@@ -1,0 +1,88 @@
+#include <imgui.h>
+
+#include <utility>
+#include <vector>
+
+#include "ui/widgets/widgets.hpp"
+
+namespace repere::ui {
+namespace {
+
+struct Resolved {
+    ImFont* font;
+    float px;
+    ImU32 colour;
+};
+
+Resolved resolve(const UiContext& ctx, const TextStyle& s) {
+    const auto& th = ctx.theme;
+    const auto& pal = palette();
+    Resolved r{th.fonts.body, th.bodyPx(), pal.text};
+    switch (s.role) {
+    case TextRole::Body: break;
+    case TextRole::Strong: r.font = th.fonts.bold; break;
+    case TextRole::Muted: r.colour = pal.textMuted; break;
+    case TextRole::Title: r.font = th.fonts.title; r.px = th.titlePx(); break;
+    case TextRole::Huge: r.font = th.fonts.huge; r.px = th.hugePx(); break;
+    }
+    if (s.px > 0) r.px = s.px;
+    if (s.colour) r.colour = s.colour;
+    return r;
+}
+
+using Line = std::pair<const char*, const char*>;
+
+// Greedy word wrap with ImGui's own word-break rules; explicit newlines start new lines.
+std::vector<Line> wrapLines(ImFont* font, float px, float width, std::string_view text) {
+    std::vector<Line> lines;
+    const char* s = text.data();
+    const char* end = text.data() + text.size();
+    const float scale = px / font->FontSize;
+    while (s < end) {
+        const char* nl = s;
+        while (nl < end && *nl != '\n') ++nl;
+        const char* eol = font->CalcWordWrapPositionA(scale, s, nl, width);
+        if (eol <= s) { // a single word wider than the line: cut it rather than loop
+            eol = s + 1;
+            while (eol < nl && (static_cast<unsigned char>(*eol) & 0xC0) == 0x80) ++eol;
+        }
+        const char* lineEnd = eol;
+        while (lineEnd > s && (lineEnd[-1] == ' ')) --lineEnd;
+        lines.emplace_back(s, lineEnd);
+        s = eol;
+        while (s < nl && *s == ' ') ++s;
+        if (s == nl && nl < end) ++s; // consume the newline
+    }
+    return lines;
+}
+
+} // namespace
+
+float textHeight(const UiContext& ctx, float width, std::string_view t, const TextStyle& style) {
+    const auto r = resolve(ctx, style);
+    if (!r.font || t.empty()) return 0;
+    return static_cast<float>(wrapLines(r.font, r.px, width, t).size()) * r.px * 1.25f;
+}
+
+float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle& style, bool centerV) {
+    const auto r = resolve(ctx, style);
+    if (!r.font || t.empty()) return 0;
+    const auto lines = wrapLines(r.font, r.px, box.w(), t);
+    const float lineH = r.px * 1.25f;
+    const float total = lineH * static_cast<float>(lines.size());
+    float y = centerV ? box.center().y - total * 0.5f : box.min.y;
+    ImDrawList* dl = ctx.draw();
+    for (const auto& [b, e] : lines) {
+        float x = box.min.x;
+        if (style.align == Align::Center) x = box.center().x - r.font->CalcTextSizeA(r.px, FLT_MAX, 0, b, e).x * 0.5f;
+        dl->AddText(r.font, r.px, {x, y + (lineH - r.px) * 0.5f}, r.colour, b, e);
+        y += lineH;
+    }
+    if (ctx.recorder) {
+        const float top = centerV ? box.center().y - total * 0.5f : box.min.y;
+        ctx.recorder->text(std::string(t), Rect{{box.min.x, top}, {box.max.x, top + total}});
+    }
+    return total;
+}
+
+} // namespace repere::ui

@@ -1,0 +1,126 @@
+// The kiosk's widget kit, drawn with ImDrawList on one full-screen canvas (no ImGui chrome).
+// Every interactive widget records its rectangle, stable id and visible label in
+// ctx.recorder, so screen tests and --script runs can find and tap it by what it shows.
+// Touch rules: a tap is a press and a release on the same widget without dragging (a drag
+// scrolls); nothing depends on hover, double tap or long press.
+//
+// Section index
+//   1. Pictograms
+//   2. Taps and buttons
+//   3. Text
+//   4. Progress, speaker, panels, images
+//   5. Text fields and on-screen keyboards
+//   6. Drag to scroll
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "ui/rect.hpp"
+#include "ui/ui_context.hpp"
+
+namespace repere::ui {
+
+// ---------------------------------------------------------------------------------------------
+// 1. Pictograms: simple shapes a person recognises without reading.
+// ---------------------------------------------------------------------------------------------
+enum class Picto {
+    None, ArrowRight, ArrowLeft, Check, Cross, Speaker, Pause, Play, Stop, Question, Home, Globe,
+    Computer, Speech, Person, Key, Keypad, Backspace, Star, Door, Info, Pencil, Microphone, Hand
+};
+
+// Draws `p` centred in the square that fits `box`.
+void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 colour);
+
+// ---------------------------------------------------------------------------------------------
+// 2. Taps and buttons.
+// ---------------------------------------------------------------------------------------------
+// True on the frame a tap on `r` completes (press and release inside, no drag). `held` tells
+// whether the finger is on it now (for the pressed look).
+bool tapArea(UiContext& ctx, std::string_view id, const Rect& r, bool enabled = true, bool* held = nullptr);
+
+enum class ButtonStyle {
+    Primary,   // the one strong action of the screen
+    Secondary, // other actions: white with an outline
+    Selected,  // a chosen option (tinted, thick outline, check mark)
+    Quiet      // low-key actions such as "Je ne sais pas": outline, muted
+};
+
+struct ButtonSpec {
+    Picto picto = Picto::None;
+    ButtonStyle style = ButtonStyle::Secondary;
+    bool enabled = true;
+    bool vertical = false; // pictogram above the word (cards, tiles)
+    float fontPx = 0;      // 0 = body size
+};
+
+// A big rounded button with a pictogram and a word. Records (id, label).
+bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label, const ButtonSpec& spec = {});
+
+// Width a button needs for its label + pictogram at the body size.
+float buttonWidth(const UiContext& ctx, std::string_view label, bool withPicto, float fontPx = 0);
+
+// ---------------------------------------------------------------------------------------------
+// 3. Text: wrapped, recorded (so scripts can wait for it), left-aligned or centred.
+// ---------------------------------------------------------------------------------------------
+enum class Align { Left, Center };
+enum class TextRole { Body, Strong, Muted, Title, Huge };
+
+struct TextStyle {
+    TextRole role = TextRole::Body;
+    Align align = Align::Left;
+    float px = 0;       // 0 = the role's size
+    ImU32 colour = 0;   // 0 = the role's colour
+};
+
+// Draws `text` wrapped to r.w() from r.min (vertically centred in r when `centerV`).
+// Returns the height used.
+float text(UiContext& ctx, const Rect& r, std::string_view text, const TextStyle& style = {}, bool centerV = false);
+float textHeight(const UiContext& ctx, float width, std::string_view text, const TextStyle& style = {});
+
+// ---------------------------------------------------------------------------------------------
+// 4. Progress, speaker, panels, images.
+// ---------------------------------------------------------------------------------------------
+void progressBar(UiContext& ctx, const Rect& r, float fraction);
+
+// The speaker button lives in the top-right corner of every screen. True when tapped.
+Rect speakerRect(const Theme& theme);
+bool speakerButton(UiContext& ctx);
+
+void panel(UiContext& ctx, const Rect& r, ImU32 fill, ImU32 outline = 0);
+
+// Draws the image at `path` fitted (aspect kept) and centred in `r`; a calm placeholder with
+// the "image unavailable" word when it cannot be loaded. Returns the rectangle drawn.
+Rect image(UiContext& ctx, const Rect& r, const std::string& path);
+
+// ---------------------------------------------------------------------------------------------
+// 5. Text fields and on-screen keyboards (AZERTY with French accents, numeric keypad).
+// ---------------------------------------------------------------------------------------------
+// A field showing `value` (with a caret when focused). True when tapped (to focus it).
+bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::string& value, bool focused,
+               float fontPx = 0, bool spaced = false);
+
+struct KeyboardState {
+    bool shift = false;   // next letter in capitals
+    bool numbers = false; // digits and symbols page
+};
+
+// Edit `text` in place (UTF-8); true when it changed.
+bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& state, std::size_t maxChars);
+float azertyKeyboardHeight(const Theme& theme);
+bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits);
+
+// Applies this frame's physical or scripted typing and Backspace to `text`.
+bool applyTyped(const UiInput& input, std::string& text, std::size_t maxChars, bool digitsOnly);
+void popLastCodepoint(std::string& text);
+std::size_t codepointCount(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// 6. Drag to scroll: content taller than its viewport follows the finger.
+// ---------------------------------------------------------------------------------------------
+// Updates `scrollY` from drags (and the mouse wheel) inside `viewport` and clamps it to the
+// content. Draw the content shifted by -scrollY inside a clip rect of the viewport.
+void dragScroll(UiContext& ctx, std::string_view id, const Rect& viewport, float contentH, float& scrollY);
+
+} // namespace repere::ui
