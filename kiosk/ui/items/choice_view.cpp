@@ -3,14 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/items/choice_model.hpp"
 #include "ui/items/stimulus_view.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace repere::ui::items {
 namespace {
 
-bool isSelected(const ItemInteraction& s, const std::string& id) {
-    return std::find(s.selected.begin(), s.selected.end(), id) != s.selected.end();
+ChoiceModel& modelOf(const quiz::Item& item, ItemInteraction& scratch) {
+    if (auto* m = std::any_cast<ChoiceModel>(&scratch.model)) return *m;
+    scratch.model = ChoiceModel(item);
+    return *std::any_cast<ChoiceModel>(&scratch.model);
 }
 
 // What a tile says: its text, else the picture's description (read aloud, used by scripts).
@@ -41,6 +44,7 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
         if (auto i = drawStimulus(view, ctx, st); !std::holds_alternative<std::monostate>(i)) out = i;
     }
 
+    ChoiceModel& model = modelOf(item, scratch);
     const int n = static_cast<int>(item.options.size());
     if (n == 0) return drawUnavailable(view, scratch, ctx);
     int cols = 1;
@@ -57,13 +61,13 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
         const int c = i % cols, r = i / cols;
         const Rect tile{{area.min.x + c * (tileW + gap), area.min.y + r * (tileH + gap)},
                         {area.min.x + c * (tileW + gap) + tileW, area.min.y + r * (tileH + gap) + tileH}};
-        const bool sel = isSelected(scratch, o.id);
+        const bool sel = model.isSelected(o.id);
         const std::string label = tileLabel(view, o);
         const std::string id = "option:" + o.id;
         if (!pictures) {
             ButtonSpec spec;
             spec.style = sel ? ButtonStyle::Selected : ButtonStyle::Secondary;
-            if (button(ctx, id, tile, label, spec)) toggleSelection(scratch.selected, o.id, item.multiple);
+            if (button(ctx, id, tile, label, spec)) model.tap(o.id);
             continue;
         }
         // Picture/sound tile: the whole tile selects; a sound option has its own play button.
@@ -100,10 +104,10 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
                       pal.onAction);
         }
         dl->ChannelsMerge();
-        if (tapped) toggleSelection(scratch.selected, o.id, item.multiple);
+        if (tapped) model.tap(o.id);
     }
-    scratch.ready = !scratch.selected.empty();
-    if (scratch.ready) scratch.answer = nlohmann::json{{"selected", scratch.selected}};
+    scratch.ready = model.canSubmit();
+    scratch.answer = scratch.ready ? model.answer() : nlohmann::json();
     return out;
 }
 

@@ -10,21 +10,32 @@ Intent drawCode(const CodeView& view, EntryScratch& scratch, UiContext& ctx) {
     Rect r = contentRect(th);
     const bool start = view.purpose == CodePurpose::Start;
 
-    // Keypad beside the field in landscape, under it in portrait.
-    const float keyH = th.px(110), keyGap = th.px(16);
-    const float padH = std::min(r.h(), 4 * keyH + 3 * keyGap);
-    const float padW = std::min(padH * 0.9f, th.portrait ? r.w() : r.w() * 0.42f);
+    // Keypad beside the field in landscape, under it in portrait: one key per code symbol.
+    const int columns = view.alphabet.size() > 12 ? 8 : 3;
+    const int keyRows = static_cast<int>((view.alphabet.size() + columns - 1) / columns) + 1;
+    const float keyH = th.px(96), keyGap = th.px(12);
+    const float padH = std::min(r.h(), keyRows * keyH + (keyRows - 1) * keyGap);
+    const float padW = std::min(columns * th.px(104) + (columns - 1) * keyGap, th.portrait ? r.w() : r.w() * 0.52f);
     Rect pad = th.portrait ? r.cutBottom(padH).centered(padW, padH) : r.cutRight(padW).centered(padW, padH);
     if (!th.portrait) r.cutRight(th.margin());
     else r.cutBottom(th.gap());
 
     const std::string spoken = drawHeading(ctx, r, ctx.tr(start ? "code.title" : "resume.title"),
                                            ctx.tr(start ? "code.body" : "resume.body"));
-    applyTyped(ctx.input, scratch.code, view.codeLength, true);
-    numericKeypad(ctx, pad, scratch.code, view.codeLength);
+    // Typing on a real keyboard works too: capitals, only symbols a code can hold.
+    UiInput typed = ctx.input;
+    typed.typed.clear();
+    for (char c : ctx.input.typed) {
+        const char up = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        if (view.alphabet.find(up) != std::string::npos) typed.typed += up;
+    }
+    applyTyped(typed, scratch.code, view.codeLength, false);
+    codeKeypad(ctx, pad, scratch.code, view.codeLength, view.alphabet, columns);
 
-    const float fieldH = th.hugePx() * 1.4f;
-    textField(ctx, "code:field", r.cutTop(fieldH), scratch.code, true, th.hugePx(), true);
+    std::string shown = scratch.code;
+    if (view.groupAfter > 0 && shown.size() > view.groupAfter) shown.insert(view.groupAfter, "-");
+    const float fieldH = th.hugePx() * 1.3f;
+    textField(ctx, "code:field", r.cutTop(fieldH), shown, true, th.hugePx() * 0.8f, true);
     r.cutTop(th.px(16));
     if (!view.messageKey.empty()) {
         const auto& msg = ctx.tr(view.messageKey);

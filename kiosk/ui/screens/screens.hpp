@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/canvas.hpp"
 #include "ui/intents.hpp"
 #include "ui/items/item_view.hpp"
 #include "ui/ui_context.hpp"
@@ -40,7 +41,9 @@ enum class CodePurpose { Start, Resume };
 struct CodeView {
     CodePurpose purpose = CodePurpose::Start;
     std::string messageKey; // a calm message under the field ("" = none), e.g. "code.unknown"
-    std::size_t codeLength = 6;
+    std::size_t codeLength = 7;
+    std::string alphabet = "0123456789"; // the symbols a code can hold (one key each)
+    std::size_t groupAfter = 3;          // shown as "ABC-DEFG" like on the counsellor's paper
 };
 Intent drawCode(const CodeView& view, EntryScratch& scratch, UiContext& ctx);
 

@@ -175,6 +175,29 @@ bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size
     return changed;
 }
 
+bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars, std::string_view alphabet,
+                int columns) {
+    bool changed = false;
+    const float gap = ctx.theme.px(12);
+    const int n = static_cast<int>(alphabet.size());
+    const int rows = (n + columns - 1) / columns + 1; // + the erase row
+    for (int i = 0; i < n; ++i) {
+        const Rect line = row(r, i / columns, rows, gap);
+        const std::string k(1, alphabet[static_cast<std::size_t>(i)]);
+        ButtonSpec spec;
+        spec.fontPx = ctx.theme.px(40);
+        if (button(ctx, "pad:" + k, column(line, i % columns, columns, gap), k, spec)) changed |= append(code, k, maxChars);
+    }
+    const Rect last = row(r, rows - 1, rows, gap);
+    ButtonSpec erase;
+    erase.picto = Picto::Backspace;
+    if (button(ctx, "pad:erase", last.centered(last.w() * 0.5f, last.h()), ctx.tr("keyboard.erase"), erase) && !code.empty()) {
+        popLastCodepoint(code);
+        changed = true;
+    }
+    return changed;
+}
+
 bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::string& value, bool focused,
                float fontPx, bool spaced) {
     const auto& pal = palette();

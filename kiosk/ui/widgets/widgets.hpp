@@ -110,6 +110,9 @@ struct KeyboardState {
 bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& state, std::size_t maxChars);
 float azertyKeyboardHeight(const Theme& theme);
 bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits);
+// A key per symbol of `alphabet` (ASCII), in order, `columns` per row, plus "Effacer".
+bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars, std::string_view alphabet,
+                int columns);
 
 // Applies this frame's physical or scripted typing and Backspace to `text`.
 bool applyTyped(const UiInput& input, std::string& text, std::size_t maxChars, bool digitsOnly);

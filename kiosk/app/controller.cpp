@@ -1,0 +1,478 @@
+#include "app/controller.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+#include "i18n/strings.hpp"
+#include "store/beneficiary_code.hpp"
+#include "store/errors.hpp"
+#include "ui/items/item_view.hpp"
+
+namespace repere::app {
+namespace {
+
+void logLine(const std::string& what) { std::fprintf(stderr, "repere-kiosk: %s\n", what.c_str()); }
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+ui::QuizKind kindOf(const quiz::Quiz& q) {
+    const std::string key = lower(q.id + " " + q.title.get("fr"));
+    if (key.find("numerique") != std::string::npos || key.find("numérique") != std::string::npos ||
+        key.find("digital") != std::string::npos)
+        return ui::QuizKind::Digital;
+    if (key.find("francais") != std::string::npos || key.find("français") != std::string::npos ||
+        key.find("french") != std::string::npos || key.find("langue") != std::string::npos)
+        return ui::QuizKind::French;
+    return ui::QuizKind::Other;
+}
+
+nlohmann::json resultJson(const engine::Results& r) {
+    nlohmann::json skills = nlohmann::json::array();
+    for (const auto& s : r.skills) {
+        skills.push_back({{"skill", s.skillId}, {"levelId", s.levelId},
+                          {"level", s.level ? nlohmann::json(*s.level) : nlohmann::json()},
+                          {"theta", s.theta}, {"se", s.se}, {"score", s.score}, {"maxScore", s.maxScore},
+                          {"percent", s.percent}, {"items", s.itemsUsed}, {"dontKnow", s.dontKnow},
+                          {"pendingManual", s.pendingManual}, {"skipped", s.skipped}});
+    }
+    return {{"skills", skills}, {"score", r.score}, {"maxScore", r.maxScore}, {"pendingManual", r.pendingManual}};
+}
+
+} // namespace
+
+const char* toString(Screen s) {
+    switch (s) {
+    case Screen::Welcome: return "welcome";
+    case Screen::Language: return "language";
+    case Screen::Consent: return "consent";
+    case Screen::Code: return "code";
+    case Screen::QuizChoice: return "quiz-choice";
+    case Screen::Item: return "item";
+    case Screen::Pause: return "pause";
+    case Screen::StillHere: return "still-here";
+    case Screen::Resume: return "resume";
+    case Screen::Result: return "result";
+    case Screen::Goodbye: return "goodbye";
+    case Screen::Error: return "error";
+    }
+    return "?";
+}
+
+Controller::Controller(ControllerDeps deps) : deps_(std::move(deps)), idle_(deps_.idle) {
+    idle_.activity(now());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing: build the read-only view of the current screen and hand it to the screen function.
+// ---------------------------------------------------------------------------------------------
+ui::Intent Controller::draw(ui::UiContext& ctx) {
+    ctx.locale = person_.locale;
+    switch (screen_) {
+    case Screen::Welcome: return ui::drawWelcome({}, ctx);
+    case Screen::Language: return ui::drawLanguage({i18n::uiLocales(), person_.locale}, ctx);
+    case Screen::Consent: return ui::drawConsent({}, ctx);
+    case Screen::Code:
+    case Screen::Resume: {
+        ui::CodeView v;
+        v.purpose = screen_ == Screen::Code ? ui::CodePurpose::Start : ui::CodePurpose::Resume;
+        v.messageKey = person_.codeMessageKey;
+        v.codeLength = store::kCodeLength;
+        v.alphabet = std::string(store::kCodeAlphabet);
+        return ui::drawCode(v, person_.entry, ctx);
+    }
+    case Screen::QuizChoice: return ui::drawQuizChoice(quizChoiceView(), ctx);
+    case Screen::Item: {
+        const auto v = itemView();
+        return ui::drawItemScreen(v, person_.item, ctx);
+    }
+    case Screen::Pause: return ui::drawPause({store::formatBeneficiaryCode(person_.code)}, ctx);
+    case Screen::StillHere: return ui::drawStillHere({idle_.secondsLeft(now())}, ctx);
+    case Screen::Result: return ui::drawResult(person_.result, ctx);
+    case Screen::Goodbye:
+        return ui::drawGoodbye({person_.codeGenerated ? store::formatBeneficiaryCode(person_.code) : std::string()}, ctx);
+    case Screen::Error: return ui::drawError(error_, ctx);
+    }
+    return {};
+}
+
+ui::QuizChoiceView Controller::quizChoiceView() const {
+    ui::QuizChoiceView v;
+    for (const auto& q : *deps_.quizzes)
+        v.cards.push_back({q.id, q.title.get(person_.locale, q.defaultLocale), q.description.get(person_.locale, q.defaultLocale), kindOf(q)});
+    std::stable_sort(v.cards.begin(), v.cards.end(), [](const ui::QuizCard& a, const ui::QuizCard& b) {
+        return static_cast<int>(a.kind) < static_cast<int>(b.kind); // Numérique, then Français
+    });
+    return v;
+}
+
+ui::ItemScreenView Controller::itemView() const {
+    ui::ItemScreenView v;
+    if (!person_.attempt) return v;
+    const auto cur = person_.attempt->current();
+    if (!cur) return v;
+    const auto& quiz = person_.attempt->quiz();
+    v.item.quiz = &quiz;
+    v.item.item = cur->item;
+    v.item.locale = person_.locale;
+    v.item.stimulusPlays = cur->playsUsed;
+    v.instruction = cur->item->instruction.get(person_.locale, quiz.defaultLocale);
+    v.progress = static_cast<float>(person_.attempt->progress().fraction());
+    v.allowDontKnow = cur->item->dontKnow;
+    v.practice = cur->item->practice;
+    return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying intents
+// ---------------------------------------------------------------------------------------------
+void Controller::apply(const ui::Intent& in) {
+    namespace I = ui::intent;
+    std::visit(
+        [this](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, I::Start>) go(Screen::Language);
+            else if constexpr (std::is_same_v<T, I::OpenResume>) {
+                person_.entry = {};
+                person_.codeMessageKey.clear();
+                go(Screen::Resume);
+            } else if constexpr (std::is_same_v<T, I::ChooseLanguage>) {
+                person_.locale = i.locale;
+                go(Screen::Consent);
+            } else if constexpr (std::is_same_v<T, I::AcceptConsent>) {
+                person_.consentAtMs = deps_.clock->epochMs();
+                person_.entry = {};
+                person_.codeMessageKey.clear();
+                go(Screen::Code);
+            } else if constexpr (std::is_same_v<T, I::DeclineConsent>) resetToWelcome();
+            else if constexpr (std::is_same_v<T, I::SubmitCode>) submitCode(i.code);
+            else if constexpr (std::is_same_v<T, I::NoCode>) newCode();
+            else if constexpr (std::is_same_v<T, I::ChooseQuiz>) startQuiz(i.quizId);
+            else if constexpr (std::is_same_v<T, I::Answer>) answer(i.answer);
+            else if constexpr (std::is_same_v<T, I::DontKnow>) dontKnow();
+            else if constexpr (std::is_same_v<T, I::Pause>) {
+                saveAndPause();
+                if (screen_ != Screen::Error) go(Screen::Pause);
+            } else if constexpr (std::is_same_v<T, I::ContinueAfterPause>) {
+                if (person_.attempt && person_.attempt->state() == engine::AttemptState::Paused) {
+                    person_.attempt->resume();
+                    try {
+                        deps_.db->resumeAttempt(person_.attempt->options().attemptUuid);
+                    } catch (const std::exception& e) {
+                        logLine(std::string("resume not recorded: ") + e.what());
+                    }
+                }
+                go(person_.attempt ? Screen::Item : Screen::Welcome);
+            } else if constexpr (std::is_same_v<T, I::StopForToday>) {
+                saveAndPause();
+                person_.codeGenerated = true; // they will need it to come back: show it big
+                go(Screen::Goodbye);
+            } else if constexpr (std::is_same_v<T, I::StillHere>) {
+                idle_.activity(now());
+                go(beforeQuestion_);
+            } else if constexpr (std::is_same_v<T, I::ResumeCode>) resumeByCode(i.code);
+            else if constexpr (std::is_same_v<T, I::FinishResult>) go(Screen::Goodbye);
+            else if constexpr (std::is_same_v<T, I::GoodbyeDone>) resetToWelcome();
+            else if constexpr (std::is_same_v<T, I::Back>) {
+                switch (screen_) {
+                case Screen::Language: resetToWelcome(); break;
+                case Screen::Code: go(Screen::Consent); break;
+                case Screen::Resume: resetToWelcome(); break;
+                case Screen::QuizChoice: go(Screen::Code); break;
+                default: break;
+                }
+            } else if constexpr (std::is_same_v<T, I::ReadAloud>) readAloud(i.text);
+            else if constexpr (std::is_same_v<T, I::Item>) onItemIntent(i.action);
+            else if constexpr (std::is_same_v<T, I::ErrorRetry>) {
+                if (person_.unsaved) {
+                    auto r = *person_.unsaved;
+                    person_.unsaved.reset();
+                    go(Screen::Item);
+                    persist(std::move(r));
+                    if (screen_ != Screen::Error) afterResponse();
+                } else go(Screen::Welcome);
+            } else if constexpr (std::is_same_v<T, I::ErrorHome>) resetToWelcome();
+        },
+        in);
+}
+
+void Controller::go(Screen s) {
+    if (s != screen_ && deps_.sound) deps_.sound->stopAll();
+    screen_ = s;
+}
+
+void Controller::showError(const std::string& key, bool canRetry) {
+    error_ = ui::ErrorView{key, canRetry};
+    go(Screen::Error);
+}
+
+const quiz::Quiz* Controller::findQuiz(const std::string& id) const {
+    for (const auto& q : *deps_.quizzes)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
+void Controller::submitCode(const std::string& typed) {
+    const auto code = store::normalizeBeneficiaryCode(typed);
+    if (!code) {
+        person_.codeMessageKey = "code.unknown";
+        return;
+    }
+    try {
+        deps_.db->registerBeneficiary(*code, std::nullopt, person_.consentAtMs);
+        person_.code = *code;
+        person_.codeMessageKey.clear();
+        // The same code resumes a paused diagnostic where it stopped.
+        if (deps_.db->findResumableAttempt(*code)) {
+            resumeByCode(*code);
+            return;
+        }
+    } catch (const std::exception& e) {
+        logLine(std::string("cannot register code: ") + e.what());
+        showError("error.save", false);
+        return;
+    }
+    go(Screen::QuizChoice);
+}
+
+void Controller::newCode() {
+    try {
+        const auto b = deps_.db->registerNewBeneficiary(std::nullopt, person_.consentAtMs);
+        person_.code = b.code;
+        person_.codeGenerated = true;
+        go(Screen::QuizChoice);
+    } catch (const std::exception& e) {
+        logLine(std::string("cannot create a code: ") + e.what());
+        showError("error.save", false);
+    }
+}
+
+void Controller::startQuiz(const std::string& quizId) {
+    const quiz::Quiz* q = findQuiz(quizId);
+    if (!q) {
+        showError("error.package", false);
+        return;
+    }
+    try {
+        std::uint64_t seed = deps_.seed;
+        if (seed == 0) seed = std::random_device{}() | (static_cast<std::uint64_t>(std::random_device{}()) << 32);
+        store::NewAttempt na;
+        na.code = person_.code;
+        na.quizId = q->id;
+        na.quizVersion = q->version;
+        na.quizHash = q->contentHash;
+        na.kioskId = deps_.kioskId;
+        na.seed = static_cast<std::int64_t>(seed & 0x7FFFFFFFFFFFFFFFull);
+        na.locale = person_.locale;
+        const auto rec = deps_.db->startAttempt(na);
+        engine::AttemptOptions opts;
+        opts.attemptUuid = rec.uuid;
+        opts.seed = static_cast<std::uint64_t>(rec.seed);
+        opts.nowMs = [clock = deps_.clock] { return clock->epochMs(); };
+        person_.attempt.emplace(*q, opts);
+        person_.quiz = q;
+        person_.item = {};
+        if (person_.attempt->finished()) finishAndShowResult();
+        else go(Screen::Item);
+    } catch (const std::exception& e) {
+        logLine(std::string("cannot start ") + quizId + ": " + e.what());
+        person_.attempt.reset();
+        showError("error.start", false);
+    }
+}
+
+void Controller::resumeByCode(const std::string& typed) {
+    const auto code = store::normalizeBeneficiaryCode(typed);
+    if (!code) {
+        person_.codeMessageKey = "code.unknown";
+        return;
+    }
+    try {
+        const auto rec = deps_.db->findResumableAttempt(*code);
+        const quiz::Quiz* q = rec ? findQuiz(rec->quizId) : nullptr;
+        if (!rec) {
+            person_.codeMessageKey = "resume.not_found";
+            return;
+        }
+        if (!q) {
+            showError("error.package", false);
+            return;
+        }
+        if (q->contentHash != rec->quizHash)
+            logLine("resuming " + rec->uuid + " on another version of " + q->id + "; replaying answers");
+        engine::AttemptOptions opts;
+        opts.attemptUuid = rec->uuid;
+        opts.seed = static_cast<std::uint64_t>(rec->seed);
+        opts.nowMs = [clock = deps_.clock] { return clock->epochMs(); };
+        person_.attempt.emplace(engine::Attempt::rebuild(*q, opts, deps_.db->responsesOf(rec->uuid)));
+        person_.quiz = q;
+        person_.code = *code;
+        person_.locale = rec->locale;
+        person_.item = {};
+        person_.codeMessageKey.clear();
+        if (rec->status == store::AttemptStatus::Paused) deps_.db->resumeAttempt(rec->uuid);
+        if (person_.attempt->finished()) finishAndShowResult();
+        else go(Screen::Item);
+    } catch (const std::exception& e) {
+        logLine(std::string("cannot resume: ") + e.what());
+        person_.attempt.reset();
+        showError("error.start", false);
+    }
+}
+
+void Controller::answer(const nlohmann::json& a) {
+    if (!person_.attempt || !person_.attempt->current()) return;
+    try {
+        const auto ms = now() - person_.item.shownAtMs;
+        persist(person_.attempt->answer(a, std::max<std::int64_t>(0, ms)));
+    } catch (const std::exception& e) {
+        // A malformed answer from a renderer: logged, the person stays on the item.
+        logLine(std::string("answer refused: ") + e.what());
+        return;
+    }
+    if (screen_ != Screen::Error) afterResponse();
+}
+
+void Controller::dontKnow() {
+    if (!person_.attempt || !person_.attempt->current()) return;
+    try {
+        const auto ms = now() - person_.item.shownAtMs;
+        const auto* item = person_.attempt->current()->item;
+        persist(item->dontKnow ? person_.attempt->dontKnow(ms) : person_.attempt->unavailable(ms));
+    } catch (const std::exception& e) {
+        logLine(std::string("don't know refused: ") + e.what());
+        return;
+    }
+    if (screen_ != Screen::Error) afterResponse();
+}
+
+void Controller::persist(engine::Response r) {
+    try {
+        deps_.db->storeResponse(r);
+    } catch (const std::exception& e) {
+        logLine(std::string("answer not saved: ") + e.what());
+        person_.unsaved = std::move(r);
+        showError("error.save", true);
+    }
+}
+
+void Controller::afterResponse() {
+    person_.item = {};
+    if (!person_.attempt) return;
+    if (person_.attempt->finished()) finishAndShowResult();
+    else go(Screen::Item);
+}
+
+void Controller::finishAndShowResult() {
+    auto& at = *person_.attempt;
+    at.finish();
+    const auto res = at.results();
+    try {
+        deps_.db->finishAttempt(at.options().attemptUuid, resultJson(res));
+    } catch (const std::exception& e) {
+        logLine(std::string("result not saved: ") + e.what());
+    }
+    const auto& q = at.quiz();
+    const auto& fw = q.framework;
+    std::vector<ui::SkillResult> all;
+    for (const auto& s : res.skills) {
+        if (!s.level) continue;
+        const quiz::Skill* sk = fw.findSkill(s.skillId);
+        ui::SkillResult r;
+        r.title = sk ? sk->title.get(person_.locale, q.defaultLocale) : s.skillId;
+        r.step = static_cast<int>(*s.level);
+        r.steps = static_cast<int>(fw.levels.size());
+        if (*s.level < fw.levels.size()) {
+            r.levelTitle = fw.levels[*s.level].title.get(person_.locale, q.defaultLocale);
+            r.canDo = fw.levels[*s.level].canDo.get(person_.locale, q.defaultLocale);
+        }
+        all.push_back(std::move(r));
+    }
+    // Strengths first: the highest steps; the other half is "what you can still learn".
+    std::stable_sort(all.begin(), all.end(), [](const ui::SkillResult& a, const ui::SkillResult& b) {
+        return a.step * b.steps > b.step * a.steps;
+    });
+    ui::ResultView v;
+    const std::size_t nStrong = (all.size() + 1) / 2;
+    for (std::size_t i = 0; i < all.size(); ++i) (i < nStrong ? v.strengths : v.toWork).push_back(all[i]);
+    for (const auto* m : res.messages) {
+        if (!v.message.empty()) v.message += " ";
+        v.message += m->text.get(person_.locale, q.defaultLocale);
+    }
+    v.pendingManual = res.pendingManual > 0;
+    person_.result = std::move(v);
+    go(Screen::Result);
+}
+
+void Controller::onItemIntent(const ui::items::ItemIntent& i) {
+    namespace It = ui::items;
+    if (const auto* p = std::get_if<It::PlayAudio>(&i)) {
+        if (!person_.attempt || !deps_.sound) return;
+        if (p->stimulus && !person_.attempt->play()) return; // no plays left
+        deps_.sound->playAsset(It::assetPath(person_.attempt->quiz(), p->assetId));
+    } else if (const auto* s = std::get_if<It::SpeakText>(&i)) {
+        if (deps_.sound) deps_.sound->readAloud(s->text, s->locale, {});
+    } else if (const auto* a = std::get_if<It::SubmitAnswer>(&i)) {
+        answer(a->answer);
+    }
+}
+
+void Controller::readAloud(const std::string& text) {
+    if (!deps_.sound) return;
+    std::filesystem::path recorded;
+    if (screen_ == Screen::Item && person_.attempt) {
+        if (const auto cur = person_.attempt->current()) {
+            const auto& audio = cur->item->instructionAudio;
+            if (auto it = audio.find(person_.locale); it != audio.end())
+                recorded = ui::items::assetPath(person_.attempt->quiz(), it->second);
+        }
+    }
+    deps_.sound->readAloud(text, person_.locale, recorded);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inactivity and privacy
+// ---------------------------------------------------------------------------------------------
+void Controller::noteActivity() { idle_.activity(now()); }
+
+std::int64_t Controller::msUntilNextTimer() const { return idle_.msUntilNext(now(), screen_ != Screen::Welcome); }
+
+void Controller::tick() {
+    const auto ev = idle_.poll(now(), screen_ != Screen::Welcome);
+    if (ev == Inactivity::Event::Ask) {
+        if (screen_ == Screen::Goodbye) {
+            resetToWelcome(); // they already left: nothing to ask
+            return;
+        }
+        beforeQuestion_ = screen_ == Screen::StillHere ? beforeQuestion_ : screen_;
+        go(Screen::StillHere);
+    } else if (ev == Inactivity::Event::Reset) {
+        resetToWelcome();
+    }
+}
+
+void Controller::saveAndPause() {
+    if (!person_.attempt || person_.attempt->finished()) return;
+    if (person_.attempt->state() == engine::AttemptState::Running) person_.attempt->pause();
+    try {
+        deps_.db->pauseAttempt(person_.attempt->options().attemptUuid);
+    } catch (const std::exception& e) {
+        logLine(std::string("pause not saved: ") + e.what());
+    }
+}
+
+void Controller::resetToWelcome() {
+    saveAndPause();
+    if (deps_.sound) deps_.sound->stopAll();
+    person_ = Person{};           // nothing of this person survives
+    error_ = ui::ErrorView{};
+    beforeQuestion_ = Screen::Welcome;
+    idle_.activity(now());
+    screen_ = Screen::Welcome;
+}
+
+} // namespace repere::app

@@ -1,0 +1,103 @@
+// The kiosk controller: which screen is shown, the person's session, and the one place where
+// intents returned by screens change state (after the frame). It drives the attempt engine and
+// persists every answer in the store before the next screen shows.
+//
+// Privacy on a shared screen: everything about the current person lives in `Person`; going back
+// to welcome replaces it with a fresh one, so nothing of them can be drawn afterwards.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/inactivity.hpp"
+#include "app/sound.hpp"
+#include "engine/attempt.hpp"
+#include "platform/clock.hpp"
+#include "quiz/model.hpp"
+#include "store/database.hpp"
+#include "ui/intents.hpp"
+#include "ui/screens/screens.hpp"
+
+namespace repere::app {
+
+enum class Screen { Welcome, Language, Consent, Code, QuizChoice, Item, Pause, StillHere, Resume, Result, Goodbye, Error };
+const char* toString(Screen s);
+
+struct ControllerDeps {
+    const std::vector<quiz::Quiz>* quizzes = nullptr; // packages that loaded (others were logged)
+    store::Database* db = nullptr;
+    const platform::Clock* clock = nullptr;
+    SoundPort* sound = nullptr;
+    std::string kioskId = "kiosk";
+    InactivityConfig idle;
+    std::uint64_t seed = 0; // 0: random seeds per attempt
+};
+
+class Controller {
+public:
+    explicit Controller(ControllerDeps deps);
+
+    // Draws the current screen on the canvas and returns what it asks for.
+    ui::Intent draw(ui::UiContext& ctx);
+    // Applies an intent (call after the frame).
+    void apply(const ui::Intent& intent);
+    // Timers: inactivity. Call once per loop turn.
+    void tick();
+    // A touch or key arrived.
+    void noteActivity();
+    // Milliseconds until a timer is due (the loop may sleep that long); -1 = none.
+    std::int64_t msUntilNextTimer() const;
+
+    Screen screen() const { return screen_; }
+    const std::string& locale() const { return person_.locale; }
+    // For tests: the current person's code ("" when none) and attempt.
+    const std::string& code() const { return person_.code; }
+    const engine::Attempt* attempt() const { return person_.attempt ? &*person_.attempt : nullptr; }
+
+private:
+    struct Person {
+        std::string locale = "fr";
+        std::string code;
+        bool codeGenerated = false;   // the kiosk made it: show it big at the end
+        std::optional<std::int64_t> consentAtMs;
+        const quiz::Quiz* quiz = nullptr;
+        std::optional<engine::Attempt> attempt;
+        std::optional<engine::Response> unsaved; // an answer the store refused: retried
+        ui::EntryScratch entry;
+        ui::items::ItemInteraction item;
+        std::string codeMessageKey;
+        ui::ResultView result;
+    };
+
+    void go(Screen s);
+    void resetToWelcome();            // pause+save any running attempt, then forget the person
+    void saveAndPause();
+    void submitCode(const std::string& typed);
+    void newCode();
+    void startQuiz(const std::string& quizId);
+    void resumeByCode(const std::string& typed);
+    void answer(const nlohmann::json& answer);
+    void dontKnow();
+    void persist(engine::Response r);  // store, or the calm save error
+    void afterResponse();
+    void finishAndShowResult();
+    void onItemIntent(const ui::items::ItemIntent& i);
+    void readAloud(const std::string& text);
+    void showError(const std::string& key, bool canRetry);
+    const quiz::Quiz* findQuiz(const std::string& id) const;
+    ui::QuizChoiceView quizChoiceView() const;
+    ui::ItemScreenView itemView() const;
+    std::int64_t now() const { return deps_.clock->nowMs(); }
+
+    ControllerDeps deps_;
+    Screen screen_ = Screen::Welcome;
+    Screen beforeQuestion_ = Screen::Welcome; // where "Oui" returns to
+    Person person_;
+    Inactivity idle_;
+    ui::ErrorView error_;
+    std::string lastResumeMessage_;
+};
+
+} // namespace repere::app

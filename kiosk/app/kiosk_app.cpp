@@ -1,0 +1,230 @@
+#include "app/kiosk_app.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "app/controller.hpp"
+#include "app/script.hpp"
+#include "platform/clock.hpp"
+#include "platform/fonts.hpp"
+#include "platform/screenshot.hpp"
+#include "platform/texture_cache.hpp"
+#include "platform/window.hpp"
+#include "quiz/loader.hpp"
+#include "store/data_dir.hpp"
+#include "ui/canvas.hpp"
+
+namespace repere::app {
+namespace {
+
+std::int64_t wallMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void appendUtf8(std::string& out, unsigned c) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// Keyboard input of this frame from ImGui's IO (filled by the GLFW backend).
+ui::UiInput inputFromIo(const ImGuiIO& io) {
+    ui::UiInput in;
+    for (ImWchar c : io.InputQueueCharacters) appendUtf8(in.typed, c);
+    in.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+    in.backspace = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace));
+    in.escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    return in;
+}
+
+void styleForKiosk() {
+    ImGuiStyle& s = ImGui::GetStyle();
+    s.WindowPadding = {0, 0};
+    s.WindowBorderSize = 0;
+    s.WindowRounding = 0;
+    s.TouchExtraPadding = {0, 0};
+    s.AntiAliasedFill = true;
+    s.AntiAliasedLines = true;
+}
+
+} // namespace
+
+int runKiosk(const KioskOptions& o) {
+    const auto startMs = wallMs();
+
+    std::unique_ptr<ScriptRunner> runner;
+    if (o.script) {
+        try {
+            runner = std::make_unique<ScriptRunner>(loadScript(*o.script));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "repere-kiosk: %s\n", e.what());
+            return 2;
+        }
+    }
+
+    // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
+    std::vector<quiz::Quiz> quizzes;
+    for (auto& r : quiz::loadPackages(o.quizzesDir)) {
+        for (const auto& d : r.diagnostics)
+            std::fprintf(stderr, "repere-kiosk: %s %s\n", d.warning ? "warning" : "error", d.format().c_str());
+        if (r.ok()) quizzes.push_back(std::move(*r.quiz));
+    }
+    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", quizzes.size(), o.quizzesDir.string().c_str());
+
+    std::unique_ptr<store::Database> db;
+    try {
+        const auto dir = store::resolveDataDir(o.dataDir.empty() ? std::nullopt : std::optional<std::string>(o.dataDir.string()));
+        store::ensureDataDir(dir);
+        db = store::Database::openDataDir(dir);
+        if (const auto& moved = db->openReport().movedAside)
+            std::fprintf(stderr, "repere-kiosk: the database was damaged (%s); it was moved to %s and a new one started\n",
+                         db->openReport().problem.c_str(), moved->string().c_str());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "repere-kiosk: cannot open the database: %s\n", e.what());
+        return 2;
+    }
+
+    std::string error;
+    platform::WindowOptions wo;
+    wo.width = o.width;
+    wo.height = o.height;
+    wo.fullscreen = o.fullscreen;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing written next to the kiosk
+    io.LogFilename = nullptr;
+    styleForKiosk();
+    auto window = platform::Window::create(wo, error);
+    if (!window) {
+        std::fprintf(stderr, "repere-kiosk: %s\n", error.c_str());
+        ImGui::DestroyContext();
+        return 2;
+    }
+
+    platform::FontSet fonts;
+    float fontScale = -1;
+    auto ensureFonts = [&] {
+        const ImVec2 size{static_cast<float>(window->framebufferWidth()), static_cast<float>(window->framebufferHeight())};
+        const float scale = ui::uiScaleFor(size);
+        if (scale == fontScale) return;
+        std::string ferr;
+        if (!platform::buildFonts(*io.Fonts, scale, fonts, ferr)) std::fprintf(stderr, "repere-kiosk: %s\n", ferr.c_str());
+        if (fontScale >= 0) window->fontsChanged();
+        fontScale = scale;
+    };
+    ensureFonts();
+
+    platform::AdjustableClock clock;
+    NullSound sound; // the audio room's AudioService plugs in behind SoundPort
+    platform::TextureCache textures;
+    ControllerDeps deps;
+    deps.quizzes = &quizzes;
+    deps.db = db.get();
+    deps.clock = &clock;
+    deps.sound = &sound;
+    deps.kioskId = o.kioskId;
+    deps.idle = o.idle;
+    deps.seed = o.seed;
+    Controller controller(deps);
+    ui::Recorder recorder;
+
+    int rc = 0;
+    int pendingFrames = 3; // ImGui settles in two frames after any change
+    unsigned long seenEvents = window->eventCount();
+    bool firstFrame = true;
+    while (!window->shouldClose()) {
+        if (runner || pendingFrames > 0) {
+            window->pollEvents();
+        } else {
+            // Nothing moves: sleep until input or the next inactivity timer.
+            const auto ms = controller.msUntilNextTimer();
+            window->waitEvents(ms < 0 ? 600.0 : ms / 1000.0 + 0.01);
+        }
+        if (window->eventCount() != seenEvents) {
+            seenEvents = window->eventCount();
+            pendingFrames = std::max(pendingFrames, 3);
+        }
+        const Screen before = controller.screen();
+        controller.tick();
+        if (controller.screen() != before) pendingFrames = std::max(pendingFrames, 3);
+        if (!runner && pendingFrames <= 0) continue;
+
+        ensureFonts();
+        window->newFrame();
+        ScriptRunner::Injection inj;
+        if (runner) {
+            inj = runner->beforeFrame();
+            io.MousePos = inj.mousePos.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
+            for (bool& d : io.MouseDown) d = false;
+            io.MouseDown[0] = inj.mouseDown;
+        }
+        ImGui::NewFrame();
+        ui::UiInput input = inputFromIo(io);
+        input.typed += inj.input.typed;
+        input.enter |= inj.input.enter;
+        input.backspace |= inj.input.backspace;
+        input.escape |= inj.input.escape;
+        if (io.MouseDown[0] || io.MouseClicked[0] || io.MouseWheel != 0 || !input.typed.empty() || input.enter ||
+            input.backspace || input.escape)
+            controller.noteActivity();
+
+        const ui::Theme theme = ui::makeTheme(io.DisplaySize, fonts);
+        recorder.clear();
+        ui::UiContext ctx{theme};
+        ctx.recorder = &recorder;
+        ctx.images = &textures;
+        ctx.input = input;
+        ctx.nowMs = clock.nowMs();
+        ui::beginCanvas(theme);
+        const ui::Intent intent = controller.draw(ctx);
+        ui::endCanvas();
+        ImGui::Render();
+        window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background));
+
+        if (runner) {
+            const auto act = runner->afterFrame(recorder, wallMs());
+            if (act.screenshot && o.screenshots) {
+                std::string serr;
+                if (!platform::saveScreenshot(window->framebufferWidth(), window->framebufferHeight(), *o.screenshots / *act.screenshot, serr))
+                    std::fprintf(stderr, "repere-kiosk: screenshot failed: %s\n", serr.c_str());
+            }
+            if (act.advanceClockMs) clock.advance(act.advanceClockMs);
+        }
+        window->swap();
+        if (firstFrame) {
+            firstFrame = false;
+            std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n", static_cast<long long>(wallMs() - startMs));
+            if (o.exitAfterFirstFrame) break;
+        }
+
+        controller.apply(intent);
+        if (!ui::isNone(intent) || controller.screen() != before) pendingFrames = std::max(pendingFrames, 3);
+        --pendingFrames;
+
+        if (runner && runner->failed()) {
+            std::fprintf(stderr, "repere-kiosk: %s\n", runner->failure().c_str());
+            rc = 1;
+            break;
+        }
+        if (runner && runner->done()) {
+            std::fprintf(stderr, "repere-kiosk: script passed (%zu steps)\n", runner->stepIndex());
+            break;
+        }
+    }
+    textures.clear();
+    window.reset();
+    ImGui::DestroyContext();
+    return rc;
+}
+
+} // namespace repere::app

@@ -1,0 +1,29 @@
+// The kiosk program: options, start-up (fonts, quizzes, database), the event-driven loop.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/inactivity.hpp"
+
+namespace repere::app {
+
+struct KioskOptions {
+    std::filesystem::path dataDir;
+    std::filesystem::path quizzesDir;
+    int width = 1280, height = 800;
+    bool fullscreen = false;
+    std::optional<std::filesystem::path> script;
+    std::optional<std::filesystem::path> screenshots;
+    InactivityConfig idle;
+    std::uint64_t seed = 0;
+    std::string kioskId = "kiosk";
+    bool exitAfterFirstFrame = false; // benchmarks: time to first frame
+};
+
+// Runs the kiosk until the window closes (or the script ends). Returns the exit code:
+// 0 ok, 1 a script step failed, 2 cannot start (no display, unreadable database...).
+int runKiosk(const KioskOptions& options);
+
+} // namespace repere::app

@@ -1,0 +1,45 @@
+// repere-kiosk: the touch-screen app. Parses options and hands over to runKiosk().
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "app/kiosk_app.hpp"
+
+int main(int argc, char** argv) {
+    repere::app::KioskOptions o;
+    CLI::App cli{"Repère — borne de diagnostic (écran tactile)", "repere-kiosk"};
+    cli.set_version_flag("--version", std::string("repere-kiosk ") + REPERE_VERSION);
+    std::string dataDir, quizzes = "quizzes", window;
+    double askS = 90, resetS = 30;
+    std::string script, shots;
+    cli.add_option("--data-dir", dataDir, "data folder (database, recordings)");
+    cli.add_option("--quizzes", quizzes, "folder of quiz packages")->capture_default_str();
+    auto* win = cli.add_option("--window", window, "window size WxH, e.g. 1920x1080");
+    auto* full = cli.add_flag("--fullscreen", o.fullscreen, "full screen on the main monitor");
+    win->excludes(full);
+    cli.add_option("--script", script, "JSON journey to play (tests, demos)")->check(CLI::ExistingFile);
+    cli.add_option("--screenshots", shots, "folder for the script's screenshots");
+    cli.add_option("--idle-ask-s", askS, "seconds without a touch before \"Vous êtes toujours là ?\"")->capture_default_str();
+    cli.add_option("--idle-reset-s", resetS, "seconds after the question before saving and returning to welcome")->capture_default_str();
+    cli.add_option("--seed", o.seed, "attempt seed (0 = random; tests use a fixed one)");
+    cli.add_option("--kiosk-id", o.kioskId, "name of this kiosk in the results")->capture_default_str();
+    cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame, "benchmarks: quit once the first frame is shown");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (!window.empty()) {
+        int w = 0, h = 0;
+        if (std::sscanf(window.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {
+            std::fprintf(stderr, "repere-kiosk: --window expects WxH, e.g. 1280x800 (got \"%s\")\n", window.c_str());
+            return 2;
+        }
+        o.width = w;
+        o.height = h;
+    }
+    o.dataDir = dataDir;
+    o.quizzesDir = quizzes;
+    if (!script.empty()) o.script = script;
+    if (!shots.empty()) o.screenshots = shots;
+    o.idle.askAfterMs = static_cast<std::int64_t>(askS * 1000);
+    o.idle.resetAfterMs = static_cast<std::int64_t>(resetS * 1000);
+    return repere::app::runKiosk(o);
+}

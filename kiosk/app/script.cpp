@@ -1,0 +1,151 @@
+#include "app/script.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace repere::app {
+
+std::vector<ScriptStep> parseScript(const nlohmann::json& doc) {
+    if (!doc.is_array()) throw std::runtime_error("script: expected a JSON array of steps");
+    std::vector<ScriptStep> out;
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        const auto& s = doc[i];
+        auto bad = [&](const std::string& why) {
+            return std::runtime_error("script step " + std::to_string(i + 1) + " " + s.dump() + ": " + why);
+        };
+        if (!s.is_object() || s.empty()) throw bad("expected an object such as {\"tap\": \"Commencer\"}");
+        ScriptStep st{ScriptStep::Kind::Tap, {}, 0, s};
+        auto str = [&](const char* k) {
+            if (!s.at(k).is_string()) throw bad(std::string(k) + " needs a string");
+            return s.at(k).get<std::string>();
+        };
+        if (s.contains("tap")) { st.kind = ScriptStep::Kind::Tap; st.arg = str("tap"); }
+        else if (s.contains("type")) { st.kind = ScriptStep::Kind::Type; st.arg = str("type"); }
+        else if (s.contains("key")) {
+            st.kind = ScriptStep::Kind::Key;
+            st.arg = str("key");
+            if (st.arg != "Enter" && st.arg != "Backspace" && st.arg != "Escape") throw bad("key is Enter, Backspace or Escape");
+        } else if (s.contains("wait_text")) {
+            st.kind = ScriptStep::Kind::WaitText;
+            st.arg = str("wait_text");
+            st.number = s.value("timeout_s", 5.0);
+        } else if (s.contains("expect_text")) { st.kind = ScriptStep::Kind::ExpectText; st.arg = str("expect_text"); }
+        else if (s.contains("expect_no_text")) { st.kind = ScriptStep::Kind::ExpectNoText; st.arg = str("expect_no_text"); }
+        else if (s.contains("advance_clock_s")) {
+            st.kind = ScriptStep::Kind::AdvanceClock;
+            if (!s.at("advance_clock_s").is_number()) throw bad("advance_clock_s needs a number");
+            st.number = s.at("advance_clock_s").get<double>();
+        } else if (s.contains("screenshot")) {
+            st.kind = ScriptStep::Kind::Screenshot;
+            st.arg = str("screenshot");
+            if (st.arg.empty() || st.arg.find('/') != std::string::npos) throw bad("screenshot needs a plain file name");
+        } else throw bad("unknown step");
+        out.push_back(std::move(st));
+    }
+    return out;
+}
+
+std::vector<ScriptStep> loadScript(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("script: cannot read " + file.string());
+    try {
+        return parseScript(nlohmann::json::parse(in));
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::runtime_error("script " + file.string() + ": not JSON: " + e.what());
+    }
+}
+
+void ScriptRunner::next() {
+    ++index_;
+    phase_ = 0;
+    stepStartMs_ = -1;
+}
+
+void ScriptRunner::fail(const std::string& why, const ui::Recorder& recorder) {
+    std::ostringstream os;
+    os << "script step " << index_ + 1 << " " << steps_[index_].source.dump() << " failed: " << why
+       << "\nvisible on screen:";
+    for (const auto& s : recorder.visibleStrings()) os << "\n  " << s;
+    failure_ = os.str();
+    failed_ = true;
+}
+
+ScriptRunner::Injection ScriptRunner::beforeFrame() {
+    Injection inj;
+    if (failed_ || index_ >= steps_.size()) return inj;
+    const auto& st = steps_[index_];
+    switch (st.kind) {
+    case ScriptStep::Kind::Tap:
+        // A real tap: the finger arrives (hover frame), presses, and lifts in separate frames.
+        if (phase_ >= 1) inj.mousePos = target_;
+        inj.mouseDown = phase_ == 2;
+        if (phase_ == 4) inj.mousePos = ImVec2(-1e6f, -1e6f); // finger gone: nothing stays pressed
+        break;
+    case ScriptStep::Kind::Type:
+        if (phase_ == 1) inj.input.typed = st.arg;
+        break;
+    case ScriptStep::Kind::Key:
+        if (phase_ == 1) {
+            inj.input.enter = st.arg == "Enter";
+            inj.input.backspace = st.arg == "Backspace";
+            inj.input.escape = st.arg == "Escape";
+        }
+        break;
+    default: break;
+    }
+    return inj;
+}
+
+ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int64_t wallMs) {
+    Actions act;
+    if (failed_ || index_ >= steps_.size()) return act;
+    if (stepStartMs_ < 0) stepStartMs_ = wallMs;
+    const auto& st = steps_[index_];
+    const double waited = (wallMs - stepStartMs_) / 1000.0;
+    switch (st.kind) {
+    case ScriptStep::Kind::Tap:
+        if (phase_ == 0) {
+            if (const auto* w = rec.findByLabel(st.arg)) {
+                target_ = w->rect.center();
+                phase_ = 1;
+            } else if (waited > 3.0) {
+                fail("no enabled button or field shows \"" + st.arg + "\"", rec);
+            }
+        } else if (phase_ < 4) {
+            ++phase_;
+        } else {
+            next();
+        }
+        break;
+    case ScriptStep::Kind::Type:
+    case ScriptStep::Kind::Key:
+        if (phase_ == 0) phase_ = 1;      // injected into the next frame
+        else if (phase_ == 1) phase_ = 2; // the frame that consumed it
+        else next();
+        break;
+    case ScriptStep::Kind::WaitText:
+        if (rec.showsText(st.arg)) next();
+        else if (waited > st.number) fail("\"" + st.arg + "\" did not appear within " + std::to_string(st.number) + " s", rec);
+        break;
+    case ScriptStep::Kind::ExpectText:
+        if (rec.showsText(st.arg)) next();
+        else fail("\"" + st.arg + "\" is not on screen", rec);
+        break;
+    case ScriptStep::Kind::ExpectNoText:
+        if (!rec.showsText(st.arg)) next();
+        else fail("\"" + st.arg + "\" is on screen", rec);
+        break;
+    case ScriptStep::Kind::AdvanceClock:
+        act.advanceClockMs = static_cast<std::int64_t>(st.number * 1000);
+        next();
+        break;
+    case ScriptStep::Kind::Screenshot:
+        act.screenshot = st.arg + ".png";
+        next();
+        break;
+    }
+    return act;
+}
+
+} // namespace repere::app

@@ -1,0 +1,73 @@
+// --script FILE: a journey played in the real app, one step at a time, for end-to-end tests and
+// demos. Steps (a JSON array):
+//   {"tap": "visible label"}       press and release on the widget showing that label
+//   {"type": "text"}               characters typed on the keyboard
+//   {"key": "Enter"|"Backspace"|"Escape"}
+//   {"wait_text": "text", "timeout_s": 5}   until the text is visible
+//   {"expect_text": "text"}  {"expect_no_text": "text"}
+//   {"advance_clock_s": 120}       moves the kiosk's clock (inactivity timers)
+//   {"screenshot": "name"}         PNG into --screenshots
+// A failing step ends the run with exit 1, naming the step and listing the visible labels.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/ui_context.hpp"
+
+namespace repere::app {
+
+struct ScriptStep {
+    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot } kind;
+    std::string arg;        // label, text, key name, screenshot name
+    double number = 0;      // timeout_s, advance_clock_s
+    nlohmann::json source;  // the step as written (for messages)
+};
+
+// Parses a script; throws std::runtime_error naming the step that is malformed.
+std::vector<ScriptStep> parseScript(const nlohmann::json& doc);
+std::vector<ScriptStep> loadScript(const std::filesystem::path& file);
+
+// Plays steps against the frames of the app. Per frame the loop calls:
+//   beforeFrame()  -> mouse and keyboard to inject into this frame
+//   afterFrame(recorder, nowMs) after drawing -> what the loop must do now
+class ScriptRunner {
+public:
+    struct Injection {
+        std::optional<ImVec2> mousePos;
+        bool mouseDown = false;
+        ui::UiInput input;
+    };
+    struct Actions {
+        std::int64_t advanceClockMs = 0;
+        std::optional<std::string> screenshot; // file name (no folder)
+    };
+
+    explicit ScriptRunner(std::vector<ScriptStep> steps) : steps_(std::move(steps)) {}
+
+    Injection beforeFrame();
+    Actions afterFrame(const ui::Recorder& recorder, std::int64_t wallMs);
+
+    bool done() const { return index_ >= steps_.size() && !failed_; }
+    bool failed() const { return failed_; }
+    const std::string& failure() const { return failure_; }
+    std::size_t stepIndex() const { return index_; }
+
+private:
+    void fail(const std::string& why, const ui::Recorder& recorder);
+    void next();
+
+    std::vector<ScriptStep> steps_;
+    std::size_t index_ = 0;
+    int phase_ = 0;               // tap: 0 find, 1 hover, 2 press, 3 release, 4 settle
+    ImVec2 target_{0, 0};
+    std::int64_t stepStartMs_ = -1;
+    bool failed_ = false;
+    std::string failure_;
+};
+
+} // namespace repere::app
