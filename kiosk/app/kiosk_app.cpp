@@ -180,11 +180,7 @@ int runKiosk(const KioskOptions& o) {
 
         const ui::Theme theme = ui::makeTheme(io.DisplaySize, fonts);
         recorder.clear();
-        ui::UiContext ctx{theme};
-        ctx.recorder = &recorder;
-        ctx.images = &textures;
-        ctx.input = input;
-        ctx.nowMs = clock.nowMs();
+        ui::UiContext ctx{theme, controller.locale(), &recorder, &textures, input, clock.nowMs()};
         ui::beginCanvas(theme);
         const ui::Intent intent = controller.draw(ctx);
         ui::endCanvas();

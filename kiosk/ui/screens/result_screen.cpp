@@ -59,9 +59,12 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     if (view.pendingManual) contentH += textHeight(ctx, w, ctx.tr("result.pending")) + th.gap();
     contentH += textHeight(ctx, w - th.px(80), ctx.tr("result.next")) + th.px(48);
 
-    float& scrollY = *ImGui::GetStateStorage()->GetFloatRef(ImGui::GetID("result:scroll"), 0.f);
+    // Kept in ImGui's storage by value (a reference into it would dangle when it grows).
+    const ImGuiID scrollKey = ImGui::GetID("result:scroll");
+    float scrollY = ImGui::GetStateStorage()->GetFloat(scrollKey, 0.f);
     dragScroll(ctx, "result:drag", r, contentH, scrollY);
-    ctx.draw()->PushClipRect(r.min, r.max, true);
+    ImGui::GetStateStorage()->SetFloat(scrollKey, scrollY);
+    // ImGui's clip rect also clips the draw list (and taps: nothing outside the view is hit).
     ImGui::PushClipRect(r.min, r.max, true);
     Rect c{{r.min.x, r.min.y - scrollY}, {r.max.x, r.min.y - scrollY + contentH}};
     auto section = [&](const char* key, const std::vector<SkillResult>& list) {
@@ -90,7 +93,6 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     text(ctx, nb, next, {}, true);
     spoken += ". " + next;
     ImGui::PopClipRect();
-    ctx.draw()->PopClipRect();
 
     ButtonSpec done;
     done.picto = Picto::Check;
