@@ -50,6 +50,8 @@ public:
     // Milliseconds until a timer is due (the loop may sleep that long); -1 = none.
     std::int64_t msUntilNextTimer() const;
 
+    // Sound devices may open after the first frame.
+    void setSound(SoundPort* sound) { deps_.sound = sound; }
     Screen screen() const { return screen_; }
     const std::string& locale() const { return person_.locale; }
     // For tests: the current person's code ("" when none) and attempt.

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/audio_sound.hpp"
 #include "app/controller.hpp"
 #include "app/script.hpp"
 #include "platform/clock.hpp"
@@ -81,9 +82,11 @@ int runKiosk(const KioskOptions& o) {
     std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", quizzes.size(), o.quizzesDir.string().c_str());
 
     std::unique_ptr<store::Database> db;
+    std::filesystem::path dataDir;
     try {
         const auto dir = store::resolveDataDir(o.dataDir.empty() ? std::nullopt : std::optional<std::string>(o.dataDir.string()));
         store::ensureDataDir(dir);
+        dataDir = dir;
         db = store::Database::openDataDir(dir);
         if (const auto& moved = db->openReport().movedAside)
             std::fprintf(stderr, "repere-kiosk: the database was damaged (%s); it was moved to %s and a new one started\n",
@@ -125,13 +128,16 @@ int runKiosk(const KioskOptions& o) {
     ensureFonts();
 
     platform::AdjustableClock clock;
-    NullSound sound; // the audio room's AudioService plugs in behind SoundPort
+    // Sound starts with NullSound and switches to the real service after the first frame, so
+    // opening audio devices never delays the first picture.
+    NullSound silent;
+    std::unique_ptr<AudioServiceSound> audioSound;
     platform::TextureCache textures;
     ControllerDeps deps;
     deps.quizzes = &quizzes;
     deps.db = db.get();
     deps.clock = &clock;
-    deps.sound = &sound;
+    deps.sound = &silent;
     deps.kioskId = o.kioskId;
     deps.idle = o.idle;
     deps.seed = o.seed;
@@ -201,7 +207,16 @@ int runKiosk(const KioskOptions& o) {
             firstFrame = false;
             std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n", static_cast<long long>(wallMs() - startMs));
             if (o.exitAfterFirstFrame) break;
+            if (o.sound) {
+                audio::AudioSettings as;
+                as.dataDir = dataDir;
+                as.autoPlayInstructions = false; // the speaker button reads; nothing talks unasked
+                audioSound = std::make_unique<AudioServiceSound>(audio::AudioService::createDefault(as));
+                audioSound->service().setWake([] { platform::Window::wake(); });
+                controller.setSound(audioSound.get());
+            }
         }
+        if (audioSound) audioSound->update();
 
         controller.apply(intent);
         if (!ui::isNone(intent) || controller.screen() != before) pendingFrames = std::max(pendingFrames, 3);
@@ -217,6 +232,8 @@ int runKiosk(const KioskOptions& o) {
             break;
         }
     }
+    controller.setSound(&silent);
+    audioSound.reset();
     textures.clear();
     window.reset();
     ImGui::DestroyContext();

@@ -20,6 +20,7 @@ struct KioskOptions {
     std::uint64_t seed = 0;
     std::string kioskId = "kiosk";
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
+    bool sound = true;                // false: no audio devices opened (tests, benchmarks)
 };
 
 // Runs the kiosk until the window closes (or the script ends). Returns the exit code:

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
     cli.add_option("--idle-reset-s", resetS, "seconds after the question before saving and returning to welcome")->capture_default_str();
     cli.add_option("--seed", o.seed, "attempt seed (0 = random; tests use a fixed one)");
     cli.add_option("--kiosk-id", o.kioskId, "name of this kiosk in the results")->capture_default_str();
+    bool noSound = false;
+    cli.add_flag("--no-sound", noSound, "do not open audio devices (tests, benchmarks)");
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame, "benchmarks: quit once the first frame is shown");
     CLI11_PARSE(cli, argc, argv);
 
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
         o.width = w;
         o.height = h;
     }
+    o.sound = !noSound;
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;
     if (!script.empty()) o.script = script;

@@ -78,6 +78,7 @@ Window::~Window() {
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Window::waitEvents(double timeoutS) { glfwWaitEventsTimeout(timeoutS > 0 ? timeoutS : 0.0); }
 void Window::pollEvents() { glfwPollEvents(); }
+void Window::wake() { glfwPostEmptyEvent(); }
 
 void Window::newFrame() {
     ImGui_ImplOpenGL3_NewFrame();

@@ -30,6 +30,8 @@ public:
     // Sleeps until an input event arrives or `timeoutS` passes.
     void waitEvents(double timeoutS);
     void pollEvents();
+    // Wakes a sleeping loop from any thread (sound finished, background work done).
+    static void wake();
     // Number of input/window events seen so far: the loop draws a few frames after each change.
     unsigned long eventCount() const { return events_; }
 

@@ -20,7 +20,7 @@ std::set<std::string> placeholders(const std::string& s) {
 }
 } // namespace
 
-TEST_CASE("strings: French is complete, English present for every key with the same placeholders") {
+TEST_CASE("strings: French is complete, English present for every UI key with the same placeholders") {
     const auto keys = i18n::keys();
     REQUIRE(keys.size() > 50);
     std::set<std::string> unique(keys.begin(), keys.end());
@@ -29,6 +29,11 @@ TEST_CASE("strings: French is complete, English present for every key with the s
         INFO(k);
         CHECK(i18n::has(k, "fr"));
         CHECK_FALSE(i18n::text(k, "fr").empty());
+        // Mock screens of sim items are tested content (a French webmail says "Envoyer"): French only.
+        if (k.rfind("mock.", 0) == 0) {
+            CHECK_FALSE(i18n::has(k, "en"));
+            continue;
+        }
         CHECK(i18n::has(k, "en"));
         CHECK(placeholders(i18n::text(k, "fr")) == placeholders(i18n::text(k, "en")));
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "ui/items/renderers.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace repere::ui::items {
@@ -15,15 +16,15 @@ ItemIntent drawItem(const ItemViewState& view, ItemInteraction& scratch, UiConte
     case T::Choice:
     case T::Profile: return drawChoice(view, scratch, ctx);
     case T::Info: return drawInfo(view, scratch, ctx);
-    case T::Hotspot:
-    case T::Match:
-    case T::Order:
-    case T::Gaps:
-    case T::Form:
-    case T::Mark:
-    case T::Write:
-    case T::Speak:
-    case T::Sim: break; // renderers of the `items` work package register here
+    case T::Hotspot: return drawHotspot(view, scratch, ctx);
+    case T::Match: return drawMatch(view, scratch, ctx);
+    case T::Order: return drawOrder(view, scratch, ctx);
+    case T::Gaps: return drawGaps(view, scratch, ctx);
+    case T::Form: return drawForm(view, scratch, ctx);
+    case T::Mark: return drawMark(view, scratch, ctx);
+    case T::Write: return drawWrite(view, scratch, ctx);
+    case T::Speak: return drawSpeak(view, scratch, ctx);
+    case T::Sim: return drawSim(view, scratch, ctx);
     }
     return drawUnavailable(view, scratch, ctx);
 }

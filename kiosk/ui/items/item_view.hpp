@@ -16,6 +16,7 @@
 #pragma once
 
 #include <any>
+#include <any>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "quiz/model.hpp"
+#include "ui/items/speak_model.hpp"
 #include "ui/rect.hpp"
 #include "ui/ui_context.hpp"
 
@@ -35,6 +37,7 @@ struct ItemViewState {
     std::string locale = "fr";        // language of instructions and option labels of profile items
     int stimulusPlays = 0;            // how many times the stimulus audio was played already
     Rect area;                        // where the renderer draws
+    RecordingStatus recording;        // speak items: the audio service's recorder, mirrored by the app
 };
 
 // Per-item working state, owned by the app, reset between items and beneficiaries.
@@ -81,8 +84,10 @@ struct StartRecording {
     int maxDurationS = 0;
 };
 struct StopRecording {};
+// Speaking items: play the take just recorded (AudioService::listenBack).
+struct ListenBack {};
 
-using ItemIntent = std::variant<std::monostate, PlayAudio, SpeakText, SubmitAnswer, StartRecording, StopRecording>;
+using ItemIntent = std::variant<std::monostate, PlayAudio, SpeakText, SubmitAnswer, StartRecording, StopRecording, ListenBack>;
 
 // Draws the item body for `view.item->type`; the one entry point the frame calls.
 ItemIntent drawItem(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx);

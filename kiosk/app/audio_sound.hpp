@@ -1,0 +1,28 @@
+// SoundPort on top of the audio room's AudioService (PortAudio + espeak-ng). A kiosk without a
+// sound card still runs: the service reports itself unavailable and plays nothing.
+#pragma once
+
+#include <memory>
+
+#include "app/sound.hpp"
+#include "audio/audio_service.hpp"
+
+namespace repere::app {
+
+class AudioServiceSound final : public SoundPort {
+public:
+    explicit AudioServiceSound(std::unique_ptr<audio::AudioService> service) : service_(std::move(service)) {}
+
+    void readAloud(const std::string& text, const std::string& locale, const std::filesystem::path& recorded) override {
+        service_->readAloud(audio::ReadAloud{text, locale, recorded});
+    }
+    bool playAsset(const std::filesystem::path& file) override { return service_->playAsset(file); }
+    void stopAll() override { service_->onScreenChanged(); }
+    void update() override { service_->update(); }
+    audio::AudioService& service() { return *service_; }
+
+private:
+    std::unique_ptr<audio::AudioService> service_;
+};
+
+} // namespace repere::app
