@@ -1,11 +1,40 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine, builds Repère and runs it on the bundled quizzes.
+# Sets up a fresh Debian 12 machine, builds Repère and opens the kiosk on the bundled quizzes.
+#   scripts/run.sh                 window 1280x800 (REPERE_WINDOW=1920x1080 or --fullscreen to change)
+#   scripts/run.sh --fullscreen
+# Data (database, recordings) goes to build/run-data unless REPERE_DATA_DIR is set.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 "$REPO_ROOT/scripts/setup.sh"
 configure_and_build "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 bin="$REPO_ROOT/build/bin"
+data="${REPERE_DATA_DIR:-$REPO_ROOT/build/run-data}"
+mkdir -p "$data"
 
-"$bin/repere" quiz validate "$REPO_ROOT/quizzes"
-"$bin/repere" simulate --quiz "$REPO_ROOT/quizzes/exemple" --candidates 200 --seed 1
+if [ -x "$bin/repere" ] && "$bin/repere" quiz --help >/dev/null 2>&1; then
+  "$bin/repere" quiz validate "$REPO_ROOT/quizzes" || echo "run: some quiz packages have errors; the kiosk runs the others"
+fi
+# A demo trainer account for the trainer area (name "demo", PIN 1234), when the command exists.
+if [ -x "$bin/repere" ] && "$bin/repere" trainer add --help >/dev/null 2>&1; then
+  "$bin/repere" trainer add --data-dir "$data" demo --pin 1234 >/dev/null 2>&1 || true
+  echo "run: trainer account: demo / PIN 1234"
+fi
+
+if [ ! -x "$bin/repere-kiosk" ]; then
+  echo "run: build/bin/repere-kiosk was not built (see the CMake output above)" >&2
+  exit 1
+fi
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  cat >&2 <<MSG
+run: there is no display here (DISPLAY is not set), so the kiosk window cannot open.
+  - on the kiosk itself: log in to the graphical session and run scripts/run.sh there;
+  - over SSH: ssh -X, or run it headless and look at screenshots:
+      xvfb-run -a -s "-screen 0 1920x1080x24" $bin/repere-kiosk --data-dir $data --quizzes $REPO_ROOT/quizzes \\
+        --script tests/e2e/journeys/full_diagnostic.json --screenshots build/shots
+MSG
+  exit 2
+fi
+size=(--window "${REPERE_WINDOW:-1280x800}")
+if [ "${1:-}" = "--fullscreen" ]; then size=(--fullscreen); fi
+exec "$bin/repere-kiosk" --data-dir "$data" --quizzes "$REPO_ROOT/quizzes" "${size[@]}"

@@ -20,5 +20,5 @@ for script in "$@"; do
   # -a picks a free display number; the screen is larger than the window.
   xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
     "$kiosk" --data-dir "$data" --quizzes "$quizzes" --window "${KIOSK_WINDOW:-1280x800}" \
-    --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e
+    --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --no-sound
 done
