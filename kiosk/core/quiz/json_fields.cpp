@@ -11,7 +11,7 @@ namespace repere::quiz {
 using nlohmann::json;
 
 const char* const kIdRule =
-    "ids use only letters, digits, '-', '_' and '.', start with a letter or a digit and have at most 64 characters";
+    "ids use only letters, digits, '-', '_', '.' and '+', start with a letter or a digit and have at most 64 characters";
 
 const char* jsonKindName(const json& v) {
     switch (v.type()) {
@@ -38,7 +38,7 @@ bool isValidId(std::string_view id) {
         return false;
     }
     return std::all_of(id.begin(), id.end(),
-                       [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+                       [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.' || c == '+'; });
 }
 
 namespace {

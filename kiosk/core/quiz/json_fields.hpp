@@ -17,7 +17,8 @@ namespace repere::quiz {
 // "an object", "a string", ... for messages.
 const char* jsonKindName(const nlohmann::json& v);
 
-// Ids: letters, digits, '-', '_', '.'; first a letter or digit; at most 64 characters.
+// Ids: letters, digits, '-', '_', '.', '+'; first a letter or digit; at most 64 characters.
+// Never '=' or ':' (map keys "left=right" and "position:id") nor spaces.
 bool isValidId(std::string_view id);
 extern const char* const kIdRule;
 

@@ -713,7 +713,7 @@ private:
             r_.error(f.at("maxPlays"), "maxPlays limits how often the stimulus \"audio\" is played, but there is none");
         }
         if (f.isObject() && !f.has("text") && !f.has("image") && !f.has("audio")) {
-            r_.error(ptr, "a stimulus needs a \"text\", an \"image\" or an \"audio\"");
+            r_.warning(ptr, "the stimulus is empty: give it a \"text\", an \"image\" or an \"audio\", or remove it");
         }
     }
 

@@ -7,24 +7,39 @@ namespace repere::quiz {
 
 namespace {
 
-// Case-insensitive Levenshtein distance; field names are short, so the O(n*m) table is fine.
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Case-insensitive edit distance counting a swap of two neighbours as one edit ("titel" ->
+// "title"), the commonest typo. Field names are short, so the full table is fine.
 std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::size_t> d((n + 1) * (m + 1));
+    auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+    for (std::size_t i = 0; i <= n; ++i) {
+        at(i, 0) = i;
     }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-            diagonal = above;
+    for (std::size_t j = 0; j <= m; ++j) {
+        at(0, j) = j;
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+            }
         }
     }
-    return row[b.size()];
+    return at(n, m);
+}
+
+bool sameLetters(std::string_view a, std::string_view b) {
+    std::string x(a);
+    std::string y(b);
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    return x == y;
 }
 
 } // namespace
@@ -36,8 +51,13 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
     std::string best;
     std::size_t bestDistance = 0;
     for (const auto& c : candidates) {
+        if (c.size() > 64) {
+            continue;
+        }
         std::size_t d = editDistance(word, c);
-        if (best.empty() || d < bestDistance) {
+        // On a tie, the candidate with the same letters wins: "=>" means ">=", not "==".
+        if (best.empty() || d < bestDistance ||
+            (d == bestDistance && sameLetters(word, c) && !sameLetters(word, best))) {
             best = c;
             bestDistance = d;
         }
