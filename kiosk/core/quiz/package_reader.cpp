@@ -479,13 +479,20 @@ private:
 
     void readAdaptive(const json& j, const std::string& ptr) {
         Fields f(j, ptr, r_, "the adaptive settings");
-        f.allowOnly({"seTarget", "minItems", "maxItems", "topK", "priorMean", "priorSd", "levelGates"});
+        f.allowOnly({"seTarget", "levelConfidence", "minItems", "maxItems", "topK", "priorMean", "priorSd", "levelGates"});
         AdaptiveSettings& a = q_.adaptive;
         if (auto v = f.number("seTarget")) {
             if (*v <= 0 || *v > 5) {
                 r_.error(f.at("seTarget"), "must be above 0 and at most 5 (e.g. 0.45)");
             } else {
                 a.seTarget = *v;
+            }
+        }
+        if (auto v = f.number("levelConfidence")) {
+            if (*v < 0 || *v > 1) {
+                r_.error(f.at("levelConfidence"), "must be between 0 (off) and 1 (e.g. 0.75)");
+            } else {
+                a.levelConfidence = *v;
             }
         }
         a.minItems = static_cast<int>(f.integer("minItems", 1, 1000).value_or(a.minItems));
