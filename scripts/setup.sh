@@ -24,6 +24,8 @@ PACKAGES=(
   fonts-noto-color-emoji fonts-dejavu-core pango1.0-tools librsvg2-bin vorbis-tools
   # scripts
   python3 jq curl procps
+  # quiz tools: JSON Schema check of the bundled quizzes, libFuzzer for the loader (clang)
+  python3-jsonschema libclang-rt-14-dev
 )
 
 missing=()

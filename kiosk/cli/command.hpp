@@ -10,7 +10,7 @@ namespace repere::cli {
 using Action = std::function<int()>;
 
 // Registration functions, one per command file.
-// void registerQuizCommands(CLI::App& app, Action& run);  (cmd_quiz.cpp)
+void registerQuizCommands(CLI::App& app, Action& run); // cmd_quiz.cpp
 void registerAudioCommands(CLI::App& app, Action& run); // cmd_audio.cpp: audio check/encode/devices, tts
 
 } // namespace repere::cli

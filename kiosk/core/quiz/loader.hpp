@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "quiz/model.hpp"
@@ -25,11 +26,19 @@ struct Diagnostic {
 struct LoadResult {
     std::optional<Quiz> quiz;             // set when there are no errors
     std::vector<Diagnostic> diagnostics;  // errors and warnings
+    std::string file;                     // the quiz.json that was read (as found)
     bool ok() const { return quiz.has_value(); }
+    std::size_t errorCount() const;
+    std::size_t warningCount() const;
 };
 
 // Loads `path`: a quiz.json file or a package folder containing quiz.json.
 LoadResult loadPackage(const std::filesystem::path& path);
+
+// Loads a package from JSON text already in memory (fuzzing, tests); media paths are resolved
+// against `packageDir` and reported against `fileName`.
+LoadResult loadPackageText(std::string_view text, const std::filesystem::path& packageDir,
+                           const std::string& fileName);
 
 // Loads every package below `path` (a folder of package folders, a package folder or a quiz.json).
 // Never throws for content problems: each package gets its own LoadResult.

@@ -140,7 +140,7 @@ struct Option {
 struct Area {
     std::string id;
     enum class Shape { Rect, Circle, Polygon } shape = Shape::Rect;
-    std::vector<double> coords; // fractions of the image size: rect x,y,w,h; circle cx,cy,r; polygon x1,y1,...
+    std::vector<double> coords; // fractions of the image size: rect x,y,w,h; circle cx,cy,r (r in the same fractions as x and y); polygon x1,y1,...
 };
 
 enum class GapMode { Select, Drag, Typed };

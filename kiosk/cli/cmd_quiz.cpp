@@ -1,0 +1,251 @@
+// `repere quiz ...`: validate packages, count their items, and help authors with media hashes.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "quiz/loader.hpp"
+#include "quiz/media.hpp"
+#include "quiz/sha256.hpp"
+
+namespace repere::cli {
+
+namespace fs = std::filesystem;
+using namespace repere::quiz;
+
+namespace {
+
+std::size_t itemCount(const Quiz& q) {
+    std::size_t n = 0;
+    for (const auto& s : q.sections) {
+        n += s.items.size();
+    }
+    return n;
+}
+
+int validate(const std::vector<std::string>& paths) {
+    bool anyError = false;
+    std::vector<std::string> summaries;
+    for (const auto& path : paths) {
+        for (const auto& result : loadPackages(path)) {
+            for (const auto& d : result.diagnostics) {
+                std::cout << d.format() << '\n';
+            }
+            if (!result.ok()) {
+                anyError = true;
+                continue;
+            }
+            const Quiz& q = *result.quiz;
+            std::ostringstream line;
+            line << "ok " << result.file << ": " << q.id << ' ' << q.version << ", " << q.sections.size()
+                 << " sections, " << itemCount(q) << " items, " << q.assets.size() << " assets, hash "
+                 << q.contentHash.substr(0, 16);
+            if (result.warningCount() > 0) {
+                line << ", " << result.warningCount() << " warning(s)";
+            }
+            summaries.push_back(line.str());
+        }
+    }
+    if (anyError) {
+        return 1;
+    }
+    for (const auto& s : summaries) {
+        std::cout << s << '\n';
+    }
+    return 0;
+}
+
+int stats(const std::string& path, bool asJson) {
+    std::map<std::string, int> byType;
+    std::map<std::string, int> bySkill;
+    std::map<std::string, int> byLevel;
+    int items = 0;
+    bool anyError = false;
+    for (const auto& result : loadPackages(path)) {
+        if (!result.ok()) {
+            for (const auto& d : result.diagnostics) {
+                std::cerr << d.format() << '\n';
+            }
+            anyError = true;
+            continue;
+        }
+        for (const auto& section : result.quiz->sections) {
+            for (const auto& item : section.items) {
+                ++items;
+                ++byType[toString(item.type)];
+                ++bySkill[item.skill.empty() ? "(none)" : item.skill];
+                ++byLevel[item.level.empty() ? "(none)" : item.level];
+            }
+        }
+    }
+    if (anyError) {
+        return 1;
+    }
+    if (asJson) {
+        nlohmann::json out = {{"items", items}, {"by_type", byType}, {"by_skill", bySkill}, {"by_level", byLevel}};
+        std::cout << out.dump() << '\n';
+        return 0;
+    }
+    std::cout << items << " items\n";
+    auto table = [](const char* title, const std::map<std::string, int>& counts) {
+        std::cout << title << ":\n";
+        for (const auto& [name, n] : counts) {
+            std::cout << "  " << name << ": " << n << '\n';
+        }
+    };
+    table("by type", byType);
+    table("by skill", bySkill);
+    table("by level", byLevel);
+    return 0;
+}
+
+int hashFiles(const std::vector<std::string>& files) {
+    int status = 0;
+    for (const auto& f : files) {
+        if (auto h = sha256File(f)) {
+            std::cout << *h << "  " << f << '\n';
+        } else {
+            std::cerr << f << ": cannot read the file\n";
+            status = 1;
+        }
+    }
+    return status;
+}
+
+// Puts the right "sha256" into the text of quiz.json. The author's layout is kept: a wrong hash is
+// replaced where it stands, a missing one is added right after its "path". Only when that is not
+// possible (the old value is not unique) is the file re-indented (ordered_json keeps key order).
+bool patchText(std::string& text, const std::string& path, const std::optional<std::string>& oldHash,
+               const std::string& newHash) {
+    auto countOf = [&](const std::string& needle) {
+        std::size_t n = 0;
+        for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+            ++n;
+        }
+        return n;
+    };
+    if (oldHash) {
+        std::string needle = nlohmann::json(*oldHash).dump();
+        if (oldHash->empty() || countOf(needle) != 1) {
+            return false;
+        }
+        text.replace(text.find(needle), needle.size(), nlohmann::json(newHash).dump());
+        return true;
+    }
+    std::regex pathRe("\"path\"\\s*:\\s*" + std::regex_replace(nlohmann::json(path).dump(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"));
+    auto begin = std::sregex_iterator(text.begin(), text.end(), pathRe);
+    if (std::distance(begin, std::sregex_iterator()) != 1) {
+        return false;
+    }
+    auto end = static_cast<std::size_t>(begin->position() + begin->length());
+    text.insert(end, ", \"sha256\": " + nlohmann::json(newHash).dump());
+    return true;
+}
+
+int fixHashes(const std::vector<std::string>& packages) {
+    int status = 0;
+    for (const auto& p : packages) {
+        fs::path file = fs::is_directory(p) ? fs::path(p) / "quiz.json" : fs::path(p);
+        fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            std::cerr << file.string() << ": cannot read the file\n";
+            status = 1;
+            continue;
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        std::string text = buffer.str();
+        in.close();
+        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, false);
+        if (doc.is_discarded() || !doc.is_object()) {
+            std::cerr << file.string() << ": not valid JSON; run `repere quiz validate` to see where\n";
+            status = 1;
+            continue;
+        }
+        int changed = 0;
+        bool reindent = false;
+        if (doc.contains("assets") && doc["assets"].is_array()) {
+            for (auto& asset : doc["assets"]) {
+                if (!asset.is_object() || !asset.contains("path") || !asset["path"].is_string()) {
+                    continue;
+                }
+                std::string path = asset["path"].get<std::string>();
+                auto kind = assetKindFromPath(path);
+                if (!kind) {
+                    continue;
+                }
+                MediaCheck check = checkMediaFile(dir, path, *kind);
+                if (!check.problem.empty()) {
+                    std::cerr << file.string() << ": " << path << ": " << check.problem << '\n';
+                    status = 1;
+                    continue;
+                }
+                auto hash = sha256File(check.resolved);
+                if (!hash || (asset.contains("sha256") && asset["sha256"] == *hash)) {
+                    continue;
+                }
+                std::optional<std::string> old;
+                if (asset.contains("sha256")) {
+                    old = asset["sha256"].is_string() ? asset["sha256"].get<std::string>() : std::string{};
+                }
+                if (!reindent && !patchText(text, path, old, *hash)) {
+                    reindent = true;
+                }
+                asset["sha256"] = *hash;
+                ++changed;
+            }
+        }
+        if (changed > 0) {
+            if (reindent) {
+                text = doc.dump(2, ' ', false) + "\n";
+            }
+            std::ofstream out(file, std::ios::binary | std::ios::trunc);
+            out << text;
+            if (!out) {
+                std::cerr << file.string() << ": cannot write the file\n";
+                status = 1;
+                continue;
+            }
+        }
+        std::cout << file.string() << ": " << changed << " hash(es) updated\n";
+    }
+    return status;
+}
+
+} // namespace
+
+void registerQuizCommands(CLI::App& app, Action& run) {
+    auto* quiz = app.add_subcommand("quiz", "Quiz packages: validate, stats, media hashes");
+    quiz->require_subcommand(1);
+
+    auto validatePaths = std::make_shared<std::vector<std::string>>();
+    auto* v = quiz->add_subcommand("validate", "Check packages; every problem as FILE:/json/pointer: message");
+    v->add_option("paths", *validatePaths, "quiz.json, package folder or folder of packages")->required();
+    v->callback([&run, validatePaths] { run = [validatePaths] { return validate(*validatePaths); }; });
+
+    auto statsPath = std::make_shared<std::string>();
+    auto statsJson = std::make_shared<bool>(false);
+    auto* s = quiz->add_subcommand("stats", "Count items by type, skill and level");
+    s->add_option("path", *statsPath, "quiz.json, package folder or folder of packages")->required();
+    s->add_flag("--json", *statsJson, "one JSON object");
+    s->callback([&run, statsPath, statsJson] { run = [statsPath, statsJson] { return stats(*statsPath, *statsJson); }; });
+
+    auto hashPaths = std::make_shared<std::vector<std::string>>();
+    auto* h = quiz->add_subcommand("hash", "Print the sha256 of media files (for \"sha256\" in quiz.json)");
+    h->add_option("files", *hashPaths, "media files")->required();
+    h->callback([&run, hashPaths] { run = [hashPaths] { return hashFiles(*hashPaths); }; });
+
+    auto fixPaths = std::make_shared<std::vector<std::string>>();
+    auto* f = quiz->add_subcommand("fix-hashes", "Write the right sha256 of every asset into quiz.json");
+    f->add_option("packages", *fixPaths, "package folders or quiz.json files")->required();
+    f->callback([&run, fixPaths] { run = [fixPaths] { return fixHashes(*fixPaths); }; });
+}
+
+} // namespace repere::cli

@@ -1,0 +1,233 @@
+#include "quiz/json_text.hpp"
+
+#include <cstdio>
+#include <vector>
+
+namespace repere::quiz {
+
+using nlohmann::json;
+
+std::string lineColumn(std::string_view text, std::size_t offset) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) { // count characters, not UTF-8 continuation bytes
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+std::size_t firstInvalidUtf8(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1Fu;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0Fu;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07u;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + len > n) {
+            return i;
+        }
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                return i;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3Fu);
+        }
+        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+        if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+            return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+namespace {
+
+// Builds the DOM like nlohmann's own SAX DOM parser, but knows where it is (for pointers),
+// refuses deep nesting before it costs anything and reports duplicate keys, which the
+// standard parser silently resolves by keeping the last one.
+class CheckingBuilder : public nlohmann::json_sax<json> {
+public:
+    CheckingBuilder(std::string_view text, Reporter& report) : text_(text), report_(report) {}
+
+    bool null() override { return put(json(nullptr)); }
+    bool boolean(bool v) override { return put(json(v)); }
+    bool number_integer(number_integer_t v) override { return put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return put(json(v)); }
+    bool string(string_t& v) override { return put(json(std::move(v))); }
+    bool binary(binary_t&) override { return put(json()); }
+
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t& k) override {
+        Frame& top = stack_.back();
+        if (top.value->contains(k)) {
+            report_.error(pointerJoin(pointerOfTop(), k),
+                          "duplicate key " + inQuotes(k) + " in the same object (keep only one)");
+        }
+        top.key = std::move(k);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string& lastToken,
+                     const nlohmann::detail::exception& ex) override {
+        std::size_t at = position > 0 ? position - 1 : 0;
+        std::string detail = ex.what();
+        // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 5: X";
+        // keep X, our own location is given in the pointer slot.
+        if (auto colon = detail.find(": ", detail.find("parse error")); colon != std::string::npos) {
+            detail = detail.substr(colon + 2);
+        }
+        std::string message = "invalid JSON: " + detail;
+        if (lastToken.size() >= 2 && (lastToken.back() == '}' || lastToken.back() == ']')) {
+            auto prev = lastToken.find_last_not_of(" \t\r\n", lastToken.size() - 2);
+            if (prev != std::string::npos && lastToken[prev] == ',') {
+                message += " (a comma before a closing bracket is not allowed in JSON)";
+            }
+        }
+        report_.error(lineColumn(text_, at), message);
+        return false;
+    }
+
+    std::optional<json> take() {
+        if (!rootPlaced_ || failed_ || !stack_.empty()) {
+            return std::nullopt;
+        }
+        return std::move(root_);
+    }
+
+private:
+    struct Frame {
+        json* value;
+        std::string key; // object: key of the value being read
+    };
+
+    std::string pointerOfTop() const {
+        std::string ptr;
+        for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
+            const Frame& f = stack_[i];
+            ptr = f.value->is_object() ? pointerJoin(ptr, f.key) : pointerJoin(ptr, f.value->size() - 1);
+        }
+        return ptr;
+    }
+
+    std::string pointerOfNext() const {
+        std::string ptr = pointerOfTop();
+        if (stack_.empty()) {
+            return ptr;
+        }
+        const Frame& f = stack_.back();
+        return f.value->is_object() ? pointerJoin(ptr, f.key) : pointerJoin(ptr, f.value->size());
+    }
+
+    json* place(json&& v) {
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            rootPlaced_ = true;
+            return &root_;
+        }
+        Frame& top = stack_.back();
+        if (top.value->is_object()) {
+            json& slot = (*top.value)[top.key];
+            slot = std::move(v);
+            return &slot;
+        }
+        top.value->push_back(std::move(v));
+        return &top.value->back();
+    }
+
+    bool put(json&& v) {
+        place(std::move(v));
+        return true;
+    }
+
+    bool open(json&& container) {
+        if (stack_.size() >= kMaxJsonDepth) {
+            report_.error(pointerOfNext(), "nesting deeper than " + std::to_string(kMaxJsonDepth) +
+                                               " levels of objects and arrays");
+            failed_ = true;
+            return false;
+        }
+        json* slot = place(std::move(container));
+        stack_.push_back(Frame{slot, {}});
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+
+    std::string_view text_;
+    Reporter& report_;
+    json root_;
+    std::vector<Frame> stack_;
+    bool rootPlaced_ = false;
+    bool failed_ = false;
+};
+
+} // namespace
+
+std::optional<json> parseJsonText(std::string_view text, Reporter& report) {
+    // Editors on Windows may save a byte-order mark; it is not an error for an author.
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+    }
+    if (auto bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+        report.error(lineColumn(text, bad), std::string("invalid UTF-8 (byte ") + byte +
+                                                "): save the file with the UTF-8 encoding");
+        return std::nullopt;
+    }
+    std::size_t errorsBefore = report.errorCount();
+    CheckingBuilder builder(text, report);
+    bool ok = false;
+    try {
+        ok = json::sax_parse(text, &builder, json::input_format_t::json, true, false);
+    } catch (const std::exception& e) { // defensive: the SAX parser reports through parse_error
+        report.error("", std::string("invalid JSON: ") + e.what());
+        return std::nullopt;
+    }
+    auto value = builder.take();
+    if (!ok || !value) {
+        if (report.errorCount() == errorsBefore) {
+            report.error("", "invalid JSON");
+        }
+        return std::nullopt;
+    }
+    return value; // duplicate keys were reported but the rest is still worth checking
+}
+
+} // namespace repere::quiz

@@ -1,0 +1,26 @@
+// Strict JSON reading for quiz files: UTF-8 checked first, nesting bounded, duplicate keys
+// reported, syntax errors located by line and column (what an author's editor shows).
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "quiz/diagnostics.hpp"
+
+namespace repere::quiz {
+
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// "line L, column C" of the byte at `offset` (columns count characters, both 1-based).
+std::string lineColumn(std::string_view text, std::size_t offset);
+
+// Offset of the first byte that is not well-formed UTF-8, or npos.
+std::size_t firstInvalidUtf8(std::string_view text);
+
+// Parses `text`; on any problem reports it and returns nullopt. Never throws.
+std::optional<nlohmann::json> parseJsonText(std::string_view text, Reporter& report);
+
+} // namespace repere::quiz
