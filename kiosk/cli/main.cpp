@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
     repere::cli::Action run;
     // Command groups register here.
     repere::cli::registerAudioCommands(app, run);
+    repere::cli::registerDbCommands(app, run);
+    repere::cli::registerExportCommands(app, run);
+    repere::cli::registerTrainerCommands(app, run);
 
     try {
         app.parse(argc, argv);
