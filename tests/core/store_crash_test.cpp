@@ -1,7 +1,8 @@
-// Crash test: a child process stores answers in a loop and is SIGKILLed at random moments.
-// After every kill: the file passes integrity_check, every answer the child reported committed
-// is there (same id), none is duplicated, each answer has exactly one outbox row, and the next
-// run resumes at the right item.
+// Crash test: a child process takes a quiz through the real engine, stores each answer, and is
+// SIGKILLed at random moments. After every kill: the file passes integrity_check, every answer
+// the child reported committed is there (same id), none is duplicated, each answer has exactly
+// one outbox row, and the next run, rebuilding the engine from the stored answers, resumes at
+// the item that was on screen when the kill came.
 //
 // SIGKILL stops the process, not the machine: this proves transactions are atomic and that
 // "committed" means committed for SQLite; power-loss durability comes from synchronous=FULL.
@@ -113,6 +114,8 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
     const int kills = 60;
     int killsDuringWrites = 0;
     int killsAfterACommit = 0;
+    int resumesAtAShownItem = 0;
+    std::map<int, std::string> shown; // seq -> item id the engine put on screen
     std::int64_t storedAfterLastKill = -1; // rows present after the previous kill
 
     for (int k = 0; k < kills; ++k) {
@@ -127,12 +130,29 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
             std::string word;
             words >> word;
             if (word == "resume") {
-                std::int64_t at = -1;
-                words >> at;
-                // Resumes exactly after what the previous kill left.
+                int at = -1;
+                std::string item;
+                words >> at >> item;
+                // Resumes exactly after what the previous kill left, at the item that was on
+                // screen then (the engine rebuilt from the stored answers and the seed).
                 if (storedAfterLastKill >= 0) {
                     CHECK(at == storedAfterLastKill);
                 }
+                if (shown.count(at)) {
+                    CHECK(item == shown[at]);
+                    ++resumesAtAShownItem;
+                }
+            } else if (word == "next") {
+                int seq = -1;
+                std::string item;
+                words >> seq >> item;
+                // The same position always shows the same item.
+                if (shown.count(seq)) {
+                    CHECK(shown[seq] == item);
+                }
+                shown[seq] = item;
+            } else if (word == "finished") {
+                // The quiz ended: later runs only find a finished attempt.
             } else if (word == "committed") {
                 int seq = -1;
                 std::string uuid;
@@ -198,6 +218,9 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
     // Every fourth kill may land while the child opens the file; the others while it writes.
     CHECK(killsDuringWrites >= kills / 2);
     CHECK(killsAfterACommit >= kills / 6);
+    // Most kills land during a commit, which then completes (resume at the next, unseen item);
+    // the others must resume at the very item that was on screen.
+    CHECK(resumesAtAShownItem > 0);
     INFO("answers stored over all runs: " << committed.size());
     CHECK(committed.size() > 50);
 
@@ -205,7 +228,8 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
     auto db = Database::open(file);
     CHECK(db->quickCheck());
     CHECK_FALSE(db->openReport().movedAside);
-    const auto resumable = db->findResumableAttempt(code);
-    REQUIRE(resumable);
-    CHECK(resumable->responseCount == storedAfterLastKill);
+    const auto stored = db->findAttempt(attempt);
+    REQUIRE(stored);
+    CHECK(stored->responseCount == storedAfterLastKill);
+    CHECK(static_cast<std::int64_t>(db->responsesOf(attempt).size()) == storedAfterLastKill);
 }
