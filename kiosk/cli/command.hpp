@@ -12,5 +12,8 @@ using Action = std::function<int()>;
 // Registration functions, one per command file.
 void registerQuizCommands(CLI::App& app, Action& run); // cmd_quiz.cpp
 void registerAudioCommands(CLI::App& app, Action& run); // cmd_audio.cpp: audio check/encode/devices, tts
+void registerDbCommands(CLI::App& app, Action& run);      // cmd_db.cpp: db check|purge, backup
+void registerExportCommands(CLI::App& app, Action& run);  // cmd_export.cpp
+void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp
 
 } // namespace repere::cli

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
     // Command groups register here.
     repere::cli::registerAudioCommands(app, run);
     repere::cli::registerQuizCommands(app, run);
+    repere::cli::registerDbCommands(app, run);
+    repere::cli::registerExportCommands(app, run);
+    repere::cli::registerTrainerCommands(app, run);
 
     try {
         app.parse(argc, argv);

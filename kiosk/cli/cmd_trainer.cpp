@@ -1,0 +1,112 @@
+// `repere trainer add|list`: trainer accounts on this kiosk. The PIN is read from standard
+// input only (never from the command line, where `ps` and shell history would show it).
+#include <termios.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "command.hpp"
+#include "data_dir_option.hpp"
+
+namespace repere::cli {
+
+namespace {
+
+struct TrainerArgs {
+    std::optional<std::string> dataDir;
+    std::string name;
+    bool admin = false;
+};
+
+// One line from stdin; on a terminal the typing is not echoed.
+std::string readSecretLine(const char* prompt) {
+    const bool tty = isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (tty) {
+        std::cerr << prompt << std::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::cerr << "\n";
+    }
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return line;
+}
+
+int runAdd(const TrainerArgs& args) {
+    const std::string pin = readSecretLine("PIN (4 to 12 digits): ");
+    if (isatty(STDIN_FILENO) && readSecretLine("PIN again: ") != pin) {
+        throw std::runtime_error("the two PINs differ; nothing was saved");
+    }
+    auto db = store::Database::openDataDir(store::resolveDataDir(args.dataDir));
+    const auto t = db->addTrainer(args.name, pin, args.admin ? store::TrainerRole::Admin : store::TrainerRole::Trainer);
+    std::cout << "trainer added: " << t.name << " (" << store::toString(t.role) << ")\n";
+    return 0;
+}
+
+std::string localTime(std::int64_t ms) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+int runList(const TrainerArgs& args) {
+    auto db = openExistingDatabase(args.dataDir);
+    const auto now = db->nowMs();
+    for (const auto& t : db->listTrainers()) {
+        std::cout << t.name << "\t" << store::toString(t.role) << "\t";
+        if (t.lockedUntilMs > now) {
+            std::cout << "locked until " << localTime(t.lockedUntilMs);
+        } else {
+            std::cout << "active";
+        }
+        if (t.failures) {
+            std::cout << " (" << t.failures << " wrong PIN" << (t.failures > 1 ? "s" : "") << ")";
+        }
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+Action guarded(std::function<int()> body) {
+    return [body = std::move(body)] {
+        try {
+            return body();
+        } catch (const std::exception& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 1;
+        }
+    };
+}
+
+} // namespace
+
+void registerTrainerCommands(CLI::App& app, Action& run) {
+    auto args = std::make_shared<TrainerArgs>();
+    auto* trainer = app.add_subcommand("trainer", "trainer accounts on this kiosk");
+    trainer->require_subcommand(1);
+
+    auto* add = trainer->add_subcommand("add", "add a trainer; the PIN is read from standard input");
+    addDataDirOption(add, args->dataDir);
+    add->add_option("--name", args->name, "trainer's name as shown on the kiosk")->required();
+    add->add_flag("--admin", args->admin, "administrator (manages trainers and the kiosk)");
+    add->callback([&run, args] { run = guarded([args] { return runAdd(*args); }); });
+
+    auto* list = trainer->add_subcommand("list", "list trainers, their role and lock state");
+    addDataDirOption(list, args->dataDir);
+    list->callback([&run, args] { run = guarded([args] { return runList(*args); }); });
+}
+
+} // namespace repere::cli

@@ -1,0 +1,59 @@
+#include "store/backup.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
+
+#include "store/errors.hpp"
+#include "store/sql_util.hpp"
+
+namespace repere::store {
+
+namespace fs = std::filesystem;
+
+void backupDatabase(const fs::path& source, const fs::path& out) {
+    std::error_code ec;
+    if (!fs::is_regular_file(source, ec)) {
+        throw StoreError(StoreErrorKind::NotFound, "no database to back up at " + source.string());
+    }
+    const fs::path partial = out.string() + ".partial";
+    fs::remove(partial, ec);
+    try {
+        {
+            SQLite::Database src(source, SQLite::OPEN_READONLY, 5000);
+            SQLite::Database dst(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup backup(dst, src);
+            // Small steps let the kiosk keep writing between them.
+            for (;;) {
+                const int rc = backup.executeStep(256);
+                if (rc == SQLITE_DONE) {
+                    break;
+                }
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+            }
+        }
+        SQLite::Database dst(partial, SQLite::OPEN_READWRITE);
+        dst.exec("PRAGMA journal_mode=DELETE");
+        if (dst.execAndGet("PRAGMA quick_check").getString() != "ok") {
+            throw StoreError(StoreErrorKind::Corrupt, "the backup copy does not pass its integrity check");
+        }
+    } catch (const SQLite::Exception& e) {
+        fs::remove(partial, ec);
+        throw detail::translate(e, "the backup to " + out.string());
+    } catch (...) {
+        fs::remove(partial, ec);
+        throw;
+    }
+    fs::rename(partial, out, ec);
+    if (ec) {
+        fs::remove(partial, ec);
+        throw StoreError(StoreErrorKind::WriteFailed, "cannot write " + out.string() + ": " + ec.message());
+    }
+}
+
+} // namespace repere::store

@@ -1,0 +1,197 @@
+// The kiosk database: one SQLite file (WAL) holding beneficiaries, attempts, responses, trainer
+// accounts, notes, the sync outbox and the audit log. This class is the storage API of the
+// kiosk; its SQL lives in the store/*.cpp files and nowhere else in Repère.
+//
+// Section index
+//   1. Opening (integrity check, corrupt files moved aside, migrations, newer schema refused)
+//   2. Beneficiaries
+//   3. Attempts and responses (each answer = one transaction with its outbox row)
+//   4. Trainers (Argon2id PINs, lockout), manual scores, notes
+//   5. Outbox (the contract in outbox.hpp), sync state, retention, audit
+//
+// Every write is one transaction: it is committed, or it throws StoreError and nothing of it
+// is left in the file. Write errors (disk full, I/O) are StoreError{DiskFull|WriteFailed}.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/response.hpp"
+#include "store/errors.hpp"
+#include "store/outbox.hpp"
+#include "store/records.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace repere::store {
+
+// ------------------------------------------------------------------------------------------
+// 1. Opening
+// ------------------------------------------------------------------------------------------
+enum class Synchronous {
+    Full,   // WAL synced at every commit: a power cut loses at most the transaction in flight
+    Normal  // WAL synced at checkpoints only: faster; a power cut may lose recent commits
+};
+
+struct OpenOptions {
+    Synchronous synchronous = Synchronous::Full;
+    std::function<std::int64_t()> clock;   // ms since the epoch; default: system clock
+    bool moveAsideCorrupt = true;          // false: a damaged file throws StoreError{Corrupt}
+    int busyTimeoutMs = 5000;
+    std::optional<int> targetVersion;      // tests only: stop migrating at this schema version
+    std::optional<std::int64_t> maxPageCount; // tests only: a full disk (PRAGMA max_page_count)
+};
+
+struct OpenReport {
+    int versionBefore = 0; // schema version found in the file (0: new file)
+    int version = 0;       // schema version after migrations
+    std::optional<std::filesystem::path> movedAside; // a damaged file was moved here
+    std::string problem;   // why it was moved aside (empty otherwise)
+};
+
+// Pricing of Argon2id for PINs. Interactive is libsodium's recommendation for logins; tests may
+// use Minimum to stay fast (a hash records its own parameters, so both verify everywhere).
+struct PinHashParams {
+    unsigned long long opsLimit;
+    std::size_t memLimit;
+    static PinHashParams interactive();
+    static PinHashParams minimum();
+};
+
+inline constexpr int kMaxPinFailures = 5;
+inline constexpr std::int64_t kPinLockMs = 5 * 60 * 1000;
+
+class Database final : public Outbox {
+public:
+    // The schema version this build writes.
+    static int latestSchemaVersion();
+
+    // Opens (creating if needed) the database file. Throws StoreError{SchemaTooNew} for a file
+    // from a newer Repère (left untouched); a damaged file is moved aside as
+    // `<name>.corrupt-<YYYYmmdd-HHMMSS>` (with its -wal/-shm) and a new one is started: see
+    // openReport().
+    static std::unique_ptr<Database> open(const std::filesystem::path& file, OpenOptions options = {});
+    // Same, for the database of a data folder (created if missing).
+    static std::unique_ptr<Database> openDataDir(const std::filesystem::path& dataDir,
+                                                 OpenOptions options = {});
+
+    ~Database() override;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const OpenReport& openReport() const { return report_; }
+    const std::filesystem::path& path() const { return path_; }
+    int schemaVersion();
+    std::int64_t nowMs() const { return clock_(); }
+    Counts counts();
+    // PRAGMA quick_check; true when it answers "ok".
+    bool quickCheck();
+
+    // --------------------------------------------------------------------------------------
+    // 2. Beneficiaries
+    // --------------------------------------------------------------------------------------
+    // Registers a code (typed or generated; checked, normalised). An existing code is returned
+    // as is, except that a consent given now and not recorded yet is recorded.
+    // Throws StoreError{Invalid} for a code that fails its check character.
+    Beneficiary registerBeneficiary(const std::string& code, std::optional<std::string> firstName = {},
+                                    std::optional<std::int64_t> consentAtMs = {});
+    // "Je n'ai pas de code": a new unused code, registered.
+    Beneficiary registerNewBeneficiary(std::optional<std::string> firstName = {},
+                                       std::optional<std::int64_t> consentAtMs = {});
+    std::optional<Beneficiary> findBeneficiary(const std::string& code);
+
+    // --------------------------------------------------------------------------------------
+    // 3. Attempts and responses
+    // --------------------------------------------------------------------------------------
+    AttemptRecord startAttempt(const NewAttempt& attempt);
+    std::optional<AttemptRecord> findAttempt(const std::string& uuid);
+    // The latest paused or in-progress attempt of a code (for one quiz if given): what the
+    // same code resumes.
+    std::optional<AttemptRecord> findResumableAttempt(const std::string& code,
+                                                      const std::optional<std::string>& quizId = {});
+    std::vector<AttemptRecord> listAttempts(const AttemptQuery& query = {});
+    void pauseAttempt(const std::string& uuid);
+    void resumeAttempt(const std::string& uuid);
+    void finishAttempt(const std::string& uuid, const nlohmann::json& result);
+    void abandonAttempt(const std::string& uuid);
+
+    // Stores one answer in its own transaction together with its outbox row. The sequence must
+    // be the next one of the attempt (0, 1, 2...: no gap, no duplicate) and the attempt must not
+    // be finished. Fills an empty uuid / answeredAtMs; returns the response uuid.
+    std::string storeResponse(engine::Response response);
+    // The answers of an attempt in order: what the engine replays to resume.
+    std::vector<engine::Response> responsesOf(const std::string& attemptUuid);
+    std::optional<engine::Response> findResponse(const std::string& uuid);
+
+    // --------------------------------------------------------------------------------------
+    // 4. Trainers, manual scores, notes
+    // --------------------------------------------------------------------------------------
+    // PIN: 4 to 12 digits. Throws StoreError{Invalid} (bad name/PIN) or {Constraint} (name taken).
+    TrainerInfo addTrainer(const std::string& name, const std::string& pin, TrainerRole role,
+                           const PinHashParams& params = PinHashParams::interactive());
+    // An account pulled from the central server (its PIN hash is already Argon2id).
+    void upsertTrainerHash(const std::string& name, const std::string& pinHash, TrainerRole role);
+    std::vector<TrainerInfo> listTrainers();
+    // Checks a PIN. kMaxPinFailures wrong PINs lock the account for kPinLockMs (stored in the
+    // file: the lock survives a restart); while locked the PIN is not even checked.
+    LoginResult login(const std::string& name, const std::string& pin);
+
+    ManualScore addManualScore(const std::string& responseUuid, const std::string& trainer,
+                               const nlohmann::json& rubricPoints, double score, double maxScore);
+    std::vector<ManualScore> manualScoresOf(const std::string& attemptUuid);
+    Note addNote(const std::string& code, const std::optional<std::string>& attemptUuid,
+                 const std::string& trainer, NoteKind kind, const std::string& text);
+    std::vector<Note> notesOf(const std::string& code);
+
+    // --------------------------------------------------------------------------------------
+    // 5. Outbox (outbox.hpp), sync state, retention, audit
+    // --------------------------------------------------------------------------------------
+    std::optional<std::string> openBatchId() override;
+    std::vector<OutboxRecord> batchRecords(const std::string& batchId) override;
+    std::vector<OutboxRecord> assignNextBatch(const std::string& batchId, std::size_t maxRecords,
+                                              std::size_t maxBytes) override;
+    void markAcknowledged(const std::string& batchId, const std::vector<std::string>& recordIds) override;
+    std::int64_t pendingCount() override;
+    // Returns the unacknowledged records of a batch to the pending pool (e.g. the server did not
+    // accept them); they will go in a later batch.
+    void releaseBatch(const std::string& batchId);
+
+    std::optional<std::string> syncValue(const std::string& key);
+    void setSyncValue(const std::string& key, const std::string& value);
+
+    // Deletes what the server has acknowledged and that is older than `retentionDays`: attempts
+    // whose records are all acknowledged (with their responses, scores and notes), beneficiaries
+    // left with nothing, acknowledged outbox rows. Anything not yet acknowledged is kept.
+    PurgeReport purgeSynced(int retentionDays, const std::string& actor = "kiosk");
+
+    void audit(const std::string& actor, const std::string& action, const std::string& detail = {});
+    std::vector<AuditEntry> auditLog(std::size_t limit = 100);
+
+private:
+    Database() = default;
+    void openFile(const OpenOptions& options);
+    void migrate(const OpenOptions& options);
+    // Runs `body` in an IMMEDIATE transaction; SQLite errors become StoreError.
+    void write(const std::function<void()>& body);
+    // Same without a transaction (reads); SQLite errors become StoreError.
+    void read(const std::function<void()>& body);
+    void addOutbox(const std::string& recordId, const std::string& kind, const std::string& attemptUuid,
+                   const nlohmann::json& payload);
+    void auditInTx(const std::string& actor, const std::string& action, const std::string& detail);
+    void setAttemptStatus(const std::string& uuid, AttemptStatus status, const char* event,
+                          const nlohmann::json* result);
+
+    std::filesystem::path path_;
+    std::unique_ptr<SQLite::Database> db_;
+    std::function<std::int64_t()> clock_;
+    OpenReport report_;
+};
+
+} // namespace repere::store

@@ -1,0 +1,34 @@
+// Between the attempt engine and the store: what is stored when an attempt starts and
+// finishes, and how a stored attempt is rebuilt to resume exactly where it stopped.
+// No SQL here: it goes through Database.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/attempt.hpp"
+#include "quiz/model.hpp"
+#include "store/database.hpp"
+
+namespace repere::store {
+
+// The result stored with a finished attempt (and read by the exports):
+// {"levels": {"<skill>": "<level id>"}, "skills": {"<skill>": {level, levelIndex, theta, se,
+//  score, maxScore, percent, itemsUsed, dontKnow, pendingManual, estimated, skipped}},
+//  "competences": {"<competence>": {"score", "max"}}, "score", "maxScore", "pendingManual"}
+// Competence scores add up the scored answers of the items of that competence (practice,
+// unscored, unavailable and still-pending answers left out).
+nlohmann::json attemptResultJson(const engine::Attempt& attempt);
+
+// Registers the attempt row for a new engine attempt of `quiz` (id, version, content hash).
+AttemptRecord startStoredAttempt(Database& db, const quiz::Quiz& quiz, const std::string& code,
+                                 const std::string& kioskId, std::uint64_t seed, const std::string& locale = "fr",
+                                 const std::string& attemptUuid = {});
+
+// The engine state of a stored attempt, rebuilt from its stored responses (same seed, same
+// answers: same current item). Throws engine::RebuildError when they do not fit this quiz, and
+// StoreError{Invalid} when the stored attempt is of another quiz or version.
+engine::Attempt rebuildStoredAttempt(Database& db, const quiz::Quiz& quiz, const AttemptRecord& record,
+                                     engine::AttemptOptions options = {});
+
+} // namespace repere::store

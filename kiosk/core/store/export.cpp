@@ -1,0 +1,268 @@
+#include "store/export.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "store/beneficiary_code.hpp"
+
+namespace repere::store {
+
+namespace {
+
+// Column headers are read by French counsellors in a spreadsheet.
+// TODO(i18n): take them from the strings table once kiosk/core/i18n exists.
+constexpr const char* kBom = "\xEF\xBB\xBF";
+
+std::string localDate(std::int64_t ms) {
+    if (ms <= 0) {
+        return {};
+    }
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+// Decimal comma, no trailing zeros: 2.5 -> "2,5", 3 -> "3".
+std::string frenchNumber(double v) {
+    if (!std::isfinite(v)) {
+        return {};
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') {
+        s.pop_back();
+    }
+    if (!s.empty() && s.back() == '.') {
+        s.pop_back();
+    }
+    for (char& c : s) {
+        if (c == '.') {
+            c = ',';
+        }
+    }
+    return s == "-0" ? "0" : s;
+}
+
+std::string joinRow(const std::vector<std::string>& fields) {
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) {
+            line += ';';
+        }
+        line += csvField(fields[i]);
+    }
+    return line + "\r\n";
+}
+
+std::int64_t activeMs(const std::vector<engine::Response>& responses) {
+    std::int64_t total = 0;
+    for (const auto& r : responses) {
+        total += r.durationMs;
+    }
+    return total;
+}
+
+// Latest trainer score per response (manual scores are append-only).
+std::map<std::string, ManualScore> latestManualScores(Database& db, const std::string& attemptUuid) {
+    std::map<std::string, ManualScore> latest;
+    for (auto& m : db.manualScoresOf(attemptUuid)) {
+        latest[m.responseUuid] = m; // ordered by time: the last one wins
+    }
+    return latest;
+}
+
+std::size_t attemptsCsv(Database& db, const std::vector<AttemptRecord>& attempts, std::ostream& out) {
+    std::set<std::string> skills;
+    std::set<std::string> competences;
+    for (const auto& a : attempts) {
+        for (const auto& [k, v] : resultLevels(a.result)) {
+            skills.insert(k);
+        }
+        for (const auto& [k, v] : resultCompetenceScores(a.result)) {
+            competences.insert(k);
+        }
+    }
+    std::vector<std::string> header{"code",  "questionnaire", "version",        "tentative", "statut",
+                                    "début", "fin",           "durée (min)", "réponses"};
+    for (const auto& s : skills) {
+        header.push_back("niveau " + s);
+    }
+    for (const auto& c : competences) {
+        header.push_back("score " + c);
+    }
+    out << kBom << joinRow(header);
+    for (const auto& a : attempts) {
+        const auto responses = db.responsesOf(a.uuid);
+        std::vector<std::string> row{formatBeneficiaryCode(a.code),
+                                     a.quizId,
+                                     a.quizVersion,
+                                     a.uuid,
+                                     toString(a.status),
+                                     localDate(a.startedAtMs),
+                                     a.finishedAtMs ? localDate(*a.finishedAtMs) : std::string(),
+                                     frenchNumber(static_cast<double>(activeMs(responses)) / 60000.0),
+                                     std::to_string(responses.size())};
+        const auto levels = resultLevels(a.result);
+        const auto scores = resultCompetenceScores(a.result);
+        for (const auto& s : skills) {
+            const auto it = levels.find(s);
+            row.push_back(it == levels.end() ? std::string() : it->second);
+        }
+        for (const auto& c : competences) {
+            const auto it = scores.find(c);
+            row.push_back(it == scores.end() ? std::string() : frenchNumber(it->second));
+        }
+        out << joinRow(row);
+    }
+    return attempts.size();
+}
+
+std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempts, std::ostream& out) {
+    out << kBom
+        << joinRow({"code", "questionnaire", "version", "tentative", "ordre", "section", "question", "révision",
+                    "statut", "score", "score max", "score formateur", "durée (s)", "écoutes", "répondu le",
+                    "réponse"});
+    std::size_t rows = 0;
+    for (const auto& a : attempts) {
+        const auto manual = latestManualScores(db, a.uuid);
+        for (const auto& r : db.responsesOf(a.uuid)) {
+            const auto m = manual.find(r.uuid);
+            out << joinRow({formatBeneficiaryCode(a.code), a.quizId, a.quizVersion, a.uuid,
+                            std::to_string(r.sequence + 1), r.sectionId, r.itemId, std::to_string(r.itemRev),
+                            engine::toString(r.status), frenchNumber(r.score), frenchNumber(r.maxScore),
+                            m == manual.end() ? std::string() : frenchNumber(m->second.score),
+                            frenchNumber(static_cast<double>(r.durationMs) / 1000.0), std::to_string(r.plays),
+                            localDate(r.answeredAtMs), r.answer.dump()});
+            ++rows;
+        }
+    }
+    return rows;
+}
+
+nlohmann::json responseJson(const engine::Response& r) {
+    return {{"uuid", r.uuid},         {"sequence", r.sequence}, {"sectionId", r.sectionId},
+            {"itemId", r.itemId},     {"itemRev", r.itemRev},   {"answer", r.answer},
+            {"score", r.score},       {"maxScore", r.maxScore}, {"status", engine::toString(r.status)},
+            {"durationMs", r.durationMs}, {"plays", r.plays},   {"answeredAtMs", r.answeredAtMs}};
+}
+
+std::size_t attemptsJson(Database& db, const std::vector<AttemptRecord>& attempts, bool withResponses,
+                         std::ostream& out) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& a : attempts) {
+        nlohmann::json j{{"uuid", a.uuid},
+                         {"code", a.code},
+                         {"quizId", a.quizId},
+                         {"quizVersion", a.quizVersion},
+                         {"quizHash", a.quizHash},
+                         {"kioskId", a.kioskId},
+                         {"locale", a.locale},
+                         {"status", toString(a.status)},
+                         {"startedAtMs", a.startedAtMs},
+                         {"updatedAtMs", a.updatedAtMs},
+                         {"finishedAtMs", a.finishedAtMs ? nlohmann::json(*a.finishedAtMs) : nlohmann::json()},
+                         {"responseCount", a.responseCount},
+                         {"result", a.result}};
+        if (withResponses) {
+            nlohmann::json rs = nlohmann::json::array();
+            for (const auto& r : db.responsesOf(a.uuid)) {
+                rs.push_back(responseJson(r));
+            }
+            j["responses"] = std::move(rs);
+            nlohmann::json ms = nlohmann::json::array();
+            for (const auto& m : db.manualScoresOf(a.uuid)) {
+                ms.push_back({{"uuid", m.uuid}, {"responseUuid", m.responseUuid}, {"trainer", m.trainer},
+                              {"atMs", m.atMs}, {"points", m.points}, {"score", m.score}, {"maxScore", m.maxScore}});
+            }
+            j["manualScores"] = std::move(ms);
+        }
+        list.push_back(std::move(j));
+    }
+    nlohmann::json doc{{"format", "repere-export"}, {"formatVersion", 1}, {"exportedAtMs", db.nowMs()},
+                       {"attempts", std::move(list)}};
+    out << doc.dump(2) << '\n';
+    return attempts.size();
+}
+
+} // namespace
+
+std::string csvField(const std::string& text) {
+    std::string s = text;
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
+        // A negative number is data, not a formula.
+        const bool number = s.size() > 1 && s.find_first_not_of("0123456789,", 1) == std::string::npos;
+        if (!number) {
+            s.insert(s.begin(), '\'');
+        }
+    }
+    if (s.find_first_of(";\"\r\n") == std::string::npos) {
+        return s;
+    }
+    std::string quoted = "\"";
+    for (char c : s) {
+        if (c == '"') {
+            quoted += '"';
+        }
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+std::map<std::string, std::string> resultLevels(const nlohmann::json& result) {
+    std::map<std::string, std::string> out;
+    if (!result.is_object() || !result.contains("levels") || !result["levels"].is_object()) {
+        return out;
+    }
+    for (const auto& [skill, v] : result["levels"].items()) {
+        if (v.is_string()) {
+            out[skill] = v.get<std::string>();
+        } else if (v.is_number()) {
+            out[skill] = std::to_string(v.get<long long>());
+        } else if (v.is_object()) {
+            for (const char* key : {"level", "levelId", "id", "label"}) {
+                if (v.contains(key) && v[key].is_string()) {
+                    out[skill] = v[key].get<std::string>();
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+
+std::map<std::string, double> resultCompetenceScores(const nlohmann::json& result) {
+    std::map<std::string, double> out;
+    if (!result.is_object()) {
+        return out;
+    }
+    for (const char* key : {"competences", "competenceScores"}) {
+        if (!result.contains(key) || !result[key].is_object()) {
+            continue;
+        }
+        for (const auto& [id, v] : result[key].items()) {
+            if (v.is_number()) {
+                out[id] = v.get<double>();
+            } else if (v.is_object() && v.contains("score") && v["score"].is_number()) {
+                out[id] = v["score"].get<double>();
+            }
+        }
+    }
+    return out;
+}
+
+std::size_t exportResults(Database& db, const ExportOptions& options, std::ostream& out) {
+    const auto attempts = db.listAttempts(options.query);
+    if (options.format == ExportFormat::Json) {
+        return attemptsJson(db, attempts, options.responses, out);
+    }
+    return options.responses ? responsesCsv(db, attempts, out) : attemptsCsv(db, attempts, out);
+}
+
+} // namespace repere::store

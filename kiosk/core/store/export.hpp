@@ -1,0 +1,37 @@
+// Exports of the kiosk's results for counsellors and coordinators.
+//
+// CSV is made for a French Excel: UTF-8 with a byte-order mark, `;` between fields, decimal
+// comma, local dates "YYYY-MM-DD HH:MM:SS". One row per attempt (code, quiz, version, dates,
+// duration, one column per skill level and per competence score found in the attempts'
+// results), or one row per response with `responses`. JSON carries the same records whole.
+#pragma once
+
+#include <map>
+#include <ostream>
+
+#include "store/database.hpp"
+
+namespace repere::store {
+
+enum class ExportFormat { Csv, Json };
+
+struct ExportOptions {
+    ExportFormat format = ExportFormat::Csv;
+    bool responses = false; // one row (CSV) / nested list (JSON) per response
+    AttemptQuery query;     // which attempts
+};
+
+// Writes the export; returns the number of rows (CSV) or attempts (JSON) written.
+std::size_t exportResults(Database& db, const ExportOptions& options, std::ostream& out);
+
+// Reading the engine's result JSON (tolerant: unknown shapes give empty maps).
+// levels: {"levels": {"<skill>": "a1" | {"level"|"id"|"label": "a1", ...}}}
+// competences: {"competences" | "competenceScores": {"<id>": 3.5 | {"score": 3.5, "max": 4}}}
+std::map<std::string, std::string> resultLevels(const nlohmann::json& result);
+std::map<std::string, double> resultCompetenceScores(const nlohmann::json& result);
+
+// One CSV field, quoted when needed; text that a spreadsheet would run as a formula
+// (= + - @ at the start) is prefixed with ' so a typed answer can never become a formula.
+std::string csvField(const std::string& text);
+
+} // namespace repere::store

@@ -1,0 +1,123 @@
+#include "store/migrations.hpp"
+
+namespace repere::store {
+
+namespace {
+
+// v1: the first kiosk schema (results and their outbox).
+constexpr const char* kV1 = R"sql(
+CREATE TABLE beneficiary (
+  code          TEXT PRIMARY KEY,
+  first_name    TEXT,
+  consent_at_ms INTEGER,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE attempt (
+  uuid           TEXT PRIMARY KEY,
+  code           TEXT NOT NULL REFERENCES beneficiary(code),
+  quiz_id        TEXT NOT NULL,
+  quiz_version   TEXT NOT NULL,
+  quiz_hash      TEXT NOT NULL,
+  kiosk_id       TEXT NOT NULL,
+  seed           INTEGER NOT NULL,
+  locale         TEXT NOT NULL DEFAULT 'fr',
+  started_at_ms  INTEGER NOT NULL,
+  updated_at_ms  INTEGER NOT NULL,
+  finished_at_ms INTEGER,
+  status         TEXT NOT NULL CHECK (status IN ('in_progress', 'paused', 'finished', 'abandoned')),
+  result         TEXT
+);
+CREATE INDEX attempt_by_code ON attempt(code, started_at_ms);
+CREATE TABLE response (
+  uuid           TEXT PRIMARY KEY,
+  attempt_uuid   TEXT NOT NULL REFERENCES attempt(uuid) ON DELETE CASCADE,
+  seq            INTEGER NOT NULL,
+  section_id     TEXT NOT NULL,
+  item_id        TEXT NOT NULL,
+  item_rev       INTEGER NOT NULL,
+  answer         TEXT NOT NULL,
+  score          REAL NOT NULL,
+  max_score      REAL NOT NULL,
+  status         TEXT NOT NULL,
+  duration_ms    INTEGER NOT NULL,
+  plays          INTEGER NOT NULL,
+  answered_at_ms INTEGER NOT NULL,
+  UNIQUE (attempt_uuid, seq)
+);
+CREATE TABLE outbox (
+  seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+  record_id     TEXT NOT NULL UNIQUE,
+  kind          TEXT NOT NULL,
+  attempt_uuid  TEXT,
+  payload       TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  batch_id      TEXT,
+  state         TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'acked'))
+);
+CREATE TABLE sync_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+// v2: trainer area (accounts, manual scores, notes, audit) and acknowledgement times, which
+// retention needs. The v1 three-state column becomes batch_id + acked_at_ms; rows acknowledged
+// under v1 get their creation time as acknowledgement time (the best we know).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE trainer (
+  id              INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  pin_hash        TEXT NOT NULL,
+  role            TEXT NOT NULL CHECK (role IN ('trainer', 'admin')),
+  failures        INTEGER NOT NULL DEFAULT 0,
+  locked_until_ms INTEGER NOT NULL DEFAULT 0,
+  created_at_ms   INTEGER NOT NULL
+);
+CREATE TABLE manual_score (
+  uuid          TEXT PRIMARY KEY,
+  response_uuid TEXT NOT NULL REFERENCES response(uuid) ON DELETE CASCADE,
+  trainer       TEXT NOT NULL,
+  at_ms         INTEGER NOT NULL,
+  points        TEXT NOT NULL,
+  score         REAL NOT NULL,
+  max_score     REAL NOT NULL
+);
+CREATE INDEX manual_score_by_response ON manual_score(response_uuid, at_ms);
+CREATE TABLE note (
+  uuid         TEXT PRIMARY KEY,
+  code         TEXT NOT NULL REFERENCES beneficiary(code) ON DELETE CASCADE,
+  attempt_uuid TEXT REFERENCES attempt(uuid) ON DELETE CASCADE,
+  trainer      TEXT NOT NULL,
+  at_ms        INTEGER NOT NULL,
+  kind         TEXT NOT NULL CHECK (kind IN ('note', 'next_step')),
+  text         TEXT NOT NULL
+);
+CREATE INDEX note_by_code ON note(code, at_ms);
+CREATE TABLE audit (
+  id     INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms  INTEGER NOT NULL,
+  actor  TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT ''
+);
+ALTER TABLE outbox ADD COLUMN acked_at_ms INTEGER;
+UPDATE outbox SET acked_at_ms = created_at_ms WHERE state = 'acked';
+UPDATE outbox SET batch_id = NULL WHERE state = 'pending';
+ALTER TABLE outbox DROP COLUMN state;
+CREATE INDEX outbox_pending ON outbox(seq) WHERE acked_at_ms IS NULL;
+CREATE INDEX outbox_by_batch ON outbox(batch_id) WHERE batch_id IS NOT NULL;
+CREATE INDEX outbox_by_attempt ON outbox(attempt_uuid);
+)sql";
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all{
+        {1, "results: beneficiary, attempt, response, outbox, sync_state", kV1},
+        {2, "trainer area: trainer, manual_score, note, audit; outbox acknowledgement times", kV2},
+    };
+    return all;
+}
+
+} // namespace repere::store

@@ -1,0 +1,115 @@
+// The outbox (contract in outbox.hpp): records are appended in the same transaction as the data
+// they carry (Database::addOutbox), grouped into batches by sync, acknowledged per record.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/database.hpp"
+#include "store/sql_util.hpp"
+
+namespace repere::store {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT seq, record_id, kind, payload, sha256, created_at_ms, batch_id FROM outbox";
+
+OutboxRecord readRecord(SQLite::Statement& st) {
+    OutboxRecord r;
+    r.seq = st.getColumn(0).getInt64();
+    r.recordId = st.getColumn(1).getString();
+    r.kind = st.getColumn(2).getString();
+    r.payload = st.getColumn(3).getString();
+    r.sha256 = st.getColumn(4).getString();
+    r.createdAtMs = st.getColumn(5).getInt64();
+    r.batchId = detail::optionalText(st.getColumn(6));
+    return r;
+}
+
+} // namespace
+
+std::optional<std::string> Database::openBatchId() {
+    std::optional<std::string> id;
+    read([&] {
+        SQLite::Statement st(*db_, "SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND acked_at_ms IS NULL"
+                                   " ORDER BY seq LIMIT 1");
+        if (st.executeStep()) {
+            id = st.getColumn(0).getString();
+        }
+    });
+    return id;
+}
+
+std::vector<OutboxRecord> Database::batchRecords(const std::string& batchId) {
+    std::vector<OutboxRecord> out;
+    read([&] {
+        SQLite::Statement st(*db_, std::string(kSelect) + " WHERE batch_id = ? ORDER BY seq");
+        st.bind(1, batchId);
+        while (st.executeStep()) {
+            out.push_back(readRecord(st));
+        }
+    });
+    return out;
+}
+
+std::vector<OutboxRecord> Database::assignNextBatch(const std::string& batchId, std::size_t maxRecords,
+                                                    std::size_t maxBytes) {
+    if (batchId.empty()) {
+        throw StoreError(StoreErrorKind::Invalid, "a batch needs an id");
+    }
+    std::vector<OutboxRecord> out;
+    write([&] {
+        SQLite::Statement st(*db_, std::string(kSelect) +
+                                       " WHERE acked_at_ms IS NULL AND batch_id IS NULL ORDER BY seq LIMIT ?");
+        st.bind(1, static_cast<std::int64_t>(maxRecords));
+        std::size_t bytes = 0;
+        while (st.executeStep()) {
+            OutboxRecord r = readRecord(st);
+            // A single record larger than the limit still goes, alone: never stall the queue.
+            if (!out.empty() && bytes + r.payload.size() > maxBytes) {
+                break;
+            }
+            bytes += r.payload.size();
+            r.batchId = batchId;
+            out.push_back(std::move(r));
+        }
+        st.reset();
+        SQLite::Statement up(*db_, "UPDATE outbox SET batch_id = ? WHERE seq = ?");
+        for (const OutboxRecord& r : out) {
+            up.bind(1, batchId);
+            up.bind(2, r.seq);
+            up.exec();
+            up.reset();
+        }
+    });
+    return out;
+}
+
+void Database::markAcknowledged(const std::string& batchId, const std::vector<std::string>& recordIds) {
+    write([&] {
+        SQLite::Statement up(*db_, "UPDATE outbox SET acked_at_ms = ? WHERE batch_id = ? AND record_id = ?"
+                                   " AND acked_at_ms IS NULL");
+        const std::int64_t now = clock_();
+        for (const std::string& id : recordIds) {
+            up.bind(1, now);
+            up.bind(2, batchId);
+            up.bind(3, id);
+            up.exec();
+            up.reset();
+        }
+    });
+}
+
+void Database::releaseBatch(const std::string& batchId) {
+    write([&] {
+        SQLite::Statement up(*db_, "UPDATE outbox SET batch_id = NULL WHERE batch_id = ? AND acked_at_ms IS NULL");
+        up.bind(1, batchId);
+        up.exec();
+    });
+}
+
+std::int64_t Database::pendingCount() {
+    std::int64_t n = 0;
+    read([&] { n = db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64(); });
+    return n;
+}
+
+} // namespace repere::store

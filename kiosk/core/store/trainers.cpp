@@ -1,0 +1,194 @@
+// Trainer accounts: Argon2id PIN hashes (libsodium), roles, lockout after repeated wrong PINs.
+// The failure counter and the lock live in the file, so pulling the plug does not reset them.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "store/database.hpp"
+#include "store/ids.hpp"
+#include "store/sql_util.hpp"
+
+namespace repere::store {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, name, role, failures, locked_until_ms, created_at_ms, pin_hash FROM trainer";
+
+TrainerInfo readTrainer(SQLite::Statement& st) {
+    TrainerInfo t;
+    t.id = st.getColumn(0).getInt64();
+    t.name = st.getColumn(1).getString();
+    t.role = trainerRoleFromString(st.getColumn(2).getString()).value_or(TrainerRole::Trainer);
+    t.failures = st.getColumn(3).getInt();
+    t.lockedUntilMs = st.getColumn(4).getInt64();
+    t.createdAtMs = st.getColumn(5).getInt64();
+    return t;
+}
+
+bool validPin(const std::string& pin) {
+    return pin.size() >= 4 && pin.size() <= 12 &&
+           std::all_of(pin.begin(), pin.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) {
+        return {};
+    }
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+} // namespace
+
+const char* toString(TrainerRole r) { return r == TrainerRole::Admin ? "admin" : "trainer"; }
+
+std::optional<TrainerRole> trainerRoleFromString(const std::string& s) {
+    if (s == "admin") {
+        return TrainerRole::Admin;
+    }
+    if (s == "trainer") {
+        return TrainerRole::Trainer;
+    }
+    return std::nullopt;
+}
+
+PinHashParams PinHashParams::interactive() {
+    return {crypto_pwhash_opslimit_interactive(), crypto_pwhash_memlimit_interactive()};
+}
+
+PinHashParams PinHashParams::minimum() {
+    return {crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};
+}
+
+TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& pin, TrainerRole role,
+                                 const PinHashParams& params) {
+    const std::string name = trimmed(rawName);
+    if (name.empty() || name.size() > 80) {
+        throw StoreError(StoreErrorKind::Invalid, "a trainer needs a name (1 to 80 characters)");
+    }
+    if (!validPin(pin)) {
+        throw StoreError(StoreErrorKind::Invalid, "a PIN is 4 to 12 digits");
+    }
+    std::array<char, crypto_pwhash_STRBYTES> hash{};
+    if (crypto_pwhash_str_alg(hash.data(), pin.data(), pin.size(), params.opsLimit, params.memLimit,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        throw StoreError(StoreErrorKind::Other, "not enough memory to hash the PIN");
+    }
+    TrainerInfo t;
+    t.name = name;
+    t.role = role;
+    t.createdAtMs = clock_();
+    try {
+        write([&] {
+            SQLite::Statement ins(*db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)");
+            ins.bind(1, name);
+            ins.bind(2, std::string(hash.data()));
+            ins.bind(3, toString(role));
+            ins.bind(4, t.createdAtMs);
+            ins.exec();
+            t.id = db_->getLastInsertRowid();
+            auditInTx("cli", "trainer-add", name + " (" + toString(role) + ")");
+        });
+    } catch (const StoreError& e) {
+        if (e.kind() == StoreErrorKind::Constraint) {
+            throw StoreError(StoreErrorKind::Constraint, "a trainer named \"" + name + "\" already exists");
+        }
+        throw;
+    }
+    sodium_memzero(hash.data(), hash.size());
+    return t;
+}
+
+void Database::upsertTrainerHash(const std::string& name, const std::string& pinHash, TrainerRole role) {
+    if (pinHash.rfind("$argon2id$", 0) != 0) {
+        throw StoreError(StoreErrorKind::Invalid, "trainer " + name + ": the PIN hash is not Argon2id");
+    }
+    write([&] {
+        SQLite::Statement st(*db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
+                                   " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
+                                   " role = excluded.role");
+        st.bind(1, trimmed(name));
+        st.bind(2, pinHash);
+        st.bind(3, toString(role));
+        st.bind(4, clock_());
+        st.exec();
+    });
+}
+
+std::vector<TrainerInfo> Database::listTrainers() {
+    std::vector<TrainerInfo> out;
+    read([&] {
+        SQLite::Statement st(*db_, std::string(kSelect) + " ORDER BY name");
+        while (st.executeStep()) {
+            out.push_back(readTrainer(st));
+        }
+    });
+    return out;
+}
+
+LoginResult Database::login(const std::string& rawName, const std::string& pin) {
+    const std::string name = trimmed(rawName);
+    LoginResult result;
+    std::optional<TrainerInfo> trainer;
+    std::string hash;
+    read([&] {
+        SQLite::Statement st(*db_, std::string(kSelect) + " WHERE name = ?");
+        st.bind(1, name);
+        if (st.executeStep()) {
+            trainer = readTrainer(st);
+            hash = st.getColumn(6).getString();
+        }
+    });
+    const std::int64_t now = clock_();
+    if (!trainer) {
+        write([&] { auditInTx(name, "login-failed", "unknown trainer"); });
+        result.status = LoginStatus::UnknownTrainer;
+        return result;
+    }
+    if (trainer->lockedUntilMs > now) {
+        write([&] { auditInTx(trainer->name, "login-refused", "account locked"); });
+        result.status = LoginStatus::Locked;
+        result.lockedUntilMs = trainer->lockedUntilMs;
+        return result;
+    }
+    // Hashing takes a noticeable time on purpose; it runs outside any transaction.
+    const bool ok = crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+    write([&] {
+        if (ok) {
+            SQLite::Statement up(*db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0 WHERE id = ?");
+            up.bind(1, trainer->id);
+            up.exec();
+            auditInTx(trainer->name, "login-ok", "");
+            return;
+        }
+        // Read again inside the transaction: two screens may count failures at once.
+        SQLite::Statement cur(*db_, "SELECT failures FROM trainer WHERE id = ?");
+        cur.bind(1, trainer->id);
+        const int failures = cur.executeStep() ? cur.getColumn(0).getInt() + 1 : 1;
+        cur.reset();
+        const bool lock = failures >= kMaxPinFailures;
+        SQLite::Statement up(*db_, "UPDATE trainer SET failures = ?, locked_until_ms = ? WHERE id = ?");
+        up.bind(1, lock ? 0 : failures);
+        up.bind(2, lock ? now + kPinLockMs : std::int64_t{0});
+        up.bind(3, trainer->id);
+        up.exec();
+        auditInTx(trainer->name, lock ? "login-locked" : "login-failed",
+                  "wrong PIN (" + std::to_string(failures) + "/" + std::to_string(kMaxPinFailures) + ")");
+        result.triesLeft = lock ? 0 : kMaxPinFailures - failures;
+        result.lockedUntilMs = lock ? now + kPinLockMs : 0;
+        result.status = lock ? LoginStatus::Locked : LoginStatus::WrongPin;
+    });
+    if (ok) {
+        trainer->failures = 0;
+        trainer->lockedUntilMs = 0;
+        result.status = LoginStatus::Ok;
+        result.trainer = trainer;
+    }
+    return result;
+}
+
+} // namespace repere::store
