@@ -16,5 +16,12 @@ fi
 
 "$REPO_ROOT/scripts/setup.sh"
 configure_and_build "$build_dir" "${cmake_args[@]}"
+# PostgreSQL for the sync tests: a throw-away local cluster on 127.0.0.1 (if it cannot start,
+# those tests report themselves as skipped and say why).
+if pg_uri="$("$REPO_ROOT/scripts/start-postgres.sh" | tail -1)"; then
+  export REPERE_TEST_PG="$pg_uri"
+else
+  echo "test: PostgreSQL could not start; the PostgreSQL sync tests will be skipped"
+fi
 cd "$build_dir"
 ctest --output-on-failure -j "$JOBS" --timeout 600

@@ -1,0 +1,134 @@
+// Sync benchmark (numbers, not pass/fail; see bench/sync/run.sh).
+//  1. Ingest rate of the server's storage (ingestBatch: dedup, conflict check, reply kept) for
+//     SQLite and PostgreSQL, each beside a plain bulk insert of the same rows into the same
+//     database in the same run, in transactions of the same size; the ratio is the cost of the
+//     exactly-once bookkeeping.
+//  2. Time to sync one agency's day (3,000 responses) from a kiosk over loopback HTTP.
+//  3. Bytes on the wire per response (gzip request bodies).
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "support/memory_kiosk.hpp"
+#include "support/records.hpp"
+#include "support/temp_dir.hpp"
+#include "sync/client/sync_client.hpp"
+#include "sync/protocol/digest.hpp"
+#include "sync/server/admin.hpp"
+#include "sync/server/http_server.hpp"
+#include "sync/server/sql.hpp"
+#include "sync/server/sql_storage.hpp"
+
+using namespace repere;
+using namespace repere::sync;
+using namespace repere::sync::server;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+std::int64_t wall() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::vector<WireRecord> rowsFor(const std::string& prefix, int n) {
+    std::vector<WireRecord> out;
+    out.reserve(static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) out.push_back(test::makeRecord(prefix + std::to_string(k), k + 1, "b"));
+    return out;
+}
+
+void plainInsert(SqlDatabase& db, const std::vector<WireRecord>& rows, const std::string& deviceId) {
+    for (std::size_t start = 0; start < rows.size(); start += kMaxBatchRecords) {
+        db.transact([&](SqlSession& s) {
+            for (std::size_t k = start; k < std::min(rows.size(), start + kMaxBatchRecords); ++k) {
+                const auto& r = rows[k];
+                s.exec("INSERT INTO bench_plain (record_id, device_id, batch_id, kind, status, sha256, payload,"
+                       " quiz_id, quiz_version, seq, created_at, received_at)"
+                       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                       {r.recordId, deviceId, "plain", r.kind, "stored", r.sha256, r.payload, SqlValue(), SqlValue(),
+                        r.seq, r.createdAtMs, wall()});
+            }
+        });
+    }
+}
+
+void benchIngest(const std::string& name, const std::string& spec, std::unique_ptr<SqlDatabase> plainDb, int n) {
+    plainDb->transact([&](SqlSession& s) {
+        s.exec("DROP TABLE IF EXISTS bench_plain");
+        s.exec("CREATE TABLE bench_plain (record_id TEXT, device_id TEXT, batch_id TEXT, kind TEXT, status TEXT,"
+               " sha256 TEXT, payload TEXT, quiz_id TEXT, quiz_version TEXT, seq BIGINT, created_at BIGINT,"
+               " received_at BIGINT)");
+    });
+    auto storage = openStorage(spec);
+    const std::string code = randomHex(8);
+    storage->createEnrolCode(sha256Hex(code), "bench", wall(), wall() + 3600000);
+    auto device = storage->enrolDevice(sha256Hex(code), newUuid(), "bench", sha256Hex(newToken()), wall());
+    const auto rows = rowsFor("ingest-" + randomHex(4) + "-", n);
+
+    auto t0 = Clock::now();
+    plainInsert(*plainDb, rows, device->id);
+    const double plain = since(t0);
+
+    t0 = Clock::now();
+    for (std::size_t start = 0; start < rows.size(); start += kMaxBatchRecords) {
+        std::vector<WireRecord> batch(rows.begin() + static_cast<std::ptrdiff_t>(start),
+                                      rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), start + kMaxBatchRecords)));
+        storage->ingestBatch(*device, newUuid(), batch, wall());
+    }
+    const double ingest = since(t0);
+    std::printf("%-10s ingest %7.0f responses/s | plain bulk insert %7.0f rows/s | ratio %.2f (%d rows, 500 per tx)\n",
+                name.c_str(), n / ingest, n / plain, (n / ingest) / (n / plain), n);
+}
+
+void benchDay() {
+    test::TempDir dir;
+    auto storage = openStorage("sqlite:" + (dir / "server.db").string());
+    ServerOptions o;
+    HttpServer http(*storage, o);
+    http.start();
+    const std::string url = "http://127.0.0.1:" + std::to_string(http.port());
+    test::MemoryKiosk kiosk;
+    if (!SyncClient::enrol(kiosk, url, createEnrolCode(*storage, "bench", wall()), "k").ok) {
+        std::cerr << "enrol failed\n";
+        return;
+    }
+    kiosk.addResponses(3000);
+    SyncClient client(kiosk, kiosk, dir.path());
+    const auto t0 = Clock::now();
+    auto r = client.push();
+    const double secs = since(t0);
+    std::printf("agency day: 3000 responses synced over loopback HTTP (SQLite server) in %.3f s (%s), %lld batches\n",
+                secs, r.ok ? "ok" : r.error.c_str(), static_cast<long long>(r.batches));
+    std::printf("wire: %.1f bytes of gzip request body per response (%lld bytes for 3000; JSON before gzip ~%zu bytes/response)\n",
+                static_cast<double>(r.bytesSent) / 3000.0, static_cast<long long>(r.bytesSent),
+                toJson(test::makeRecord(newUuid(), 1, "b")).dump().size());
+    http.stop();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const int n = argc > 1 ? std::stoi(argv[1]) : 20000;
+    const std::string pg = argc > 2 ? argv[2] : "";
+    test::TempDir dir;
+    const std::string sqlitePath = (dir / "bench.db").string();
+    benchIngest("sqlite", "sqlite:" + sqlitePath, openSqliteDatabase(sqlitePath), n);
+    if (!pg.empty()) {
+        {
+            auto reset = openPostgresDatabase(pg, 1);
+            reset->transact([](SqlSession& s) {
+                s.exec("DROP SCHEMA IF EXISTS public CASCADE");
+                s.exec("CREATE SCHEMA public");
+            });
+        }
+        benchIngest("postgresql", pg, openPostgresDatabase(pg, 1), n);
+    } else {
+        std::printf("postgresql: skipped (no server; bench/sync/run.sh starts one)\n");
+    }
+    benchDay();
+    return 0;
+}

@@ -1,0 +1,73 @@
+#include "sync/client/http_transport.hpp"
+
+#include <httplib.h>
+
+namespace repere::sync {
+namespace {
+
+std::string describe(httplib::Error e) {
+    switch (e) {
+    case httplib::Error::Connection: return "cannot connect to the server";
+    case httplib::Error::Read: return "connection cut while reading the reply";
+    case httplib::Error::Write: return "connection cut while sending";
+    case httplib::Error::ConnectionTimeout: return "connection timed out";
+    case httplib::Error::SSLConnection: return "TLS handshake failed";
+    case httplib::Error::SSLServerVerification: return "server certificate not trusted";
+    case httplib::Error::SSLLoadingCerts: return "cannot load the CA file";
+    default: return "network error (" + httplib::to_string(e) + ")";
+    }
+}
+
+template <typename Call>
+HttpOutcome run(const TransportOptions& o, Call call) {
+    HttpOutcome out;
+    try {
+        httplib::Client cli(o.baseUrl);
+        if (!cli.is_valid()) {
+            out.error = "invalid server URL: " + o.baseUrl;
+            return out;
+        }
+        cli.set_connection_timeout(o.connectTimeout);
+        cli.set_read_timeout(o.readTimeout);
+        cli.set_write_timeout(o.readTimeout);
+        cli.set_keep_alive(false);
+        cli.set_follow_location(false); // a redirect is what captive portals do: report it, never follow
+        cli.enable_server_certificate_verification(true);
+        if (!o.caFile.empty()) cli.set_ca_cert_path(o.caFile.c_str());
+        httplib::Headers headers;
+        if (!o.token.empty()) headers.emplace("Authorization", "Bearer " + o.token);
+        httplib::Result res = call(cli, headers);
+        if (!res) {
+            out.error = describe(res.error());
+            return out;
+        }
+        out.reply = HttpReply{res->status, res->body, res->get_header_value("Content-Type")};
+    } catch (const std::exception& e) {
+        out.error = std::string("network error: ") + e.what();
+    }
+    return out;
+}
+
+} // namespace
+
+HttpTransport::HttpTransport(TransportOptions options) : options_(std::move(options)) {
+    while (!options_.baseUrl.empty() && options_.baseUrl.back() == '/') options_.baseUrl.pop_back();
+}
+
+HttpOutcome HttpTransport::get(const std::string& path) const {
+    return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) { return cli.Get(path.c_str(), h); });
+}
+
+HttpOutcome HttpTransport::post(const std::string& path, const std::string& body, const std::string& type) const {
+    return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) {
+        return cli.Post(path.c_str(), h, body, type.c_str());
+    });
+}
+
+HttpOutcome HttpTransport::put(const std::string& path, const std::string& body, const std::string& type) const {
+    return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) {
+        return cli.Put(path.c_str(), h, body, type.c_str());
+    });
+}
+
+} // namespace repere::sync

@@ -1,0 +1,346 @@
+#include "sync/client/sync_client.hpp"
+
+#include <fstream>
+#include <set>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/protocol/digest.hpp"
+#include "sync/protocol/gzip.hpp"
+
+namespace repere::sync {
+
+namespace fs = std::filesystem;
+
+std::string describeFailure(const HttpReply& reply) {
+    std::string what = "HTTP " + std::to_string(reply.status);
+    if (auto e = parseErrorReply(reply.body); e.ok()) return what + ": " + e.value->error + " (" + e.value->reason + ")";
+    if (reply.contentType.find("html") != std::string::npos || reply.body.find("<html") != std::string::npos ||
+        reply.body.find("<!DOCTYPE") != std::string::npos)
+        return what + ": an HTML page instead of the server's reply (captive portal or proxy? log in to the network)";
+    if (reply.body.empty()) return what + ": empty reply";
+    return what + ": unexpected reply";
+}
+
+namespace {
+
+// The outcome of a request that must come back 200 with a body we can parse.
+template <typename T>
+struct Checked {
+    std::optional<T> value;
+    std::string error;
+    int status = 0;
+};
+
+template <typename T, typename Parse>
+Checked<T> expect(const HttpOutcome& out, Parse parse) {
+    Checked<T> c;
+    if (!out.reply) {
+        c.error = out.error;
+        return c;
+    }
+    c.status = out.reply->status;
+    if (out.reply->status != 200) {
+        c.error = describeFailure(*out.reply);
+        if (out.reply->status == 401) c.error += "; this kiosk must be enrolled again (repere enrol)";
+        return c;
+    }
+    auto parsed = parse(out.reply->body);
+    if (!parsed.ok()) {
+        c.error = "unexpected reply from the server (" + parsed.error + ")";
+        if (out.reply->body.find('<') != std::string::npos)
+            c.error = describeFailure(HttpReply{200, out.reply->body, out.reply->contentType});
+        return c;
+    }
+    c.value = std::move(*parsed.value);
+    return c;
+}
+
+WireRecord toWire(const store::OutboxRecord& r) {
+    WireRecord w;
+    w.recordId = r.recordId;
+    w.kind = r.kind;
+    w.seq = r.seq;
+    w.payload = r.payload;
+    w.sha256 = r.sha256;
+    w.createdAtMs = r.createdAtMs;
+    // Attempts name their quiz version; the server quarantines versions it has not published.
+    auto doc = nlohmann::json::parse(r.payload, nullptr, false);
+    if (doc.is_object()) {
+        auto id = doc.find("quizId");
+        auto version = doc.find("quizVersion");
+        if (id != doc.end() && version != doc.end() && id->is_string() && version->is_string()) {
+            w.quizId = id->get<std::string>();
+            w.quizVersion = version->get<std::string>();
+        }
+    }
+    return w;
+}
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+SyncClient::SyncClient(store::Outbox& outbox, KioskSyncState& state, fs::path dataDir, ClientHooks hooks)
+    : outbox_(outbox), state_(state), dataDir_(std::move(dataDir)), hooks_(std::move(hooks)) {}
+
+void SyncClient::say(const std::string& line) const {
+    if (hooks_.progress) hooks_.progress(line);
+}
+
+EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUrl, const std::string& code,
+                              const std::string& deviceName, const std::string& caFile) {
+    EnrolResult r;
+    HttpTransport t({serverUrl, caFile, "", std::chrono::seconds(10), std::chrono::seconds(30)});
+    auto out = t.post(std::string(kApiPrefix) + "/enrol", toJson(EnrolRequest{code, deviceName}).dump(),
+                      "application/json");
+    auto reply = expect<EnrolReply>(out, parseEnrolReply);
+    if (!reply.value) {
+        r.error = reply.error;
+        return r;
+    }
+    state.setValue(key::kServerUrl, serverUrl);
+    state.setValue(key::kCaFile, caFile);
+    state.setValue(key::kDeviceId, reply.value->deviceId);
+    state.setValue(key::kAgency, reply.value->agency);
+    // The token last: an interrupted enrolment leaves no half identity that looks usable.
+    state.setValue(key::kToken, reply.value->token);
+    r.ok = true;
+    r.deviceId = reply.value->deviceId;
+    r.agency = reply.value->agency;
+    return r;
+}
+
+bool SyncClient::enrolled() {
+    auto token = state_.value(key::kToken);
+    auto url = state_.value(key::kServerUrl);
+    return token && !token->empty() && url && !url->empty();
+}
+
+std::optional<HttpTransport> SyncClient::transport(std::string& error) {
+    if (!enrolled()) {
+        error = "this kiosk is not enrolled (repere enrol --server URL --code CODE)";
+        return std::nullopt;
+    }
+    TransportOptions o;
+    o.baseUrl = *state_.value(key::kServerUrl);
+    o.caFile = state_.value(key::kCaFile).value_or("");
+    o.token = *state_.value(key::kToken);
+    return HttpTransport(o);
+}
+
+PushReport SyncClient::push() {
+    PushReport rep;
+    auto finish = [&](std::string error) {
+        rep.error = std::move(error);
+        rep.ok = rep.error.empty();
+        rep.pending = outbox_.pendingCount();
+        return rep;
+    };
+    auto t = transport(rep.error);
+    if (!t) return finish(rep.error);
+
+    // The cursor call checks the token and the link before any batch is assembled.
+    auto cursor = expect<CursorReply>(t->get(std::string(kApiPrefix) + "/cursor"), parseCursorReply);
+    if (!cursor.value) return finish(cursor.error);
+    state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
+
+    for (;;) {
+        std::string batchId;
+        std::vector<store::OutboxRecord> records;
+        if (auto open = outbox_.openBatchId()) { // a batch sent before without a usable reply
+            batchId = *open;
+            records = outbox_.batchRecords(batchId);
+            say("resending batch " + batchId + " (" + std::to_string(records.size()) + " records)");
+        } else {
+            batchId = newUuid();
+            records = outbox_.assignNextBatch(batchId, maxBatchRecords, maxBatchBytes);
+            if (records.empty()) break;
+        }
+        if (records.empty()) return finish("batch " + batchId + " has no records left but is still open");
+
+        BatchRequest req;
+        for (const auto& r : records) req.records.push_back(toWire(r));
+        const std::string body = gzipCompress(toJson(req).dump());
+        rep.bytesSent += static_cast<std::int64_t>(body.size());
+        auto reply = expect<BatchReply>(
+            t->post(std::string(kApiPrefix) + "/batches/" + batchId, body, kBatchContentType), parseBatchReply);
+        if (!reply.value) return finish(reply.error);
+        if (reply.value->batchId != batchId) return finish("reply for another batch (" + reply.value->batchId + ")");
+
+        std::set<std::string> sent;
+        for (const auto& r : records) sent.insert(r.recordId);
+        std::vector<std::string> acked;
+        std::int64_t stored = 0, dup = 0, conflict = 0, quarantined = 0;
+        for (const auto& r : reply.value->results) {
+            if (!sent.count(r.recordId)) continue; // never acknowledge what we did not send
+            acked.push_back(r.recordId);
+            switch (r.status) {
+            case RecordStatus::Stored: ++stored; break;
+            case RecordStatus::Duplicate: ++dup; break;
+            case RecordStatus::Conflict: ++conflict; break;
+            case RecordStatus::Quarantined: ++quarantined; break;
+            }
+        }
+        if (acked.size() != sent.size())
+            return finish("the server's reply did not name every record of batch " + batchId);
+        if (hooks_.beforeMarkAcknowledged) hooks_.beforeMarkAcknowledged(batchId);
+        outbox_.markAcknowledged(batchId, acked);
+        state_.setValue(key::kServerCursor, std::to_string(reply.value->cursor));
+        ++rep.batches;
+        rep.stored += stored;
+        rep.duplicates += dup;
+        rep.conflicts += conflict;
+        rep.quarantined += quarantined;
+        say("batch " + std::to_string(rep.batches) + ": " + std::to_string(stored) + " stored, " +
+            std::to_string(dup) + " duplicates" + (conflict ? ", " + std::to_string(conflict) + " conflicts" : "") +
+            (quarantined ? ", " + std::to_string(quarantined) + " quarantined" : ""));
+    }
+    return finish("");
+}
+
+bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
+    auto t = transport(error);
+    if (!t) return false;
+    const std::string data = readFile(file);
+    if (data.size() > kMaxBlobBytes) {
+        error = file.string() + ": above the 64 MiB blob limit";
+        return false;
+    }
+    const std::string sha = sha256Hex(data);
+    const std::string base = std::string(kApiPrefix) + "/blobs/" + sha;
+    auto status = expect<BlobStatus>(t->get(base + "/status"), parseBlobStatus);
+    if (!status.value) {
+        error = status.error;
+        return false;
+    }
+    BlobStatus st = *status.value;
+    if (st.total != static_cast<std::int64_t>(data.size())) st.received = 0; // a new upload
+    while (!st.complete) {
+        const auto offset = static_cast<std::size_t>(st.received);
+        const std::string chunk = data.substr(offset, kBlobChunkBytes);
+        auto put = expect<BlobStatus>(t->put(base + "?offset=" + std::to_string(offset) +
+                                                 "&total=" + std::to_string(data.size()),
+                                             chunk, "application/octet-stream"),
+                                      parseBlobStatus);
+        if (!put.value) {
+            error = put.error;
+            return false;
+        }
+        if (!put.value->complete && put.value->received <= st.received && put.value->received != 0) {
+            error = "the server did not take the chunk at " + std::to_string(offset);
+            return false;
+        }
+        st = *put.value;
+    }
+    return true;
+}
+
+PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
+    PullReport rep;
+    auto t = transport(rep.error);
+    if (!t) return rep;
+    std::int64_t since = 0;
+    if (auto v = state_.value(key::kCatalogVersion)) since = std::stoll(*v);
+    auto cat = expect<CatalogReply>(t->get(std::string(kApiPrefix) + "/catalog?since=" + std::to_string(since)),
+                                    parseCatalogReply);
+    if (!cat.value) {
+        rep.error = cat.error;
+        return rep;
+    }
+    rep.version = std::max(since, cat.value->version);
+    if (cat.value->quizzes.empty() && cat.value->trainers.empty() && rep.version == since) {
+        rep.ok = true;
+        return rep;
+    }
+
+    std::set<std::pair<std::string, std::string>> installed;
+    for (const auto& q : state_.installedQuizzes()) installed.insert({q.id, q.version});
+
+    CatalogApplication app;
+    app.version = rep.version;
+    app.trainers = cat.value->trainers;
+    std::error_code ec;
+    for (const auto& q : cat.value->quizzes) {
+        if (installed.count({q.id, q.version})) continue;
+        // Each version in its own folder named by its hash: an attempt in progress keeps reading
+        // the files of the version it started with.
+        const fs::path final = dataDir_ / "catalog" / q.id / (q.version + "-" + q.sha256.substr(0, 12));
+        const fs::path staging = dataDir_ / "catalog" / ".staging" / (q.id + "-" + q.version + "-" + randomHex(4));
+        fs::create_directories(staging, ec);
+        if (ec) {
+            rep.error = "cannot create " + staging.string() + ": " + ec.message();
+            return rep;
+        }
+        for (const auto& f : q.files) {
+            auto blob = t->get(std::string(kApiPrefix) + "/blobs/" + f.sha256);
+            if (!blob.reply || blob.reply->status != 200) {
+                fs::remove_all(staging, ec);
+                rep.error = "download of " + q.id + "/" + f.path + " failed: " +
+                            (blob.reply ? describeFailure(*blob.reply) : blob.error);
+                return rep;
+            }
+            if (sha256Hex(blob.reply->body) != f.sha256 ||
+                static_cast<std::int64_t>(blob.reply->body.size()) != f.size) {
+                fs::remove_all(staging, ec);
+                rep.error = q.id + "/" + f.path + ": downloaded content does not match its sha256";
+                return rep;
+            }
+            const fs::path dest = staging / fs::path(f.path);
+            fs::create_directories(dest.parent_path(), ec);
+            std::ofstream out(dest, std::ios::binary);
+            out.write(blob.reply->body.data(), static_cast<std::streamsize>(blob.reply->body.size()));
+            out.close();
+            if (!out) {
+                fs::remove_all(staging, ec);
+                rep.error = "cannot write " + dest.string();
+                return rep;
+            }
+            if (hooks_.afterCatalogFile) hooks_.afterCatalogFile(f.path);
+        }
+        if (validate) {
+            auto errors = validate(staging);
+            if (!errors.empty()) {
+                fs::remove_all(staging, ec);
+                rep.error = "package " + q.id + " " + q.version + " refused: " + errors.front();
+                return rep;
+            }
+        }
+        // Not listed in the database yet, so nothing reads `final`: replacing it is safe.
+        fs::remove_all(final, ec);
+        fs::create_directories(final.parent_path(), ec);
+        fs::rename(staging, final, ec);
+        if (ec) {
+            rep.error = "cannot install " + final.string() + ": " + ec.message();
+            return rep;
+        }
+        app.quizzes.push_back({q.id, q.version, q.sha256, fs::absolute(final).string()});
+    }
+    state_.applyCatalog(app); // one transaction: packages, trainers, version
+    rep.quizzesInstalled = static_cast<std::int64_t>(app.quizzes.size());
+    rep.trainersUpdated = static_cast<std::int64_t>(app.trainers.size());
+    rep.ok = true;
+    say("catalogue version " + std::to_string(rep.version) + ": " + std::to_string(rep.quizzesInstalled) +
+        " new quiz package(s), " + std::to_string(rep.trainersUpdated) + " trainer account(s)");
+    return rep;
+}
+
+RoundReport SyncClient::round(const PackageValidator& validate, std::int64_t nowMs) {
+    RoundReport r;
+    r.push = push();
+    if (r.push.ok) r.pull = pullCatalog(validate);
+    state_.setValue(key::kLastRoundMs, std::to_string(nowMs));
+    if (r.ok()) {
+        state_.setValue(key::kLastSuccessMs, std::to_string(nowMs));
+        state_.setValue(key::kLastError, "");
+    } else {
+        state_.setValue(key::kLastError, r.error());
+    }
+    return r;
+}
+
+} // namespace repere::sync

@@ -1,0 +1,107 @@
+// The kiosk's sync client: enrolment, push of the outbox, pull of the catalogue.
+//
+// Rules it keeps (DESIGN.md §7):
+//  - a batch id is saved with its records (Outbox::assignNextBatch) before anything is sent and
+//    is reused as is on every retry, so the server can answer a replay with the same reply;
+//  - records are marked acknowledged only from a well-formed reply that names them; anything
+//    else (HTML from a captive portal, a redirect, a truncated body) fails the round;
+//  - a catalogue is fully downloaded, hash-checked and validated before one transaction makes
+//    it current; quiz versions live in their own folders, so attempts in progress keep theirs.
+// Used by `repere sync` / `repere enrol` and by the kiosk's background sync thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/outbox.hpp"
+#include "sync/client/http_transport.hpp"
+#include "sync/client/kiosk_state.hpp"
+
+namespace repere::sync {
+
+struct EnrolResult {
+    bool ok = false;
+    std::string error;
+    std::string deviceId;
+    std::string agency;
+};
+
+struct PushReport {
+    bool ok = false;
+    std::string error;
+    std::int64_t batches = 0;
+    std::int64_t stored = 0;
+    std::int64_t duplicates = 0;
+    std::int64_t conflicts = 0;
+    std::int64_t quarantined = 0;
+    std::int64_t pending = 0; // left on the kiosk after the round
+    std::int64_t bytesSent = 0;
+    std::int64_t pushed() const { return stored + quarantined + conflicts; }
+};
+
+struct PullReport {
+    bool ok = false;
+    std::string error;
+    std::int64_t version = 0;
+    std::int64_t quizzesInstalled = 0;
+    std::int64_t trainersUpdated = 0;
+};
+
+struct RoundReport {
+    PushReport push;
+    PullReport pull;
+    bool ok() const { return push.ok && pull.ok; }
+    std::string error() const { return !push.ok ? push.error : pull.error; }
+};
+
+// Validates an unpacked quiz package; returns the errors (empty = usable).
+using PackageValidator = std::function<std::vector<std::string>(const std::filesystem::path& folder)>;
+
+struct ClientHooks {
+    std::function<void(const std::string& line)> progress; // human-readable progress lines
+    // Tests: called after a well-formed reply and before marking (throw to simulate a crash).
+    std::function<void(const std::string& batchId)> beforeMarkAcknowledged;
+    // Tests: called after each catalogue file is written to the staging folder.
+    std::function<void(const std::string& path)> afterCatalogFile;
+};
+
+class SyncClient {
+public:
+    // dataDir: where pulled quiz packages go (dataDir/catalog/<id>/<version>-<hash>/).
+    SyncClient(store::Outbox& outbox, KioskSyncState& state, std::filesystem::path dataDir, ClientHooks hooks = {});
+
+    // Trades a one-time code for a device identity and saves it (replacing an earlier one: a
+    // re-enrolled kiosk keeps its pending records and sends them under the new identity).
+    static EnrolResult enrol(KioskSyncState& state, const std::string& serverUrl, const std::string& code,
+                             const std::string& deviceName, const std::string& caFile = {});
+
+    bool enrolled();
+    PushReport push();
+    PullReport pullCatalog(const PackageValidator& validate);
+    // push then pull; saves last round / success / error in the kiosk state.
+    RoundReport round(const PackageValidator& validate, std::int64_t nowMs);
+
+    // Uploads a file as a blob, resuming where the server stopped; true when complete there.
+    bool uploadBlob(const std::filesystem::path& file, std::string& error);
+
+    std::size_t maxBatchRecords = kMaxBatchRecords;
+    std::size_t maxBatchBytes = 768 * 1024; // payload bytes per batch; gzip keeps it under 1 MiB
+
+private:
+    std::optional<HttpTransport> transport(std::string& error);
+    void say(const std::string& line) const;
+
+    store::Outbox& outbox_;
+    KioskSyncState& state_;
+    std::filesystem::path dataDir_;
+    ClientHooks hooks_;
+};
+
+// A one-line explanation of a failed reply: the server's JSON reason, or what the body looked
+// like (HTML page, empty...) when it is not ours.
+std::string describeFailure(const HttpReply& reply);
+
+} // namespace repere::sync

@@ -1,0 +1,161 @@
+// Wire types of the Repère sync protocol (API v1) and their strict JSON form.
+//
+// Both ends use these types, so a field can only be renamed in one place. Parsing is strict:
+// a missing or mistyped field is an error with a reason (the server answers 400 with it, the
+// client treats it as a failed round). Nothing here speaks HTTP.
+//
+// Endpoints (all under /api/v1, bearer token in `Authorization`, never in the URL):
+//   POST /enrol                 EnrolRequest  -> EnrolReply            (no token: trades a one-time code)
+//   GET  /cursor                              -> CursorReply
+//   POST /batches/{batch_id}    BatchRequest  -> BatchReply            (body gzip, Content-Type application/gzip)
+//   PUT  /blobs/{sha256}?offset=N&total=T     -> BlobStatus            (raw chunk, resumable)
+//   GET  /blobs/{sha256}/status               -> BlobStatus
+//   GET  /blobs/{sha256}                      -> raw bytes (complete blobs only)
+//   GET  /catalog?since=N                     -> CatalogReply
+//   GET  /health                              -> {"status":"ok",...}
+// Errors: {"error": "<code>", "reason": "<one line>"} with 400/401/404/409/413/415/429/500.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace repere::sync {
+
+inline constexpr const char* kApiPrefix = "/api/v1";
+inline constexpr std::size_t kMaxBatchRecords = 500;
+inline constexpr std::size_t kMaxBatchCompressedBytes = 1024 * 1024;
+// A batch of 500 records that inflates past this is refused (gzip bombs): 16 MiB is ~30 KiB per
+// record, far above any real answer.
+inline constexpr std::size_t kMaxBatchDecompressedBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kBlobChunkBytes = 512 * 1024;
+inline constexpr std::size_t kMaxBlobBytes = 64 * 1024 * 1024;
+inline constexpr const char* kBatchContentType = "application/gzip";
+
+// Strict parsing result: a value or a one-line reason.
+template <typename T>
+struct Parsed {
+    std::optional<T> value;
+    std::string error;
+    bool ok() const { return value.has_value(); }
+    static Parsed fail(std::string why) { return Parsed{std::nullopt, std::move(why)}; }
+};
+
+struct WireRecord {
+    std::string recordId;      // globally unique; the server's idempotency key
+    std::string kind;          // "attempt", "response", ...
+    std::int64_t seq = 0;      // the kiosk's local outbox sequence (for the cursor)
+    std::string payload;       // JSON text, hashed as sent
+    std::string sha256;        // of payload, lowercase hex
+    std::int64_t createdAtMs = 0;
+    std::string quizId;        // optional: when set, the server checks the version is published
+    std::string quizVersion;
+};
+
+enum class RecordStatus { Stored, Duplicate, Conflict, Quarantined };
+const char* toString(RecordStatus s);
+std::optional<RecordStatus> recordStatusFromString(const std::string& s);
+
+struct RecordResult {
+    std::string recordId;
+    RecordStatus status = RecordStatus::Stored;
+};
+
+struct BatchRequest {
+    std::vector<WireRecord> records;
+};
+
+struct BatchReply {
+    std::string batchId;
+    std::vector<RecordResult> results;
+    std::int64_t cursor = 0; // the device's highest acknowledged seq after this batch
+};
+
+struct EnrolRequest {
+    std::string code;
+    std::string deviceName;
+};
+
+struct EnrolReply {
+    std::string deviceId;
+    std::string token; // 256-bit random, hex; shown once, the server keeps only its hash
+    std::string agency;
+};
+
+struct CursorReply {
+    std::string deviceId;
+    std::int64_t cursor = 0;  // highest seq acknowledged for this device
+    std::int64_t records = 0; // records held for this device
+};
+
+struct CatalogFile {
+    std::string path;   // relative to the package folder, '/' separated
+    std::string sha256; // fetch with GET /blobs/{sha256}
+    std::int64_t size = 0;
+};
+
+struct CatalogQuiz {
+    std::string id;
+    std::string version;
+    std::string sha256; // content hash of the package
+    std::int64_t catalogVersion = 0;
+    std::vector<CatalogFile> files;
+};
+
+struct CatalogTrainer {
+    std::string name;
+    std::string pinHash; // Argon2id string (libsodium crypto_pwhash_str); never the PIN
+    std::string role;    // "trainer" | "admin"
+    bool active = true;
+    std::int64_t catalogVersion = 0;
+};
+
+struct CatalogReply {
+    std::int64_t version = 0; // highest catalogue version included; pass as `since` next time
+    std::vector<CatalogQuiz> quizzes;
+    std::vector<CatalogTrainer> trainers;
+};
+
+struct BlobStatus {
+    std::string sha256;
+    std::int64_t received = 0;
+    std::int64_t total = 0;
+    bool complete = false;
+};
+
+struct ErrorReply {
+    std::string error;
+    std::string reason;
+};
+
+// Identifier rules shared by both ends (batch ids, record ids, device ids): 1..64 of [A-Za-z0-9_.:-].
+bool isValidId(const std::string& s);
+bool isSha256Hex(const std::string& s);
+
+nlohmann::json toJson(const WireRecord& r);
+nlohmann::json toJson(const BatchRequest& b);
+nlohmann::json toJson(const BatchReply& b);
+nlohmann::json toJson(const EnrolRequest& e);
+nlohmann::json toJson(const EnrolReply& e);
+nlohmann::json toJson(const CursorReply& c);
+nlohmann::json toJson(const CatalogReply& c);
+nlohmann::json toJson(const BlobStatus& b);
+nlohmann::json toJson(const ErrorReply& e);
+
+// Each parser takes raw text (so a captive portal's HTML is just a parse error) and checks
+// every field's presence and type.
+Parsed<BatchRequest> parseBatchRequest(const std::string& text);
+Parsed<BatchReply> parseBatchReply(const std::string& text);
+Parsed<EnrolRequest> parseEnrolRequest(const std::string& text);
+Parsed<EnrolReply> parseEnrolReply(const std::string& text);
+Parsed<CursorReply> parseCursorReply(const std::string& text);
+Parsed<CatalogReply> parseCatalogReply(const std::string& text);
+Parsed<BlobStatus> parseBlobStatus(const std::string& text);
+Parsed<ErrorReply> parseErrorReply(const std::string& text);
+
+} // namespace repere::sync

@@ -1,0 +1,42 @@
+// Administration actions of repere-server (`repere-server admin ...`), as functions over a
+// Storage so tests call them directly. Each one that matters for accountability is audited.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sync/server/storage.hpp"
+
+namespace repere::sync::server {
+
+// A one-time enrolment code for an agency, valid `validHours`. Only its hash is stored.
+std::string createEnrolCode(Storage& storage, const std::string& agency, std::int64_t nowMs, int validHours = 24);
+
+// Validates a package folder: returns the errors (empty = valid) and fills id/version.
+using QuizValidator = std::function<std::vector<std::string>(const std::filesystem::path& package, std::string& id,
+                                                             std::string& version)>;
+
+struct PublishResult {
+    bool ok = false;
+    std::vector<std::string> errors;
+    CatalogQuiz quiz;
+};
+
+// Validates then stores every file of the package as a blob and publishes it in the catalogue.
+PublishResult publishQuiz(Storage& storage, const std::filesystem::path& package, const QuizValidator& validate,
+                          std::int64_t nowMs);
+
+// Adds or updates a trainer account (PIN hashed with Argon2id; the PIN itself is not kept).
+std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin, const std::string& role,
+                        std::int64_t nowMs);
+
+// Every stored record as CSV (header line first). Audited.
+void exportCsv(Storage& storage, std::ostream& out, std::int64_t nowMs);
+
+std::string csvField(const std::string& value);
+
+} // namespace repere::sync::server

@@ -1,0 +1,51 @@
+// repere-server's HTTP(S) front: routes, authentication, limits and error replies over a Storage.
+// Tests run it in-process on 127.0.0.1 with port 0 (an ephemeral port) and stop it in a guard.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "sync/server/storage.hpp"
+
+namespace repere::sync::server {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 0; // 0: any free port (see HttpServer::port())
+    std::string tlsCert;
+    std::string tlsKey;
+    bool insecureHttp = false;     // allow plain HTTP on a non-loopback address
+    int rateLimitPerMinute = 600;  // per device; enrolment: per address, a tenth of it
+    std::function<std::int64_t()> nowMs; // clock (defaults to the system clock)
+};
+
+// nullopt when the options may be served; otherwise the reason they may not (plain HTTP on a
+// non-loopback address without --insecure-http, a certificate without a key, ...).
+std::optional<std::string> refuseReason(const ServerOptions& options);
+bool isLoopback(const std::string& host);
+
+class HttpServer {
+public:
+    HttpServer(Storage& storage, ServerOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds the socket; throws std::runtime_error with the reason when it cannot.
+    void bind();
+    int port() const;
+    // Serves until stop() (blocking).
+    void listen();
+    // Serves on a background thread (tests).
+    void start();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace repere::sync::server

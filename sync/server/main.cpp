@@ -1,0 +1,176 @@
+// repere-server: the central sync server and its administration commands.
+//   repere-server --listen HOST:PORT --db sqlite:PATH|postgresql://... [--tls-cert F --tls-key F] [--insecure-http]
+//   repere-server admin enrol-code|devices|revoke|publish-quiz|add-trainer|export|audit --db ...
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "sync/server/admin.hpp"
+#include "sync/server/http_server.hpp"
+#include "sync/server/quiz_validation.hpp"
+
+using namespace repere::sync;
+using namespace repere::sync::server;
+
+namespace {
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool splitHostPort(const std::string& s, std::string& host, int& port) {
+    const auto colon = s.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    host = s.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    try {
+        std::size_t used = 0;
+        port = std::stoi(s.substr(colon + 1), &used);
+        return used == s.size() - colon - 1 && port >= 0 && port <= 65535;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+int serve(const std::string& listen, const std::string& db, ServerOptions options) {
+    if (!splitHostPort(listen, options.host, options.port)) {
+        std::cerr << "repere-server: --listen must be HOST:PORT (got '" << listen << "')\n";
+        return 2;
+    }
+    if (auto why = refuseReason(options)) {
+        std::cerr << "repere-server: " << *why << "\n";
+        return 2;
+    }
+    // Signals are taken by a dedicated thread (sigwait) so stop() runs outside a signal handler.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+
+    auto storage = openStorage(db);
+    HttpServer server(*storage, options);
+    server.bind();
+    std::cout << "repere-server: listening on " << (options.tlsCert.empty() ? "http" : "https") << "://"
+              << options.host << ":" << server.port() << " (" << storage->backend() << ")" << std::endl;
+    std::thread signals([&] {
+        int sig = 0;
+        sigwait(&set, &sig);
+        server.stop();
+    });
+    server.listen();
+    pthread_kill(signals.native_handle(), SIGTERM); // wake the waiter if stop came from elsewhere
+    signals.join();
+    std::cout << "repere-server: stopped" << std::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Repère central server: receives kiosk results, serves the catalogue", "repere-server"};
+    app.set_version_flag("--version", std::string("repere-server ") + REPERE_VERSION);
+    std::string listen, db;
+    ServerOptions options;
+    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)");
+    app.add_option("--db", db, "sqlite:PATH or postgresql://user@host/db");
+    app.add_option("--tls-cert", options.tlsCert, "PEM certificate (chain) for HTTPS");
+    app.add_option("--tls-key", options.tlsKey, "PEM private key for HTTPS");
+    app.add_flag("--insecure-http", options.insecureHttp, "allow plain HTTP on a non-loopback address");
+    app.add_option("--rate-limit", options.rateLimitPerMinute, "requests per minute per device (0: no limit)");
+
+    auto* admin = app.add_subcommand("admin", "administration commands");
+    admin->require_subcommand(1);
+    std::string agency, device, path, name, pin, role = "trainer", format = "csv", output;
+    int validHours = 24;
+    auto addDb = [&](CLI::App* c) { c->add_option("--db", db, "sqlite:PATH or postgresql://...")->required(); };
+
+    auto* enrolCode = admin->add_subcommand("enrol-code", "print a one-time enrolment code (valid 24 h)");
+    addDb(enrolCode);
+    enrolCode->add_option("--agency", agency, "agency name")->required();
+    enrolCode->add_option("--valid-hours", validHours, "validity in hours")->check(CLI::Range(1, 24 * 14));
+    auto* devices = admin->add_subcommand("devices", "list enrolled kiosks");
+    addDb(devices);
+    auto* revoke = admin->add_subcommand("revoke", "revoke a kiosk's token");
+    addDb(revoke);
+    revoke->add_option("device", device, "device id")->required();
+    auto* publish = admin->add_subcommand("publish-quiz", "validate and publish a quiz package");
+    addDb(publish);
+    publish->add_option("path", path, "package folder (or its quiz.json)")->required();
+    auto* trainer = admin->add_subcommand("add-trainer", "add or update a trainer account");
+    addDb(trainer);
+    trainer->add_option("--name", name)->required();
+    trainer->add_option("--pin", pin)->required();
+    trainer->add_option("--role", role)->check(CLI::IsMember({"trainer", "admin"}));
+    auto* exportCmd = admin->add_subcommand("export", "export every stored record");
+    addDb(exportCmd);
+    exportCmd->add_option("--format", format)->check(CLI::IsMember({"csv"}));
+    exportCmd->add_option("--output", output, "file (default: standard output)");
+    auto* auditCmd = admin->add_subcommand("audit", "print the audit log");
+    addDb(auditCmd);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+
+    try {
+        if (!admin->parsed()) {
+            if (listen.empty() || db.empty()) {
+                std::cerr << "repere-server: --listen and --db are required (see --help)\n";
+                return 2;
+            }
+            return serve(listen, db, options);
+        }
+        auto storage = openStorage(db);
+        if (enrolCode->parsed()) {
+            std::cout << createEnrolCode(*storage, agency, nowMs(), validHours) << "\n";
+        } else if (devices->parsed()) {
+            std::cout << "device_id\tagency\tname\tenrolled_at_ms\trevoked\tcursor\n";
+            for (const auto& d : storage->devices())
+                std::cout << d.id << "\t" << d.agency << "\t" << d.name << "\t" << d.enrolledAtMs << "\t"
+                          << (d.revokedAtMs ? "yes" : "no") << "\t" << d.cursor << "\n";
+        } else if (revoke->parsed()) {
+            if (!storage->revokeDevice(device, nowMs())) {
+                std::cerr << "repere-server: no active device " << device << "\n";
+                return 1;
+            }
+            storage->audit({nowMs(), "revoke", device, "revoked by admin command"});
+            std::cout << "revoked " << device << "\n";
+        } else if (publish->parsed()) {
+            auto r = publishQuiz(*storage, path, validateQuizPackage, nowMs());
+            if (!r.ok) {
+                for (const auto& e : r.errors) std::cerr << e << "\n";
+                std::cerr << "repere-server: package not published (" << r.errors.size() << " error(s))\n";
+                return 1;
+            }
+            std::cout << "published " << r.quiz.id << " " << r.quiz.version << " (" << r.quiz.files.size()
+                      << " files, catalogue version " << r.quiz.catalogVersion << ")\n";
+        } else if (trainer->parsed()) {
+            const auto v = addTrainer(*storage, name, pin, role, nowMs());
+            std::cout << "trainer " << name << " saved (catalogue version " << v << ")\n";
+        } else if (exportCmd->parsed()) {
+            if (output.empty()) {
+                exportCsv(*storage, std::cout, nowMs());
+            } else {
+                std::ofstream out(output, std::ios::binary);
+                if (!out) throw std::runtime_error("cannot write " + output);
+                exportCsv(*storage, out, nowMs());
+            }
+        } else if (auditCmd->parsed()) {
+            for (const auto& e : storage->auditLog())
+                std::cout << e.atMs << "\t" << e.event << "\t" << e.deviceId << "\t" << e.detail << "\n";
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "repere-server: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,148 @@
+// SqlDatabase on PostgreSQL (libpqxx 6.4): a small pool of connections so concurrent batches
+// run in parallel; the database's own locking keeps one batch id to one transaction.
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include <pqxx/pqxx>
+
+#include "sync/server/sql.hpp"
+
+namespace repere::sync::server {
+namespace {
+
+constexpr unsigned kByteaOid = 17;
+
+std::string hexOf(const std::string& bytes) {
+    static const char* digits = "0123456789abcdef";
+    std::string out = "\\x";
+    out.reserve(2 + bytes.size() * 2);
+    for (unsigned char c : bytes) {
+        out.push_back(digits[c >> 4]);
+        out.push_back(digits[c & 0xf]);
+    }
+    return out;
+}
+
+int nibble(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    throw std::runtime_error("bad bytea hex");
+}
+
+std::string bytesOfHex(const char* p, std::size_t n) {
+    if (n < 2 || p[0] != '\\' || p[1] != 'x') throw std::runtime_error("unexpected bytea output format");
+    std::string out;
+    out.reserve((n - 2) / 2);
+    for (std::size_t k = 2; k + 1 < n; k += 2) out.push_back(static_cast<char>(nibble(p[k]) * 16 + nibble(p[k + 1])));
+    return out;
+}
+
+class PgSession final : public SqlSession {
+public:
+    explicit PgSession(pqxx::work& tx) : tx_(tx) {}
+    std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params) override {
+        pqxx::result r = run(sql, params);
+        std::vector<SqlRow> rows;
+        rows.reserve(r.size());
+        for (const auto& row : r) {
+            SqlRow out;
+            for (const auto& f : row) {
+                if (f.is_null()) out.emplace_back(std::nullopt);
+                else if (f.type() == kByteaOid) out.emplace_back(bytesOfHex(f.c_str(), f.size()));
+                else out.emplace_back(std::string(f.c_str(), f.size()));
+            }
+            rows.push_back(std::move(out));
+        }
+        return rows;
+    }
+    std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
+        return static_cast<std::int64_t>(run(sql, params).affected_rows());
+    }
+
+private:
+    pqxx::result run(const std::string& sql, const std::vector<SqlValue>& params) {
+        // Every value goes as a text parameter (NULL as a null pointer); bytea in hex input form.
+        std::vector<std::string> texts(params.size());
+        std::vector<const char*> ptrs(params.size(), nullptr);
+        for (std::size_t k = 0; k < params.size(); ++k) {
+            const SqlValue& v = params[k];
+            switch (v.kind) {
+            case SqlValue::Kind::Null: continue;
+            case SqlValue::Kind::Int: texts[k] = std::to_string(v.i); break;
+            case SqlValue::Kind::Text: texts[k] = v.s; break;
+            case SqlValue::Kind::Blob: texts[k] = hexOf(v.s); break;
+            }
+            ptrs[k] = texts[k].c_str();
+        }
+        return tx_.exec_params(sql, pqxx::prepare::make_dynamic_params(ptrs));
+    }
+    pqxx::work& tx_;
+};
+
+class PgDatabase final : public SqlDatabase {
+public:
+    PgDatabase(const std::string& uri, int connections) : uri_(uri) {
+        for (int k = 0; k < connections; ++k) idle_.push_back(std::make_unique<pqxx::connection>(uri));
+    }
+    SqlDialect dialect() const override { return SqlDialect::Postgresql; }
+
+    void transact(const std::function<void(SqlSession&)>& fn) override {
+        auto conn = acquire();
+        struct Return {
+            PgDatabase* self;
+            std::unique_ptr<pqxx::connection>* c;
+            ~Return() { self->release(std::move(*c)); }
+        } giveBack{this, &conn};
+        for (int attempt = 0;; ++attempt) {
+            try {
+                if (!conn) conn = std::make_unique<pqxx::connection>(uri_);
+                pqxx::work tx(*conn);
+                PgSession session(tx);
+                fn(session);
+                tx.commit();
+                return;
+            } catch (const pqxx::transaction_rollback&) { // deadlock or serialization failure
+                if (attempt >= 5) throw;
+            } catch (const pqxx::broken_connection&) {
+                conn.reset(); // the database restarted: reconnect once, then give up
+                if (attempt >= 1) throw;
+            }
+        }
+    }
+
+private:
+    std::unique_ptr<pqxx::connection> acquire() {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return !idle_.empty(); });
+        auto c = std::move(idle_.back());
+        idle_.pop_back();
+        return c;
+    }
+    void release(std::unique_ptr<pqxx::connection> c) {
+        {
+            std::lock_guard lock(mutex_);
+            idle_.push_back(std::move(c));
+        }
+        cv_.notify_one();
+    }
+
+    std::string uri_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::vector<std::unique_ptr<pqxx::connection>> idle_;
+};
+
+} // namespace
+
+std::unique_ptr<SqlDatabase> openPostgresDatabase(const std::string& uri, int connections) {
+    try {
+        return std::make_unique<PgDatabase>(uri, connections);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(std::string("cannot connect to PostgreSQL: ") + e.what());
+    }
+}
+
+} // namespace repere::sync::server

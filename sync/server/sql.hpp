@@ -1,0 +1,64 @@
+// A very small SQL seam so one storage implementation (sql_storage.cpp) runs on SQLite and on
+// PostgreSQL. Statements are written once with $1..$n placeholders: PostgreSQL reads them
+// natively and SQLite treats "$1" as a named parameter whose index is its first appearance, so
+// every statement here introduces $1, $2, ... in order. Values are always bound, never spliced.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace repere::sync::server {
+
+struct SqlValue {
+    enum class Kind { Null, Int, Text, Blob } kind = Kind::Null;
+    std::int64_t i = 0;
+    std::string s;
+
+    SqlValue() = default;
+    SqlValue(std::nullptr_t) {}
+    SqlValue(std::int64_t v) : kind(Kind::Int), i(v) {}
+    SqlValue(int v) : kind(Kind::Int), i(v) {}
+    SqlValue(std::string v) : kind(Kind::Text), s(std::move(v)) {}
+    SqlValue(const char* v) : kind(Kind::Text), s(v) {}
+    static SqlValue blob(std::string bytes) {
+        SqlValue v;
+        v.kind = Kind::Blob;
+        v.s = std::move(bytes);
+        return v;
+    }
+};
+
+// A cell as text (integers in decimal, blobs as raw bytes); nullopt for NULL.
+using SqlRow = std::vector<std::optional<std::string>>;
+
+std::int64_t toInt(const std::optional<std::string>& cell);
+std::string toText(const std::optional<std::string>& cell);
+
+// Statements run inside one transaction on one connection.
+class SqlSession {
+public:
+    virtual ~SqlSession() = default;
+    virtual std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
+    // Returns the number of rows changed.
+    virtual std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
+};
+
+enum class SqlDialect { Sqlite, Postgresql };
+
+class SqlDatabase {
+public:
+    virtual ~SqlDatabase() = default;
+    virtual SqlDialect dialect() const = 0;
+    // Runs fn in one transaction: committed when fn returns, rolled back when it throws. Retried
+    // (fn runs again from the start) when the database reports a deadlock or serialization
+    // failure, so fn must not have side effects outside the session.
+    virtual void transact(const std::function<void(SqlSession&)>& fn) = 0;
+};
+
+std::unique_ptr<SqlDatabase> openSqliteDatabase(const std::string& path);
+std::unique_ptr<SqlDatabase> openPostgresDatabase(const std::string& uri, int connections);
+
+} // namespace repere::sync::server

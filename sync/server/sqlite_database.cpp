@@ -1,0 +1,94 @@
+// SqlDatabase on SQLite (SQLiteCpp): one connection shared under a mutex. SQLite serialises
+// writers anyway; WAL lets readers in other processes (admin commands) run alongside, and
+// BEGIN IMMEDIATE plus a busy timeout makes two server processes on one file wait, not fail.
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "sync/server/sql.hpp"
+
+namespace repere::sync::server {
+namespace {
+
+void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
+    if (static_cast<int>(params.size()) != st.getBindParameterCount())
+        throw std::logic_error("SQL parameter count mismatch");
+    for (std::size_t k = 0; k < params.size(); ++k) {
+        const int idx = static_cast<int>(k) + 1;
+        const SqlValue& v = params[k];
+        switch (v.kind) {
+        case SqlValue::Kind::Null: st.bind(idx); break;
+        case SqlValue::Kind::Int: st.bind(idx, static_cast<int64_t>(v.i)); break;
+        case SqlValue::Kind::Text: st.bind(idx, v.s); break;
+        case SqlValue::Kind::Blob: st.bind(idx, v.s.data(), static_cast<int>(v.s.size())); break;
+        }
+    }
+}
+
+class SqliteSession final : public SqlSession {
+public:
+    explicit SqliteSession(SQLite::Database& db) : db_(db) {}
+    std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params) override {
+        SQLite::Statement st(db_, sql);
+        bindAll(st, params);
+        std::vector<SqlRow> rows;
+        while (st.executeStep()) {
+            SqlRow row;
+            for (int c = 0; c < st.getColumnCount(); ++c) {
+                SQLite::Column col = st.getColumn(c);
+                if (col.isNull()) row.emplace_back(std::nullopt);
+                else row.emplace_back(std::string(static_cast<const char*>(col.getBlob()),
+                                                  static_cast<std::size_t>(col.getBytes())));
+            }
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+    std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
+        SQLite::Statement st(db_, sql);
+        bindAll(st, params);
+        return st.exec();
+    }
+
+private:
+    SQLite::Database& db_;
+};
+
+class SqliteDatabase final : public SqlDatabase {
+public:
+    explicit SqliteDatabase(const std::string& path)
+        : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {
+        db_.exec("PRAGMA journal_mode=WAL");
+        db_.exec("PRAGMA synchronous=NORMAL");
+        db_.exec("PRAGMA foreign_keys=ON");
+    }
+    SqlDialect dialect() const override { return SqlDialect::Sqlite; }
+    void transact(const std::function<void(SqlSession&)>& fn) override {
+        std::lock_guard lock(mutex_);
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        SqliteSession session(db_);
+        fn(session);
+        tx.commit();
+    }
+
+private:
+    std::mutex mutex_;
+    SQLite::Database db_;
+};
+
+} // namespace
+
+std::unique_ptr<SqlDatabase> openSqliteDatabase(const std::string& path) {
+    try {
+        return std::make_unique<SqliteDatabase>(path);
+    } catch (const SQLite::Exception& e) {
+        throw std::runtime_error("cannot open SQLite database '" + path + "': " + e.what());
+    }
+}
+
+std::int64_t toInt(const std::optional<std::string>& cell) { return cell ? std::stoll(*cell) : 0; }
+std::string toText(const std::optional<std::string>& cell) { return cell ? *cell : std::string(); }
+
+} // namespace repere::sync::server

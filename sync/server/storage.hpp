@@ -1,0 +1,127 @@
+// The server's storage interface: everything repere-server keeps, behind one contract with two
+// implementations (SQLite: one file, zero set-up; PostgreSQL: several server processes).
+//
+// Every method is one transaction. Every value travels as a bound parameter (no SQL is built
+// from strings). The same test suite (tests/sync/server_storage_test.cpp) runs on both.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sync/protocol/wire.hpp"
+
+namespace repere::sync::server {
+
+struct Device {
+    std::string id;
+    std::string agency;
+    std::string name;
+    std::int64_t enrolledAtMs = 0;
+    std::optional<std::int64_t> revokedAtMs;
+    std::int64_t cursor = 0; // highest acknowledged seq
+};
+
+struct BatchOutcome {
+    BatchReply reply;
+    bool replayed = false; // the batch id was already known: this is the remembered reply
+};
+
+struct AuditEntry {
+    std::int64_t atMs = 0;
+    std::string event; // "enrol-code", "enrol", "revoke", "export", "publish-quiz", "add-trainer", ...
+    std::string deviceId;
+    std::string detail;
+};
+
+// One row of `admin export` (and of the tests' "exactly once" checks).
+struct StoredRecord {
+    std::string recordId;
+    std::string deviceId;
+    std::string agency;
+    std::string batchId;
+    std::string kind;
+    std::string status; // "stored" | "quarantined"
+    std::string sha256;
+    std::string payload;
+    std::string quizId;
+    std::string quizVersion;
+    std::int64_t seq = 0;
+    std::int64_t createdAtMs = 0;
+    std::int64_t receivedAtMs = 0;
+};
+
+struct ConflictRecord {
+    std::string recordId;
+    std::string deviceId;
+    std::string sha256;
+    std::string payload;
+    std::int64_t receivedAtMs = 0;
+};
+
+struct Trainer {
+    std::string name;
+    std::string pinHash;
+    std::string role;
+    bool active = true;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+
+    virtual std::string backend() const = 0; // "sqlite" | "postgresql"
+    virtual bool healthy() = 0;
+
+    // --- devices and enrolment
+    virtual void createEnrolCode(const std::string& codeHash, const std::string& agency, std::int64_t nowMs,
+                                 std::int64_t expiresAtMs) = 0;
+    // Consumes a valid (known, unused, unexpired) code and creates the device, atomically: two
+    // kiosks racing for one code get one device. nullopt when the code is not valid.
+    virtual std::optional<Device> enrolDevice(const std::string& codeHash, const std::string& deviceId,
+                                              const std::string& deviceName, const std::string& tokenHash,
+                                              std::int64_t nowMs) = 0;
+    // Active (not revoked) device for a token hash.
+    virtual std::optional<Device> deviceByTokenHash(const std::string& tokenHash) = 0;
+    virtual bool revokeDevice(const std::string& deviceId, std::int64_t nowMs) = 0;
+    virtual std::vector<Device> devices() = 0;
+
+    // --- records
+    // Stores a batch in one transaction: insert-or-ignore by record id, duplicate when the hash
+    // matches, conflict (kept aside) when it does not, quarantined when the quiz version is not
+    // published. The reply is remembered per (device, batch id); a replay returns it unchanged.
+    virtual BatchOutcome ingestBatch(const Device& device, const std::string& batchId,
+                                     const std::vector<WireRecord>& records, std::int64_t nowMs) = 0;
+    virtual CursorReply cursor(const std::string& deviceId) = 0;
+    virtual std::vector<StoredRecord> records() = 0;
+    virtual std::vector<ConflictRecord> conflicts() = 0;
+    virtual std::int64_t recordCount() = 0;
+
+    // --- blobs (recorded answers, quiz files), resumable by offset
+    virtual BlobStatus blobStatus(const std::string& sha256) = 0;
+    // Appends a chunk at `offset` (must equal what was received so far, else nothing changes and
+    // the current status is returned). Completes the blob when `total` bytes arrived and the
+    // content hashes to sha256; a blob whose content does not match is discarded.
+    virtual BlobStatus appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset,
+                                  const std::string& chunk, std::int64_t nowMs) = 0;
+    virtual std::optional<std::string> blobData(const std::string& sha256) = 0;
+
+    // --- catalogue
+    // Publishes a quiz package (files already stored as complete blobs). Returns its catalogue
+    // version; publishing the same id+version again with the same hash is a no-op.
+    virtual std::int64_t publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs) = 0;
+    virtual std::int64_t upsertTrainer(const Trainer& trainer, std::int64_t nowMs) = 0;
+    virtual CatalogReply catalogSince(std::int64_t since) = 0;
+
+    // --- audit
+    virtual void audit(const AuditEntry& entry) = 0;
+    virtual std::vector<AuditEntry> auditLog() = 0;
+};
+
+// Opens "sqlite:PATH" or "postgresql://..." (also "postgres://"), creating or migrating the
+// schema. Throws std::runtime_error with a clear message on a bad spec or connection failure.
+std::unique_ptr<Storage> openStorage(const std::string& spec);
+
+} // namespace repere::sync::server

@@ -1,0 +1,220 @@
+// The storage contract (sync/server/storage.hpp), run on SQLite and on PostgreSQL.
+#include <catch2/catch.hpp>
+
+#include <future>
+#include <set>
+
+#include "support/backend.hpp"
+#include "support/records.hpp"
+#include "sync/protocol/digest.hpp"
+
+using namespace repere;
+using namespace repere::sync;
+using namespace repere::sync::server;
+
+namespace {
+
+Device enrolled(Storage& s, const std::string& agency = "ALI Bondy") {
+    const std::string code = randomHex(8);
+    s.createEnrolCode(sha256Hex(code), agency, 1000, 1000 + 86400000);
+    auto d = s.enrolDevice(sha256Hex(code), newUuid(), "kiosk", sha256Hex(newToken()), 2000);
+    REQUIRE(d);
+    return *d;
+}
+
+} // namespace
+
+TEST_CASE("storage: an enrolment code works once, before it expires") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    s->createEnrolCode(sha256Hex("CODE-1"), "ALI Bondy", 1000, 5000);
+    CHECK_FALSE(s->enrolDevice(sha256Hex("WRONG"), "dev-x", "k", sha256Hex("t0"), 2000));
+    auto d = s->enrolDevice(sha256Hex("CODE-1"), "dev-1", "kiosk 1", sha256Hex("t1"), 2000);
+    REQUIRE(d);
+    CHECK(d->agency == "ALI Bondy");
+    CHECK_FALSE(s->enrolDevice(sha256Hex("CODE-1"), "dev-2", "kiosk 2", sha256Hex("t2"), 2001)); // used
+    s->createEnrolCode(sha256Hex("CODE-2"), "ALI Bondy", 1000, 5000);
+    CHECK_FALSE(s->enrolDevice(sha256Hex("CODE-2"), "dev-3", "kiosk 3", sha256Hex("t3"), 5000)); // expired
+    CHECK(s->devices().size() == 1);
+}
+
+TEST_CASE("storage: tokens are looked up by hash and stop working when revoked") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    s->createEnrolCode(sha256Hex("C"), "A", 0, 99999);
+    REQUIRE(s->enrolDevice(sha256Hex("C"), "dev-1", "k", sha256Hex("secret"), 10));
+    REQUIRE(s->deviceByTokenHash(sha256Hex("secret")));
+    CHECK_FALSE(s->deviceByTokenHash("secret")); // the raw token is not what is stored
+    CHECK(s->revokeDevice("dev-1", 20));
+    CHECK_FALSE(s->revokeDevice("dev-1", 21));
+    CHECK_FALSE(s->deviceByTokenHash(sha256Hex("secret")));
+    REQUIRE(s->devices().at(0).revokedAtMs);
+}
+
+TEST_CASE("storage: a batch stores each record once and a replay returns the remembered reply") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = enrolled(*s);
+    auto recs = test::makeRecords("r", 5);
+    auto first = s->ingestBatch(d, "b1", recs, 100);
+    CHECK_FALSE(first.replayed);
+    REQUIRE(first.reply.results.size() == 5);
+    for (const auto& r : first.reply.results) CHECK(r.status == RecordStatus::Stored);
+    CHECK(first.reply.cursor == 5);
+
+    // Same batch id again (reply lost): same answer, nothing new stored, even if the body differs.
+    auto again = s->ingestBatch(d, "b1", test::makeRecords("other", 2), 200);
+    CHECK(again.replayed);
+    CHECK(toJson(again.reply) == toJson(first.reply));
+    CHECK(s->recordCount() == 5);
+
+    // The same records in a new batch: duplicates.
+    auto dup = s->ingestBatch(d, "b2", recs, 300);
+    for (const auto& r : dup.reply.results) CHECK(r.status == RecordStatus::Duplicate);
+    CHECK(s->recordCount() == 5);
+    CHECK(s->cursor(d.id).cursor == 5);
+    CHECK(s->cursor(d.id).records == 5);
+}
+
+TEST_CASE("storage: same record id with other content is a conflict, kept aside, never overwritten") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = enrolled(*s);
+    s->ingestBatch(d, "b1", {test::makeRecord("x", 1, "A")}, 100);
+    auto reply = s->ingestBatch(d, "b2", {test::makeRecord("x", 2, "B")}, 200).reply;
+    REQUIRE(reply.results.size() == 1);
+    CHECK(reply.results[0].status == RecordStatus::Conflict);
+    auto stored = s->records();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].payload.find("\"A\"") != std::string::npos);
+    auto conflicts = s->conflicts();
+    REQUIRE(conflicts.size() == 1);
+    CHECK(conflicts[0].payload.find("\"B\"") != std::string::npos);
+    // Sending the conflicting version again does not pile up copies.
+    s->ingestBatch(d, "b3", {test::makeRecord("x", 2, "B")}, 300);
+    CHECK(s->conflicts().size() == 1);
+}
+
+TEST_CASE("storage: a record of an unpublished quiz version is quarantined, kept, and counted once") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = enrolled(*s);
+    const std::string blob = "{\"id\":\"exemple\"}";
+    REQUIRE(s->appendBlob(sha256Hex(blob), static_cast<std::int64_t>(blob.size()), 0, blob, 1).complete);
+    CatalogQuiz q{"exemple", "1.0.0", sha256Hex("m"), 0, {{"quiz.json", sha256Hex(blob), 16}}};
+    s->publishQuiz(q, 10);
+    auto reply = s->ingestBatch(d, "b1",
+                                {test::makeRecord("known", 1, "A", "exemple", "1.0.0"),
+                                 test::makeRecord("unknown", 2, "A", "exemple", "9.9.9"),
+                                 test::makeRecord("plain", 3, "A")},
+                                100)
+                     .reply;
+    CHECK(reply.results[0].status == RecordStatus::Stored);
+    CHECK(reply.results[1].status == RecordStatus::Quarantined);
+    CHECK(reply.results[2].status == RecordStatus::Stored);
+    CHECK(s->recordCount() == 3);
+    auto again = s->ingestBatch(d, "b2", {test::makeRecord("unknown", 2, "A", "exemple", "9.9.9")}, 200).reply;
+    CHECK(again.results[0].status == RecordStatus::Duplicate);
+}
+
+TEST_CASE("storage: the same batch sent twice at once is stored once, both get the same reply") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = enrolled(*s);
+    auto recs = test::makeRecords("c", 300);
+    for (int round = 0; round < 5; ++round) {
+        const std::string batch = "twice-" + std::to_string(round);
+        auto a = std::async(std::launch::async, [&] { return s->ingestBatch(d, batch, recs, 100); });
+        auto b = std::async(std::launch::async, [&] { return s->ingestBatch(d, batch, recs, 100); });
+        auto ra = a.get();
+        auto rb = b.get();
+        CHECK(toJson(ra.reply) == toJson(rb.reply));
+        CHECK(ra.replayed != rb.replayed);
+    }
+    CHECK(s->recordCount() == 300);
+}
+
+TEST_CASE("storage: blobs resume from what was received and are checked against their hash") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    std::string data(300000, '\0');
+    for (std::size_t k = 0; k < data.size(); ++k) data[k] = static_cast<char>((k * 7919) % 256);
+    const std::string sha = sha256Hex(data);
+    const auto total = static_cast<std::int64_t>(data.size());
+    auto st = s->appendBlob(sha, total, 0, data.substr(0, 100000), 1);
+    CHECK(st.received == 100000);
+    CHECK_FALSE(st.complete);
+    // A retry of a chunk already there, or a gap, changes nothing and says where to resume.
+    CHECK(s->appendBlob(sha, total, 0, data.substr(0, 100000), 2).received == 100000);
+    CHECK(s->appendBlob(sha, total, 200000, data.substr(200000), 2).received == 100000);
+    CHECK(s->blobStatus(sha).received == 100000);
+    CHECK_FALSE(s->blobData(sha));
+    st = s->appendBlob(sha, total, 100000, data.substr(100000), 3);
+    CHECK(st.complete);
+    REQUIRE(s->blobData(sha));
+    CHECK(*s->blobData(sha) == data); // binary-safe, NUL bytes included
+
+    const std::string liar = sha256Hex("something else");
+    st = s->appendBlob(liar, 4, 0, "abcd", 4);
+    CHECK_FALSE(st.complete);
+    CHECK(st.received == 0);
+}
+
+TEST_CASE("storage: the catalogue lists quiz packages and trainers changed since a version") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const std::string blob = "quiz";
+    s->appendBlob(sha256Hex(blob), 4, 0, blob, 1);
+    CatalogQuiz q{"exemple", "1.0.0", sha256Hex("m1"), 0, {{"quiz.json", sha256Hex(blob), 4}}};
+    const auto v1 = s->publishQuiz(q, 10);
+    CHECK(s->publishQuiz(q, 11) == v1); // idempotent
+    CatalogQuiz clash = q;
+    clash.sha256 = sha256Hex("m2");
+    CHECK_THROWS(s->publishQuiz(clash, 12)); // a version is immutable
+    CatalogQuiz missing{"autre", "1", sha256Hex("m3"), 0, {{"quiz.json", sha256Hex("absent"), 6}}};
+    CHECK_THROWS(s->publishQuiz(missing, 13));
+    const auto v2 = s->upsertTrainer({"Awa", "$argon2id$fake", "trainer", true}, 20);
+    CHECK(v2 > v1);
+    auto all = s->catalogSince(0);
+    CHECK(all.version == v2);
+    REQUIRE(all.quizzes.size() == 1);
+    CHECK(all.quizzes[0].files.at(0).path == "quiz.json");
+    REQUIRE(all.trainers.size() == 1);
+    auto later = s->catalogSince(v1);
+    CHECK(later.quizzes.empty());
+    CHECK(later.trainers.size() == 1);
+    CHECK(s->catalogSince(v2).trainers.empty());
+}
+
+TEST_CASE("storage: values with quotes and SQL are stored as data") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = enrolled(*s, "Agence'); DROP TABLE records;--");
+    auto r = test::makeRecord("q-1", 1, "l'été \"chaud\"'); DELETE FROM records;--");
+    s->ingestBatch(d, "b'1", {r}, 1);
+    auto stored = s->records();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].payload == r.payload);
+    CHECK(stored[0].agency == "Agence'); DROP TABLE records;--");
+}
+
+TEST_CASE("storage: audit entries are kept in order") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    s->audit({1, "enrol", "dev-1", "x"});
+    s->audit({2, "revoke", "dev-1", "y"});
+    s->audit({3, "export", "", "z"});
+    auto log = s->auditLog();
+    REQUIRE(log.size() == 3);
+    CHECK(log[1].event == "revoke");
+    CHECK(log[2].deviceId.empty());
+}

@@ -1,0 +1,44 @@
+// PostgreSQL backend for the shared tests, and the executable's main: it runs the tests only
+// when a server answers, and otherwise exits 77 (ctest: "Skipped") after saying why.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <pqxx/pqxx>
+
+#include "support/backend.hpp"
+
+namespace repere::test {
+
+namespace {
+std::string uri() {
+    const char* env = std::getenv("REPERE_TEST_PG");
+    return env && *env ? env : "postgresql://postgres@127.0.0.1:54329/repere_test";
+}
+} // namespace
+
+const char* backendName() { return "postgresql"; }
+
+std::string freshDbSpec(const TempDir&) {
+    pqxx::connection c(uri());
+    pqxx::nontransaction tx(c);
+    tx.exec("SET client_min_messages TO WARNING");
+    tx.exec("DROP SCHEMA IF EXISTS public CASCADE");
+    tx.exec("CREATE SCHEMA public");
+    return uri();
+}
+
+} // namespace repere::test
+
+int main(int argc, char** argv) {
+    try {
+        pqxx::connection c(repere::test::uri());
+    } catch (const std::exception& e) {
+        std::cout << "SKIPPED: PostgreSQL tests need a server at " << repere::test::uri()
+                  << " (run scripts/start-postgres.sh and set REPERE_TEST_PG): " << e.what() << std::endl;
+        return 77;
+    }
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,172 @@
+// A TCP proxy between the sync client and a real server that breaks batch uploads on demand:
+// cut the request before the server has it all (nothing committed), drop the reply after the
+// server answered (committed, reply lost), or answer like a captive portal (HTML, 200).
+// Other requests pass through untouched. Needs Connection: close, which the client sends.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace repere::test {
+
+class FaultProxy {
+public:
+    enum class Fault { None, CutRequest, DropReply, CaptivePortal };
+
+    explicit FaultProxy(int upstreamPort) : upstream_(upstreamPort) {
+        listen_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        ::setsockopt(listen_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(listen_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_, 64) != 0)
+            throw std::runtime_error("proxy: cannot listen");
+        socklen_t len = sizeof addr;
+        ::getsockname(listen_, reinterpret_cast<sockaddr*>(&addr), &len);
+        port_ = ntohs(addr.sin_port);
+        acceptor_ = std::thread([this] { acceptLoop(); });
+    }
+    ~FaultProxy() {
+        stop_ = true;
+        acceptor_.join();
+        ::close(listen_);
+        std::lock_guard lock(mutex_);
+        for (auto& t : workers_) t.join();
+    }
+
+    int port() const { return port_; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    // The next `count` batch uploads get `fault`; later ones pass.
+    void failNextBatches(Fault fault, int count = 1) {
+        fault_ = fault;
+        remaining_ = count;
+    }
+    // Every request (not only batches) gets the captive portal page while set.
+    void captiveForEverything(bool on) { captiveAll_ = on; }
+    int faultsApplied() const { return applied_; }
+
+private:
+    static bool sendAll(int fd, const char* p, std::size_t n) {
+        while (n > 0) {
+            const ssize_t w = ::send(fd, p, n, MSG_NOSIGNAL);
+            if (w <= 0) return false;
+            p += w;
+            n -= static_cast<std::size_t>(w);
+        }
+        return true;
+    }
+
+    // Reads one request (headers + Content-Length body).
+    static bool readRequest(int fd, std::string& req) {
+        char buf[65536];
+        std::size_t headerEnd = std::string::npos;
+        while (headerEnd == std::string::npos) {
+            const ssize_t r = ::recv(fd, buf, sizeof buf, 0);
+            if (r <= 0) return false;
+            req.append(buf, static_cast<std::size_t>(r));
+            headerEnd = req.find("\r\n\r\n");
+        }
+        std::size_t length = 0;
+        std::string lower = req.substr(0, headerEnd);
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (auto p = lower.find("content-length:"); p != std::string::npos) length = std::stoul(lower.substr(p + 15));
+        while (req.size() < headerEnd + 4 + length) {
+            const ssize_t r = ::recv(fd, buf, sizeof buf, 0);
+            if (r <= 0) return false;
+            req.append(buf, static_cast<std::size_t>(r));
+        }
+        return true;
+    }
+
+    void handle(int client) {
+        std::string req;
+        if (!readRequest(client, req)) {
+            ::close(client);
+            return;
+        }
+        const bool isBatch = req.rfind("POST /api/v1/batches/", 0) == 0;
+        Fault fault = Fault::None;
+        if (captiveAll_) {
+            fault = Fault::CaptivePortal;
+        } else if (isBatch && remaining_ > 0) {
+            --remaining_;
+            fault = fault_;
+        }
+        if (fault != Fault::None) ++applied_;
+        if (fault == Fault::CaptivePortal) {
+            const std::string page = "<!DOCTYPE html><html><head><title>Wi-Fi</title></head><body>"
+                                     "<form>Acceptez les conditions</form></body></html>";
+            const std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
+                                      std::to_string(page.size()) + "\r\nConnection: close\r\n\r\n" + page;
+            sendAll(client, reply.data(), reply.size());
+            ::close(client);
+            return;
+        }
+        int up = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(static_cast<std::uint16_t>(upstream_));
+        if (::connect(up, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+            ::close(up);
+            ::close(client);
+            return;
+        }
+        if (fault == Fault::CutRequest) {
+            sendAll(up, req.data(), req.size() / 2); // the server never sees the whole body
+            ::shutdown(up, SHUT_RDWR);
+            ::close(up);
+            ::close(client);
+            return;
+        }
+        sendAll(up, req.data(), req.size());
+        std::string reply;
+        char buf[65536];
+        for (;;) {
+            const ssize_t r = ::recv(up, buf, sizeof buf, 0);
+            if (r <= 0) break;
+            reply.append(buf, static_cast<std::size_t>(r));
+        }
+        ::close(up);
+        if (fault != Fault::DropReply) sendAll(client, reply.data(), reply.size());
+        ::shutdown(client, SHUT_RDWR);
+        ::close(client);
+    }
+
+    void acceptLoop() {
+        while (!stop_) {
+            pollfd p{listen_, POLLIN, 0};
+            if (::poll(&p, 1, 50) <= 0) continue;
+            const int c = ::accept(listen_, nullptr, nullptr);
+            if (c < 0) continue;
+            std::lock_guard lock(mutex_);
+            workers_.emplace_back([this, c] { handle(c); });
+        }
+    }
+
+    int upstream_;
+    int listen_ = -1;
+    int port_ = 0;
+    std::atomic<bool> stop_{false};
+    std::atomic<Fault> fault_{Fault::None};
+    std::atomic<int> remaining_{0};
+    std::atomic<bool> captiveAll_{false};
+    std::atomic<int> applied_{0};
+    std::thread acceptor_;
+    std::mutex mutex_;
+    std::vector<std::thread> workers_;
+};
+
+} // namespace repere::test
