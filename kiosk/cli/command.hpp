@@ -15,5 +15,6 @@ void registerAudioCommands(CLI::App& app, Action& run); // cmd_audio.cpp: audio 
 void registerDbCommands(CLI::App& app, Action& run);      // cmd_db.cpp: db check|purge, backup
 void registerExportCommands(CLI::App& app, Action& run);  // cmd_export.cpp
 void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp
+void registerReportCommands(CLI::App& app, Action& run);  // cmd_report.cpp: the bilan PDF
 
 } // namespace repere::cli

@@ -1,0 +1,214 @@
+#include "bilan_pdf.hpp"
+
+#include "store/beneficiary_code.hpp"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace repere::report {
+
+namespace {
+
+// A4 in PostScript points.
+constexpr double kPageW = 595.28;
+constexpr double kPageH = 841.89;
+constexpr double kMargin = 42.0;
+constexpr const char* kFamily = "Andika, DejaVu Sans, sans-serif";
+
+struct Pdf {
+    cairo_surface_t* surface = nullptr;
+    cairo_t* cr = nullptr;
+    ~Pdf() {
+        if (cr) cairo_destroy(cr);
+        if (surface) cairo_surface_destroy(surface);
+    }
+};
+
+// Draws `text` at (x, y) wrapped to `width`; returns the height used.
+double text(cairo_t* cr, const std::string& s, double x, double y, double width, double size,
+            bool bold = false, PangoAlignment align = PANGO_ALIGN_LEFT, double gray = 0.0) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* font = pango_font_description_from_string(kFamily);
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align);
+    pango_layout_set_text(layout, s.c_str(), -1);
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(layout, &w, &h);
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    return h;
+}
+
+void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width = 0.8) {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1, y1);
+    cairo_stroke(cr);
+}
+
+// "Pré-A1 (pas encore lecteur)" -> "Pré-A1": step labels must fit under a narrow step.
+std::string shortTitle(const std::string& title) {
+    const auto paren = title.find(" (");
+    return paren == std::string::npos ? title : title.substr(0, paren);
+}
+
+std::string points(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    std::string s = buf;
+    for (auto& c : s) if (c == '.') c = ','; // French decimal comma
+    return s;
+}
+
+// The staircase: one step per level, lowest on the left; the person's step filled black with a
+// marker above it. Level names are written under every step (never colour alone).
+void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w, double h) {
+    const std::size_t n = skill.levelTitles.size();
+    if (n == 0) return;
+    const double labelH = 14.0;
+    const double stepW = w / static_cast<double>(n);
+    const double rise = (h - labelH - 14.0) / static_cast<double>(n);
+    const double base = y + h - labelH;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double sx = x + stepW * static_cast<double>(i);
+        const double sh = rise * static_cast<double>(i + 1);
+        const bool mine = skill.level && *skill.level == i;
+        const bool below = skill.level && i < *skill.level;
+        cairo_rectangle(cr, sx + 1, base - sh, stepW - 2, sh);
+        const double fill = mine ? 0.0 : below ? 0.72 : 1.0;
+        cairo_set_source_rgb(cr, fill, fill, fill);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_set_line_width(cr, 0.8);
+        cairo_stroke(cr);
+        text(cr, shortTitle(skill.levelTitles[i]), sx, base + 2, stepW, 8.0, mine, PANGO_ALIGN_CENTER);
+        if (mine) {
+            // A downward triangle above the step: the "you are here" mark.
+            const double cx = sx + stepW / 2, top = base - sh - 3;
+            cairo_move_to(cr, cx - 5, top - 8);
+            cairo_line_to(cr, cx + 5, top - 8);
+            cairo_line_to(cr, cx, top);
+            cairo_close_path(cr);
+            cairo_set_source_rgb(cr, 0, 0, 0);
+            cairo_fill(cr);
+        }
+    }
+}
+
+void draw(cairo_t* cr, const Bilan& b) {
+    const double contentW = kPageW - 2 * kMargin;
+    double y = kMargin;
+
+    y += text(cr, "Bilan de positionnement", kMargin, y, contentW * 0.65, 22, true);
+    text(cr, formatDate(b.dateMs), kMargin + contentW * 0.65, kMargin + 4, contentW * 0.35, 12, false,
+         PANGO_ALIGN_RIGHT);
+    y += 2;
+    y += text(cr, b.quizTitle + " — version " + b.quizVersion, kMargin, y, contentW, 12);
+    y += 8;
+    line(cr, kMargin, y, kMargin + contentW, y, 1.2);
+    y += 8;
+
+    // Who and where.
+    std::string who = "Code : " + store::formatBeneficiaryCode(b.code); // as on the paper the person got
+    if (b.firstName && !b.firstName->empty()) who += "    Prénom : " + *b.firstName;
+    const double colW = contentW / 2;
+    const double whoH = text(cr, who, kMargin, y, colW, 12, true);
+    std::string staff = "Formateur ou formatrice : " + (b.trainer.empty() ? std::string("—") : b.trainer);
+    staff += "\nAgence : " + (b.agency.empty() ? std::string("—") : b.agency);
+    const double staffH = text(cr, staff, kMargin + colW, y, colW, 10);
+    y += std::max(whoH, staffH) + 10;
+
+    y += text(cr, "Ce que vous savez faire (vos points forts d'abord)", kMargin, y, contentW, 14, true);
+    y += 6;
+
+    // One block per skill: words on the left, staircase on the right.
+    const double stairsW = 200.0;
+    const double wordsW = contentW - stairsW - 16;
+    const std::size_t count = b.skills.size();
+    const double reserved = 150.0; // footer, scores, next step
+    const double blockH = count ? std::min(128.0, (kPageH - y - kMargin - reserved) / static_cast<double>(count)) : 0;
+    for (const auto& s : b.skills) {
+        const double top = y;
+        double wy = top;
+        wy += text(cr, s.title, kMargin, wy, wordsW, 13, true);
+        std::string level = "Niveau : " + s.levelTitle;
+        if (s.skipped) level += " (partie passée)";
+        wy += text(cr, level, kMargin, wy + 1, wordsW, 11, true) + 2;
+        if (!s.canDo.empty()) wy += text(cr, s.canDo, kMargin, wy, wordsW, 9.5);
+        if (s.pendingManual > 0) {
+            text(cr, std::to_string(s.pendingManual) + " réponse(s) à corriger par le formateur", kMargin, wy + 2,
+                 wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25);
+        }
+        staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, blockH - 10);
+        y = top + blockH;
+        line(cr, kMargin, y - 4, kMargin + contentW, y - 4, 0.3);
+    }
+    y += 4;
+
+    if (!b.manualScores.empty()) {
+        y += text(cr, "Réponses corrigées par le formateur", kMargin, y, contentW, 11, true);
+        for (const auto& m : b.manualScores) {
+            const std::string kind = m.itemType == "speak" ? "Oral" : m.itemType == "write" ? "Écrit" : "Réponse";
+            y += text(cr,
+                      kind + " (" + m.itemId + ") : " + points(m.score) + " / " + points(m.maxScore) + " point(s) — " +
+                          m.trainer + ", le " + formatDate(m.atMs),
+                      kMargin + 8, y, contentW - 8, 9.5);
+        }
+        y += 4;
+    }
+    if (b.pendingManual > 0) {
+        y += text(cr, "Encore " + std::to_string(b.pendingManual) +
+                          " réponse(s) écrite(s) ou orale(s) à corriger : ce bilan sera complété.",
+                  kMargin, y, contentW, 10, true);
+        y += 4;
+    }
+    y += text(cr, "Prochaine étape : " + (b.nextStep ? *b.nextStep : std::string("à définir avec votre conseiller")),
+              kMargin, y, contentW, 12, true);
+
+    const double footY = kPageH - kMargin - 12;
+    line(cr, kMargin, footY - 4, kMargin + contentW, footY - 4, 0.3);
+    text(cr, "Repère — " + b.quizId + " " + b.quizVersion + " — passation " + b.attemptUuid, kMargin, footY,
+         contentW, 7.5, false, PANGO_ALIGN_LEFT, 0.3);
+}
+
+} // namespace
+
+void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out) {
+    const std::filesystem::path partial = out.string() + ".partial";
+    {
+        Pdf pdf;
+        pdf.surface = cairo_pdf_surface_create(partial.c_str(), kPageW, kPageH);
+        if (cairo_surface_status(pdf.surface) != CAIRO_STATUS_SUCCESS) {
+            throw std::runtime_error("cannot write " + partial.string() + ": " +
+                                     cairo_status_to_string(cairo_surface_status(pdf.surface)));
+        }
+        cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_TITLE, ("Bilan " + bilan.code).c_str());
+        cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Repère");
+        pdf.cr = cairo_create(pdf.surface);
+        draw(pdf.cr, bilan);
+        cairo_show_page(pdf.cr);
+        cairo_surface_finish(pdf.surface);
+        const auto status = cairo_surface_status(pdf.surface);
+        if (status != CAIRO_STATUS_SUCCESS) {
+            std::error_code ec;
+            std::filesystem::remove(partial, ec);
+            throw std::runtime_error("writing " + out.string() + " failed: " + cairo_status_to_string(status));
+        }
+    }
+    std::filesystem::rename(partial, out);
+}
+
+} // namespace repere::report

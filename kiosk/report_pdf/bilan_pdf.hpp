@@ -1,0 +1,15 @@
+// The bilan printed: one A4 page, black and white, levels drawn as a staircase with the person's
+// step marked and named in words. Made with cairo + pango.
+#pragma once
+
+#include <filesystem>
+
+#include "report/bilan.hpp"
+
+namespace repere::report {
+
+// Writes the PDF next to `out` and renames it into place (a failure never leaves half a file
+// under the name). Throws std::runtime_error with the reason.
+void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out);
+
+} // namespace repere::report

@@ -1,0 +1,207 @@
+// The bilan model and its PDF on the real French diagnostic: levels recomputed with the trainer's
+// manual scores, strengths first, and the PDF's text (pdftotext) shows code, levels and scores.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "../core/store_test_util.hpp"
+#include "bilan_fixture.hpp"
+#include "bilan_pdf.hpp"
+#include "report/bilan_store.hpp"
+#include "store/beneficiary_code.hpp"
+
+using namespace repere;
+using repere::store::test::TempDir;
+
+namespace {
+
+double rubricMax(const quiz::Quiz& quiz, store::Database& db, const std::string& responseUuid) {
+    const auto r = db.findResponse(responseUuid);
+    double max = 0;
+    for (const auto& c : quiz.findItem(r->itemId)->scoring.rubric) max += c.points;
+    return max;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
+    return out;
+}
+
+// pdftotext joins nothing across lines reliably; compare on a text with whitespace collapsed.
+std::string collapse(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("bilan: levels per skill with strengths first and pending manual answers counted", "[report]") {
+    TempDir dir;
+    auto db = store::Database::openDataDir(dir.path());
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    const auto taken = report::test::takeFrancais(*db, quiz, code);
+    REQUIRE(!taken.writeResponses.empty());
+    REQUIRE(!taken.speakResponses.empty());
+
+    const auto bilan = report::bilanFromStore(*db, {quiz}, report::chooseAttempt(*db, code), {});
+    CHECK(bilan.code == code);
+    REQUIRE(bilan.firstName == std::optional<std::string>("Awa"));
+    CHECK(bilan.quizTitle == "Diagnostic de français");
+    CHECK(bilan.quizVersion == quiz.version);
+    REQUIRE(bilan.skills.size() == quiz.framework.skills.size());
+    CHECK(bilan.pendingManual ==
+          static_cast<int>(taken.writeResponses.size() + taken.speakResponses.size()));
+    CHECK(bilan.manualScores.empty());
+    for (std::size_t i = 1; i < bilan.skills.size(); ++i) {
+        const auto& a = bilan.skills[i - 1];
+        const auto& b = bilan.skills[i];
+        // Strengths first: a placed skill never follows an unplaced one, steps never go up.
+        if (b.level) {
+            REQUIRE(a.level);
+            CHECK(*a.level >= *b.level);
+        }
+    }
+    for (const auto& s : bilan.skills) {
+        CHECK(s.levelTitles.size() == quiz.framework.levels.size());
+        if (s.level) {
+            CHECK(s.levelTitle == quiz.framework.levels[*s.level].title.get("fr"));
+            CHECK(!s.canDo.empty());
+        } else {
+            CHECK(s.levelTitle == "Non évalué");
+        }
+    }
+}
+
+TEST_CASE("bilan: a trainer manual score is applied and the latest one counts", "[report]") {
+    TempDir dir;
+    auto db = store::Database::openDataDir(dir.path());
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    const auto taken = report::test::takeFrancais(*db, quiz, code);
+    const auto attempt = report::chooseAttempt(*db, code);
+
+    const auto before = report::replayWithManualScores(quiz, attempt, db->responsesOf(attempt.uuid),
+                                                       db->manualScoresOf(attempt.uuid));
+    const double writingBefore = before.results().skill("writing")->score;
+
+    const auto w = taken.writeResponses.front();
+    const double wMax = rubricMax(quiz, *db, w);
+    db->addManualScore(w, "Mme Benali", nlohmann::json::object(), 0.0, wMax);
+    db->addManualScore(w, "Mme Benali", nlohmann::json::object(), wMax, wMax); // corrected: latest wins
+    const auto s = taken.speakResponses.front();
+    db->addManualScore(s, "Mme Benali", nlohmann::json::object(), 1.0, rubricMax(quiz, *db, s));
+
+    const auto after = report::replayWithManualScores(quiz, attempt, db->responsesOf(attempt.uuid),
+                                                      db->manualScoresOf(attempt.uuid));
+    CHECK(after.results().skill("writing")->score == writingBefore + wMax);
+    CHECK(after.results().pendingManual == before.results().pendingManual - 2);
+
+    const auto bilan = report::bilanFromStore(*db, {quiz}, attempt, {});
+    REQUIRE(bilan.manualScores.size() == 2);
+    CHECK(bilan.manualScores[0].itemType == "write");
+    CHECK(bilan.manualScores[0].score == wMax);
+    CHECK(bilan.manualScores[1].itemType == "speak");
+    CHECK(bilan.trainer == "Mme Benali"); // nobody named: the latest scorer signs
+
+    db->addNote(code, attempt.uuid, "M. Okafor", store::NoteKind::NextStep, "FLE");
+    const auto withStep = report::bilanFromStore(*db, {quiz}, attempt, {});
+    CHECK(withStep.nextStep == std::optional<std::string>("FLE"));
+    CHECK(withStep.trainer == "M. Okafor");
+}
+
+TEST_CASE("bilan: an attempt taken with a package that is not loaded is a clear error", "[report]") {
+    TempDir dir;
+    auto db = store::Database::openDataDir(dir.path());
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    report::test::takeFrancais(*db, quiz, code);
+    CHECK_THROWS_WITH(report::bilanFromStore(*db, {}, report::chooseAttempt(*db, code), {}),
+                      "the quiz package francais " + quiz.version +
+                          " this attempt was taken with is not loaded");
+    CHECK_THROWS(report::chooseAttempt(*db, "not a code"));
+}
+
+TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and repere report makes the same", "[report]") {
+    TempDir dir;
+    auto db = store::Database::openDataDir(dir.path());
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    const auto taken = report::test::takeFrancais(*db, quiz, code);
+    const auto w = taken.writeResponses.front();
+    const double wMax = rubricMax(quiz, *db, w);
+    db->addManualScore(w, "Mme Benali", nlohmann::json::object(), wMax, wMax);
+    const auto attempt = report::chooseAttempt(*db, code);
+    db->addNote(code, attempt.uuid, "Mme Benali", store::NoteKind::NextStep, "Formation FLE");
+
+    report::BilanContext context;
+    context.agency = "ALI Saint-Denis";
+    const auto bilan = report::bilanFromStore(*db, {quiz}, attempt, context);
+    const auto pdf = dir / "bilan.pdf";
+    report::writeBilanPdf(bilan, pdf);
+    REQUIRE(std::filesystem::file_size(pdf) > 1000);
+    CHECK(!std::filesystem::exists(pdf.string() + ".partial"));
+
+    const auto textOf = [&](const std::filesystem::path& file) {
+        return collapse(run("pdftotext -layout '" + file.string() + "' - 2>&1"));
+    };
+    const auto checkText = [&](const std::string& text) {
+        INFO(text);
+        CHECK(text.find("Code : " + store::formatBeneficiaryCode(code)) != std::string::npos);
+        CHECK(text.find("Awa") != std::string::npos);
+        CHECK(text.find("Diagnostic de français") != std::string::npos);
+        for (const auto& s : bilan.skills) {
+            CHECK(text.find(s.title) != std::string::npos);
+            CHECK(text.find("Niveau : " + s.levelTitle) != std::string::npos);
+        }
+        CHECK(text.find("Mme Benali") != std::string::npos);
+        CHECK(text.find(" / ") != std::string::npos);
+        CHECK(text.find("Prochaine étape : Formation FLE") != std::string::npos);
+        CHECK(text.find("ALI Saint-Denis") != std::string::npos);
+    };
+    const auto text = textOf(pdf);
+    checkText(text);
+    // The written answer's line: "Écrit (red-0x) : 3 / 3 point(s) — Mme Benali".
+    const auto item = db->findResponse(w)->itemId;
+    char expected[160];
+    std::snprintf(expected, sizeof expected, "Écrit (%s) : %g / %g point(s) — Mme Benali", item.c_str(), wMax, wMax);
+    CHECK(text.find(expected) != std::string::npos);
+    CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
+
+    // The command line makes the same bilan.
+    db.reset();
+    const auto cliPdf = dir / "cli.pdf";
+    const std::string cmd = std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" + dir.path().string() +
+                            "' --quizzes '" + REPERE_SOURCE_DIR + "/quizzes' --code " + code +
+                            " --agency 'ALI Saint-Denis' --out '" + cliPdf.string() + "' 2>&1";
+    INFO(run(cmd));
+    REQUIRE(std::filesystem::exists(cliPdf));
+    checkText(textOf(cliPdf));
+    auto reopened = store::Database::openDataDir(dir.path());
+    bool audited = false;
+    for (const auto& e : reopened->auditLog()) audited = audited || (e.action == "report" && e.detail.find(code) == 0);
+    CHECK(audited);
+    // A code with no attempt: exit status 1 and a message, no file.
+    const auto none = reopened->registerNewBeneficiary().code;
+    reopened.reset();
+    const auto out = run(std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" + dir.path().string() +
+                         "' --code " + none + " --out '" + (dir / "none.pdf").string() + "' 2>&1; echo rc=$?");
+    CHECK(out.find("no attempt for code " + none) != std::string::npos);
+    CHECK(out.find("rc=1") != std::string::npos);
+    CHECK(!std::filesystem::exists(dir / "none.pdf"));
+}
