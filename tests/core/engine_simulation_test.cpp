@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include "engine/simulation.hpp"
+#include "engine_fixtures.hpp"
+
+using namespace repere;
+using namespace repere::testing;
+
+namespace {
+// Two skills, 40 Rasch items each spread over the candidates' range, default settings.
+quiz::Quiz bank() {
+    auto q = makeQuiz({adaptiveSection("lecture", "reading", 40, -3.75, 3.75),
+                       adaptiveSection("ecoute", "listening", 40, -3.75, 3.75)});
+    q.adaptive = {};
+    return q;
+}
+} // namespace
+
+TEST_CASE("simulated candidates are placed mostly right, in few items, deterministically") {
+    const auto quiz = bank();
+    engine::SimulationOptions options;
+    options.candidates = 150;
+    options.seed = 9;
+    const auto report = engine::simulate(quiz, options);
+    CHECK(report.placements == 300);
+    CHECK(report.accuracyWithinOne >= 0.95);
+    CHECK(report.accuracyExact >= 0.6);
+    CHECK(report.medianItemsPerSkill <= quiz.adaptive.maxItems);
+    CHECK(report.maxItemsPerSkill <= quiz.adaptive.maxItems);
+    CHECK(report.rmse < 1.0);
+
+    const auto again = engine::simulate(quiz, options);
+    CHECK(again.accuracyExact == report.accuracyExact);
+    CHECK(again.summaryLine() == report.summaryLine());
+    options.seed = 10;
+    CHECK(engine::simulate(quiz, options).summaryLine() != report.summaryLine());
+}
+
+TEST_CASE("the fixed-length variant takes the first items in bank order") {
+    const auto quiz = bank();
+    const auto fixed = engine::fixedLengthVariant(quiz, 7);
+    REQUIRE(fixed.sections.size() == 2);
+    for (std::size_t s = 0; s < 2; ++s) {
+        CHECK(fixed.sections[s].mode == quiz::Section::Mode::Linear);
+        REQUIRE(fixed.sections[s].items.size() == 7);
+        for (std::size_t i = 0; i < 7; ++i) {
+            CHECK(fixed.sections[s].items[i].id == quiz.sections[s].items[i].id);
+        }
+    }
+    engine::SimulationOptions options;
+    options.candidates = 50;
+    options.fixedLength = 7;
+    const auto report = engine::simulate(quiz, options);
+    CHECK(report.medianItemsPerSkill == 7);
+    CHECK(report.maxItemsPerSkill == 7);
+}
+
+TEST_CASE("the summary line has the exact documented shape") {
+    engine::SimulationReport r;
+    r.accuracyExact = 0.75;
+    r.accuracyWithinOne = 0.9984;
+    r.medianItemsPerSkill = 11.5;
+    r.maxItemsPerSkill = 16;
+    CHECK(r.summaryLine() ==
+          "accuracy_exact=0.7500 accuracy_within_one=0.9984 median_items_per_skill=11.5 max_items_per_skill=16");
+}
