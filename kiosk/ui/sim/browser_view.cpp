@@ -54,7 +54,7 @@ ItemIntent drawBrowserSim(const ItemViewState& view, ItemInteraction& scratch, U
     const bool keyboard = live && m.focus() != Focus::None;
     Rect kb{};
     if (keyboard) {
-        kb = page.cutBottom(std::min(page.h() * 0.6f, azertyKeyboardHeight(th))).shrink(th.px(12));
+        kb = page.cutBottom(std::min(page.h() * 0.7f, azertyKeyboardHeight(th))).shrink(th.px(12));
     }
     ImDrawList* dl = ctx.draw();
     dl->PushClipRect(page.min, page.max, true);

@@ -79,7 +79,7 @@ ItemIntent drawEmail(const ItemViewState& view, ItemInteraction& scratch, UiCont
     const bool keyboard = m.screen() == Screen::Compose && m.recipientFocused() && !m.recipientPrefilled();
     Rect kb{};
     if (keyboard) {
-        kb = page.cutBottom(std::min(page.h() * 0.55f, azertyKeyboardHeight(th)));
+        kb = page.cutBottom(std::min(page.h() * 0.7f, azertyKeyboardHeight(th)));
         page.cutBottom(th.px(12));
     }
     Rect side = page.cutLeft(std::min(th.px(360), page.w() * 0.24f));
