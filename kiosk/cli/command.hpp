@@ -15,5 +15,6 @@ void registerAudioCommands(CLI::App& app, Action& run); // cmd_audio.cpp: audio 
 void registerDbCommands(CLI::App& app, Action& run);      // cmd_db.cpp: db check|purge, backup
 void registerExportCommands(CLI::App& app, Action& run);  // cmd_export.cpp
 void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp
+void registerSyncCommands(CLI::App& app, Action& run);    // cmd_sync.cpp: enrol, sync
 
 } // namespace repere::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     repere::cli::registerDbCommands(app, run);
     repere::cli::registerExportCommands(app, run);
     repere::cli::registerTrainerCommands(app, run);
+    repere::cli::registerSyncCommands(app, run);
 
     try {
         app.parse(argc, argv);
