@@ -16,5 +16,6 @@ void registerDbCommands(CLI::App& app, Action& run);      // cmd_db.cpp: db chec
 void registerExportCommands(CLI::App& app, Action& run);  // cmd_export.cpp
 void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp
 void registerReportCommands(CLI::App& app, Action& run);  // cmd_report.cpp: the bilan PDF
+void registerSyncCommands(CLI::App& app, Action& run);    // cmd_sync.cpp: enrol, sync
 
 } // namespace repere::cli

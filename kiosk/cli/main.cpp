@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     repere::cli::registerExportCommands(app, run);
     repere::cli::registerTrainerCommands(app, run);
     repere::cli::registerReportCommands(app, run);
+    repere::cli::registerSyncCommands(app, run);
 
     try {
         app.parse(argc, argv);

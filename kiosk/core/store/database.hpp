@@ -25,6 +25,7 @@
 #include "store/errors.hpp"
 #include "store/outbox.hpp"
 #include "store/records.hpp"
+#include "store/sync_catalog.hpp"
 
 namespace SQLite {
 class Database;
@@ -165,6 +166,10 @@ public:
 
     std::optional<std::string> syncValue(const std::string& key);
     void setSyncValue(const std::string& key, const std::string& value);
+    // Sync: a pulled catalogue (package versions, trainer accounts, its version), all in one
+    // transaction; and the package versions installed so far (sync_catalog.cpp).
+    void applyCatalog(const CatalogUpdate& update);
+    std::vector<CatalogQuizRow> catalogQuizzes();
 
     // Deletes what the server has acknowledged and that is older than `retentionDays`: attempts
     // whose records are all acknowledged (with their responses, scores and notes), beneficiaries

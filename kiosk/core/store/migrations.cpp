@@ -110,12 +110,26 @@ CREATE INDEX outbox_by_batch ON outbox(batch_id) WHERE batch_id IS NOT NULL;
 CREATE INDEX outbox_by_attempt ON outbox(attempt_uuid);
 )sql";
 
+// v3 (sync): the quiz package versions pulled from the central server and where they are
+// unpacked; written with the trainer accounts and catalogue version in one transaction.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE catalog_quiz (
+  quiz_id         TEXT NOT NULL,
+  version         TEXT NOT NULL,
+  sha256          TEXT NOT NULL,
+  folder          TEXT NOT NULL,
+  installed_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (quiz_id, version)
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, "results: beneficiary, attempt, response, outbox, sync_state", kV1},
         {2, "trainer area: trainer, manual_score, note, audit; outbox acknowledgement times", kV2},
+        {3, "sync: quiz package versions installed from the server's catalogue", kV3},
     };
     return all;
 }

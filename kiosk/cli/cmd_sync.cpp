@@ -1,0 +1,115 @@
+// `repere enrol` and `repere sync`: the kiosk's sync client from the command line.
+//   repere enrol --data-dir DIR --server URL --code CODE [--ca FILE] [--name NAME]
+//   repere sync --data-dir DIR
+// The last line of `repere sync` is machine-readable:
+//   sync_ok=1 pushed=N duplicates=D pending=P            (exit 0)
+//   sync_ok=0 pushed=N duplicates=D pending=P error=...   (exit 1)
+#include <chrono>
+#include <iostream>
+#include <unistd.h>
+
+#include "command.hpp"
+#include "data_dir_option.hpp"
+#include "sync/client/database_state.hpp"
+#include "sync/client/sync_client.hpp"
+
+#ifdef REPERE_HAVE_QUIZ_LOADER
+#include "quiz/loader.hpp"
+#endif
+
+namespace repere::cli {
+
+namespace {
+
+struct SyncArgs {
+    std::optional<std::string> dataDir;
+    std::string server;
+    std::string code;
+    std::string ca;
+    std::string name;
+};
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Pulled packages are checked by the same loader the kiosk uses before they are installed.
+std::vector<std::string> validatePulledPackage(const std::filesystem::path& folder) {
+#ifdef REPERE_HAVE_QUIZ_LOADER
+    std::vector<std::string> errors;
+    auto loaded = quiz::loadPackage(folder);
+    for (const auto& d : loaded.diagnostics)
+        if (!d.warning) errors.push_back(d.format());
+    if (!loaded.ok() && errors.empty()) errors.push_back(folder.string() + ": package did not load");
+    return errors;
+#else
+    if (!std::filesystem::is_regular_file(folder / "quiz.json")) return {"quiz.json missing"};
+    return {};
+#endif
+}
+
+int runEnrol(const SyncArgs& a) {
+    const auto dir = store::resolveDataDir(a.dataDir);
+    store::ensureDataDir(dir);
+    auto db = store::Database::openDataDir(dir);
+    sync::DatabaseSyncState state(*db);
+    char host[256] = "kiosk";
+    gethostname(host, sizeof host - 1);
+    auto r = sync::SyncClient::enrol(state, a.server, a.code, a.name.empty() ? std::string(host) : a.name, a.ca);
+    if (!r.ok) {
+        std::cerr << "enrol: " << r.error << "\n";
+        return 1;
+    }
+    db->audit("sync", "enrol", "device " + r.deviceId + " at " + a.server);
+    std::cout << "enrolled: device " << r.deviceId << " (agency " << r.agency << ") at " << a.server << "\n";
+    return 0;
+}
+
+int runSync(const SyncArgs& a) {
+    const auto dir = store::resolveDataDir(a.dataDir);
+    auto db = openExistingDatabase(a.dataDir);
+    sync::DatabaseSyncState state(*db);
+    sync::ClientHooks hooks;
+    hooks.progress = [](const std::string& line) { std::cout << line << std::endl; };
+    sync::SyncClient client(*db, state, dir, hooks);
+    std::cout << "pending: " << db->pendingCount() << " record(s)" << std::endl;
+    sync::RoundReport r;
+    try {
+        r = client.round(validatePulledPackage, nowMs());
+    } catch (const std::exception& e) {
+        r.push.error = e.what();
+        r.push.pending = db->pendingCount();
+    }
+    const auto line = "pushed=" + std::to_string(r.push.pushed()) + " duplicates=" + std::to_string(r.push.duplicates) +
+                      " pending=" + std::to_string(db->pendingCount());
+    if (r.ok()) {
+        std::cout << "sync_ok=1 " << line << std::endl;
+        return 0;
+    }
+    std::string error = r.error();
+    for (auto& c : error)
+        if (c == '\n') c = ' ';
+    std::cout << "sync_ok=0 " << line << " error=" << error << std::endl;
+    return 1;
+}
+
+} // namespace
+
+void registerSyncCommands(CLI::App& app, Action& run) {
+    auto args = std::make_shared<SyncArgs>();
+    auto* enrol = app.add_subcommand("enrol", "enrol this kiosk with the central server (one-time code)");
+    addDataDirOption(enrol, args->dataDir);
+    enrol->add_option("--server", args->server, "server URL, e.g. https://sync.agence.example")->required();
+    enrol->add_option("--code", args->code, "one-time code from `repere-server admin enrol-code`")->required();
+    enrol->add_option("--ca", args->ca, "PEM file of the agency's CA: trust only it (pinning)");
+    enrol->add_option("--name", args->name, "device name shown to administrators (default: host name)");
+    enrol->callback([args, &run] { run = [args] { return runEnrol(*args); }; });
+
+    auto* sync = app.add_subcommand("sync", "one sync round: push pending results, pull the catalogue");
+    addDataDirOption(sync, args->dataDir);
+    sync->callback([args, &run] { run = [args] { return runSync(*args); }; });
+}
+
+} // namespace repere::cli

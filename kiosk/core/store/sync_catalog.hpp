@@ -1,0 +1,33 @@
+// Kiosk-side rows of the catalogue pulled from the central server (sync): which quiz package
+// versions are installed where, and the trainer accounts that came down. Written only by
+// Database::applyCatalog (sync_catalog.cpp), in one transaction.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace repere::store {
+
+struct CatalogQuizRow {
+    std::string id;
+    std::string version;
+    std::string sha256;
+    std::string folder; // absolute path of the unpacked package
+    std::int64_t installedAtMs = 0;
+};
+
+struct CatalogTrainerRow {
+    std::string name;
+    std::string pinHash; // Argon2id string
+    std::string role;    // "trainer" | "admin"
+    bool active = true;
+};
+
+struct CatalogUpdate {
+    std::int64_t version = 0; // stored as sync value "catalog_version" in the same transaction
+    std::vector<CatalogQuizRow> quizzes;
+    std::vector<CatalogTrainerRow> trainers;
+};
+
+} // namespace repere::store
