@@ -17,7 +17,6 @@ import shutil
 import sys
 
 # Journey to the first item (labels of the kiosk's French strings table).
-QUIZ_BUTTON = {"numerique": "Numérique", "francais": "Français"}
 
 
 def main(pkg_dir, work):
@@ -30,12 +29,14 @@ def main(pkg_dir, work):
 
     steps = [{"wait_text": "Commencer", "timeout_s": 20}, {"tap": "Commencer"},
              {"tap": "Français"}, {"tap": "D'accord"}, {"tap": "Je n'ai pas de code"},
-             {"tap": QUIZ_BUTTON.get(qid, quiz["title"]["fr"] if isinstance(quiz["title"], dict) else quiz["title"])}]
+             {"tap": quiz["title"]["fr"] if isinstance(quiz["title"], dict) else quiz["title"]}]
     n = 0
     for s in quiz["sections"]:
         s["mode"] = "linear"
         for key in ("showIf", "next", "skipLevel", "pick", "shuffle"):
             s.pop(key, None)
+        # The engine shows a section's practice items first: follow the same order.
+        s["items"].sort(key=lambda it: not it.get("practice", False))
         for it in s["items"]:
             n += 1
             tag = f"[{it['id']}]"
