@@ -18,4 +18,6 @@ void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp
 void registerReportCommands(CLI::App& app, Action& run);  // cmd_report.cpp: the bilan PDF
 void registerSyncCommands(CLI::App& app, Action& run);    // cmd_sync.cpp: enrol, sync
 
+void registerSimulateCommands(CLI::App& app, Action& run); // cmd_simulate.cpp: simulate
+
 } // namespace repere::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     repere::cli::Action run;
     // Command groups register here.
     repere::cli::registerAudioCommands(app, run);
+    repere::cli::registerSimulateCommands(app, run);
     repere::cli::registerQuizCommands(app, run);
     repere::cli::registerDbCommands(app, run);
     repere::cli::registerExportCommands(app, run);
