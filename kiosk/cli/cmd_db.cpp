@@ -64,18 +64,6 @@ int runBackup(const DbArgs& args) {
     return 0;
 }
 
-// Errors become one clear line and exit status 1, never a crash.
-Action guarded(std::function<int()> body) {
-    return [body = std::move(body)] {
-        try {
-            return body();
-        } catch (const std::exception& e) {
-            std::cerr << "error: " << e.what() << "\n";
-            return 1;
-        }
-    };
-}
-
 } // namespace
 
 void registerDbCommands(CLI::App& app, Action& run) {

@@ -80,17 +80,6 @@ int runList(const TrainerArgs& args) {
     return 0;
 }
 
-Action guarded(std::function<int()> body) {
-    return [body = std::move(body)] {
-        try {
-            return body();
-        } catch (const std::exception& e) {
-            std::cerr << "error: " << e.what() << "\n";
-            return 1;
-        }
-    };
-}
-
 } // namespace
 
 void registerTrainerCommands(CLI::App& app, Action& run) {

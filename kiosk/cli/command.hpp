@@ -3,11 +3,26 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <functional>
+#include <iostream>
+#include <utility>
 
 namespace repere::cli {
 
 using Action = std::function<int()>;
+
+// Wraps a command body: errors become one clear line and exit status 1, never a crash.
+inline Action guarded(std::function<int()> body) {
+    return [body = std::move(body)] {
+        try {
+            return body();
+        } catch (const std::exception& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 1;
+        }
+    };
+}
 
 // Registration functions, one per command file.
 void registerQuizCommands(CLI::App& app, Action& run); // cmd_quiz.cpp
