@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git clang clang-format
+  # compiler cache: rebuilds after a rebase or in a second work tree reuse earlier objects
+  ccache
   # core libraries
   libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libcli11-dev
   # tests
