@@ -5,8 +5,10 @@ Pictures are declared from the names used by items (img:<name> -> media/img/<nam
 assets of listening stimuli are declared with their transcript (snd:<id>); instruction audio is
 added afterwards by scripts/make-audio.sh, which also fills every sha256.
 """
+import hashlib
 import json
 import os
+import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -73,6 +75,10 @@ class Package:
         return out
 
     def write(self, quiz):
+        spreader = AnswerSpreader()
+        for section in quiz["sections"]:
+            for it in section["items"]:
+                spreader.spread(it)
         path = os.path.join(ROOT, "quizzes", self.id, "quiz.json")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         # Keep the instruction-audio assets and sha256 already made by make-audio.sh when the
@@ -92,6 +98,47 @@ class Package:
             json.dump(quiz, f, ensure_ascii=False, indent=1)
             f.write("\n")
         print(f"wrote {path}")
+
+
+def _seeded(key):
+    return random.Random(int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:16], 16))
+
+
+class AnswerSpreader:
+    """Puts the right answer of text choices at a different place from item to item.
+
+    Authors write the right answer first (letters("right", "wrong", ...)); the kiosk shows options
+    in the package's order, so without this the first option would always be right and a test-wise
+    person would learn it. Each single-answer item gets the place used least so far (ties drawn
+    from the item id), the other options are shuffled from the item id: the same on every run.
+    Each option keeps its id, so a recorded answer {"selected": ["a"]} still names the same words.
+    Yes/no pairs keep their natural order; picture options are placed by hand.
+    """
+
+    def __init__(self):
+        self.used = {}
+
+    def _place(self, key, opts, right_ids):
+        rnd = _seeded(key)
+        rnd.shuffle(opts)
+        if len(right_ids) != 1:
+            return
+        n = len(opts)
+        counts = self.used.setdefault(n, [0] * n)
+        low = min(counts)
+        pos = rnd.choice([i for i in range(n) if counts[i] == low])
+        counts[pos] += 1
+        right = next(o for o in opts if o["id"] == right_ids[0])
+        opts.remove(right)
+        opts.insert(pos, right)
+
+    def spread(self, it):
+        opts = it.get("options")
+        if it["type"] == "choice" and opts and len(opts) >= 3 and all("text" in o for o in opts):
+            self._place(it["id"], opts, it["correct"])
+        for g in it.get("gaps", []):
+            if g.get("mode") == "select" and len(g.get("options", [])) >= 3:
+                self._place(f'{it["id"]}/{g["id"]}', g["options"], g["accept"])
 
 
 def opt(oid, text=None, image=None, audio=None):

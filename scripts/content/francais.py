@@ -62,18 +62,18 @@ ALT = {
     "panneau-accueil": {"fr": "Un panneau : ACCUEIL", "en": "A sign: ACCUEIL (reception)"},
     "panneau-boulangerie": {"fr": "Un panneau : BOULANGERIE", "en": "A sign: BOULANGERIE (bakery)"},
     "panneau-ecole": {"fr": "Un panneau : ÉCOLE", "en": "A sign: ÉCOLE (school)"},
-    "sms-medecin": {"fr": "SMS du cabinet médical : rendez-vous demain à 10 h 30",
-                    "en": "Text from the surgery: appointment tomorrow at 10:30"},
-    "sms-ecole": {"fr": "SMS de l'école : pas d'école vendredi, grève", "en": "Text from the school: no school on Friday, strike"},
-    "sms-colis": {"fr": "SMS du point relais : colis arrivé", "en": "Text from the parcel point: parcel arrived"},
-    "sms-travail": {"fr": "SMS de la cheffe d'équipe : demain 7 h", "en": "Text from the team leader: tomorrow 7 am"},
+    "sms-medecin": {"fr": "Un SMS du cabinet médical", "en": "A text message from the surgery"},
+    "sms-ecole": {"fr": "Un SMS de l'école", "en": "A text message from the school"},
+    "sms-colis": {"fr": "Un SMS du point relais", "en": "A text message from the parcel point"},
+    "sms-travail": {"fr": "Un SMS de Sofia, la cheffe d'équipe", "en": "A text message from Sofia, the team leader"},
     "horaires-tram": {"fr": "Horaires du tramway T1 à l'arrêt Marché de Saint-Denis",
                       "en": "Tram T1 timetable at the Marché de Saint-Denis stop"},
     "ordonnance": {"fr": "Une ordonnance du Dr Moreau pour Mme Fatou Keita", "en": "A prescription from Dr Moreau for Ms Fatou Keita"},
     "fiche-paie": {"fr": "Un bulletin de paie de M. Karim Benali", "en": "A pay slip of Mr Karim Benali"},
-    "mot-ecole": {"fr": "Un mot de l'école : sortie au musée jeudi 16 mai", "en": "A school note: museum trip on Thursday 16 May"},
+    "courses": {"fr": "Six produits : pain, lait, pommes, tomates, œufs, riz", "en": "Six foods: bread, milk, apples, tomatoes, eggs, rice"},
+    "note-ecole": {"fr": "Un mot de l'enseignante de l'école", "en": "A note from the school teacher"},
     "convocation": {"fr": "Une convocation de l'ALI pour M. Mamadou Traoré", "en": "An ALI appointment letter for Mr Mamadou Traoré"},
-    "avis-hlm": {"fr": "Un avis du bailleur : coupure d'eau chaude", "en": "A notice from the landlord: hot water cut"},
+    "avis-hlm": {"fr": "Un avis du bailleur aux locataires", "en": "A notice from the landlord to the tenants"},
     "fiche-inscription": {"fr": "Une fiche d'inscription vide", "en": "An empty registration form"},
     "mot-pain": {"fr": "Le mot « pain » écrit", "en": "The word 'pain' written"},
     "mot-bus": {"fr": "Le mot « bus » écrit", "en": "The word 'bus' written"},
@@ -135,13 +135,13 @@ profil = [
            "Bonjour. Ce test montre ce que vous savez déjà en français : écouter, lire, écrire et parler. Ce n'est pas un examen. Si vous ne savez pas, touchez « Je ne sais pas ».",
            "Hello. This test shows what you already know in French: listening, reading, writing and speaking. It is not an exam. If you do not know, touch 'I don't know'."),
     profile("prof-alphabet", "latin",
-            "Lisez-vous les lettres comme celles-ci : A, B, C ?",
-            "Can you read letters like these: A, B, C?",
+            "Savez-vous lire ces lettres : A, B, C ?",
+            "Can you read these letters: A, B, C?",
             [("yes", "Oui", "Yes"), ("little", "Un peu", "A little"), ("no", "Non", "No")]),
     profile("prof-ecole", "schooling",
             "Combien d'années d'école avez-vous faites, dans votre pays ou en France ?",
             "How many years did you go to school, in your country or in France?",
-            [("0", "Jamais", "Never"), ("1-5", "1 à 5 ans", "1 to 5 years"), ("6-9", "6 à 9 ans", "6 to 9 years"),
+            [("0", "Pas d'école", "No school"), ("1-5", "1 à 5 ans", "1 to 5 years"), ("6-9", "6 à 9 ans", "6 to 9 years"),
              ("10-plus", "10 ans ou plus", "10 years or more")]),
     profile("prof-langues", "languages",
             "Quelles langues parlez-vous ? Touchez toutes vos langues.",
@@ -150,6 +150,7 @@ profil = [
              ("es", "Espagnol", "Spanish"), ("pt", "Portugais", "Portuguese"), ("ro", "Roumain", "Romanian"),
              ("tr", "Turc", "Turkish"), ("ta", "Tamoul", "Tamil"), ("bm", "Bambara", "Bambara"),
              ("snk", "Soninké", "Soninke"), ("wo", "Wolof", "Wolof"), ("ln", "Lingala", "Lingala"),
+             ("ber", "Berbère, kabyle", "Berber, Kabyle"), ("bn", "Bengali", "Bengali"),
              ("zh", "Chinois", "Chinese"), ("other", "Une autre langue", "Another language")], multiple=True),
 ]
 
@@ -158,7 +159,7 @@ profil = [
 # ---------------------------------------------------------------------------------------------
 TOUCH_PIC = ("Écoutez. Touchez la bonne image.", "Listen. Touch the right picture.")
 ecoute_essai = [
-    listen("ent-ecoute", None, None, "ent-ecoute", "Il fait soleil.", *TOUCH_PIC,
+    listen("ent-ecoute", None, None, "ent-ecoute", "Il y a du soleil.", *TOUCH_PIC,
            pictos("pluie", "soleil", "neige"), ["b"], "ecouter-mot", practice=True),
 ]
 for it in ecoute_essai:
@@ -175,8 +176,10 @@ ecoute = [
            "Listen to the price. Touch the right price tag.", pictos("prix-12", "prix-20", "prix-2"), ["c"], "ecouter-nombre"),
     listen("ec-04", PRE, -2.6, "ec-04", "La clé.", "Écoutez le mot. Touchez l'image qui va avec.",
            "Listen to the word. Touch the matching picture.", pictos("lettre", "cles", "telephone", "lit"), ["b"], "ecouter-mot"),
-    listen("ec-05", PRE, -2.4, "ec-05", "Un enfant.", "Écoutez. Touchez la personne dont on parle.",
-           "Listen. Touch the person being talked about.", pictos("bebe", "medecin", "enfant", "ouvrier"), ["c"], "ecouter-mot"),
+    # A baby is also "un enfant": the word heard is the one that names only one picture.
+    listen("ec-05", PRE, -2.4, "ec-05", "Un bébé.", "Écoutez. Touchez la personne dont on parle.",
+           "Listen. Touch the person being talked about.", pictos("bebe", "medecin", "enfant", "ouvrier"), ["a"], "ecouter-mot",
+           rev=2),
     # A1.1: a short everyday sentence
     listen("ec-06", A11, -1.8, "ec-06", "Le rendez-vous est à dix heures.", "Écoutez. À quelle heure est le rendez-vous ?",
            "Listen. What time is the appointment?", pictos("heure-0200", "heure-0800", "heure-1000", "heure-0900"), ["c"], "ecouter-heure"),
@@ -326,12 +329,12 @@ lecture = [
            "Touch the date and time of the appointment.", competence="lire-courrier", image=img("convocation"),
            areas=[P.area("convocation", "conv-date"), P.area("convocation", "conv-place"),
                   P.area("convocation", "conv-bring"), P.area("convocation", "conv-phone")], correct=["conv-date"]),
-    read("lec-15", A1, 0.1, "Lisez le SMS. Demain, Karim commence le travail à quelle heure ?",
-         "Read the text. Tomorrow, what time does Karim start work?",
+    read("lec-15", A1, 0.1, "Lisez le SMS de Sofia. Demain, à quelle heure commencez-vous le travail ?",
+         "Read Sofia's text. Tomorrow, what time do you start work?",
          letters("À 7 h.", "À 6 h.", "À 13 h.", "À 10 h."), ["a"], "lire-sms", image="sms-travail"),
-    read("lec-16", A1, 0.2, "Regardez les horaires. Le samedi, à quelle heure passe le premier tram de la liste ?",
-         "Look at the timetable. On Saturday, what time is the first tram on the list?",
-         letters("07:05", "06:02", "05:50", "09:25"), ["a"], "lire-horaires", image="horaires-tram"),
+    read("lec-16", A1, 0.2, "Regardez les horaires. Le samedi, à quelle heure passe le premier tram ?",
+         "Look at the timetable. On Saturday, what time is the first tram?",
+         letters("07:05", "06:02", "07:25", "09:25"), ["a"], "lire-horaires", image="horaires-tram", rev=2),
     P.item("lec-17", "mark", R, A1, 0.3, "Lisez le message. Touchez les deux mots qui disent QUAND.",
            "Read the message. Touch the two words that say WHEN.", competence="lire-sms",
            text="Bonjour Madame Diallo, le cours de français est lundi et jeudi à la médiathèque.",
@@ -347,7 +350,7 @@ lecture = [
     read("lec-20", A2, 1.0, "Lisez le mot de l'école. Qu'est-ce que l'enfant doit apporter ?",
          "Read the school note. What must the child bring?",
          letters("Un pique-nique et une bouteille d'eau.", "De l'argent pour le musée.", "Un cahier et un stylo.",
-                 "Une autorisation de la mairie."), ["a"], "lire-ecole", image="mot-ecole"),
+                 "Une autorisation de la mairie."), ["a"], "lire-ecole", image="note-ecole", rev=2),
     read("lec-21", A2, 1.3, "Lisez l'avis. Qu'est-ce qui se passe le mercredi 5 juin au matin ?",
          "Read the notice. What happens on Wednesday 5 June in the morning?",
          letters("Il n'y a pas d'eau chaude.", "Il n'y a pas d'électricité.", "L'ascenseur est en panne.",
@@ -376,14 +379,16 @@ lecture = [
          text="Prime d'activité : votre droit est calculé pour trois mois. Pour continuer à la recevoir, vous devez déclarer vos ressources tous les trois mois dans votre espace en ligne. Sans déclaration, le paiement s'arrête."),
     read("lec-27", B1, 2.8, "Lisez le courrier. Pourquoi le bailleur écrit-il à Mme Nguyen ?",
          "Read the letter. Why is the landlord writing to Ms Nguyen?",
-         letters("Elle a payé trop de charges l'année dernière : on va la rembourser.",
+         letters("Elle a payé trop de charges l'année dernière : elle paiera moins en janvier.",
                  "Elle doit payer plus de loyer à partir de janvier.", "Elle doit quitter son logement.",
                  "Elle n'a pas payé son loyer."), ["a"], "lire-logement",
          text="Madame Nguyen, après le calcul des charges de l'année dernière, vos dépenses réelles sont inférieures aux provisions versées. La différence, soit 84,20 €, sera déduite de votre loyer de janvier."),
-    read("lec-28", B1, 2.4, "Lisez le mot de l'école. Que faut-il faire avant lundi ?",
-         "Read the school note. What must be done before Monday?",
-         letters("Signer l'autorisation de sortie.", "Payer le musée.", "Préparer le pique-nique.",
-                 "Appeler Mme Leroy."), ["a"], "lire-ecole", image="mot-ecole"),
+    # Implicit information: the note never says "cantine"; the reader infers it from the day out.
+    read("lec-28", B1, 2.4, "Lisez le mot de l'école. Jeudi, votre enfant mange-t-il à la cantine ?",
+         "Read the school note. On Thursday, does your child eat at the school canteen?",
+         letters("Non : il mange son pique-nique pendant la sortie.", "Oui, comme les autres jours.",
+                 "Oui : il revient à l'école pour le repas de midi.", "Non : il rentre manger à la maison."),
+         ["a"], "lire-ecole", image="note-ecole", rev=2),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -397,10 +402,10 @@ def gap_typed(iid, level, b, fr, en, text, accepts, comp, stim=None, tol=None):
     return P.item(iid, "gaps", W, level, b, fr, en, **f)
 
 
-def gap_select(iid, level, b, fr, en, text, gaps, comp, stim=None):
+def gap_select(iid, level, b, fr, en, text, gaps, comp, stim=None, rev=1):
     g = [{"id": gid, "mode": "select", "options": [opt(f"o{i + 1}", text=t) for i, t in enumerate(choices)],
           "accept": [f"o{choices.index(right) + 1}"]} for gid, choices, right in gaps]
-    f = {"competence": comp, "text": text, "gaps": g}
+    f = {"competence": comp, "text": text, "gaps": g, "rev": rev}
     if stim:
         f["stimulus"] = stim
     return P.item(iid, "gaps", W, level, b, fr, en, **f)
@@ -472,7 +477,7 @@ ecriture = [
               stim={"audio": snd("ecr-11", "Votre rendez-vous est mardi."), "maxPlays": 3}),
     gap_select("ecr-12", A1, 0.2, "Choisissez le bon mot pour compléter le SMS.", "Choose the right word to complete the text.",
                "Bonjour, je suis malade. Je ne {{g1}} pas venir au travail {{g2}}.",
-               [("g1", ["peux", "peut", "pouvoir"], "peux"), ("g2", ["aujourd'hui", "hier", "demain matin hier"], "aujourd'hui")],
+               [("g1", ["peux", "peut", "pouvoir"], "peux"), ("g2", ["aujourd'hui", "hier", "la semaine dernière"], "aujourd'hui")],
                "ecrire-phrase"),
     # A2: conjugation and spelling in everyday messages
     gap_typed("ecr-13", A2, 0.9, "Écrivez le verbe au passé.", "Write the verb in the past tense.",
@@ -489,9 +494,9 @@ ecriture = [
                [("g1", ["écrite", "écrit", "écrire", "écrivait"], "écrite")], "ecrire-grammaire"),
     # B1: formal register, connectors, correcting
     gap_select("ecr-17", B1, 2.3, "Choisissez les bons mots pour ce courrier.", "Choose the right words for this letter.",
-               "Madame, je vous écris {{g1}} vous demander un rendez-vous. {{g2}}, je suis disponible le matin.",
+               "Madame, je vous écris {{g1}} vous demander un rendez-vous. Je travaille l'après-midi, {{g2}} je suis disponible seulement le matin.",
                [("g1", ["afin de", "parce que", "alors", "malgré"], "afin de"),
-                ("g2", ["En effet", "Pourtant", "Sinon", "Bref"], "En effet")], "ecrire-registre"),
+                ("g2", ["c'est pourquoi", "pourtant", "sinon", "bien que"], "c'est pourquoi")], "ecrire-registre", rev=2),
     P.item("ecr-18", "mark", W, B1, 2.5, "Touchez les deux mots mal écrits.", "Touch the two misspelled words.",
            competence="ecrire-orthographe",
            text="Je vous remerci pour votre réponse et je vous envoie les document demandés.",
@@ -500,7 +505,7 @@ ecriture = [
                "Choose the right way to end a formal letter.",
                "{{g1}}",
                [("g1", ["Je vous prie d'agréer, Madame, mes salutations distinguées.", "Bisous, à plus !",
-                        "Salut et merci.", "Bonne journée à toi."],
+                        "Salut et merci.", "Je vous embrasse."],
                  "Je vous prie d'agréer, Madame, mes salutations distinguées.")], "ecrire-registre"),
     gap_typed("ecr-20", B1, 2.8, "Écrivez le verbe à la bonne forme.", "Write the verb in the right form.",
               "Il faut que vous (venir) {{g1}} avec votre contrat de travail.", [("g1", ["veniez"])], "ecrire-grammaire",
@@ -509,9 +514,9 @@ ecriture = [
 
 # Free writing, read and scored by a trainer (rubric). Scored on language, not on typing speed.
 ecriture_libre = [
-    P.item("red-01", "write", W, A11, -1.2, "Regardez les images. Écrivez votre liste de courses : trois choses.",
-           "Look at the pictures. Write your shopping list: three things.", competence="ecrire-liste",
-           stimulus={"image": img("pommes")}, maxLength=200,
+    P.item("red-01", "write", W, A11, -1.2, "Regardez l'image. Écrivez votre liste de courses : trois choses.",
+           "Look at the picture. Write your shopping list: three things.", competence="ecrire-liste",
+           stimulus={"image": img("courses")}, maxLength=200,
            scoring=rubric(("Trois produits sont écrits", "Three items are written"),
                           ("On reconnaît les mots, même avec des fautes", "The words can be recognised, even with mistakes"))),
     P.item("red-02", "write", W, A1, -0.1,
@@ -624,21 +629,25 @@ parler = [
 # Framework and routing
 # ---------------------------------------------------------------------------------------------
 LEVELS = [
-    {"id": PRE, "title": {"fr": "Pré-A1 (pas encore lecteur)", "en": "Pre-A1 (not yet reading)"},
-     "canDo": {"fr": "Je reconnais quelques mots très courants quand on me parle. À l'écrit, je ne lis pas encore, ou je reconnais des lettres et des nombres.",
-               "en": "I recognise a few very common spoken words. In writing, I do not read yet, or I recognise letters and numbers."}},
+    # One can-do per level is shown for every skill (listening, reading, writing, speaking): each is
+    # written like the CEFR global scale (what the person understands and uses), so that it reads
+    # right under "Comprendre à l'oral" as well as under "Écrire". "Not yet reading" is what pre-A1
+    # means for reading and writing (README), not a title shown under listening.
+    {"id": PRE, "title": {"fr": "Pré-A1", "en": "Pre-A1"},
+     "canDo": {"fr": "Je connais quelques mots et nombres très courants de tous les jours : bonjour, le pain, le bus, deux euros.",
+               "en": "I know a few very common everyday words and numbers: hello, bread, the bus, two euros."}},
     {"id": A11, "title": {"fr": "A1.1", "en": "A1.1"},
-     "canDo": {"fr": "Je comprends et je dis des mots et des phrases très simples de tous les jours : prix, heures, objets. Je lis et j'écris des mots connus.",
-               "en": "I understand and say very simple everyday words and phrases: prices, times, objects. I read and write familiar words."}},
+     "canDo": {"fr": "Je comprends et j'utilise des mots et des phrases très simples de tous les jours : un prix, une heure, un objet, mon nom.",
+               "en": "I understand and use very simple everyday words and phrases: a price, a time, an object, my name."}},
     {"id": A1, "title": {"fr": "A1", "en": "A1"},
-     "canDo": {"fr": "Je comprends un message court (rendez-vous, SMS), je remplis une fiche simple et je peux me présenter.",
-               "en": "I understand a short message (appointment, text), fill in a simple form and can introduce myself."}},
+     "canDo": {"fr": "Je comprends et j'utilise des messages courts et simples : un rendez-vous, un SMS, une fiche, me présenter.",
+               "en": "I understand and use short, simple messages: an appointment, a text message, a form, introducing myself."}},
     {"id": A2, "title": {"fr": "A2", "en": "A2"},
-     "canDo": {"fr": "Je comprends un message au téléphone, une ordonnance ou un mot de l'école. J'écris un petit message et j'explique un problème simple.",
-               "en": "I understand a phone message, a prescription or a school note. I write a short message and explain a simple problem."}},
+     "canDo": {"fr": "Je comprends et je fais des messages de la vie courante : au téléphone, chez le médecin, à l'école, au travail. J'explique un problème simple.",
+               "en": "I understand and make everyday messages: on the phone, at the doctor's, at school, at work. I explain a simple problem."}},
     {"id": B1, "title": {"fr": "B1", "en": "B1"},
-     "canDo": {"fr": "Je comprends les explications d'une conseillère ou d'un courrier administratif. J'écris un courrier simple et je donne mon avis avec des raisons.",
-               "en": "I understand explanations from an adviser or an official letter. I write a simple letter and give my opinion with reasons."}},
+     "canDo": {"fr": "Je comprends et je donne des explications : un courrier administratif, un entretien avec une conseillère. Je donne mon avis avec des raisons.",
+               "en": "I understand and give explanations: an official letter, a meeting with an adviser. I give my opinion with reasons."}},
 ]
 
 SKILL_INFO = [

@@ -24,7 +24,7 @@ SANS = "DejaVu Sans"
 ROUND = "Andika"
 
 # ---------------------------------------------------------------------------------------------
-# Pictograms: name -> emoji. Kept small (160 px): they are options and illustrations.
+# Pictograms: name -> emoji, rendered at 160 px so that they stay sharp when shown large (options, speaking prompts).
 # ---------------------------------------------------------------------------------------------
 PICTO = {
     # devices and screen symbols (numerique)
@@ -137,6 +137,34 @@ def status_bar(s, t, y=0, w=540, battery=20, wifi=True):
     s.area("status-battery", bx - 60, y, 130, 44)
 
 
+def calendar_icon(s, x, y, size):
+    """A calendar page drawn in French (the emoji glyph prints an English month, "JUL")."""
+    k = size / 80
+    s.rect(x, y + 4 * k, size, size - 4 * k, fill="#ffffff", stroke="#9e9e9e", sw=2, r=10 * k)
+    s.rect(x, y + 4 * k, size, 24 * k, fill="#e53935", r=10 * k)
+    s.rect(x, y + 18 * k, size, 10 * k, fill="#e53935")
+    s.text(x + size / 2, y + 23 * k, "MAI", size=int(17 * k), fill="#fff", weight="bold", anchor="middle")
+    s.text(x + size / 2, y + 68 * k, "21", size=int(36 * k), fill="#222", weight="bold", anchor="middle")
+
+
+def scene_status_bar(t):
+    """The top of a phone screen, enlarged: on the whole home screen its symbols are too small to
+    touch (env-08)."""
+    s = Svg(900, 220, "#dfe8f1")
+    s.rect(10, 20, 880, 180, fill="#1f2933", r=24)
+    s.text(60, 135, "10:42", size=64, fill="#fff", weight="bold")
+    s.area("bar-time", 30, 30, 230, 160)
+    s.picto("wifi", 380, 50, 120, t)
+    s.area("bar-wifi", 365, 30, 150, 160)
+    s.picto("antenne", 540, 50, 120, t)
+    s.area("bar-network", 525, 30, 150, 160)
+    s.rect(705, 82, 130, 56, fill="none", stroke="#fff", sw=5, r=10)
+    s.rect(835, 96, 12, 28, fill="#fff")
+    s.rect(713, 90, 74, 40, fill="#43a047", r=5)
+    s.area("bar-battery", 690, 30, 190, 160)
+    return s
+
+
 def scene_phone_home(t):
     s = Svg(540, 960, "#dfe8f1")
     status_bar(s, t)
@@ -147,7 +175,10 @@ def scene_phone_home(t):
     for i, (p, key) in enumerate(apps):
         cx, cy = 40 + (i % 3) * 170, 110 + (i // 3) * 170
         s.rect(cx, cy, 120, 120, fill="#ffffff", r=28, stroke="#b0bec5")
-        s.picto(p, cx + 20, cy + 20, 80, t)
+        if p == "calendrier":
+            calendar_icon(s, cx + 20, cy + 20, 80)
+        else:
+            s.picto(p, cx + 20, cy + 20, 80, t)
         s.area(key, cx - 10, cy - 10, 140, 140)
     # navigation bar
     s.rect(0, 880, 540, 80, fill="#1f2933")
@@ -161,34 +192,36 @@ def scene_phone_home(t):
 
 
 def scene_browser(t):
+    # The toolbar is taller than a real browser's: its buttons are hotspot targets and must stay
+    # finger-sized once the picture is scaled down on the kiosk.
     s = Svg(960, 600, "#ffffff")
     s.rect(0, 0, 960, 50, fill="#dee1e6")
     s.rect(12, 8, 260, 42, fill="#fff", r=8)
     s.text(30, 36, "Accueil - Mairie", size=18)
-    s.rect(0, 50, 960, 64, fill="#f1f3f4")
-    s.text(34, 96, "←", size=34, fill="#333")
-    s.area("back", 10, 55, 60, 56)
-    s.text(94, 96, "→", size=34, fill="#aaa")
-    s.text(150, 96, "⟳", size=34, fill="#333")
-    s.area("reload", 130, 55, 60, 56)
-    s.rect(205, 62, 640, 40, fill="#fff", r=20, stroke="#c4c7c5")
-    s.picto("cadenas", 218, 68, 28, t)
-    s.area("lock", 206, 58, 46, 48)
-    s.text(256, 90, "https://www.ville-exemple.fr/accueil", size=20, fill="#202124")
-    s.area("address", 252, 58, 593, 48)
-    s.text(880, 96, "⋮", size=34, fill="#333")
-    s.area("menu", 860, 55, 60, 56)
+    s.rect(0, 50, 960, 90, fill="#f1f3f4")
+    s.text(50, 113, "←", size=50, fill="#333", anchor="middle")
+    s.area("back", 10, 55, 80, 80)
+    s.text(130, 113, "→", size=50, fill="#aaa", anchor="middle")
+    s.text(210, 113, "⟳", size=50, fill="#333", anchor="middle")
+    s.area("reload", 170, 55, 80, 80)
+    s.rect(262, 64, 590, 62, fill="#fff", r=31, stroke="#c4c7c5")
+    s.picto("cadenas", 278, 73, 44, t)
+    s.area("lock", 266, 58, 66, 74)
+    s.text(336, 104, "https://www.ville-exemple.fr/accueil", size=22, fill="#202124")
+    s.area("address", 336, 58, 516, 74)
+    s.text(905, 115, "⋮", size=50, fill="#333", anchor="middle")
+    s.area("menu", 865, 55, 80, 80)
     # page
-    s.rect(0, 114, 960, 90, fill="#0b4f8a")
-    s.text(40, 172, "Mairie de Ville-Exemple", size=34, fill="#fff", weight="bold")
-    s.text(40, 250, "Rechercher sur le site :", size=22)
-    s.rect(40, 266, 560, 52, fill="#fff", stroke="#555", sw=2, r=6)
-    s.text(56, 300, "Tapez votre recherche ici", size=20, fill="#888")
-    s.area("site-search", 40, 266, 560, 52)
-    s.rect(612, 266, 170, 52, fill="#0b4f8a", r=6)
-    s.text(697, 300, "Rechercher", size=20, fill="#fff", anchor="middle")
-    s.area("site-search-button", 612, 266, 170, 52)
-    s.lines(40, 380, ["Horaires de la mairie : du lundi au vendredi, 8 h 30 – 17 h.",
+    s.rect(0, 140, 960, 90, fill="#0b4f8a")
+    s.text(40, 198, "Mairie de Ville-Exemple", size=34, fill="#fff", weight="bold")
+    s.text(40, 276, "Rechercher sur le site :", size=22)
+    s.rect(40, 292, 560, 56, fill="#fff", stroke="#555", sw=2, r=6)
+    s.text(56, 328, "Tapez votre recherche ici", size=20, fill="#888")
+    s.area("site-search", 40, 292, 560, 56)
+    s.rect(612, 292, 170, 56, fill="#0b4f8a", r=6)
+    s.text(697, 328, "Rechercher", size=20, fill="#fff", anchor="middle")
+    s.area("site-search-button", 612, 292, 170, 56)
+    s.lines(40, 410, ["Horaires de la mairie : du lundi au vendredi, 8 h 30 – 17 h.",
                       "Prendre rendez-vous pour une carte d'identité.",
                       "Inscriptions à la cantine scolaire."], size=21, fill="#333")
     return s
@@ -207,16 +240,17 @@ def scene_mail_compose(t):
     s.text(24, 168, "Objet :", size=22, fill="#555")
     s.line(24, 184, 936, 184, stroke="#ccc")
     s.area("subject", 110, 132, 820, 52)
-    s.rect(0, 196, 960, 60, fill="#f3f3f3")
-    s.picto("trombone", 24, 204, 44, t)
-    s.area("attach", 14, 198, 64, 56)
-    s.picto("image", 100, 204, 44, t)
-    s.area("insert-image", 90, 198, 64, 56)
-    s.text(180, 236, "B", size=26, weight="bold", fill="#333")
-    s.text(220, 236, "I", size=26, fill="#333", extra='font-style="italic"')
-    s.picto("corbeille", 880, 204, 44, t)
-    s.area("discard", 870, 198, 64, 56)
-    s.lines(24, 310, ["Bonjour,", "", "Écrivez votre message ici…"], size=22, fill="#999")
+    # Toolbar icons larger than a real mail app's: they are hotspot targets (com-05, cre-03).
+    s.rect(0, 196, 960, 90, fill="#f3f3f3")
+    s.picto("trombone", 24, 209, 64, t)
+    s.area("attach", 10, 198, 92, 86)
+    s.picto("image", 124, 209, 64, t)
+    s.area("insert-image", 110, 198, 92, 86)
+    s.text(240, 255, "B", size=30, weight="bold", fill="#333")
+    s.text(285, 255, "I", size=30, fill="#333", extra='font-style="italic"')
+    s.picto("corbeille", 872, 209, 64, t)
+    s.area("discard", 858, 198, 92, 86)
+    s.lines(24, 340, ["Bonjour,", "", "Écrivez votre message ici…"], size=22, fill="#999")
     return s
 
 
@@ -254,12 +288,19 @@ def scene_search_results(t):
                "Service gratuit. Connectez-vous à Mon Compte pour prendre rendez-vous.", "res-official"),
               ("forum-entraide.exemple.net › caf", "Comment avoir un rdv à la caf ?? (forum)",
                "Bonjour, ça fait 3 semaines que j'essaie d'appeler…", "res-forum")]
+    # Text larger than a real results page: the picture is also shown small, beside options (inf-09).
     for i, (url, title, desc, key) in enumerate(blocks):
-        y = 120 + i * 165
-        s.text(30, y + 20, url, size=18, fill="#202124")
-        s.text(30, y + 56, title, size=26, fill="#1a0dab")
-        s.text(30, y + 92, desc, size=18, fill="#4d5156")
-        s.area(key, 20, y - 6, 920, 120)
+        y = 112 + i * 172
+        if url.startswith("Annonce · "):
+            url = url[len("Annonce · "):]
+            s.rect(30, y, 118, 32, fill="#fff", stroke="#202124", sw=2, r=6)
+            s.text(89, y + 24, "Annonce", size=20, weight="bold", anchor="middle", fill="#202124")
+            s.text(160, y + 24, url, size=21, fill="#202124")
+        else:
+            s.text(30, y + 24, url, size=21, fill="#202124")
+        s.text(30, y + 66, title, size=30, fill="#1a0dab")
+        s.text(30, y + 102, desc, size=21, fill="#4d5156")
+        s.area(key, 20, y - 8, 920, 132)
     return s
 
 
@@ -419,15 +460,13 @@ def scene_timetable(t):
     s.text(450, 170, "Samedi et dimanche", size=22, fill="#333")
     wk = ["06:02", "06:14", "06:26", "06:38", "06:50", "07:02", "07:10", "07:18"]
     we = ["07:05", "07:25", "07:45", "08:05", "08:25", "08:45", "09:05", "09:25"]
-    for i in range(8):
-        y = 210 + i * 36
-        s.text(60 + (i % 2) * 170, y + (i // 2) * 0, "", size=1)
     for i, v in enumerate(wk):
         s.text(60 + (i % 4) * 90, 220 + (i // 4) * 40, v, size=24)
     for i, v in enumerate(we):
         s.text(470 + (i % 4) * 80, 220 + (i // 4) * 40, v, size=22)
     s.line(420, 150, 420, 320, stroke="#999")
-    s.text(30, 380, "Premier tram : 5 h 50   ·   Dernier tram : 0 h 30", size=22)
+    # Only the lists give first trams (a separate "first tram" line contradicted them).
+    s.text(30, 380, "Dernier tram : 0 h 30, tous les jours.", size=22)
     s.text(30, 430, "Travaux : pas de tram entre Gare et Hôpital le 14 mai.", size=22, fill="#b71c1c", weight="bold")
     s.text(30, 480, "Un bus de remplacement passe toutes les 10 minutes.", size=22, fill="#333")
     AREAS["tt-weekday"] = [0.0, 0.2, 0.525, 0.45]
@@ -527,6 +566,16 @@ def scene_form_blank(t):
     return s
 
 
+def scene_shopping(t):
+    """Six everyday foods, no words: the person writes a shopping list from them (red-01)."""
+    s = Svg(720, 420, "#ffffff")
+    for i, name in enumerate(["pain", "lait", "pommes", "tomates", "oeufs", "riz"]):
+        x, y = 30 + (i % 3) * 230, 20 + (i // 3) * 200
+        s.rect(x, y, 200, 180, fill="#f5f5f5", r=16, stroke="#cfd8dc")
+        s.picto(name, x + 30, y + 20, 140, t)
+    return s
+
+
 def scene_price_tag(t, price):
     s = Svg(240, 160, "#ffffff")
     s.raw('<polygon points="20,20 200,20 230,80 200,140 20,140" fill="#ffe082" stroke="#795548" stroke-width="4"/>')
@@ -548,7 +597,7 @@ NUMERIQUE_SCENES = {
     "reglages-wifi": scene_wifi_settings, "connexion": scene_login, "cookies": scene_cookie,
     "photo-doc-bonne": lambda t: scene_doc_photo(t, "bonne"), "photo-doc-floue": lambda t: scene_doc_photo(t, "flou"),
     "photo-doc-coupee": lambda t: scene_doc_photo(t, "coupe"), "photo-doc-sombre": lambda t: scene_doc_photo(t, "sombre"),
-    "notifications": scene_phone_notif, "volume": scene_volume,
+    "notifications": scene_phone_notif, "volume": scene_volume, "barre-etat": scene_status_bar,
 }
 
 FRANCAIS_SCENES = {
@@ -565,8 +614,8 @@ FRANCAIS_SCENES = {
     "sms-colis": lambda t: scene_sms(t, "Point Relais", ["Votre colis est arrivé.", "Venez le chercher avant", "samedi 18 h avec une", "pièce d'identité."]),
     "sms-travail": lambda t: scene_sms(t, "Sofia (cheffe d'équipe)", ["Bonjour, demain vous commencez", "à 7 h au lieu de 6 h.", "Vous finissez à 13 h. Merci !"]),
     "horaires-tram": scene_timetable, "ordonnance": scene_prescription, "fiche-paie": scene_payslip,
-    "mot-ecole": scene_school_note, "convocation": scene_convocation, "avis-hlm": scene_landlord,
-    "fiche-inscription": scene_form_blank,
+    "note-ecole": scene_school_note, "convocation": scene_convocation, "avis-hlm": scene_landlord,
+    "fiche-inscription": scene_form_blank, "courses": scene_shopping,
     "prix-2": lambda t: scene_price_tag(t, "2 €"), "prix-12": lambda t: scene_price_tag(t, "12 €"),
     "prix-20": lambda t: scene_price_tag(t, "20 €"), "prix-3-50": lambda t: scene_price_tag(t, "3,50 €"),
     "prix-1-50": lambda t: scene_price_tag(t, "1,50 €"), "prix-13-50": lambda t: scene_price_tag(t, "13,50 €"),
@@ -601,7 +650,7 @@ def build(pkg_dir):
                     f.write(scenes[name](t).svg())
                 run(["rsvg-convert", src, "-o", out])
             elif name in PICTO:
-                render_picto(PICTO[name], out, 96)
+                render_picto(PICTO[name], out, 160)
             else:
                 sys.exit(f"pictures.py: no drawing for {path}")
 

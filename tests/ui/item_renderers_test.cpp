@@ -273,3 +273,48 @@ TEST_CASE("renderers lay out without ImGui errors in portrait and at 1024x600") 
         CHECK(f.validate() == json{{"gaps", {{"a", "Madame"}, {"b", "y"}}}});
     }
 }
+
+// The bundled French diagnostic copies words from a sign, writes down a heard word, spells the
+// word of a picture and fills a form from a card: without the stimulus these items cannot be done.
+TEST_CASE("gaps order and form show their stimulus: the text to copy and the sound to hear") {
+    quiz::Item gaps;
+    gaps.id = "g-stim";
+    gaps.type = quiz::ItemType::Gaps;
+    gaps.text = "{{g1}}";
+    gaps.gaps = {quiz::Gap{"g1", quiz::GapMode::Typed, {}, {"lait"}}};
+    gaps.stimulus.audio = "snd-lait";
+    gaps.stimulus.maxPlays = 3;
+    quiz::Item order;
+    order.id = "o-stim";
+    order.type = quiz::ItemType::Order;
+    order.options = {opt("p", "P"), opt("a", "A"), opt("i", "I"), opt("n", "N")};
+    order.correct = {"p", "a", "i", "n"};
+    order.stimulus.text = "Le mot à écrire";
+    quiz::Item form;
+    form.id = "f-stim";
+    form.type = quiz::ItemType::Form;
+    form.fields = {{"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true}};
+    form.stimulus.text = "Carte : DIALLO Aïcha";
+
+    Fixture g(gaps);
+    const auto play = g.tapId("stimulus:play");
+    REQUIRE(is<ui::intent::Item>(play));
+    const auto& action = std::get<ui::intent::Item>(play).action;
+    REQUIRE(std::holds_alternative<ui::items::PlayAudio>(action));
+    CHECK(std::get<ui::items::PlayAudio>(action).assetId == "snd-lait");
+    CHECK(g.h.recorder.findById("gap:g1") != nullptr);
+
+    Fixture o(order);
+    o.frame();
+    CHECK(o.h.recorder.showsText("Le mot à écrire"));
+    CHECK(o.h.recorder.findById("order:p") != nullptr);
+
+    Fixture f(form);
+    f.frame();
+    CHECK(f.h.recorder.showsText("Carte : DIALLO Aïcha"));
+    f.tap("Nom *");
+    f.tap("Majuscule");
+    f.tapId("key:d");
+    f.h.type("iallo");
+    CHECK(f.validate() == json{{"fields", {{"nom", "Diallo"}}}});
+}

@@ -8,6 +8,7 @@
 #include "ui/items/gaps_model.hpp"
 #include "ui/items/item_parts.hpp"
 #include "ui/items/renderers.hpp"
+#include "ui/items/stimulus_view.hpp"
 
 namespace repere::ui::items {
 
@@ -46,6 +47,14 @@ ItemIntent drawGaps(const ItemViewState& view, ItemInteraction& scratch, UiConte
         else panelR = area.cutRight(area.w() * 0.48f);
         if (th.portrait) area.cutBottom(th.gap() * 2);
         else area.cutRight(th.gap() * 2);
+    }
+
+    // The word to copy, the sound to write down or the picture to name, above the text.
+    ItemIntent out;
+    if (hasStimulus(item)) {
+        const Rect st = area.cutTop(area.h() * 0.4f);
+        area.cutTop(th.gap());
+        out = drawStimulus(view, ctx, st);
     }
 
     // --- the text with its holes, laid out word by word ---------------------------------------
@@ -156,7 +165,7 @@ ItemIntent drawGaps(const ItemViewState& view, ItemInteraction& scratch, UiConte
 
     scratch.ready = model.canSubmit();
     scratch.answer = model.answer();
-    return {};
+    return out;
 }
 
 } // namespace repere::ui::items

@@ -7,6 +7,7 @@
 #include "ui/items/item_parts.hpp"
 #include "ui/items/order_model.hpp"
 #include "ui/items/renderers.hpp"
+#include "ui/items/stimulus_view.hpp"
 
 namespace repere::ui::items {
 
@@ -26,6 +27,12 @@ ItemIntent drawOrder(const ItemViewState& view, ItemInteraction& scratch, UiCont
     if (order.empty()) return drawUnavailable(view, scratch, ctx);
 
     Rect area = view.area;
+    // The picture whose word is spelt, or any other stimulus, above the cards.
+    if (hasStimulus(item)) {
+        const Rect st = area.cutTop(area.h() * 0.35f);
+        area.cutTop(th.gap());
+        out = drawStimulus(view, ctx, st);
+    }
     const Rect hint = area.cutBottom(th.bodyPx() * 1.5f);
     area.cutBottom(th.px(8));
     const int n = static_cast<int>(order.size());
