@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "app/audio_sound.hpp"
 #include "app/controller.hpp"
 #include "app/script.hpp"
+#include "app/sync_worker.hpp"
 #include "platform/clock.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
@@ -127,6 +129,22 @@ int runKiosk(const KioskOptions& o) {
     };
     ensureFonts();
 
+    // Sync runs on its own thread with its own database connection; a status change wakes the
+    // loop so an open sync panel redraws, and nothing else does.
+    std::atomic<bool> syncChanged{false};
+    std::unique_ptr<SyncWorker> syncWorker;
+    if (o.sync) {
+        SyncWorkerOptions so;
+        so.dataDir = dataDir;
+        so.endOfDayMinute = o.syncEndOfDayMinute;
+        so.changed = [&syncChanged] {
+            syncChanged = true;
+            platform::Window::wake();
+        };
+        syncWorker = std::make_unique<SyncWorker>(std::move(so));
+        syncWorker->start();
+    }
+
     platform::AdjustableClock clock;
     // Sound starts with NullSound and switches to the real service after the first frame, so
     // opening audio devices never delays the first picture.
@@ -156,6 +174,7 @@ int runKiosk(const KioskOptions& o) {
             const auto ms = controller.msUntilNextTimer();
             window->waitEvents(ms < 0 ? 600.0 : ms / 1000.0 + 0.01);
         }
+        if (syncChanged.exchange(false)) pendingFrames = std::max(pendingFrames, 1);
         if (window->eventCount() != seenEvents) {
             seenEvents = window->eventCount();
             pendingFrames = std::max(pendingFrames, 3);
@@ -232,6 +251,7 @@ int runKiosk(const KioskOptions& o) {
             break;
         }
     }
+    if (syncWorker) syncWorker->stop(); // cuts a round in flight; before the window goes
     controller.setSound(&silent);
     audioSound.reset();
     textures.clear();

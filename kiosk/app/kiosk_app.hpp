@@ -19,6 +19,8 @@ struct KioskOptions {
     InactivityConfig idle;
     std::uint64_t seed = 0;
     std::string kioskId = "kiosk";
+    bool sync = true;                  // background sync with the enrolled server (sync_worker.hpp)
+    int syncEndOfDayMinute = 18 * 60;  // local time of the daily round
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
     bool sound = true;                // false: no audio devices opened (tests, benchmarks)
 };

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/kiosk_app.hpp"
+#include "sync/client/schedule.hpp"
 
 int main(int argc, char** argv) {
     repere::app::KioskOptions o;
@@ -25,6 +26,10 @@ int main(int argc, char** argv) {
     cli.add_option("--kiosk-id", o.kioskId, "name of this kiosk in the results")->capture_default_str();
     bool noSound = false;
     cli.add_flag("--no-sound", noSound, "do not open audio devices (tests, benchmarks)");
+    std::string syncAt = "18:00";
+    cli.add_option("--sync-at", syncAt, "local time HH:MM of the end-of-day sync")->capture_default_str();
+    bool noSync = false;
+    cli.add_flag("--no-sync", noSync, "no background sync (tests, benchmarks)");
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame, "benchmarks: quit once the first frame is shown");
     CLI11_PARSE(cli, argc, argv);
 
@@ -37,6 +42,13 @@ int main(int argc, char** argv) {
         o.width = w;
         o.height = h;
     }
+    const auto endOfDay = repere::sync::parseTimeOfDay(syncAt);
+    if (!endOfDay) {
+        std::fprintf(stderr, "repere-kiosk: --sync-at expects HH:MM, e.g. 17:30 (got \"%s\")\n", syncAt.c_str());
+        return 2;
+    }
+    o.syncEndOfDayMinute = *endOfDay;
+    o.sync = !noSync;
     o.sound = !noSound;
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;

@@ -12,7 +12,8 @@ std::string describe(httplib::Error e) {
     case httplib::Error::Write: return "connection cut while sending";
     case httplib::Error::ConnectionTimeout: return "connection timed out";
     case httplib::Error::SSLConnection: return "TLS handshake failed";
-    case httplib::Error::SSLServerVerification: return "server certificate not trusted";
+    case httplib::Error::SSLServerVerification:
+        return "server certificate not trusted (if the agency runs its own CA, enrol with --ca CA-FILE to pin it)";
     case httplib::Error::SSLLoadingCerts: return "cannot load the CA file";
     default: return "network error (" + httplib::to_string(e) + ")";
     }
@@ -36,9 +37,19 @@ HttpOutcome run(const TransportOptions& o, Call call) {
         if (!o.caFile.empty()) cli.set_ca_cert_path(o.caFile.c_str());
         httplib::Headers headers;
         if (!o.token.empty()) headers.emplace("Authorization", "Bearer " + o.token);
+        // Client::stop() is the one call cpp-httplib allows from another thread: it shuts the
+        // socket down and the request in flight fails at once.
+        if (o.cancel && !o.cancel->attach([&cli] { cli.stop(); })) {
+            out.error = "sync cancelled";
+            return out;
+        }
+        struct Detach { // the client dies with this scope: never leave it registered
+            CancelToken* token;
+            ~Detach() { if (token) token->detach(); }
+        } detach{o.cancel.get()};
         httplib::Result res = call(cli, headers);
         if (!res) {
-            out.error = describe(res.error());
+            out.error = (o.cancel && o.cancel->cancelled()) ? "sync cancelled" : describe(res.error());
             return out;
         }
         out.reply = HttpReply{res->status, res->body, res->get_header_value("Content-Type")};
@@ -49,6 +60,24 @@ HttpOutcome run(const TransportOptions& o, Call call) {
 }
 
 } // namespace
+
+void CancelToken::cancel() {
+    cancelled_.store(true);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopInFlight_) stopInFlight_();
+}
+
+bool CancelToken::attach(std::function<void()> stop) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (cancelled_.load()) return false;
+    stopInFlight_ = std::move(stop);
+    return true;
+}
+
+void CancelToken::detach() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopInFlight_ = nullptr;
+}
 
 HttpTransport::HttpTransport(TransportOptions options) : options_(std::move(options)) {
     while (!options_.baseUrl.empty() && options_.baseUrl.back() == '/') options_.baseUrl.pop_back();

@@ -3,8 +3,12 @@
 // link must not poison the next request), TLS verification always on, optional CA pin.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -21,12 +25,31 @@ struct HttpOutcome {
     std::string error;              // why there is no reply
 };
 
+// Lets another thread stop a sync promptly (the kiosk closing): cancel() refuses every request
+// from then on and cuts the one in flight, whose outcome becomes an error. Shared by the
+// transport (which registers its in-flight request) and whoever may need to stop it.
+class CancelToken {
+public:
+    void cancel();
+    bool cancelled() const { return cancelled_.load(); }
+
+    // Transport side: `stop` cuts the request now in flight; false when already cancelled.
+    bool attach(std::function<void()> stop);
+    void detach();
+
+private:
+    std::atomic<bool> cancelled_{false};
+    std::mutex mutex_;
+    std::function<void()> stopInFlight_;
+};
+
 struct TransportOptions {
     std::string baseUrl;   // http://127.0.0.1:8080 or https://sync.example.org
     std::string caFile;    // PEM: trust only this CA (agency pin); empty: the system's CAs
     std::string token;     // bearer token (empty: none)
     std::chrono::seconds connectTimeout{10};
     std::chrono::seconds readTimeout{60};
+    std::shared_ptr<CancelToken> cancel; // may be null
 };
 
 class HttpTransport {

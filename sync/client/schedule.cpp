@@ -5,11 +5,11 @@
 
 namespace repere::sync {
 
-std::int64_t backoffDelayMs(int failures, double jitter01) {
+std::int64_t backoffDelayMs(int failures, double jitter01, BackoffPolicy policy) {
     if (failures <= 0) return 0;
-    std::int64_t base = kBackoffFirstMs;
-    for (int k = 1; k < failures && base < kBackoffMaxMs; ++k) base *= 2;
-    base = std::min(base, kBackoffMaxMs);
+    std::int64_t base = policy.firstMs;
+    for (int k = 1; k < failures && base < policy.maxMs; ++k) base *= 2;
+    base = std::min(base, policy.maxMs);
     const double j = std::clamp(jitter01, 0.0, 1.0);
     return static_cast<std::int64_t>(std::llround(static_cast<double>(base) * (0.8 + 0.4 * j)));
 }
@@ -34,8 +34,8 @@ std::int64_t nextDailyMs(std::int64_t nowMs, int minuteOfDay, int utcOffsetMinut
     return candidate - offset;
 }
 
-SyncSchedule::SyncSchedule(int endOfDayMinute, int utcOffsetMinutes, std::int64_t nowMs)
-    : endOfDayMinute_(endOfDayMinute), utcOffsetMinutes_(utcOffsetMinutes),
+SyncSchedule::SyncSchedule(int endOfDayMinute, int utcOffsetMinutes, std::int64_t nowMs, BackoffPolicy policy)
+    : endOfDayMinute_(endOfDayMinute), utcOffsetMinutes_(utcOffsetMinutes), policy_(policy),
       nextEndOfDayMs_(nextDailyMs(nowMs, endOfDayMinute, utcOffsetMinutes)) {}
 
 bool SyncSchedule::due(std::int64_t nowMs, std::int64_t pendingRecords) const {
@@ -52,11 +52,18 @@ void SyncSchedule::onRoundFinished(bool success, std::int64_t nowMs, double jitt
         lastSuccessMs_ = nowMs;
         // New records made after a success go up at the next opportunity, one minute later at
         // the soonest, so a busy kiosk does not sync after every single answer.
-        nextRetryMs_ = nowMs + kBackoffFirstMs;
+        nextRetryMs_ = nowMs + policy_.firstMs;
     } else {
         ++failures_;
-        nextRetryMs_ = nowMs + backoffDelayMs(failures_, jitter01);
+        nextRetryMs_ = nowMs + backoffDelayMs(failures_, jitter01, policy_);
     }
+}
+
+void SyncSchedule::setUtcOffset(int minutes, std::int64_t nowMs) {
+    if (minutes == utcOffsetMinutes_) return;
+    utcOffsetMinutes_ = minutes;
+    // A due end-of-day round stays due; only a future one moves.
+    if (nextEndOfDayMs_ > nowMs) nextEndOfDayMs_ = nextDailyMs(nowMs, endOfDayMinute_, utcOffsetMinutes_);
 }
 
 } // namespace repere::sync

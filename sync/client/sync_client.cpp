@@ -88,6 +88,8 @@ std::string readFile(const fs::path& p) {
 SyncClient::SyncClient(store::Outbox& outbox, KioskSyncState& state, fs::path dataDir, ClientHooks hooks)
     : outbox_(outbox), state_(state), dataDir_(std::move(dataDir)), hooks_(std::move(hooks)) {}
 
+bool SyncClient::cancelled() const { return hooks_.cancel && hooks_.cancel->cancelled(); }
+
 void SyncClient::say(const std::string& line) const {
     if (hooks_.progress) hooks_.progress(line);
 }
@@ -95,7 +97,7 @@ void SyncClient::say(const std::string& line) const {
 EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUrl, const std::string& code,
                               const std::string& deviceName, const std::string& caFile) {
     EnrolResult r;
-    HttpTransport t({serverUrl, caFile, "", std::chrono::seconds(10), std::chrono::seconds(30)});
+    HttpTransport t({serverUrl, caFile, "", std::chrono::seconds(10), std::chrono::seconds(30), nullptr});
     auto out = t.post(std::string(kApiPrefix) + "/enrol", toJson(EnrolRequest{code, deviceName}).dump(),
                       "application/json");
     auto reply = expect<EnrolReply>(out, parseEnrolReply);
@@ -130,6 +132,7 @@ std::optional<HttpTransport> SyncClient::transport(std::string& error) {
     o.baseUrl = *state_.value(key::kServerUrl);
     o.caFile = state_.value(key::kCaFile).value_or("");
     o.token = *state_.value(key::kToken);
+    o.cancel = hooks_.cancel;
     return HttpTransport(o);
 }
 
@@ -150,6 +153,7 @@ PushReport SyncClient::push() {
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
 
     for (;;) {
+        if (cancelled()) return finish("sync cancelled");
         std::string batchId;
         std::vector<store::OutboxRecord> records;
         if (auto open = outbox_.openBatchId()) { // a batch sent before without a usable reply
@@ -196,6 +200,7 @@ PushReport SyncClient::push() {
         rep.duplicates += dup;
         rep.conflicts += conflict;
         rep.quarantined += quarantined;
+        if (hooks_.acknowledged) hooks_.acknowledged(rep.stored + rep.duplicates + rep.conflicts + rep.quarantined);
         say("batch " + std::to_string(rep.batches) + ": " + std::to_string(stored) + " stored, " +
             std::to_string(dup) + " duplicates" + (conflict ? ", " + std::to_string(conflict) + " conflicts" : "") +
             (quarantined ? ", " + std::to_string(quarantined) + " quarantined" : ""));
@@ -277,6 +282,11 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
             return rep;
         }
         for (const auto& f : q.files) {
+            if (cancelled()) {
+                fs::remove_all(staging, ec);
+                rep.error = "sync cancelled";
+                return rep;
+            }
             auto blob = t->get(std::string(kApiPrefix) + "/blobs/" + f.sha256);
             if (!blob.reply || blob.reply->status != 200) {
                 fs::remove_all(staging, ec);

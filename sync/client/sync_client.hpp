@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,11 @@ using PackageValidator = std::function<std::vector<std::string>(const std::files
 
 struct ClientHooks {
     std::function<void(const std::string& line)> progress; // human-readable progress lines
+    // Records acknowledged so far in this push (after each batch): the kiosk's progress bar.
+    std::function<void(std::int64_t acknowledged)> acknowledged;
+    // Set by the kiosk's background worker: cancelling it stops the round between batches and
+    // cuts the request in flight (nothing is marked without a well-formed reply, so it is safe).
+    std::shared_ptr<CancelToken> cancel;
     // Tests: called after a well-formed reply and before marking (throw to simulate a crash).
     std::function<void(const std::string& batchId)> beforeMarkAcknowledged;
     // Tests: called after each catalogue file is written to the staging folder.
@@ -93,6 +99,7 @@ public:
 private:
     std::optional<HttpTransport> transport(std::string& error);
     void say(const std::string& line) const;
+    bool cancelled() const;
 
     store::Outbox& outbox_;
     KioskSyncState& state_;

@@ -62,3 +62,28 @@ TEST_CASE("schedule: pending records retry on back-off; the end of day and a req
     s.onRoundFinished(true, endOfDay, 0.5);
     CHECK(s.nextEndOfDayMs() == endOfDay + 24 * 60 * kMin);
 }
+
+TEST_CASE("schedule: a shorter back-off policy keeps the same doubling and cap") {
+    const BackoffPolicy fast{100, 800};
+    CHECK(backoffDelayMs(1, 0.5, fast) == 100);
+    CHECK(backoffDelayMs(3, 0.5, fast) == 400);
+    CHECK(backoffDelayMs(4, 0.5, fast) == 800);
+    CHECK(backoffDelayMs(9, 0.5, fast) == 800);
+    SyncSchedule s(17 * 60 + 30, 60, kMidnightUtc, fast);
+    s.onRoundFinished(false, kMidnightUtc, 0.5);
+    CHECK(s.nextRetryMs() == kMidnightUtc + 100);
+    s.onRoundFinished(true, kMidnightUtc + 100, 0.5);
+    CHECK(s.nextRetryMs() == kMidnightUtc + 200); // the breather is the first step of the policy
+}
+
+TEST_CASE("schedule: a change of UTC offset moves a future end of day but never skips a due one") {
+    const std::int64_t t0 = kMidnightUtc + 9 * 60 * kMin;
+    SyncSchedule s(17 * 60 + 30, 60, t0);
+    CHECK(s.nextEndOfDayMs() == kMidnightUtc + (16 * 60 + 30) * kMin);
+    s.setUtcOffset(120, t0); // summer time: 17:30 local = 15:30 UTC
+    CHECK(s.nextEndOfDayMs() == kMidnightUtc + (15 * 60 + 30) * kMin);
+    const std::int64_t late = kMidnightUtc + 20 * 60 * kMin; // past it, round not run yet
+    CHECK(s.due(late, 0));
+    s.setUtcOffset(60, late);
+    CHECK(s.due(late, 0));
+}

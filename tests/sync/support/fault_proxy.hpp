@@ -22,7 +22,7 @@ namespace repere::test {
 
 class FaultProxy {
 public:
-    enum class Fault { None, CutRequest, DropReply, CaptivePortal };
+    enum class Fault { None, CutRequest, DropReply, CaptivePortal, Stall };
 
     explicit FaultProxy(int upstreamPort) : upstream_(upstreamPort) {
         listen_ = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -48,9 +48,10 @@ public:
 
     int port() const { return port_; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    // The next `count` batch uploads get `fault`; later ones pass.
-    void failNextBatches(Fault fault, int count = 1) {
+    // After `skip` batch uploads that pass, the next `count` get `fault`; later ones pass.
+    void failNextBatches(Fault fault, int count = 1, int skip = 0) {
         fault_ = fault;
+        skip_ = skip;
         remaining_ = count;
     }
     // Every request (not only batches) gets the captive portal page while set.
@@ -100,6 +101,8 @@ private:
         Fault fault = Fault::None;
         if (captiveAll_) {
             fault = Fault::CaptivePortal;
+        } else if (isBatch && skip_ > 0) {
+            --skip_;
         } else if (isBatch && remaining_ > 0) {
             --remaining_;
             fault = fault_;
@@ -111,6 +114,15 @@ private:
             const std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
                                       std::to_string(page.size()) + "\r\nConnection: close\r\n\r\n" + page;
             sendAll(client, reply.data(), reply.size());
+            ::close(client);
+            return;
+        }
+        if (fault == Fault::Stall) { // hold the connection until the client gives up or we stop
+            char buf[4096];
+            while (!stop_) {
+                pollfd p{client, POLLIN, 0};
+                if (::poll(&p, 1, 50) > 0 && ::recv(client, buf, sizeof buf, 0) <= 0) break;
+            }
             ::close(client);
             return;
         }
@@ -162,6 +174,7 @@ private:
     std::atomic<bool> stop_{false};
     std::atomic<Fault> fault_{Fault::None};
     std::atomic<int> remaining_{0};
+    std::atomic<int> skip_{0};
     std::atomic<bool> captiveAll_{false};
     std::atomic<int> applied_{0};
     std::thread acceptor_;

@@ -1,0 +1,271 @@
+#include "app/sync_worker.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <random>
+
+#include "quiz/loader.hpp"
+#include "store/database.hpp"
+#include "sync/client/database_state.hpp"
+
+namespace repere::app {
+namespace {
+
+std::int64_t systemEpochMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Pulled packages go through the same loader the kiosk uses before they are installed.
+std::vector<std::string> validateWithLoader(const std::filesystem::path& folder) {
+    std::vector<std::string> errors;
+    auto loaded = quiz::loadPackage(folder);
+    for (const auto& d : loaded.diagnostics)
+        if (!d.warning) errors.push_back(d.format());
+    if (!loaded.ok() && errors.empty()) errors.push_back(folder.string() + ": package did not load");
+    return errors;
+}
+
+std::optional<std::int64_t> parseMs(const std::optional<std::string>& text) {
+    if (!text || text->empty()) return std::nullopt;
+    try {
+        return std::stoll(*text);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+int localUtcOffsetMinutes(std::int64_t epochMs) {
+    const std::time_t t = static_cast<std::time_t>(epochMs / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+SyncWorker::SyncWorker(SyncWorkerOptions options) : options_(std::move(options)) {
+    if (!options_.epochMs) options_.epochMs = systemEpochMs;
+    if (!options_.utcOffsetMinutes) options_.utcOffsetMinutes = localUtcOffsetMinutes;
+    if (!options_.validate) options_.validate = validateWithLoader;
+    options_.pollMs = std::max<std::int64_t>(options_.pollMs, 10);
+}
+
+SyncWorker::~SyncWorker() { stop(); }
+
+void SyncWorker::start() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (thread_.joinable() || stopping_) return;
+    thread_ = std::thread([this] { run(); });
+}
+
+void SyncWorker::stop() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+        if (!thread_.joinable()) return;
+    }
+    wake_.notify_all();
+    // Cut the request in flight. Repeated until the thread is out, because a request can be
+    // between "not cancelled yet" and having a socket to cut the first time round.
+    {
+        std::unique_lock<std::mutex> lock(mutex_);
+        while (!exited_) {
+            lock.unlock();
+            cancel_->cancel();
+            lock.lock();
+            exitedCv_.wait_for(lock, std::chrono::milliseconds(20), [&] { return exited_; });
+        }
+    }
+    thread_.join();
+}
+
+SyncStatus SyncWorker::status() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return status_;
+}
+
+void SyncWorker::requestNow() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        requested_ = true;
+        status_.requested = true;
+    }
+    wake_.notify_all();
+    if (options_.changed) options_.changed();
+}
+
+void SyncWorker::nudge() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        nudged_ = true;
+    }
+    wake_.notify_all();
+}
+
+std::int64_t SyncWorker::now() const { return options_.epochMs(); }
+
+void SyncWorker::publish(const std::function<void(SyncStatus&)>& edit) {
+    bool changed = false;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const SyncStatus before = status_;
+        edit(status_);
+        changed = !(status_ == before);
+    }
+    // Only real changes wake the screen: an idle kiosk stays idle between polls.
+    if (changed && options_.changed) options_.changed();
+}
+
+void SyncWorker::run() {
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<sync::DatabaseSyncState> state;
+    std::optional<sync::SyncSchedule> schedule;
+    std::mt19937 rng(std::random_device{}());
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+
+    auto waitFor = [&](std::int64_t ms) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(ms, 1)),
+                       [&] { return stopping_ || requested_ || nudged_; });
+        nudged_ = false;
+    };
+    auto stopping = [&] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return stopping_;
+    };
+
+    while (!stopping()) {
+        if (!db) {
+            try {
+                store::OpenOptions o;
+                // The UI's connection opened (and checked) the file first; this one must never
+                // move it aside behind the UI's back.
+                o.moveAsideCorrupt = false;
+                db = store::Database::openDataDir(options_.dataDir, o);
+                state = std::make_unique<sync::DatabaseSyncState>(*db);
+                const auto t = now();
+                schedule.emplace(options_.endOfDayMinute, options_.utcOffsetMinutes(t), t, options_.backoff);
+                const auto lastSuccess = parseMs(state->value(sync::key::kLastSuccessMs));
+                const auto lastError = state->value(sync::key::kLastError).value_or("");
+                publish([&](SyncStatus& s) {
+                    s.started = true;
+                    s.lastSuccessMs = lastSuccess;
+                    s.lastError = lastError;
+                });
+            } catch (const std::exception& e) {
+                db.reset();
+                state.reset();
+                const std::string why = std::string("cannot open the kiosk database: ") + e.what();
+                publish([&](SyncStatus& s) { s.lastError = why; });
+                waitFor(options_.pollMs);
+                continue;
+            }
+        }
+
+        const auto t = now();
+        schedule->setUtcOffset(options_.utcOffsetMinutes(t), t);
+        std::int64_t pending = 0;
+        bool enrolled = false;
+        try {
+            pending = db->pendingCount();
+            sync::SyncClient probe(*db, *state, options_.dataDir);
+            enrolled = probe.enrolled();
+        } catch (const std::exception& e) {
+            const std::string why = e.what();
+            publish([&](SyncStatus& s) { s.lastError = why; });
+            waitFor(options_.pollMs);
+            continue;
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (requested_) schedule->requestNow();
+            requested_ = false;
+        }
+        publish([&](SyncStatus& s) {
+            s.pending = pending;
+            s.enrolled = enrolled;
+            s.requested = schedule->requested();
+            s.failures = schedule->failures();
+            s.nextAttemptMs = pending > 0 ? std::optional<std::int64_t>(std::max(schedule->nextRetryMs(), t))
+                                          : std::nullopt;
+        });
+
+        // Not enrolled: only an explicit request runs a round (it fails with the reason, which
+        // the trainer then sees); the schedule stays quiet instead of failing every minute.
+        if (schedule->due(t, pending) && (enrolled || schedule->requested())) {
+            const bool ok = round(*db, *state, pending);
+            const auto endMs = now();
+            schedule->onRoundFinished(ok, endMs, jitter(rng));
+            const auto failures = schedule->failures();
+            const auto next = schedule->nextRetryMs();
+            publish([&](SyncStatus& s) {
+                s.lastRoundMs = endMs;
+                s.failures = failures;
+                s.requested = false;
+                s.nextAttemptMs = s.pending > 0 ? std::optional<std::int64_t>(next) : std::nullopt;
+            });
+            continue;
+        }
+
+        std::int64_t waitMs = options_.pollMs;
+        if (enrolled) {
+            if (pending > 0) waitMs = std::min(waitMs, schedule->nextRetryMs() - t);
+            waitMs = std::min(waitMs, schedule->nextEndOfDayMs() - t);
+        }
+        waitFor(waitMs);
+    }
+
+    std::lock_guard<std::mutex> lock(mutex_);
+    exited_ = true;
+    exitedCv_.notify_all();
+}
+
+bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state, std::int64_t pendingAtStart) {
+    const auto startMs = now();
+    publish([&](SyncStatus& s) {
+        s.running = true;
+        s.pushed = 0;
+        s.roundTotal = pendingAtStart;
+    });
+    sync::ClientHooks hooks = options_.testHooks;
+    hooks.cancel = cancel_;
+    auto testAcknowledged = hooks.acknowledged;
+    hooks.acknowledged = [this, testAcknowledged](std::int64_t n) {
+        publish([&](SyncStatus& s) {
+            s.pushed = n;
+            s.roundTotal = std::max(s.roundTotal, n);
+        });
+        if (testAcknowledged) testAcknowledged(n);
+    };
+    sync::SyncClient client(db, state, options_.dataDir, hooks);
+    if (options_.maxBatchRecords > 0) client.maxBatchRecords = options_.maxBatchRecords;
+
+    sync::RoundReport r;
+    std::int64_t pendingAfter = pendingAtStart;
+    try {
+        r = client.round(options_.validate, startMs);
+        pendingAfter = r.push.pending;
+    } catch (const std::exception& e) {
+        // A store error on this connection (disk full, busy beyond the timeout): the round
+        // failed, nothing was marked that the server did not name, the back-off applies.
+        r.push.ok = false;
+        r.push.error = e.what();
+        try {
+            pendingAfter = db.pendingCount();
+        } catch (const std::exception&) {
+        }
+    }
+    const bool ok = r.ok();
+    const std::string error = ok ? std::string() : r.error();
+    publish([&](SyncStatus& s) {
+        s.running = false;
+        s.pending = pendingAfter;
+        if (ok) s.lastSuccessMs = startMs;
+        s.lastError = error;
+    });
+    return ok;
+}
+
+} // namespace repere::app

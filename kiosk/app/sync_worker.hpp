@@ -1,0 +1,111 @@
+// The kiosk's background sync: one thread that pushes the outbox and pulls the catalogue
+// without ever holding up the screen (DESIGN §7, "Schedule").
+//
+// When it syncs: at the configured end-of-day time, when asked ("Synchroniser maintenant"),
+// and while records are pending on the back-off timer of SyncSchedule (1 min doubling to
+// 30 min, with jitter) after failures.
+//
+// Why it cannot block the screen: it has its own connection to the kiosk database (SQLite WAL:
+// the UI's writes and its reads do not wait for each other; its own writes are short
+// transactions), all HTTP happens on its thread, and screens read a copied SyncStatus. Its waits
+// are condition-variable waits, and stop() cancels the request in flight, so closing the kiosk
+// never waits for a slow network.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "sync/client/http_transport.hpp"
+#include "sync/client/schedule.hpp"
+#include "sync/client/sync_client.hpp"
+
+namespace repere::store {
+class Database;
+}
+
+namespace repere::app {
+
+// What screens show about sync; a copy, taken under the worker's lock.
+struct SyncStatus {
+    bool started = false;   // the worker opened its database and runs
+    bool enrolled = false;  // this kiosk has a server and a token
+    bool running = false;   // a round is in progress
+    bool requested = false; // "Synchroniser maintenant" asked, round not started yet
+    std::int64_t pushed = 0;      // records acknowledged in the current (or last) round
+    std::int64_t roundTotal = 0;  // records pending when the round started (grows if more arrive)
+    std::int64_t pending = 0;     // records waiting on the kiosk
+    std::optional<std::int64_t> lastSuccessMs; // epoch ms
+    std::string lastError;        // of the last round ("" after a success)
+    int failures = 0;             // rounds failed in a row (drives the back-off)
+    std::optional<std::int64_t> lastRoundMs;   // epoch ms when the last round ended
+    std::optional<std::int64_t> nextAttemptMs; // epoch ms of the next opportunistic round
+    bool operator==(const SyncStatus&) const = default;
+};
+
+// What the app's screens may ask of sync (tests substitute it).
+class SyncPort {
+public:
+    virtual ~SyncPort() = default;
+    virtual SyncStatus status() const = 0;
+    virtual void requestNow() = 0;
+};
+
+struct SyncWorkerOptions {
+    std::filesystem::path dataDir;     // the kiosk's data folder (database, pulled packages)
+    int endOfDayMinute = 18 * 60;      // local time of the daily round
+    sync::BackoffPolicy backoff;       // tests shrink it
+    std::int64_t pollMs = 5000;        // how often the outbox is looked at when nothing wakes us
+    std::function<std::int64_t()> epochMs;    // default: system clock
+    std::function<int(std::int64_t epochMs)> utcOffsetMinutes; // default: the system's time zone
+    sync::PackageValidator validate;   // pulled packages; default: the quiz loader
+    std::function<void()> changed;     // status changed (the app wakes its event loop); any thread
+    std::size_t maxBatchRecords = 0;   // 0: the protocol's maximum (tests use small batches)
+    sync::ClientHooks testHooks;       // tests only (progress lines...); cancel is the worker's
+};
+
+class SyncWorker final : public SyncPort {
+public:
+    explicit SyncWorker(SyncWorkerOptions options);
+    ~SyncWorker() override; // stop()
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void start();
+    // Returns promptly even mid-round: the request in flight is cut, nothing is half-marked.
+    void stop();
+
+    SyncStatus status() const override;
+    void requestNow() override;
+    // The UI stored records: look at the outbox now instead of at the next poll.
+    void nudge();
+
+private:
+    void run();
+    bool round(store::Database& db, sync::KioskSyncState& state, std::int64_t pendingAtStart);
+    void publish(const std::function<void(SyncStatus&)>& edit);
+    std::int64_t now() const;
+
+    SyncWorkerOptions options_;
+    std::shared_ptr<sync::CancelToken> cancel_ = std::make_shared<sync::CancelToken>();
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    bool requested_ = false;
+    bool nudged_ = false;
+    bool exited_ = false;
+    std::condition_variable exitedCv_;
+    SyncStatus status_;
+    std::thread thread_;
+};
+
+// The system's offset from UTC at that instant, in minutes (+60 in Paris in winter).
+int localUtcOffsetMinutes(std::int64_t epochMs);
+
+} // namespace repere::app
