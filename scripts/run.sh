@@ -3,6 +3,9 @@
 #   scripts/run.sh                 window 1280x800 (REPERE_WINDOW=1920x1080 or --fullscreen to change)
 #   scripts/run.sh --fullscreen
 # Data (database, recordings) goes to build/run-data unless REPERE_DATA_DIR is set.
+# A local sync server (repere-server, SQLite file in <data>/server/, 127.0.0.1, a free port) runs
+# while the kiosk is open; the kiosk is enrolled with it on the first run, so the trainer area's
+# "Synchroniser maintenant" works at once. REPERE_LOCAL_SERVER=0 runs the kiosk without it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -37,4 +40,12 @@ MSG
 fi
 size=(--window "${REPERE_WINDOW:-1280x800}")
 if [ "${1:-}" = "--fullscreen" ]; then size=(--fullscreen); fi
-exec "$bin/repere-kiosk" --data-dir "$data" --quizzes "$REPO_ROOT/quizzes" "${size[@]}"
+
+source "$REPO_ROOT/scripts/local-server.sh"
+trap local_server_stop EXIT
+trap 'exit 130' INT TERM
+if [ "${REPERE_LOCAL_SERVER:-1}" != 0 ]; then
+  local_server_start "$bin" "$data" "$REPO_ROOT/quizzes" || echo "run: the kiosk runs without a sync server"
+fi
+# Not exec: the local server is stopped when the kiosk exits (the EXIT trap above).
+"$bin/repere-kiosk" --data-dir "$data" --quizzes "$REPO_ROOT/quizzes" "${size[@]}"

@@ -1,6 +1,7 @@
 // `repere enrol` and `repere sync`: the kiosk's sync client from the command line.
 //   repere enrol --data-dir DIR --server URL --code CODE [--ca FILE] [--name NAME]
 //   repere sync --data-dir DIR
+//   repere sync-status --data-dir DIR
 // The last line of `repere sync` is machine-readable:
 //   sync_ok=1 pushed=N duplicates=D pending=P            (exit 0)
 //   sync_ok=0 pushed=N duplicates=D pending=P error=...   (exit 1)
@@ -95,6 +96,27 @@ int runSync(const SyncArgs& a) {
     return 1;
 }
 
+// What IT (and scripts/run.sh) need to know about this kiosk's sync, one key=value per line.
+int runSyncStatus(const SyncArgs& a) {
+    auto db = openExistingDatabase(a.dataDir);
+    sync::DatabaseSyncState state(*db);
+    auto v = [&](const char* key) {
+        std::string s = state.value(key).value_or("");
+        for (auto& c : s)
+            if (c == '\n') c = ' ';
+        return s;
+    };
+    const bool enrolled = !v(sync::key::kToken).empty() && !v(sync::key::kServerUrl).empty();
+    std::cout << "enrolled=" << (enrolled ? 1 : 0) << "\n"
+              << "server_url=" << v(sync::key::kServerUrl) << "\n"
+              << "device_id=" << v(sync::key::kDeviceId) << "\n"
+              << "agency=" << v(sync::key::kAgency) << "\n"
+              << "pending=" << db->pendingCount() << "\n"
+              << "last_success_ms=" << v(sync::key::kLastSuccessMs) << "\n"
+              << "last_error=" << v(sync::key::kLastError) << "\n";
+    return 0;
+}
+
 } // namespace
 
 void registerSyncCommands(CLI::App& app, Action& run) {
@@ -105,11 +127,15 @@ void registerSyncCommands(CLI::App& app, Action& run) {
     enrol->add_option("--code", args->code, "one-time code from `repere-server admin enrol-code`")->required();
     enrol->add_option("--ca", args->ca, "PEM file of the agency's CA: trust only it (pinning)");
     enrol->add_option("--name", args->name, "device name shown to administrators (default: host name)");
-    enrol->callback([args, &run] { run = [args] { return runEnrol(*args); }; });
+    enrol->callback([args, &run] { run = guarded([args] { return runEnrol(*args); }); });
 
     auto* sync = app.add_subcommand("sync", "one sync round: push pending results, pull the catalogue");
     addDataDirOption(sync, args->dataDir);
-    sync->callback([args, &run] { run = [args] { return runSync(*args); }; });
+    sync->callback([args, &run] { run = guarded([args] { return runSync(*args); }); });
+
+    auto* status = app.add_subcommand("sync-status", "this kiosk's enrolment and sync state (key=value lines)");
+    addDataDirOption(status, args->dataDir);
+    status->callback([args, &run] { run = guarded([args] { return runSyncStatus(*args); }); });
 }
 
 } // namespace repere::cli

@@ -77,6 +77,13 @@ struct HttpServer::Impl {
             if (!tls->is_valid()) throw std::runtime_error("cannot load TLS certificate or key");
             http = std::move(tls);
         }
+        // cpp-httplib's default also sets SO_REUSEPORT, which lets a second repere-server (with
+        // another database!) bind the same port and silently take half the kiosks. Keep only
+        // SO_REUSEADDR (a restart may rebind at once); a second server now fails to bind.
+        http->set_socket_options([](socket_t sock) {
+            int yes = 1;
+            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof yes);
+        });
         routes();
     }
 

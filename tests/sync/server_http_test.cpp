@@ -266,3 +266,13 @@ TEST_CASE("http: resumable blob upload and catalogue download") {
     REQUIRE(badSince);
     CHECK(badSince->status == 400);
 }
+
+TEST_CASE("http: a second server cannot take a port already in use") {
+    // cpp-httplib's default SO_REUSEPORT would let both listen and split the kiosks between them.
+    test::ServerFixture srv;
+    sync::server::ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = srv.port();
+    sync::server::HttpServer second(*srv.storage, o);
+    CHECK_THROWS_AS(second.bind(), std::runtime_error);
+}
