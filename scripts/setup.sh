@@ -20,6 +20,8 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
   # sync: HTTP(S) with gzip, PostgreSQL backend
   libcpp-httplib-dev libssl-dev zlib1g-dev libpqxx-dev postgresql
+  # sync TLS test: a CA and a server certificate made in the test
+  openssl
   # headless UI runs and screenshots
   xvfb xauth x11-utils mesa-utils libgl1-mesa-dri
   # bundled quizzes: pictures (emoji pictograms + drawn scenes) and sounds (scripts/make-content.sh)

@@ -18,7 +18,11 @@ namespace repere::test {
 
 class ServerProcess {
 public:
-    ServerProcess(const std::string& dbSpec, int port = 0) { start(dbSpec, port); }
+    // extraArgs: e.g. {"--tls-cert", CERT, "--tls-key", KEY} (the URL then starts with https).
+    ServerProcess(const std::string& dbSpec, int port = 0, std::vector<std::string> extraArgs = {})
+        : extraArgs_(std::move(extraArgs)) {
+        start(dbSpec, port);
+    }
     ~ServerProcess() { kill(SIGKILL); }
 
     void start(const std::string& dbSpec, int port) {
@@ -31,6 +35,7 @@ public:
         const std::string bin = std::string(REPERE_BIN_DIR) + "/repere-server";
         const std::string listen = "127.0.0.1:" + std::to_string(port);
         std::vector<std::string> args = {bin, "--listen", listen, "--db", dbSpec};
+        args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -46,6 +51,7 @@ public:
         const auto p = s.find("127.0.0.1:");
         if (p == std::string::npos) throw std::runtime_error("unexpected first line: " + s);
         port_ = std::stoi(s.substr(p + 10));
+        scheme_ = s.find("https://") != std::string::npos ? "https" : "http";
     }
     void kill(int sig) {
         if (pid_ <= 0) return;
@@ -55,9 +61,11 @@ public:
         pid_ = -1;
     }
     int port() const { return port_; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
 
 private:
+    std::vector<std::string> extraArgs_;
+    std::string scheme_ = "http";
     pid_t pid_ = -1;
     int port_ = 0;
 };
