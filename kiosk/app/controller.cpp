@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 
+#include "audio/quiz_audio.hpp"
 #include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/errors.hpp"
@@ -120,9 +121,29 @@ ui::ItemScreenView Controller::itemView() const {
     v.item.item = cur->item;
     v.item.locale = person_.locale;
     v.item.stimulusPlays = cur->playsUsed;
+    using RS = ui::items::RecordingStatus::State;
+    if (deps_.audio) {
+        const auto rec = deps_.audio->recording();
+        auto& r = v.item.recording;
+        r.state = static_cast<RS>(static_cast<int>(rec.state)); // same order (tested)
+        r.countdown = rec.countdown;
+        r.elapsedS = rec.elapsedS;
+        r.secondsLeft = rec.secondsLeft;
+        r.level = rec.level;
+        r.canReRecord = rec.canReRecord;
+        r.canListenBack = rec.canListenBack;
+        r.unavailable = rec.unavailable;
+        const auto st = deps_.audio->stimulus();
+        v.item.stimulusPlaying = st.playing;
+    } else {
+        v.item.recording.unavailable = true;
+    }
+    v.item.stimulusUnavailable = stimulusUnheard();
+    v.soundUnavailable = soundUnavailable();
     v.instruction = cur->item->instruction.get(person_.locale, quiz.defaultLocale);
     v.progress = static_cast<float>(person_.attempt->progress().fraction());
-    v.allowDontKnow = cur->item->dontKnow;
+    // Without sound the way on must stay open: "Je ne sais pas" then stores "unavailable".
+    v.allowDontKnow = cur->item->dontKnow || v.item.stimulusUnavailable || v.item.recording.unavailable;
     v.practice = cur->item->practice;
     return v;
 }
@@ -194,15 +215,74 @@ void Controller::apply(const ui::Intent& in) {
                     go(Screen::Item);
                     persist(std::move(r));
                     if (screen_ != Screen::Error) afterResponse();
-                } else go(Screen::Welcome);
+                } else go(person_.attempt && !person_.attempt->finished() ? Screen::Item : Screen::Welcome);
             } else if constexpr (std::is_same_v<T, I::ErrorHome>) resetToWelcome();
         },
         in);
 }
 
 void Controller::go(Screen s) {
-    if (s != screen_ && deps_.sound) deps_.sound->stopAll();
     screen_ = s;
+    ++shownSerial_; // also when the next item replaces this one on the item screen
+    syncAudio();
+}
+
+void Controller::setAudio(audio::AudioService* a) {
+    deps_.audio = a;
+    audioSerial_ = ~0ull;
+    syncAudio();
+}
+
+void Controller::syncAudio() {
+    if (!deps_.audio || audioSerial_ == shownSerial_) return;
+    audioSerial_ = shownSerial_;
+    auto& a = *deps_.audio;
+    if (screen_ == Screen::Item && person_.attempt) {
+        if (const auto cur = person_.attempt->current()) {
+            const auto& q = person_.attempt->quiz();
+            const auto& it = *cur->item;
+            a.onScreenShown(audio::instructionReadAloud(q, it, person_.locale));
+            // maxPlays is enforced by the engine (its count survives the "toujours là ?"
+            // question); the service only plays and reports whether it was heard.
+            if (!it.stimulus.audio.empty()) a.beginStimulus(audio::stimulusFile(q, it), it.stimulus.maxPlays);
+            if (it.type == quiz::ItemType::Speak) a.beginRecording(it.maxDurationS);
+            return;
+        }
+    }
+    a.onScreenShown({});
+}
+
+bool Controller::soundUnavailable() const { return !deps_.audio || deps_.audio->unavailable(); }
+
+bool Controller::stimulusUnheard() const {
+    if (!person_.attempt || !person_.attempt->current()) return false;
+    if (person_.attempt->current()->item->stimulus.audio.empty()) return false;
+    if (!deps_.audio) return true;
+    const auto st = deps_.audio->stimulus();
+    return st.unavailable && !st.heard;
+}
+
+bool Controller::recordingUnavailable() const {
+    if (!person_.attempt || !person_.attempt->current()) return false;
+    if (person_.attempt->current()->item->type != quiz::ItemType::Speak) return false;
+    return !deps_.audio || deps_.audio->recording().unavailable;
+}
+
+bool Controller::animating() const {
+    if (!deps_.audio) return false;
+    const auto r = deps_.audio->recording().state;
+    return r == audio::RecorderState::Countdown || r == audio::RecorderState::Recording || deps_.audio->isPlaying();
+}
+
+void Controller::storeUnavailable() {
+    try {
+        const auto ms = now() - person_.item.shownAtMs;
+        persist(person_.attempt->unavailable(std::max<std::int64_t>(0, ms)));
+    } catch (const std::exception& e) {
+        logLine(std::string("unavailable refused: ") + e.what());
+        return;
+    }
+    if (screen_ != Screen::Error) afterResponse();
 }
 
 void Controller::showError(const std::string& key, bool canRetry) {
@@ -326,9 +406,25 @@ void Controller::resumeByCode(const std::string& typed) {
 
 void Controller::answer(const nlohmann::json& a) {
     if (!person_.attempt || !person_.attempt->current()) return;
+    // Nothing could be heard or recorded: not a wrong answer, the trainer sees why.
+    if (stimulusUnheard() || recordingUnavailable()) {
+        storeUnavailable();
+        return;
+    }
+    nlohmann::json given = a;
+    if (person_.attempt->current()->item->type == quiz::ItemType::Speak) {
+        // Only the audio service knows the take: it writes it under <data>/rec/ now.
+        const auto saved = deps_.audio->saveRecording();
+        if (!saved.ok()) {
+            logLine("recording not saved: " + saved.error);
+            showError("error.save", true); // "Réessayer" brings the item back to record again
+            return;
+        }
+        given = saved.answer;
+    }
     try {
         const auto ms = now() - person_.item.shownAtMs;
-        persist(person_.attempt->answer(a, std::max<std::int64_t>(0, ms)));
+        persist(person_.attempt->answer(given, std::max<std::int64_t>(0, ms)));
     } catch (const std::exception& e) {
         // A malformed answer from a renderer: logged, the person stays on the item.
         logLine(std::string("answer refused: ") + e.what());
@@ -342,7 +438,8 @@ void Controller::dontKnow() {
     try {
         const auto ms = now() - person_.item.shownAtMs;
         const auto* item = person_.attempt->current()->item;
-        persist(item->dontKnow ? person_.attempt->dontKnow(ms) : person_.attempt->unavailable(ms));
+        const bool couldNotHear = stimulusUnheard() || recordingUnavailable();
+        persist(item->dontKnow && !couldNotHear ? person_.attempt->dontKnow(ms) : person_.attempt->unavailable(ms));
     } catch (const std::exception& e) {
         logLine(std::string("don't know refused: ") + e.what());
         return;
@@ -411,27 +508,39 @@ void Controller::finishAndShowResult() {
 void Controller::onItemIntent(const ui::items::ItemIntent& i) {
     namespace It = ui::items;
     if (const auto* p = std::get_if<It::PlayAudio>(&i)) {
-        if (!person_.attempt || !deps_.sound) return;
-        if (p->stimulus && !person_.attempt->play()) return; // no plays left
-        deps_.sound->playAsset(It::assetPath(person_.attempt->quiz(), p->assetId));
+        if (!person_.attempt || !deps_.audio) return;
+        const auto cur = person_.attempt->current();
+        if (!cur) return;
+        if (p->stimulus) {
+            if (cur->playsLeft == 0) return; // maxPlays reached
+            // Counted only when it really started: a play the device refused is not charged.
+            if (deps_.audio->playStimulus()) person_.attempt->play();
+        } else {
+            deps_.audio->playAsset(audio::assetFile(person_.attempt->quiz(), p->assetId));
+        }
     } else if (const auto* s = std::get_if<It::SpeakText>(&i)) {
-        if (deps_.sound) deps_.sound->readAloud(s->text, s->locale, {});
+        if (deps_.audio) deps_.audio->readAloud({s->text, s->locale, {}});
     } else if (const auto* a = std::get_if<It::SubmitAnswer>(&i)) {
         answer(a->answer);
+    } else if (std::holds_alternative<It::StartRecording>(i)) {
+        if (deps_.audio) deps_.audio->startRecording();
+    } else if (std::holds_alternative<It::StopRecording>(i)) {
+        if (deps_.audio) deps_.audio->stopRecording();
+    } else if (std::holds_alternative<It::ListenBack>(i)) {
+        if (deps_.audio) deps_.audio->listenBack();
     }
 }
 
 void Controller::readAloud(const std::string& text) {
-    if (!deps_.sound) return;
-    std::filesystem::path recorded;
+    if (!deps_.audio) return;
     if (screen_ == Screen::Item && person_.attempt) {
         if (const auto cur = person_.attempt->current()) {
-            const auto& audio = cur->item->instructionAudio;
-            if (auto it = audio.find(person_.locale); it != audio.end())
-                recorded = ui::items::assetPath(person_.attempt->quiz(), it->second);
+            // The package's recorded instruction when it has one, in the language it is in.
+            deps_.audio->readAloud(audio::instructionReadAloud(person_.attempt->quiz(), *cur->item, person_.locale));
+            return;
         }
     }
-    deps_.sound->readAloud(text, person_.locale, recorded);
+    deps_.audio->readAloud({text, person_.locale, {}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,12 +576,11 @@ void Controller::saveAndPause() {
 
 void Controller::resetToWelcome() {
     saveAndPause();
-    if (deps_.sound) deps_.sound->stopAll();
     person_ = Person{};           // nothing of this person survives
     error_ = ui::ErrorView{};
     beforeQuestion_ = Screen::Welcome;
     idle_.activity(now());
-    screen_ = Screen::Welcome;
+    go(Screen::Welcome);          // stops every sound of the previous person
 }
 
 } // namespace repere::app

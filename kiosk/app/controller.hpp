@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "app/inactivity.hpp"
-#include "app/sound.hpp"
+#include "audio/audio_service.hpp"
 #include "engine/attempt.hpp"
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
@@ -29,7 +29,7 @@ struct ControllerDeps {
     const std::vector<quiz::Quiz>* quizzes = nullptr; // packages that loaded (others were logged)
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
-    SoundPort* sound = nullptr;
+    audio::AudioService* audio = nullptr; // null: no sound at all (--no-sound); shown as "Son indisponible"
     std::string kioskId = "kiosk";
     InactivityConfig idle;
     std::uint64_t seed = 0; // 0: random seeds per attempt
@@ -50,13 +50,18 @@ public:
     // Milliseconds until a timer is due (the loop may sleep that long); -1 = none.
     std::int64_t msUntilNextTimer() const;
 
-    // Sound devices may open after the first frame.
-    void setSound(SoundPort* sound) { deps_.sound = sound; }
+    // Sound devices open after the first frame (so they never delay it); null = no sound.
+    void setAudio(audio::AudioService* a);
+    // Something moves on screen (countdown, level meter, a sound playing): keep drawing.
+    bool animating() const;
     Screen screen() const { return screen_; }
     const std::string& locale() const { return person_.locale; }
     // For tests: the current person's code ("" when none) and attempt.
     const std::string& code() const { return person_.code; }
     const engine::Attempt* attempt() const { return person_.attempt ? &*person_.attempt : nullptr; }
+    // What the item screen is drawn from (tests read the sound state the screen would show).
+    ui::ItemScreenView itemView() const;
+    const ui::ErrorView& errorView() const { return error_; }
 
 private:
     struct Person {
@@ -87,10 +92,16 @@ private:
     void finishAndShowResult();
     void onItemIntent(const ui::items::ItemIntent& i);
     void readAloud(const std::string& text);
+    // Starts the audio session of the screen on show (instruction read aloud, stimulus, recorder)
+    // once per screen/item shown; called after every state change.
+    void syncAudio();
+    bool soundUnavailable() const;
+    bool stimulusUnheard() const;     // listening item whose sound could not be heard
+    bool recordingUnavailable() const; // speak item without a working microphone
+    void storeUnavailable();
     void showError(const std::string& key, bool canRetry);
     const quiz::Quiz* findQuiz(const std::string& id) const;
     ui::QuizChoiceView quizChoiceView() const;
-    ui::ItemScreenView itemView() const;
     std::int64_t now() const { return deps_.clock->nowMs(); }
 
     ControllerDeps deps_;
@@ -100,6 +111,8 @@ private:
     Inactivity idle_;
     ui::ErrorView error_;
     std::string lastResumeMessage_;
+    std::uint64_t shownSerial_ = 0;   // bumped each time a screen (or the next item) is shown
+    std::uint64_t audioSerial_ = ~0ull; // the serial whose audio session is running
 };
 
 } // namespace repere::app

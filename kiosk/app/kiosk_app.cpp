@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "app/audio_sound.hpp"
+#include "audio/audio_service.hpp"
 #include "app/controller.hpp"
 #include "app/script.hpp"
 #include "app/sync_worker.hpp"
@@ -146,16 +146,13 @@ int runKiosk(const KioskOptions& o) {
     }
 
     platform::AdjustableClock clock;
-    // Sound starts with NullSound and switches to the real service after the first frame, so
-    // opening audio devices never delays the first picture.
-    NullSound silent;
-    std::unique_ptr<AudioServiceSound> audioSound;
+    // Sound starts after the first frame, so opening audio devices never delays the first picture.
+    std::unique_ptr<audio::AudioService> audio;
     platform::TextureCache textures;
     ControllerDeps deps;
     deps.quizzes = &quizzes;
     deps.db = db.get();
     deps.clock = &clock;
-    deps.sound = &silent;
     deps.kioskId = o.kioskId;
     deps.idle = o.idle;
     deps.seed = o.seed;
@@ -169,6 +166,10 @@ int runKiosk(const KioskOptions& o) {
     while (!window->shouldClose()) {
         if (runner || pendingFrames > 0) {
             window->pollEvents();
+        } else if (controller.animating()) {
+            // Countdown, level meter, a sound playing: about 30 redraws a second, no more.
+            window->waitEvents(1.0 / 30.0);
+            pendingFrames = 1;
         } else {
             // Nothing moves: sleep until input or the next inactivity timer.
             const auto ms = controller.msUntilNextTimer();
@@ -226,16 +227,19 @@ int runKiosk(const KioskOptions& o) {
             firstFrame = false;
             std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n", static_cast<long long>(wallMs() - startMs));
             if (o.exitAfterFirstFrame) break;
-            if (o.sound) {
+            if (o.audio != KioskOptions::Audio::None) {
                 audio::AudioSettings as;
                 as.dataDir = dataDir;
-                as.autoPlayInstructions = false; // the speaker button reads; nothing talks unasked
-                audioSound = std::make_unique<AudioServiceSound>(audio::AudioService::createDefault(as));
-                audioSound->service().setWake([] { platform::Window::wake(); });
-                controller.setSound(audioSound.get());
+                as.autoPlayInstructions = o.autoPlayInstructions;
+                audio = o.audio == KioskOptions::Audio::Fake ? audio::AudioService::createFake(as)
+                                                             : audio::AudioService::createDefault(as);
+                audio->setWake([] { platform::Window::wake(); });
+                if (audio->unavailable())
+                    std::fprintf(stderr, "repere-kiosk: sound unavailable: %s\n", audio->lastError().c_str());
+                controller.setAudio(audio.get());
             }
         }
-        if (audioSound) audioSound->update();
+        if (audio) audio->update();
 
         controller.apply(intent);
         if (!ui::isNone(intent) || controller.screen() != before) pendingFrames = std::max(pendingFrames, 3);
@@ -252,8 +256,8 @@ int runKiosk(const KioskOptions& o) {
         }
     }
     if (syncWorker) syncWorker->stop(); // cuts a round in flight; before the window goes
-    controller.setSound(&silent);
-    audioSound.reset();
+    controller.setAudio(nullptr);
+    audio.reset();
     textures.clear();
     window.reset();
     ImGui::DestroyContext();

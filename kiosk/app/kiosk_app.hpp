@@ -22,7 +22,10 @@ struct KioskOptions {
     bool sync = true;                  // background sync with the enrolled server (sync_worker.hpp)
     int syncEndOfDayMinute = 18 * 60;  // local time of the daily round
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
-    bool sound = true;                // false: no audio devices opened (tests, benchmarks)
+    // Device: PortAudio + espeak-ng. Fake: no sound card needed (real-time null output, synthetic
+    // microphone, real espeak-ng) so scripted journeys can record. None: no sound at all.
+    enum class Audio { Device, Fake, None } audio = Audio::Device;
+    bool autoPlayInstructions = true; // instructions start by themselves when a screen opens
 };
 
 // Runs the kiosk until the window closes (or the script ends). Returns the exit code:

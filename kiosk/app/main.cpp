@@ -25,11 +25,18 @@ int main(int argc, char** argv) {
     cli.add_option("--seed", o.seed, "attempt seed (0 = random; tests use a fixed one)");
     cli.add_option("--kiosk-id", o.kioskId, "name of this kiosk in the results")->capture_default_str();
     bool noSound = false;
-    cli.add_flag("--no-sound", noSound, "do not open audio devices (tests, benchmarks)");
     std::string syncAt = "18:00";
     cli.add_option("--sync-at", syncAt, "local time HH:MM of the end-of-day sync")->capture_default_str();
     bool noSync = false;
     cli.add_flag("--no-sync", noSync, "no background sync (tests, benchmarks)");
+    std::string audioMode = "device";
+    cli.add_flag("--no-sound", noSound, "do not open audio devices (tests, benchmarks); same as --audio none");
+    cli.add_option("--audio", audioMode,
+                   "device: sound card; fake: no card needed (synthetic microphone, silent real-time output); none")
+        ->check(CLI::IsMember({"device", "fake", "none"}))
+        ->capture_default_str();
+    bool noAutoPlay = false;
+    cli.add_flag("--no-auto-play", noAutoPlay, "instructions are read only when the speaker button is touched");
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame, "benchmarks: quit once the first frame is shown");
     CLI11_PARSE(cli, argc, argv);
 
@@ -49,7 +56,10 @@ int main(int argc, char** argv) {
     }
     o.syncEndOfDayMinute = *endOfDay;
     o.sync = !noSync;
-    o.sound = !noSound;
+    o.audio = noSound || audioMode == "none" ? repere::app::KioskOptions::Audio::None
+              : audioMode == "fake"          ? repere::app::KioskOptions::Audio::Fake
+                                             : repere::app::KioskOptions::Audio::Device;
+    o.autoPlayInstructions = !noAutoPlay;
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;
     if (!script.empty()) o.script = script;

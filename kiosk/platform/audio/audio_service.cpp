@@ -2,6 +2,7 @@
 
 #include "audio/decoder.hpp"
 #include "audio/espeak_synthesizer.hpp"
+#include "audio/fake_devices.hpp"
 #include "audio/portaudio_devices.hpp"
 #include "audio/speech_cache.hpp"
 #include "audio/speech_worker.hpp"
@@ -29,6 +30,15 @@ std::unique_ptr<AudioService> AudioService::createDefault(const AudioSettings& s
         service->markUnavailable(problem); // cleared by the first sound that does play
     }
     return service;
+}
+
+std::unique_ptr<AudioService> AudioService::createFake(const AudioSettings& settings) {
+    AudioBackends b;
+    b.output = std::make_unique<NullOutputDevice>();
+    b.input = std::make_unique<SignalInputDevice>();
+    b.speech = std::make_unique<CachedSynthesizer>(
+        std::make_unique<EspeakSynthesizer>(settings.speechRateWpm), settings.dataDir / "tts-cache");
+    return std::make_unique<AudioService>(settings, std::move(b));
 }
 
 AudioService::AudioService(AudioSettings settings, AudioBackends backends)

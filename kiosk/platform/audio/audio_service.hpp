@@ -92,6 +92,10 @@ public:
     // PortAudio devices and espeak-ng with its disk cache. Never throws for a missing sound card:
     // the service starts "unavailable" and the kiosk runs on.
     static std::unique_ptr<AudioService> createDefault(const AudioSettings& settings);
+    // No sound card needed: a real-time null output (sounds take their real time, nobody hears
+    // them), a synthetic microphone (SignalInputDevice) and the real cached espeak-ng. For scripted
+    // journeys under Xvfb and demos (`repere-kiosk --audio fake`).
+    static std::unique_ptr<AudioService> createFake(const AudioSettings& settings);
 
     AudioService(AudioSettings settings, AudioBackends backends);
     ~AudioService();

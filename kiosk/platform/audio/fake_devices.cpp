@@ -105,4 +105,42 @@ void NullOutputDevice::stop() {
     }
 }
 
+SignalInputDevice::~SignalInputDevice() { stop(); }
+
+std::string SignalInputDevice::start(const StreamFormat& format, CaptureFn capture) {
+    stop();
+    stopRequested_ = false;
+    thread_ = std::thread([this, format, capture = std::move(capture)] {
+        const auto frames = static_cast<std::size_t>(format.sampleRate / 100);
+        const auto ch = static_cast<std::size_t>(format.channels);
+        std::vector<float> block(frames * ch);
+        double phase = 0.0, t = 0.0;
+        const double dt = 1.0 / format.sampleRate;
+        auto next = std::chrono::steady_clock::now();
+        while (!stopRequested_) {
+            for (std::size_t i = 0; i < frames; ++i) {
+                // Syllable-like envelope: 0..1 at about 2 Hz.
+                const double env = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * 2.1 * t);
+                const auto s = static_cast<float>((low_ + (high_ - low_) * env) * std::sin(phase));
+                phase += 2.0 * std::numbers::pi * hz_ * dt;
+                t += dt;
+                for (std::size_t c = 0; c < ch; ++c) {
+                    block[i * ch + c] = s;
+                }
+            }
+            capture(block.data(), frames);
+            next += std::chrono::milliseconds(10);
+            std::this_thread::sleep_until(next);
+        }
+    });
+    return {};
+}
+
+void SignalInputDevice::stop() {
+    stopRequested_ = true;
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
 } // namespace repere::audio

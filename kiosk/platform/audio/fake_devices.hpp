@@ -4,6 +4,9 @@
 //   NullOutputDevice: a real-time sink with its own thread that pulls one buffer per period, like
 //     a sound card would; used by the latency benchmark and `repere tts --play` on machines
 //     with no sound card.
+//   SignalInputDevice: a real-time synthetic microphone with its own thread (a voice-like tone
+//     whose loudness rises and falls), so a kiosk on `--audio fake` can record real answers
+//     under Xvfb and its level meter moves.
 #pragma once
 
 #include <atomic>
@@ -75,6 +78,24 @@ public:
 
 private:
     std::size_t periodFrames_;
+    std::thread thread_;
+    std::atomic<bool> stopRequested_{false};
+};
+
+class SignalInputDevice : public InputDevice {
+public:
+    // Delivers 10 ms blocks of a `hz` tone whose amplitude swings between `low` and `high`
+    // about twice a second, like a voice (so the meter visibly moves).
+    explicit SignalInputDevice(double hz = 220.0, float low = 0.05f, float high = 0.6f) : hz_(hz), low_(low), high_(high) {}
+    ~SignalInputDevice() override;
+    std::string start(const StreamFormat& format, CaptureFn capture) override;
+    void stop() override;
+    std::string failure() const override { return {}; }
+    std::string name() const override { return "synthetic microphone"; }
+
+private:
+    double hz_;
+    float low_, high_;
     std::thread thread_;
     std::atomic<bool> stopRequested_{false};
 };

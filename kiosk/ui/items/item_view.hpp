@@ -36,6 +36,8 @@ struct ItemViewState {
     const quiz::Item* item = nullptr;
     std::string locale = "fr";        // language of instructions and option labels of profile items
     int stimulusPlays = 0;            // how many times the stimulus audio was played already
+    bool stimulusPlaying = false;     // the stimulus is being heard now
+    bool stimulusUnavailable = false; // it could not be played (no device, missing file): "Son indisponible"
     Rect area;                        // where the renderer draws
     RecordingStatus recording;        // speak items: the audio service's recorder, mirrored by the app
 };

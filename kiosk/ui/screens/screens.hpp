@@ -68,6 +68,7 @@ struct ItemScreenView {
     float progress = 0.f;        // 0..1 of the whole diagnostic
     bool allowDontKnow = true;
     bool practice = false;
+    bool soundUnavailable = false; // no working sound: the "Son indisponible" notice
 };
 Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratch, UiContext& ctx);
 
