@@ -14,7 +14,7 @@ rm -rf "${out:?}/$name"
 mkdir -p "$out/$name"
 xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
   "$kiosk" --data-dir "$data" --quizzes "$quizzes" --window "${KIOSK_WINDOW:-1280x800}" \
-  --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --audio fake
+  --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --audio fake --no-sync
 
 "$repere" export --data-dir "$data" --format json --responses --out "$data/export.json"
 python3 - "$data" <<'PY'
