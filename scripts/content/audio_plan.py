@@ -13,10 +13,31 @@
 import hashlib
 import json
 import os
+import re
 import sys
 
 INSTR_PREFIX = "snd-i-"
 VOICES = {"fr": "fr", "en": "en"}  # espeak-ng voice per locale
+
+
+def _spell_address(m):
+    """An e-mail or web address as a person reads it out: « n point haddad arobase ... »."""
+    word = m.group(0)
+    for sign, said in (("@", " arobase "), (".", " point "), ("-", " tiret "), ("_", " tiret bas ")):
+        word = word.replace(sign, said)
+    return word
+
+
+def spoken_fr(text):
+    """What the French voice says for a written text: espeak-ng reads "M. Benali" as the letter
+    M, "1,50 €" as "un virgule cinquante euros", "93200" as a number in thousands and an address
+    without its dots. The written text (on screen, in the transcript) stays as it is."""
+    text = re.sub(r"\bM\. (?=[A-Z])", "Monsieur ", text)
+    text = re.sub(r"\b(\d+),(\d{2}) €", lambda m: f"{m.group(1)} euro{'' if m.group(1) == '1' else 's'} {m.group(2)}", text)
+    text = re.sub(r"\b(\d+) Mo\b", r"\1 mégaoctets", text)
+    text = re.sub(r"\b(9[1-5])(\d{3})\b", r"\1 \2", text)  # postcodes of Île-de-France: « 93 200 »
+    text = re.sub(r"[\w.-]+@[\w.-]*\w|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|pdf|jpg)\b", _spell_address, text)
+    return text
 
 
 def load(pkg):
@@ -85,6 +106,8 @@ def plan(pkg):
         else:
             voice = VOICES["fr"]  # the tested content is always French
         text = " ".join(a["transcript"].split())
+        if voice == "fr":
+            text = spoken_fr(text)
         print(f"{voice}\t{a['path']}\t{text}")
 
 

@@ -366,7 +366,7 @@ lecture = [
     P.item("lec-24", "hotspot", R, B1, 2.2, "Touchez la somme que M. Benali reçoit vraiment sur son compte.",
            "Touch the amount Mr Benali really receives in his account.", competence="lire-paie", image=img("fiche-paie"),
            areas=[P.area("fiche-paie", "pay-net"), P.area("fiche-paie", "pay-gross"), P.area("fiche-paie", "pay-base"),
-                  P.area("fiche-paie", "pay-extra")], correct=["pay-net"]),
+                  P.area("fiche-paie", "pay-extra")], correct=["pay-net"], rev=2),
     read("lec-25", B1, 2.5, "Lisez le bulletin de paie. Pourquoi le salaire net est-il plus petit que le salaire brut ?",
          "Read the pay slip. Why is the net pay lower than the gross pay?",
          letters("Parce que les cotisations sont retirées.", "Parce que M. Benali a fait des heures supplémentaires.",

@@ -451,77 +451,84 @@ def scene_sms(t, sender, lines, when="Aujourd'hui 09:12"):
     return s
 
 
+# Documents read beside the answers are shown about 550 px wide on a 1280 px kiosk: they are
+# drawn about 660 px wide with 24-27 px text, so the words stay about 20 px on screen.
 def scene_timetable(t):
-    s = Svg(800, 520, "#ffffff")
-    s.rect(0, 0, 800, 80, fill="#0a7d4f")
-    s.text(30, 53, "Tramway T1 — Arrêt : Marché de Saint-Denis", size=28, fill="#fff", weight="bold")
-    s.text(30, 120, "Direction : Noisy-le-Sec", size=24, weight="bold")
-    s.text(30, 170, "Du lundi au vendredi", size=22, fill="#333")
-    s.text(450, 170, "Samedi et dimanche", size=22, fill="#333")
+    s = Svg(660, 520, "#ffffff")
+    s.rect(0, 0, 660, 96, fill="#0a7d4f")
+    s.text(24, 42, "Tramway T1", size=30, fill="#fff", weight="bold")
+    s.text(24, 80, "Arrêt : Marché de Saint-Denis", size=24, fill="#fff")
+    s.text(24, 134, "Direction : Noisy-le-Sec", size=24, weight="bold")
+    s.text(24, 176, "Du lundi au vendredi", size=22, fill="#333")
+    s.text(350, 176, "Samedi et dimanche", size=22, fill="#333")
     wk = ["06:02", "06:14", "06:26", "06:38", "06:50", "07:02", "07:10", "07:18"]
     we = ["07:05", "07:25", "07:45", "08:05", "08:25", "08:45", "09:05", "09:25"]
     for i, v in enumerate(wk):
-        s.text(60 + (i % 4) * 90, 220 + (i // 4) * 40, v, size=24)
+        s.text(24 + (i % 3) * 98, 216 + (i // 3) * 38, v, size=26)
     for i, v in enumerate(we):
-        s.text(470 + (i % 4) * 80, 220 + (i // 4) * 40, v, size=22)
-    s.line(420, 150, 420, 320, stroke="#999")
+        s.text(350 + (i % 3) * 98, 216 + (i // 3) * 38, v, size=26)
+    s.line(332, 150, 332, 300, stroke="#999")
     # Only the lists give first trams (a separate "first tram" line contradicted them).
-    s.text(30, 380, "Dernier tram : 0 h 30, tous les jours.", size=22)
-    s.text(30, 430, "Travaux : pas de tram entre Gare et Hôpital le 14 mai.", size=22, fill="#b71c1c", weight="bold")
-    s.text(30, 480, "Un bus de remplacement passe toutes les 10 minutes.", size=22, fill="#333")
-    AREAS["tt-weekday"] = [0.0, 0.2, 0.525, 0.45]
+    s.text(24, 350, "Dernier tram : 0 h 30, tous les jours.", size=24)
+    s.lines(24, 400, ["Travaux : pas de tram entre Gare et Hôpital", "le 14 mai."], size=24, gap=1.3,
+            fill="#b71c1c", weight="bold")
+    s.text(24, 492, "Un bus de remplacement passe toutes les 10 minutes.", size=22, fill="#333")
     return s
 
 
 def scene_prescription(t):
-    s = Svg(800, 620, "#ffffff")
-    s.rect(10, 10, 780, 600, fill="#fff", stroke="#90a4ae", sw=2)
-    s.lines(40, 60, ["Dr Claire Moreau", "Médecin généraliste", "12 rue de la République, 93200 Saint-Denis",
-                     "Tél. 01 48 00 00 00"], size=20, fill="#333")
-    s.text(760, 60, "Le 3 mars", size=20, anchor="end")
-    s.text(40, 200, "Madame Fatou Keita", size=24, weight="bold")
-    s.text(400, 250, "ORDONNANCE", size=28, weight="bold", anchor="middle")
-    s.lines(60, 310, ["1) Paracétamol 1 g : 1 comprimé 3 fois par jour", "    pendant 5 jours.",
-                      "2) Sirop pour la toux : 1 cuillère le soir", "    au coucher.",
-                      "3) Revenir en consultation si la fièvre dure", "    plus de 3 jours."],
-            size=23, fill="#111")
-    s.text(600, 580, "Dr C. Moreau", size=22, fill="#1a237e", extra='font-style="italic"')
+    s = Svg(660, 540, "#ffffff")
+    s.rect(6, 6, 648, 528, fill="#fff", stroke="#90a4ae", sw=2)
+    s.lines(30, 42, ["Dr Claire Moreau — Médecin généraliste", "12 rue de la République, 93200 Saint-Denis",
+                     "Tél. 01 48 00 00 00"], size=19, gap=1.3, fill="#333")
+    s.text(630, 42, "Le 3 mars", size=19, anchor="end")
+    s.text(30, 148, "Madame Fatou Keita", size=26, weight="bold")
+    s.text(330, 196, "ORDONNANCE", size=30, weight="bold", anchor="middle")
+    rows = [(0, "1) Paracétamol 1 g : 1 comprimé"), (1, "3 fois par jour pendant 5 jours."),
+            (0, "2) Sirop pour la toux : 1 cuillère"), (1, "le soir au coucher."),
+            (0, "3) Revenir en consultation si la fièvre"), (1, "dure plus de 3 jours.")]
+    for i, (indent, line) in enumerate(rows):
+        s.text(30 + indent * 36, 246 + i * 35, line, size=27, fill="#111")
+            
+    s.text(620, 515, "Dr C. Moreau", size=22, fill="#1a237e", anchor="end", extra='font-style="italic"')
     return s
 
 
 def scene_payslip(t):
-    s = Svg(840, 560, "#ffffff")
-    s.rect(10, 10, 820, 540, fill="#fff", stroke="#777", sw=2)
-    s.text(30, 50, "BULLETIN DE PAIE — Octobre", size=26, weight="bold")
-    s.lines(30, 90, ["Employeur : Nettoyage Pro 93, Bobigny", "Salarié : M. Karim Benali — Agent d'entretien",
-                     "Contrat : CDI, 24 heures par semaine"], size=19, fill="#333")
+    s = Svg(700, 540, "#ffffff")
+    s.rect(6, 6, 688, 528, fill="#fff", stroke="#777", sw=2)
+    s.text(24, 46, "BULLETIN DE PAIE — Octobre", size=27, weight="bold")
+    s.lines(24, 84, ["Employeur : Nettoyage Pro 93, Bobigny", "Salarié : M. Karim Benali — Agent d'entretien",
+                     "Contrat : CDI, 24 heures par semaine"], size=20, gap=1.35, fill="#333")
     rows = [("Salaire de base (104 h)", "1 217,84 €"), ("Heures supplémentaires (6 h)", "87,83 €"),
             ("Salaire brut", "1 305,67 €"), ("Cotisations salariales", "- 287,25 €"),
             ("NET À PAYER", "1 018,42 €"), ("Payé le 31 octobre par virement", "")]
     for i, (a, b) in enumerate(rows):
-        y = 210 + i * 50
+        y = 210 + i * 54
         bold = "bold" if a in ("Salaire brut", "NET À PAYER") else "normal"
-        s.rect(30, y - 34, 780, 50, fill="#f5f5f5" if i % 2 == 0 else "#fff")
-        s.text(44, y, a, size=21, weight=bold)
-        s.text(790, y, b, size=21, weight=bold, anchor="end")
-    s.area("pay-net", 30, 210 + 4 * 50 - 34, 780, 50)
-    s.area("pay-gross", 30, 210 + 2 * 50 - 34, 780, 50)
-    s.area("pay-base", 30, 210 - 34, 780, 50)
-    s.area("pay-extra", 30, 210 + 50 - 34, 780, 50)
+        s.rect(20, y - 36, 660, 54, fill="#f5f5f5" if i % 2 == 0 else "#fff")
+        s.text(34, y, a, size=24, weight=bold)
+        s.text(668, y, b, size=24, weight=bold, anchor="end")
+    s.area("pay-net", 20, 210 + 4 * 54 - 36, 660, 54)
+    s.area("pay-gross", 20, 210 + 2 * 54 - 36, 660, 54)
+    s.area("pay-base", 20, 210 - 36, 660, 54)
+    s.area("pay-extra", 20, 210 + 54 - 36, 660, 54)
     return s
 
 
 def scene_school_note(t):
-    s = Svg(760, 480, "#fffdf3")
-    s.rect(10, 10, 740, 460, fill="#fffdf3", stroke="#c8b88a", sw=2)
-    s.text(30, 55, "École élémentaire Paul-Éluard — Classe de CE1", size=22, weight="bold")
-    s.lines(30, 110, ["Madame, Monsieur,",
-                      "Jeudi 16 mai, la classe va au musée à Paris.",
-                      "Départ à 8 h 30 devant l'école, retour à 16 h.",
-                      "Votre enfant doit apporter un pique-nique",
-                      "et une bouteille d'eau.",
-                      "Merci de signer l'autorisation avant lundi.",
-                      "                         Mme Leroy, enseignante"], size=22, gap=1.6)
+    s = Svg(660, 470, "#fffdf3")
+    s.rect(6, 6, 648, 458, fill="#fffdf3", stroke="#c8b88a", sw=2)
+    s.lines(24, 44, ["École élémentaire Paul-Éluard", "Classe de CE1"], size=22, gap=1.3, weight="bold")
+    s.lines(24, 126, ["Madame, Monsieur,",
+                      "Jeudi 16 mai, la classe va au musée,",
+                      "à Paris. Départ à 8 h 30 devant l'école,",
+                      "retour à 16 h.",
+                      "Votre enfant doit apporter",
+                      "un pique-nique et une bouteille d'eau.",
+                      "Merci de signer l'autorisation",
+                      "avant lundi."], size=26, gap=1.38)
+    s.text(630, 440, "Mme Leroy, enseignante", size=24, anchor="end", extra='font-style="italic"')
     return s
 
 
@@ -544,15 +551,16 @@ def scene_convocation(t):
 
 
 def scene_landlord(t):
-    s = Svg(760, 420, "#ffffff")
-    s.rect(10, 10, 740, 400, fill="#fff", stroke="#777", sw=2)
-    s.text(30, 55, "Office HLM Plaine Commune Habitat — Avis aux locataires", size=21, weight="bold")
-    s.lines(30, 110, ["Bâtiment C, 8 allée des Tilleuls",
+    s = Svg(660, 440, "#ffffff")
+    s.rect(6, 6, 648, 428, fill="#fff", stroke="#777", sw=2)
+    s.lines(24, 44, ["Office HLM Plaine Commune Habitat", "Avis aux locataires"], size=22, gap=1.3, weight="bold")
+    s.lines(24, 130, ["Bâtiment C, 8 allée des Tilleuls",
                       "Coupure d'eau chaude le mercredi 5 juin,",
                       "de 9 h à 12 h, pour réparation.",
                       "Le gardien passera dans les appartements",
-                      "du 2e étage entre 14 h et 16 h le même jour.",
-                      "Merci de votre compréhension."], size=22, gap=1.6)
+                      "du 2e étage entre 14 h et 16 h",
+                      "le même jour.",
+                      "Merci de votre compréhension."], size=25, gap=1.42)
     return s
 
 
