@@ -54,7 +54,7 @@ TEST_CASE("an instruction is read in the language of its text, with the matching
     }
 }
 
-TEST_CASE("options: their own audio, else French content text; profile labels follow the locale") {
+TEST_CASE("options: their own audio, else French content text - profile labels follow the locale") {
     const quiz::Quiz q = sampleQuiz();
     quiz::Option content{"a", "pharmacie", {}, "", ""};
     ReadAloud r = optionReadAloud(q, content, "ar");

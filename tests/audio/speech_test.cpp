@@ -152,7 +152,7 @@ TEST_CASE("instructions start by themselves when the setting is on, and only the
     }
 }
 
-TEST_CASE("prepare() synthesises ahead without playing; a tap goes before queued preparation") {
+TEST_CASE("prepare() synthesises ahead without playing - a tap goes before queued preparation") {
     Rig rig;
     rig.synth->hold();
     rig.service->prepare({"consigne suivante", "fr", {}});

@@ -43,7 +43,7 @@ double pointsFor(const json& item, const std::string& state) {
 
 } // namespace
 
-TEST_CASE("browser sims: the address typed in the bar reaches the site; the look-alike scores nothing") {
+TEST_CASE("browser sims: the address typed in the bar reaches the site - the look-alike scores nothing") {
     int n = 0;
     for (const auto& item : simItems()) {
         if (item.at("scenario") != "browser_address") {
@@ -83,7 +83,7 @@ TEST_CASE("browser sims: the address typed in the bar reaches the site; the look
     CHECK(n >= 2);
 }
 
-TEST_CASE("e-mail sims: the right file to the right address scores; no attachment scores nothing") {
+TEST_CASE("e-mail sims: the right file to the right address scores - no attachment scores nothing") {
     int n = 0;
     for (const auto& item : simItems()) {
         if (item.at("scenario") != "email_attachment") {
@@ -128,7 +128,7 @@ TEST_CASE("e-mail sims: the right file to the right address scores; no attachmen
     CHECK(n >= 2);
 }
 
-TEST_CASE("online form sims: the card's details are accepted and score; a wrong detail does not") {
+TEST_CASE("online form sims: the card's details are accepted and score - a wrong detail does not") {
     int n = 0;
     for (const auto& item : simItems()) {
         if (item.at("scenario") != "online_form") {

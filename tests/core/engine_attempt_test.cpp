@@ -66,7 +66,7 @@ TEST_CASE("a malformed answer is refused and changes nothing") {
     CHECK(attempt.current()->item->id == "q1");
 }
 
-TEST_CASE("pause blocks answers until resume; finish ends at once") {
+TEST_CASE("pause blocks answers until resume - finish ends at once") {
     const auto quiz = threeItems();
     Attempt attempt(quiz, testOptions());
     attempt.answer(pick("a"), 10);

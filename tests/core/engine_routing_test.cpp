@@ -29,7 +29,7 @@ std::vector<quiz::Item> items(const std::string& prefix, int n, const std::strin
 }
 } // namespace
 
-TEST_CASE("showIf skips sections from profile answers; the skipped skill gets skipLevel") {
+TEST_CASE("showIf skips sections from profile answers - the skipped skill gets skipLevel") {
     auto profile = linearSection("profil", {profileItem("p-lit", "reads", {"yes", "no"})});
     auto reading = linearSection("lecture", items("lec", 2), "reading");
     reading.showIf = json::parse(R"({"==": [{"var": "profile.reads"}, "yes"]})");

@@ -289,7 +289,7 @@ TEST_CASE("mark: exactly the right words for match, points per word for map") {
     CHECK_THROWS_AS(scoreAnswer(item, {{"marked", {"3"}}}), AnswerError);
 }
 
-TEST_CASE("write and speak wait for a trainer; their max comes from the rubric") {
+TEST_CASE("write and speak wait for a trainer - their max comes from the rubric") {
     for (const auto& item : {writeItem(), speakItem()}) {
         const json answer = item.type == quiz::ItemType::Write ? json{{"text", "Bonjour"}}
                                                                : json{{"recording", "rec/a.ogg"}, {"durationS", 3}};

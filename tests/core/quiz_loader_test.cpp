@@ -181,7 +181,7 @@ TEST_CASE("localised text: a plain string is the default locale, other locales f
     CHECK(en.quiz->findItem("p1")->instruction.byLocale.count("en") == 1);
 }
 
-TEST_CASE("one bad package does not stop the others; duplicate package ids are refused") {
+TEST_CASE("one bad package does not stop the others and duplicate package ids are refused") {
     TempDir root;
     auto copyPackage = [&](const std::string& name, const json& quiz) {
         fs::create_directories(root.path() / name / "media");
@@ -205,7 +205,7 @@ TEST_CASE("one bad package does not stop the others; duplicate package ids are r
     REQUIRE(results.size() == 4);
     CHECK(results[0].ok());
     CHECK_FALSE(results[1].ok());
-    CHECK_THAT(results[1].diagnostics.at(0).format(), Catch::Contains("b-bad/quiz.json:line 1, column 3: invalid JSON"));
+    CHECK_THAT(results[1].diagnostics.at(0).format(), Catch::Contains("b-bad/quiz.json:line 1, column 4: invalid JSON"));
     CHECK_FALSE(results[2].ok());
     CHECK(hasError(results[2], "/id", "package id \"a-good\" is already used by"));
     CHECK(results[3].ok());
@@ -228,9 +228,20 @@ TEST_CASE("the content hash is stable and changes with the text or any media fil
     REQUIRE(first.ok());
     CHECK(first.quiz->contentHash == again.quiz->contentHash);
 
-    // Same content, other layout: same hash (the canonical JSON is hashed, not the bytes).
+    // Same content, other layout: same hash (the tokens are hashed, not the bytes).
     writeFile(pkg.dir() / "quiz.json", q.dump());
     CHECK(loadPackage(pkg.dir()).quiz->contentHash == first.quiz->contentHash);
+    writeFile(pkg.dir() / "quiz.json", q.dump(4));
+    CHECK(loadPackage(pkg.dir()).quiz->contentHash == first.quiz->contentHash);
+
+    // A key renamed or a value moved to another key is a change, even with the same bytes overall.
+    json swapped = q;
+    swapped["title"] = q["id"];
+    swapped["id"] = q["title"];
+    TempPackage other(swapped);
+    if (auto o = loadPackage(other.dir()); o.ok()) {
+        CHECK(o.quiz->contentHash != first.quiz->contentHash);
+    }
 
     q["sections"][0]["items"][1]["instruction"]["fr"] = "Touchez bien la pharmacie.";
     pkg.write(q);

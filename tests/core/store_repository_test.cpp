@@ -101,7 +101,7 @@ TEST_CASE("answers out of order, duplicated or after the end are refused", "[sto
     CHECK(responseRows == 1);
 }
 
-TEST_CASE("every record goes to the outbox with its payload hash; batches are resent and acknowledged",
+TEST_CASE("every record goes to the outbox with its payload hash - batches are resent and acknowledged",
           "[store][outbox]") {
     test::TempDir dir;
     auto db = Database::open(dir / "k.sqlite");

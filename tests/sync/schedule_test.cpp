@@ -36,7 +36,7 @@ TEST_CASE("schedule: end-of-day time parsing and next occurrence in local time")
           kMidnightUtc + (24 * 60 + 16 * 60 + 30) * kMin);
 }
 
-TEST_CASE("schedule: pending records retry on back-off; the end of day and a request always sync") {
+TEST_CASE("schedule: pending records retry on back-off - the end of day and a request always sync") {
     const std::int64_t t0 = kMidnightUtc + 9 * 60 * kMin; // 10:00 Paris
     SyncSchedule s(17 * 60 + 30, 60, t0);
     CHECK(s.due(t0, 3)); // pending and no failure yet: go

@@ -48,7 +48,7 @@ TEST_CASE("text buffer counts and erases whole characters, not bytes") {
     CHECK_FALSE(spaces.hasContent());
 }
 
-TEST_CASE("single choice: a tap replaces the selection; multiple choice toggles") {
+TEST_CASE("single choice: a tap replaces the selection - multiple choice toggles") {
     quiz::Item item;
     item.options = {opt("a"), opt("b"), opt("c")};
     ChoiceModel single(item);

@@ -99,7 +99,7 @@ TEST_CASE("hotspot: a tap on the picture answers its position as fractions") {
     CHECK(a["y"].get<double>() == Approx(0.75).margin(0.01));
 }
 
-TEST_CASE("match: tap-then-tap both ways and a drag make pairs; Valider sends them") {
+TEST_CASE("match: tap-then-tap both ways and a drag make pairs - Valider sends them") {
     quiz::Item it;
     it.id = "m1";
     it.type = quiz::ItemType::Match;
@@ -118,7 +118,7 @@ TEST_CASE("match: tap-then-tap both ways and a drag make pairs; Valider sends th
     CHECK(f.validate() == json{{"pairs", {{"l1", "r1"}, {"l2", "r2"}, {"l3", "r3"}}}});
 }
 
-TEST_CASE("order: tap a card then another swaps them; a drag moves a card") {
+TEST_CASE("order: tap a card then another swaps them - a drag moves a card") {
     quiz::Item it;
     it.id = "o1";
     it.type = quiz::ItemType::Order;
@@ -202,7 +202,7 @@ TEST_CASE("mark: tapped words are marked, a second tap unmarks") {
     CHECK(f.validate() == json{{"marked", {3, 5}}});
 }
 
-TEST_CASE("write: text typed on the keyboard, erased by letter; a new item starts empty") {
+TEST_CASE("write: text typed on the keyboard, erased by letter - a new item starts empty") {
     quiz::Item it;
     it.id = "w1";
     it.type = quiz::ItemType::Write;

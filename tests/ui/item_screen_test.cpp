@@ -93,7 +93,7 @@ TEST_CASE("choice item: several answers, and a new item starts with nothing sele
     CHECK(s.itemId == "c2");
 }
 
-TEST_CASE("item without 'Je ne sais pas'; picture options tap by their description; sound plays as an intent") {
+TEST_CASE("item without 'Je ne sais pas' - picture options tap by their description - sound plays as an intent") {
     UiHarness h;
     const auto q = makeQuiz();
     quiz::Item it;
@@ -132,7 +132,7 @@ TEST_CASE("item without 'Je ne sais pas'; picture options tap by their descripti
     CHECK_FALSE(h.recorder.findById("stimulus:play")->enabled);
 }
 
-TEST_CASE("profile item shows localised labels; info item continues with an empty answer") {
+TEST_CASE("profile item shows localised labels - info item continues with an empty answer") {
     UiHarness h;
     const auto q = makeQuiz();
     quiz::Item p;

@@ -174,7 +174,7 @@ TEST_CASE("result: strengths first as staircases, next step, Terminer") {
     CHECK(is<ui::intent::FinishResult>(h.tap("Terminer", draw)));
 }
 
-TEST_CASE("goodbye shows the code only when given; errors offer home and retry") {
+TEST_CASE("goodbye shows the code only when given - errors offer home and retry") {
     UiHarness h;
     ui::GoodbyeView g{"ABC-2345"};
     auto drawG = [&](ui::UiContext& c) { return ui::drawGoodbye(g, c); };

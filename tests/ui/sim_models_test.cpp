@@ -69,7 +69,7 @@ TEST_CASE("email: wrong file, no file, removed file") {
     CHECK(removed.answer()["state"] == "sent_without_attachment");
 }
 
-TEST_CASE("email: the recipient must be typed; empty or bad addresses are refused like a webmail") {
+TEST_CASE("email: the recipient must be typed - empty or bad addresses are refused like a webmail") {
     EmailModel m(emailConfig(false));
     m.openCompose();
     CHECK(m.recipient().empty());
@@ -208,7 +208,7 @@ TEST_CASE("browser addresses compare without scheme, www, case or trailing slash
     CHECK(normalizeAddress("exemple.fr/page") == "exemple.fr/page");
 }
 
-TEST_CASE("browser: typing the address reaches the site; a wrong one shows not found") {
+TEST_CASE("browser: typing the address reaches the site - a wrong one shows not found") {
     BrowserModel b(browserConfig());
     CHECK(b.addressShown() == "www.cherchetout.exemple");
     b.type("x"); // nothing focused

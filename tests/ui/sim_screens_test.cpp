@@ -85,7 +85,7 @@ TEST_CASE("email sim: new message, attach the CV, send, continue") {
     CHECK(a["steps"].size() >= 4);
 }
 
-TEST_CASE("email sim: the address is typed; sending without it is refused; no file is an end state") {
+TEST_CASE("email sim: the address is typed - sending without it is refused - no file is an end state") {
     SimFixture f(quiz::SimScenario::EmailAttachment, mailConfig(false));
     f.tap("Nouveau message");
     f.tap("Envoyer");
@@ -121,7 +121,7 @@ TEST_CASE("phishing sim: the link, or report with its confirmation") {
     }
 }
 
-TEST_CASE("browser sim: the address bar leads to the site; a typo shows not found") {
+TEST_CASE("browser sim: the address bar leads to the site - a typo shows not found") {
     const json cfg = {{"home", "www.cherchetout.exemple"},
                       {"homeTitle", "Cherchetout"},
                       {"target", "www.mon-espace-demarches.exemple.fr"},

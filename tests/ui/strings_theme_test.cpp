@@ -60,7 +60,7 @@ TEST_CASE("theme: every text colour pair reaches 4.5:1") {
     CHECK(ui::contrastRatio(IM_COL32_WHITE, IM_COL32_BLACK) == Approx(21.0));
 }
 
-TEST_CASE("theme: sizes follow the window; 1080p targets >= 72 px and body >= 28 px") {
+TEST_CASE("theme: sizes follow the window - 1080p targets >= 72 px and body >= 28 px") {
     platform::FontSet f;
     const auto t = ui::makeTheme({1920, 1080}, f);
     CHECK(t.scale == Approx(1.0));
