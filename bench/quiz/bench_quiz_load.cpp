@@ -16,6 +16,7 @@
 
 #include "quiz/loader.hpp"
 #include "quiz/sha256.hpp"
+#include "util/allocator_tuning.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -79,6 +80,7 @@ double median(std::vector<double> v) {
 } // namespace
 
 int main(int argc, char** argv) {
+    repere::util::tuneAllocator(); // first: see allocator_tuning.hpp
     const int items = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int runs = argc > 2 ? std::atoi(argv[2]) : 7;
     const fs::path media = fs::path(REPERE_BENCH_SOURCE_DIR) / "quizzes/exemple/media";

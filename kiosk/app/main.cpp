@@ -5,8 +5,10 @@
 
 #include "app/kiosk_app.hpp"
 #include "sync/client/schedule.hpp"
+#include "util/allocator_tuning.hpp"
 
 int main(int argc, char** argv) {
+    repere::util::tuneAllocator(); // first: see allocator_tuning.hpp
     repere::app::KioskOptions o;
     CLI::App cli{"Repère — borne de diagnostic (écran tactile)", "repere-kiosk"};
     cli.set_version_flag("--version", std::string("repere-kiosk ") + REPERE_VERSION);

@@ -2,8 +2,10 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "util/allocator_tuning.hpp"
 
 int main(int argc, char** argv) {
+    repere::util::tuneAllocator(); // first: see allocator_tuning.hpp
     CLI::App app{"Repère: diagnostics numérique et français — outil en ligne de commande", "repere"};
     app.set_version_flag("--version", std::string("repere ") + REPERE_VERSION);
     app.require_subcommand(0, 1);

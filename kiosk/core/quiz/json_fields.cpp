@@ -65,6 +65,16 @@ const json* Fields::get(std::string_view key) const {
     return it == obj_->end() ? nullptr : &*it;
 }
 
+void Fields::allowOnly(std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, value] : obj_->items()) {
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            // Rare (an author's typo): only now pay for the names the hint needs.
+            allowOnly(std::vector<std::string>(allowed.begin(), allowed.end()));
+            return;
+        }
+    }
+}
+
 void Fields::allowOnly(const std::vector<std::string>& allowed, const std::vector<std::string>& elsewhere,
                        const std::string& elsewhereNote) const {
     for (const auto& [key, value] : obj_->items()) {
@@ -91,6 +101,9 @@ std::optional<std::string> Fields::string(std::string_view key, bool required) c
         }
         return std::nullopt;
     }
+    if (v->is_string()) { // the common case builds no pointer string
+        return v->get<std::string>();
+    }
     return asString(*v, at(key), report_);
 }
 
@@ -101,6 +114,9 @@ std::optional<std::string> Fields::id(std::string_view key, bool required) const
             missing(key);
         }
         return std::nullopt;
+    }
+    if (v->is_string() && isValidId(v->get_ref<const std::string&>())) {
+        return v->get<std::string>();
     }
     return asId(*v, at(key), report_);
 }
@@ -127,6 +143,9 @@ std::optional<double> Fields::number(std::string_view key, bool required) const 
             missing(key);
         }
         return std::nullopt;
+    }
+    if (v->is_number()) {
+        return v->get<double>();
     }
     return asNumber(*v, at(key), report_);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ public:
     const nlohmann::json* get(std::string_view key) const;
     bool has(std::string_view key) const { return get(key) != nullptr; }
 
+    // The same without allocating on the happy path (the reader calls it for every object).
+    void allowOnly(std::initializer_list<std::string_view> allowed) const;
     // Reports keys not in `allowed` (with a "did you mean" hint). `elsewhere` lists fields valid
     // in a sibling context (other item types) to say "not used by ..." instead of "unknown".
     void allowOnly(const std::vector<std::string>& allowed,

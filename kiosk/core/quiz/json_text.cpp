@@ -1,5 +1,9 @@
 #include "quiz/json_text.hpp"
 
+#include <cstring>
+
+#include "quiz/sha256.hpp"
+
 #include <cstdio>
 #include <vector>
 
@@ -73,24 +77,59 @@ namespace {
 // Builds the DOM like nlohmann's own SAX DOM parser, but knows where it is (for pointers),
 // refuses deep nesting before it costs anything and reports duplicate keys, which the
 // standard parser silently resolves by keeping the last one.
+// The tokens of the document, each with a tag and a length, fed to SHA-256 through a buffer
+// (one libsodium call per 64 KiB, not per token). Spaces, line breaks and the spelling of numbers
+// (1.0 / 1.00) do not change the digest; any value, key or structure does.
+class TokenHasher {
+public:
+    void add(char tag, std::string_view bytes = {}) {
+        buffer_ += tag;
+        buffer_ += std::to_string(bytes.size());
+        buffer_ += ':';
+        buffer_.append(bytes);
+        if (buffer_.size() >= 64 * 1024) {
+            flush();
+        }
+    }
+    template <typename Number> void addNumber(char tag, Number n) {
+        char bytes[sizeof n];
+        std::memcpy(bytes, &n, sizeof n);
+        add(tag, std::string_view(bytes, sizeof n));
+    }
+    std::string hexDigest() {
+        flush();
+        return sha_.hexDigest();
+    }
+
+private:
+    void flush() {
+        sha_.update(buffer_);
+        buffer_.clear();
+    }
+    std::string buffer_;
+    Sha256 sha_;
+};
+
 class CheckingBuilder : public nlohmann::json_sax<json> {
 public:
-    CheckingBuilder(std::string_view text, Reporter& report) : text_(text), report_(report) {}
+    CheckingBuilder(std::string_view text, Reporter& report, TokenHasher* hasher)
+        : text_(text), report_(report), hasher_(hasher) {}
 
-    bool null() override { return put(json(nullptr)); }
-    bool boolean(bool v) override { return put(json(v)); }
-    bool number_integer(number_integer_t v) override { return put(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return put(json(v)); }
-    bool string(string_t& v) override { return put(json(std::move(v))); }
+    bool null() override { return hashed('n'), put(json(nullptr)); }
+    bool boolean(bool v) override { return hashed(v ? 't' : 'f'), put(json(v)); }
+    bool number_integer(number_integer_t v) override { return hashedNumber('i', v), put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return hashedNumber('u', v), put(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return hashedNumber('d', v), put(json(v)); }
+    bool string(string_t& v) override { return hashed('s', v), put(json(std::move(v))); }
     bool binary(binary_t&) override { return put(json()); }
 
-    bool start_object(std::size_t) override { return open(json::object()); }
-    bool start_array(std::size_t) override { return open(json::array()); }
-    bool end_object() override { return close(); }
-    bool end_array() override { return close(); }
+    bool start_object(std::size_t) override { return hashed('{'), open(json::object()); }
+    bool start_array(std::size_t) override { return hashed('['), open(json::array()); }
+    bool end_object() override { return hashed('}'), close(); }
+    bool end_array() override { return hashed(']'), close(); }
 
     bool key(string_t& k) override {
+        hashed('k', k);
         Frame& top = stack_.back();
         if (top.value->contains(k)) {
             report_.error(pointerJoin(pointerOfTop(), k),
@@ -151,6 +190,17 @@ private:
         return f.value->is_object() ? pointerJoin(ptr, f.key) : pointerJoin(ptr, f.value->size());
     }
 
+    void hashed(char tag, std::string_view bytes = {}) {
+        if (hasher_) {
+            hasher_->add(tag, bytes);
+        }
+    }
+    template <typename Number> void hashedNumber(char tag, Number n) {
+        if (hasher_) {
+            hasher_->addNumber(tag, n);
+        }
+    }
+
     json* place(json&& v) {
         if (stack_.empty()) {
             root_ = std::move(v);
@@ -191,6 +241,7 @@ private:
 
     std::string_view text_;
     Reporter& report_;
+    TokenHasher* hasher_;
     json root_;
     std::vector<Frame> stack_;
     bool rootPlaced_ = false;
@@ -199,7 +250,7 @@ private:
 
 } // namespace
 
-std::optional<json> parseJsonText(std::string_view text, Reporter& report) {
+std::optional<json> parseJsonText(std::string_view text, Reporter& report, std::string* contentDigest) {
     // Editors on Windows may save a byte-order mark; it is not an error for an author.
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
         text.remove_prefix(3);
@@ -212,7 +263,8 @@ std::optional<json> parseJsonText(std::string_view text, Reporter& report) {
         return std::nullopt;
     }
     std::size_t errorsBefore = report.errorCount();
-    CheckingBuilder builder(text, report);
+    TokenHasher hasher;
+    CheckingBuilder builder(text, report, contentDigest ? &hasher : nullptr);
     bool ok = false;
     try {
         ok = json::sax_parse(text, &builder, json::input_format_t::json, true, false);
@@ -226,6 +278,9 @@ std::optional<json> parseJsonText(std::string_view text, Reporter& report) {
             report.error("", "invalid JSON");
         }
         return std::nullopt;
+    }
+    if (contentDigest) {
+        *contentDigest = hasher.hexDigest();
     }
     return value; // duplicate keys were reported but the rest is still worth checking
 }

@@ -21,6 +21,10 @@ std::string lineColumn(std::string_view text, std::size_t offset);
 std::size_t firstInvalidUtf8(std::string_view text);
 
 // Parses `text`; on any problem reports it and returns nullopt. Never throws.
-std::optional<nlohmann::json> parseJsonText(std::string_view text, Reporter& report);
+// With `contentDigest`, also writes the SHA-256 of the document's token stream (values, keys and
+// structure in document order; spaces, line breaks and number spelling left out), computed
+// while parsing so the package content hash costs no second pass over the document.
+std::optional<nlohmann::json> parseJsonText(std::string_view text, Reporter& report,
+                                            std::string* contentDigest = nullptr);
 
 } // namespace repere::quiz

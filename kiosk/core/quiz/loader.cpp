@@ -55,11 +55,11 @@ std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& pac
     return hashes;
 }
 
-// sha256 over the canonical JSON (keys sorted, no spaces) and every asset's content hash: any
-// change to the text or to a media file changes the hash stored with each attempt.
-std::string contentHash(const json& doc, const std::map<std::string, std::string>& assetHashes) {
+// sha256 over the document's token stream (see parseJsonText: layout-independent) and every
+// asset's content hash: any change of text or media gives a new hash, re-indenting does not.
+std::string contentHash(const std::string& documentDigest, const std::map<std::string, std::string>& assetHashes) {
     Sha256 h;
-    h.update(doc.dump(-1, ' ', false, json::error_handler_t::replace));
+    h.update(documentDigest);
     for (const auto& [id, hash] : assetHashes) { // std::map: sorted by id
         h.update("\n");
         h.update(id);
@@ -73,7 +73,8 @@ LoadResult loadFromText(std::string_view text, const fs::path& packageDir, const
     LoadResult result;
     result.file = fileName;
     Reporter report(fileName, result.diagnostics);
-    auto doc = parseJsonText(text, report);
+    std::string documentDigest;
+    auto doc = parseJsonText(text, report, &documentDigest);
     if (!doc) {
         return result;
     }
@@ -86,7 +87,7 @@ LoadResult loadFromText(std::string_view text, const fs::path& packageDir, const
         report.warning("/id", "the package id " + inQuotes(quiz.id) + " differs from its folder name " + inQuotes(folder));
     }
     if (report.errorCount() == 0) {
-        quiz.contentHash = contentHash(*doc, hashes);
+        quiz.contentHash = contentHash(documentDigest, hashes);
         std::error_code ec;
         fs::path absolute = fs::absolute(packageDir, ec);
         quiz.packageDir = (ec ? packageDir : absolute.lexically_normal()).string();

@@ -267,7 +267,7 @@ struct Quiz {
     std::vector<ResultMessage> resultMessages;
 
     // Set by the loader.
-    std::string contentHash; // sha256 of the canonical quiz.json + asset hashes
+    std::string contentHash; // sha256 of quiz.json's token stream (layout-independent) + asset hashes
     std::string packageDir;  // absolute folder the package was loaded from
 
     const Item* findItem(const std::string& id) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <regex>
+#include <unordered_map>
 #include <set>
 
 #include "quiz/json_fields.hpp"
@@ -58,7 +59,7 @@ const Names& typeFields(ItemType t) {
 const Names kAllItemTypes = {"choice", "hotspot", "match", "order", "gaps", "form",
                              "mark",   "write",   "speak", "info",  "profile", "sim"};
 
-Names allTypeFields() {
+Names collectAllTypeFields() {
     Names out;
     for (const auto& name : kAllItemTypes) {
         for (const auto& f : typeFields(*itemTypeFromString(name))) {
@@ -68,6 +69,28 @@ Names allTypeFields() {
         }
     }
     return out;
+}
+
+// Every type's own fields (for "not used by items of type X" instead of "unknown field").
+const Names& allTypeFields() {
+    static const Names all = collectAllTypeFields();
+    return all;
+}
+
+// What an item of type `t` may contain: the envelope plus its type's fields. Built once per
+// type: the reader asks for every item of a package.
+const Names& allowedItemFields(ItemType t) {
+    static const std::vector<Names> byType = [] {
+        std::vector<Names> out;
+        for (const auto& name : kAllItemTypes) {
+            Names allowed = kEnvelopeFields;
+            const Names& extra = typeFields(*itemTypeFromString(name));
+            allowed.insert(allowed.end(), extra.begin(), extra.end());
+            out.push_back(std::move(allowed));
+        }
+        return out;
+    }();
+    return byType.at(static_cast<std::size_t>(t));
 }
 
 ScoringRule defaultRule(ItemType t) {
@@ -134,6 +157,21 @@ Names splitWords(const std::string& text) {
 }
 
 class Reader {
+    // std::regex compiles slowly (tens of microseconds); packages repeat the same few patterns
+    // (postcode, phone) across many form items, so each distinct pattern is compiled once.
+    const std::string& patternProblem(const std::string& pattern) {
+        auto [it, fresh] = patternProblems_.try_emplace(pattern);
+        if (fresh) {
+            try {
+                std::regex re(pattern, std::regex::ECMAScript);
+            } catch (const std::regex_error& e) {
+                it->second = e.what();
+            }
+        }
+        return it->second;
+    }
+    std::unordered_map<std::string, std::string> patternProblems_; // pattern -> "" when it compiles
+
 public:
     Reader(const json& doc, Reporter& report, ReadExtras& extras)
         : doc_(doc), r_(report), extras_(extras) {}
@@ -622,13 +660,11 @@ private:
         }
         if (type) {
             item.type = *type;
-            Names allowed = kEnvelopeFields;
-            const Names& extra = typeFields(*type);
-            allowed.insert(allowed.end(), extra.begin(), extra.end());
-            f.allowOnly(allowed, allTypeFields(), std::string("by items of type \"") + toString(*type) + "\"");
+            f.allowOnly(allowedItemFields(*type), allTypeFields(),
+                        std::string("by items of type \"") + toString(*type) + "\"");
         } else {
             Names allowed = kEnvelopeFields;
-            Names more = allTypeFields();
+            const Names& more = allTypeFields();
             allowed.insert(allowed.end(), more.begin(), more.end());
             f.allowOnly(allowed);
         }
@@ -1068,11 +1104,11 @@ private:
                 if (pattern->size() > 200) {
                     r_.error(ff.at("pattern"), "the pattern is longer than 200 characters");
                 } else {
-                    try {
-                        std::regex re(*pattern, std::regex::ECMAScript);
+                    const std::string& problem = patternProblem(*pattern);
+                    if (problem.empty()) {
                         field.pattern = *pattern;
-                    } catch (const std::regex_error& e) {
-                        r_.error(ff.at("pattern"), std::string("invalid pattern: ") + e.what());
+                    } else {
+                        r_.error(ff.at("pattern"), "invalid pattern: " + problem);
                     }
                 }
             }
