@@ -1,17 +1,66 @@
 // `repere simulate`: virtual candidates of known ability take a package through the real engine
 // (engine/simulation.hpp) to measure placement accuracy and test length.
+#include <chrono>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "command.hpp"
+#include "data_dir_option.hpp"
 #include "engine/simulation.hpp"
 #include "quiz/loader.hpp"
+#include "store/engine_bridge.hpp"
 
 namespace repere::cli {
 
 namespace {
 
+// Stores every virtual attempt as the kiosk does: a new code with its consent, the attempt row,
+// each answer in its own transaction (with its outbox row) before the next item, the result.
+class StoringObserver final : public engine::SimulationObserver {
+public:
+    StoringObserver(store::Database& db, const quiz::Quiz& quiz, std::string kioskId)
+        : db_(db), quiz_(quiz), kioskId_(std::move(kioskId)) {}
+
+    std::string attemptStarting(int, std::uint64_t attemptSeed) override {
+        const auto now = nowMs();
+        const auto person = db_.registerNewBeneficiary(std::nullopt, now);
+        const auto locale = quiz_.locales.empty() ? std::string("fr") : quiz_.locales.front();
+        // The store keeps the seed as a signed 64-bit value; the kiosk keeps 63 bits (see controller).
+        const auto record = store::startStoredAttempt(db_, quiz_, person.code, kioskId_,
+                                                      attemptSeed & 0x7FFFFFFFFFFFFFFFull, locale);
+        ++attempts_;
+        return record.uuid;
+    }
+    void responded(const engine::Response& response) override {
+        db_.storeResponse(response);
+        ++responses_;
+    }
+    void finished(const engine::Attempt& attempt) override {
+        db_.finishAttempt(attempt.options().attemptUuid, store::attemptResultJson(attempt));
+    }
+
+    int attempts() const { return attempts_; }
+    int responses() const { return responses_; }
+
+private:
+    static std::int64_t nowMs() {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }
+
+    store::Database& db_;
+    const quiz::Quiz& quiz_;
+    std::string kioskId_;
+    int attempts_ = 0;
+    int responses_ = 0;
+};
+
 struct SimulateArgs {
+    std::optional<std::string> dataDir;
+    std::string kioskId = "simulate";
     std::string quiz;
     int candidates = 1000;
     std::uint64_t seed = 1;
@@ -43,7 +92,24 @@ int runSimulate(const SimulateArgs& args) {
     options.seed = args.seed;
     options.fixedLength = args.fixedLength;
     options.abilityMargin = args.margin;
-    const auto report = engine::simulate(q, options);
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<StoringObserver> storing;
+    if (args.dataDir) {
+        db = store::Database::openDataDir(store::resolveDataDir(args.dataDir));
+        storing = std::make_unique<StoringObserver>(*db, q, args.kioskId);
+        options.observer = storing.get();
+    }
+    engine::SimulationReport report;
+    try {
+        report = engine::simulate(q, options);
+    } catch (const std::exception& e) {
+        // Storage failed (disk full, ...): say what is safely stored, then the error (exit 1).
+        if (storing) {
+            std::cout << "stored before the error: " << storing->attempts() << " attempts, "
+                      << storing->responses() << " responses\n";
+        }
+        throw;
+    }
 
     std::cout << "package: " << q.id << " " << q.version << "\n";
     std::cout << "mode: "
@@ -67,6 +133,10 @@ int runSimulate(const SimulateArgs& args) {
         std::cerr << "simulate: no skill got an ability estimate (no scored items with a skill?)\n";
         return 1;
     }
+    if (storing) {
+        std::cout << "stored: " << storing->attempts() << " attempts, " << storing->responses()
+                  << " responses in " << store::databasePath(store::resolveDataDir(args.dataDir)).string() << "\n";
+    }
     std::cout << report.summaryLine() << std::endl;
     return 0;
 }
@@ -88,7 +158,12 @@ void registerSimulateCommands(CLI::App& app, Action& run) {
                     "Abilities are drawn from MARGIN logits below the first cut-point to MARGIN above the last")
         ->check(CLI::Range(0.0, 10.0))
         ->capture_default_str();
-    cmd->callback([args, &run] { run = [args] { return runSimulate(*args); }; });
+    addDataDirOption(cmd, args->dataDir)
+        ->description("Also store every simulated attempt in this data folder, exactly as the kiosk does "
+                      "(a load generator for storage and sync)");
+    cmd->add_option("--kiosk-id", args->kioskId, "Kiosk name stored with the simulated attempts")
+        ->capture_default_str();
+    cmd->callback([args, &run] { run = guarded([args] { return runSimulate(*args); }); });
 }
 
 } // namespace repere::cli

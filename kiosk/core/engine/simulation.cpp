@@ -210,11 +210,16 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
             abilityFor(skill.id); // framework order first, so draws do not depend on routing
         }
         AttemptOptions attemptOptions;
-        attemptOptions.attemptUuid = "sim-" + std::to_string(c);
         attemptOptions.seed = streamSeed(options.seed, "attempt", static_cast<std::uint64_t>(c));
         int counter = 0;
-        attemptOptions.newUuid = [&counter] { return "sim-r" + std::to_string(counter++); };
-        attemptOptions.nowMs = [] { return std::int64_t{0}; };
+        if (options.observer) {
+            // Stored attempts need unique ids across runs and plausible times: engine defaults.
+            attemptOptions.attemptUuid = options.observer->attemptStarting(c, attemptOptions.seed);
+        } else {
+            attemptOptions.attemptUuid = "sim-" + std::to_string(c);
+            attemptOptions.newUuid = [&counter] { return "sim-r" + std::to_string(counter++); };
+            attemptOptions.nowMs = [] { return std::int64_t{0}; };
+        }
         Attempt attempt(quiz, attemptOptions);
         while (auto current = attempt.current()) {
             const Item& item = *current->item;
@@ -227,7 +232,14 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
                 const double p = probability({item.discrimination, item.difficulty}, abilityFor(item.skill));
                 answer = rng.uniform() < p ? rightAnswer(item) : wrongAnswer(item);
             }
-            attempt.answer(answer, 1000);
+            const Response response = attempt.answer(answer, 1000);
+            if (options.observer) {
+                options.observer->responded(response);
+            }
+        }
+        if (options.observer) {
+            attempt.finish();
+            options.observer->finished(attempt);
         }
         const auto results = attempt.results();
         for (const auto& skill : results.skills) {

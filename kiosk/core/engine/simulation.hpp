@@ -14,10 +14,24 @@
 #include <string>
 #include <vector>
 
+#include "engine/attempt.hpp"
 #include "engine/rng.hpp"
 #include "quiz/model.hpp"
 
 namespace repere::engine {
+
+// Sees every virtual attempt as the kiosk would: `repere simulate --data-dir` stores them through
+// the real storage layer (the load generator for storage and sync). The engine stays storage-free.
+class SimulationObserver {
+public:
+    virtual ~SimulationObserver() = default;
+    // Before the candidate's attempt starts; returns the attempt uuid to use (the stored one).
+    virtual std::string attemptStarting(int candidate, std::uint64_t attemptSeed) = 0;
+    // After every answer, in order, before the next item is asked for.
+    virtual void responded(const Response& response) = 0;
+    // After the last answer and Attempt::finish().
+    virtual void finished(const Attempt& attempt) = 0;
+};
 
 struct SimulationOptions {
     int candidates = 1000;
@@ -26,6 +40,9 @@ struct SimulationOptions {
     // > 0: compare with a fixed-length test: every adaptive section becomes a linear one made of
     // its first `fixedLength` non-practice items in bank (authored) order.
     int fixedLength = 0;
+    // When set, attempts get fresh random uuids and real timestamps (they are stored), and the
+    // observer sees each one. Placement figures are the same with or without an observer.
+    SimulationObserver* observer = nullptr;
 };
 
 struct SimulationReport {
