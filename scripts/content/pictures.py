@@ -166,7 +166,9 @@ def scene_status_bar(t):
 
 
 def scene_phone_home(t):
-    s = Svg(540, 960, "#dfe8f1")
+    # Shorter than a real phone (no empty band above the navigation bar) and with a taller bar:
+    # the picture is shown larger and its back/home/recent buttons are hotspot targets.
+    s = Svg(540, 880, "#dfe8f1")
     status_bar(s, t)
     apps = [("telephone", "app-phone"), ("bulle", "app-sms"), ("appareil-photo", "app-camera"),
             ("image", "app-gallery"), ("engrenage", "app-settings"), ("enveloppe", "app-mail"),
@@ -181,13 +183,13 @@ def scene_phone_home(t):
             s.picto(p, cx + 20, cy + 20, 80, t)
         s.area(key, cx - 10, cy - 10, 140, 140)
     # navigation bar
-    s.rect(0, 880, 540, 80, fill="#1f2933")
-    s.raw('<polygon points="110,920 140,900 140,940" fill="#fff"/>')
-    s.area("nav-back", 80, 880, 90, 80)
-    s.circle(270, 920, 20, fill="none", stroke="#fff", sw=4)
-    s.area("nav-home", 225, 880, 90, 80)
-    s.rect(385, 902, 36, 36, fill="none", stroke="#fff", sw=4, r=4)
-    s.area("nav-recent", 358, 880, 90, 80)
+    s.rect(0, 780, 540, 100, fill="#1f2933")
+    s.raw('<polygon points="104,830 142,806 142,854" fill="#fff"/>')
+    s.area("nav-back", 68, 780, 110, 100)
+    s.circle(270, 830, 25, fill="none", stroke="#fff", sw=5)
+    s.area("nav-home", 215, 780, 110, 100)
+    s.rect(380, 808, 44, 44, fill="none", stroke="#fff", sw=5, r=5)
+    s.area("nav-recent", 347, 780, 110, 100)
     return s
 
 
@@ -305,7 +307,8 @@ def scene_search_results(t):
 
 
 def scene_wifi_settings(t):
-    s = Svg(540, 960, "#ffffff")
+    # Cropped below the last network: a shorter picture is shown larger on a landscape kiosk.
+    s = Svg(540, 720, "#ffffff")
     status_bar(s, t, battery=64)
     s.text(24, 110, "Wi-Fi", size=34, weight="bold")
     s.text(24, 180, "Activer le Wi-Fi", size=24)
@@ -328,7 +331,8 @@ def scene_wifi_settings(t):
 
 
 def scene_login(t):
-    s = Svg(540, 960, "#f5f7fa")
+    # Cropped below the last link: a shorter picture is shown larger on a landscape kiosk.
+    s = Svg(540, 790, "#f5f7fa")
     status_bar(s, t, battery=80)
     s.text(270, 140, "Mon compte", size=36, weight="bold", anchor="middle")
     s.text(40, 230, "Identifiant (adresse e-mail)", size=22)
@@ -339,14 +343,15 @@ def scene_login(t):
     s.text(60, 418, "••••••••", size=26, fill="#333")
     s.picto("oeil", 448, 386, 40, t)
     s.area("login-pw", 40, 378, 400, 60)
-    s.text(40, 480, "Mot de passe oublié ?", size=22, fill="#1a5fb4", extra='text-decoration="underline"')
-    s.area("forgot", 30, 450, 300, 48)
+    # The two links are hotspot targets (pro-06): larger text and a taller area than a real page.
+    s.text(40, 488, "Mot de passe oublié ?", size=28, fill="#1a5fb4", extra='text-decoration="underline"')
+    s.area("forgot", 24, 448, 360, 64)
     s.rect(40, 540, 460, 70, fill="#1a5fb4", r=10)
     s.text(270, 585, "Se connecter", size=26, fill="#fff", anchor="middle", weight="bold")
     s.area("connect", 40, 540, 460, 70)
-    s.text(270, 680, "Pas encore de compte ?", size=20, fill="#444", anchor="middle")
-    s.text(270, 715, "Créer un compte", size=22, fill="#1a5fb4", anchor="middle")
-    s.area("create", 150, 690, 240, 40)
+    s.text(270, 680, "Pas encore de compte ?", size=22, fill="#444", anchor="middle")
+    s.text(270, 728, "Créer un compte", size=28, fill="#1a5fb4", anchor="middle", extra='text-decoration="underline"')
+    s.area("create", 120, 694, 300, 56)
     return s
 
 
