@@ -22,6 +22,7 @@
 #include <string>
 #include <thread>
 
+#include "app/sync_port.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/client/schedule.hpp"
 #include "sync/client/sync_client.hpp"
@@ -31,31 +32,6 @@ class Database;
 }
 
 namespace repere::app {
-
-// What screens show about sync; a copy, taken under the worker's lock.
-struct SyncStatus {
-    bool started = false;   // the worker opened its database and runs
-    bool enrolled = false;  // this kiosk has a server and a token
-    bool running = false;   // a round is in progress
-    bool requested = false; // "Synchroniser maintenant" asked, round not started yet
-    std::int64_t pushed = 0;      // records acknowledged in the current (or last) round
-    std::int64_t roundTotal = 0;  // records pending when the round started (grows if more arrive)
-    std::int64_t pending = 0;     // records waiting on the kiosk
-    std::optional<std::int64_t> lastSuccessMs; // epoch ms
-    std::string lastError;        // of the last round ("" after a success)
-    int failures = 0;             // rounds failed in a row (drives the back-off)
-    std::optional<std::int64_t> lastRoundMs;   // epoch ms when the last round ended
-    std::optional<std::int64_t> nextAttemptMs; // epoch ms of the next opportunistic round
-    bool operator==(const SyncStatus&) const = default;
-};
-
-// What the app's screens may ask of sync (tests substitute it).
-class SyncPort {
-public:
-    virtual ~SyncPort() = default;
-    virtual SyncStatus status() const = 0;
-    virtual void requestNow() = 0;
-};
 
 struct SyncWorkerOptions {
     std::filesystem::path dataDir;     // the kiosk's data folder (database, pulled packages)
