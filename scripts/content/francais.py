@@ -444,7 +444,7 @@ ecriture = [
               stim={"image": img("mot-ecole")}),
     # A1.1: writing familiar words, filling simple fields
     gap_typed("ecr-05", A11, -1.7, "Écoutez et écrivez le mot.", "Listen and write the word.", "{{g1}}",
-              [("g1", ["lait"])], "ecrire-mot", stim={"audio": snd("ecr-05", "Du lait."), "maxPlays": 3},
+              [("g1", ["lait", "du lait"])], "ecrire-mot", stim={"audio": snd("ecr-05", "Du lait."), "maxPlays": 3},
               tol=dict(TYPED, ignoreAccents=True)),
     P.item("ecr-06", "form", W, A11, -1.5, "Regardez la carte. Écrivez le nom et le prénom sur la fiche.",
            "Look at the card. Write the surname and first name on the form.", competence="ecrire-formulaire",
@@ -453,7 +453,7 @@ ecriture = [
                    {"id": "prenom", "label": "Prénom", "kind": "text", "accept": ["Aïcha", "Aicha"]}],
            scoring={"rule": "match", "tolerance": dict(TYPED, ignoreAccents=True)}),
     gap_typed("ecr-07", A11, -1.3, "Écoutez et écrivez le nombre en chiffres.", "Listen and write the number in digits.",
-              "{{g1}} €", [("g1", ["15"])], "ecrire-nombre",
+              "{{g1}} €", [("g1", ["15", "15 €", "15€"])], "ecrire-nombre",
               stim={"audio": snd("ecr-07", "Quinze euros."), "maxPlays": 3}),
     gap_typed("ecr-08", A11, -1.1, "Regardez l'image. Écrivez le mot.", "Look at the picture. Write the word.", "{{g1}}",
               [("g1", ["bus", "autobus"])], "ecrire-mot", stim={"image": img("bus")}),
@@ -709,7 +709,7 @@ sections = [
 ]
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "1.0.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "1.1.0",
     "title": {"fr": "Diagnostic de français", "en": "French language check"},
     "description": {"fr": "Écouter, lire, écrire et parler en français dans les situations de tous les jours.",
                     "en": "Listening, reading, writing and speaking French in everyday situations."},

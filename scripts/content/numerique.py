@@ -593,7 +593,7 @@ for sid, title, desc, items in SKILLS:
     sections.append({"id": sid, "title": title, "mode": "adaptive", "skill": sid, "items": items})
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "1.0.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "1.1.0",
     "title": {"fr": "Diagnostic numérique", "en": "Digital skills check"},
     "description": {"fr": "Diagnostic des compétences numériques de base pour les démarches de tous les jours.",
                     "en": "A check of basic digital skills for everyday procedures."},
