@@ -446,13 +446,17 @@ def scene_word_card(t, word):
     return s
 
 
-def scene_sms(t, sender, lines, when="Aujourd'hui 09:12"):
-    s = Svg(540, 120 + 44 * len(lines) + 80, "#ffffff")
-    s.rect(0, 0, 540, 80, fill="#f1f3f4")
-    s.text(270, 50, sender, size=26, weight="bold", anchor="middle")
-    s.text(270, 115, when, size=18, fill="#777", anchor="middle")
-    s.rect(20, 135, 460, 44 * len(lines) + 30, fill="#e9e9eb", r=22)
-    s.lines(42, 175, lines, size=24, gap=1.8, fill="#111")
+def scene_sms(t, sender, lines, when="Aujourd'hui 09:12", wide=False):
+    """An SMS. `wide` for SMS read above picture answers: the kiosk gives that stimulus the full
+    width but little height, so long lines keep the text large; narrow ones go beside text answers."""
+    w = 900 if wide else 540
+    head = 64 if wide else 80
+    s = Svg(w, head + 52 + 44 * len(lines) + 46, "#ffffff")
+    s.rect(0, 0, w, head, fill="#f1f3f4")
+    s.text(w / 2, head - 22, sender, size=26, weight="bold", anchor="middle")
+    s.text(w / 2, head + 32, when, size=18, fill="#777", anchor="middle")
+    s.rect(20, head + 52, w - 60, 44 * len(lines) + 26, fill="#e9e9eb", r=22)
+    s.lines(42, head + 92, lines, size=24, gap=1.8, fill="#111")
     return s
 
 
@@ -622,9 +626,9 @@ FRANCAIS_SCENES = {
     "panneau-accueil": lambda t: scene_sign(t, "ACCUEIL", "#1565c0"),
     "panneau-boulangerie": lambda t: scene_sign(t, "BOULANGERIE", "#8d6e63", "pain"),
     "panneau-ecole": lambda t: scene_sign(t, "ÉCOLE", "#ef6c00", "ecole"),
-    "sms-medecin": lambda t: scene_sms(t, "Cabinet médical", ["Rappel : rendez-vous avec", "le Dr Moreau demain", "à 10 h 30.", "Merci d'arriver 10 min avant."]),
+    "sms-medecin": lambda t: scene_sms(t, "Cabinet médical", ["Rappel : rendez-vous avec le Dr Moreau demain à 10 h 30.", "Merci d'arriver 10 min avant."], wide=True),
     "sms-ecole": lambda t: scene_sms(t, "École Paul-Éluard", ["Pas d'école vendredi :", "les enseignants sont en grève.", "La cantine est fermée."]),
-    "sms-colis": lambda t: scene_sms(t, "Point Relais", ["Votre colis est arrivé.", "Venez le chercher avant", "samedi 18 h avec une", "pièce d'identité."]),
+    "sms-colis": lambda t: scene_sms(t, "Point Relais", ["Votre colis est arrivé. Venez le chercher avant samedi", "18 h avec une pièce d'identité."], wide=True),
     "sms-travail": lambda t: scene_sms(t, "Sofia (cheffe d'équipe)", ["Bonjour, demain vous commencez", "à 7 h au lieu de 6 h.", "Vous finissez à 13 h. Merci !"]),
     "horaires-tram": scene_timetable, "ordonnance": scene_prescription, "fiche-paie": scene_payslip,
     "note-ecole": scene_school_note, "convocation": scene_convocation, "avis-hlm": scene_landlord,
