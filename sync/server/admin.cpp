@@ -1,6 +1,7 @@
 #include "sync/server/admin.hpp"
 
 #include <algorithm>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include "store/attempt_table.hpp"
 #include "sync/protocol/digest.hpp"
 
 namespace repere::sync::server {
@@ -111,7 +113,7 @@ std::string csvField(const std::string& value) {
     return out + "\"";
 }
 
-void exportCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
+void exportRecordsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
     // Response columns follow engine::Response (kiosk export), then where the record came from.
     const std::vector<std::string> header = {
         "agency", "device_id", "record_id", "kind", "server_status", "quiz_id", "quiz_version",
@@ -136,7 +138,61 @@ void exportCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
         for (std::size_t k = 0; k < cells.size(); ++k) out << (k ? "," : "") << csvField(cells[k]);
         out << "\n";
     }
-    storage.audit({nowMs, "export", "", "format=csv rows=" + std::to_string(rows.size())});
+    storage.audit({nowMs, "export", "", "format=records rows=" + std::to_string(rows.size())});
+}
+
+std::size_t exportAttemptsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
+    struct Building {
+        store::AttemptRow row;
+        std::int64_t statusAtMs = -1;
+    };
+    std::map<std::string, Building> attempts; // by attempt uuid
+    std::vector<std::string> order;
+    const auto records = storage.records();
+    auto parse = [](const std::string& payload) {
+        nlohmann::json p = nlohmann::json::parse(payload, nullptr, false);
+        return p.is_object() ? p : nlohmann::json::object();
+    };
+    for (const auto& r : records) {
+        if (r.kind != "attempt") continue;
+        const auto p = parse(r.payload);
+        const std::string uuid = p.value("uuid", r.recordId);
+        Building& b = attempts[uuid];
+        if (b.row.uuid.empty()) order.push_back(uuid);
+        b.row.uuid = uuid;
+        b.row.code = p.value("code", "");
+        b.row.quizId = p.value("quizId", r.quizId);
+        b.row.quizVersion = p.value("quizVersion", r.quizVersion);
+        b.row.startedAtMs = p.value("startedAtMs", std::int64_t{0});
+        if (b.row.status.empty()) b.row.status = "in_progress";
+        b.row.extra = {r.agency, r.deviceId};
+    }
+    for (const auto& r : records) {
+        if (r.kind != "attempt_event" && r.kind != "response") continue;
+        const auto p = parse(r.payload);
+        auto it = attempts.find(p.value("attemptUuid", ""));
+        if (it == attempts.end()) continue; // its attempt record is not here (kept aside)
+        store::AttemptRow& row = it->second.row;
+        if (r.kind == "response") {
+            ++row.responses;
+            row.activeMs += p.value("durationMs", std::int64_t{0});
+            continue;
+        }
+        // Status events arrive in any order across batches: the latest one says where it stands.
+        const auto at = p.value("atMs", std::int64_t{0});
+        if (at < it->second.statusAtMs) continue;
+        it->second.statusAtMs = at;
+        const std::string event = p.value("event", "");
+        row.status = event == "resumed" ? "in_progress" : event;
+        if (event == "finished" || event == "abandoned") row.finishedAtMs = at;
+        if (p.contains("result") && p["result"].is_object()) row.result = p["result"];
+    }
+    std::vector<store::AttemptRow> rows;
+    rows.reserve(order.size());
+    for (const auto& uuid : order) rows.push_back(std::move(attempts[uuid].row));
+    const auto n = store::writeAttemptsCsv(rows, {"agence", "borne"}, out);
+    storage.audit({nowMs, "export", "", "format=csv attempts=" + std::to_string(n)});
+    return n;
 }
 
 } // namespace repere::sync::server

@@ -34,8 +34,14 @@ PublishResult publishQuiz(Storage& storage, const std::filesystem::path& package
 std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin, const std::string& role,
                         std::int64_t nowMs);
 
-// Every stored record as CSV (header line first). Audited.
-void exportCsv(Storage& storage, std::ostream& out, std::int64_t nowMs);
+// One row per attempt, the same columns as the kiosk's `repere export` (French spreadsheet: BOM,
+// ';', decimal comma) plus "agence" and "borne", rebuilt from the synced records: the attempt,
+// its latest status event (with the result) and its responses. Audited.
+std::size_t exportAttemptsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs);
+
+// Every stored record, one per line (kind, status, payload...): for audits and the tests'
+// "exactly once" checks. Audited.
+void exportRecordsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs);
 
 std::string csvField(const std::string& value);
 

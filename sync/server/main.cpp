@@ -110,7 +110,9 @@ int main(int argc, char** argv) {
     trainer->add_option("--role", role)->check(CLI::IsMember({"trainer", "admin"}));
     auto* exportCmd = admin->add_subcommand("export", "export every stored record");
     addDb(exportCmd);
-    exportCmd->add_option("--format", format)->check(CLI::IsMember({"csv"}));
+    exportCmd->add_option("--format", format, "csv: one row per attempt, the kiosk export's columns + agency and kiosk; "
+                                             "records: every synced record as received")
+        ->check(CLI::IsMember({"csv", "records"}));
     exportCmd->add_option("--output", output, "file (default: standard output)");
     auto* auditCmd = admin->add_subcommand("audit", "print the audit log");
     addDb(auditCmd);
@@ -157,12 +159,16 @@ int main(int argc, char** argv) {
             const auto v = addTrainer(*storage, name, pin, role, nowMs());
             std::cout << "trainer " << name << " saved (catalogue version " << v << ")\n";
         } else if (exportCmd->parsed()) {
+            auto write = [&](std::ostream& out) {
+                if (format == "records") exportRecordsCsv(*storage, out, nowMs());
+                else exportAttemptsCsv(*storage, out, nowMs());
+            };
             if (output.empty()) {
-                exportCsv(*storage, std::cout, nowMs());
+                write(std::cout);
             } else {
                 std::ofstream out(output, std::ios::binary);
                 if (!out) throw std::runtime_error("cannot write " + output);
-                exportCsv(*storage, out, nowMs());
+                write(out);
             }
         } else if (auditCmd->parsed()) {
             for (const auto& e : storage->auditLog())

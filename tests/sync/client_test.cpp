@@ -71,7 +71,7 @@ TEST_CASE("client: happy path, kiosk to server to export") {
     CHECK(kiosk.value(key::kLastError) == "");
 
     std::ostringstream csv;
-    sync::server::exportCsv(*srv.storage, csv, test::wallMs());
+    sync::server::exportRecordsCsv(*srv.storage, csv, test::wallMs());
     const std::string text = csv.str();
     CHECK(std::count(text.begin(), text.end(), '\n') == 1235);
     CHECK(text.rfind("agency,device_id,record_id", 0) == 0);

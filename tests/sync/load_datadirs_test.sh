@@ -65,7 +65,7 @@ for k in $(seq 1 "$kiosks"); do
   last="$(tail -1 "$tmp/sync-$k.out")"
   echo "$last" | grep -q "^sync_ok=1 .* pending=0$" || fail "kiosk $k: $last"
 done
-"$bin/repere-server" admin export --db "$db" --format csv --output "$tmp/server.csv"
+"$bin/repere-server" admin export --db "$db" --format records --output "$tmp/server.csv"
 col_kind=$(head -1 "$tmp/server.csv" | tr ',' '\n' | grep -n '^kind$' | cut -d: -f1)
 col_id=$(head -1 "$tmp/server.csv" | tr ',' '\n' | grep -n '^record_id$' | cut -d: -f1)
 responses=$(tail -n +2 "$tmp/server.csv" | awk -F, -v k="$col_kind" '$k == "response"' | wc -l)
@@ -73,4 +73,31 @@ distinct=$(tail -n +2 "$tmp/server.csv" | awk -F, -v k="$col_kind" -v i="$col_id
 echo "server: $responses responses ($distinct distinct) for $total stored on the kiosks"
 [ "$responses" = "$total" ] || fail "server has $responses responses, kiosks stored $total"
 [ "$distinct" = "$total" ] || fail "duplicates on the server"
+# The coordinators' export: one row per attempt with the kiosk export's columns + agence, borne;
+# an attempt's row is the same cell for cell as in its kiosk's own export.
+"$bin/repere-server" admin export --db "$db" --format csv --output "$tmp/attempts.csv"
+"$bin/repere" export --data-dir "$tmp/kiosk-1" --format csv --out "$tmp/kiosk-1.csv"
+python3 - "$tmp/attempts.csv" "$tmp/kiosk-1.csv" "$((kiosks * candidates))" <<'PY' || fail "server attempts export"
+import sys
+server = open(sys.argv[1], encoding="utf-8-sig", newline="").read().split("\r\n")[:-1]
+kiosk = open(sys.argv[2], encoding="utf-8-sig", newline="").read().split("\r\n")[:-1]
+expected = int(sys.argv[3])
+assert len(server) - 1 == expected, f"{len(server) - 1} attempt rows, expected {expected}"
+sh, kh = server[0].split(";"), kiosk[0].split(";")
+assert sh[-2:] == ["agence", "borne"], sh[-2:]
+# Same columns (the server's table has every skill and competence of all kiosks).
+assert sh[:9] == kh[:9], f"first columns differ: {sh[:9]} / {kh[:9]}"
+assert set(kh) <= set(sh), f"kiosk columns missing on the server: {set(kh) - set(sh)}"
+rows = {}
+for line in server[1:]:
+    cells = dict(zip(sh, line.split(";")))
+    rows[cells["tentative"]] = cells
+for line in kiosk[1:]:
+    cells = dict(zip(kh, line.split(";")))
+    srow = rows[cells["tentative"]]
+    for col in sh[:-2]:
+        assert srow[col] == cells.get(col, ""), f"{cells['tentative']} {col}: {srow[col]!r} != {cells.get(col, '')!r}"
+    assert srow["agence"].startswith("ALI ") and srow["borne"] != "", (srow["agence"], srow["borne"])
+print(f"attempts export: {expected} rows, kiosk-1's {len(kiosk) - 1} rows identical")
+PY
 echo "load data folders: ok"

@@ -276,7 +276,8 @@ Raw scoreOrder(const Item& item, const json& answer) {
 
 Raw scoreGaps(const Item& item, const json& answer) {
     const auto values = stringMap(item, member(item, answer, "gaps"), "gaps");
-    for (const auto& [id, value] : values) {
+    for (const auto& entry : values) {
+        const std::string& id = entry.first; // not a structured binding: clang 14 cannot capture those
         if (std::none_of(item.gaps.begin(), item.gaps.end(), [&](const quiz::Gap& g) { return g.id == id; })) {
             badShape(item, "unknown gap \"" + id + "\"");
         }
@@ -296,7 +297,8 @@ Raw scoreGaps(const Item& item, const json& answer) {
 
 Raw scoreForm(const Item& item, const json& answer) {
     const auto values = stringMap(item, member(item, answer, "fields"), "fields");
-    for (const auto& [id, value] : values) {
+    for (const auto& entry : values) {
+        const std::string& id = entry.first; // not a structured binding: clang 14 cannot capture those
         if (std::none_of(item.fields.begin(), item.fields.end(),
                          [&](const quiz::FormField& f) { return f.id == id; })) {
             badShape(item, "unknown field \"" + id + "\"");

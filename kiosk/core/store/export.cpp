@@ -6,60 +6,12 @@
 #include <map>
 #include <set>
 
+#include "store/attempt_table.hpp"
 #include "store/beneficiary_code.hpp"
 
 namespace repere::store {
 
 namespace {
-
-// Column headers are read by French counsellors in a spreadsheet.
-// TODO(i18n): take them from the strings table once kiosk/core/i18n exists.
-constexpr const char* kBom = "\xEF\xBB\xBF";
-
-std::string localDate(std::int64_t ms) {
-    if (ms <= 0) {
-        return {};
-    }
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
-
-// Decimal comma, no trailing zeros: 2.5 -> "2,5", 3 -> "3".
-std::string frenchNumber(double v) {
-    if (!std::isfinite(v)) {
-        return {};
-    }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0') {
-        s.pop_back();
-    }
-    if (!s.empty() && s.back() == '.') {
-        s.pop_back();
-    }
-    for (char& c : s) {
-        if (c == '.') {
-            c = ',';
-        }
-    }
-    return s == "-0" ? "0" : s;
-}
-
-std::string joinRow(const std::vector<std::string>& fields) {
-    std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) {
-            line += ';';
-        }
-        line += csvField(fields[i]);
-    }
-    return line + "\r\n";
-}
 
 std::int64_t activeMs(const std::vector<engine::Response>& responses) {
     std::int64_t total = 0;
@@ -79,54 +31,29 @@ std::map<std::string, ManualScore> latestManualScores(Database& db, const std::s
 }
 
 std::size_t attemptsCsv(Database& db, const std::vector<AttemptRecord>& attempts, std::ostream& out) {
-    std::set<std::string> skills;
-    std::set<std::string> competences;
-    for (const auto& a : attempts) {
-        for (const auto& [k, v] : resultLevels(a.result)) {
-            skills.insert(k);
-        }
-        for (const auto& [k, v] : resultCompetenceScores(a.result)) {
-            competences.insert(k);
-        }
-    }
-    std::vector<std::string> header{"code",  "questionnaire", "version",        "tentative", "statut",
-                                    "début", "fin",           "durée (min)", "réponses"};
-    for (const auto& s : skills) {
-        header.push_back("niveau " + s);
-    }
-    for (const auto& c : competences) {
-        header.push_back("score " + c);
-    }
-    out << kBom << joinRow(header);
+    std::vector<AttemptRow> rows;
+    rows.reserve(attempts.size());
     for (const auto& a : attempts) {
         const auto responses = db.responsesOf(a.uuid);
-        std::vector<std::string> row{formatBeneficiaryCode(a.code),
-                                     a.quizId,
-                                     a.quizVersion,
-                                     a.uuid,
-                                     toString(a.status),
-                                     localDate(a.startedAtMs),
-                                     a.finishedAtMs ? localDate(*a.finishedAtMs) : std::string(),
-                                     frenchNumber(static_cast<double>(activeMs(responses)) / 60000.0),
-                                     std::to_string(responses.size())};
-        const auto levels = resultLevels(a.result);
-        const auto scores = resultCompetenceScores(a.result);
-        for (const auto& s : skills) {
-            const auto it = levels.find(s);
-            row.push_back(it == levels.end() ? std::string() : it->second);
-        }
-        for (const auto& c : competences) {
-            const auto it = scores.find(c);
-            row.push_back(it == scores.end() ? std::string() : frenchNumber(it->second));
-        }
-        out << joinRow(row);
+        AttemptRow row;
+        row.code = a.code;
+        row.quizId = a.quizId;
+        row.quizVersion = a.quizVersion;
+        row.uuid = a.uuid;
+        row.status = toString(a.status);
+        row.startedAtMs = a.startedAtMs;
+        row.finishedAtMs = a.finishedAtMs;
+        row.activeMs = activeMs(responses);
+        row.responses = responses.size();
+        row.result = a.result;
+        rows.push_back(std::move(row));
     }
-    return attempts.size();
+    return writeAttemptsCsv(rows, {}, out);
 }
 
 std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempts, std::ostream& out) {
-    out << kBom
-        << joinRow({"code", "questionnaire", "version", "tentative", "ordre", "section", "question", "révision",
+    out << kCsvBom
+        << csvRow({"code", "questionnaire", "version", "tentative", "ordre", "section", "question", "révision",
                     "statut", "score", "score max", "score formateur", "durée (s)", "écoutes", "répondu le",
                     "réponse"});
     std::size_t rows = 0;
@@ -134,12 +61,12 @@ std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempt
         const auto manual = latestManualScores(db, a.uuid);
         for (const auto& r : db.responsesOf(a.uuid)) {
             const auto m = manual.find(r.uuid);
-            out << joinRow({formatBeneficiaryCode(a.code), a.quizId, a.quizVersion, a.uuid,
+            out << csvRow({formatBeneficiaryCode(a.code), a.quizId, a.quizVersion, a.uuid,
                             std::to_string(r.sequence + 1), r.sectionId, r.itemId, std::to_string(r.itemRev),
-                            engine::toString(r.status), frenchNumber(r.score), frenchNumber(r.maxScore),
-                            m == manual.end() ? std::string() : frenchNumber(m->second.score),
-                            frenchNumber(static_cast<double>(r.durationMs) / 1000.0), std::to_string(r.plays),
-                            localDate(r.answeredAtMs), r.answer.dump()});
+                            engine::toString(r.status), csvFrenchNumber(r.score), csvFrenchNumber(r.maxScore),
+                            m == manual.end() ? std::string() : csvFrenchNumber(m->second.score),
+                            csvFrenchNumber(static_cast<double>(r.durationMs) / 1000.0), std::to_string(r.plays),
+                            csvLocalDate(r.answeredAtMs), r.answer.dump()});
             ++rows;
         }
     }

@@ -1,0 +1,110 @@
+#include "store/attempt_table.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <set>
+
+#include "store/beneficiary_code.hpp"
+#include "store/export.hpp"
+
+namespace repere::store {
+
+std::string csvLocalDate(std::int64_t ms) {
+    if (ms <= 0) {
+        return {};
+    }
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+// Decimal comma, no trailing zeros: 2.5 -> "2,5", 3 -> "3".
+std::string csvFrenchNumber(double v) {
+    if (!std::isfinite(v)) {
+        return {};
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') {
+        s.pop_back();
+    }
+    if (!s.empty() && s.back() == '.') {
+        s.pop_back();
+    }
+    for (char& c : s) {
+        if (c == '.') {
+            c = ',';
+        }
+    }
+    return s == "-0" ? "0" : s;
+}
+
+std::string csvRow(const std::vector<std::string>& fields) {
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) {
+            line += ';';
+        }
+        line += csvField(fields[i]);
+    }
+    return line + "\r\n";
+}
+
+std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows, const std::vector<std::string>& extraHeaders,
+                             std::ostream& out) {
+    // One column per skill level and per competence score met in any of the results.
+    std::set<std::string> skills;
+    std::set<std::string> competences;
+    for (const auto& r : rows) {
+        for (const auto& entry : resultLevels(r.result)) {
+            skills.insert(entry.first);
+        }
+        for (const auto& entry : resultCompetenceScores(r.result)) {
+            competences.insert(entry.first);
+        }
+    }
+    // Column headers are read by French counsellors in a spreadsheet.
+    std::vector<std::string> header{"code",  "questionnaire", "version",     "tentative", "statut",
+                                    "début", "fin",           "durée (min)", "réponses"};
+    for (const auto& s : skills) {
+        header.push_back("niveau " + s);
+    }
+    for (const auto& c : competences) {
+        header.push_back("score " + c);
+    }
+    header.insert(header.end(), extraHeaders.begin(), extraHeaders.end());
+    out << kCsvBom << csvRow(header);
+    for (const auto& r : rows) {
+        std::vector<std::string> cells{formatBeneficiaryCode(r.code),
+                                       r.quizId,
+                                       r.quizVersion,
+                                       r.uuid,
+                                       r.status,
+                                       csvLocalDate(r.startedAtMs),
+                                       r.finishedAtMs ? csvLocalDate(*r.finishedAtMs) : std::string(),
+                                       csvFrenchNumber(static_cast<double>(r.activeMs) / 60000.0),
+                                       std::to_string(r.responses)};
+        const auto levels = resultLevels(r.result);
+        const auto scores = resultCompetenceScores(r.result);
+        for (const auto& s : skills) {
+            const auto it = levels.find(s);
+            cells.push_back(it == levels.end() ? std::string() : it->second);
+        }
+        for (const auto& c : competences) {
+            const auto it = scores.find(c);
+            cells.push_back(it == scores.end() ? std::string() : csvFrenchNumber(it->second));
+        }
+        for (std::size_t k = 0; k < extraHeaders.size(); ++k) {
+            cells.push_back(k < r.extra.size() ? r.extra[k] : std::string());
+        }
+        out << csvRow(cells);
+    }
+    return rows.size();
+}
+
+} // namespace repere::store
