@@ -42,7 +42,7 @@ for w in sorted(words):
     print(json.dumps(w))  # libFuzzer dictionary lines: "word" with \\ and \" escapes
 PY
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-"$build/bench/quiz/fuzz_quiz_loader" "$work/corpus" -dict="$work/quiz.dict" \
+"$build/bin/fuzz_quiz_loader" "$work/corpus" -dict="$work/quiz.dict" \
   -max_total_time="$seconds" -max_len=400000 -rss_limit_mb=4096 -timeout=10 \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1 2>&1 | tee "$work/last-run.log" | grep -E "^#|DONE|ERROR|crash|stat::" | tail -25
 echo "fuzz-quiz: ${seconds}s run finished; crashes (if any) are in $work/artifacts/"
