@@ -1,12 +1,11 @@
 // `repere trainer add|list`: trainer accounts on this kiosk. The PIN is read from standard
 // input only (never from the command line, where `ps` and shell history would show it).
-#include <termios.h>
-#include <unistd.h>
 
 #include <ctime>
 #include <iostream>
 
 #include "command.hpp"
+#include "util/secret_input.hpp"
 #include "data_dir_option.hpp"
 
 namespace repere::cli {
@@ -19,32 +18,9 @@ struct TrainerArgs {
     bool admin = false;
 };
 
-// One line from stdin; on a terminal the typing is not echoed.
-std::string readSecretLine(const char* prompt) {
-    const bool tty = isatty(STDIN_FILENO) != 0;
-    termios saved{};
-    if (tty) {
-        std::cerr << prompt << std::flush;
-        tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        std::cerr << "\n";
-    }
-    if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
-    }
-    return line;
-}
-
 int runAdd(const TrainerArgs& args) {
-    const std::string pin = readSecretLine("PIN (4 to 12 digits): ");
-    if (isatty(STDIN_FILENO) && readSecretLine("PIN again: ") != pin) {
+    const std::string pin = util::readSecretLine("PIN (4 to 12 digits): ");
+    if (util::stdinIsTerminal() && util::readSecretLine("PIN again: ") != pin) {
         throw std::runtime_error("the two PINs differ; nothing was saved");
     }
     auto db = store::Database::openDataDir(store::resolveDataDir(args.dataDir));

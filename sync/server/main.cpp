@@ -12,6 +12,7 @@
 #include "sync/server/admin.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
+#include "util/secret_input.hpp"
 
 using namespace repere::sync;
 using namespace repere::sync::server;
@@ -103,10 +104,9 @@ int main(int argc, char** argv) {
     auto* publish = admin->add_subcommand("publish-quiz", "validate and publish a quiz package");
     addDb(publish);
     publish->add_option("path", path, "package folder (or its quiz.json)")->required();
-    auto* trainer = admin->add_subcommand("add-trainer", "add or update a trainer account");
+    auto* trainer = admin->add_subcommand("add-trainer", "add or update a trainer account; the PIN is read from standard input");
     addDb(trainer);
     trainer->add_option("--name", name)->required();
-    trainer->add_option("--pin", pin)->required();
     trainer->add_option("--role", role)->check(CLI::IsMember({"trainer", "admin"}));
     auto* exportCmd = admin->add_subcommand("export", "export every stored record");
     addDb(exportCmd);
@@ -156,6 +156,12 @@ int main(int argc, char** argv) {
             std::cout << "published " << r.quiz.id << " " << r.quiz.version << " (" << r.quiz.files.size()
                       << " files, catalogue version " << r.quiz.catalogVersion << ")\n";
         } else if (trainer->parsed()) {
+            // Never on the command line: `ps` and the shell history would keep it.
+            pin = repere::util::readSecretLine("PIN (4 to 12 digits): ");
+            if (repere::util::stdinIsTerminal() && repere::util::readSecretLine("PIN again: ") != pin)
+                throw std::runtime_error("the two PINs differ; nothing was saved");
+            if (pin.size() < 4 || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos)
+                throw std::runtime_error("a PIN is 4 to 12 digits; nothing was saved");
             const auto v = addTrainer(*storage, name, pin, role, nowMs());
             std::cout << "trainer " << name << " saved (catalogue version " << v << ")\n";
         } else if (exportCmd->parsed()) {
