@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "util/secret_input.hpp"
 #include "data_dir_option.hpp"
+#include "util/local_time.hpp"
 
 namespace repere::cli {
 
@@ -29,14 +30,7 @@ int runAdd(const TrainerArgs& args) {
     return 0;
 }
 
-std::string localTime(std::int64_t ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
+std::string localTime(std::int64_t ms) { return util::formatLocalTime(ms, "%Y-%m-%d %H:%M"); }
 
 int runList(const TrainerArgs& args) {
     auto db = openExistingDatabase(args.dataDir);

@@ -1,4 +1,5 @@
 #include "report/bilan.hpp"
+#include "util/local_time.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -51,14 +52,7 @@ engine::Attempt replayWithManualScores(const quiz::Quiz& quiz, const store::Atte
     return replay;
 }
 
-std::string formatDate(std::int64_t ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y", &tm);
-    return buf;
-}
+std::string formatDate(std::int64_t ms) { return util::formatLocalTime(ms, "%d/%m/%Y"); }
 
 Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
                  const std::vector<engine::Response>& responses,

@@ -7,6 +7,7 @@
 
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
+#include "util/local_time.hpp"
 
 namespace repere::store {
 
@@ -14,12 +15,7 @@ std::string csvLocalDate(std::int64_t ms) {
     if (ms <= 0) {
         return {};
     }
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
+    return util::formatLocalTime(ms, "%Y-%m-%d %H:%M:%S");
 }
 
 // Decimal comma, no trailing zeros: 2.5 -> "2,5", 3 -> "3".

@@ -11,6 +11,7 @@
 #include "store/ids.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_util.hpp"
+#include "util/local_time.hpp"
 
 namespace repere::store {
 
@@ -71,14 +72,7 @@ std::string integrityProblem(SQLite::Database& db) {
     }
 }
 
-std::string timestampForName(std::int64_t ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return buf;
-}
+std::string timestampForName(std::int64_t ms) { return util::formatLocalTime(ms, "%Y%m%d-%H%M%S"); }
 
 // Renames the file (and its -wal/-shm, so the pair stays readable for a rescue) to
 // `<name>.corrupt-<timestamp>`; never overwrites an earlier rescue.
