@@ -41,7 +41,11 @@ nlohmann::json resultJson(const engine::Results& r) {
                           {"percent", s.percent}, {"items", s.itemsUsed}, {"dontKnow", s.dontKnow},
                           {"pendingManual", s.pendingManual}, {"skipped", s.skipped}});
     }
-    return {{"skills", skills}, {"score", r.score}, {"maxScore", r.maxScore}, {"pendingManual", r.pendingManual}};
+    // "levels" (skill -> level id) is what the store's CSV export reads.
+    nlohmann::json levels = nlohmann::json::object();
+    for (const auto& s : r.skills)
+        if (!s.levelId.empty()) levels[s.skillId] = s.levelId;
+    return {{"skills", skills}, {"levels", levels}, {"score", r.score}, {"maxScore", r.maxScore}, {"pendingManual", r.pendingManual}};
 }
 
 } // namespace
@@ -60,11 +64,29 @@ const char* toString(Screen s) {
     case Screen::Result: return "result";
     case Screen::Goodbye: return "goodbye";
     case Screen::Error: return "error";
+    case Screen::Trainer: return "trainer";
     }
     return "?";
 }
 
-Controller::Controller(ControllerDeps deps) : deps_(std::move(deps)), idle_(deps_.idle) {
+namespace {
+TrainerDeps trainerDeps(const ControllerDeps& d) {
+    TrainerDeps t;
+    t.quizzes = d.quizzes;
+    t.packages = d.packages;
+    t.db = d.db;
+    t.clock = d.clock;
+    t.audio = d.audio;
+    t.dataDir = d.dataDir.empty() && d.db ? d.db->path().parent_path() : d.dataDir;
+    t.exportDir = d.exportDir.empty() ? t.dataDir / "exports" : d.exportDir;
+    t.agency = d.agency;
+    t.idleLogoutMs = d.trainerIdleMs;
+    return t;
+}
+} // namespace
+
+Controller::Controller(ControllerDeps deps)
+    : deps_(std::move(deps)), idle_(deps_.idle), trainer_(trainerDeps(deps_)) {
     idle_.activity(now());
 }
 
@@ -74,7 +96,12 @@ Controller::Controller(ControllerDeps deps) : deps_(std::move(deps)), idle_(deps
 ui::Intent Controller::draw(ui::UiContext& ctx) {
     ctx.locale = person_.locale;
     switch (screen_) {
-    case Screen::Welcome: return ui::drawWelcome({}, ctx);
+    case Screen::Welcome: {
+        auto out = ui::drawWelcome({}, ctx);
+        if (auto corner = ui::drawTrainerCorner(ctx); !ui::isNone(corner)) out = corner;
+        return out;
+    }
+    case Screen::Trainer: return trainer_.draw(ctx);
     case Screen::Language: return ui::drawLanguage({i18n::uiLocales(), person_.locale}, ctx);
     case Screen::Consent: return ui::drawConsent({}, ctx);
     case Screen::Code:
@@ -108,6 +135,8 @@ ui::QuizChoiceView Controller::quizChoiceView() const {
     std::stable_sort(v.cards.begin(), v.cards.end(), [](const ui::QuizCard& a, const ui::QuizCard& b) {
         return static_cast<int>(a.kind) < static_cast<int>(b.kind); // Numérique, then Français
     });
+    for (const auto& c : v.cards)
+        if (!person_.assignedQuizId.empty() && c.quizId == person_.assignedQuizId) v.assigned = c;
     return v;
 }
 
@@ -217,6 +246,16 @@ void Controller::apply(const ui::Intent& in) {
                     if (screen_ != Screen::Error) afterResponse();
                 } else go(person_.attempt && !person_.attempt->finished() ? Screen::Item : Screen::Welcome);
             } else if constexpr (std::is_same_v<T, I::ErrorHome>) resetToWelcome();
+            else if constexpr (std::is_same_v<T, I::Trainer>) {
+                // Only from welcome (no person on screen) or inside the trainer area.
+                if (std::holds_alternative<ui::trainer::OpenLogin>(i.action)) {
+                    if (screen_ != Screen::Welcome) return;
+                    trainer_.open();
+                    go(Screen::Trainer);
+                } else if (screen_ == Screen::Trainer && trainer_.apply(i.action)) {
+                    resetToWelcome();
+                }
+            }
         },
         in);
 }
@@ -229,6 +268,7 @@ void Controller::go(Screen s) {
 
 void Controller::setAudio(audio::AudioService* a) {
     deps_.audio = a;
+    trainer_.setAudio(a); // trainers listen to recorded answers through the same service
     audioSerial_ = ~0ull;
     syncAudio();
 }
@@ -306,6 +346,7 @@ void Controller::submitCode(const std::string& typed) {
         deps_.db->registerBeneficiary(*code, std::nullopt, person_.consentAtMs);
         person_.code = *code;
         person_.codeMessageKey.clear();
+        person_.assignedQuizId = assignedQuiz(*deps_.db, *code); // the trainer area's assignment
         // The same code resumes a paused diagnostic where it stopped.
         if (deps_.db->findResumableAttempt(*code)) {
             resumeByCode(*code);
@@ -546,11 +587,22 @@ void Controller::readAloud(const std::string& text) {
 // ---------------------------------------------------------------------------------------------
 // Inactivity and privacy
 // ---------------------------------------------------------------------------------------------
-void Controller::noteActivity() { idle_.activity(now()); }
+void Controller::noteActivity() {
+    idle_.activity(now());
+    if (screen_ == Screen::Trainer) trainer_.activity();
+}
 
-std::int64_t Controller::msUntilNextTimer() const { return idle_.msUntilNext(now(), screen_ != Screen::Welcome); }
+std::int64_t Controller::msUntilNextTimer() const {
+    if (screen_ == Screen::Trainer) return trainer_.msUntilLogout();
+    return idle_.msUntilNext(now(), screen_ != Screen::Welcome);
+}
 
 void Controller::tick() {
+    if (screen_ == Screen::Trainer) {
+        // The trainer area has its own rule: log out after 2 minutes without a touch.
+        if (trainer_.tick()) resetToWelcome();
+        return;
+    }
     const auto ev = idle_.poll(now(), screen_ != Screen::Welcome);
     if (ev == Inactivity::Event::Ask) {
         if (screen_ == Screen::Goodbye) {

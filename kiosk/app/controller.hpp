@@ -13,6 +13,7 @@
 
 #include "app/inactivity.hpp"
 #include "audio/audio_service.hpp"
+#include "app/trainer_area.hpp"
 #include "engine/attempt.hpp"
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
@@ -22,7 +23,7 @@
 
 namespace repere::app {
 
-enum class Screen { Welcome, Language, Consent, Code, QuizChoice, Item, Pause, StillHere, Resume, Result, Goodbye, Error };
+enum class Screen { Welcome, Language, Consent, Code, QuizChoice, Item, Pause, StillHere, Resume, Result, Goodbye, Error, Trainer };
 const char* toString(Screen s);
 
 struct ControllerDeps {
@@ -33,6 +34,12 @@ struct ControllerDeps {
     std::string kioskId = "kiosk";
     InactivityConfig idle;
     std::uint64_t seed = 0; // 0: random seeds per attempt
+    // Trainer area (trainer_area.hpp).
+    const std::vector<PackageStatus>* packages = nullptr; // every package found, refused ones included
+    std::filesystem::path dataDir;   // recordings are relative to it
+    std::filesystem::path exportDir; // trainer exports (empty: <dataDir>/exports)
+    std::string agency;
+    std::int64_t trainerIdleMs = 2 * 60 * 1000;
 };
 
 class Controller {
@@ -62,12 +69,14 @@ public:
     // What the item screen is drawn from (tests read the sound state the screen would show).
     ui::ItemScreenView itemView() const;
     const ui::ErrorView& errorView() const { return error_; }
+    const TrainerArea& trainerArea() const { return trainer_; }
 
 private:
     struct Person {
         std::string locale = "fr";
         std::string code;
         bool codeGenerated = false;   // the kiosk made it: show it big at the end
+        std::string assignedQuizId;   // chosen by the counsellor for this code ("" = none)
         std::optional<std::int64_t> consentAtMs;
         const quiz::Quiz* quiz = nullptr;
         std::optional<engine::Attempt> attempt;
@@ -113,6 +122,7 @@ private:
     std::string lastResumeMessage_;
     std::uint64_t shownSerial_ = 0;   // bumped each time a screen (or the next item) is shown
     std::uint64_t audioSerial_ = ~0ull; // the serial whose audio session is running
+    TrainerArea trainer_;
 };
 
 } // namespace repere::app

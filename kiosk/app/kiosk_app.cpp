@@ -76,10 +76,22 @@ int runKiosk(const KioskOptions& o) {
 
     // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
     std::vector<quiz::Quiz> quizzes;
+    std::vector<PackageStatus> packages; // for the trainer's kiosk panel
     for (auto& r : quiz::loadPackages(o.quizzesDir)) {
-        for (const auto& d : r.diagnostics)
+        PackageStatus ps;
+        ps.id = std::filesystem::path(r.file).parent_path().filename().string();
+        ps.ok = r.ok();
+        for (const auto& d : r.diagnostics) {
             std::fprintf(stderr, "repere-kiosk: %s %s\n", d.warning ? "warning" : "error", d.format().c_str());
-        if (r.ok()) quizzes.push_back(std::move(*r.quiz));
+            ps.problems.push_back(d.format());
+        }
+        if (r.ok()) {
+            ps.id = r.quiz->id;
+            ps.version = r.quiz->version;
+            ps.title = r.quiz->title.get("fr");
+            quizzes.push_back(std::move(*r.quiz));
+        }
+        packages.push_back(std::move(ps));
     }
     std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", quizzes.size(), o.quizzesDir.string().c_str());
 
@@ -156,6 +168,10 @@ int runKiosk(const KioskOptions& o) {
     deps.kioskId = o.kioskId;
     deps.idle = o.idle;
     deps.seed = o.seed;
+    deps.packages = &packages;
+    deps.dataDir = dataDir;
+    deps.exportDir = o.exportDir;
+    deps.agency = o.agency;
     Controller controller(deps);
     ui::Recorder recorder;
 

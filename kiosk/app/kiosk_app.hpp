@@ -21,6 +21,8 @@ struct KioskOptions {
     std::string kioskId = "kiosk";
     bool sync = true;                  // background sync with the enrolled server (sync_worker.hpp)
     int syncEndOfDayMinute = 18 * 60;  // local time of the daily round
+    std::filesystem::path exportDir; // trainer exports (empty: <data dir>/exports)
+    std::string agency;              // printed on the bilan
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
     // Device: PortAudio + espeak-ng. Fake: no sound card needed (real-time null output, synthetic
     // microphone, real espeak-ng) so scripted journeys can record. None: no sound at all.

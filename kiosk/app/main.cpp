@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     bool noAutoPlay = false;
     cli.add_flag("--no-auto-play", noAutoPlay, "instructions are read only when the speaker button is touched");
+    std::string exportDir;
+    cli.add_option("--export-dir", exportDir, "where trainers' exports go, e.g. a USB stick (default: <data dir>/exports)");
+    cli.add_option("--agency", o.agency, "agency name printed on the bilan");
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame, "benchmarks: quit once the first frame is shown");
     CLI11_PARSE(cli, argc, argv);
 
@@ -64,6 +67,7 @@ int main(int argc, char** argv) {
     o.autoPlayInstructions = !noAutoPlay;
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;
+    o.exportDir = exportDir;
     if (!script.empty()) o.script = script;
     if (!shots.empty()) o.screenshots = shots;
     o.idle.askAfterMs = static_cast<std::int64_t>(askS * 1000);

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "ui/items/item_view.hpp"
+#include "ui/trainer_intents.hpp"
 
 namespace repere::ui {
 
@@ -32,6 +33,7 @@ struct ReadAloud { std::string text; }; // the speaker button: read this screen 
 struct Item { items::ItemIntent action; }; // sounds, recording, self-submitted answers
 struct ErrorRetry {};
 struct ErrorHome {};
+struct Trainer { trainer::Action action; }; // the trainer area (trainer_intents.hpp)
 } // namespace intent
 
 using Intent = std::variant<std::monostate, intent::Start, intent::OpenResume, intent::ChooseLanguage,
@@ -39,7 +41,7 @@ using Intent = std::variant<std::monostate, intent::Start, intent::OpenResume, i
                             intent::ChooseQuiz, intent::Answer, intent::DontKnow, intent::Pause,
                             intent::ContinueAfterPause, intent::StopForToday, intent::StillHere, intent::ResumeCode,
                             intent::FinishResult, intent::GoodbyeDone, intent::Back, intent::ReadAloud, intent::Item,
-                            intent::ErrorRetry, intent::ErrorHome>;
+                            intent::ErrorRetry, intent::ErrorHome, intent::Trainer>;
 
 inline bool isNone(const Intent& i) { return std::holds_alternative<std::monostate>(i); }
 

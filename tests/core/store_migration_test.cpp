@@ -134,6 +134,45 @@ TEST_CASE("the v1 fixture migrates with its data and outbox states carried over"
     CHECK(db->syncValue("cursor") == std::optional<std::string>("6"));
 }
 
+TEST_CASE("the v3 fixture is exactly what migrations 1 to 3 create", "[store][migration]") {
+    test::TempDir dir;
+    Database::open(dir / "fresh-v3.sqlite", test::upToVersion(3));
+    CHECK(schemaOf(dir / "fresh-v3.sqlite") == schemaOf(copyFixture(dir, "v3.sqlite")));
+}
+
+TEST_CASE("the v3 fixture migrates with its trainer records and takes assignments", "[store][migration]") {
+    test::TempDir dir;
+    const fs::path file = copyFixture(dir, "v3.sqlite");
+    REQUIRE(checkDatabaseFile(file).schemaVersion == 3);
+    auto db = Database::open(file);
+    CHECK(db->openReport().versionBefore == 3);
+    CHECK(db->openReport().version == Database::latestSchemaVersion());
+    CHECK(db->quickCheck());
+    CHECK(db->counts().attempts == 2);
+    CHECK(db->counts().pendingSync == 4);
+
+    // The trainer logs in with the PIN set under v3; the score and notes are still there.
+    CHECK(db->login("Fatou", "2468").status == LoginStatus::Ok);
+    const auto scores = db->manualScoresOf("11111111-1111-4111-8111-111111111111");
+    REQUIRE(scores.size() == 1);
+    CHECK(scores[0].trainer == "Fatou");
+    CHECK(scores[0].score == 2.0);
+    CHECK(scores[0].points["sens"] == 2);
+    const std::string code = "K7M2QX" + std::string(1, codeCheckCharacter("K7M2QX"));
+    const auto notes = db->notesOf(code);
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].kind == NoteKind::NextStep);
+    CHECK(notes[0].text == "FLE");
+    REQUIRE(db->catalogQuizzes().size() == 1);
+    CHECK(db->auditLog(10).size() >= 3);
+
+    // Version 4: a diagnostic assigned to one of its codes.
+    CHECK_FALSE(db->assignmentOf(code));
+    db->assignQuiz(code, "francais", "Fatou");
+    REQUIRE(db->assignmentOf(code));
+    CHECK(db->assignmentOf(code)->quizId == "francais");
+}
+
 TEST_CASE("a file from a newer Repère is refused and left byte for byte untouched", "[store][migration]") {
     test::TempDir dir;
     const fs::path file = dir / "newer.sqlite";

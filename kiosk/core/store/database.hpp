@@ -6,7 +6,7 @@
 //   1. Opening (integrity check, corrupt files moved aside, migrations, newer schema refused)
 //   2. Beneficiaries
 //   3. Attempts and responses (each answer = one transaction with its outbox row)
-//   4. Trainers (Argon2id PINs, lockout), manual scores, notes
+//   4. Trainers (Argon2id PINs, lockout), manual scores, notes, assigned diagnostics
 //   5. Outbox (the contract in outbox.hpp), sync state, retention, audit
 //
 // Every write is one transaction: it is committed, or it throws StoreError and nothing of it
@@ -150,6 +150,13 @@ public:
     Note addNote(const std::string& code, const std::optional<std::string>& attemptUuid,
                  const std::string& trainer, NoteKind kind, const std::string& text);
     std::vector<Note> notesOf(const std::string& code);
+    // The diagnostic a counsellor assigns to a registered code (replacing any earlier one),
+    // audited in the same transaction. Throws StoreError{Invalid} for a bad code or an empty
+    // quiz id / trainer, {NotFound} for a code not registered on this kiosk.
+    Assignment assignQuiz(const std::string& code, const std::string& quizId, const std::string& trainer);
+    std::optional<Assignment> assignmentOf(const std::string& code);
+    // Removes the assignment of a code (audited); false when there was none.
+    bool clearAssignment(const std::string& code, const std::string& trainer);
 
     // --------------------------------------------------------------------------------------
     // 5. Outbox (outbox.hpp), sync state, retention, audit

@@ -123,6 +123,18 @@ CREATE TABLE catalog_quiz (
 );
 )sql";
 
+// v4 (trainer area): the diagnostic a counsellor assigned to a code, which the beneficiary's
+// choice screen then offers alone. One current assignment per code (a new one replaces it);
+// it stays on the kiosk (who did it is in the audit log) and goes with its beneficiary.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE assignment (
+  code           TEXT PRIMARY KEY REFERENCES beneficiary(code) ON DELETE CASCADE,
+  quiz_id        TEXT NOT NULL,
+  trainer        TEXT NOT NULL,
+  assigned_at_ms INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -130,6 +142,7 @@ const std::vector<Migration>& migrations() {
         {1, "results: beneficiary, attempt, response, outbox, sync_state", kV1},
         {2, "trainer area: trainer, manual_score, note, audit; outbox acknowledgement times", kV2},
         {3, "sync: quiz package versions installed from the server's catalogue", kV3},
+        {4, "trainer area: diagnostic assigned to a beneficiary code", kV4},
     };
     return all;
 }

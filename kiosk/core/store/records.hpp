@@ -84,6 +84,14 @@ struct Note {
     std::string text;
 };
 
+// The diagnostic a counsellor assigned to a beneficiary code (the latest assignment counts).
+struct Assignment {
+    std::string code;
+    std::string quizId;
+    std::string trainer;
+    std::int64_t atMs = 0;
+};
+
 enum class TrainerRole { Trainer, Admin };
 const char* toString(TrainerRole r);
 std::optional<TrainerRole> trainerRoleFromString(const std::string& s);

@@ -1,0 +1,122 @@
+// The trainer area behind its PIN: session, pages, idle log-out, and the one place where the
+// trainer screens' intents touch the store (login, manual scores, next steps, exports).
+//
+// Privacy and safety: every page but the login needs a session opened by Database::login (its
+// lockout included); actions arriving without one are ignored. Leaving, logging out or 2
+// minutes without a touch forget the session and everything shown (a fresh TrainerArea state).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "audio/audio_service.hpp"
+#include "platform/clock.hpp"
+#include "quiz/model.hpp"
+#include "store/database.hpp"
+#include "ui/screens/trainer_screens.hpp"
+
+namespace repere::app {
+
+// A quiz package as the kiosk panel shows it (loaded or refused, with its problems).
+struct PackageStatus {
+    std::string id;
+    std::string version;
+    std::string title;
+    bool ok = true;
+    std::vector<std::string> problems;
+};
+
+struct TrainerDeps {
+    const std::vector<quiz::Quiz>* quizzes = nullptr;
+    const std::vector<PackageStatus>* packages = nullptr; // may be null
+    store::Database* db = nullptr;
+    const platform::Clock* clock = nullptr;
+    audio::AudioService* audio = nullptr;      // plays recorded answers; may be null (no sound)
+    std::filesystem::path dataDir;             // recordings are relative to it
+    std::filesystem::path exportDir;           // where exports go (a USB stick mount, say)
+    std::string agency;
+    std::int64_t idleLogoutMs = 2 * 60 * 1000;
+};
+
+class TrainerArea {
+public:
+    enum class Page { Login, Home, Beneficiary, Kiosk };
+
+    explicit TrainerArea(TrainerDeps deps);
+
+    // The welcome corner was tapped: the login page, nothing else.
+    void open();
+    // Draws the current page; a page other than the login is drawn only with a session.
+    ui::Intent draw(ui::UiContext& ctx);
+    // Applies an action; returns true when the area is left (the app goes back to welcome).
+    bool apply(const ui::trainer::Action& action);
+    // A touch or key.
+    void activity();
+    void setAudio(audio::AudioService* a) { deps_.audio = a; }
+    // Idle log-out; returns true when it just happened (the app goes back to welcome).
+    bool tick();
+    std::int64_t msUntilLogout() const;
+
+    bool loggedIn() const { return session_.has_value(); }
+    Page page() const { return session_ ? page_ : Page::Login; }
+    const std::string& trainer() const;
+    // For tests and scripts: the attempt open on the beneficiary page.
+    const std::string& openedAttempt() const { return state_.openedAttempt; }
+    const std::string& message() const { return state_.message; }
+    // Exports (selected or this bilan) write to this folder; returns the folder made.
+    const std::filesystem::path& lastExport() const { return state_.lastExport; }
+
+private:
+    struct Session {
+        std::string name;
+    };
+    // Everything shown to a trainer; replaced wholesale on log-out.
+    struct State {
+        ui::TrainerLoginScratch login;
+        std::string loginMessage;
+        std::optional<std::string> searchCode; // canonical; none = today
+        std::set<std::string> selected;
+        ui::TrainerHomeScratch home;
+        std::string openedAttempt;
+        std::string scoring; // response being scored on its own page
+        bool notesOpen = false;
+        ui::TrainerBeneficiaryScratch beneficiary;
+        ui::TrainerKioskScratch kiosk;
+        std::string message;
+        std::filesystem::path lastExport;
+    };
+
+    void login(const std::string& name, const std::string& pin);
+    void logout(const char* why);
+    ui::TrainerHomeView homeView();
+    ui::TrainerBeneficiaryView beneficiaryView();
+    ui::TrainerKioskView kioskView();
+    void score(const ui::trainer::Score& s);
+    void playRecording(const std::string& responseUuid);
+    void setNextStep(const std::string& label);
+    void addNote(const std::string& text);
+    void assignQuiz(const std::string& code, const std::string& quizId);
+    void exportAttempts(const std::vector<std::string>& uuids);
+    std::vector<store::AttemptRecord> listed();
+    std::int64_t now() const { return deps_.clock->nowMs(); }
+    std::int64_t epoch() const { return deps_.clock->epochMs(); }
+
+    TrainerDeps deps_;
+    std::optional<Session> session_;
+    Page page_ = Page::Login;
+    State state_;
+    std::int64_t lastActivityMs_ = 0;
+};
+
+// The next-step choices, worded (strings table): formation numérique, FLE, alphabétisation, ...
+std::vector<std::string> nextStepChoices(const std::string& locale);
+
+// The id of the diagnostic a counsellor assigned to a code ("" = none; the store's assignment
+// table), which the beneficiary's quiz choice offers alone.
+std::string assignedQuiz(store::Database& db, const std::string& code);
+
+} // namespace repere::app

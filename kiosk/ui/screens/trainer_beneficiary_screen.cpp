@@ -1,0 +1,238 @@
+// One beneficiary: the levels chart (this sitting and the previous one side by side), every
+// answer (what was shown, answered, expected, time, plays, "Je ne sais pas"), rubric scoring of
+// written and spoken answers (the recording can be played), the next step, export and the
+// diagnostic assigned to the code. The left column scrolls by dragging.
+#include <cstdio>
+
+#include "i18n/strings.hpp"
+#include "ui/screens/trainer_screens.hpp"
+
+namespace repere::ui {
+
+namespace {
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    std::string s = buf;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+}
+
+struct Line {
+    std::string text;
+    TextRole role;
+};
+
+std::vector<Line> cardLines(const TrainerResponseCard& c, UiContext& ctx) {
+    std::vector<Line> lines;
+    std::string head = std::to_string(c.number) + ". " + ctx.tr(c.typeKey) + " (" + c.itemId + ") — " + ctx.tr(c.statusKey);
+    if (!c.scoreText.empty()) head += " — " + c.scoreText;
+    lines.push_back({head, TextRole::Strong});
+    if (!c.shown.empty()) lines.push_back({ctx.tr("trainer.shown") + " " + c.shown, TextRole::Body});
+    lines.push_back({ctx.tr("trainer.answered") + " " + (c.dontKnow ? ctx.tr("common.dont_know") : c.answered), TextRole::Body});
+    if (!c.expected.empty()) lines.push_back({ctx.tr("trainer.expected") + " " + c.expected, TextRole::Body});
+    std::string meta = i18n::format(ctx.tr("trainer.time_plays"), {{"s", number(c.seconds)}, {"n", std::to_string(c.plays)}});
+    if (!c.scoredBy.empty()) meta += "  —  " + ctx.tr("trainer.scored_by") + " " + c.scoredBy;
+    lines.push_back({meta, TextRole::Muted});
+    return lines;
+}
+
+} // namespace
+
+Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBeneficiaryScratch& scratch, UiContext& ctx) {
+    Intent out;
+    const auto& th = ctx.theme;
+    const auto& pal = palette();
+    Rect r = contentRect(th);
+    if (auto b = drawTrainerBanner(ctx, r, view.trainer); !isNone(b)) out = b;
+    const float small = th.px(28);
+
+    // Heading: who, and back to the list.
+    Rect head = r.cutTop(th.targetH());
+    const auto& backLabel = ctx.tr("trainer.back_list");
+    ButtonSpec back;
+    back.picto = Picto::ArrowLeft;
+    if (button(ctx, "trainer:back", head.cutRight(buttonWidth(ctx, backLabel, true)), backLabel, back) || ctx.input.escape)
+        out = intent::Trainer{trainer::BackToList{}};
+    std::string who = i18n::format(ctx.tr("trainer.code"), {{"code", view.code}});
+    if (!view.firstName.empty()) who += " — " + view.firstName;
+    text(ctx, head, who, {TextRole::Title}, true);
+    r.cutTop(th.px(12));
+
+    // Right column: next step, export, assignment, messages.
+    Rect side = r.cutRight(r.w() * 0.34f);
+    r.cutRight(th.gap());
+    if (!view.message.empty()) {
+        Rect note = side.cutTop(textHeight(ctx, side.w() - th.px(24), view.message, {TextRole::Body, Align::Left, small}) + th.px(24));
+        panel(ctx, note, pal.notice);
+        text(ctx, note.shrink(th.px(12)), view.message, {TextRole::Body, Align::Left, small});
+        side.cutTop(th.px(12));
+    }
+    side.cutTop(text(ctx, side, ctx.tr("trainer.next_step"), {TextRole::Strong}) + th.px(8));
+    const float sk = th.smallTargetH();
+    for (std::size_t i = 0; i < view.nextStepChoices.size(); i += 2) {
+        Rect rowR = side.cutTop(sk);
+        side.cutTop(th.px(10));
+        for (std::size_t j = 0; j < 2 && i + j < view.nextStepChoices.size(); ++j) {
+            const auto& label = view.nextStepChoices[i + j];
+            ButtonSpec spec;
+            spec.style = label == view.nextStep ? ButtonStyle::Selected : ButtonStyle::Secondary;
+            spec.picto = label == view.nextStep ? Picto::Check : Picto::None;
+            spec.fontPx = small;
+            if (button(ctx, "trainer:step:" + label, column(rowR, static_cast<int>(j), 2, th.px(10)), label, spec))
+                out = intent::Trainer{trainer::SetNextStep{label}};
+        }
+    }
+    side.cutTop(th.px(2));
+    {
+        ButtonSpec notes;
+        notes.picto = Picto::Pencil;
+        notes.fontPx = small;
+        notes.style = view.notesOpen ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        const auto label = i18n::format(ctx.tr("trainer.notes.open"), {{"n", std::to_string(view.notes.size())}});
+        if (button(ctx, "trainer:notes", side.cutTop(sk), label, notes))
+            out = intent::Trainer{view.notesOpen ? trainer::Action{trainer::CloseNotes{}} : trainer::Action{trainer::OpenNotes{}}};
+    }
+    side.cutTop(th.px(12));
+    ButtonSpec exp;
+    exp.picto = Picto::ArrowRight;
+    exp.style = ButtonStyle::Primary;
+    exp.fontPx = small;
+    if (button(ctx, "trainer:export_this", side.cutTop(th.targetH()), ctx.tr("trainer.export_this"), exp))
+        out = intent::Trainer{trainer::ExportThis{}};
+    side.cutTop(th.px(16));
+    if (!view.assignable.empty() && side.h() > sk * 2) {
+        if (auto a = drawAssignRow(ctx, side, view.code, view.assignable, view.assigned, small); !isNone(a)) out = a;
+    }
+
+    if (view.notesOpen) {
+        if (auto n = drawTrainerNotes(view, scratch, ctx, r); !isNone(n)) out = n;
+        return out;
+    }
+
+    // Scoring one written/spoken answer: it fills the left column, rubric ticks as big buttons.
+    if (!view.scoring.empty()) {
+        for (const auto& c : view.responses) {
+            if (c.uuid != view.scoring) continue;
+            Rect top = r.cutTop(th.targetH());
+            const auto& closeLabel = ctx.tr("trainer.back_sheet");
+            ButtonSpec close;
+            close.picto = Picto::ArrowLeft;
+            if (button(ctx, "trainer:close_scoring", top.cutLeft(buttonWidth(ctx, closeLabel, true)), closeLabel, close))
+                out = intent::Trainer{trainer::CloseScoring{}};
+            r.cutTop(th.px(12));
+            panel(ctx, r, pal.surface, pal.border);
+            Rect in = r.shrink(th.px(20));
+            for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6));
+            in.cutTop(th.px(8));
+            auto& ticks = scratch.ticks[c.uuid];
+            double total = 0, max = 0;
+            for (const auto& p : c.rubric) {
+                max += p.points;
+                if (ticks[p.id]) total += p.points;
+                if (in.h() < sk) break;
+                Rect b = in.cutTop(sk);
+                in.cutTop(th.px(10));
+                ButtonSpec spec;
+                spec.fontPx = small;
+                spec.style = ticks[p.id] ? ButtonStyle::Selected : ButtonStyle::Secondary;
+                spec.picto = ticks[p.id] ? Picto::Check : Picto::None;
+                const std::string label = p.label + " (" + number(p.points) + ")";
+                if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec)) ticks[p.id] = !ticks[p.id];
+            }
+            in.cutTop(th.px(8));
+            Rect actions = in.cutTop(th.targetH());
+            if (c.hasRecording) {
+                const auto& playLabel = ctx.tr("trainer.play");
+                ButtonSpec play;
+                play.picto = Picto::Play;
+                Rect pb = actions.cutLeft(buttonWidth(ctx, playLabel, true));
+                actions.cutLeft(th.px(16));
+                if (button(ctx, "trainer:play:" + c.uuid, pb, playLabel, play))
+                    out = intent::Trainer{trainer::PlayRecording{c.uuid}};
+            }
+            const auto saveLabel = i18n::format(ctx.tr("trainer.save_score"), {{"score", number(total)}, {"max", number(max)}});
+            ButtonSpec save;
+            save.picto = Picto::Check;
+            save.style = ButtonStyle::Primary;
+            if (button(ctx, "trainer:score:" + c.uuid, actions.cutLeft(buttonWidth(ctx, saveLabel, true)), saveLabel, save)) {
+                nlohmann::json points = nlohmann::json::object();
+                for (const auto& p : c.rubric) points[p.id] = ticks[p.id] ? p.points : 0.0;
+                out = intent::Trainer{trainer::Score{c.uuid, points, total}};
+            }
+        }
+        return out;
+    }
+
+    // Answers a trainer scores: one button each, above the chart (never scrolled away).
+    std::vector<const TrainerResponseCard*> manual;
+    for (const auto& c : view.responses)
+        if (c.manual) manual.push_back(&c);
+    if (!manual.empty()) {
+        r.cutTop(text(ctx, r, i18n::format(ctx.tr("trainer.to_score"), {{"n", std::to_string(view.pendingManual)}}),
+                      {TextRole::Strong, Align::Left, small}) + th.px(8));
+        Rect rowR = r.cutTop(sk);
+        r.cutTop(th.px(16));
+        for (const auto* c : manual) {
+            std::string label = ctx.tr(c->scoredBy.empty() ? "trainer.score_it" : "trainer.rescore_it") + " " +
+                                ctx.tr(c->typeKey) + " " + c->itemId;
+            // Scored: the score and who gave it, readable without scrolling to the answer.
+            if (!c->scorer.empty())
+                label += " (" + c->scoreText + ", " + ctx.tr("trainer.scored_by") + " " + c->scorer + ")";
+            ButtonSpec spec;
+            spec.fontPx = small;
+            spec.picto = !c->scorer.empty() ? Picto::Check : c->typeKey == "trainer.type.speak" ? Picto::Microphone : Picto::Pencil;
+            spec.style = c->scoredBy.empty() ? ButtonStyle::Primary : ButtonStyle::Secondary;
+            const float w = buttonWidth(ctx, label, true, small);
+            if (w > rowR.w()) {
+                rowR = r.cutTop(sk);
+                r.cutTop(th.px(16));
+            }
+            if (button(ctx, "trainer:open_scoring:" + c->uuid, rowR.cutLeft(w), label, spec))
+                out = intent::Trainer{trainer::OpenScoring{c->uuid}};
+            rowR.cutLeft(th.px(12));
+        }
+    }
+
+    // The rest scrolls: chart, then every answer.
+    const float chartH = th.px(56) + static_cast<float>(view.skills.size()) *
+                                         (th.px(40) * static_cast<float>(std::max<std::size_t>(1, view.sittings.size())) + th.px(28));
+    const float cardPad = th.px(16);
+    const float textW = r.w() - 2 * cardPad;
+    std::vector<float> cardH;
+    float contentH = chartH + th.px(24) + small * 2;
+    for (const auto& c : view.responses) {
+        float h = 2 * cardPad;
+        for (const auto& l : cardLines(c, ctx)) h += textHeight(ctx, textW, l.text, {l.role, Align::Left, small}) + th.px(4);
+        cardH.push_back(h);
+        contentH += h + th.px(12);
+    }
+    dragScroll(ctx, "trainer:page", r, contentH, scratch.scrollY);
+    ImDrawList* dl = ctx.draw();
+    dl->PushClipRect(r.min, r.max, true);
+    float y = r.min.y - scratch.scrollY;
+    std::string legend;
+    for (std::size_t s = 0; s < view.sittings.size(); ++s) {
+        if (s) legend += "   ";
+        legend += ctx.tr(s == 0 ? "trainer.sitting.this" : "trainer.sitting.before") + " " + view.sittings[s].label;
+    }
+    text(ctx, Rect{{r.min.x, y}, {r.max.x, y + small * 2}}, legend, {TextRole::Muted, Align::Left, small});
+    y += small * 2;
+    drawLevelsChart(ctx, Rect{{r.min.x, y}, {r.max.x, y + chartH}}, view);
+    y += chartH + th.px(24);
+    for (std::size_t i = 0; i < view.responses.size(); ++i) {
+        const auto& c = view.responses[i];
+        Rect card{{r.min.x, y}, {r.max.x, y + cardH[i]}};
+        y += cardH[i] + th.px(12);
+        if (card.max.y < r.min.y || card.min.y > r.max.y) continue;
+        panel(ctx, card, c.manual ? pal.notice : pal.surface, pal.border);
+        Rect in = card.shrink(cardPad);
+        for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(4));
+    }
+    dl->PopClipRect();
+    return out;
+}
+
+} // namespace repere::ui

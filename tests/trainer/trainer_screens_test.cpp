@@ -1,0 +1,152 @@
+// Trainer screens alone, on hand-made views: the intents they return and what they show.
+#include <catch2/catch.hpp>
+
+#include <optional>
+
+#include "../ui/ui_harness.hpp"
+#include "ui/screens/trainer_screens.hpp"
+
+using namespace repere;
+
+namespace {
+// The trainer action of type A carried by an intent (a copy: intents are temporaries).
+template <class A>
+std::optional<A> action(const ui::Intent& i) {
+    const auto t = std::get_if<ui::intent::Trainer>(&i);
+    const auto a = t ? std::get_if<A>(&t->action) : nullptr;
+    return a ? std::optional<A>(*a) : std::nullopt;
+}
+} // namespace
+
+TEST_CASE("trainer login screen: the PIN is hidden and sent with the chosen name", "[trainer]") {
+    test::UiHarness ui;
+    ui::TrainerLoginView v{{"Mme Benali", "M. Okafor"}, ""};
+    ui::TrainerLoginScratch s;
+    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerLogin(v, s, ctx); };
+    ui.frame(draw);
+    CHECK(ui.recorder.showsText("Espace formateur"));
+    CHECK(ui.recorder.findByLabel("Valider") == nullptr); // disabled until a name and 4 digits
+    ui.tap("M. Okafor", draw);
+    for (const char* d : {"1", "3", "7", "9"}) ui.tap(d, draw);
+    ui.frame(draw);
+    CHECK(!ui.recorder.showsText("1379"));
+    const auto out = ui.tap("Valider", draw);
+    const auto login = action<ui::trainer::Login>(out);
+    REQUIRE(login);
+    CHECK(login->name == "M. Okafor");
+    CHECK(login->pin == "1379");
+    CHECK(s.pin.empty());
+}
+
+TEST_CASE("trainer home screen: rows open by code and select for export", "[trainer]") {
+    test::UiHarness ui;
+    ui::TrainerHomeView v;
+    v.trainer = "Mme Benali";
+    v.heading = "Passations du jour";
+    v.rows.push_back({"u1", "ABC-DEFG", "14:05", "Diagnostic de français 1.0.0", "trainer.status.finished", 23, 2, false});
+    ui::TrainerHomeScratch s;
+    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerHome(v, s, ctx); };
+    ui.frame(draw);
+    CHECK(ui.recorder.showsText("2 à corriger"));
+    CHECK(ui.recorder.showsText("terminée"));
+    CHECK(ui.recorder.showsText("23 min"));
+    const auto open = action<ui::trainer::OpenAttempt>(ui.tap("ABC-DEFG", draw));
+    REQUIRE(open);
+    CHECK(open->uuid == "u1");
+    const auto pick = action<ui::trainer::ToggleSelect>(ui.tap("Choisir", draw));
+    REQUIRE(pick);
+    CHECK(pick->uuid == "u1");
+    CHECK(action<ui::trainer::Logout>(ui.tap("Se déconnecter", draw)));
+}
+
+TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks make the score", "[trainer]") {
+    test::UiHarness ui;
+    ui::TrainerBeneficiaryView v;
+    v.trainer = "Mme Benali";
+    v.code = "ABC-DEFG";
+    v.levelTitles = {"Pré-A1 (pas encore lecteur)", "A1.1", "A1", "A2", "B1"};
+    v.skills = {{"reading", "Lire"}, {"writing", "Écrire"}};
+    v.sittings = {{"28/11/2026", {{"reading", 2}, {"writing", 1}}}, {"21/11/2026", {{"reading", 1}}}};
+    ui::TrainerResponseCard c;
+    c.uuid = "r1";
+    c.number = 1;
+    c.itemId = "red-02";
+    c.typeKey = "trainer.type.write";
+    c.statusKey = "trainer.rstatus.pending";
+    c.answered = "« Bonjour »";
+    c.manual = true;
+    c.rubric = {{"sens", "Le message est compris", 2}, {"forme", "Les mots sont lisibles", 1}};
+    v.responses.push_back(c);
+    v.pendingManual = 1;
+    v.nextStepChoices = {"Formation numérique", "FLE", "Alphabétisation", "Remise à niveau", "Emploi direct", "Autre"};
+    ui::TrainerBeneficiaryScratch s;
+    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+    ui.frame(draw);
+    for (const char* word : {"Lire", "Écrire", "Pré-A1", "A1.1", "A2", "B1", "21/11/2026 : A1.1", "non évalué"})
+        CHECK(ui.recorder.showsText(word));
+    const auto step = action<ui::trainer::SetNextStep>(ui.tap("FLE", draw));
+    REQUIRE(step);
+    CHECK(step->label == "FLE");
+    const auto open = action<ui::trainer::OpenScoring>(ui.tap("Corriger : Écrit red-02", draw));
+    REQUIRE(open);
+    v.scoring = "r1";
+    ui.tap("Le message est compris (2)", draw);
+    const auto score = action<ui::trainer::Score>(ui.tap("Enregistrer la note : 2 / 3", draw));
+    REQUIRE(score);
+    CHECK(score->responseUuid == "r1");
+    CHECK(score->score == 2);
+    CHECK(score->points["sens"] == 2.0);
+    CHECK(score->points["forme"] == 0.0);
+    CHECK(action<ui::trainer::CloseScoring>(ui.tap("Retour à la fiche", draw)));
+}
+
+TEST_CASE("trainer kiosk panel: packages with problems and sync state and no sync button without a client", "[trainer]") {
+    test::UiHarness ui;
+    ui::TrainerKioskView v;
+    v.trainer = "Mme Benali";
+    v.packages = {{"francais", "1.0.0", "Diagnostic de français", {}, true},
+                  {"vieux", "", "", {"vieux/quiz.json:/sections/0: unknown field"}, false}};
+    v.sync.pending = 42;
+    v.sync.lastSuccess = "27/11/2026 18:02";
+    v.sync.lastError = "serveur injoignable";
+    ui::TrainerKioskScratch s;
+    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerKiosk(v, s, ctx); };
+    ui.frame(draw);
+    CHECK(ui.recorder.showsText("francais 1.0.0"));
+    CHECK(ui.recorder.showsText("unknown field"));
+    CHECK(ui.recorder.showsText("refusé (erreurs)"));
+    CHECK(ui.recorder.showsText("42 enregistrement(s)"));
+    CHECK(ui.recorder.showsText("Dernier envoi réussi : 27/11/2026 18:02"));
+    CHECK(ui.recorder.showsText("Dernière erreur : serveur injoignable"));
+    CHECK(ui.recorder.showsText("pas encore configurée"));
+    CHECK(ui.recorder.findByLabel("Synchroniser maintenant") == nullptr); // disabled
+    v.sync.available = true;
+    CHECK(action<ui::trainer::SyncNow>(ui.tap("Synchroniser maintenant", draw)));
+    // A running round: the button is disabled and its progress written.
+    v.sync.running = true;
+    v.sync.progress = "Envoi : 10 / 42";
+    ui.frame(draw);
+    CHECK(ui.recorder.findByLabel("Synchroniser maintenant") == nullptr);
+    CHECK(ui.recorder.showsText("Envoi : 10 / 42"));
+}
+
+TEST_CASE("trainer home screen: a searched code can be given a diagnostic before its first sitting", "[trainer]") {
+    test::UiHarness ui;
+    ui::TrainerHomeView v;
+    v.trainer = "Mme Benali";
+    v.heading = "Passations du code ABC-DEFG";
+    v.searchedCode = "ABC-DEFG";
+    v.assignable = {{"numerique", "Numérique"}, {"francais", "Français"}};
+    ui::TrainerHomeScratch s;
+    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerHome(v, s, ctx); };
+    ui.frame(draw);
+    CHECK(ui.recorder.showsText("Aucune passation."));
+    CHECK(ui.recorder.showsText("Diagnostic pour ce code : aucun"));
+    const auto assign = action<ui::trainer::AssignQuiz>(ui.tap("Français", draw));
+    REQUIRE(assign);
+    CHECK(assign->code == "ABC-DEFG");
+    CHECK(assign->quizId == "francais");
+    v.assigned = "Français";
+    ui.frame(draw);
+    CHECK(ui.recorder.showsText("Diagnostic pour ce code : Français"));
+}
