@@ -30,9 +30,10 @@ def _spell_address(m):
 
 def spoken_fr(text):
     """What the French voice says for a written text: espeak-ng reads "M. Benali" as the letter
-    M, "1,50 €" as "un virgule cinquante euros", "93200" as a number in thousands and an address
+    M, "RER" as one word, "1,50 €" as "un virgule cinquante euros", "93200" as a number in thousands and an address
     without its dots. The written text (on screen, in the transcript) stays as it is."""
     text = re.sub(r"\bM\. (?=[A-Z])", "Monsieur ", text)
+    text = re.sub(r"\bRER\b", "R-E-R", text)  # spelt, as people say it (espeak reads "rère")
     text = re.sub(r"\b(\d+),(\d{2}) €", lambda m: f"{m.group(1)} euro{'' if m.group(1) == '1' else 's'} {m.group(2)}", text)
     text = re.sub(r"\b(\d+) Mo\b", r"\1 mégaoctets", text)
     text = re.sub(r"\b(9[1-5])(\d{3})\b", r"\1 \2", text)  # postcodes of Île-de-France: « 93 200 »
