@@ -94,6 +94,11 @@ def pictos(*names):
 def listen(iid, level, b, sid, transcript, fr, en, options, correct, comp, plays=2, **kw):
     """A listening item: French audio stimulus; pictures as options below A2 (never written words)."""
     stim = {"audio": snd(sid, transcript), "maxPlays": plays}
+    # From A2 the answers are written; each is also read aloud (a speaker on the answer), so a
+    # person who understands spoken French well but does not read yet can still show it.
+    for o in options:
+        if "text" in o and "image" not in o:
+            o["audio"] = snd(f"{iid}-{o['id']}", o["text"])
     return P.item(iid, "choice", L, level, b, fr, en, competence=comp, stimulus=stim, options=options,
                   correct=correct, **kw)
 
