@@ -134,6 +134,35 @@ TEST_CASE("the v1 fixture migrates with its data and outbox states carried over"
     CHECK(db->syncValue("cursor") == std::optional<std::string>("6"));
 }
 
+TEST_CASE("the v2 fixture is exactly what migrations 1 and 2 create", "[store][migration]") {
+    test::TempDir dir;
+    Database::open(dir / "fresh-v2.sqlite", test::upToVersion(2));
+    CHECK(schemaOf(dir / "fresh-v2.sqlite") == schemaOf(copyFixture(dir, "v2.sqlite")));
+}
+
+TEST_CASE("the v2 fixture migrates with its trainer records to the latest version", "[store][migration]") {
+    test::TempDir dir;
+    const fs::path file = copyFixture(dir, "v2.sqlite");
+    REQUIRE(checkDatabaseFile(file).schemaVersion == 2);
+    auto db = Database::open(file);
+    CHECK(db->openReport().versionBefore == 2);
+    CHECK(db->openReport().version == Database::latestSchemaVersion());
+    CHECK(db->quickCheck());
+    CHECK(db->counts().attempts == 2);
+    CHECK(db->counts().pendingSync == 4);
+    CHECK(db->login("Fatou", "2468").status == LoginStatus::Ok);
+    const auto scores = db->manualScoresOf("11111111-1111-4111-8111-111111111111");
+    REQUIRE(scores.size() == 1);
+    CHECK(scores[0].points["sens"] == 2);
+    const std::string code = "K7M2QX" + std::string(1, codeCheckCharacter("K7M2QX"));
+    CHECK(db->notesOf(code).size() == 2);
+    // Versions 3 and 4 start empty and work.
+    CHECK(db->catalogQuizzes().empty());
+    db->assignQuiz(code, "numerique", "Fatou");
+    REQUIRE(db->assignmentOf(code));
+    CHECK(db->assignmentOf(code)->quizId == "numerique");
+}
+
 TEST_CASE("the v3 fixture is exactly what migrations 1 to 3 create", "[store][migration]") {
     test::TempDir dir;
     Database::open(dir / "fresh-v3.sqlite", test::upToVersion(3));
