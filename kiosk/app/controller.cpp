@@ -81,6 +81,7 @@ TrainerDeps trainerDeps(const ControllerDeps& d) {
     t.exportDir = d.exportDir.empty() ? t.dataDir / "exports" : d.exportDir;
     t.agency = d.agency;
     t.idleLogoutMs = d.trainerIdleMs;
+    t.sync = d.sync;
     return t;
 }
 } // namespace

@@ -40,6 +40,7 @@ struct ControllerDeps {
     std::filesystem::path exportDir; // trainer exports (empty: <dataDir>/exports)
     std::string agency;
     std::int64_t trainerIdleMs = 2 * 60 * 1000;
+    SyncPort* sync = nullptr;        // background sync (sync_worker.hpp); null: no sync on this kiosk
 };
 
 class Controller {

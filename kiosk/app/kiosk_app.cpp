@@ -172,6 +172,7 @@ int runKiosk(const KioskOptions& o) {
     deps.dataDir = dataDir;
     deps.exportDir = o.exportDir;
     deps.agency = o.agency;
+    deps.sync = syncWorker.get(); // the trainer area's "Synchroniser maintenant" and status
     Controller controller(deps);
     ui::Recorder recorder;
 

@@ -343,8 +343,13 @@ bool TrainerArea::apply(const ui::trainer::Action& action) {
                 state_.message.clear();
                 page_ = Page::Kiosk;
             } else if constexpr (std::is_same_v<A, T::SyncNow>) {
-                // No sync client is wired in this build: the button is disabled; say so if reached.
-                state_.message = tr("trainer.sync.off");
+                // The round runs on the sync thread; the panel follows it through status().
+                if (deps_.sync) {
+                    deps_.sync->requestNow();
+                    state_.message.clear();
+                } else {
+                    state_.message = tr("trainer.sync.off");
+                }
             }
         },
         action);
@@ -507,6 +512,30 @@ ui::TrainerKioskView TrainerArea::kioskView() {
     } else {
         for (const auto& q : *deps_.quizzes) v.packages.push_back({q.id, q.version, q.title.get("fr"), {}, true});
     }
+    if (deps_.sync) { // the background worker's live status, progress included
+        const SyncStatus s = deps_.sync->status();
+        auto& y = v.sync;
+        y.available = true;
+        y.enrolled = s.enrolled;
+        y.running = s.running;
+        y.requested = s.requested;
+        y.pending = s.pending;
+        if (s.lastSuccessMs) y.lastSuccess = clockText(*s.lastSuccessMs, "%d/%m/%Y %H:%M");
+        y.lastError = s.lastError;
+        if (s.running) {
+            y.progress = i18n::format(tr("trainer.sync.running"),
+                                      {{"done", std::to_string(s.pushed)}, {"total", std::to_string(s.roundTotal)}});
+            y.fraction = s.roundTotal > 0 ? static_cast<float>(s.pushed) / static_cast<float>(s.roundTotal) : 0.0f;
+        } else if (s.requested) {
+            y.progress = tr("trainer.sync.requested");
+        } else if (s.lastRoundMs && s.lastError.empty()) {
+            // So a tap with nothing pending still visibly did something.
+            y.progress = i18n::format(tr("trainer.sync.done"), {{"n", std::to_string(s.pushed)}});
+        }
+        if (s.enrolled && !s.running && s.pending > 0 && s.failures > 0 && s.nextAttemptMs)
+            y.next = i18n::format(tr("trainer.sync.next"), {{"time", clockText(*s.nextAttemptMs, "%H:%M")}});
+        return v;
+    }
     try {
         // Keys written by the sync client (sync/client/kiosk_state.hpp, key::kLastSuccessMs and
         // key::kLastError); read here without linking the HTTP side into the trainer area.
@@ -517,7 +546,7 @@ ui::TrainerKioskView TrainerArea::kioskView() {
     } catch (const std::exception& e) {
         v.sync.lastError = e.what();
     }
-    v.sync.available = false; // no sync client in the kiosk yet: the button stays disabled
+    v.sync.available = false; // no sync on this kiosk (--no-sync): the button stays disabled
     return v;
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/sync_port.hpp"
 #include "audio/audio_service.hpp"
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
@@ -40,6 +41,7 @@ struct TrainerDeps {
     std::filesystem::path exportDir;           // where exports go (a USB stick mount, say)
     std::string agency;
     std::int64_t idleLogoutMs = 2 * 60 * 1000;
+    SyncPort* sync = nullptr;                  // null: no sync on this kiosk (button disabled)
 };
 
 class TrainerArea {

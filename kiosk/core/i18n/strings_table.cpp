@@ -288,6 +288,11 @@ const Row kRows[] = {
     {"trainer.sync.error", "Dernière erreur :", nullptr},
     {"trainer.sync.off", "La synchronisation n'est pas encore configurée sur cette borne.", nullptr},
     {"trainer.sync.now", "Synchroniser maintenant", nullptr},
+    {"trainer.sync.running", "Envoi en cours : {done} sur {total}", nullptr},
+    {"trainer.sync.requested", "Synchronisation demandée…", nullptr},
+    {"trainer.sync.done", "Dernière synchronisation terminée : {n} enregistrement(s) envoyé(s).", nullptr},
+    {"trainer.sync.next", "Nouvel essai automatique vers {time}", nullptr},
+    {"trainer.sync.not_enrolled", "Cette borne n'est pas encore inscrite auprès du serveur central (repere enrol).", nullptr},
 };
 
 const std::size_t kRowCount = sizeof(kRows) / sizeof(kRows[0]);

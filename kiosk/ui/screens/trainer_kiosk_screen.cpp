@@ -16,8 +16,11 @@ Intent drawSyncStatus(UiContext& ctx, Rect& side, const TrainerSyncView& sync) {
     side.cutTop(text(ctx, side, ctx.tr("trainer.sync.last") + " " +
                                     (sync.lastSuccess.empty() ? ctx.tr("trainer.sync.never") : sync.lastSuccess)) +
                 th.px(8));
-    if (!sync.lastError.empty())
+    // An earlier round's error is not news while a new round runs.
+    if (!sync.lastError.empty() && !sync.running)
         side.cutTop(text(ctx, side, ctx.tr("trainer.sync.error") + " " + sync.lastError) + th.px(8));
+    if (!sync.next.empty() && !sync.running)
+        side.cutTop(text(ctx, side, sync.next, {TextRole::Muted, Align::Left, th.px(28)}) + th.px(8));
     return {};
 }
 
@@ -29,16 +32,19 @@ Intent drawSyncActionRow(UiContext& ctx, Rect& side, const TrainerSyncView& sync
     const auto& th = ctx.theme;
     if (!sync.available)
         side.cutTop(text(ctx, side, ctx.tr("trainer.sync.off"), {TextRole::Muted, Align::Left, th.px(28)}) + th.px(8));
+    else if (!sync.enrolled)
+        side.cutTop(text(ctx, side, ctx.tr("trainer.sync.not_enrolled"), {TextRole::Muted, Align::Left, th.px(28)}) + th.px(8));
     ButtonSpec now;
     now.picto = Picto::ArrowRight;
     now.style = ButtonStyle::Primary;
-    now.enabled = sync.available && !sync.running;
+    now.enabled = sync.available && !sync.running && !sync.requested;
     if (button(ctx, "trainer:sync", side.cutTop(th.targetH()), ctx.tr("trainer.sync.now"), now))
         out = intent::Trainer{trainer::SyncNow{}};
     if (!sync.progress.empty()) {
         side.cutTop(th.px(8));
         side.cutTop(text(ctx, side, sync.progress, {TextRole::Body, Align::Left, th.px(28)}) + th.px(8));
     }
+    if (sync.running && sync.fraction >= 0) progressBar(ctx, side.cutTop(th.px(24)), sync.fraction);
     return out;
 }
 

@@ -144,6 +144,10 @@ struct TrainerSyncView {
     bool available = false;
     bool running = false;    // a round is in progress: the button is disabled
     std::string progress;    // worded progress of the running round ("" = none)
+    bool enrolled = true;    // false: sync runs but this kiosk has no server (said under the button)
+    bool requested = false;  // tapped, the round is about to start: the button is disabled
+    float fraction = -1;     // progress bar of the running round in [0, 1] (< 0: no bar)
+    std::string next;        // worded next automatic try after failures ("" = none)
 };
 struct TrainerKioskView {
     std::string trainer;
