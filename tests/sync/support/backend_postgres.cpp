@@ -3,6 +3,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -21,13 +23,28 @@ std::string uri() {
 
 const char* backendName() { return "postgresql"; }
 
+// Each test process works in a schema of its own (search_path in the URI), so two runs at once
+// on one cluster (two worktrees, a test and a benchmark) never drop each other's tables.
+std::string schemaName() { return "repere_test_" + std::to_string(::getpid()); }
+
 std::string freshDbSpec(const TempDir&) {
     pqxx::connection c(uri());
     pqxx::nontransaction tx(c);
     tx.exec("SET client_min_messages TO WARNING");
-    tx.exec("DROP SCHEMA IF EXISTS public CASCADE");
-    tx.exec("CREATE SCHEMA public");
-    return uri();
+    tx.exec("DROP SCHEMA IF EXISTS " + schemaName() + " CASCADE");
+    tx.exec("CREATE SCHEMA " + schemaName());
+    const std::string base = uri();
+    return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schemaName();
+}
+
+void dropSchema() {
+    try {
+        pqxx::connection c(uri());
+        pqxx::nontransaction tx(c);
+        tx.exec("SET client_min_messages TO WARNING");
+        tx.exec("DROP SCHEMA IF EXISTS " + schemaName() + " CASCADE");
+    } catch (const std::exception&) {
+    }
 }
 
 } // namespace repere::test
@@ -40,5 +57,7 @@ int main(int argc, char** argv) {
                   << " (run scripts/start-postgres.sh and set REPERE_TEST_PG): " << e.what() << std::endl;
         return 77;
     }
-    return Catch::Session().run(argc, argv);
+    const int rc = Catch::Session().run(argc, argv);
+    repere::test::dropSchema();
+    return rc;
 }
