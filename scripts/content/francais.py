@@ -730,9 +730,14 @@ quiz = {
                  "levelGates": True},
     "sections": sections,
     "results": [
-        {"if": {"==": [{"var": "profile.latin"}, "no"]},
+        # "You already speak and understand" only when listening shows it (a newcomer who does
+        # not read and understands very little gets the offer without the claim).
+        {"if": {"and": [{"==": [{"var": "profile.latin"}, "no"]}, {">=": [{"var": "level.listening"}, 1]}]},
          "text": {"fr": "Vous parlez et vous comprenez déjà : un atelier pour apprendre à lire et à écrire peut vous aider.",
                   "en": "You already speak and understand: a workshop to learn to read and write can help you."}},
+        {"if": {"and": [{"==": [{"var": "profile.latin"}, "no"]}, {"==": [{"var": "level.listening"}, 0]}]},
+         "text": {"fr": "Un atelier de français peut vous aider : d'abord comprendre et parler, puis lire et écrire.",
+                  "en": "A French workshop can help you: first understanding and speaking, then reading and writing."}},
         {"if": {">=": [{"var": "level.listening"}, 3]},
          "text": {"fr": "Vous comprenez bien le français à l'oral.", "en": "You understand spoken French well."}},
         {"text": {"fr": "Merci ! Votre conseiller va regarder le résultat avec vous.",
