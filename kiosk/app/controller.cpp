@@ -54,6 +54,7 @@ const char* toString(Screen s) {
     switch (s) {
     case Screen::Welcome: return "welcome";
     case Screen::Language: return "language";
+    case Screen::SoundCheck: return "sound-check";
     case Screen::Consent: return "consent";
     case Screen::Code: return "code";
     case Screen::QuizChoice: return "quiz-choice";
@@ -96,6 +97,19 @@ Controller::Controller(ControllerDeps deps)
 // ---------------------------------------------------------------------------------------------
 ui::Intent Controller::draw(ui::UiContext& ctx) {
     ctx.locale = person_.locale;
+    ui::Intent out = drawScreen(ctx);
+    if (soundUnavailable() && screen_ != Screen::Trainer) ui::drawSoundNotice(ctx); // trainers have their own panel
+    // Kiosk screens read their own text aloud when they open (the auto-play setting): the text
+    // is what their speaker button reads, known once the screen has been drawn.
+    if (screenSpeechPending_ && deps_.audio && ctx.recorder) {
+        screenSpeechPending_ = false;
+        const auto& t = ctx.recorder->readAloudText();
+        if (deps_.audio->settings().autoPlayInstructions && !t.empty()) deps_.audio->readAloud({t, person_.locale, {}});
+    }
+    return out;
+}
+
+ui::Intent Controller::drawScreen(ui::UiContext& ctx) {
     switch (screen_) {
     case Screen::Welcome: {
         auto out = ui::drawWelcome({}, ctx);
@@ -104,6 +118,12 @@ ui::Intent Controller::draw(ui::UiContext& ctx) {
     }
     case Screen::Trainer: return trainer_.draw(ctx);
     case Screen::Language: return ui::drawLanguage({i18n::uiLocales(), person_.locale}, ctx);
+    case Screen::SoundCheck: {
+        ui::SoundCheckView v;
+        v.playing = deps_.audio && deps_.audio->isPlaying();
+        v.unavailable = soundUnavailable();
+        return ui::drawSoundCheck(v, ctx);
+    }
     case Screen::Consent: return ui::drawConsent({}, ctx);
     case Screen::Code:
     case Screen::Resume: {
@@ -193,7 +213,10 @@ void Controller::apply(const ui::Intent& in) {
                 go(Screen::Resume);
             } else if constexpr (std::is_same_v<T, I::ChooseLanguage>) {
                 person_.locale = i.locale;
-                go(Screen::Consent);
+                go(deps_.soundCheck && deps_.audio ? Screen::SoundCheck : Screen::Consent);
+            } else if constexpr (std::is_same_v<T, I::SoundCheckAnswer>) answerSoundCheck(i.heard);
+            else if constexpr (std::is_same_v<T, I::SoundCheckReplay>) {
+                if (deps_.audio) deps_.audio->playAsset(deps_.soundCheckMusic);
             } else if constexpr (std::is_same_v<T, I::AcceptConsent>) {
                 person_.consentAtMs = deps_.clock->epochMs();
                 person_.entry = {};
@@ -287,10 +310,47 @@ void Controller::syncAudio() {
             // question); the service only plays and reports whether it was heard.
             if (!it.stimulus.audio.empty()) a.beginStimulus(audio::stimulusFile(q, it), it.stimulus.maxPlays);
             if (it.type == quiz::ItemType::Speak) a.beginRecording(it.maxDurationS);
+            prepareNextInstruction();
             return;
         }
     }
-    a.onScreenShown({});
+    a.onScreenChanged();
+    if (screen_ == Screen::SoundCheck) {
+        a.startSoundCheck(deps_.soundCheckMusic); // the music, not words, opens this screen
+        return;
+    }
+    // Beneficiary screens read themselves; the trainer area stays quiet unless asked.
+    screenSpeechPending_ = screen_ != Screen::Trainer;
+}
+
+void Controller::answerSoundCheck(bool heard) {
+    if (!deps_.audio) {
+        go(Screen::Consent);
+        return;
+    }
+    deps_.audio->answerSoundCheck(heard);
+    // A first "Non" plays the music again and asks again; otherwise on to consent (after a
+    // second "Non" the service is unavailable: listening items are stored as such).
+    if (deps_.audio->soundCheck() != audio::SoundCheckState::Asking) go(Screen::Consent);
+}
+
+// The next item's instruction is synthesised into the cache while the person works on this one,
+// so it starts at once. The engine does not say which item comes next (adaptive sections pick
+// it after the answer): the next item of the package in order is the right guess in linear
+// sections and a harmless cache entry otherwise.
+void Controller::prepareNextInstruction() {
+    const auto cur = person_.attempt->current();
+    const auto& q = person_.attempt->quiz();
+    bool found = false;
+    for (const auto& sec : q.sections) {
+        for (const auto& it : sec.items) {
+            if (found) {
+                deps_.audio->prepare(audio::instructionReadAloud(q, it, person_.locale));
+                return;
+            }
+            found = &it == cur->item;
+        }
+    }
 }
 
 bool Controller::soundUnavailable() const { return !deps_.audio || deps_.audio->unavailable(); }
@@ -562,6 +622,11 @@ void Controller::onItemIntent(const ui::items::ItemIntent& i) {
         }
     } else if (const auto* s = std::get_if<It::SpeakText>(&i)) {
         if (deps_.audio) deps_.audio->readAloud({s->text, s->locale, {}});
+    } else if (const auto* o = std::get_if<It::ReadOption>(&i)) {
+        if (!deps_.audio || !person_.attempt || !person_.attempt->current()) return;
+        for (const auto& opt : person_.attempt->current()->item->options)
+            if (opt.id == o->optionId)
+                deps_.audio->readAloud(audio::optionReadAloud(person_.attempt->quiz(), opt, person_.locale));
     } else if (const auto* a = std::get_if<It::SubmitAnswer>(&i)) {
         answer(a->answer);
     } else if (std::holds_alternative<It::StartRecording>(i)) {

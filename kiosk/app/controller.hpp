@@ -23,7 +23,7 @@
 
 namespace repere::app {
 
-enum class Screen { Welcome, Language, Consent, Code, QuizChoice, Item, Pause, StillHere, Resume, Result, Goodbye, Error, Trainer };
+enum class Screen { Welcome, Language, SoundCheck, Consent, Code, QuizChoice, Item, Pause, StillHere, Resume, Result, Goodbye, Error, Trainer };
 const char* toString(Screen s);
 
 struct ControllerDeps {
@@ -41,6 +41,9 @@ struct ControllerDeps {
     std::string agency;
     std::int64_t trainerIdleMs = 2 * 60 * 1000;
     SyncPort* sync = nullptr;        // background sync (sync_worker.hpp); null: no sync on this kiosk
+    // The sound check screen after the choice of language (per kiosk), with its music.
+    bool soundCheck = false;
+    std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
 };
 
 class Controller {
@@ -71,6 +74,8 @@ public:
     ui::ItemScreenView itemView() const;
     const ui::ErrorView& errorView() const { return error_; }
     const TrainerArea& trainerArea() const { return trainer_; }
+    // No sound can be played now: every screen shows "Son indisponible".
+    bool soundUnavailable() const;
 
 private:
     struct Person {
@@ -88,6 +93,7 @@ private:
         ui::ResultView result;
     };
 
+    ui::Intent drawScreen(ui::UiContext& ctx);
     void go(Screen s);
     void resetToWelcome();            // pause+save any running attempt, then forget the person
     void saveAndPause();
@@ -105,10 +111,11 @@ private:
     // Starts the audio session of the screen on show (instruction read aloud, stimulus, recorder)
     // once per screen/item shown; called after every state change.
     void syncAudio();
-    bool soundUnavailable() const;
     bool stimulusUnheard() const;     // listening item whose sound could not be heard
     bool recordingUnavailable() const; // speak item without a working microphone
     void storeUnavailable();
+    void answerSoundCheck(bool heard);
+    void prepareNextInstruction();
     void showError(const std::string& key, bool canRetry);
     const quiz::Quiz* findQuiz(const std::string& id) const;
     ui::QuizChoiceView quizChoiceView() const;
@@ -124,6 +131,7 @@ private:
     std::uint64_t shownSerial_ = 0;   // bumped each time a screen (or the next item) is shown
     std::uint64_t audioSerial_ = ~0ull; // the serial whose audio session is running
     TrainerArea trainer_;
+    bool screenSpeechPending_ = false;  // a kiosk screen opened: read its text once it is drawn
 };
 
 } // namespace repere::app

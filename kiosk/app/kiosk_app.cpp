@@ -173,6 +173,8 @@ int runKiosk(const KioskOptions& o) {
     deps.exportDir = o.exportDir;
     deps.agency = o.agency;
     deps.sync = syncWorker.get(); // the trainer area's "Synchroniser maintenant" and status
+    deps.soundCheck = o.soundCheck;
+    deps.soundCheckMusic = o.soundCheckMusic;
     Controller controller(deps);
     ui::Recorder recorder;
 

@@ -28,6 +28,9 @@ struct KioskOptions {
     // microphone, real espeak-ng) so scripted journeys can record. None: no sound at all.
     enum class Audio { Device, Fake, None } audio = Audio::Device;
     bool autoPlayInstructions = true; // instructions start by themselves when a screen opens
+    // "Entendez-vous la musique ?" after the choice of language (switched on per kiosk).
+    bool soundCheck = false;
+    std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
 };
 
 // Runs the kiosk until the window closes (or the script ends). Returns the exit code:

@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
                    "device: sound card; fake: no card needed (synthetic microphone, silent real-time output); none")
         ->check(CLI::IsMember({"device", "fake", "none"}))
         ->capture_default_str();
+    std::string soundCheckMusic;
+    cli.add_flag("--sound-check", o.soundCheck, "ask \"Entendez-vous la musique ?\" after the choice of language");
+    cli.add_option("--sound-check-music", soundCheckMusic, "music of the sound check")
+        ->default_str(o.soundCheckMusic.string());
     bool noAutoPlay = false;
     cli.add_flag("--no-auto-play", noAutoPlay, "instructions are read only when the speaker button is touched");
     std::string exportDir;
@@ -65,6 +69,7 @@ int main(int argc, char** argv) {
               : audioMode == "fake"          ? repere::app::KioskOptions::Audio::Fake
                                              : repere::app::KioskOptions::Audio::Device;
     o.autoPlayInstructions = !noAutoPlay;
+    if (!soundCheckMusic.empty()) o.soundCheckMusic = soundCheckMusic;
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;
     o.exportDir = exportDir;

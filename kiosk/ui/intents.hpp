@@ -31,6 +31,8 @@ struct GoodbyeDone {};
 struct Back {};
 struct ReadAloud { std::string text; }; // the speaker button: read this screen aloud
 struct Item { items::ItemIntent action; }; // sounds, recording, self-submitted answers
+struct SoundCheckAnswer { bool heard = false; }; // "Oui" / "Non" on "Entendez-vous la musique ?"
+struct SoundCheckReplay {};          // play the music again
 struct ErrorRetry {};
 struct ErrorHome {};
 struct Trainer { trainer::Action action; }; // the trainer area (trainer_intents.hpp)
@@ -41,7 +43,8 @@ using Intent = std::variant<std::monostate, intent::Start, intent::OpenResume, i
                             intent::ChooseQuiz, intent::Answer, intent::DontKnow, intent::Pause,
                             intent::ContinueAfterPause, intent::StopForToday, intent::StillHere, intent::ResumeCode,
                             intent::FinishResult, intent::GoodbyeDone, intent::Back, intent::ReadAloud, intent::Item,
-                            intent::ErrorRetry, intent::ErrorHome, intent::Trainer>;
+                            intent::SoundCheckAnswer, intent::SoundCheckReplay, intent::ErrorRetry,
+                            intent::ErrorHome, intent::Trainer>;
 
 inline bool isNone(const Intent& i) { return std::holds_alternative<std::monostate>(i); }
 

@@ -32,11 +32,15 @@ public:
     void clear() {
         widgets_.clear();
         texts_.clear();
+        readAloud_.clear();
     }
     void widget(std::string id, std::string label, Rect r, bool enabled) {
         widgets_.push_back({std::move(id), std::move(label), r, enabled});
     }
     void text(std::string t, Rect r) { texts_.push_back({std::move(t), r}); }
+    // What the screen's speaker button reads: the app reads it by itself when the screen opens.
+    void readAloud(std::string t) { readAloud_ = std::move(t); }
+    const std::string& readAloudText() const { return readAloud_; }
 
     const std::vector<RecordedWidget>& widgets() const { return widgets_; }
     const std::vector<RecordedText>& texts() const { return texts_; }
@@ -51,6 +55,7 @@ public:
 private:
     std::vector<RecordedWidget> widgets_;
     std::vector<RecordedText> texts_;
+    std::string readAloud_;
 };
 
 // Keyboard input of this frame, from the physical keyboard or a script, already decoded.

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "app/controller.hpp"
 #include "audio/audio_test_support.hpp"
 #include "quiz/loader.hpp"
@@ -28,14 +30,16 @@ std::vector<quiz::Quiz> loadOral() {
 
 // A kiosk without a window: real store and engine, the audio service on fake devices.
 struct Kiosk {
-    explicit Kiosk(bool withAudio = true, store::OpenOptions dbOptions = {}) {
+    using Tweak = std::function<void(app::ControllerDeps&, audio::AudioSettings&)>;
+    explicit Kiosk(bool withAudio = true, store::OpenOptions dbOptions = {}, const Tweak& tweak = {}) {
         audio::AudioSettings s;
         s.autoPlayInstructions = true;
         s.recordPreRollS = 1;
+        app::ControllerDeps d;
+        if (tweak) tweak(d, s);
         rig = std::make_unique<audio::test::Rig>(s);
         quizzes = loadOral();
         db = store::Database::openDataDir(rig->dir.path, dbOptions);
-        app::ControllerDeps d;
         d.quizzes = &quizzes;
         d.db = db.get();
         d.clock = &clock;
@@ -216,4 +220,62 @@ TEST_CASE("a refused save shows the calm error and the same answer is stored on 
     const auto rs = k.responses();
     REQUIRE(rs.size() == 1);
     CHECK(rs[0].itemId == "eco-son");
+}
+
+TEST_CASE("sound check: Oui goes on with sound and two Non make sound unavailable", "[app][audio]") {
+    const auto withCheck = [](app::ControllerDeps& d, audio::AudioSettings&) {
+        d.soundCheck = true;
+        d.soundCheckMusic = audio::test::asset("sounds/sound-check.ogg");
+    };
+    {
+        Kiosk k(true, {}, withCheck);
+        k.apply(I::Start{});
+        k.apply(I::ChooseLanguage{"fr"});
+        REQUIRE(k.controller->screen() == app::Screen::SoundCheck);
+        CHECK(k.rig->service->soundCheck() == audio::SoundCheckState::Asking);
+        CHECK(k.rig->service->isPlaying()); // the music opens the screen, no words over it
+        k.apply(I::SoundCheckAnswer{true});
+        CHECK(k.controller->screen() == app::Screen::Consent);
+        CHECK_FALSE(k.controller->soundUnavailable());
+    }
+    {
+        Kiosk k(true, {}, withCheck);
+        k.apply(I::Start{});
+        k.apply(I::ChooseLanguage{"fr"});
+        k.apply(I::SoundCheckAnswer{false}); // once more: the music plays again
+        CHECK(k.controller->screen() == app::Screen::SoundCheck);
+        CHECK(k.rig->service->isPlaying());
+        k.apply(I::SoundCheckAnswer{false});
+        CHECK(k.controller->screen() == app::Screen::Consent);
+        CHECK(k.controller->soundUnavailable());
+        k.apply(I::AcceptConsent{});
+        k.apply(I::NoCode{});
+        k.apply(I::ChooseQuiz{"demo-oral"});
+        CHECK(k.controller->itemView().item.stimulusUnavailable);
+        k.apply(I::DontKnow{});
+        CHECK(k.responses().at(0).status == engine::ResponseStatus::Unavailable);
+    }
+    {
+        Kiosk k; // switched off: straight to consent
+        k.apply(I::Start{});
+        k.apply(I::ChooseLanguage{"fr"});
+        CHECK(k.controller->screen() == app::Screen::Consent);
+    }
+}
+
+TEST_CASE("option speaker buttons read the option and the next instruction is prepared", "[app][audio]") {
+    Kiosk k(true, {}, [](app::ControllerDeps&, audio::AudioSettings& s) { s.autoPlayInstructions = false; });
+    k.toFirstItem();
+    // Nothing talks by itself with auto-play off, but the next item's instruction is synthesised
+    // into the cache in the background.
+    REQUIRE(k.rig->service->waitForSpeech(std::chrono::seconds(5)));
+    CHECK(k.rig->synth->calls == 1);
+    CHECK_FALSE(k.rig->service->isPlaying());
+    k.item(It::ReadOption{"non"});
+    REQUIRE(k.rig->service->waitForSpeech(std::chrono::seconds(5)));
+    k.rig->service->update();
+    CHECK(k.rig->synth->calls == 2);
+    CHECK(k.rig->service->isPlaying());
+    k.item(It::ReadOption{"nope"}); // unknown option: nothing, no crash
+    CHECK(k.rig->synth->calls == 2);
 }

@@ -115,7 +115,7 @@ TEST_CASE("item without 'Je ne sais pas' - picture options tap by their descript
     auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(v, s, c); };
     h.frame(draw);
     CHECK(h.recorder.findByLabel("Je ne sais pas") == nullptr);
-    CHECK(h.recorder.showsText("Encore 1 écoute(s)"));
+    CHECK(h.recorder.showsText("Encore 1 écoute"));
     CHECK(h.recorder.showsText("Image indisponible")); // the missing file gets a calm placeholder
     const auto play = h.tapId("stimulus:play", draw);
     REQUIRE(is<ui::intent::Item>(play));

@@ -38,7 +38,8 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
                                       [](const quiz::Option& o) { return !o.image.empty() || !o.audio.empty(); });
     if (hasStimulus(item)) {
         const bool side = !th.portrait && !pictures && !item.stimulus.image.empty();
-        Rect st = side ? area.cutLeft(area.w() * 0.45f) : area.cutTop(area.h() * (pictures ? 0.38f : 0.45f));
+        Rect st = side ? area.cutLeft(area.w() * 0.45f)
+                       : area.cutTop(stimulusHeight(view, ctx, area.w(), area.h() * (pictures ? 0.38f : 0.45f)));
         if (side) area.cutLeft(th.gap() * 2);
         else area.cutTop(th.gap());
         if (auto i = drawStimulus(view, ctx, st); !std::holds_alternative<std::monostate>(i)) out = i;
@@ -65,9 +66,19 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
         const std::string label = tileLabel(view, o);
         const std::string id = "option:" + o.id;
         if (!pictures) {
+            // The word, and beside it its own speaker: a person who cannot read hears each answer.
+            Rect word = tile;
+            const Rect speak = word.cutRight(std::min(th.smallTargetH() * 1.2f, tile.w() * 0.3f));
+            word.cutRight(th.gap() * 0.5f);
             ButtonSpec spec;
             spec.style = sel ? ButtonStyle::Selected : ButtonStyle::Secondary;
-            if (button(ctx, id, tile, label, spec)) model.tap(o.id);
+            spec.fontPx = th.px(40);
+            if (button(ctx, id, word, label, spec)) model.tap(o.id);
+            ButtonSpec sp;
+            sp.picto = Picto::Speaker;
+            sp.style = ButtonStyle::Quiet;
+            if (button(ctx, id + ":speak", speak, "", sp)) out = ReadOption{o.id};
+            ctx.draw()->AddRect(speak.min, speak.max, palette().action, th.radius(), 0, th.px(3));
             continue;
         }
         // Picture/sound tile: the whole tile selects; a sound option has its own play button.

@@ -71,6 +71,12 @@ struct PlayAudio {
     bool stimulus = false; // counts against stimulus.maxPlays
 };
 
+// The speaker button of a text option: the app reads it (the package's recording when the
+// option has one, else synthesis in the language the text is in).
+struct ReadOption {
+    std::string optionId;
+};
+
 // Speak text with speech synthesis (no recorded file): instructions read aloud.
 struct SpeakText {
     std::string text;
@@ -89,7 +95,8 @@ struct StopRecording {};
 // Speaking items: play the take just recorded (AudioService::listenBack).
 struct ListenBack {};
 
-using ItemIntent = std::variant<std::monostate, PlayAudio, SpeakText, SubmitAnswer, StartRecording, StopRecording, ListenBack>;
+using ItemIntent = std::variant<std::monostate, PlayAudio, SpeakText, SubmitAnswer, StartRecording, StopRecording, ListenBack,
+                                ReadOption>;
 
 // Draws the item body for `view.item->type`; the one entry point the frame calls.
 ItemIntent drawItem(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx);

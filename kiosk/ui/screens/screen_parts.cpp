@@ -1,3 +1,8 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+
 #include "ui/screens/screens.hpp"
 
 namespace repere::ui {
@@ -37,7 +42,30 @@ void drawStaircase(UiContext& ctx, const Rect& r, int step, int steps) {
     }
 }
 
+void drawSoundNotice(UiContext& ctx) {
+    const auto& th = ctx.theme;
+    const Rect sp = speakerRect(th);
+    const auto& label = ctx.tr("sound.unavailable");
+    const float px = th.bodyPx();
+    const float tw = th.fonts.bold ? th.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, label.c_str()).x : px * 8;
+    const float h = std::max(th.smallTargetH() * 0.8f, px * 1.8f);
+    const float w = tw + px * 1.4f + th.px(56);
+    const Rect r{{sp.min.x - th.gap() - w, sp.center().y - h * 0.5f}, {sp.min.x - th.gap(), sp.center().y + h * 0.5f}};
+    const auto& pal = palette();
+    ImDrawList* dl = ctx.draw();
+    dl->AddRectFilled(r.min, r.max, pal.notice, h * 0.5f);
+    dl->AddRect(r.min, r.max, pal.text, h * 0.5f, 0, th.px(2));
+    // A loudspeaker struck through: the same meaning without reading.
+    Rect inner = r.shrink(th.px(14));
+    const Rect icon = inner.cutLeft(px * 1.4f).centered(px * 1.4f, px * 1.4f);
+    drawPicto(dl, Picto::Speaker, icon, pal.text);
+    dl->AddLine({icon.min.x, icon.max.y}, {icon.max.x, icon.min.y}, pal.text, th.px(4));
+    inner.cutLeft(th.px(12));
+    text(ctx, inner, label, {TextRole::Strong}, true);
+}
+
 Intent speakerIntent(UiContext& ctx, const std::string& t) {
+    if (ctx.recorder) ctx.recorder->readAloud(t);
     if (speakerButton(ctx)) return intent::ReadAloud{t};
     return {};
 }

@@ -106,6 +106,17 @@ struct GoodbyeView {
 };
 Intent drawGoodbye(const GoodbyeView& view, UiContext& ctx);
 
+// ---- sound check (switched on per kiosk) ----------------------------------------------------
+struct SoundCheckView {
+    bool playing = false;     // the music is playing: "Réécouter" waits
+    bool unavailable = false; // the device failed: the notice is shown, the answers still work
+};
+Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx);
+
+// "Son indisponible": a notice in the top bar, left of the speaker, on every screen while no
+// sound can be played (no device, broken headset, sound check not heard).
+void drawSoundNotice(UiContext& ctx);
+
 // ---- calm errors ----------------------------------------------------------------------------------------
 struct ErrorView {
     std::string messageKey = "error.start";

@@ -1,0 +1,165 @@
+// Sound on the screens, without a window: the big replay button of a listening item and its
+// plays left, speaker buttons on every text option, "Son indisponible" (item and top bar), the
+// sound check screen, and the text a screen gives to be read aloud when it opens.
+#include <catch2/catch.hpp>
+
+#include "ui/screens/screens.hpp"
+#include "ui_harness.hpp"
+
+using namespace repere;
+using repere::test::is;
+using repere::test::UiHarness;
+namespace It = ui::items;
+
+namespace {
+
+struct ListeningFixture {
+    quiz::Quiz quiz;
+    quiz::Item item;
+    ui::ItemScreenView view;
+    It::ItemInteraction scratch;
+    UiHarness h;
+    explicit ListeningFixture(ImVec2 size = {1920, 1080}) : h(size) {
+        quiz.id = "t";
+        quiz.packageDir = "/nonexistent";
+        item.id = "eco";
+        item.type = quiz::ItemType::Choice;
+        item.stimulus.audio = "snd";
+        item.stimulus.maxPlays = 2;
+        for (const char* id : {"a", "b"}) {
+            quiz::Option o;
+            o.id = id;
+            o.text = std::string("réponse ") + id;
+            item.options.push_back(o);
+        }
+        view.item.quiz = &quiz;
+        view.item.item = &item;
+        view.instruction = "Écoutez. Choisissez la bonne réponse.";
+    }
+    ui::Intent draw(ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); }
+    ui::Intent frame() {
+        return h.frame([&](ui::UiContext& c) { return draw(c); });
+    }
+    ui::Intent tap(const std::string& label) {
+        return h.tap(label, [&](ui::UiContext& c) { return draw(c); });
+    }
+    ui::Intent tapId(const std::string& id) {
+        return h.tapId(id, [&](ui::UiContext& c) { return draw(c); });
+    }
+    template <class T>
+    const T* itemIntent(const ui::Intent& i) {
+        const auto* w = std::get_if<ui::intent::Item>(&i);
+        return w ? std::get_if<T>(&w->action) : nullptr;
+    }
+};
+
+} // namespace
+
+TEST_CASE("the listening button plays the stimulus and shows the listens left") {
+    ListeningFixture f;
+    f.frame();
+    CHECK(f.h.recorder.showsText("Encore 2 écoutes"));
+    const auto played = f.tap("Écouter le message");
+    const auto* p = f.itemIntent<It::PlayAudio>(played);
+    REQUIRE(p);
+    CHECK(p->stimulus);
+    CHECK(p->assetId == "snd");
+
+    f.view.item.stimulusPlays = 1;
+    f.frame();
+    CHECK(f.h.recorder.showsText("Encore 1 écoute"));
+    CHECK(f.h.recorder.findByLabel("Réécouter"));
+
+    // While it plays the button waits (one sound at a time, no double charge).
+    f.view.item.stimulusPlaying = true;
+    f.frame();
+    const auto* playing = f.h.recorder.findById("stimulus:play");
+    REQUIRE(playing);
+    CHECK_FALSE(playing->enabled);
+    CHECK(playing->label == "Écoute en cours…");
+
+    f.view.item.stimulusPlaying = false;
+    f.view.item.stimulusPlays = 2;
+    f.frame();
+    CHECK(f.h.recorder.showsText("Plus d'écoute possible"));
+    CHECK_FALSE(f.h.recorder.findById("stimulus:play")->enabled);
+    CHECK_THROWS(f.tap("Réécouter")); // disabled: a tap does nothing
+}
+
+TEST_CASE("a listening item that cannot be heard says Son indisponible") {
+    ListeningFixture f;
+    f.frame();
+    CHECK_FALSE(f.h.recorder.showsText("Son indisponible"));
+    f.view.item.stimulusUnavailable = true;
+    f.frame();
+    CHECK(f.h.recorder.showsText("Son indisponible : ce message ne peut pas être écouté."));
+}
+
+TEST_CASE("every text option has its own speaker button") {
+    ListeningFixture f;
+    for (const char* id : {"a", "b"}) {
+        const auto tapped = f.tapId(std::string("option:") + id + ":speak");
+        const auto* r = f.itemIntent<It::ReadOption>(tapped);
+        REQUIRE(r);
+        CHECK(r->optionId == id);
+    }
+    // The speaker does not select the option; the word does.
+    CHECK(f.scratch.selected.empty());
+    f.tap("réponse b");
+    CHECK_FALSE(f.scratch.answer.is_null());
+    // Large enough to touch: at least 72 px at 1080p.
+    const auto* w = f.h.recorder.findById("option:a:speak");
+    REQUIRE(w);
+    CHECK(w->rect.h() >= 72);
+    CHECK(w->rect.w() >= 72);
+}
+
+TEST_CASE("the item screen gives its instruction to be read aloud when it opens") {
+    ListeningFixture f;
+    f.frame();
+    CHECK(f.h.recorder.readAloudText() == "Écoutez. Choisissez la bonne réponse.");
+}
+
+TEST_CASE("sound check: Oui and Non answer, Réécouter plays the music again") {
+    UiHarness h;
+    ui::SoundCheckView v;
+    auto draw = [&](ui::UiContext& c) { return ui::drawSoundCheck(v, c); };
+    h.frame(draw);
+    CHECK(h.recorder.showsText("Entendez-vous la musique ?"));
+    const auto yes = h.tap("Oui", draw);
+    REQUIRE(is<ui::intent::SoundCheckAnswer>(yes));
+    CHECK(std::get<ui::intent::SoundCheckAnswer>(yes).heard);
+    const auto no = h.tap("Non", draw);
+    REQUIRE(is<ui::intent::SoundCheckAnswer>(no));
+    CHECK_FALSE(std::get<ui::intent::SoundCheckAnswer>(no).heard);
+    CHECK(is<ui::intent::SoundCheckReplay>(h.tap("Réécouter la musique", draw)));
+    v.playing = true;
+    h.frame(draw);
+    CHECK_FALSE(h.recorder.findById("soundcheck:again")->enabled);
+    CHECK_FALSE(h.recorder.showsText("Son indisponible"));
+    v.unavailable = true;
+    h.frame(draw);
+    CHECK(h.recorder.showsText("Son indisponible"));
+}
+
+TEST_CASE("the Son indisponible notice sits in the top bar and leaves the speaker free") {
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}, ImVec2{1080, 1920}}) {
+        UiHarness h(size);
+        auto draw = [&](ui::UiContext& c) {
+            const auto i = ui::drawWelcome({}, c);
+            ui::drawSoundNotice(c);
+            return i;
+        };
+        h.frame(draw);
+        CHECK(h.recorder.showsText("Son indisponible"));
+        const auto* speaker = h.recorder.findById("speaker");
+        REQUIRE(speaker);
+        for (const auto& t : h.recorder.texts())
+            if (t.text == "Son indisponible") {
+                CHECK(t.rect.max.x <= speaker->rect.min.x);
+                CHECK(t.rect.min.x >= 0);
+            }
+        // The welcome screen still works under the notice.
+        CHECK(is<ui::intent::Start>(h.tap("Commencer", draw)));
+    }
+}
