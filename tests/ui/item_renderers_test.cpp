@@ -84,6 +84,30 @@ struct Fixture {
 
 } // namespace
 
+TEST_CASE("choice: sixteen text options stay above the footer and Valider stays tappable") {
+    for (const ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}}) {
+        INFO(size.x << "x" << size.y);
+        quiz::Item it;
+        it.id = "langues";
+        it.type = quiz::ItemType::Profile;
+        it.multiple = true;
+        for (int i = 0; i < 16; ++i) it.options.push_back(opt("l" + std::to_string(i), "Langue " + std::to_string(i)));
+        Fixture f(it, size);
+        f.tap("Langue 3");
+        f.frame();
+        const auto* ok = f.h.recorder.findByLabel("Valider");
+        REQUIRE(ok);
+        for (int i = 0; i < 16; ++i) {
+            const auto* tile = f.h.recorder.findById("option:l" + std::to_string(i));
+            REQUIRE(tile);
+            CHECK(tile->rect.max.y <= ok->rect.min.y); // no tile under the footer
+        }
+        const auto answer = f.tap("Valider");
+        REQUIRE(is<ui::intent::Answer>(answer));
+        CHECK(std::get<ui::intent::Answer>(answer).answer["selected"] == json::array({"l3"}));
+    }
+}
+
 TEST_CASE("hotspot: a tap on the picture answers its position as fractions") {
     quiz::Item it;
     it.id = "h1";

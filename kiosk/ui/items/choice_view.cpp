@@ -48,11 +48,17 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
     ChoiceModel& model = modelOf(item, scratch);
     const int n = static_cast<int>(item.options.size());
     if (n == 0) return drawUnavailable(view, scratch, ctx);
+    const float gap = th.gap();
     int cols = 1;
     if (pictures) cols = th.portrait ? std::min(n, 2) : std::min(n, 4);
     else if (n > 4) cols = 2;
+    // Many text options (a profile's 16 languages): more columns rather than tiles running
+    // under the footer, where a tap on "Valider" would pick the tile behind it.
+    if (!pictures) {
+        const int fit = std::max(1, static_cast<int>((area.h() + gap) / (th.smallTargetH() + gap)));
+        while (cols < 4 && (n + cols - 1) / cols > fit) ++cols;
+    }
     const int rows = (n + cols - 1) / cols;
-    const float gap = th.gap();
     float tileH = pictures ? (area.h() - gap * (rows - 1)) / rows : std::min(th.px(120), (area.h() - gap * (rows - 1)) / rows);
     tileH = std::max(tileH, th.smallTargetH());
     const float tileW = (area.w() - gap * (cols - 1)) / cols;
