@@ -1,6 +1,7 @@
 #include "app/trainer_area.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -106,11 +107,11 @@ std::string shownText(const quiz::Quiz& quiz, const quiz::Item& item) {
 }
 
 std::string answeredText(const quiz::Item& item, const nlohmann::json& a) {
-    if (a.is_null()) return "—";
+    if (a.is_null() || a.empty()) return "—"; // an information screen, read and passed
     if (a.contains("selected")) return joinOptions(item, a["selected"]);
     if (a.contains("text") && a["text"].is_string()) return "« " + a["text"].get<std::string>() + " »";
     if (a.contains("recording")) {
-        const double d = a.value("durationS", 0.0);
+        const double d = std::round(a.value("durationS", 0.0) * 10.0) / 10.0;
         return "enregistrement de " + number(d) + " s";
     }
     if (a.contains("order")) return joinOptions(item, a["order"]);
@@ -124,7 +125,10 @@ std::string shortTitle(const quiz::Quiz& q) {
     std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (key.find("numerique") != std::string::npos || key.find("digital") != std::string::npos) return tr("quiz.digital");
     if (key.find("francais") != std::string::npos || key.find("french") != std::string::npos) return tr("quiz.french");
-    return q.title.get("fr");
+    // "Exemple : tous les types de questions" -> "Exemple": buttons side by side stay readable.
+    std::string title = q.title.get("fr");
+    if (const auto colon = title.find(" : "); colon != std::string::npos && colon > 0) title.resize(colon);
+    return title;
 }
 
 std::string expectedText(const quiz::Item& item) {

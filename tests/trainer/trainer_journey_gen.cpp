@@ -13,6 +13,7 @@
 //   trainer_journey_gen QUIZZES_DIR SEED SCRIPT_OUT
 // Prints "code=<code> shown=<ABC-DEFG> write=<item> speak=<item> writeScore=<n> writeMax=<n>
 // speakScore=<n> speakMax=<n> items=<n>".
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -45,11 +46,13 @@ std::string tileLabel(const quiz::Quiz& q, const quiz::Option& o) {
     return o.id;
 }
 
-// A choice item answered right by tapping labels, when every tile has its own words.
+// A choice item answered right by tapping labels, when every tile is plain words (a picture or
+// sound tile has its own play button in the middle, where a scripted tap lands).
 bool answerableByLabel(const quiz::Quiz& q, const quiz::Item& item) {
     if (item.type != quiz::ItemType::Choice || item.correct.empty()) return false;
     std::vector<std::string> seen;
     for (const auto& o : item.options) {
+        if (!o.image.empty() || !o.audio.empty()) return false;
         const auto l = tileLabel(q, o);
         if (l == o.id || l.empty()) return false;
         for (const auto& s : seen)
@@ -194,7 +197,9 @@ int main(int argc, char** argv) {
                 speakFirstPoint = item.scoring.rubric.front().label.get("fr") + " (" + pts(speakScore) + ")";
             }
             j.tap("Enregistrer");
-            j.wait("Parlez maintenant.", 15);
+            // About three seconds of the synthetic microphone: the countdown shows the seconds left.
+            const int left = std::max(1, item.maxDurationS - 3);
+            j.wait("Parlez maintenant. Encore " + std::to_string(left) + " secondes.", 20);
             j.shot("08-beneficiary-speak-recording");
             j.tap("Arrêter");
             j.wait("C'est enregistré", 10);

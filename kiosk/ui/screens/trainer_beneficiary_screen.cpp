@@ -20,6 +20,17 @@ std::string number(double v) {
     return s;
 }
 
+// Times to a tenth of a second: "4,7 s", "12 s".
+std::string seconds(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+}
+
 struct Line {
     std::string text;
     TextRole role;
@@ -33,7 +44,7 @@ std::vector<Line> cardLines(const TrainerResponseCard& c, UiContext& ctx) {
     if (!c.shown.empty()) lines.push_back({ctx.tr("trainer.shown") + " " + c.shown, TextRole::Body});
     lines.push_back({ctx.tr("trainer.answered") + " " + (c.dontKnow ? ctx.tr("common.dont_know") : c.answered), TextRole::Body});
     if (!c.expected.empty()) lines.push_back({ctx.tr("trainer.expected") + " " + c.expected, TextRole::Body});
-    std::string meta = i18n::format(ctx.tr("trainer.time_plays"), {{"s", number(c.seconds)}, {"n", std::to_string(c.plays)}});
+    std::string meta = i18n::format(ctx.tr("trainer.time_plays"), {{"s", seconds(c.seconds)}, {"n", std::to_string(c.plays)}});
     if (!c.scoredBy.empty()) meta += "  —  " + ctx.tr("trainer.scored_by") + " " + c.scoredBy;
     lines.push_back({meta, TextRole::Muted});
     return lines;

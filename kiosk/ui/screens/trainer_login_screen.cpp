@@ -1,5 +1,7 @@
 // Trainer login: tap your name, type your PIN on a big keypad (digits hidden), "Valider".
 // Wrong PINs and the lockout are decided by the store; the message comes worded in the view.
+#include <algorithm>
+
 #include "ui/screens/trainer_screens.hpp"
 
 namespace repere::ui {
@@ -11,9 +13,10 @@ Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scrat
     if (auto b = drawTrainerBanner(ctx, r, {}); !isNone(b)) out = b;
 
     const float keyH = th.px(96), gap = th.px(12);
-    const float padW = 3 * th.px(120) + 2 * gap, padH = 4 * keyH + 3 * gap;
-    Rect right = r.cutRight(std::max(padW, r.w() * 0.42f));
+    Rect right = r.cutRight(r.w() * 0.42f);
     r.cutRight(th.margin());
+    // Keys wide enough for "Effacer" beside its pictogram on the last row.
+    const float padW = std::min(right.w(), 3 * th.px(220) + 2 * gap), padH = 4 * keyH + 3 * gap;
 
     // Left: who is it.
     r.cutTop(text(ctx, r, ctx.tr("trainer.login.who"), {TextRole::Title}) + th.gap());
@@ -34,9 +37,16 @@ Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scrat
 
     // Right: the PIN.
     right.cutTop(text(ctx, right, ctx.tr("trainer.login.pin"), {TextRole::Title}) + th.px(16));
-    std::string dots;
-    for (std::size_t i = 0; i < scratch.pin.size(); ++i) dots += "\xE2\x97\x8F "; // ● per digit, never the digit
-    textField(ctx, "trainer:pin", right.cutTop(th.targetH()), dots, !scratch.name.empty(), th.titlePx(), true);
+    // One filled circle per digit typed, never the digit (drawn: the field shows no text).
+    const Rect field = right.cutTop(th.targetH());
+    textField(ctx, "trainer:pin", field, {}, !scratch.name.empty() && scratch.pin.empty(), th.titlePx(), true);
+    {
+        const float d = th.px(26), step = th.px(48);
+        const auto n = static_cast<float>(scratch.pin.size());
+        float x = field.center().x - (n * step - (step - d)) * 0.5f + d * 0.5f;
+        for (std::size_t i = 0; i < scratch.pin.size(); ++i, x += step)
+            ctx.draw()->AddCircleFilled({x, field.center().y}, d * 0.5f, palette().text);
+    }
     right.cutTop(th.px(16));
     applyTyped(ctx.input, scratch.pin, 12, true);
     Rect pad = right.cutTop(padH).centered(padW, padH);

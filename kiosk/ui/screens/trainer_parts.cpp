@@ -40,15 +40,30 @@ Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
     title += " " + (assigned.empty() ? ctx.tr("trainer.assign.none") : assigned);
     r.cutTop(text(ctx, r, title, {TextRole::Strong, Align::Left, fontPx}) + th.px(8));
     const int n = static_cast<int>(assignable.size());
-    Rect rowR = r.cutTop(th.smallTargetH());
+    const float gap = th.px(10);
+    // Side by side when every title fits its share of the row, else one under the other (a long
+    // package title must not wrap inside its button).
+    bool fits = true;
+    const float colW = (r.w() - gap * static_cast<float>(n - 1)) / static_cast<float>(std::max(1, n));
+    for (const auto& [id, label] : assignable)
+        if (buttonWidth(ctx, label, true, fontPx) > colW) fits = false;
+    // Stacked only when there is room below; otherwise the titles wrap in their buttons.
+    if (!fits && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap)) fits = true;
+    Rect rowR = fits ? r.cutTop(th.smallTargetH()) : Rect{};
     for (int k = 0; k < n; ++k) {
         const auto& [id, label] = assignable[static_cast<std::size_t>(k)];
         ButtonSpec spec;
         spec.fontPx = fontPx;
         spec.style = label == assigned ? ButtonStyle::Selected : ButtonStyle::Secondary;
         spec.picto = label == assigned ? Picto::Check : Picto::None;
-        if (button(ctx, "trainer:assign:" + id, column(rowR, k, n, th.px(10)), label, spec))
-            out = intent::Trainer{trainer::AssignQuiz{code, id}};
+        Rect b;
+        if (fits) {
+            b = column(rowR, k, n, gap);
+        } else {
+            b = r.cutTop(th.smallTargetH());
+            r.cutTop(gap);
+        }
+        if (button(ctx, "trainer:assign:" + id, b, label, spec)) out = intent::Trainer{trainer::AssignQuiz{code, id}};
     }
     return out;
 }
