@@ -452,7 +452,7 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             if (!sq) continue;
             const auto bilan = report::bilanFromStore(*deps_.db, *deps_.quizzes, s, {});
             ui::TrainerSitting sit;
-            sit.label = report::formatDate(bilan.dateMs);
+            sit.label = report::formatDate(s.startedAtMs); // the day the person sat it
             for (const auto& line : bilan.skills)
                 if (line.level) sit.stepBySkill[line.skillId] = static_cast<int>(*line.level);
             v.sittings.push_back(std::move(sit));

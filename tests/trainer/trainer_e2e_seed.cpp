@@ -11,6 +11,7 @@
 
 #include "engine/attempt.hpp"
 #include "quiz/loader.hpp"
+#include "report/bilan.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/data_dir.hpp"
 #include "store/database.hpp"
@@ -112,7 +113,8 @@ int main(int argc, char** argv) {
     db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer, store::PinHashParams::minimum());
     db->addTrainer("M. Okafor", "1379", store::TrainerRole::Trainer, store::PinHashParams::minimum());
     const auto code = db->registerNewBeneficiary(std::string("Awa"), db->nowMs()).code;
-    take(*db, quiz, code, 3, db->nowMs() - 7LL * 24 * 3600 * 1000, false, dataDir); // a week ago
+    const std::int64_t weekAgo = db->nowMs() - 7LL * 24 * 3600 * 1000;
+    take(*db, quiz, code, 3, weekAgo, false, dataDir); // a week ago
     const auto t = take(*db, quiz, code, 11, db->nowMs() - 20 * 60 * 1000, true, dataDir);
     if (t.writeItem.empty() || t.speakItem.empty()) {
         std::cerr << "the seeded sitting has no written or no spoken answer\n";
@@ -143,6 +145,8 @@ int main(int argc, char** argv) {
     add(step("screenshot", "04-search-selected"));
     add(step("tap", shown)); // the newest sitting comes first
     add(step("expect_text", "Code " + shown + " — Awa"));
+    // The earlier sitting is dated the day it was taken, beside today's.
+    add(step("expect_text", "barre creuse : passation du " + report::formatDate(weekAgo)));
     add(step("screenshot", "05-beneficiary"));
     add(step("tap", "Corriger : Écrit " + t.writeItem));
     add(step("expect_text", "Retour à la fiche"));
