@@ -132,7 +132,7 @@ int runKiosk(const KioskOptions& o) {
     float fontScale = -1;
     auto ensureFonts = [&] {
         const ImVec2 size{static_cast<float>(window->framebufferWidth()), static_cast<float>(window->framebufferHeight())};
-        const float scale = ui::uiScaleFor(size);
+        const float scale = ui::textScaleFor(size);
         if (scale == fontScale) return;
         std::string ferr;
         if (!platform::buildFonts(*io.Fonts, scale, fonts, ferr)) std::fprintf(stderr, "repere-kiosk: %s\n", ferr.c_str());

@@ -47,10 +47,13 @@ float uiScaleFor(ImVec2 d) {
     return std::clamp(s, 0.5f, 2.0f);
 }
 
+float textScaleFor(ImVec2 d) { return std::max(uiScaleFor(d), kMinTextScale); }
+
 Theme makeTheme(ImVec2 display, const platform::FontSet& fonts) {
     Theme t;
     t.display = display;
     t.scale = uiScaleFor(display);
+    t.textScale = textScaleFor(display);
     t.portrait = display.y > display.x;
     t.fonts = fonts;
     return t;

@@ -32,14 +32,22 @@ double contrastRatio(ImU32 a, ImU32 b);
 
 // UI scale for a window size; clamped so a 1024×600 screen stays usable.
 float uiScaleFor(ImVec2 display);
+// Text scale: the layout scale, but never below kMinTextScale, so body text stays at least 28 px
+// (DESIGN §8) on the small screens agencies have (1280×800: 0.67 would give 21 px, too small for
+// people who read little). Fonts are built at this scale.
+inline constexpr float kMinTextScale = 0.875f;
+float textScaleFor(ImVec2 display);
 
 struct Theme {
     ImVec2 display{1920, 1080};
     float scale = 1.f;
+    float textScale = 1.f; // >= scale: see textScaleFor
     bool portrait = false;
     platform::FontSet fonts;
 
     float px(float at1080) const { return at1080 * scale; }
+    // Extra factor for text sizes given in layout pixels (TextStyle::px, ButtonSpec::fontPx).
+    float textBoost() const { return textScale / scale; }
     float margin() const { return px(48); }
     float gap() const { return px(24); }         // ≥ 16 px between targets
     float targetH() const { return px(96); }     // big buttons

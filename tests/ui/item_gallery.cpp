@@ -128,10 +128,10 @@ private:
         }
         ImGuiIO& io = ImGui::GetIO();
         const ImVec2 fb{static_cast<float>(window->framebufferWidth()), static_cast<float>(window->framebufferHeight())};
-        if (ui::uiScaleFor(fb) != fontScale_) {
-            platform::buildFonts(*io.Fonts, ui::uiScaleFor(fb), fonts_, error);
+        if (ui::textScaleFor(fb) != fontScale_) {
+            platform::buildFonts(*io.Fonts, ui::textScaleFor(fb), fonts_, error);
             window->fontsChanged();
-            fontScale_ = ui::uiScaleFor(fb);
+            fontScale_ = ui::textScaleFor(fb);
         }
         const platform::FontSet& fonts = fonts_;
         platform::TextureCache textures;

@@ -108,6 +108,39 @@ TEST_CASE("choice: sixteen text options stay above the footer and Valider stays 
     }
 }
 
+TEST_CASE("hotspot: a tall phone picture takes the whole height so its buttons stay big") {
+    struct TallImages : platform::ImageSource {
+        std::optional<platform::ImageRef> image(const std::string&) override { return platform::ImageRef{nullptr, 540, 960}; }
+    } tall;
+    quiz::Item it;
+    it.id = "h2";
+    it.type = quiz::ItemType::Hotspot;
+    it.image = "img-phone";
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}}) {
+        Fixture f(it, size);
+        quiz::Asset a;
+        a.id = "img-phone";
+        a.path = "phone.png";
+        f.quiz.assets.push_back(a);
+        f.h.images = &tall;
+        const ui::Rect pic = f.widget("hotspot:image").rect;
+        const float scale = f.h.theme().scale;
+        // A phone's navigation bar is 1/12 of its height: at least 72 px at 1080p, scaled.
+        CHECK(pic.h() / 12.f >= 72.f * scale);
+        CHECK(pic.w() / pic.h() == Approx(540.0 / 960.0).margin(0.01));
+        // The instruction and the three buttons stand on the left, large and clear of it.
+        for (const char* id : {"item:dontknow", "item:pause", "item:validate"}) {
+            const ui::Rect b = f.widget(id).rect;
+            CHECK(b.max.x < pic.min.x);
+            CHECK(b.h() >= 72.f * scale);
+        }
+        CHECK(f.widget("speaker").rect.min.x > pic.max.x);
+        f.tapAt({pic.min.x + pic.w() * 0.5f, pic.min.y + pic.h() * 0.95f});
+        const json ans = f.validate();
+        CHECK(ans["y"].get<double>() == Approx(0.95).margin(0.01));
+    }
+}
+
 TEST_CASE("hotspot: a tap on the picture answers its position as fractions") {
     quiz::Item it;
     it.id = "h1";

@@ -48,6 +48,7 @@ struct SimFixture {
     json finish() {
         frame();
         CHECK_FALSE(h.recorder.findById("item:validate")); // sims submit by themselves
+        CHECK_FALSE(h.recorder.findById("item:dontknow")); // the scenario is over
         const auto i = tap("Continuer");
         REQUIRE(is<ui::intent::Item>(i));
         const auto& a = std::get<ui::intent::Item>(i).action;

@@ -79,6 +79,21 @@ TEST_CASE("theme: sizes follow the window - 1080p targets >= 72 px and body >= 2
     CHECK(fs.titlePx >= 40);
 }
 
+TEST_CASE("theme: body text stays at least 28 px on small screens") {
+    for (ImVec2 size : {ImVec2{1280, 800}, ImVec2{1024, 600}, ImVec2{800, 1280}}) {
+        ImFontAtlas atlas;
+        std::string err;
+        platform::FontSet fs;
+        REQUIRE(platform::buildFonts(atlas, ui::textScaleFor(size), fs, err));
+        CHECK(fs.bodyPx >= 28);
+        const auto t = ui::makeTheme(size, fs);
+        CHECK(t.textScale >= t.scale);
+        // Sizes given in layout pixels grow with the text: a 40 px instruction at 1080p is
+        // never smaller than the body text.
+        CHECK(40 * t.scale * t.textBoost() >= fs.bodyPx);
+    }
+}
+
 TEST_CASE("fonts: Andika with every French glyph, beyond imgui's default ranges") {
     ImFontAtlas atlas;
     std::string err;

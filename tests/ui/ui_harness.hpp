@@ -31,7 +31,7 @@ public:
         io.DisplaySize = size;
         io.DeltaTime = 1.f / 60.f;
         std::string err;
-        fontsOk = platform::buildFonts(*io.Fonts, ui::uiScaleFor(size), fonts_, err);
+        fontsOk = platform::buildFonts(*io.Fonts, ui::textScaleFor(size), fonts_, err);
         theme_ = ui::makeTheme(size, fonts_);
     }
     ~UiHarness() { ImGui::DestroyContext(context_); }

@@ -56,6 +56,7 @@ struct ItemInteraction {
     std::any model;                                 // renderer-specific model object (e.g. ChoiceModel)
     std::int64_t shownAtMs = 0;                     // when the item appeared (durations)
 
+    bool ended = false;         // a sim scenario is over: only its "Continuer" remains (no "Je ne sais pas")
     bool ready = false;         // the answer can be submitted
     nlohmann::json answer;      // the answer JSON when ready
 

@@ -1,8 +1,68 @@
 // The frame around every item: progress the width of the screen, the instruction, the item
 // body (drawn by ui/items), and the footer: "Je ne sais pas", "Pause", "Valider".
+#include <algorithm>
+
 #include "ui/screens/screens.hpp"
 
 namespace repere::ui {
+namespace {
+
+// Where the frame puts things. Usually: instruction on top, the body, the footer in a row.
+// A tall picture to touch (a phone screen) in landscape gets the whole height on the right and
+// the instruction and buttons stand on its left, so the buttons drawn in the picture stay big
+// enough to hit (a phone home screen fitted under the instruction left them about 48 px).
+struct Layout {
+    Rect instruction;  // consumed from the top by the instruction text
+    Rect body;         // the renderer's area (after the instruction when stacked)
+    Rect dontKnow, pause, validate;
+    bool side = false;
+};
+
+float tallPictureAspect(const items::ItemViewState& iv, UiContext& ctx) {
+    if (!iv.item || iv.item->type != quiz::ItemType::Hotspot || !ctx.images || !iv.quiz) return 0;
+    const std::string id = iv.item->image.empty() ? iv.item->stimulus.image : iv.item->image;
+    const auto path = items::assetPath(*iv.quiz, id);
+    if (path.empty()) return 0;
+    const auto img = ctx.images->image(path);
+    if (!img || img->width <= 0 || img->height <= 0) return 0;
+    const float aspect = static_cast<float>(img->width) / static_cast<float>(img->height);
+    return aspect < 0.9f ? aspect : 0;
+}
+
+Layout layoutFor(const Theme& th, float tallAspect) {
+    Layout l;
+    if (tallAspect > 0 && !th.portrait) {
+        const Rect sp = speakerRect(th);
+        const float top = th.px(28), bottom = th.display.y - th.px(16);
+        const float minLeft = th.px(560);
+        float picW = (bottom - top) * tallAspect;
+        picW = std::min(picW, sp.min.x - th.gap() * 3 - th.margin() - minLeft);
+        if (picW > th.px(300)) {
+            l.side = true;
+            l.body = Rect{{sp.min.x - th.gap() - picW, top}, {sp.min.x - th.gap(), bottom}};
+            Rect left{{th.margin(), th.topBarH()}, {l.body.min.x - th.gap() * 2, th.display.y - th.margin()}};
+            l.validate = left.cutBottom(th.targetH());
+            left.cutBottom(th.gap());
+            l.pause = left.cutBottom(th.targetH());
+            left.cutBottom(th.gap());
+            l.dontKnow = left.cutBottom(th.targetH());
+            left.cutBottom(th.gap());
+            l.instruction = left;
+            return l;
+        }
+    }
+    Rect r = contentRect(th);
+    Rect footer = r.cutBottom(th.targetH());
+    r.cutBottom(th.gap());
+    l.instruction = r;
+    l.body = r;
+    l.dontKnow = column(footer, 0, 3, th.gap());
+    l.pause = column(footer, 1, 3, th.gap());
+    l.validate = column(footer, 2, 3, th.gap());
+    return l;
+}
+
+} // namespace
 
 Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratch, UiContext& ctx) {
     Intent out;
@@ -17,35 +77,33 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
         text(ctx, tag, p, {TextRole::Strong, Align::Center}, true);
     }
 
-    Rect r = contentRect(th);
-    Rect footer = r.cutBottom(th.targetH());
-    r.cutBottom(th.gap());
+    items::ItemViewState iv = view.item;
+    Layout l = layoutFor(th, tallPictureAspect(iv, ctx));
     if (!view.instruction.empty()) {
-        const float h = text(ctx, r, view.instruction, {TextRole::Strong, Align::Left, th.px(40)});
-        r.cutTop(h + th.gap());
+        const float h = text(ctx, l.instruction, view.instruction, {TextRole::Strong, Align::Left, th.px(40)});
+        if (!l.side) l.body.cutTop(h + th.gap());
     }
 
-    items::ItemViewState iv = view.item;
-    iv.area = r;
+    iv.area = l.body;
     const bool hasItem = iv.item != nullptr;
     if (hasItem && scratch.itemId != iv.item->id) scratch.reset(iv.item->id, ctx.nowMs);
     const items::ItemIntent ii = items::drawItem(iv, scratch, ctx);
     if (!std::holds_alternative<std::monostate>(ii)) out = intent::Item{ii};
 
-    // Footer: the quiet way out on the left, pause in the middle, the strong action on the right.
-    const float third = (footer.w() - 2 * th.gap()) / 3.f;
-    if (view.allowDontKnow) {
+    // Footer: the quiet way out, pause, the strong action. After a sim scenario ended, "Je ne
+    // sais pas" would throw away what the person just did: only its "Continuer" remains.
+    if (view.allowDontKnow && !scratch.ended) {
         ButtonSpec dk;
         dk.picto = Picto::Question;
         dk.style = ButtonStyle::Secondary;
-        if (button(ctx, "item:dontknow", column(footer, 0, 3, th.gap()), ctx.tr("common.dont_know"), dk)) out = intent::DontKnow{};
+        if (button(ctx, "item:dontknow", l.dontKnow, ctx.tr("common.dont_know"), dk)) out = intent::DontKnow{};
     }
     ButtonSpec pause;
     pause.picto = Picto::Pause;
     pause.style = ButtonStyle::Quiet;
     const auto& pauseLabel = ctx.tr("common.pause");
-    const Rect mid = column(footer, 1, 3, th.gap());
-    if (button(ctx, "item:pause", mid.centered(std::min(third, buttonWidth(ctx, pauseLabel, true) + th.px(40)), mid.h()),
+    if (button(ctx, "item:pause",
+               l.side ? l.pause : l.pause.centered(std::min(l.pause.w(), buttonWidth(ctx, pauseLabel, true) + th.px(40)), l.pause.h()),
                pauseLabel, pause))
         out = intent::Pause{};
     if (!hasItem || !items::hasOwnSubmit(iv.item->type)) {
@@ -54,7 +112,7 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
         ok.picto = info ? Picto::ArrowRight : Picto::Check;
         ok.style = ButtonStyle::Primary;
         ok.enabled = scratch.ready;
-        if (button(ctx, "item:validate", column(footer, 2, 3, th.gap()), ctx.tr(info ? "common.continue" : "common.validate"), ok))
+        if (button(ctx, "item:validate", l.validate, ctx.tr(info ? "common.continue" : "common.validate"), ok))
             out = intent::Answer{scratch.answer.is_null() ? nlohmann::json::object() : scratch.answer};
     }
     if (auto s = speakerIntent(ctx, view.instruction); !isNone(s)) out = s;

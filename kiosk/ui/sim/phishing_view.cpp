@@ -145,6 +145,7 @@ ItemIntent drawPhishing(const ItemViewState& view, ItemInteraction& scratch, UiC
 
 ItemIntent finishSim(ItemInteraction& scratch, UiContext& ctx, const Rect& strip, const nlohmann::json& answer) {
     scratch.ready = true;
+    scratch.ended = true;
     scratch.answer = answer;
     if (endStrip(ctx, strip)) return items::SubmitAnswer{answer};
     return {};

@@ -20,7 +20,7 @@ bool tapArea(UiContext& ctx, std::string_view id, const Rect& r, bool enabled, b
 }
 
 float buttonWidth(const UiContext& ctx, std::string_view label, bool withPicto, float fontPx) {
-    const float px = fontPx > 0 ? fontPx : ctx.theme.bodyPx();
+    const float px = fontPx > 0 ? fontPx * ctx.theme.textBoost() : ctx.theme.bodyPx();
     ImFont* f = ctx.theme.fonts.bold;
     const float tw = f ? f->CalcTextSizeA(px, FLT_MAX, 0, label.data(), label.data() + label.size()).x : 0;
     return tw + ctx.theme.px(64) + (withPicto ? px * 1.3f + ctx.theme.px(16) : 0);
@@ -66,7 +66,7 @@ bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view
     dl->AddRectFilled(r.min, r.max, fill, th.radius());
     if (outline) dl->AddRect(r.min, r.max, outline, th.radius(), 0, outlineW);
 
-    const float px = spec.fontPx > 0 ? spec.fontPx : th.bodyPx();
+    const float px = spec.fontPx > 0 ? spec.fontPx * th.textBoost() : th.bodyPx();
     ImFont* font = th.fonts.bold;
     const float pad = th.px(24);
     Rect inner = r.shrink(pad);

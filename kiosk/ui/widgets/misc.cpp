@@ -19,7 +19,9 @@ void progressBar(UiContext& ctx, const Rect& r, float fraction) {
 Rect speakerRect(const Theme& th) {
     const float s = th.px(96);
     const float m = th.px(16);
-    return Rect{{th.display.x - m - s * 1.6f, m + th.px(20)}, {th.display.x - m, m + th.px(20) + s}};
+    // Room for the loudspeaker and a word such as "Écouter" at the (boosted) text size.
+    const float w = s + th.px(26) * th.textBoost() * 5.2f;
+    return Rect{{th.display.x - m - w, m + th.px(20)}, {th.display.x - m, m + th.px(20) + s}};
 }
 
 bool speakerButton(UiContext& ctx) {
@@ -34,13 +36,16 @@ bool speakerButton(UiContext& ctx) {
     dl->AddRect(r.min, r.max, pal.action, r.h() * 0.5f, 0, ctx.theme.px(4));
     // Pictogram on the left, the word under nothing else: the loudspeaker shape is the label.
     Rect inner = r.shrink(ctx.theme.px(14));
+    inner.cutLeft(ctx.theme.px(6));
     drawPicto(dl, Picto::Speaker, inner.cutLeft(inner.h()), pal.action);
+    inner.cutLeft(ctx.theme.px(8));
     ImFont* f = ctx.theme.fonts.bold;
-    const float px = ctx.theme.px(26);
+    // The word at body size when it fits, else as large as fits: never clipped, never hidden.
+    float px = ctx.theme.bodyPx();
+    const float w = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str()).x;
+    if (w > inner.w()) px *= inner.w() / w;
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
-    if (ts.x <= inner.w() + ctx.theme.px(10))
-        dl->AddText(f, px, {inner.center().x - ts.x * 0.5f + ctx.theme.px(4), inner.center().y - ts.y * 0.5f}, pal.action,
-                    label.c_str());
+    dl->AddText(f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f}, pal.action, label.c_str());
     return tapped;
 }
 

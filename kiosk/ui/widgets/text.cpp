@@ -25,7 +25,7 @@ Resolved resolve(const UiContext& ctx, const TextStyle& s) {
     case TextRole::Title: r.font = th.fonts.title; r.px = th.titlePx(); break;
     case TextRole::Huge: r.font = th.fonts.huge; r.px = th.hugePx(); break;
     }
-    if (s.px > 0) r.px = s.px;
+    if (s.px > 0) r.px = s.px * th.textBoost();
     if (s.colour) r.colour = s.colour;
     return r;
 }
