@@ -29,8 +29,20 @@ ItemIntent drawSpeak(const ItemViewState& view, ItemInteraction& scratch, UiCont
     ImDrawList* dl = ctx.draw();
     Rect status = area.cutTop(area.h() * 0.35f);
     if (st.unavailable) {
-        panel(ctx, area, pal.notice);
-        text(ctx, area.shrink(th.px(32)), ctx.tr("speak.unavailable"), {TextRole::Strong, Align::Center}, true);
+        // A microphone struck through above a short notice sized to its text (a wall of yellow
+        // with a small line in it read as an error).
+        const auto& msg = ctx.tr("speak.unavailable");
+        const float w = std::min(area.w(), th.px(1100));
+        const float icon = th.px(120);
+        const float h = std::min(area.h(), icon + th.gap() + textHeight(ctx, w - th.px(64), msg, {TextRole::Strong}) + th.px(64));
+        Rect box = area.centered(w, h);
+        panel(ctx, box, pal.notice);
+        Rect inner = box.shrink(th.px(32));
+        const Rect mic = inner.cutTop(icon).centered(icon, icon);
+        drawPicto(dl, Picto::Microphone, mic, pal.text);
+        dl->AddLine({mic.min.x, mic.max.y}, {mic.max.x, mic.min.y}, pal.text, th.px(8));
+        inner.cutTop(th.gap());
+        text(ctx, inner, msg, {TextRole::Strong, Align::Center});
         scratch.ready = false;
         return out;
     }
