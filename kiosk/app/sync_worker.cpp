@@ -38,6 +38,21 @@ std::optional<std::int64_t> parseMs(const std::optional<std::string>& text) {
 
 } // namespace
 
+SyncErrorKind classifySyncError(const std::string& e) {
+    auto has = [&](const char* s) { return e.find(s) != std::string::npos; };
+    if (e.empty()) return SyncErrorKind::None;
+    if (has("not enrolled")) return SyncErrorKind::NotEnrolled;
+    if (has("cancelled")) return SyncErrorKind::Cancelled;
+    if (has("HTML page")) return SyncErrorKind::CaptivePortal;
+    if (has("certificate") || has("TLS") || has("CA file")) return SyncErrorKind::Certificate;
+    if (has("HTTP 401") || has("HTTP 403")) return SyncErrorKind::Refused;
+    if (has("cannot connect") || has("timed out") || has("connection cut") || has("network error") ||
+        has("HTTP 502") || has("HTTP 503") || has("HTTP 504"))
+        return SyncErrorKind::Network;
+    if (has("HTTP ") || has("unexpected reply") || has("refused")) return SyncErrorKind::Server;
+    return SyncErrorKind::Other;
+}
+
 int localUtcOffsetMinutes(std::int64_t epochMs) {
     const std::time_t t = static_cast<std::time_t>(epochMs / 1000);
     std::tm local{};
@@ -153,12 +168,16 @@ void SyncWorker::run() {
                     s.started = true;
                     s.lastSuccessMs = lastSuccess;
                     s.lastError = lastError;
+                    s.lastErrorKind = classifySyncError(lastError);
                 });
             } catch (const std::exception& e) {
                 db.reset();
                 state.reset();
                 const std::string why = std::string("cannot open the kiosk database: ") + e.what();
-                publish([&](SyncStatus& s) { s.lastError = why; });
+                publish([&](SyncStatus& s) {
+                    s.lastError = why;
+                    s.lastErrorKind = SyncErrorKind::Other;
+                });
                 waitFor(options_.pollMs);
                 continue;
             }
@@ -174,7 +193,10 @@ void SyncWorker::run() {
             enrolled = probe.enrolled();
         } catch (const std::exception& e) {
             const std::string why = e.what();
-            publish([&](SyncStatus& s) { s.lastError = why; });
+            publish([&](SyncStatus& s) {
+                s.lastError = why;
+                s.lastErrorKind = SyncErrorKind::Other;
+            });
             waitFor(options_.pollMs);
             continue;
         }
@@ -264,6 +286,7 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state, std::in
         s.pending = pendingAfter;
         if (ok) s.lastSuccessMs = startMs;
         s.lastError = error;
+        s.lastErrorKind = classifySyncError(error);
     });
     return ok;
 }

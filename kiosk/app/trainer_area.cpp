@@ -21,6 +21,21 @@ void logLine(const std::string& what) { std::fprintf(stderr, "repere-kiosk: trai
 
 const std::string& tr(std::string_view key) { return i18n::text(key, "fr"); }
 
+const char* syncErrorKey(SyncErrorKind kind) {
+    switch (kind) {
+    case SyncErrorKind::NotEnrolled: return "trainer.sync.err.not_enrolled";
+    case SyncErrorKind::Network: return "trainer.sync.err.network";
+    case SyncErrorKind::CaptivePortal: return "trainer.sync.err.portal";
+    case SyncErrorKind::Certificate: return "trainer.sync.err.certificate";
+    case SyncErrorKind::Refused: return "trainer.sync.err.refused";
+    case SyncErrorKind::Server: return "trainer.sync.err.server";
+    case SyncErrorKind::Cancelled: return "trainer.sync.err.cancelled";
+    case SyncErrorKind::None:
+    case SyncErrorKind::Other: break;
+    }
+    return "trainer.sync.err.other";
+}
+
 std::string clockText(std::int64_t epochMs, const char* format) {
     const std::time_t t = static_cast<std::time_t>(epochMs / 1000);
     std::tm tm{};
@@ -525,7 +540,11 @@ ui::TrainerKioskView TrainerArea::kioskView() {
         y.requested = s.requested;
         y.pending = s.pending;
         if (s.lastSuccessMs) y.lastSuccess = clockText(*s.lastSuccessMs, "%d/%m/%Y %H:%M");
-        y.lastError = s.lastError;
+        // In French for the trainer; the client's own text stays beside it for IT.
+        if (!s.lastError.empty()) {
+            y.lastError = tr(syncErrorKey(s.lastErrorKind));
+            y.errorDetail = s.lastError;
+        }
         if (s.running) {
             y.progress = i18n::format(tr("trainer.sync.running"),
                                       {{"done", std::to_string(s.pushed)}, {"total", std::to_string(s.roundTotal)}});

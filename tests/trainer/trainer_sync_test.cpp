@@ -145,6 +145,12 @@ TEST_CASE("trainer kiosk panel: the button asks the sync worker for a round and 
     CHECK(k.shows("Envoi en cours : 5 sur 7"));
 
     sync.current.running = false;
+    sync.current.lastError = "cannot connect to the server";
+    sync.current.lastErrorKind = app::SyncErrorKind::Network;
+    CHECK(k.shows("Dernière erreur : le serveur central ne répond pas."));
+    CHECK(k.shows("cannot connect to the server")); // the detail, for IT
+    sync.current.lastError.clear();
+    sync.current.lastErrorKind = app::SyncErrorKind::None;
     sync.current.pending = 0;
     sync.current.lastSuccessMs = 1795870800000; // 2026-11-28 11:00 UTC
     CHECK(k.shows("0 enregistrement(s) en attente d'envoi"));

@@ -17,8 +17,11 @@ Intent drawSyncStatus(UiContext& ctx, Rect& side, const TrainerSyncView& sync) {
                                     (sync.lastSuccess.empty() ? ctx.tr("trainer.sync.never") : sync.lastSuccess)) +
                 th.px(8));
     // An earlier round's error is not news while a new round runs.
-    if (!sync.lastError.empty() && !sync.running)
+    if (!sync.lastError.empty() && !sync.running) {
         side.cutTop(text(ctx, side, ctx.tr("trainer.sync.error") + " " + sync.lastError) + th.px(8));
+        if (!sync.errorDetail.empty())
+            side.cutTop(text(ctx, side, sync.errorDetail, {TextRole::Muted, Align::Left, th.px(24)}) + th.px(8));
+    }
     if (!sync.next.empty() && !sync.running)
         side.cutTop(text(ctx, side, sync.next, {TextRole::Muted, Align::Left, th.px(28)}) + th.px(8));
     return {};

@@ -148,6 +148,7 @@ struct TrainerSyncView {
     bool requested = false;  // tapped, the round is about to start: the button is disabled
     float fraction = -1;     // progress bar of the running round in [0, 1] (< 0: no bar)
     std::string next;        // worded next automatic try after failures ("" = none)
+    std::string errorDetail; // the sync client's own words for IT, shown small under lastError
 };
 struct TrainerKioskView {
     std::string trainer;
