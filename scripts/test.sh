@@ -11,6 +11,8 @@ if [ "${1:-}" = "--sanitize" ]; then
   build_dir="$REPO_ROOT/build-asan"
   cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DREPERE_SANITIZE=ON)
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+  # Third-party caches kept until exit (fontconfig through pango); never our code.
+  export LSAN_OPTIONS="suppressions=$REPO_ROOT/scripts/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 fi
 

@@ -58,7 +58,8 @@ TEST_CASE("a candidate who answers everything right is placed at the top level")
         while (auto cur = attempt.current()) {
             attempt.answer(pick("a"), 10);
         }
-        const auto* r = attempt.results().skill("reading");
+        const auto results = attempt.results(); // skill() points into it: keep it alive
+        const auto* r = results.skill("reading");
         REQUIRE(r->level);
         CHECK(*r->level == 4);
         CHECK(r->levelId == "b1");
@@ -75,7 +76,8 @@ TEST_CASE("a candidate who answers nothing right is placed at the bottom level")
         while (attempt.current()) {
             attempt.dontKnow(10);
         }
-        const auto* r = attempt.results().skill("reading");
+        const auto results = attempt.results(); // skill() points into it: keep it alive
+        const auto* r = results.skill("reading");
         REQUIRE(r->level);
         CHECK(*r->level == 0);
         CHECK(r->dontKnow == r->itemsUsed);
@@ -88,7 +90,8 @@ TEST_CASE("placement follows the ability of a consistent candidate") {
     for (double theta : {-3.0, -1.5, 0.0, 1.5, 3.0}) {
         Attempt attempt(quiz, testOptions(11));
         takeAs(attempt, theta);
-        const auto* r = attempt.results().skill("reading");
+        const auto results = attempt.results(); // skill() points into it: keep it alive
+        const auto* r = results.skill("reading");
         INFO("theta " << theta << " estimated " << r->theta);
         CHECK(r->theta == Approx(theta).margin(0.6));
         CHECK(*r->level == quiz.framework.levelForAbility(theta));
@@ -151,7 +154,8 @@ TEST_CASE("stopping: SE threshold after minItems, maxItems, level confidence") {
         const auto m = takeAs(middle, 0.0);   // centre of [-0.75, 0.75)
         const auto n = takeAs(nearCut, 0.75); // on a cut-point
         CHECK(m.size() < n.size());
-        const auto* r = middle.results().skill("reading");
+        const auto results = middle.results(); // skill() points into it: keep it alive
+        const auto* r = results.skill("reading");
         CHECK(r->levelProbabilities[*r->level] >= 0.8);
     }
     SECTION("a small bank stops when items run out") {

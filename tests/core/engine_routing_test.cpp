@@ -45,7 +45,8 @@ TEST_CASE("showIf skips sections from profile answers - the skipped skill gets s
     Attempt nonReader(quiz, testOptions());
     CHECK(run(nonReader, "no") == std::vector<std::string>{"p-lit", "eco0", "eco1"});
     CHECK(nonReader.skippedSections() == std::vector<std::string>{"lecture"});
-    const auto* r = nonReader.results().skill("reading");
+    const auto results = nonReader.results(); // skill() points into it: keep it alive
+    const auto* r = results.skill("reading");
     CHECK_FALSE(r->estimated);
     CHECK(r->skipped);
     REQUIRE(r->level);
