@@ -19,12 +19,7 @@ std::int64_t systemEpochMs() {
 
 // Pulled packages go through the same loader the kiosk uses before they are installed.
 std::vector<std::string> validateWithLoader(const std::filesystem::path& folder) {
-    std::vector<std::string> errors;
-    auto loaded = quiz::loadPackage(folder);
-    for (const auto& d : loaded.diagnostics)
-        if (!d.warning) errors.push_back(d.format());
-    if (!loaded.ok() && errors.empty()) errors.push_back(folder.string() + ": package did not load");
-    return errors;
+    return quiz::loadPackage(folder).errorLines();
 }
 
 std::optional<std::int64_t> parseMs(const std::optional<std::string>& text) {

@@ -14,9 +14,7 @@
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
 
-#ifdef REPERE_HAVE_QUIZ_LOADER
 #include "quiz/loader.hpp"
-#endif
 
 namespace repere::cli {
 
@@ -38,17 +36,7 @@ std::int64_t nowMs() {
 
 // Pulled packages are checked by the same loader the kiosk uses before they are installed.
 std::vector<std::string> validatePulledPackage(const std::filesystem::path& folder) {
-#ifdef REPERE_HAVE_QUIZ_LOADER
-    std::vector<std::string> errors;
-    auto loaded = quiz::loadPackage(folder);
-    for (const auto& d : loaded.diagnostics)
-        if (!d.warning) errors.push_back(d.format());
-    if (!loaded.ok() && errors.empty()) errors.push_back(folder.string() + ": package did not load");
-    return errors;
-#else
-    if (!std::filesystem::is_regular_file(folder / "quiz.json")) return {"quiz.json missing"};
-    return {};
-#endif
+    return quiz::loadPackage(folder).errorLines();
 }
 
 int runEnrol(const SyncArgs& a) {

@@ -110,6 +110,19 @@ LoadResult loadPackageText(std::string_view text, const fs::path& packageDir, co
     }
 }
 
+std::vector<std::string> LoadResult::errorLines() const {
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics) {
+        if (!d.warning) {
+            lines.push_back(d.format());
+        }
+    }
+    if (!ok() && lines.empty()) {
+        lines.push_back(file + ": package did not load");
+    }
+    return lines;
+}
+
 LoadResult loadPackage(const fs::path& path) {
     std::error_code ec;
     fs::path file = fs::is_directory(path, ec) ? path / "quiz.json" : path;

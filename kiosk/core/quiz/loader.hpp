@@ -30,6 +30,8 @@ struct LoadResult {
     bool ok() const { return quiz.has_value(); }
     std::size_t errorCount() const;
     std::size_t warningCount() const;
+    // Every error as "FILE:/pointer: message" (warnings left out); never empty when !ok().
+    std::vector<std::string> errorLines() const;
 };
 
 // Loads `path`: a quiz.json file or a package folder containing quiz.json.
