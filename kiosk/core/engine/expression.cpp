@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "quiz/diagnostics.hpp"
+
 namespace repere::engine {
 
 using nlohmann::json;
@@ -19,20 +21,6 @@ bool isOperator(const std::string& name) {
         }
     }
     return false;
-}
-
-std::string escapePointerToken(const std::string& token) {
-    std::string out;
-    for (char c : token) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
 }
 
 // Arguments of an operator node: an array, or a single value treated as a one-element list.
@@ -69,7 +57,7 @@ void checkNode(const json& node, const std::string& pointer, std::vector<std::st
     const auto first = node.begin();
     const std::string op = first.key();
     const json& args = first.value();
-    const std::string here = pointer + "/" + escapePointerToken(op);
+    const std::string here = quiz::pointerJoin(pointer, op);
     if (!isOperator(op)) {
         problems.push_back(here + ": unknown operator \"" + op +
                            "\" (allowed: var == != < <= > >= and or ! in)");
@@ -156,7 +144,7 @@ json evaluateNode(const json& node, const VariableResolver& resolve, const std::
     const auto first = node.begin();
     const std::string op = first.key();
     const json& args = first.value();
-    const std::string here = pointer + "/" + escapePointerToken(op);
+    const std::string here = quiz::pointerJoin(pointer, op);
     if (!isOperator(op)) {
         throw ExpressionError(here, "unknown operator \"" + op + "\" (allowed: var == != < <= > >= and or ! in)");
     }
