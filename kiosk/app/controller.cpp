@@ -8,6 +8,7 @@
 #include "audio/quiz_audio.hpp"
 #include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
+#include "store/catalog_packages.hpp"
 #include "store/errors.hpp"
 #include "ui/items/item_view.hpp"
 
@@ -73,7 +74,7 @@ const char* toString(Screen s) {
 namespace {
 TrainerDeps trainerDeps(const ControllerDeps& d) {
     TrainerDeps t;
-    t.quizzes = d.quizzes;
+    t.library = d.library;
     t.packages = d.packages;
     t.db = d.db;
     t.clock = d.clock;
@@ -87,9 +88,39 @@ TrainerDeps trainerDeps(const ControllerDeps& d) {
 }
 } // namespace
 
+namespace {
+ControllerDeps withLibrary(ControllerDeps d, std::unique_ptr<quiz::QuizLibrary>& own) {
+    if (!d.library) {
+        own = std::make_unique<quiz::QuizLibrary>([](const std::string& line) { logLine(line); });
+        if (d.quizzes)
+            for (const auto& q : *d.quizzes) own->addBundled(q);
+        d.library = own.get();
+    }
+    return d;
+}
+} // namespace
+
 Controller::Controller(ControllerDeps deps)
-    : deps_(std::move(deps)), idle_(deps_.idle), trainer_(trainerDeps(deps_)) {
+    : deps_(withLibrary(std::move(deps), ownLibrary_)), idle_(deps_.idle), trainer_(trainerDeps(deps_)) {
     idle_.activity(now());
+    if (deps_.sync) catalogGenerationSeen_ = deps_.sync->status().catalogGeneration;
+}
+
+// The sync worker committed new catalogue versions (its own connection, its own thread): read
+// the rows here, on the UI thread between frames, and append them to the library. A person
+// mid-attempt keeps the Quiz their attempt points to (the library never frees one); the next
+// new attempt and the choice screen see the newest version.
+void Controller::addInstalledCatalogue() {
+    if (!deps_.sync || !deps_.db) return;
+    const auto generation = deps_.sync->status().catalogGeneration;
+    if (generation == catalogGenerationSeen_) return;
+    catalogGenerationSeen_ = generation;
+    try {
+        const auto added = deps_.library->addCatalog(store::catalogPackages(*deps_.db));
+        logLine(std::to_string(added) + " new quiz version(s) from the catalogue ready");
+    } catch (const std::exception& e) {
+        logLine(std::string("catalogue not read: ") + e.what()); // the versions already loaded keep running
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,8 +182,10 @@ ui::Intent Controller::drawScreen(ui::UiContext& ctx) {
 
 ui::QuizChoiceView Controller::quizChoiceView() const {
     ui::QuizChoiceView v;
-    for (const auto& q : *deps_.quizzes)
+    for (const auto* qp : deps_.library->newestPerId()) {
+        const auto& q = *qp;
         v.cards.push_back({q.id, q.title.get(person_.locale, q.defaultLocale), q.description.get(person_.locale, q.defaultLocale), kindOf(q)});
+    }
     std::stable_sort(v.cards.begin(), v.cards.end(), [](const ui::QuizCard& a, const ui::QuizCard& b) {
         return static_cast<int>(a.kind) < static_cast<int>(b.kind); // Numérique, then Français
     });
@@ -391,12 +424,6 @@ void Controller::showError(const std::string& key, bool canRetry) {
     go(Screen::Error);
 }
 
-const quiz::Quiz* Controller::findQuiz(const std::string& id) const {
-    for (const auto& q : *deps_.quizzes)
-        if (q.id == id) return &q;
-    return nullptr;
-}
-
 void Controller::submitCode(const std::string& typed) {
     const auto code = store::normalizeBeneficiaryCode(typed);
     if (!code) {
@@ -434,7 +461,7 @@ void Controller::newCode() {
 }
 
 void Controller::startQuiz(const std::string& quizId) {
-    const quiz::Quiz* q = findQuiz(quizId);
+    const quiz::Quiz* q = deps_.library->newest(quizId); // a new attempt: the newest version
     if (!q) {
         showError("error.package", false);
         return;
@@ -475,17 +502,26 @@ void Controller::resumeByCode(const std::string& typed) {
     }
     try {
         const auto rec = deps_.db->findResumableAttempt(*code);
-        const quiz::Quiz* q = rec ? findQuiz(rec->quizId) : nullptr;
         if (!rec) {
             person_.codeMessageKey = "resume.not_found";
             return;
+        }
+        // The exact version it started with (id, version, content hash), so the person finishes
+        // the test they began. Only when that version is gone from this kiosk (a bundled package
+        // replaced on disk, a catalogue folder deleted) does it go on with the newest one: the
+        // stored answers are replayed on it, nothing stored is lost, and the attempt record keeps
+        // saying which version it started on.
+        const quiz::Quiz* q = deps_.library->exact(rec->quizId, rec->quizVersion, rec->quizHash);
+        if (!q) {
+            q = deps_.library->newest(rec->quizId);
+            if (q)
+                logLine("resuming " + rec->uuid + ": " + rec->quizId + " " + rec->quizVersion +
+                        " is no longer on this kiosk; going on with " + q->version + ", answers replayed");
         }
         if (!q) {
             showError("error.package", false);
             return;
         }
-        if (q->contentHash != rec->quizHash)
-            logLine("resuming " + rec->uuid + " on another version of " + q->id + "; replaying answers");
         engine::AttemptOptions opts;
         opts.attemptUuid = rec->uuid;
         opts.seed = static_cast<std::uint64_t>(rec->seed);
@@ -664,6 +700,7 @@ std::int64_t Controller::msUntilNextTimer() const {
 }
 
 void Controller::tick() {
+    addInstalledCatalogue();
     if (screen_ == Screen::Trainer) {
         // The trainer area has its own rule: log out after 2 minutes without a touch.
         if (trainer_.tick()) resetToWelcome();

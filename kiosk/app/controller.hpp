@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "engine/attempt.hpp"
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
+#include "quiz/quiz_library.hpp"
 #include "store/database.hpp"
 #include "ui/intents.hpp"
 #include "ui/screens/screens.hpp"
@@ -27,7 +29,13 @@ enum class Screen { Welcome, Language, SoundCheck, Consent, Code, QuizChoice, It
 const char* toString(Screen s);
 
 struct ControllerDeps {
-    const std::vector<quiz::Quiz>* quizzes = nullptr; // packages that loaded (others were logged)
+    // Every quiz version this kiosk can run: bundled packages and catalogue versions (see
+    // quiz_library.hpp). New attempts take the newest version of a quiz, resumed ones the exact
+    // version they started with. The controller appends catalogue versions to it when the sync
+    // worker installed some (tick()), so it is not const.
+    quiz::QuizLibrary* library = nullptr;
+    // Without a library (tests): these packages, copied into a library of the controller's own.
+    const std::vector<quiz::Quiz>* quizzes = nullptr;
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
     audio::AudioService* audio = nullptr; // null: no sound at all (--no-sound); shown as "Son indisponible"
@@ -35,7 +43,8 @@ struct ControllerDeps {
     InactivityConfig idle;
     std::uint64_t seed = 0; // 0: random seeds per attempt
     // Trainer area (trainer_area.hpp).
-    const std::vector<PackageStatus>* packages = nullptr; // every package found, refused ones included
+    // Every package found, refused ones included; null: the library's packages (with catalogue versions).
+    const std::vector<PackageStatus>* packages = nullptr;
     std::filesystem::path dataDir;   // recordings are relative to it
     std::filesystem::path exportDir; // trainer exports (empty: <dataDir>/exports)
     std::string agency;
@@ -54,7 +63,9 @@ public:
     ui::Intent draw(ui::UiContext& ctx);
     // Applies an intent (call after the frame).
     void apply(const ui::Intent& intent);
-    // Timers: inactivity. Call once per loop turn.
+    // Timers: inactivity; and catalogue versions the sync worker installed since the last call
+    // are added to the library (nobody's attempt changes version). Call once per loop turn,
+    // between frames.
     void tick();
     // A touch or key arrived.
     void noteActivity();
@@ -74,6 +85,7 @@ public:
     ui::ItemScreenView itemView() const;
     const ui::ErrorView& errorView() const { return error_; }
     const TrainerArea& trainerArea() const { return trainer_; }
+    const quiz::QuizLibrary& library() const { return *deps_.library; }
     // No sound can be played now: every screen shows "Son indisponible".
     bool soundUnavailable() const;
 
@@ -117,11 +129,13 @@ private:
     void answerSoundCheck(bool heard);
     void prepareNextInstruction();
     void showError(const std::string& key, bool canRetry);
-    const quiz::Quiz* findQuiz(const std::string& id) const;
+    void addInstalledCatalogue(); // when the sync worker's catalogue generation moved
     ui::QuizChoiceView quizChoiceView() const;
     std::int64_t now() const { return deps_.clock->nowMs(); }
 
+    std::unique_ptr<quiz::QuizLibrary> ownLibrary_; // only when deps.library was null
     ControllerDeps deps_;
+    std::uint64_t catalogGenerationSeen_ = 0;
     Screen screen_ = Screen::Welcome;
     Screen beforeQuestion_ = Screen::Welcome; // where "Oui" returns to
     Person person_;

@@ -16,7 +16,8 @@
 #include "platform/screenshot.hpp"
 #include "platform/texture_cache.hpp"
 #include "platform/window.hpp"
-#include "quiz/loader.hpp"
+#include "quiz/quiz_library.hpp"
+#include "store/catalog_packages.hpp"
 #include "store/data_dir.hpp"
 #include "ui/canvas.hpp"
 
@@ -75,25 +76,10 @@ int runKiosk(const KioskOptions& o) {
     }
 
     // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
-    std::vector<quiz::Quiz> quizzes;
-    std::vector<PackageStatus> packages; // for the trainer's kiosk panel
-    for (auto& r : quiz::loadPackages(o.quizzesDir)) {
-        PackageStatus ps;
-        ps.id = std::filesystem::path(r.file).parent_path().filename().string();
-        ps.ok = r.ok();
-        for (const auto& d : r.diagnostics) {
-            std::fprintf(stderr, "repere-kiosk: %s %s\n", d.warning ? "warning" : "error", d.format().c_str());
-            ps.problems.push_back(d.format());
-        }
-        if (r.ok()) {
-            ps.id = r.quiz->id;
-            ps.version = r.quiz->version;
-            ps.title = r.quiz->title.get("fr");
-            quizzes.push_back(std::move(*r.quiz));
-        }
-        packages.push_back(std::move(ps));
-    }
-    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", quizzes.size(), o.quizzesDir.string().c_str());
+    // The library also gets every catalogue version installed by sync once the database is open.
+    quiz::QuizLibrary library([](const std::string& line) { std::fprintf(stderr, "repere-kiosk: %s\n", line.c_str()); });
+    library.addBundled(o.quizzesDir);
+    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", library.loadedCount(), o.quizzesDir.string().c_str());
 
     std::unique_ptr<store::Database> db;
     std::filesystem::path dataDir;
@@ -108,6 +94,11 @@ int runKiosk(const KioskOptions& o) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "repere-kiosk: cannot open the database: %s\n", e.what());
         return 2;
+    }
+    try {
+        library.addCatalog(store::catalogPackages(*db)); // pulled earlier; later ones come via Controller::tick
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "repere-kiosk: the catalogue list could not be read (bundled packages only): %s\n", e.what());
     }
 
     std::string error;
@@ -162,13 +153,12 @@ int runKiosk(const KioskOptions& o) {
     std::unique_ptr<audio::AudioService> audio;
     platform::TextureCache textures;
     ControllerDeps deps;
-    deps.quizzes = &quizzes;
+    deps.library = &library;
     deps.db = db.get();
     deps.clock = &clock;
     deps.kioskId = o.kioskId;
     deps.idle = o.idle;
     deps.seed = o.seed;
-    deps.packages = &packages;
     deps.dataDir = dataDir;
     deps.exportDir = o.exportDir;
     deps.agency = o.agency;

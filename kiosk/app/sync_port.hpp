@@ -28,6 +28,9 @@ struct SyncStatus {
     int failures = 0;             // rounds failed in a row (drives the back-off)
     std::optional<std::int64_t> lastRoundMs;   // epoch ms when the last round ended
     std::optional<std::int64_t> nextAttemptMs; // epoch ms of the next opportunistic round
+    // Bumped each time a round installed quiz packages from the catalogue: the app then adds
+    // them to its quiz library between frames (Controller::tick), without a restart.
+    std::uint64_t catalogGeneration = 0;
     bool operator==(const SyncStatus&) const = default;
 };
 

@@ -282,6 +282,7 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state, std::in
         if (ok) s.lastSuccessMs = startMs;
         s.lastError = error;
         s.lastErrorKind = classifySyncError(error);
+        if (r.pull.quizzesInstalled > 0) ++s.catalogGeneration; // committed by applyCatalog
     });
     return ok;
 }

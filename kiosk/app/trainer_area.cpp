@@ -395,7 +395,7 @@ ui::TrainerHomeView TrainerArea::homeView() {
     try {
         if (state_.searchCode) {
             v.searchedCode = store::formatBeneficiaryCode(*state_.searchCode);
-            for (const auto& q : *deps_.quizzes) v.assignable.emplace_back(q.id, shortTitle(q));
+            for (const auto* q : deps_.library->newestPerId()) v.assignable.emplace_back(q->id, shortTitle(*q));
             const auto assigned = assignedQuiz(*deps_.db, *state_.searchCode);
             for (const auto& [id, title] : v.assignable)
                 if (id == assigned) v.assigned = title;
@@ -407,8 +407,9 @@ ui::TrainerHomeView TrainerArea::homeView() {
             row.code = store::formatBeneficiaryCode(a.code);
             row.started = clockText(a.startedAtMs, a.startedAtMs >= today ? "%H:%M" : "%d/%m %H:%M");
             row.quizTitle = a.quizId + " " + a.quizVersion;
-            for (const auto& q : *deps_.quizzes)
-                if (q.id == a.quizId) row.quizTitle = q.title.get("fr") + " " + a.quizVersion;
+            const auto* taken = deps_.library->findFor(a.quizId, a.quizVersion, a.quizHash);
+            if (!taken) taken = deps_.library->newest(a.quizId);
+            if (taken) row.quizTitle = taken->title.get("fr") + " " + a.quizVersion;
             row.statusKey = statusKey(a.status);
             row.minutes = static_cast<int>((a.finishedAtMs.value_or(a.updatedAtMs) - a.startedAtMs + 30'000) / 60'000);
             for (const auto& r : deps_.db->responsesOf(a.uuid))
@@ -441,11 +442,11 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
         for (const auto& n : deps_.db->notesOf(rec->code))
             if (n.kind == store::NoteKind::Note)
                 v.notes.push_back({n.trainer + ", " + clockText(n.atMs, "%d/%m/%Y %H:%M"), n.text});
-        for (const auto& q : *deps_.quizzes) v.assignable.emplace_back(q.id, shortTitle(q));
+        for (const auto* q : deps_.library->newestPerId()) v.assignable.emplace_back(q->id, shortTitle(*q));
         const auto assigned = assignedQuiz(*deps_.db, rec->code);
         for (const auto& [id, title] : v.assignable)
             if (id == assigned) v.assigned = title;
-        const auto* quiz = report::findQuizFor(*deps_.quizzes, *rec);
+        const auto* quiz = report::findQuizFor(*deps_.library, *rec);
         if (!quiz) {
             v.message = "Le diagnostic " + rec->quizId + " " + rec->quizVersion + " n'est plus sur cette borne.";
             return v;
@@ -463,9 +464,9 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
                 else sittings[1] = other; // keep the latest earlier one
             }
         for (const auto& s : sittings) {
-            const auto* sq = report::findQuizFor(*deps_.quizzes, s);
+            const auto* sq = report::findQuizFor(*deps_.library, s);
             if (!sq) continue;
-            const auto bilan = report::bilanFromStore(*deps_.db, *deps_.quizzes, s, {});
+            const auto bilan = report::bilanFromStore(*deps_.db, *deps_.library, s, {});
             ui::TrainerSitting sit;
             sit.label = report::formatDate(s.startedAtMs); // the day the person sat it
             for (const auto& line : bilan.skills)
@@ -529,7 +530,13 @@ ui::TrainerKioskView TrainerArea::kioskView() {
     if (deps_.packages) {
         for (const auto& p : *deps_.packages) v.packages.push_back({p.id, p.version, p.title, p.problems, p.ok});
     } else {
-        for (const auto& q : *deps_.quizzes) v.packages.push_back({q.id, q.version, q.title.get("fr"), {}, true});
+        // Bundled and catalogue versions; the one new attempts take is said so.
+        for (const auto& p : deps_.library->packages()) {
+            std::string version = p.version;
+            if (p.origin == quiz::PackageOrigin::Catalog) version += " (" + tr("trainer.package.catalog") + ")";
+            if (p.ok() && deps_.library->newest(p.id) == p.quiz.get()) version += " — " + tr("trainer.package.in_use");
+            v.packages.push_back({p.id, version, p.title, p.problems, p.ok()});
+        }
     }
     if (deps_.sync) { // the background worker's live status, progress included
         const SyncStatus s = deps_.sync->status();
@@ -578,7 +585,7 @@ void TrainerArea::score(const ui::trainer::Score& s) {
         const auto r = deps_.db->findResponse(s.responseUuid);
         if (!r) throw std::runtime_error("réponse introuvable");
         const auto rec = deps_.db->findAttempt(r->attemptUuid);
-        const auto* quiz = rec ? report::findQuizFor(*deps_.quizzes, *rec) : nullptr;
+        const auto* quiz = rec ? report::findQuizFor(*deps_.library, *rec) : nullptr;
         const auto* item = quiz ? quiz->findItem(r->itemId) : nullptr;
         if (!item) throw std::runtime_error("question introuvable dans le diagnostic chargé");
         double max = 0;
@@ -647,8 +654,7 @@ void TrainerArea::assignQuiz(const std::string& typedCode, const std::string& qu
             return;
         }
         std::string title;
-        for (const auto& q : *deps_.quizzes)
-            if (q.id == quizId) title = shortTitle(q);
+        if (const auto* q = deps_.library->newest(quizId)) title = shortTitle(*q);
         if (title.empty()) return; // only a diagnostic loaded on this kiosk can be assigned
         // A code given on paper may not have sat yet: it is registered (without consent, which
         // the person gives at the kiosk) so the assignment waits for them.
@@ -691,11 +697,11 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
                     ++csvRows;
                 }
             // The bilan PDF, when its diagnostic is loaded.
-            if (report::findQuizFor(*deps_.quizzes, *rec)) {
+            if (report::findQuizFor(*deps_.library, *rec)) {
                 report::BilanContext ctx;
                 ctx.trainer = session_->name;
                 ctx.agency = deps_.agency;
-                const auto bilan = report::bilanFromStore(*deps_.db, *deps_.quizzes, *rec, ctx);
+                const auto bilan = report::bilanFromStore(*deps_.db, *deps_.library, *rec, ctx);
                 // Two sittings can start in the same minute: the attempt's id keeps the names apart.
                 report::writeBilanPdf(bilan, dir / ("bilan-" + rec->code + "-" + clockText(rec->startedAtMs, "%Y%m%d-%H%M") +
                                                     "-" + rec->uuid.substr(0, 8) + ".pdf"));

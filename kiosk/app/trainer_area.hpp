@@ -17,6 +17,7 @@
 #include "audio/audio_service.hpp"
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
+#include "quiz/quiz_library.hpp"
 #include "store/database.hpp"
 #include "ui/screens/trainer_screens.hpp"
 
@@ -32,7 +33,9 @@ struct PackageStatus {
 };
 
 struct TrainerDeps {
-    const std::vector<quiz::Quiz>* quizzes = nullptr;
+    // Bundled and catalogue versions (quiz_library.hpp): an attempt's sheet and bilan use the
+    // version it was taken on; assigning and the kiosk panel use the newest.
+    const quiz::QuizLibrary* library = nullptr;
     const std::vector<PackageStatus>* packages = nullptr; // may be null
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;

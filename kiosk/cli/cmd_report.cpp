@@ -4,7 +4,8 @@
 #include "bilan_pdf.hpp"
 #include "command.hpp"
 #include "data_dir_option.hpp"
-#include "quiz/loader.hpp"
+#include "quiz/quiz_library.hpp"
+#include "store/catalog_packages.hpp"
 #include "report/bilan_store.hpp"
 
 namespace repere::cli {
@@ -24,10 +25,11 @@ struct ReportArgs {
 int runReport(const ReportArgs& args) {
     auto db = openExistingDatabase(args.dataDir);
     const auto attempt = report::chooseAttempt(*db, args.code, args.attempt);
-    std::vector<quiz::Quiz> quizzes;
-    for (auto& r : quiz::loadPackages(args.quizzes)) {
-        if (r.ok()) quizzes.push_back(std::move(*r.quiz));
-    }
+    // The bundled packages and every version pulled from the catalogue: the bilan is drawn with
+    // the version the attempt was taken on. Problems of unused packages stay quiet.
+    quiz::QuizLibrary quizzes;
+    quizzes.addBundled(args.quizzes);
+    quizzes.addCatalog(store::catalogPackages(*db));
     report::BilanContext context;
     context.trainer = args.trainer;
     context.agency = args.agency;

@@ -131,7 +131,7 @@ TEST_CASE("bilan: an attempt taken with a package that is not loaded is a clear 
     const auto quiz = report::test::loadFrancais();
     const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
     report::test::takeFrancais(*db, quiz, code);
-    CHECK_THROWS_WITH(report::bilanFromStore(*db, {}, report::chooseAttempt(*db, code), {}),
+    CHECK_THROWS_WITH(report::bilanFromStore(*db, std::vector<quiz::Quiz>{}, report::chooseAttempt(*db, code), {}),
                       "the quiz package francais " + quiz.version +
                           " this attempt was taken with is not loaded");
     CHECK_THROWS(report::chooseAttempt(*db, "not a code"));

@@ -6,11 +6,16 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
 
 #include "app/sync_worker.hpp"
+#include "quiz/quiz_library.hpp"
+#include "store/catalog_packages.hpp"
+#include "sync/server/admin.hpp"
+#include "sync/server/quiz_validation.hpp"
 #include "store/database.hpp"
 #include "support/fault_proxy.hpp"
 #include "support/server_fixture.hpp"
@@ -278,4 +283,53 @@ TEST_CASE("sync worker: the client's errors are sorted into what the trainer is 
     CHECK(app::classifySyncError("HTTP 413: too_large (batch above 1 MiB)") == K::Server);
     CHECK(app::classifySyncError("sync cancelled") == K::Cancelled);
     CHECK(app::classifySyncError("disk I/O error") == K::Other);
+}
+
+// Hot apply, the worker's half: a round that installs quiz versions bumps the catalogue
+// generation (the app then adds them to its library, Controller::tick); a round with nothing
+// new does not. Real server, real validation on both ends (the server's publish-quiz and the
+// kiosk's loader).
+TEST_CASE("sync worker: installed catalogue versions bump the generation the app watches") {
+    test::ServerFixture srv;
+    Kiosk kiosk;
+    kiosk.enrol(srv.url(), srv.newCode());
+    test::TempDir src{"repere-worker-src"};
+    const fs::path fixture = fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json";
+    const auto publish = [&](const std::string& version) {
+        const fs::path dir = src.path() / version / "demo-numerique";
+        fs::create_directories(dir);
+        std::ifstream in(fixture);
+        auto q = nlohmann::json::parse(in);
+        q["version"] = version;
+        std::ofstream(dir / "quiz.json") << q.dump(2);
+        auto r = sync::server::publishQuiz(*srv.storage, dir, sync::server::validateQuizPackage, test::wallMs());
+        REQUIRE(r.ok);
+    };
+    publish("1.1.0");
+
+    auto o = fastOptions(kiosk.dir.path());
+    o.validate = {}; // the worker's default: the kiosk's quiz loader
+    app::SyncWorker worker(o);
+    worker.start();
+    worker.requestNow();
+    auto s = waitStatus(worker, [](const app::SyncStatus& st) { return st.catalogGeneration == 1 && !st.running; });
+    REQUIRE(s.catalogGeneration == 1);
+    quiz::QuizLibrary library;
+    CHECK(library.addCatalog(store::catalogPackages(*kiosk.db)) == 1);
+    REQUIRE(library.newest("demo-numerique"));
+    CHECK(library.newest("demo-numerique")->version == "1.1.0");
+
+    const auto before = *s.lastSuccessMs;
+    worker.requestNow(); // nothing new on the server
+    s = waitStatus(worker, [&](const app::SyncStatus& st) { return !st.requested && !st.running && st.lastRoundMs > before; });
+    CHECK(s.catalogGeneration == 1);
+
+    publish("1.2.0");
+    worker.requestNow();
+    s = waitStatus(worker, [](const app::SyncStatus& st) { return st.catalogGeneration == 2 && !st.running; });
+    CHECK(s.catalogGeneration == 2);
+    CHECK(library.addCatalog(store::catalogPackages(*kiosk.db)) == 1);
+    CHECK(library.newest("demo-numerique")->version == "1.2.0");
+    CHECK(library.loadedCount() == 2);
+    worker.stop();
 }

@@ -292,6 +292,8 @@ const Row kRows[] = {
     {"trainer.packages", "Diagnostics sur cette borne", nullptr},
     {"trainer.package.ok", "valide", nullptr},
     {"trainer.package.ko", "refusé (erreurs)", nullptr},
+    {"trainer.package.catalog", "reçu du serveur", nullptr},
+    {"trainer.package.in_use", "utilisé pour les nouveaux diagnostics", nullptr},
     {"trainer.sync", "Synchronisation", nullptr},
     {"trainer.sync.pending", "{n} enregistrement(s) en attente d'envoi", nullptr},
     {"trainer.sync.last", "Dernier envoi réussi :", nullptr},

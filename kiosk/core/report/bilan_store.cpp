@@ -16,6 +16,10 @@ const quiz::Quiz* findQuizFor(const std::vector<quiz::Quiz>& quizzes, const stor
     return nullptr;
 }
 
+const quiz::Quiz* findQuizFor(const quiz::QuizLibrary& library, const store::AttemptRecord& attempt) {
+    return library.findFor(attempt.quizId, attempt.quizVersion, attempt.quizHash);
+}
+
 store::AttemptRecord chooseAttempt(store::Database& db, const std::string& code,
                                    const std::optional<std::string>& attemptUuid) {
     if (attemptUuid) {
@@ -35,9 +39,8 @@ store::AttemptRecord chooseAttempt(store::Database& db, const std::string& code,
     return all.back();
 }
 
-Bilan bilanFromStore(store::Database& db, const std::vector<quiz::Quiz>& quizzes,
-                     const store::AttemptRecord& attempt, BilanContext context) {
-    const quiz::Quiz* quiz = findQuizFor(quizzes, attempt);
+namespace {
+Bilan bilanWith(store::Database& db, const quiz::Quiz* quiz, const store::AttemptRecord& attempt, BilanContext context) {
     if (!quiz) {
         throw std::runtime_error("the quiz package " + attempt.quizId + " " + attempt.quizVersion +
                                  " this attempt was taken with is not loaded");
@@ -47,6 +50,17 @@ Bilan bilanFromStore(store::Database& db, const std::vector<quiz::Quiz>& quizzes
     }
     return buildBilan(*quiz, attempt, db.responsesOf(attempt.uuid), db.manualScoresOf(attempt.uuid),
                       db.notesOf(attempt.code), db.findBeneficiary(attempt.code), context);
+}
+} // namespace
+
+Bilan bilanFromStore(store::Database& db, const std::vector<quiz::Quiz>& quizzes,
+                     const store::AttemptRecord& attempt, BilanContext context) {
+    return bilanWith(db, findQuizFor(quizzes, attempt), attempt, std::move(context));
+}
+
+Bilan bilanFromStore(store::Database& db, const quiz::QuizLibrary& library, const store::AttemptRecord& attempt,
+                     BilanContext context) {
+    return bilanWith(db, findQuizFor(library, attempt), attempt, std::move(context));
 }
 
 } // namespace repere::report
