@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A new quiz version from the central server, end to end through the binaries:
+#   1. the kiosk (bundled demo-numerique 1.0.0) starts person A, who stops for today;
+#   2. the server publishes 1.1.0 (a reworded question, one more question), `repere sync` pulls it;
+#   3. the kiosk, restarted: a new person gets 1.1.0's wording; A resumes by code on 1.0.0's;
+#   4. `repere export` says which version each attempt ran on.
+#   catalog_kiosk_e2e.sh BIN_DIR SOURCE_DIR OUT_DIR
+set -euo pipefail
+bin="$1"; src="$2"; out="$3"
+command -v xvfb-run >/dev/null || { echo "FAIL: xvfb-run is missing (scripts/setup.sh installs it)"; exit 1; }
+tmp="$(mktemp -d)"
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+fixture="$src/tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json"
+journeys="$src/tests/sync/journeys"
+mkdir -p "$tmp/bundled/demo-numerique" "$tmp/v2/demo-numerique"
+cp "$fixture" "$tmp/bundled/demo-numerique/quiz.json"
+# 1.1.0: the first information question reworded, a question added (as tests/app/quiz_versions.hpp).
+python3 - "$fixture" "$tmp/v2/demo-numerique/quiz.json" <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1], encoding="utf-8"))
+q["version"] = "1.1.0"
+for sec in q["sections"]:
+    if sec["id"] == "information":
+        sec["items"][0]["instruction"]["fr"] = "Quel mot sert à chercher sur le web ?"
+        extra = dict(sec["items"][1]); extra["id"] = "inf-web"
+        extra["instruction"] = {"fr": "Touchez l'adresse d'un site sur le web."}
+        sec["items"].append(extra)
+json.dump(q, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+
+kiosk() { # kiosk SCRIPT: one scripted run on the shared data folder, no background sync
+  local name; name="$(basename "$1" .json)"
+  rm -rf "${out:?}/$name"; mkdir -p "$out/$name"
+  xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
+    "$bin/repere-kiosk" --data-dir "$tmp/kiosk" --quizzes "$tmp/bundled" --window 1280x800 \
+    --script "$1" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --no-sound --no-sync \
+    2>"$tmp/$name.err" || { cat "$tmp/$name.err"; fail "kiosk script $name"; }
+  cat "$tmp/$name.err"
+}
+
+kiosk "$journeys/catalog_before_update.json"
+
+db="sqlite:$tmp/server.db"
+"$bin/repere-server" --listen 127.0.0.1:0 --db "$db" >"$tmp/server.out" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$tmp/server.out" 2>/dev/null && break; sleep 0.1; done
+url="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/server.out")" || { cat "$tmp/server.out"; fail "server did not start"; }
+"$bin/repere-server" admin publish-quiz --db "$db" "$tmp/v2/demo-numerique"
+code="$("$bin/repere-server" admin enrol-code --db "$db" --agency "ALI Bondy")"
+"$bin/repere" enrol --data-dir "$tmp/kiosk" --server "$url" --code "$code" --name e2e
+sync_out="$("$bin/repere" sync --data-dir "$tmp/kiosk")"
+echo "$sync_out"
+echo "$sync_out" | tail -1 | grep -q "^sync_ok=1" || fail "repere sync"
+ls "$tmp/kiosk/catalog/demo-numerique/"1.1.0-*/quiz.json >/dev/null || fail "1.1.0 not installed"
+
+kiosk "$journeys/catalog_after_update.json"
+grep -q "catalogue package demo-numerique 1.1.0 .* ready" "$tmp/catalog_after_update.err" || fail "the kiosk did not load 1.1.0"
+
+csv="$("$bin/repere" export --data-dir "$tmp/kiosk" --format csv)"
+echo "$csv"
+a_line="$(echo "$csv" | grep "ABC-\?234R" || true)"
+[ -n "$a_line" ] || fail "no attempt for ABC234R in the export"
+echo "$a_line" | grep -q "1\.0\.0" || fail "ABC234R's attempt is not on 1.0.0"
+echo "$a_line" | grep -q "1\.1\.0" && fail "ABC234R's attempt moved to 1.1.0"
+[ "$(echo "$csv" | grep -c "1\.1\.0")" -eq 1 ] || fail "the new person's attempt is not on 1.1.0"
+echo "catalog kiosk e2e: ok"
