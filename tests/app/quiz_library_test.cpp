@@ -65,6 +65,9 @@ TEST_CASE("new attempts get the newest version and the bundled one is kept", "[q
     CHECK(lib.newestPerId()[0] == newest);
     CHECK(lib.packages().size() == 3);
     CHECK(lib.loadedCount() == 3);
+    // Catalogue folders are named <version>-<hash12> under the quiz id: no folder-name warning.
+    CHECK(lib.packages()[1].problems.empty());
+    CHECK(lib.packages()[1].origin == quiz::PackageOrigin::Catalog);
     // The same rows again (the next sync round): nothing new, nothing loaded twice.
     const auto gen = lib.generation();
     CHECK(lib.addCatalog(rows) == 0);

@@ -3,7 +3,10 @@
 #   1. the kiosk (bundled demo-numerique 1.0.0) starts person A, who stops for today;
 #   2. the server publishes 1.1.0 (a reworded question, one more question), `repere sync` pulls it;
 #   3. the kiosk, restarted: a new person gets 1.1.0's wording; A resumes by code on 1.0.0's;
-#   4. `repere export` says which version each attempt ran on.
+#   4. hot: the server publishes 1.2.0 while the kiosk runs with its background sync; the trainer
+#      taps "Synchroniser maintenant", the kiosk panel shows 1.2.0 in use, without a restart a new
+#      person gets 1.2.0's wording, and A still resumes on 1.0.0;
+#   5. `repere export` says which version each attempt ran on.
 #   catalog_kiosk_e2e.sh BIN_DIR SOURCE_DIR OUT_DIR
 set -euo pipefail
 bin="$1"; src="$2"; out="$3"
@@ -18,26 +21,32 @@ fixture="$src/tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json"
 journeys="$src/tests/sync/journeys"
 mkdir -p "$tmp/bundled/demo-numerique" "$tmp/v2/demo-numerique"
 cp "$fixture" "$tmp/bundled/demo-numerique/quiz.json"
-# 1.1.0: the first information question reworded, a question added (as tests/app/quiz_versions.hpp).
-python3 - "$fixture" "$tmp/v2/demo-numerique/quiz.json" <<'PY'
+# Later versions: the first information question reworded, a question added (as tests/app/quiz_versions.hpp).
+revise() { # revise VERSION QUESTION OUT_DIR
+  mkdir -p "$3"
+  python3 - "$fixture" "$3/quiz.json" "$1" "$2" <<'PY'
 import json, sys
 q = json.load(open(sys.argv[1], encoding="utf-8"))
-q["version"] = "1.1.0"
+q["version"] = sys.argv[3]
 for sec in q["sections"]:
     if sec["id"] == "information":
-        sec["items"][0]["instruction"]["fr"] = "Quel mot sert à chercher sur le web ?"
+        sec["items"][0]["instruction"]["fr"] = sys.argv[4]
         extra = dict(sec["items"][1]); extra["id"] = "inf-web"
         extra["instruction"] = {"fr": "Touchez l'adresse d'un site sur le web."}
         sec["items"].append(extra)
 json.dump(q, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 PY
-
-kiosk() { # kiosk SCRIPT: one scripted run on the shared data folder, no background sync
+}
+revise 1.1.0 "Quel mot sert à chercher sur le web ?" "$tmp/v2/demo-numerique"
+revise 1.2.0 "Quel mot sert à trouver une information ?" "$tmp/v3/demo-numerique"
+kiosk() { # kiosk SCRIPT [OPTIONS]: one scripted run on the shared data folder (default: --no-sync)
   local name; name="$(basename "$1" .json)"
+  local script="$1"; shift
+  local opts=("$@"); [ ${#opts[@]} -gt 0 ] || opts=(--no-sync)
   rm -rf "${out:?}/$name"; mkdir -p "$out/$name"
   xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
     "$bin/repere-kiosk" --data-dir "$tmp/kiosk" --quizzes "$tmp/bundled" --window 1280x800 \
-    --script "$1" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --no-sound --no-sync \
+    --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --no-sound "${opts[@]}" \
     2>"$tmp/$name.err" || { cat "$tmp/$name.err"; fail "kiosk script $name"; }
   cat "$tmp/$name.err"
 }
@@ -60,6 +69,15 @@ ls "$tmp/kiosk/catalog/demo-numerique/"1.1.0-*/quiz.json >/dev/null || fail "1.1
 kiosk "$journeys/catalog_after_update.json"
 grep -q "catalogue package demo-numerique 1.1.0 .* ready" "$tmp/catalog_after_update.err" || fail "the kiosk did not load 1.1.0"
 
+# Hot: everything pushed first (so nothing pending starts a round by itself), then 1.2.0 is
+# published while the kiosk runs; the end-of-day round is hours away.
+"$bin/repere" sync --data-dir "$tmp/kiosk" | tail -1 | grep -q "^sync_ok=1" || fail "repere sync before the hot run"
+echo 4821 | "$bin/repere" trainer add --data-dir "$tmp/kiosk" --name "Awa Diallo"
+"$bin/repere-server" admin publish-quiz --db "$db" "$tmp/v3/demo-numerique"
+kiosk "$journeys/catalog_hot_apply.json" --sync-at "$(date -d '+3 hours' +%H:%M)"
+grep -q "1 new quiz version(s) from the catalogue ready" "$tmp/catalog_hot_apply.err" || fail "1.2.0 was not added during the run"
+ls "$tmp/kiosk/catalog/demo-numerique/"1.2.0-*/quiz.json >/dev/null || fail "1.2.0 not installed"
+
 csv="$("$bin/repere" export --data-dir "$tmp/kiosk" --format csv)"
 echo "$csv"
 a_line="$(echo "$csv" | grep "ABC-\?234R" || true)"
@@ -67,4 +85,5 @@ a_line="$(echo "$csv" | grep "ABC-\?234R" || true)"
 echo "$a_line" | grep -q "1\.0\.0" || fail "ABC234R's attempt is not on 1.0.0"
 echo "$a_line" | grep -q "1\.1\.0" && fail "ABC234R's attempt moved to 1.1.0"
 [ "$(echo "$csv" | grep -c "1\.1\.0")" -eq 1 ] || fail "the new person's attempt is not on 1.1.0"
+[ "$(echo "$csv" | grep -c "1\.2\.0")" -eq 1 ] || fail "the person after the hot update is not on 1.2.0"
 echo "catalog kiosk e2e: ok"

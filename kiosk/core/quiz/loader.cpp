@@ -83,7 +83,10 @@ LoadResult loadFromText(std::string_view text, const fs::path& packageDir, const
     checkPackage(quiz, extras, report);
     auto hashes = checkMedia(quiz, packageDir, report);
     std::string folder = packageDir.filename().string();
-    if (!quiz.id.empty() && !folder.empty() && folder != quiz.id && folder != "." && folder != "..") {
+    // A version pulled from the catalogue lives in catalog/<id>/<version>-<hash12>/ (sync): there
+    // the parent folder carries the id.
+    const std::string parent = packageDir.parent_path().filename().string();
+    if (!quiz.id.empty() && !folder.empty() && folder != quiz.id && parent != quiz.id && folder != "." && folder != "..") {
         report.warning("/id", "the package id " + inQuotes(quiz.id) + " differs from its folder name " + inQuotes(folder));
     }
     if (report.errorCount() == 0) {

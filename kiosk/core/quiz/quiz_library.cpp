@@ -50,7 +50,7 @@ int compareDotted(const std::string& a, const std::string& b) {
 
 std::vector<std::string> problemsOf(const LoadResult& r) {
     std::vector<std::string> out;
-    for (const auto& d : r.diagnostics) out.push_back((d.warning ? "warning: " : "") + d.format());
+    for (const auto& d : r.diagnostics) out.push_back(d.format());
     return out;
 }
 
@@ -124,15 +124,19 @@ std::size_t QuizLibrary::addCatalog(const std::vector<CatalogPackage>& rows) {
         p.sha256 = row.sha256;
         p.installedAtMs = row.installedAtMs;
         const std::string what = "catalogue package " + row.id + " " + row.version + " (" + row.folder + ")";
+        std::string firstError;
         if (!std::filesystem::is_directory(row.folder)) {
-            p.problems.push_back(row.folder + ": the folder is missing");
+            firstError = row.folder + ": the folder is missing";
+            p.problems.push_back(firstError);
         } else {
             auto r = loadPackage(row.folder);
             p.problems = problemsOf(r);
+            if (!r.ok()) firstError = r.errorLines().front();
             if (r.ok() && (r.quiz->id != row.id || r.quiz->version != row.version)) {
                 // The folder does not hold what the catalogue says: never run it under that name.
-                p.problems.push_back(row.folder + ": holds " + r.quiz->id + " " + r.quiz->version + ", not " + row.id +
-                                     " " + row.version);
+                firstError = row.folder + ": holds " + r.quiz->id + " " + r.quiz->version + ", not " + row.id + " " +
+                             row.version;
+                p.problems.push_back(firstError);
             } else if (r.ok()) {
                 p.title = r.quiz->title.get("fr");
                 p.quiz = std::make_unique<const Quiz>(std::move(*r.quiz));
@@ -142,13 +146,7 @@ std::size_t QuizLibrary::addCatalog(const std::vector<CatalogPackage>& rows) {
             ++loaded;
             say(what + " ready");
         } else {
-            std::string first;
-            for (const auto& line : p.problems)
-                if (line.rfind("warning: ", 0) != 0) {
-                    first = line;
-                    break;
-                }
-            say(what + " cannot be used and is left out (the other versions still run): " + first);
+            say(what + " cannot be used and is left out (the other versions still run): " + firstError);
         }
         packages_.push_back(std::move(p));
     }
