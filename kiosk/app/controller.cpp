@@ -128,6 +128,7 @@ void Controller::addInstalledCatalogue() {
 // ---------------------------------------------------------------------------------------------
 ui::Intent Controller::draw(ui::UiContext& ctx) {
     ctx.locale = person_.locale;
+    ctx.soundOff = soundUnavailable() && screen_ != Screen::Trainer;
     ui::Intent out = drawScreen(ctx);
     if (soundUnavailable() && screen_ != Screen::Trainer) ui::drawSoundNotice(ctx); // trainers have their own panel
     // Kiosk screens read their own text aloud when they open (the auto-play setting): the text

@@ -1,5 +1,6 @@
 #include "app/script.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -40,6 +41,11 @@ std::vector<ScriptStep> parseScript(const nlohmann::json& doc) {
             st.kind = ScriptStep::Kind::Screenshot;
             st.arg = str("screenshot");
             if (st.arg.empty() || st.arg.find('/') != std::string::npos) throw bad("screenshot needs a plain file name");
+        } else if (s.contains("wait_file")) {
+            st.kind = ScriptStep::Kind::WaitFile;
+            st.arg = str("wait_file");
+            if (st.arg.empty()) throw bad("wait_file needs a path");
+            st.number = s.value("timeout_s", 10.0);
         } else throw bad("unknown step");
         out.push_back(std::move(st));
     }
@@ -144,6 +150,12 @@ ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int
         act.screenshot = st.arg + ".png";
         next();
         break;
+    case ScriptStep::Kind::WaitFile: {
+        std::error_code ec;
+        if (std::filesystem::exists(st.arg, ec)) next();
+        else if (waited > st.number) fail("the file " + st.arg + " did not appear within " + std::to_string(st.number) + " s", rec);
+        break;
+    }
     }
     return act;
 }

@@ -7,6 +7,9 @@
 //   {"expect_text": "text"}  {"expect_no_text": "text"}
 //   {"advance_clock_s": 120}       moves the kiosk's clock (inactivity timers)
 //   {"screenshot": "name"}         PNG into --screenshots
+//   {"wait_file": "path", "timeout_s": 10}  until the file exists (relative to the working
+//                                  folder): a test that changes the world under the running
+//                                  kiosk (fills its disk, frees it) says when it is done
 // A failing step ends the run with exit 1, naming the step and listing the visible labels.
 #pragma once
 
@@ -22,8 +25,8 @@
 namespace repere::app {
 
 struct ScriptStep {
-    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot } kind;
-    std::string arg;        // label, text, key name, screenshot name
+    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot, WaitFile } kind;
+    std::string arg;        // label, text, key name, screenshot name, file
     double number = 0;      // timeout_s, advance_clock_s
     nlohmann::json source;  // the step as written (for messages)
 };

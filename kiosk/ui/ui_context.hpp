@@ -73,6 +73,9 @@ struct UiContext {
     platform::ImageSource* images = nullptr; // may be null: images show their placeholder
     UiInput input;
     std::int64_t nowMs = 0;
+    // No sound can be played on this kiosk now: speaker buttons are greyed (the top one, struck
+    // through) or left out (beside options), so nothing invites a tap that does nothing.
+    bool soundOff = false;
 
     // The UI word for `key` in the current locale (see kiosk/core/i18n).
     const std::string& tr(std::string_view key) const;

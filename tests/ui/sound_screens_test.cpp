@@ -86,13 +86,56 @@ TEST_CASE("the listening button plays the stimulus and shows the listens left") 
     CHECK_THROWS(f.tap("Réécouter")); // disabled: a tap does nothing
 }
 
-TEST_CASE("a listening item that cannot be heard says Son indisponible") {
+TEST_CASE("a listening item that cannot be heard greys its button and is passed with Je ne sais pas") {
     ListeningFixture f;
     f.frame();
-    CHECK_FALSE(f.h.recorder.showsText("Son indisponible"));
+    CHECK_FALSE(f.h.recorder.showsText("Le son ne marche pas sur cette borne."));
+    f.view.allowDontKnow = true; // the controller opens the way on when nothing can be heard
     f.view.item.stimulusUnavailable = true;
     f.frame();
-    CHECK(f.h.recorder.showsText("Son indisponible : ce message ne peut pas être écouté."));
+    CHECK(f.h.recorder.showsText("Le son ne marche pas sur cette borne."));
+    // The button says so and is greyed: a tap on it asks for nothing.
+    const auto* play = f.h.recorder.findById("stimulus:play");
+    REQUIRE(play);
+    CHECK_FALSE(play->enabled);
+    CHECK(play->label == "Pas de son");
+    CHECK_FALSE(f.h.recorder.findByLabel("Écouter le message"));
+    CHECK_FALSE(f.h.recorder.showsText("Encore 2 écoutes")); // listens left would promise a sound
+    const auto tapped = f.h.tapAt(play->rect.center(), [&](ui::UiContext& c) { return f.draw(c); });
+    CHECK(ui::isNone(tapped));
+    // The way on: "Je ne sais pas" (stored as "unavailable" by the controller).
+    const auto passed = f.tap("Je ne sais pas");
+    CHECK(std::holds_alternative<ui::intent::DontKnow>(passed));
+}
+
+TEST_CASE("without sound the play button and its line are in English for English instructions") {
+    ListeningFixture f;
+    f.h.locale = "en";
+    f.view.item.stimulusUnavailable = true;
+    f.frame();
+    CHECK(f.h.recorder.showsText("The sound does not work on this kiosk."));
+    REQUIRE(f.h.recorder.findById("stimulus:play"));
+    CHECK(f.h.recorder.findById("stimulus:play")->label == "No sound");
+}
+
+TEST_CASE("without any sound the speakers are greyed or left out and tapping them asks nothing") {
+    ListeningFixture f;
+    f.frame();
+    REQUIRE(f.h.recorder.findById("option:a:speak"));
+    REQUIRE(f.h.recorder.findById("speaker")->enabled);
+    const float wordW = f.h.recorder.findById("option:a")->rect.w();
+
+    f.h.soundOff = true;
+    f.frame();
+    const auto* speaker = f.h.recorder.findById("speaker");
+    REQUIRE(speaker);
+    CHECK_FALSE(speaker->enabled);
+    CHECK(ui::isNone(f.h.tapAt(speaker->rect.center(), [&](ui::UiContext& c) { return f.draw(c); })));
+    // No speaker beside the options: the word takes the whole tile and still chooses.
+    CHECK_FALSE(f.h.recorder.findById("option:a:speak"));
+    CHECK(f.h.recorder.findById("option:a")->rect.w() > wordW);
+    f.tap("réponse a");
+    CHECK(f.scratch.ready);
 }
 
 TEST_CASE("every text option has its own speaker button") {

@@ -46,6 +46,7 @@ public:
         ImGui::NewFrame();
         recorder.clear();
         ui::UiContext ctx{theme_, locale, &recorder, images, pendingInput_, nowMs};
+        ctx.soundOff = soundOff;
         pendingInput_ = {};
         ui::beginCanvas(theme_);
         ui::Intent out = draw(ctx);
@@ -102,6 +103,7 @@ public:
     platform::ImageSource* images = nullptr;
     std::string locale = "fr";
     std::int64_t nowMs = 0;
+    bool soundOff = false; // as the controller sets it when no sound can be played
     bool fontsOk = false;
     std::string imguiErrors;
 

@@ -73,12 +73,17 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
         const std::string id = "option:" + o.id;
         if (!pictures) {
             // The word, and beside it its own speaker: a person who cannot read hears each answer.
+            // Without sound there is no speaker (it would do nothing) and the word takes the tile.
             Rect word = tile;
-            const Rect speak = word.cutRight(std::min(th.smallTargetH() * 1.2f, tile.w() * 0.3f));
-            word.cutRight(th.gap() * 0.5f);
             ButtonSpec spec;
             spec.style = sel ? ButtonStyle::Selected : ButtonStyle::Secondary;
             spec.fontPx = th.px(40);
+            if (ctx.soundOff) {
+                if (button(ctx, id, word, label, spec)) model.tap(o.id);
+                continue;
+            }
+            const Rect speak = word.cutRight(std::min(th.smallTargetH() * 1.2f, tile.w() * 0.3f));
+            word.cutRight(th.gap() * 0.5f);
             if (button(ctx, id, word, label, spec)) model.tap(o.id);
             ButtonSpec sp;
             sp.picto = Picto::Speaker;

@@ -58,8 +58,7 @@ void drawSoundNotice(UiContext& ctx) {
     // A loudspeaker struck through: the same meaning without reading.
     Rect inner = r.shrink(th.px(14));
     const Rect icon = inner.cutLeft(px * 1.4f).centered(px * 1.4f, px * 1.4f);
-    drawPicto(dl, Picto::Speaker, icon, pal.text);
-    dl->AddLine({icon.min.x, icon.max.y}, {icon.max.x, icon.min.y}, pal.text, th.px(4));
+    drawPicto(dl, Picto::SoundOff, icon, pal.text);
     inner.cutLeft(th.px(12));
     text(ctx, inner, label, {TextRole::Strong}, true);
 }

@@ -27,17 +27,19 @@ Rect speakerRect(const Theme& th) {
 bool speakerButton(UiContext& ctx) {
     const Rect r = speakerRect(ctx.theme);
     const auto& label = ctx.tr("common.listen");
+    const bool on = !ctx.soundOff;
     bool held = false;
-    const bool tapped = tapArea(ctx, "speaker", r, true, &held);
-    if (ctx.recorder) ctx.recorder->widget("speaker", label, r, true);
+    const bool tapped = tapArea(ctx, "speaker", r, on, &held);
+    if (ctx.recorder) ctx.recorder->widget("speaker", label, r, on);
     const auto& pal = palette();
+    const ImU32 fg = on ? pal.action : pal.disabledText;
     ImDrawList* dl = ctx.draw();
-    dl->AddRectFilled(r.min, r.max, held ? pal.selected : pal.surface, r.h() * 0.5f);
-    dl->AddRect(r.min, r.max, pal.action, r.h() * 0.5f, 0, ctx.theme.px(4));
+    dl->AddRectFilled(r.min, r.max, !on ? pal.disabledFill : held ? pal.selected : pal.surface, r.h() * 0.5f);
+    dl->AddRect(r.min, r.max, on ? pal.action : pal.track, r.h() * 0.5f, 0, ctx.theme.px(4));
     // Pictogram on the left, the word under nothing else: the loudspeaker shape is the label.
     Rect inner = r.shrink(ctx.theme.px(14));
     inner.cutLeft(ctx.theme.px(6));
-    drawPicto(dl, Picto::Speaker, inner.cutLeft(inner.h()), pal.action);
+    drawPicto(dl, on ? Picto::Speaker : Picto::SoundOff, inner.cutLeft(inner.h()), fg);
     inner.cutLeft(ctx.theme.px(8));
     ImFont* f = ctx.theme.fonts.bold;
     // The word at body size when it fits, else as large as fits: never clipped, never hidden.
@@ -45,7 +47,7 @@ bool speakerButton(UiContext& ctx) {
     const float w = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str()).x;
     if (w > inner.w()) px *= inner.w() / w;
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
-    dl->AddText(f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f}, pal.action, label.c_str());
+    dl->AddText(f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f}, fg, label.c_str());
     return tapped;
 }
 

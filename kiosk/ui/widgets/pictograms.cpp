@@ -46,6 +46,10 @@ void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 col) {
         dl->PathStroke(col, 0, t * 0.8f);
         break;
     }
+    case Picto::SoundOff:
+        drawPicto(dl, Picto::Speaker, box, col);
+        dl->AddLine(P(0.06f, 0.94f), P(0.94f, 0.06f), col, t * 1.1f);
+        break;
     case Picto::Pause:
         dl->AddRectFilled(P(0.24f, 0.18f), P(0.42f, 0.82f), col, s * 0.03f);
         dl->AddRectFilled(P(0.58f, 0.18f), P(0.76f, 0.82f), col, s * 0.03f);

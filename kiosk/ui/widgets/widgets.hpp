@@ -27,7 +27,8 @@ namespace repere::ui {
 // ---------------------------------------------------------------------------------------------
 enum class Picto {
     None, ArrowRight, ArrowLeft, Check, Cross, Speaker, Pause, Play, Stop, Question, Home, Globe,
-    Computer, Speech, Person, Key, Keypad, Backspace, Star, Door, Info, Pencil, Microphone, Hand
+    Computer, Speech, Person, Key, Keypad, Backspace, Star, Door, Info, Pencil, Microphone, Hand,
+    SoundOff // the loudspeaker struck through: no sound on this kiosk
 };
 
 // Draws `p` centred in the square that fits `box`.
