@@ -86,4 +86,13 @@ echo "$a_line" | grep -q "1\.0\.0" || fail "ABC234R's attempt is not on 1.0.0"
 echo "$a_line" | grep -q "1\.1\.0" && fail "ABC234R's attempt moved to 1.1.0"
 [ "$(echo "$csv" | grep -c "1\.1\.0")" -eq 1 ] || fail "the new person's attempt is not on 1.1.0"
 [ "$(echo "$csv" | grep -c "1\.2\.0")" -eq 1 ] || fail "the person after the hot update is not on 1.2.0"
+# The bilan of an attempt taken on a pulled version (1.2.0 is only in the catalogue, not in --quizzes).
+hot_code="$(echo "$csv" | grep "1\.2\.0" | cut -d';' -f1)"
+"$bin/repere" report --data-dir "$tmp/kiosk" --quizzes "$tmp/bundled" --code "$hot_code" --out "$tmp/hot.pdf" 2>"$tmp/report.err" ||
+  { cat "$tmp/report.err"; fail "repere report on a catalogue version"; }
+cat "$tmp/report.err"
+grep -q "(demo-numerique 1.2.0)" "$tmp/report.err" || fail "the bilan is not drawn with 1.2.0"
+"$bin/repere" report --data-dir "$tmp/kiosk" --quizzes "$tmp/bundled" --code ABC234R --out "$tmp/a.pdf" 2>"$tmp/report-a.err" ||
+  { cat "$tmp/report-a.err"; fail "repere report of ABC234R"; }
+grep -q "(demo-numerique 1.0.0)" "$tmp/report-a.err" || fail "ABC234R's bilan is not drawn with 1.0.0"
 echo "catalog kiosk e2e: ok"
