@@ -1,6 +1,8 @@
 #include "sync/client/http_transport.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace repere::sync {
 namespace {
@@ -18,6 +20,36 @@ std::string describe(httplib::Error e) {
     default: return "network error (" + httplib::to_string(e) + ")";
     }
 }
+
+// The socket of a request still connecting, so a cancel can cut the connect. cpp-httplib's
+// Client::stop() only reaches a socket once connected: a SYN nobody answers (server down behind a
+// router, a half-dead link) kept stop() waiting for the whole connect timeout. The socket is
+// handed to us before connect() (set_socket_options); we keep our own duplicate of its descriptor,
+// so the number cannot be reused by another open() before we close it, and shutdown() on it
+// aborts a connect in progress on Linux (the poll in cpp-httplib wakes with an error).
+class ConnectingSocket {
+public:
+    ~ConnectingSocket() { reset(-1); }
+    void adopt(int fd) { // called by cpp-httplib on its thread, once per address tried
+        std::lock_guard<std::mutex> lock(mutex_);
+        reset(::dup(fd));
+        if (cut_ && dup_ >= 0) ::shutdown(dup_, SHUT_RDWR);
+    }
+    void cut() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        cut_ = true;
+        if (dup_ >= 0) ::shutdown(dup_, SHUT_RDWR);
+    }
+
+private:
+    void reset(int fd) {
+        if (dup_ >= 0) ::close(dup_);
+        dup_ = fd;
+    }
+    std::mutex mutex_;
+    int dup_ = -1;
+    bool cut_ = false;
+};
 
 template <typename Call>
 HttpOutcome run(const TransportOptions& o, Call call) {
@@ -38,8 +70,14 @@ HttpOutcome run(const TransportOptions& o, Call call) {
         httplib::Headers headers;
         if (!o.token.empty()) headers.emplace("Authorization", "Bearer " + o.token);
         // Client::stop() is the one call cpp-httplib allows from another thread: it shuts the
-        // socket down and the request in flight fails at once.
-        if (o.cancel && !o.cancel->attach([&cli] { cli.stop(); })) {
+        // socket down and the request in flight fails at once; a connect in progress is cut
+        // through our duplicate of its socket (ConnectingSocket).
+        auto connecting = std::make_shared<ConnectingSocket>();
+        if (o.cancel) cli.set_socket_options([connecting](socket_t fd) { connecting->adopt(fd); });
+        if (o.cancel && !o.cancel->attach([&cli, connecting] {
+                connecting->cut();
+                cli.stop();
+            })) {
             out.error = "sync cancelled";
             return out;
         }
