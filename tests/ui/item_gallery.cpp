@@ -1,8 +1,11 @@
-// repere-item-gallery OUT_DIR [QUIZ_PACKAGE_DIR]: renders every item type and every sim scenario
-// in a real window (GLFW + OpenGL 3; run it under Xvfb) through the kiosk's item frame, playing
-// taps and typing like a person, and saves PNGs for review. With a package folder, the sims take
-// their settings (and the hotspot its picture) from that package's quiz.json, so what is judged
-// is the real content.
+// repere-item-gallery OUT_DIR [QUIZ_PACKAGE_DIR [WxH,WxH...]]: renders every item type and every
+// sim scenario in a real window (GLFW + OpenGL 3; run it under Xvfb) through the kiosk's item
+// frame, playing taps and typing like a person, and saves PNGs for review. With a package folder,
+// the sims take their settings (and the hotspot its picture) from that package's quiz.json, so
+// what is judged is the real content. With a list of sizes, every scene is played at each size
+// into OUT_DIR/<WxH>/ (the Xvfb screen must be larger than the largest size: a window as wide
+// as the screen came out blank). Known defect: after a size whose text scale differs (1280×800
+// then 1920×1080) the pictures come out blank, so give one size per run.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
@@ -353,7 +356,34 @@ int main(int argc, char** argv) {
     const fs::path out = argv[1];
     fs::create_directories(out);
     Gallery g(out, argc > 2 ? fs::path(argv[2]) : fs::path());
-    const int failures = g.run(scenes(g));
+    std::vector<Scene> all = scenes(g);
+    if (argc > 3) {
+        // Every scene at every size, each size in its own folder.
+        std::vector<Scene> sized;
+        std::string list = argv[3];
+        std::size_t pos = 0;
+        while (pos <= list.size()) {
+            const auto comma = list.find(',', pos);
+            const std::string one = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+            int w = 0, h = 0;
+            if (std::sscanf(one.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {
+                std::fprintf(stderr, "item-gallery: a size is WxH, e.g. 1024x600 (got \"%s\")\n", one.c_str());
+                return 2;
+            }
+            fs::create_directories(out / one);
+            for (const auto& sc : all) {
+                if (sc.name.find("-portrait") != std::string::npos || sc.name.find("-1024x600") != std::string::npos) continue;
+                Scene copy = sc;
+                copy.name = one + "/" + sc.name;
+                copy.size = {static_cast<float>(w), static_cast<float>(h)};
+                sized.push_back(std::move(copy));
+            }
+            if (comma == std::string::npos) break;
+            pos = comma + 1;
+        }
+        all = std::move(sized);
+    }
+    const int failures = g.run(std::move(all));
     std::fprintf(stderr, "item-gallery: %d scene(s) failed\n", failures);
     return failures == 0 ? 0 : 1;
 }

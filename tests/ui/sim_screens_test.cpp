@@ -21,7 +21,7 @@ struct SimFixture {
     ui::items::ItemInteraction scratch;
     UiHarness h;
 
-    SimFixture(quiz::SimScenario scenario, json config) {
+    SimFixture(quiz::SimScenario scenario, json config, ImVec2 size = {1920, 1080}) : h(size) {
         quiz.packageDir = "/nonexistent";
         item.id = "sim1";
         item.type = quiz::ItemType::Sim;

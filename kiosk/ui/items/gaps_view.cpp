@@ -30,6 +30,10 @@ std::string gapShown(const ItemViewState& view, const GapsModel& model, const st
 
 } // namespace
 
+// The sentence is drawn word by word with the draw list (not through text()), so the text boost
+// is applied here: th.px(40) alone was 21 px on 1024×600 and 27 px on 1280×800.
+float gapsTextPx(const Theme& th) { return std::max(th.px(40) * th.textBoost(), th.bodyPx()); }
+
 ItemIntent drawGaps(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& item = *view.item;
     const auto& th = ctx.theme;
@@ -59,8 +63,8 @@ ItemIntent drawGaps(const ItemViewState& view, ItemInteraction& scratch, UiConte
 
     // --- the text with its holes, laid out word by word ---------------------------------------
     ImFont* font = th.fonts.body;
-    const float px = th.px(40);
-    const float boxH = th.px(88);
+    const float px = gapsTextPx(th);
+    const float boxH = std::max(th.px(88), px * 1.6f);
     const float lineH = boxH + th.px(20);
     const float space = font->CalcTextSizeA(px, FLT_MAX, 0, " ").x;
     ImVec2 pen = area.min;

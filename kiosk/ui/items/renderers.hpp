@@ -11,6 +11,8 @@ ItemIntent drawHotspot(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawMatch(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawOrder(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawGaps(const ItemViewState&, ItemInteraction&, UiContext&);
+// Size of the gaps sentence's words (at least the body size at every window size).
+float gapsTextPx(const Theme& th);
 ItemIntent drawForm(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawMark(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawWrite(const ItemViewState&, ItemInteraction&, UiContext&);

@@ -25,7 +25,7 @@ void sitePage(UiContext& ctx, Rect page, const std::string& title, const std::st
     dl->AddRectFilled(head.min, head.max, band);
     mockText(ctx, head.shrink(th.px(28)), title, IM_COL32_WHITE, th.px(40), true);
     page = page.shrink(th.px(32));
-    mockText(ctx, page, body, mp.pageText, th.bodyPx());
+    mockText(ctx, page, body, mp.pageText, 0.f);
 }
 
 } // namespace
@@ -53,7 +53,12 @@ ItemIntent drawBrowserSim(const ItemViewState& view, ItemInteraction& scratch, U
     Rect page = f.page;
     const bool keyboard = live && m.focus() != Focus::None;
     Rect kb{};
-    if (keyboard) {
+    if (keyboard && !th.portrait) {
+        // Landscape: the keyboard on the right, the page on the left (under the page it squashed
+        // the search box to a line on 1024×600).
+        kb = page.cutRight(page.w() * 0.5f).shrink(th.px(12));
+        kb = kb.cutBottom(std::min(kb.h(), azertyKeyboardHeight(th)));
+    } else if (keyboard) {
         kb = page.cutBottom(std::min(page.h() * 0.7f, azertyKeyboardHeight(th))).shrink(th.px(12));
     }
     ImDrawList* dl = ctx.draw();
@@ -112,7 +117,7 @@ ItemIntent drawBrowserSim(const ItemViewState& view, ItemInteraction& scratch, U
         in.cutTop(th.px(20));
         mockText(ctx, in.cutTop(th.px(70)), mt("mock.web.not_found"), mp.pageText, th.px(44), true);
         mockText(ctx, in.cutTop(th.px(50)), m.currentUrl(), mp.muted, th.px(28));
-        mockText(ctx, in, mt("mock.web.check_address"), mp.pageText, th.bodyPx());
+        mockText(ctx, in, mt("mock.web.check_address"), mp.pageText, 0.f);
         break;
     }
     case Page::Target:

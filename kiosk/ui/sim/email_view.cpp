@@ -72,19 +72,30 @@ ItemIntent drawEmail(const ItemViewState& view, ItemInteraction& scratch, UiCont
     Rect head = page.cutTop(th.px(56));
     mockText(ctx, head, mt("mock.mail.app"), mp.mail, th.px(34), true);
     {
-        const float w = th.fonts.body->CalcTextSizeA(th.px(24), FLT_MAX, 0, m.mailbox().c_str()).x + th.px(8);
+        // Measured at the size it is drawn (text sizes are boosted on small screens).
+        const float w = th.fonts.body->CalcTextSizeA(th.px(24) * th.textBoost(), FLT_MAX, 0, m.mailbox().c_str()).x + th.px(8);
         mockText(ctx, head.cutRight(w).translated(0, th.px(10)), m.mailbox(), mp.muted, th.px(24));
     }
     page.cutTop(th.px(12));
     const bool keyboard = m.screen() == Screen::Compose && m.recipientFocused() && !m.recipientPrefilled();
     Rect kb{};
-    if (keyboard) {
+    // Landscape: the keyboard stands on the right and the message on the left, as on a tablet;
+    // under the message it left no room for the "À :" field it types into (a thin line on
+    // 1024×600 and 1920×1080). The folders give way while typing. Portrait: under the message.
+    const bool keyboardBeside = keyboard && !th.portrait;
+    if (keyboardBeside) {
+        kb = page.cutRight(page.w() * 0.5f);
+        page.cutRight(th.px(24));
+        kb = kb.cutBottom(std::min(kb.h(), azertyKeyboardHeight(th)));
+    } else if (keyboard) {
         kb = page.cutBottom(std::min(page.h() * 0.7f, azertyKeyboardHeight(th)));
         page.cutBottom(th.px(12));
     }
-    Rect side = page.cutLeft(std::min(th.px(360), page.w() * 0.24f));
-    page.cutLeft(th.px(24));
-    sidebar(ctx, m, side);
+    if (!keyboardBeside) {
+        Rect side = page.cutLeft(std::min(th.px(360), page.w() * 0.24f));
+        page.cutLeft(th.px(24));
+        sidebar(ctx, m, side);
+    }
 
     switch (m.screen()) {
     case Screen::Inbox:
@@ -113,17 +124,23 @@ ItemIntent drawEmail(const ItemViewState& view, ItemInteraction& scratch, UiCont
         const auto& sendL = mt("mock.mail.send");
         const auto& attachL = mt("mock.mail.attach");
         const auto& discardL = mt("mock.mail.discard");
-        const Rect sendR = bar.cutLeft(std::max(th.px(220), buttonWidth(ctx, sendL, true, th.px(28))));
-        bar.cutLeft(th.px(16));
-        const Rect attachR = bar.cutLeft(std::max(th.px(300), buttonWidth(ctx, attachL, true, th.px(28))));
-        const Rect discardR = bar.cutRight(std::max(th.px(220), buttonWidth(ctx, discardL, true, th.px(28))));
+        const float sendW = std::max(th.px(220), buttonWidth(ctx, sendL, true, th.px(28)));
+        const float attachW = std::max(th.px(300), buttonWidth(ctx, attachL, true, th.px(28)));
+        const float discardW = std::max(th.px(220), buttonWidth(ctx, discardL, true, th.px(28)));
+        const bool roomy = sendW + attachW + discardW + 2 * th.px(16) <= bar.w();
+        // Too narrow for their natural widths: three equal buttons (labels fit themselves).
+        const Rect sendR = roomy ? bar.cutLeft(sendW) : column(bar, 0, 3, th.px(16));
+        if (roomy) bar.cutLeft(th.px(16));
+        const Rect attachR = roomy ? bar.cutLeft(attachW) : column(bar, 1, 3, th.px(16));
+        const Rect discardR = roomy ? bar.cutRight(discardW) : column(bar, 2, 3, th.px(16));
         if (!picker) {
             if (mockButton(ctx, "mail:send", sendR, sendL, mp.mail, IM_COL32_WHITE, Picto::ArrowRight, th.px(28))) m.send();
             if (mockButton(ctx, "mail:attach", attachR, attachL, mp.page, mp.mail, Picto::None, th.px(28), true))
                 m.openFilePicker();
             if (mockButton(ctx, "mail:discard", discardR, discardL, mp.page, mp.muted, Picto::Cross, th.px(26), true))
                 m.discard();
-            paperclip(dl, Rect{{attachR.min.x + th.px(12), attachR.min.y + th.px(14)}, {attachR.min.x + th.px(52), attachR.max.y - th.px(14)}},
+            if (roomy) // in an equal third the label is centred over where the clip would be
+                paperclip(dl, Rect{{attachR.min.x + th.px(12), attachR.min.y + th.px(14)}, {attachR.min.x + th.px(52), attachR.max.y - th.px(14)}},
                       mp.mail, th.px(4));
         }
         // À : the recipient field (typed or already written).

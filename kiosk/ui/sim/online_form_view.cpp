@@ -66,7 +66,7 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         in.cutTop(th.px(24));
         const float h = mockText(ctx, in, mt("mock.form.welcome"), mp.pageText, th.px(44), true);
         in.cutTop(h + th.px(16));
-        const float h2 = mockText(ctx, in, mt("mock.form.intro"), mp.pageText, th.bodyPx());
+        const float h2 = mockText(ctx, in, mt("mock.form.intro"), mp.pageText, 0.f);
         in.cutTop(h2 + th.px(32));
         const Rect row = in.cutTop(th.targetH());
         const Rect create = row.centered(std::min(row.w() * 0.45f, th.px(600)), th.targetH()).translated(-row.w() * 0.22f, 0);
@@ -77,7 +77,7 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
             scratch.extra["loginTapped"] = true;
         if (scratch.extra.value("loginTapped", false)) {
             in.cutTop(th.px(24));
-            mockText(ctx, in, mt("mock.form.no_account"), mp.danger, th.bodyPx(), true, true);
+            mockText(ctx, in, mt("mock.form.no_account"), mp.danger, 0.f, true, true);
         }
         break;
     }

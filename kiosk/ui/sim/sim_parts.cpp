@@ -41,10 +41,16 @@ bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_
     dl->AddRectFilled(r.min, r.max, fill, rad);
     if (held) dl->AddRectFilled(r.min, r.max, IM_COL32(0, 0, 0, 40), rad);
     if (outline) dl->AddRect(r.min, r.max, textColour, rad, 0, th.px(3));
-    const float px = fontPx > 0 ? fontPx : th.bodyPx();
+    // Sizes are given in layout pixels: boosted like all text (a site's 28 px button label was
+    // 15 px on a 1024×600 screen), then fitted to the button on one line.
+    float px = fontPx > 0 ? std::min(fontPx * th.textBoost(), th.bodyPx()) : th.bodyPx();
     ImFont* f = th.fonts.bold;
+    float pictoW = picto == Picto::None ? 0.f : px * 1.2f + th.px(12);
+    const LabelFit fit = fitLabel(f, px, label, r.w() - th.px(16), 0.f, pictoW);
+    px = fit.px;
+    if (!fit.picto) picto = Picto::None;
+    pictoW = picto == Picto::None ? 0.f : px * 1.2f + th.px(12);
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.data(), label.data() + label.size());
-    const float pictoW = picto == Picto::None ? 0.f : px * 1.2f + th.px(12);
     float x = r.center().x - (ts.x + pictoW) * 0.5f;
     if (picto != Picto::None) {
         drawPicto(dl, picto, Rect{{x, r.center().y - px * 0.6f}, {x + px * 1.2f, r.center().y + px * 0.6f}}, textColour);
@@ -110,12 +116,13 @@ void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, 
     if (ctx.recorder && !url.empty()) ctx.recorder->text(url, ad);
 }
 
-Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time) {
+Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time, float minWidth) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();
-    // A phone a little taller than wide, as tall as the area.
+    // A phone a little taller than wide, as tall as the area; wider when its content needs it
+    // (short landscape screens, where text is large for the height).
     const float h = area.h();
-    const float w = std::min(area.w(), h * 0.62f);
+    const float w = std::min(area.w(), std::max(h * 0.62f, minWidth));
     const Rect body = area.centered(w, h);
     ImDrawList* dl = ctx.draw();
     dl->AddRectFilled(body.min, body.max, IM_COL32(0x22, 0x25, 0x2A, 0xFF), th.px(40));

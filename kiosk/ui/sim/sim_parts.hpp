@@ -53,7 +53,10 @@ BrowserFrame layoutBrowser(const Theme& theme, const Rect& area);
 void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, bool editing, bool secure);
 
 // A phone in the middle of `area` (status bar with `time`); returns the screen rectangle.
-Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time);
+// `minWidth`: the phone is at least that wide (within the area) so its content fits.
+Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time, float minWidth = 0);
+// The phone's screen inside a phone of width `w` drawn by drawPhone (for layout before drawing).
+inline float phoneScreenInset(const Theme& th) { return th.px(14); }
 
 void fileIcon(UiContext& ctx, const Rect& r, const std::string& fileName);
 void paperclip(ImDrawList* dl, const Rect& r, ImU32 col, float stroke);

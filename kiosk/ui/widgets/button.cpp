@@ -91,19 +91,62 @@ bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view
         dl->AddText(font, px, {textBox.center().x - tw * 0.5f, textBox.min.y}, fg, label.data(), label.data() + label.size());
         return tapped;
     }
-    // Pictogram then word, centred as a group; long words wrap on two lines.
-    const float pictoS = spec.picto != Picto::None ? std::min(px * 1.3f, inner.h()) : 0;
-    const float gapPx = pictoS > 0 ? th.px(16) : 0;
-    const float maxTextW = std::max(10.f, inner.w() - pictoS - gapPx);
-    const ImVec2 ts = font->CalcTextSizeA(px, FLT_MAX, maxTextW, label.data(), label.data() + label.size());
+    // Pictogram then word, centred as a group; long labels wrap between words (fitLabel).
+    float pictoS = spec.picto != Picto::None ? std::min(px * 1.3f, inner.h()) : 0;
+    float gapPx = pictoS > 0 ? th.px(16) : 0;
+    // A narrow key gives its label most of its width: the usual padding would leave an "m" no room.
+    const float fitW = std::max(inner.w(), r.w() * 0.8f);
+    const LabelFit fit = fitLabel(font, px, label, fitW, r.h() * 0.9f, pictoS + gapPx);
+    if (!fit.picto) pictoS = gapPx = 0;
+    const float drawPx = fit.px;
+    const float maxTextW = std::max(10.f, fitW - pictoS - gapPx);
+    const float wrapW = fit.wrap ? maxTextW : 0.f;
+    const ImVec2 ts = font->CalcTextSizeA(drawPx, FLT_MAX, wrapW, label.data(), label.data() + label.size());
     const float groupW = pictoS + gapPx + std::min(ts.x, maxTextW);
     float x = r.center().x - groupW * 0.5f;
     if (pictoS > 0) {
         drawPicto(dl, spec.picto, Rect{{x, r.center().y - pictoS * 0.5f}, {x + pictoS, r.center().y + pictoS * 0.5f}}, fg);
         x += pictoS + gapPx;
     }
-    dl->AddText(font, px, {x, r.center().y - ts.y * 0.5f}, fg, label.data(), label.data() + label.size(), maxTextW);
+    dl->AddText(font, drawPx, {x, r.center().y - ts.y * 0.5f}, fg, label.data(), label.data() + label.size(), wrapW);
     return tapped;
+}
+
+namespace {
+// Width of the longest word of `label` at `px`.
+float longestWord(ImFont* font, float px, std::string_view label) {
+    float w = 0;
+    std::size_t i = 0;
+    while (i < label.size()) {
+        const std::size_t j = std::min(label.find(' ', i), label.size());
+        if (j > i) w = std::max(w, font->CalcTextSizeA(px, FLT_MAX, 0, label.data() + i, label.data() + j).x);
+        i = j + 1;
+    }
+    return w;
+}
+} // namespace
+
+LabelFit fitLabel(ImFont* font, float px, std::string_view label, float innerW, float innerH, float pictoW) {
+    LabelFit f{px, false, true};
+    if (!font || label.empty()) return f;
+    const char* b = label.data();
+    const char* e = b + label.size();
+    const float room = std::max(1.f, innerW - pictoW);
+    const float oneLine = font->CalcTextSizeA(px, FLT_MAX, 0, b, e).x;
+    if (oneLine <= room) return f;
+    // Two lines, broken between words, when every word fits and both lines fit the height.
+    const float wrappedH = font->CalcTextSizeA(px, FLT_MAX, room, b, e).y;
+    if (longestWord(font, px, label) <= room && wrappedH <= innerH) {
+        f.wrap = true;
+        return f;
+    }
+    // One line, smaller; then without the pictogram if that would still shrink it a lot.
+    f.px = px * room / oneLine;
+    if (pictoW > 0 && f.px < px * 0.8f) {
+        f.picto = false;
+        f.px = std::min(px, px * std::max(1.f, innerW) / oneLine);
+    }
+    return f;
 }
 
 } // namespace repere::ui

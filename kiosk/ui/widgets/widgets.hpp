@@ -62,6 +62,18 @@ bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view
 // Width a button needs for its label + pictogram at the body size.
 float buttonWidth(const UiContext& ctx, std::string_view label, bool withPicto, float fontPx = 0);
 
+// How a label is set in a button's inner box: at `px` when it fits (on two lines broken between
+// words when they fit the height), else on one line at the largest size that fits the width, and without the
+// pictogram when even that is too small. A word is never cut in two and never runs out of the
+// button (on a 1024×600 screen "Majuscule" became "Majuscu/le" and "Effacer" ran out).
+struct LabelFit {
+    float px = 0;       // text size to draw at
+    bool wrap = false;  // draw wrapped at the inner width
+    bool picto = true;  // keep the pictogram
+};
+// `innerW`: width for pictogram + text; `maxH`: height the text may take; `pictoW`: pictogram + gap.
+LabelFit fitLabel(ImFont* font, float px, std::string_view label, float innerW, float maxH, float pictoW);
+
 // ---------------------------------------------------------------------------------------------
 // 3. Text: wrapped, recorded (so scripts can wait for it), left-aligned or centred.
 // ---------------------------------------------------------------------------------------------

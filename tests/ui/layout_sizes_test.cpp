@@ -1,0 +1,166 @@
+// Layouts at the window sizes a kiosk may have (1024×600 to 1920×1080, and portrait 1080×1920),
+// after the body text grew to at least 28 px: each case is a defect seen on a screenshot, checked
+// on the widget rectangles the screens record (no window).
+#include <catch2/catch.hpp>
+
+#include "ui/items/renderers.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+#include "ui_harness.hpp"
+
+using namespace repere;
+using nlohmann::json;
+using repere::test::UiHarness;
+
+namespace {
+
+bool overlaps(const ui::Rect& a, const ui::Rect& b) {
+    return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+}
+
+struct Sim {
+    quiz::Quiz quiz;
+    quiz::Item item;
+    ui::ItemScreenView view;
+    ui::items::ItemInteraction scratch;
+    UiHarness h;
+    Sim(quiz::SimScenario scenario, json config, ImVec2 size) : h(size) {
+        quiz.packageDir = "/nonexistent";
+        item.id = "sim1";
+        item.type = quiz::ItemType::Sim;
+        item.scenario = scenario;
+        item.simConfig = std::move(config);
+        view.item.quiz = &quiz;
+        view.item.item = &item;
+        view.instruction = "Vous recevez ce SMS. Que faites-vous ?";
+    }
+    ui::Intent draw(ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); }
+    void frame() {
+        h.frame([&](ui::UiContext& c) { return draw(c); });
+    }
+    void tapId(const std::string& id) {
+        h.tapId(id, [&](ui::UiContext& c) { return draw(c); });
+    }
+    const ui::RecordedWidget& widget(const std::string& id) {
+        const auto* w = h.recorder.findById(id);
+        if (!w) throw std::runtime_error("no widget " + id);
+        return *w;
+    }
+    // Every key of the on-screen keyboard now drawn.
+    std::vector<ui::Rect> keys() const {
+        std::vector<ui::Rect> out;
+        for (const auto& w : h.recorder.widgets())
+            if (w.id.rfind("key:", 0) == 0) out.push_back(w.rect);
+        return out;
+    }
+};
+
+const std::vector<ImVec2> kSizes{{1024, 600}, {1280, 800}, {1920, 1080}, {1080, 1920}};
+
+std::string name(ImVec2 s) { return std::to_string(static_cast<int>(s.x)) + "x" + std::to_string(static_cast<int>(s.y)); }
+
+} // namespace
+
+TEST_CASE("the phishing SMS fits its phone at every size and the report confirmation is on screen") {
+    const json sms = {{"channel", "sms"},
+                      {"sender", "ALLOC-INFO"},
+                      {"senderAddress", "+33 7 56 12 98 40"},
+                      {"text", "ALLOC-INFO : vous avez droit à un remboursement de 248,30 €. Confirmez vos coordonnées bancaires ici :"},
+                      {"link", "http://alloc-remboursement-rapide.exemple.info"},
+                      {"time", "10:42"}};
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        Sim f(quiz::SimScenario::PhishingMessage, sms, size);
+        f.frame();
+        const auto link = f.widget("sms:link").rect;
+        const auto report = f.widget("sms:report").rect;
+        const auto dontKnow = f.widget("item:dontknow").rect;
+        // The message with its link ends above the phone's actions (on 1024×600 it ran under
+        // them and out of the phone), and the phone stays above the footer.
+        CHECK(link.max.y <= report.min.y);
+        CHECK(report.max.y <= dontKnow.min.y);
+        // "Signaler" asks for confirmation; both answers are whole on screen, above the footer.
+        f.tapId("sms:report");
+        f.frame();
+        const auto confirm = f.widget("sms:confirm").rect;
+        const auto cancel = f.widget("sms:cancel").rect;
+        CHECK(confirm.max.y <= cancel.min.y);
+        CHECK(cancel.max.y <= dontKnow.min.y);
+        CHECK(confirm.h() >= f.h.theme().smallTargetH() - 1);
+    }
+}
+
+TEST_CASE("typing the recipient of an e-mail leaves the field whole beside or above the keyboard") {
+    const json mail = {{"mailbox", "m.traore@mail-exemple.fr"}, {"to", "n.haddad@ali-exemple.fr"}, {"toPrefilled", false},
+                       {"subject", "Mon CV"}, {"body", "Bonjour"}, {"files", {"CV_Traore.pdf"}}, {"attachment", "CV_Traore.pdf"},
+                       {"inbox", json::array()}};
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        Sim f(quiz::SimScenario::EmailAttachment, mail, size);
+        f.frame();
+        f.tapId("mail:new");
+        f.tapId("mail:to");
+        f.frame();
+        const auto keys = f.keys();
+        REQUIRE(keys.size() > 30);
+        const auto to = f.widget("mail:to").rect;
+        // It was a thin line under the keyboard on 1024×600 and 1920×1080.
+        CHECK(to.h() >= f.h.theme().smallTargetH() - 1);
+        for (const char* id : {"mail:to", "mail:send", "mail:attach"})
+            for (const auto& k : keys) CHECK_FALSE(overlaps(f.widget(id).rect, k));
+    }
+}
+
+TEST_CASE("the browser's search box keeps its height while the keyboard is open") {
+    const json web = {{"home", "www.cherchetout.exemple"}, {"homeTitle", "Cherchetout"}, {"target", "www.mairie-exemple.fr"},
+                      {"targetTitle", "Mairie"}, {"targetText", "Bienvenue"}};
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        Sim f(quiz::SimScenario::BrowserAddress, web, size);
+        f.frame();
+        f.tapId("browser:search");
+        f.frame();
+        const auto keys = f.keys();
+        REQUIRE(keys.size() > 30);
+        const auto box = f.widget("browser:search").rect;
+        CHECK(box.h() >= f.h.theme().smallTargetH() - 1);
+        for (const auto& k : keys) CHECK_FALSE(overlaps(box, k));
+    }
+}
+
+TEST_CASE("a button label is never cut inside a word or wider than its button") {
+    UiHarness h({1024, 600});
+    const auto& th = h.theme();
+    ImFont* bold = th.fonts.bold;
+    REQUIRE(bold);
+    const float px = th.px(28) * th.textBoost(); // the keyboard's bottom row
+    const auto width = [&](const char* s, float p) { return bold->CalcTextSizeA(p, FLT_MAX, 0, s).x; };
+    // "Majuscule" in a key two letters wide on 1024×600 (it was drawn "Majuscu/le").
+    const float keyW = 80, keyH = 43;
+    auto fit = ui::fitLabel(bold, px, "Majuscule", keyW * 0.8f, keyH * 0.9f, 0);
+    CHECK_FALSE(fit.wrap);
+    CHECK(width("Majuscule", fit.px) <= keyW * 0.8f + 0.5f);
+    // With a pictogram that leaves too little room, the pictogram goes before the word shrinks away.
+    fit = ui::fitLabel(bold, px, "Effacer", keyW * 0.8f, keyH * 0.9f, px * 1.3f);
+    CHECK(width("Effacer", fit.px) + (fit.picto ? px * 1.3f : 0) <= keyW * 0.8f + 0.5f);
+    // Two words that fit the height wrap between the words, at full size.
+    fit = ui::fitLabel(bold, px, "Nouveau message", width("Nouveau", px) + 4, px * 3, 0);
+    CHECK(fit.wrap);
+    CHECK(fit.px == px);
+    // A label that fits stays as it is.
+    fit = ui::fitLabel(bold, px, "123", keyW, keyH, 0);
+    CHECK(fit.px == px);
+    CHECK_FALSE(fit.wrap);
+    CHECK(fit.picto);
+}
+
+TEST_CASE("the words of a gaps sentence are at least the body size at every size") {
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        UiHarness h(size);
+        // th.px(40) alone was 21 px on 1024×600 and 27 px on 1280×800.
+        CHECK(ui::items::gapsTextPx(h.theme()) >= 28.f);
+        CHECK(ui::items::gapsTextPx(h.theme()) >= h.theme().bodyPx());
+    }
+}
