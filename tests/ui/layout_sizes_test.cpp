@@ -129,6 +129,56 @@ TEST_CASE("the browser's search box keeps its height while the keyboard is open"
     }
 }
 
+TEST_CASE("the online form's keyboard keys are wide enough to hit in portrait") {
+    const json cfg = {{"site", "Médiathèque"}, {"url", "mediatheque.ville-exemple.fr"},
+                      {"fields", {{{"id", "nom"}, {"label", "Nom"}}, {{"id", "prenom"}, {"label", "Prénom"}}}}};
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        Sim f(quiz::SimScenario::OnlineForm, cfg, size);
+        f.frame();
+        f.tapId("site:signup");
+        f.frame();
+        const auto keys = f.keys();
+        REQUIRE(keys.size() > 30);
+        const auto& th = f.h.theme();
+        for (const auto& k : keys) CHECK(k.h() >= th.smallTargetH() - 1);
+        // At 1080 px wide the letters must be real targets (on the right they were 45 px wide).
+        if (th.portrait)
+            for (const auto& k : keys) CHECK(k.w() >= th.px(72));
+    }
+}
+
+TEST_CASE("a form longer than the screen shows there is more below and brings the next field into view") {
+    quiz::Quiz quiz;
+    quiz::Item item;
+    item.id = "form";
+    item.type = quiz::ItemType::Form;
+    item.instruction.byLocale = {{"fr", "Remplissez la fiche avec vos informations de l'exercice : Awa Diallo, née le 12/03/1988, 93200."}};
+    item.fields = {{"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true},
+                   {"prenom", "Prénom", quiz::FieldKind::Text, {"Awa"}, "", true},
+                   {"naissance", "Date de naissance", quiz::FieldKind::Date, {"12/03/1988"}, "", true},
+                   {"cp", "Code postal", quiz::FieldKind::Postcode, {"93200"}, "", true}};
+    ui::ItemScreenView view;
+    view.item.quiz = &quiz;
+    view.item.item = &item;
+    view.instruction = item.instruction.get("fr");
+    ui::items::ItemInteraction scratch;
+    UiHarness h({1024, 600});
+    const auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); };
+    h.frame(draw);
+    // On 1024×600 the postcode field is below the fold: a sign says so.
+    REQUIRE(h.recorder.findById("form:more_below"));
+    const float footerTop = h.recorder.findById("item:dontknow")->rect.min.y;
+    h.tapId("field:naissance", draw);
+    h.press(true); // Entrée: on to the next field
+    h.frame(draw);
+    h.frame(draw);
+    const auto* cp = h.recorder.findById("field:cp");
+    REQUIRE(cp);
+    CHECK(cp->rect.max.y <= footerTop); // whole, above the footer: the person sees what they type
+    CHECK_FALSE(h.recorder.findById("form:more_below")); // nothing left below
+}
+
 TEST_CASE("a button label is never cut inside a word or wider than its button") {
     UiHarness h({1024, 600});
     const auto& th = h.theme();

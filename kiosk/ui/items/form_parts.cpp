@@ -30,6 +30,24 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
         if (!shown(f.id)) continue;
         contentH += fieldBoxHeight(th, errorText && !errorText(f.id).empty()) + gap;
     }
+    // The field that just got the keyboard scrolls into view (Entrée moved on to a field below
+    // the fold on 1024×600 and the person typed into a box they could not see). Only when the
+    // focus changes, so a finger can still scroll freely.
+    const std::string focused = model.focused() ? *model.focused() : std::string();
+    if (!focused.empty() && scratch.extra.value("formRevealed", std::string()) != focused) {
+        float top = 0;
+        for (const auto& f : model.fields()) {
+            if (!shown(f.id)) continue;
+            const float h = fieldBoxHeight(th, errorText && !errorText(f.id).empty());
+            if (f.id == focused) {
+                if (top < scratch.scrollY) scratch.scrollY = top;
+                else if (top + h > scratch.scrollY + fieldsR.h()) scratch.scrollY = top + h - fieldsR.h();
+                break;
+            }
+            top += h + gap;
+        }
+    }
+    scratch.extra["formRevealed"] = focused;
     dragScroll(ctx, "form:scroll", fieldsR, contentH, scratch.scrollY);
     ImDrawList* dl = ctx.draw();
     dl->PushClipRect(fieldsR.min, fieldsR.max, true);
@@ -47,6 +65,16 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
         y += h + gap;
     }
     dl->PopClipRect();
+    // More fields below the fold: a round badge with a downward arrow at the bottom edge says so
+    // without words (the last field's label peeking out is not enough of a sign).
+    if (contentH - gap - scratch.scrollY > fieldsR.h() + 1) {
+        const float d = th.px(56);
+        const ImVec2 c{fieldsR.center().x, fieldsR.max.y - d * 0.6f};
+        dl->AddCircleFilled(c, d * 0.5f, palette().action);
+        dl->AddTriangleFilled({c.x - d * 0.22f, c.y - d * 0.08f}, {c.x + d * 0.22f, c.y - d * 0.08f}, {c.x, c.y + d * 0.2f},
+                              palette().onAction);
+        if (ctx.recorder) ctx.recorder->widget("form:more_below", "", Rect{{c.x - d * 0.5f, c.y - d * 0.5f}, {c.x + d * 0.5f, c.y + d * 0.5f}}, false);
+    }
 
     if (!model.focused()) return;
     const auto* field = model.field(*model.focused());

@@ -82,6 +82,13 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         break;
     }
     case OnlineFormModel::Screen::Form: {
+        // Portrait: the keyboard takes the full width at the bottom, as on a tablet held upright
+        // (squeezed on the right its letter keys were 45 px wide on a 1080×1920 screen).
+        Rect kbBelow{};
+        if (th.portrait) {
+            kbBelow = page.cutBottom(std::min(page.h() * 0.45f, azertyKeyboardHeight(th)));
+            page.cutBottom(th.gap());
+        }
         // Left: the card of details (a sticky note: plainly not the person's own data).
         Rect card = page.cutLeft(th.portrait ? page.w() * 0.35f : page.w() * 0.2f);
         page.cutLeft(th.gap());
@@ -94,10 +101,13 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
             const float vh = mockText(ctx, cin, line.value, mp.pageText, th.px(30), true);
             cin.cutTop(vh + th.px(14));
         }
-        // Right: keyboard; middle: the fields of this step, then "Suivant" or consent + submit.
-        Rect kb = page.cutRight(page.w() * 0.55f);
-        page.cutRight(th.gap());
-        kb = kb.cutBottom(std::min(kb.h(), azertyKeyboardHeight(th)));
+        // Right (landscape): keyboard; middle: the fields of this step, then "Suivant" or consent + submit.
+        Rect kb = kbBelow;
+        if (!th.portrait) {
+            kb = page.cutRight(page.w() * 0.55f);
+            page.cutRight(th.gap());
+            kb = kb.cutBottom(std::min(kb.h(), azertyKeyboardHeight(th)));
+        }
         // Long forms come in steps ("Étape 1 sur 2"), as on real public-service sites, so no
         // field hides below the fold.
         const auto& fields = m.form().fields();
