@@ -54,6 +54,32 @@ std::vector<std::string> problemsOf(const LoadResult& r) {
     return out;
 }
 
+// Loads one catalogue version into `p`; returns the first error ("" when it loaded).
+std::string loadCatalogVersion(const CatalogPackage& row, LibraryPackage& p) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(row.folder, ec)) {
+        p.problems.push_back(row.folder + ": the folder is missing" + (ec ? " (" + ec.message() + ")" : std::string()));
+        return p.problems.back();
+    }
+    try {
+        auto r = loadPackage(row.folder);
+        p.problems = problemsOf(r);
+        if (!r.ok()) return r.errorLines().front();
+        if (r.quiz->id != row.id || r.quiz->version != row.version) {
+            // The folder does not hold what the catalogue says: never run it under that name.
+            p.problems.push_back(row.folder + ": holds " + r.quiz->id + " " + r.quiz->version + ", not " + row.id +
+                                 " " + row.version);
+            return p.problems.back();
+        }
+        p.title = r.quiz->title.get("fr");
+        p.quiz = std::make_unique<const Quiz>(std::move(*r.quiz));
+        return {};
+    } catch (const std::exception& e) { // an unreadable folder (permissions, I/O error)
+        p.problems.push_back(row.folder + ": " + e.what());
+        return p.problems.back();
+    }
+}
+
 } // namespace
 
 int compareVersions(const std::string& a, const std::string& b) {
@@ -124,24 +150,7 @@ std::size_t QuizLibrary::addCatalog(const std::vector<CatalogPackage>& rows) {
         p.sha256 = row.sha256;
         p.installedAtMs = row.installedAtMs;
         const std::string what = "catalogue package " + row.id + " " + row.version + " (" + row.folder + ")";
-        std::string firstError;
-        if (!std::filesystem::is_directory(row.folder)) {
-            firstError = row.folder + ": the folder is missing";
-            p.problems.push_back(firstError);
-        } else {
-            auto r = loadPackage(row.folder);
-            p.problems = problemsOf(r);
-            if (!r.ok()) firstError = r.errorLines().front();
-            if (r.ok() && (r.quiz->id != row.id || r.quiz->version != row.version)) {
-                // The folder does not hold what the catalogue says: never run it under that name.
-                firstError = row.folder + ": holds " + r.quiz->id + " " + r.quiz->version + ", not " + row.id + " " +
-                             row.version;
-                p.problems.push_back(firstError);
-            } else if (r.ok()) {
-                p.title = r.quiz->title.get("fr");
-                p.quiz = std::make_unique<const Quiz>(std::move(*r.quiz));
-            }
-        }
+        const std::string firstError = loadCatalogVersion(row, p);
         if (p.ok()) {
             ++loaded;
             say(what + " ready");
