@@ -91,6 +91,30 @@ TEST_CASE("the phishing SMS fits its phone at every size and the report confirma
     }
 }
 
+TEST_CASE("the phone keeps its width when the phishing link opens its page") {
+    const json sms = {{"channel", "sms"}, {"sender", "ALLOC-INFO"}, {"senderAddress", "+33 7 56 12 98 40"},
+                      {"text", "ALLOC-INFO : vous avez droit à un remboursement de 248,30 €. Confirmez vos coordonnées bancaires ici :"},
+                      {"link", "http://alloc-remboursement-rapide.exemple.info"},
+                      {"linkPage", {{"title", "Remboursement"}, {"text", "Entrez votre numéro de carte bancaire pour recevoir 248,30 €."}}},
+                      {"time", "10:42"}};
+    Sim f(quiz::SimScenario::PhishingMessage, sms, {1024, 600});
+    f.frame();
+    const float before = f.widget("sms:report").rect.max.x - f.widget("sms:link").rect.min.x;
+    f.tapId("sms:link");
+    f.frame();
+    // The page the link opened is drawn in the same phone: its text starts at the same left edge
+    // and the phone is as wide (on 1024×600 it shrank back to a narrow phone and its text ran out).
+    const auto* page = f.h.recorder.findById("item:dontknow");
+    CHECK_FALSE(page); // the sim ended: only "Continuer" remains
+    bool found = false;
+    for (const auto& t : f.h.recorder.texts())
+        if (t.text.find("Entrez votre numéro") != std::string::npos) {
+            found = true;
+            CHECK(t.rect.w() >= before * 0.8f);
+        }
+    CHECK(found);
+}
+
 TEST_CASE("typing the recipient of an e-mail leaves the field whole beside or above the keyboard") {
     const json mail = {{"mailbox", "m.traore@mail-exemple.fr"}, {"to", "n.haddad@ali-exemple.fr"}, {"toPrefilled", false},
                        {"subject", "Mon CV"}, {"body", "Bonjour"}, {"files", {"CV_Traore.pdf"}}, {"attachment", "CV_Traore.pdf"},

@@ -79,14 +79,13 @@ ItemIntent drawPhishing(const ItemViewState& view, ItemInteraction& scratch, UiC
     // The phone is as narrow as its message allows: try widths from a real phone's shape up to
     // the whole area until the message, its link and the actions fit the screen's height.
     const float headH = std::max(th.px(110), th.bodyPx() * 1.3f + th.px(22) * th.textBoost() * 1.3f + th.px(32));
+    // Sized for the message on every screen of the sim (the page the link opens, "signalé"),
+    // not only the first: the narrow phone cut the sender's name and the page text there too.
     float phoneW = area.h() * 0.62f;
-    if (m.screen() == PhishingModel::Screen::Message || m.screen() == PhishingModel::Screen::ConfirmReport ||
-        m.screen() == PhishingModel::Screen::ConfirmDelete) {
-        for (; phoneW < area.w(); phoneW += th.px(40)) {
-            const float screenW = phoneW - 2 * phoneScreenInset(th);
-            const float screenH = area.h() - 2 * phoneScreenInset(th) - th.px(44);
-            if (messageHeight(ctx, m, screenW) + headH + th.smallTargetH() + th.px(40) <= screenH) break;
-        }
+    for (; phoneW < area.w(); phoneW += th.px(40)) {
+        const float screenW = phoneW - 2 * phoneScreenInset(th);
+        const float screenH = area.h() - 2 * phoneScreenInset(th) - th.px(44);
+        if (messageHeight(ctx, m, screenW) + headH + th.smallTargetH() + th.px(40) <= screenH) break;
     }
     Rect screen = drawPhone(ctx, area, m.time(), phoneW);
     ImDrawList* dl = ctx.draw();
