@@ -203,6 +203,36 @@ TEST_CASE("a form longer than the screen shows there is more below and brings th
     CHECK_FALSE(h.recorder.findById("form:more_below")); // nothing left below
 }
 
+TEST_CASE("search results keep the Annonce tag and each line of a result apart") {
+    const json web = {{"home", "www.cherchetout.exemple"}, {"homeTitle", "Cherchetout"}, {"target", "www.emploi-exemple.fr"},
+                      {"targetTitle", "Emploi"}, {"targetText", "Bienvenue"},
+                      {"results", {{{"title", "Offres d'emploi en Seine-Saint-Denis"}, {"url", "www.annonces-jobs.exemple.com"},
+                                    {"text", "Des milliers d'offres."}, {"ad", true}},
+                                   {{"title", "Emploi-Exemple"}, {"url", "www.emploi-exemple.fr"}, {"text", "Offres, rendez-vous."}}}}};
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        Sim f(quiz::SimScenario::BrowserAddress, web, size);
+        f.frame();
+        f.tapId("browser:search");
+        f.h.type("offres emploi");
+        f.frame();
+        f.tapId("browser:search_go");
+        f.frame();
+        const auto textRect = [&](const std::string& t) {
+            for (const auto& r : f.h.recorder.texts())
+                if (r.text == t) return r.rect;
+            throw std::runtime_error("no text " + t);
+        };
+        // The tag's word ended below its own frame and into the title on 1024×600.
+        const auto tag = textRect("Annonce");
+        const auto title = textRect("Offres d'emploi en Seine-Saint-Denis");
+        const auto text = textRect("Des milliers d'offres.");
+        CHECK(tag.max.y <= title.min.y + 1);
+        CHECK(title.max.y <= text.min.y + 1);
+        CHECK(text.max.y <= f.widget("result:0").rect.max.y + 1);
+    }
+}
+
 TEST_CASE("a button label is never cut inside a word or wider than its button") {
     UiHarness h({1024, 600});
     const auto& th = h.theme();

@@ -120,8 +120,9 @@ const Row kRows[] = {
     // --- calm errors ----------------------------------------------------------------------------------
     {"error.title", "Un petit problème", "A small problem"},
     {"error.package", "Ce diagnostic n'est pas disponible pour le moment.", "This diagnostic is not available right now."},
-    {"error.save", "Votre réponse n'a pas pu être enregistrée. Touchez « Réessayer ». Si cela ne marche pas, appelez un conseiller : rien de ce que vous avez fait avant n'est perdu.",
-     "Your answer could not be saved. Touch \"Try again\". If it does not work, call a counsellor: nothing you did before is lost."},
+    // The screen adds "Si besoin, appelez un conseiller." under every error: not said twice here.
+    {"error.save", "Votre réponse n'a pas pu être enregistrée. Touchez « Réessayer ». Rien de ce que vous avez fait avant n'est perdu.",
+     "Your answer could not be saved. Touch \"Try again\". Nothing you did before is lost."},
     {"error.start", "Le diagnostic n'a pas pu démarrer. Appelez un conseiller.",
      "The diagnostic could not start. Please call a counsellor."},
     {"error.retry", "Réessayer", "Try again"},

@@ -89,24 +89,28 @@ ItemIntent drawBrowserSim(const ItemViewState& view, ItemInteraction& scratch, U
         mockText(ctx, in.cutTop(th.px(60)), m.homeTitle(), mp.search, th.px(40), true);
         const std::string q = i18n::format(mt("mock.web.results_for"), {{"q", m.searchText()}});
         mockText(ctx, in.cutTop(th.px(50)), q, mp.muted, th.px(26));
+        // Row heights follow the text as drawn (boosted on small screens: the "Annonce" tag
+        // was shorter than its word on 1024×600).
+        const float smallPx = th.px(24) * th.textBoost(), titlePx = th.px(34) * th.textBoost();
+        const float topH = std::max(th.px(40), smallPx * 1.3f + th.px(8)), titleH = std::max(th.px(48), titlePx * 1.3f);
         for (std::size_t i = 0; i < m.results().size(); ++i) {
             const auto& r = m.results()[i];
-            Rect row = in.cutTop(th.px(150));
+            Rect row = in.cutTop(std::max(th.px(150), topH + titleH + smallPx * 1.4f));
             in.cutTop(th.px(12));
             if (row.empty()) break;
             const std::string id = "result:" + std::to_string(i);
             const bool tapped = live && tapArea(ctx, id, row, true);
             if (ctx.recorder && live) ctx.recorder->widget(id, r.title, row, true);
-            Rect top = row.cutTop(th.px(40));
+            Rect top = row.cutTop(topH);
             if (r.ad) { // sponsored results are labelled, as the law requires: in words, not colour
                 const auto& ad = mt("mock.web.ad");
-                const Rect tag = top.cutLeft(items::chipWidth(ctx, ad) * 0.8f);
+                const Rect tag = top.cutLeft(th.fonts.bold->CalcTextSizeA(smallPx, FLT_MAX, 0, ad.c_str()).x + th.px(24));
                 dl->AddRect(tag.min, tag.max, mp.pageText, th.px(6), 0, th.px(2));
                 mockText(ctx, tag.translated(th.px(12), th.px(4)), ad, mp.pageText, th.px(24), true);
                 top.cutLeft(th.px(12));
             }
             mockText(ctx, top.translated(0, th.px(4)), r.url, mp.ok, th.px(24));
-            mockText(ctx, row.cutTop(th.px(48)), r.title, mp.link, th.px(34), true);
+            mockText(ctx, row.cutTop(titleH), r.title, mp.link, th.px(34), true);
             mockText(ctx, row, r.text, mp.muted, th.px(24));
             if (tapped) m.tapResult(i);
         }
