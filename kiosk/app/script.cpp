@@ -1,5 +1,9 @@
 #include "app/script.hpp"
 
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,7 +20,7 @@ std::vector<ScriptStep> parseScript(const nlohmann::json& doc) {
             return std::runtime_error("script step " + std::to_string(i + 1) + " " + s.dump() + ": " + why);
         };
         if (!s.is_object() || s.empty()) throw bad("expected an object such as {\"tap\": \"Commencer\"}");
-        ScriptStep st{ScriptStep::Kind::Tap, {}, 0, s};
+        ScriptStep st{ScriptStep::Kind::Tap, {}, 0, s, {}};
         auto str = [&](const char* k) {
             if (!s.at(k).is_string()) throw bad(std::string(k) + " needs a string");
             return s.at(k).get<std::string>();
@@ -46,6 +50,12 @@ std::vector<ScriptStep> parseScript(const nlohmann::json& doc) {
             st.arg = str("wait_file");
             if (st.arg.empty()) throw bad("wait_file needs a path");
             st.number = s.value("timeout_s", 10.0);
+        } else if (s.contains("drag")) {
+            st.kind = ScriptStep::Kind::Drag;
+            st.arg = str("drag");
+            if (!s.contains("dy") || !s.at("dy").is_number()) throw bad("drag needs \"dy\" (pixels, negative = up)");
+            st.number = s.at("dy").get<double>();
+            if (s.contains("until")) st.until = str("until");
         } else throw bad("unknown step");
         out.push_back(std::move(st));
     }
@@ -65,6 +75,7 @@ std::vector<ScriptStep> loadScript(const std::filesystem::path& file) {
 void ScriptRunner::next() {
     ++index_;
     phase_ = 0;
+    drags_ = 0;
     stepStartMs_ = -1;
 }
 
@@ -87,6 +98,15 @@ ScriptRunner::Injection ScriptRunner::beforeFrame() {
         if (phase_ >= 1) inj.mousePos = target_;
         inj.mouseDown = phase_ == 2;
         if (phase_ == 4) inj.mousePos = ImVec2(-1e6f, -1e6f); // finger gone: nothing stays pressed
+        break;
+    case ScriptStep::Kind::Drag:
+        // The finger rests before pressing (no jump counted as movement), then moves in 6 steps.
+        if (phase_ >= 1 && phase_ <= 9) {
+            const float k = static_cast<float>(std::clamp(phase_ - 2, 0, 6)) / 6.f;
+            inj.mousePos = ImVec2(target_.x, target_.y + static_cast<float>(st.number) * k);
+        }
+        inj.mouseDown = phase_ >= 2 && phase_ <= 8;
+        if (phase_ == 10) inj.mousePos = ImVec2(-1e6f, -1e6f);
         break;
     case ScriptStep::Kind::Type:
         if (phase_ == 1) inj.input.typed = st.arg;
@@ -122,6 +142,37 @@ ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int
             ++phase_;
         } else {
             next();
+        }
+        break;
+    case ScriptStep::Kind::Drag:
+        if (phase_ == 0) {
+            // Reached: an enabled widget with that label (a half-scrolled, disabled one is not).
+            if (!st.until.empty() && rec.findByLabel(st.until)) {
+                next();
+                break;
+            }
+            // Of the texts showing it (a scrolled list repeats words), the one nearest the middle
+            // of the screen: texts half-hidden under a heading are recorded too.
+            const float middle = ImGui::GetCurrentContext() ? ImGui::GetIO().DisplaySize.y * 0.5f : 0.f;
+            const ui::Rect* where = nullptr;
+            for (const auto& t : rec.texts())
+                if (t.text.find(st.arg) != std::string::npos &&
+                    (!where || std::abs(t.rect.center().y - middle) < std::abs(where->center().y - middle)))
+                    where = &t.rect;
+            if (where) {
+                target_ = ImVec2(where->min.x + 8, where->center().y);
+                phase_ = 1;
+            } else if (waited > 3.0) {
+                fail("no text shows \"" + st.arg + "\" to drag", rec);
+            }
+        } else if (phase_ < 10) {
+            ++phase_;
+        } else if (st.until.empty()) {
+            next();
+        } else if (++drags_ >= 30) {
+            fail("\"" + st.until + "\" did not appear after 30 drags", rec);
+        } else {
+            phase_ = 0; // look again, drag again
         }
         break;
     case ScriptStep::Kind::Type:

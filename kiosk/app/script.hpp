@@ -10,6 +10,10 @@
 //   {"wait_file": "path", "timeout_s": 10}  until the file exists (relative to the working
 //                                  folder): a test that changes the world under the running
 //                                  kiosk (fills its disk, frees it) says when it is done
+//   {"drag": "visible text", "dy": -500, "until": "label"}
+//                                  finger down on that text, moved dy pixels, lifted (drag to
+//                                  scroll); with "until", repeated (at most 30 times) until an
+//                                  enabled widget shows that label
 // A failing step ends the run with exit 1, naming the step and listing the visible labels.
 #pragma once
 
@@ -25,10 +29,11 @@
 namespace repere::app {
 
 struct ScriptStep {
-    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot, WaitFile } kind;
+    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot, WaitFile, Drag } kind;
     std::string arg;        // label, text, key name, screenshot name, file
-    double number = 0;      // timeout_s, advance_clock_s
+    double number = 0;      // timeout_s, advance_clock_s, drag dy
     nlohmann::json source;  // the step as written (for messages)
+    std::string until;      // drag: repeat until this is visible ("" = once)
 };
 
 // Parses a script; throws std::runtime_error naming the step that is malformed.
@@ -67,6 +72,8 @@ private:
     std::vector<ScriptStep> steps_;
     std::size_t index_ = 0;
     int phase_ = 0;               // tap: 0 find, 1 hover, 2 press, 3 release, 4 settle
+                                  // drag: 0 find, 1 hover, 2 press, 3..8 move, 9 lift, 10 settle
+    int drags_ = 0;               // drags done by the current step
     ImVec2 target_{0, 0};
     std::int64_t stepStartMs_ = -1;
     bool failed_ = false;

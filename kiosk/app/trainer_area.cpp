@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "audio/quiz_audio.hpp"
 #include "bilan_pdf.hpp"
 #include "i18n/strings.hpp"
 #include "report/bilan_store.hpp"
@@ -85,25 +86,65 @@ const char* responseKey(engine::ResponseStatus s) {
     return "trainer.rstatus.unscored";
 }
 
-std::string optionText(const quiz::Item& item, const std::string& id) {
+// A picture's words for a counsellor: the package's alt text ("un bus"), else "".
+std::string altOf(const quiz::Quiz& quiz, const std::string& assetId) {
+    const auto* a = assetId.empty() ? nullptr : quiz.findAsset(assetId);
+    return a ? a->alt.get("fr") : std::string();
+}
+
+std::string optionText(const quiz::Quiz& quiz, const quiz::Item& item, const std::string& id) {
     for (const auto& o : item.options) {
         if (o.id != id) continue;
         if (!o.text.empty()) return o.text;
         if (!o.label.empty()) return o.label.get("fr");
+        // A picture option: what it shows, so "Réponse" and "Attendu" read as words.
+        if (const auto alt = altOf(quiz, o.image); !alt.empty()) return "image : " + alt;
         return id + (o.image.empty() ? "" : " (image)") + (o.audio.empty() ? "" : " (son)");
     }
     return id;
 }
 
-std::string joinOptions(const quiz::Item& item, const nlohmann::json& ids) {
+std::string joinOptions(const quiz::Quiz& quiz, const quiz::Item& item, const nlohmann::json& ids) {
     std::string s;
     if (!ids.is_array()) return s;
     for (const auto& id : ids) {
         if (!id.is_string()) continue;
         if (!s.empty()) s += ", ";
-        s += "« " + optionText(item, id.get<std::string>()) + " »";
+        s += "« " + optionText(quiz, item, id.get<std::string>()) + " »";
     }
     return s;
+}
+
+std::string packageFile(const quiz::Quiz& quiz, const std::string& assetId) {
+    const auto* a = assetId.empty() ? nullptr : quiz.findAsset(assetId);
+    return a ? (std::filesystem::path(quiz.packageDir) / a->path).string() : std::string();
+}
+
+// The pictures the person saw: the item's own picture, then the picture options, each marked
+// chosen / expected. A missing file still gets its slot (the screen draws a placeholder).
+std::vector<ui::TrainerShownImage> shownImages(const quiz::Quiz& quiz, const quiz::Item& item, const nlohmann::json& answer) {
+    std::vector<ui::TrainerShownImage> out;
+    std::vector<std::string> own;
+    if (!item.image.empty()) own.push_back(item.image);
+    if (!item.stimulus.image.empty() && item.stimulus.image != item.image) own.push_back(item.stimulus.image);
+    for (const auto& id : own) {
+        const auto alt = altOf(quiz, id);
+        out.push_back({packageFile(quiz, id), alt.empty() ? tr("trainer.image.item") : alt, false, false});
+    }
+    std::set<std::string> chosen;
+    if (answer.is_object() && answer.contains("selected") && answer["selected"].is_array())
+        for (const auto& v : answer["selected"])
+            if (v.is_string()) chosen.insert(v.get<std::string>());
+    for (const auto& o : item.options) {
+        if (o.image.empty()) continue;
+        ui::TrainerShownImage img;
+        img.path = packageFile(quiz, o.image);
+        img.caption = o.text.empty() ? altOf(quiz, o.image) : o.text;
+        img.chosen = chosen.count(o.id) > 0;
+        img.expected = std::find(item.correct.begin(), item.correct.end(), o.id) != item.correct.end();
+        out.push_back(std::move(img));
+    }
+    return out;
 }
 
 // What the person saw, in words a counsellor can read.
@@ -115,21 +156,21 @@ std::string shownText(const quiz::Quiz& quiz, const quiz::Item& item) {
     if (const auto* a = quiz.findAsset(item.stimulus.image); a && !a->alt.empty()) s += " — image : " + a->alt.get("fr");
     if (!item.options.empty() && (item.type == quiz::ItemType::Choice || item.type == quiz::ItemType::Order)) {
         std::string opts;
-        for (const auto& o : item.options) opts += (opts.empty() ? "" : ", ") + optionText(item, o.id);
+        for (const auto& o : item.options) opts += (opts.empty() ? "" : ", ") + optionText(quiz, item, o.id);
         s += " — choix : " + opts;
     }
     return s;
 }
 
-std::string answeredText(const quiz::Item& item, const nlohmann::json& a) {
+std::string answeredText(const quiz::Quiz& quiz, const quiz::Item& item, const nlohmann::json& a) {
     if (a.is_null() || a.empty()) return "—"; // an information screen, read and passed
-    if (a.contains("selected")) return joinOptions(item, a["selected"]);
+    if (a.contains("selected")) return joinOptions(quiz, item, a["selected"]);
     if (a.contains("text") && a["text"].is_string()) return "« " + a["text"].get<std::string>() + " »";
     if (a.contains("recording")) {
         const double d = std::round(a.value("durationS", 0.0) * 10.0) / 10.0;
         return "enregistrement de " + number(d) + " s";
     }
-    if (a.contains("order")) return joinOptions(item, a["order"]);
+    if (a.contains("order")) return joinOptions(quiz, item, a["order"]);
     if (a.contains("state") && a["state"].is_string()) return a["state"].get<std::string>();
     return a.dump();
 }
@@ -146,17 +187,17 @@ std::string shortTitle(const quiz::Quiz& q) {
     return title;
 }
 
-std::string expectedText(const quiz::Item& item) {
+std::string expectedText(const quiz::Quiz& quiz, const quiz::Item& item) {
     using T = quiz::ItemType;
     switch (item.type) {
     case T::Choice:
-    case T::Order: return joinOptions(item, nlohmann::json(item.correct));
+    case T::Order: return joinOptions(quiz, item, nlohmann::json(item.correct));
     case T::Gaps: {
         std::string s;
         for (const auto& g : item.gaps) {
             if (!s.empty()) s += " ; ";
             std::string acc;
-            for (const auto& a : g.accept) acc += (acc.empty() ? "" : " / ") + (g.mode == quiz::GapMode::Typed ? a : optionText(item, a));
+            for (const auto& a : g.accept) acc += (acc.empty() ? "" : " / ") + (g.mode == quiz::GapMode::Typed ? a : optionText(quiz, item, a));
             s += g.id + " = " + acc;
         }
         return s;
@@ -347,6 +388,7 @@ bool TrainerArea::apply(const ui::trainer::Action& action) {
             } else if constexpr (std::is_same_v<A, T::CloseScoring>) {
                 state_.scoring.clear();
             } else if constexpr (std::is_same_v<A, T::PlayRecording>) playRecording(a.responseUuid);
+            else if constexpr (std::is_same_v<A, T::ReplayStimulus>) replayStimulus(a.responseUuid);
             else if constexpr (std::is_same_v<A, T::Score>) score(a);
             else if constexpr (std::is_same_v<A, T::SetNextStep>) setNextStep(a.label);
             else if constexpr (std::is_same_v<A, T::OpenNotes>) {
@@ -493,8 +535,11 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
                         : item->type == quiz::ItemType::Speak ? "trainer.type.speak"
                                                               : "trainer.type.other";
             c.shown = shownText(*quiz, *item);
-            c.answered = answeredText(*item, r.answer);
-            c.expected = expectedText(*item);
+            c.answered = answeredText(*quiz, *item, r.answer);
+            c.expected = expectedText(*quiz, *item);
+            c.images = shownImages(*quiz, *item, r.answer);
+            // The listening stimulus again (its file, or its transcript by speech synthesis).
+            c.canReplay = !item->stimulus.audio.empty();
             c.statusKey = responseKey(r.status);
             if (r.maxScore > 0) c.scoreText = number(r.score) + " / " + number(r.maxScore);
             c.seconds = static_cast<double>(r.durationMs) / 1000.0;
@@ -617,6 +662,41 @@ void TrainerArea::playRecording(const std::string& responseUuid) {
             return;
         }
         deps_.db->audit(session_->name, "listen", responseUuid);
+    } catch (const std::exception& e) {
+        state_.message = e.what();
+    }
+}
+
+void TrainerArea::replayStimulus(const std::string& responseUuid) {
+    try {
+        const auto r = deps_.db->findResponse(responseUuid);
+        const auto rec = r ? deps_.db->findAttempt(r->attemptUuid) : std::nullopt;
+        const auto* quiz = rec ? report::findQuizFor(*deps_.quizzes, *rec) : nullptr;
+        const auto* item = quiz ? quiz->findItem(r->itemId) : nullptr;
+        if (!item || item->stimulus.audio.empty()) return;
+        // The same file the listening item played; when it is missing, its transcript read by
+        // the French voice, as the kiosk does for any sound it cannot find.
+        const auto file = audio::stimulusFile(*quiz, *item);
+        const auto* asset = quiz->findAsset(item->stimulus.audio);
+        std::error_code ec;
+        const bool haveFile = !file.empty() && std::filesystem::is_regular_file(file, ec);
+        if (!haveFile && (!asset || asset->transcript.empty())) {
+            state_.message = tr("trainer.no_stimulus");
+            return;
+        }
+        if (!deps_.audio || deps_.audio->unavailable()) {
+            state_.message = tr("trainer.stimulus_no_sound");
+            return;
+        }
+        if (haveFile) {
+            if (!deps_.audio->playAsset(file)) {
+                state_.message = tr("trainer.stimulus_no_sound");
+                return;
+            }
+        } else {
+            deps_.audio->speak(asset->transcript, "fr");
+        }
+        deps_.db->audit(session_->name, "listen-stimulus", responseUuid + " " + item->id);
     } catch (const std::exception& e) {
         state_.message = e.what();
     }

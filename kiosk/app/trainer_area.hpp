@@ -39,7 +39,7 @@ struct TrainerDeps {
     const std::vector<PackageStatus>* packages = nullptr; // may be null
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
-    audio::AudioService* audio = nullptr;      // plays recorded answers; may be null (no sound)
+    audio::AudioService* audio = nullptr;      // plays recorded answers and stimuli; may be null (no sound)
     std::filesystem::path dataDir;             // recordings are relative to it
     std::filesystem::path exportDir;           // where exports go (a USB stick mount, say)
     std::string agency;
@@ -102,6 +102,7 @@ private:
     ui::TrainerKioskView kioskView();
     void score(const ui::trainer::Score& s);
     void playRecording(const std::string& responseUuid);
+    void replayStimulus(const std::string& responseUuid);
     void setNextStep(const std::string& label);
     void addNote(const std::string& text);
     void assignQuiz(const std::string& code, const std::string& quizId);

@@ -22,6 +22,7 @@ struct BackToList {};
 struct OpenScoring { std::string responseUuid; }; // a written/spoken answer, alone on screen
 struct CloseScoring {};
 struct PlayRecording { std::string responseUuid; };
+struct ReplayStimulus { std::string responseUuid; }; // the sound the person heard for that answer
 struct Score { std::string responseUuid; nlohmann::json points; double score = 0; };
 struct SetNextStep { std::string label; };
 struct OpenNotes {};                          // the notes about this person, with a keyboard
@@ -32,7 +33,7 @@ struct OpenKioskPanel {};
 struct SyncNow {};
 
 using Action = std::variant<OpenLogin, Login, LeaveLogin, Logout, ShowToday, Search, OpenAttempt, ToggleSelect,
-                            ExportSelected, ExportThis, BackToList, OpenScoring, CloseScoring, PlayRecording, Score, SetNextStep, OpenNotes, CloseNotes, AddNote, AssignQuiz,
+                            ExportSelected, ExportThis, BackToList, OpenScoring, CloseScoring, PlayRecording, ReplayStimulus, Score, SetNextStep, OpenNotes, CloseNotes, AddNote, AssignQuiz,
                             OpenKioskPanel, SyncNow>;
 
 } // namespace repere::ui::trainer

@@ -299,3 +299,71 @@ TEST_CASE("trainer area: a diagnostic assigned to a new code is the one its hold
     REQUIRE(k.controller->screen() == app::Screen::QuizChoice);
     CHECK(k.shows("Votre conseiller a choisi pour vous :"));
 }
+
+TEST_CASE("trainer area: a listening answer shows its pictures and its sound replays and is audited", "[trainer]") {
+    Kiosk k;
+    const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
+    // The first listening answer of the sitting (a sound and picture options).
+    std::string uuid;
+    const quiz::Item* item = nullptr;
+    for (const auto& r : k.db->responsesOf(attempt)) {
+        const auto* it = k.quizzes.front().findItem(r.itemId);
+        if (it && !it->practice && !it->stimulus.audio.empty() && !it->options.empty() && !it->options.front().image.empty()) {
+            uuid = r.uuid;
+            item = it;
+            break;
+        }
+    }
+    REQUIRE(item);
+    k.tap("Formateur");
+    k.login("4821");
+    k.act(ui::trainer::OpenAttempt{attempt});
+    REQUIRE(k.controller->trainerArea().page() == app::TrainerArea::Page::Beneficiary);
+    // Drag the sheet up until that answer's card is on screen (bounded).
+    const auto firstPicture = "trainer:image:" + uuid + ":0";
+    auto onScreen = [&] {
+        k.ui.frame(k.drawFn());
+        return k.ui.recorder.findById(firstPicture) != nullptr;
+    };
+    for (int drags = 0; drags < 40 && !onScreen(); ++drags) {
+        k.ui.finger({400, 1000}, false); // over the sheet first: the press itself does not move it
+        k.ui.frame(k.drawFn());
+        for (float y : {1000.f, 900.f, 750.f, 600.f}) {
+            k.ui.finger({400, y}, true);
+            k.ui.frame(k.drawFn());
+        }
+        k.ui.finger({400, 600}, false);
+        k.ui.frame(k.drawFn());
+    }
+    // One picture slot per picture option, captioned with what the picture shows.
+    for (std::size_t i = 0; i < item->options.size(); ++i) {
+        const auto* w = k.ui.recorder.findById("trainer:image:" + uuid + ":" + std::to_string(i));
+        REQUIRE(w);
+        const auto* asset = k.quizzes.front().findAsset(item->options[i].image);
+        REQUIRE(asset);
+        CHECK(w->label == asset->alt.get("fr"));
+    }
+    CHECK(k.ui.recorder.findById("trainer:replay:" + uuid));
+
+    // The stimulus file the listening item played.
+    k.act(ui::trainer::ReplayStimulus{uuid});
+    CHECK(k.sound.service->isPlaying());
+    CHECK(k.audited("listen-stimulus"));
+    k.sound.service->stopAll();
+
+    // Its file gone: the transcript is read by the French voice instead.
+    const int before = k.sound.synth->calls.load();
+    for (auto& a : k.quizzes.front().assets)
+        if (a.id == item->stimulus.audio) a.path = "media/audio/absent.ogg";
+    k.act(ui::trainer::ReplayStimulus{uuid});
+    CHECK(k.sound.service->waitForSpeech(std::chrono::milliseconds(5000)));
+    CHECK(k.sound.synth->calls.load() == before + 1);
+    CHECK(k.controller->trainerArea().message().empty());
+
+    // Neither file nor transcript: said so, nothing played.
+    for (auto& a : k.quizzes.front().assets)
+        if (a.id == item->stimulus.audio) a.transcript.clear();
+    k.sound.service->stopAll();
+    k.act(ui::trainer::ReplayStimulus{uuid});
+    CHECK(k.controller->trainerArea().message() == "Le son de cette question est introuvable sur la borne.");
+}

@@ -148,6 +148,12 @@ int main(int argc, char** argv) {
     // The earlier sitting is dated the day it was taken, beside today's.
     add(step("expect_text", "barre creuse : passation du " + report::formatDate(weekAgo)));
     add(step("screenshot", "05-beneficiary"));
+    // Down the sheet to a listening answer: its pictures, and its sound replayed with "Écouter".
+    add({{"drag", "Barre pleine"}, {"dy", -300}}); // the chart up: the answers come into view
+    add({{"drag", "Temps :"}, {"dy", -400}, {"until", "Écouter"}});
+    add(step("screenshot", "05b-sheet-listening"));
+    add(step("tap", "Écouter"));
+    add(step("expect_no_text", "introuvable"));
     add(step("tap", "Corriger : Écrit " + t.writeItem));
     add(step("expect_text", "Retour à la fiche"));
     for (const auto& label : t.writeRubric) add(step("tap", label));

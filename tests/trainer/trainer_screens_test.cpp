@@ -150,3 +150,59 @@ TEST_CASE("trainer home screen: a searched code can be given a diagnostic before
     ui.frame(draw);
     CHECK(ui.recorder.showsText("Diagnostic pour ce code : Français"));
 }
+
+TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter asks to replay its sound", "[trainer]") {
+    // Sizes only, like the kiosk's texture cache: the bus is 400x300, any other file is unreadable.
+    struct Pictures : platform::ImageSource {
+        std::optional<platform::ImageRef> image(const std::string& path) override {
+            if (path == "/pkg/media/img/bus.png") return platform::ImageRef{nullptr, 400, 300};
+            return std::nullopt;
+        }
+    } pictures;
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}}) {
+        test::UiHarness ui(size);
+        ui.images = &pictures;
+        ui::TrainerBeneficiaryView v;
+        v.trainer = "Mme Benali";
+        v.code = "ABC-DEFG";
+        v.levelTitles = {"Pré-A1", "A1.1", "A1", "A2", "B1"};
+        v.skills = {{"listening", "Comprendre à l'oral"}};
+        v.sittings = {{"28/11/2026", {{"listening", 1}}}};
+        ui::TrainerResponseCard c;
+        c.uuid = "r7";
+        c.number = 1;
+        c.itemId = "ec-01";
+        c.typeKey = "trainer.type.other";
+        c.statusKey = "trainer.rstatus.ko";
+        c.shown = "Écoutez le mot. Touchez la bonne image.";
+        c.answered = "« image : un tram »";
+        c.images = {{"/pkg/media/img/tram.png", "un tram", true, false}, {"/pkg/media/img/bus.png", "un bus", false, true}};
+        c.canReplay = true;
+        v.responses.push_back(c);
+        ui::TrainerBeneficiaryScratch s;
+        auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+        ui.frame(draw);
+        const auto* bus = ui.recorder.findById("trainer:image:r7:1");
+        const auto* tram = ui.recorder.findById("trainer:image:r7:0");
+        REQUIRE(bus);
+        REQUIRE(tram);
+        // The picture is drawn with its own proportions, big enough to recognise, on screen.
+        CHECK(bus->rect.w() / bus->rect.h() == Approx(400.0 / 300.0).margin(0.01));
+        CHECK(bus->rect.h() >= 100.f * ui.theme().scale);
+        CHECK(bus->rect.max.x <= size.x);
+        CHECK(bus->rect.max.y <= size.y);
+        CHECK(tram->rect.max.x <= bus->rect.min.x); // side by side, not on top of each other
+        // The unreadable picture: its slot with the calm word, no crash.
+        CHECK(ui.recorder.showsText("Image indisponible"));
+        // Which picture was chosen and which was expected, in words.
+        CHECK(ui.recorder.showsText("un tram — choisie"));
+        CHECK(ui.recorder.showsText("un bus — attendue"));
+        const auto* listen = ui.recorder.findByLabel("Écouter");
+        REQUIRE(listen);
+        CHECK(listen->rect.h() >= 72.f * ui.theme().scale - 0.5f);
+        const auto replay = action<ui::trainer::ReplayStimulus>(ui.tap("Écouter", draw));
+        REQUIRE(replay);
+        CHECK(replay->responseUuid == "r7");
+        CHECK(ui.imguiErrors.empty());
+    }
+}

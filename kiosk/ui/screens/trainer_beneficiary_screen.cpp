@@ -1,7 +1,9 @@
 // One beneficiary: the levels chart (this sitting and the previous one side by side), every
-// answer (what was shown, answered, expected, time, plays, "Je ne sais pas"), rubric scoring of
+// answer (what was shown — words, pictures, and the sound again with "Écouter" —, answered,
+// expected, time, plays, "Je ne sais pas"), rubric scoring of
 // written and spoken answers (the recording can be played), the next step, export and the
 // diagnostic assigned to the code. The left column scrolls by dragging.
+#include <algorithm>
 #include <cstdio>
 
 #include "i18n/strings.hpp"
@@ -48,6 +50,90 @@ std::vector<Line> cardLines(const TrainerResponseCard& c, UiContext& ctx) {
     if (!c.scoredBy.empty()) meta += "  —  " + ctx.tr("trainer.scored_by") + " " + c.scoredBy;
     lines.push_back({meta, TextRole::Muted});
     return lines;
+}
+
+// What one answer showed besides words: "Écouter" (a full-size target) and the pictures as
+// thumbnails with their caption, in rows that wrap. Laid out once for the card height and once
+// to draw, so both agree.
+struct MediaSlot {
+    Rect rect;      // relative to the media block's top-left corner
+    int image = -1; // index in card.images; -1 = the "Écouter" button
+};
+struct MediaLayout {
+    std::vector<MediaSlot> slots;
+    float height = 0;
+    float thumbH = 0;
+};
+
+std::string captionOf(const TrainerShownImage& img, UiContext& ctx) {
+    std::string marks;
+    if (img.chosen) marks = ctx.tr("trainer.image.chosen");
+    if (img.expected) marks += (marks.empty() ? "" : ", ") + ctx.tr("trainer.image.expected");
+    if (marks.empty()) return img.caption;
+    return img.caption.empty() ? marks : img.caption + " — " + marks;
+}
+
+MediaLayout mediaLayout(const TrainerResponseCard& c, UiContext& ctx, float width, float fontPx) {
+    const auto& th = ctx.theme;
+    MediaLayout m;
+    if (c.images.empty() && !c.canReplay) return m;
+    m.thumbH = th.px(132);
+    const float thumbW = m.thumbH * 4.f / 3.f;
+    const float gap = th.px(12);
+    float captionH = 0;
+    for (const auto& img : c.images)
+        captionH = std::max(captionH, textHeight(ctx, thumbW, captionOf(img, ctx), {TextRole::Muted, Align::Center, fontPx}));
+    const float slotH = m.thumbH + th.px(6) + captionH;
+    float x = 0, y = 0, rowH = 0;
+    auto place = [&](float w, float h, int image) {
+        if (x > 0 && x + w > width) {
+            y += rowH + gap;
+            x = 0;
+            rowH = 0;
+        }
+        m.slots.push_back({Rect{{x, y}, {x + w, y + h}}, image});
+        x += w + gap;
+        rowH = std::max(rowH, h);
+    };
+    if (c.canReplay) place(buttonWidth(ctx, ctx.tr("trainer.replay"), true), th.targetH(), -1);
+    for (std::size_t k = 0; k < c.images.size(); ++k) place(thumbW, slotH, static_cast<int>(k));
+    m.height = y + rowH;
+    return m;
+}
+
+// Draws the media block of `c` at `origin`; the button is tappable only when wholly inside
+// `viewport` (a half-scrolled button must not catch a tap meant for the page).
+Intent drawMedia(UiContext& ctx, const TrainerResponseCard& c, const MediaLayout& m, ImVec2 origin, const Rect& viewport,
+                 float fontPx) {
+    Intent out;
+    const auto& th = ctx.theme;
+    const auto& pal = palette();
+    for (const auto& slot : m.slots) {
+        const Rect r{{origin.x + slot.rect.min.x, origin.y + slot.rect.min.y},
+                     {origin.x + slot.rect.max.x, origin.y + slot.rect.max.y}};
+        if (slot.image < 0) {
+            ButtonSpec spec;
+            spec.picto = Picto::Speaker;
+            spec.style = ButtonStyle::Primary;
+            spec.enabled = r.min.y >= viewport.min.y && r.max.y <= viewport.max.y;
+            if (button(ctx, "trainer:replay:" + c.uuid, r, ctx.tr("trainer.replay"), spec))
+                out = intent::Trainer{trainer::ReplayStimulus{c.uuid}};
+            continue;
+        }
+        const auto& img = c.images[static_cast<std::size_t>(slot.image)];
+        Rect thumb = Rect{r.min, {r.max.x, r.min.y + m.thumbH}};
+        // The right answer framed thick in the action colour, the person's pick framed in ink:
+        // told by the frame's width and by the caption's words, not by colour alone.
+        if (img.expected) ctx.draw()->AddRect(thumb.min, thumb.max, pal.action, th.radius(), 0, th.px(6));
+        else if (img.chosen) ctx.draw()->AddRect(thumb.min, thumb.max, pal.text, th.radius(), 0, th.px(3));
+        else ctx.draw()->AddRect(thumb.min, thumb.max, pal.border, th.radius(), 0, th.px(2));
+        const Rect drawn = image(ctx, thumb.shrink(th.px(8)), img.path);
+        if (ctx.recorder)
+            ctx.recorder->widget("trainer:image:" + c.uuid + ":" + std::to_string(slot.image), img.caption, drawn, false);
+        Rect caption{{r.min.x, thumb.max.y + th.px(6)}, r.max};
+        text(ctx, caption, captionOf(img, ctx), {TextRole::Muted, Align::Center, fontPx});
+    }
+    return out;
 }
 
 } // namespace
@@ -137,6 +223,10 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
             panel(ctx, r, pal.surface, pal.border);
             Rect in = r.shrink(th.px(20));
             for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6));
+            if (const auto media = mediaLayout(c, ctx, in.w(), small); !media.slots.empty()) {
+                if (auto m = drawMedia(ctx, c, media, in.min, in, small); !isNone(m)) out = m;
+                in.cutTop(media.height + th.px(6));
+            }
             in.cutTop(th.px(8));
             auto& ticks = scratch.ticks[c.uuid];
             double total = 0, max = 0;
@@ -213,10 +303,13 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     const float cardPad = th.px(16);
     const float textW = r.w() - 2 * cardPad;
     std::vector<float> cardH;
+    std::vector<MediaLayout> media;
     float contentH = chartH + th.px(24) + small * 2;
     for (const auto& c : view.responses) {
         float h = 2 * cardPad;
         for (const auto& l : cardLines(c, ctx)) h += textHeight(ctx, textW, l.text, {l.role, Align::Left, small}) + th.px(4);
+        media.push_back(mediaLayout(c, ctx, textW, small));
+        if (!media.back().slots.empty()) h += media.back().height + th.px(8);
         cardH.push_back(h);
         contentH += h + th.px(12);
     }
@@ -241,6 +334,10 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
         panel(ctx, card, c.manual ? pal.notice : pal.surface, pal.border);
         Rect in = card.shrink(cardPad);
         for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(4));
+        if (!media[i].slots.empty()) {
+            in.cutTop(th.px(4));
+            if (auto m = drawMedia(ctx, c, media[i], in.min, r, small); !isNone(m)) out = m;
+        }
     }
     dl->PopClipRect();
     return out;

@@ -68,6 +68,13 @@ struct TrainerRubricPoint {
     std::string label;
     double points = 1;
 };
+// A picture the person saw: the item's own image, or a picture option (with its alt text).
+struct TrainerShownImage {
+    std::string path;      // absolute; "" or unreadable: a calm placeholder, never a crash
+    std::string caption;   // what the picture shows ("un bus"), from the package's alt text
+    bool chosen = false;   // the person picked this option
+    bool expected = false; // the right answer
+};
 struct TrainerResponseCard {
     std::string uuid;
     int number = 0;            // 1-based
@@ -83,6 +90,8 @@ struct TrainerResponseCard {
     bool dontKnow = false;
     bool manual = false;       // write/speak (not practice): the trainer scores it here
     bool hasRecording = false;
+    std::vector<TrainerShownImage> images; // the item's picture first, then picture options
+    bool canReplay = false;    // the listening stimulus can be played again ("Écouter")
     std::string scoredBy;      // "Mme Benali, 28/11 15:02" when scored
     std::string scorer;        // "Mme Benali" when scored
     std::vector<TrainerRubricPoint> rubric;
