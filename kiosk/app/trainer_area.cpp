@@ -671,7 +671,7 @@ void TrainerArea::replayStimulus(const std::string& responseUuid) {
     try {
         const auto r = deps_.db->findResponse(responseUuid);
         const auto rec = r ? deps_.db->findAttempt(r->attemptUuid) : std::nullopt;
-        const auto* quiz = rec ? report::findQuizFor(*deps_.quizzes, *rec) : nullptr;
+        const auto* quiz = rec ? report::findQuizFor(*deps_.library, *rec) : nullptr;
         const auto* item = quiz ? quiz->findItem(r->itemId) : nullptr;
         if (!item || item->stimulus.audio.empty()) return;
         // The same file the listening item played; when it is missing, its transcript read by

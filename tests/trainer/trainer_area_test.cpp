@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <functional>
+#include <set>
 
 #include "../core/store_test_util.hpp"
 #include "../report/bilan_fixture.hpp"
@@ -29,7 +31,9 @@ struct Kiosk {
     std::unique_ptr<app::Controller> controller;
     test::UiHarness ui;
 
-    Kiosk() {
+    // `edit` changes the loaded package before the kiosk starts (a file gone, a text missing).
+    explicit Kiosk(const std::function<void(quiz::Quiz&)>& edit = {}) {
+        if (edit) edit(quizzes.front());
         db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer, store::PinHashParams::minimum());
         code = db->registerNewBeneficiary(std::string("Awa")).code;
         taken = report::test::takeFrancais(*db, quizzes.front(), code);
@@ -300,20 +304,31 @@ TEST_CASE("trainer area: a diagnostic assigned to a new code is the one its hold
     CHECK(k.shows("Votre conseiller a choisi pour vous :"));
 }
 
+namespace {
+// The first listening answer with picture options of the Kiosk's sitting.
+std::pair<std::string, const quiz::Item*> listeningAnswer(Kiosk& k) {
+    const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
+    for (const auto& r : k.db->responsesOf(attempt)) {
+        const auto* it = k.quizzes.front().findItem(r.itemId);
+        if (it && !it->practice && !it->stimulus.audio.empty() && !it->options.empty() && !it->options.front().image.empty())
+            return {r.uuid, it};
+    }
+    return {"", nullptr};
+}
+// The ids of every listening stimulus of the package.
+std::set<std::string> listeningSounds(const quiz::Quiz& q) {
+    std::set<std::string> ids;
+    for (const auto& s : q.sections)
+        for (const auto& it : s.items)
+            if (!it.stimulus.audio.empty()) ids.insert(it.stimulus.audio);
+    return ids;
+}
+} // namespace
+
 TEST_CASE("trainer area: a listening answer shows its pictures and its sound replays and is audited", "[trainer]") {
     Kiosk k;
     const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
-    // The first listening answer of the sitting (a sound and picture options).
-    std::string uuid;
-    const quiz::Item* item = nullptr;
-    for (const auto& r : k.db->responsesOf(attempt)) {
-        const auto* it = k.quizzes.front().findItem(r.itemId);
-        if (it && !it->practice && !it->stimulus.audio.empty() && !it->options.empty() && !it->options.front().image.empty()) {
-            uuid = r.uuid;
-            item = it;
-            break;
-        }
-    }
+    const auto [uuid, item] = listeningAnswer(k);
     REQUIRE(item);
     k.tap("Formateur");
     k.login("4821");
@@ -349,21 +364,41 @@ TEST_CASE("trainer area: a listening answer shows its pictures and its sound rep
     k.act(ui::trainer::ReplayStimulus{uuid});
     CHECK(k.sound.service->isPlaying());
     CHECK(k.audited("listen-stimulus"));
-    k.sound.service->stopAll();
+}
 
-    // Its file gone: the transcript is read by the French voice instead.
-    const int before = k.sound.synth->calls.load();
-    for (auto& a : k.quizzes.front().assets)
-        if (a.id == item->stimulus.audio) a.path = "media/audio/absent.ogg";
-    k.act(ui::trainer::ReplayStimulus{uuid});
-    CHECK(k.sound.service->waitForSpeech(std::chrono::milliseconds(5000)));
-    CHECK(k.sound.synth->calls.load() == before + 1);
-    CHECK(k.controller->trainerArea().message().empty());
-
-    // Neither file nor transcript: said so, nothing played.
-    for (auto& a : k.quizzes.front().assets)
-        if (a.id == item->stimulus.audio) a.transcript.clear();
-    k.sound.service->stopAll();
-    k.act(ui::trainer::ReplayStimulus{uuid});
-    CHECK(k.controller->trainerArea().message() == "Le son de cette question est introuvable sur la borne.");
+TEST_CASE("trainer area: a stimulus whose file is gone is read from its transcript or said missing", "[trainer]") {
+    const auto gone = [](bool keepTranscript) {
+        return [keepTranscript](quiz::Quiz& q) {
+            const auto ids = listeningSounds(q);
+            for (auto& a : q.assets)
+                if (ids.count(a.id)) {
+                    a.path = "media/audio/absent.ogg";
+                    if (!keepTranscript) a.transcript.clear();
+                }
+        };
+    };
+    {
+        Kiosk k(gone(true));
+        const auto [uuid, item] = listeningAnswer(k);
+        REQUIRE(item);
+        k.tap("Formateur");
+        k.login("4821");
+        const int before = k.sound.synth->calls.load();
+        k.act(ui::trainer::ReplayStimulus{uuid});
+        CHECK(k.sound.service->waitForSpeech(std::chrono::milliseconds(5000)));
+        CHECK(k.sound.synth->calls.load() == before + 1);
+        CHECK(k.controller->trainerArea().message().empty());
+        CHECK(k.audited("listen-stimulus"));
+    }
+    {
+        Kiosk k(gone(false));
+        const auto [uuid, item] = listeningAnswer(k);
+        REQUIRE(item);
+        k.tap("Formateur");
+        k.login("4821");
+        k.act(ui::trainer::ReplayStimulus{uuid});
+        CHECK(k.controller->trainerArea().message() == "Le son de cette question est introuvable sur la borne.");
+        CHECK_FALSE(k.sound.service->isPlaying());
+        CHECK_FALSE(k.audited("listen-stimulus"));
+    }
 }
