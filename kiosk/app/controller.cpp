@@ -624,7 +624,7 @@ void Controller::finishAndShowResult() {
         r.steps = static_cast<int>(fw.levels.size());
         if (*s.level < fw.levels.size()) {
             r.levelTitle = fw.levels[*s.level].title.get(person_.locale, q.defaultLocale);
-            r.canDo = fw.levels[*s.level].canDo.get(person_.locale, q.defaultLocale);
+            r.canDo = fw.canDoFor(s.skillId, *s.level).get(person_.locale, q.defaultLocale); // this skill's words
         }
         all.push_back(std::move(r));
     }

@@ -151,9 +151,10 @@ ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int
                 next();
                 break;
             }
-            // Of the texts showing it (a scrolled list repeats words), the one nearest the middle
-            // of the screen: texts half-hidden under a heading are recorded too.
-            const float middle = ImGui::GetCurrentContext() ? ImGui::GetIO().DisplaySize.y * 0.5f : 0.f;
+            // Of the texts showing it (a scrolled list repeats words), the one nearest a point
+            // low on the screen: texts clipped under a page's fixed top part are recorded too,
+            // and a press there would not land in the scrolled area.
+            const float middle = ImGui::GetCurrentContext() ? ImGui::GetIO().DisplaySize.y * 0.7f : 0.f;
             const ui::Rect* where = nullptr;
             for (const auto& t : rec.texts())
                 if (t.text.find(st.arg) != std::string::npos &&
@@ -169,8 +170,8 @@ ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int
             ++phase_;
         } else if (st.until.empty()) {
             next();
-        } else if (++drags_ >= 30) {
-            fail("\"" + st.until + "\" did not appear after 30 drags", rec);
+        } else if (++drags_ >= 60) {
+            fail("\"" + st.until + "\" did not appear after 60 drags", rec);
         } else {
             phase_ = 0; // look again, drag again
         }

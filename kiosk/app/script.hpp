@@ -12,7 +12,7 @@
 //                                  kiosk (fills its disk, frees it) says when it is done
 //   {"drag": "visible text", "dy": -500, "until": "label"}
 //                                  finger down on that text, moved dy pixels, lifted (drag to
-//                                  scroll); with "until", repeated (at most 30 times) until an
+//                                  scroll); with "until", repeated (at most 60 times) until an
 //                                  enabled widget shows that label
 // A failing step ends the run with exit 1, naming the step and listing the visible labels.
 #pragma once

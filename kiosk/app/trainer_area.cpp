@@ -494,7 +494,7 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             return v;
         }
         for (const auto& l : quiz->framework.levels) v.levelTitles.push_back(l.title.get("fr"));
-        for (const auto& s : quiz->framework.skills) v.skills.push_back({s.id, s.title.get("fr")});
+        for (const auto& s : quiz->framework.skills) v.skills.push_back({s.id, s.title.get("fr"), {}});
         // This sitting, and the previous one of the same code and diagnostic (progress).
         std::vector<store::AttemptRecord> sittings{*rec};
         store::AttemptQuery q;
@@ -515,6 +515,9 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
                 if (line.level) sit.stepBySkill[line.skillId] = static_cast<int>(*line.level);
             v.sittings.push_back(std::move(sit));
             if (&s == &sittings.front()) {
+                for (const auto& line : bilan.skills) // this skill's own words, as on the bilan
+                    for (auto& row : v.skills)
+                        if (row.skillId == line.skillId) row.canDo = line.canDo;
                 v.pendingManual = bilan.pendingManual;
                 v.nextStep = bilan.nextStep.value_or("");
             }

@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -29,9 +30,12 @@ struct Pdf {
     }
 };
 
-// Draws `text` at (x, y) wrapped to `width`; returns the height used.
-double text(cairo_t* cr, const std::string& s, double x, double y, double width, double size,
-            bool bold = false, PangoAlignment align = PANGO_ALIGN_LEFT, double gray = 0.0) {
+// The can-do line of a skill: full width under its name and level, at this size.
+constexpr double kCanDoSize = 10.0;
+constexpr double kContentW = kPageW - 2 * kMargin;
+
+// `text` laid out in `width` at `size` (wrapped on words); the caller unrefs it.
+PangoLayout* layoutOf(cairo_t* cr, const std::string& s, double width, double size, bool bold, PangoAlignment align) {
     PangoLayout* layout = pango_cairo_create_layout(cr);
     PangoFontDescription* font = pango_font_description_from_string(kFamily);
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
@@ -41,12 +45,28 @@ double text(cairo_t* cr, const std::string& s, double x, double y, double width,
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, align);
     pango_layout_set_text(layout, s.c_str(), -1);
+    pango_font_description_free(font);
+    return layout;
+}
+
+// Draws `text` at (x, y) wrapped to `width`; returns the height used.
+double text(cairo_t* cr, const std::string& s, double x, double y, double width, double size,
+            bool bold = false, PangoAlignment align = PANGO_ALIGN_LEFT, double gray = 0.0) {
+    PangoLayout* layout = layoutOf(cr, s, width, size, bold, align);
     cairo_set_source_rgb(cr, gray, gray, gray);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);
     int w = 0, h = 0;
     pango_layout_get_pixel_size(layout, &w, &h);
-    pango_font_description_free(font);
+    g_object_unref(layout);
+    return h;
+}
+
+// The height `text` would take, without drawing it.
+double measure(cairo_t* cr, const std::string& s, double width, double size) {
+    PangoLayout* layout = layoutOf(cr, s, width, size, false, PANGO_ALIGN_LEFT);
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(layout, &w, &h);
     g_object_unref(layout);
     return h;
 }
@@ -109,7 +129,7 @@ void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w
 }
 
 void draw(cairo_t* cr, const Bilan& b) {
-    const double contentW = kPageW - 2 * kMargin;
+    const double contentW = kContentW;
     double y = kMargin;
 
     y += text(cr, "Bilan de positionnement", kMargin, y, contentW * 0.65, 22, true);
@@ -147,13 +167,18 @@ void draw(cairo_t* cr, const Bilan& b) {
         std::string level = "Niveau : " + s.levelTitle;
         if (s.skipped) level += " (partie passée)";
         wy += text(cr, level, kMargin, wy + 1, wordsW, 11, true) + 2;
-        if (!s.canDo.empty()) wy += text(cr, s.canDo, kMargin, wy, wordsW, 9.5);
         if (s.pendingManual > 0) {
-            text(cr, std::to_string(s.pendingManual) + " réponse(s) à corriger par le formateur", kMargin, wy + 2,
-                 wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25);
+            wy += text(cr, std::to_string(s.pendingManual) + " réponse(s) à corriger par le formateur", kMargin, wy + 2,
+                       wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25) + 2;
         }
-        staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, blockH - 10);
-        y = top + blockH;
+        // What the person can do in this skill: one full-width line under the name and the
+        // staircase (an older package's long per-level text wraps, and the block grows).
+        const double canDoH = s.canDo.empty() ? 0.0 : measure(cr, s.canDo, contentW, kCanDoSize);
+        const double stairsH = std::max(wy - top, blockH - 10 - (canDoH > 0 ? canDoH + 4 : 0));
+        staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, stairsH);
+        double bottom = std::max(wy, top + 2 + stairsH + 2);
+        if (canDoH > 0) bottom += text(cr, s.canDo, kMargin, bottom, contentW, kCanDoSize) + 2;
+        y = std::max(top + blockH, bottom + 6);
         line(cr, kMargin, y - 4, kMargin + contentW, y - 4, 0.3);
     }
     y += 4;
@@ -185,6 +210,18 @@ void draw(cairo_t* cr, const Bilan& b) {
 }
 
 } // namespace
+
+int canDoLineCount(const std::string& s) {
+    // A PDF surface without output: the same font metrics as the printed bilan.
+    cairo_surface_t* surface = cairo_pdf_surface_create(nullptr, kPageW, kPageH);
+    cairo_t* cr = cairo_create(surface);
+    PangoLayout* layout = layoutOf(cr, s, kContentW, kCanDoSize, false, PANGO_ALIGN_LEFT);
+    const int lines = pango_layout_get_line_count(layout);
+    g_object_unref(layout);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return lines;
+}
 
 void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out) {
     const std::filesystem::path partial = out.string() + ".partial";

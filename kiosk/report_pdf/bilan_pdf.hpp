@@ -12,4 +12,8 @@ namespace repere::report {
 // under the name). Throws std::runtime_error with the reason.
 void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out);
 
+// How many lines a skill's can-do text takes on the bilan, at the size and width it is printed
+// (the loader limits those texts to quiz::kCanDoMaxChars so that they take one).
+int canDoLineCount(const std::string& text);
+
 } // namespace repere::report

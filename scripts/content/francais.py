@@ -634,10 +634,9 @@ parler = [
 # Framework and routing
 # ---------------------------------------------------------------------------------------------
 LEVELS = [
-    # One can-do per level is shown for every skill (listening, reading, writing, speaking): each is
-    # written like the CEFR global scale (what the person understands and uses), so that it reads
-    # right under "Comprendre à l'oral" as well as under "Écrire". "Not yet reading" is what pre-A1
-    # means for reading and writing (README), not a title shown under listening.
+    # The fallback can-do of each level, for a skill without its own line in CAN_DO (below): written
+    # like the CEFR global scale. "Not yet reading" is what pre-A1 means for reading and writing
+    # (README), not a title shown under listening.
     {"id": PRE, "title": {"fr": "Pré-A1", "en": "Pre-A1"},
      "canDo": {"fr": "Je connais quelques mots et nombres très courants de tous les jours : bonjour, le pain, le bus, deux euros.",
                "en": "I know a few very common everyday words and numbers: hello, bread, the bus, two euros."}},
@@ -654,6 +653,62 @@ LEVELS = [
      "canDo": {"fr": "Je comprends et je donne des explications : un courrier administratif, un entretien avec une conseillère. Je donne mon avis avec des raisons.",
                "en": "I understand and give explanations: an official letter, a meeting with an adviser. I give my opinion with reasons."}},
 ]
+
+# What the person can do, per skill and level (framework.canDo): the bilan and the result screen
+# show the line of the person's skill, so "Lire" at B1 speaks of reading. One line of the bilan
+# each (at most 90 characters), first person, A2 words; the CEFR descriptors for French (listening,
+# reading, writing, speaking) with the low end split: for reading and writing, pre-A1 is "not yet
+# reading". The per-level canDo above stays as the fallback for a skill without a line.
+CAN_DO = {
+    L: {
+        PRE: {"fr": "Je reconnais quelques mots très courants : bonjour, merci, le bus, un prix.",
+              "en": "I recognise a few very common words: hello, thank you, the bus, a price."},
+        A11: {"fr": "Je comprends des mots simples et des nombres : un prix, une heure, un lieu.",
+              "en": "I understand simple words and numbers: a price, a time, a place."},
+        A1: {"fr": "Je comprends un message court et lent : un rendez-vous, une consigne simple.",
+             "en": "I understand a short, slow message: an appointment, a simple instruction."},
+        A2: {"fr": "Je comprends les messages de tous les jours : une annonce, un appel, le médecin.",
+             "en": "I understand everyday messages: an announcement, a call, the doctor."},
+        B1: {"fr": "Je comprends une explication claire : un entretien, une réunion, la radio.",
+             "en": "I understand a clear explanation: an interview, a meeting, the radio."},
+    },
+    R: {
+        PRE: {"fr": "Je ne lis pas encore. Je reconnais parfois un logo, un chiffre ou mon nom.",
+              "en": "I do not read yet. I sometimes recognise a logo, a number or my name."},
+        A11: {"fr": "Je lis des lettres, des nombres et des mots très simples : un prix, mon nom.",
+              "en": "I read letters, numbers and very simple words: a price, my name."},
+        A1: {"fr": "Je lis un message court : un SMS, l'heure d'un rendez-vous, un panneau.",
+             "en": "I read a short message: a text message, the time of an appointment, a sign."},
+        A2: {"fr": "Je lis un document de tous les jours : une ordonnance, des horaires, une fiche.",
+             "en": "I read an everyday document: a prescription, a timetable, a form."},
+        B1: {"fr": "Je lis un courrier administratif et je comprends ce qu'on me demande.",
+             "en": "I read an official letter and understand what I am asked to do."},
+    },
+    W: {
+        PRE: {"fr": "Je n'écris pas encore. Je copie mon nom avec un modèle.",
+              "en": "I do not write yet. I copy my name from a model."},
+        A11: {"fr": "Je copie des mots. J'écris mon nom, mon adresse et des nombres.",
+              "en": "I copy words. I write my name, my address and numbers."},
+        A1: {"fr": "Je remplis une fiche simple et j'écris un message très court.",
+             "en": "I fill in a simple form and write a very short message."},
+        A2: {"fr": "J'écris un message court pour prévenir, demander ou remercier.",
+             "en": "I write a short message to inform, ask or thank."},
+        B1: {"fr": "J'écris un courrier simple pour expliquer un problème et faire une demande.",
+             "en": "I write a simple letter to explain a problem and make a request."},
+    },
+    S: {
+        PRE: {"fr": "Je dis quelques mots : bonjour, merci, oui, non, mon nom.",
+              "en": "I say a few words: hello, thank you, yes, no, my name."},
+        A11: {"fr": "Je dis mon nom, d'où je viens et ce que je veux, avec des mots simples.",
+              "en": "I say my name, where I come from and what I want, in simple words."},
+        A1: {"fr": "Je me présente et je pose des questions simples : l'heure, le prix, le lieu.",
+             "en": "I introduce myself and ask simple questions: the time, the price, the place."},
+        A2: {"fr": "J'explique un problème simple : au téléphone, chez le médecin, au travail.",
+             "en": "I explain a simple problem: on the phone, at the doctor's, at work."},
+        B1: {"fr": "Je raconte, j'explique et je donne mon avis avec des raisons.",
+             "en": "I tell, explain and give my opinion with reasons."},
+    },
+}
 
 SKILL_INFO = [
     (L, {"fr": "Comprendre à l'oral", "en": "Listening"},
@@ -714,7 +769,7 @@ sections = [
 ]
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "1.1.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "1.2.0",
     "title": {"fr": "Diagnostic de français", "en": "French language check"},
     "description": {"fr": "Écouter, lire, écrire et parler en français dans les situations de tous les jours.",
                     "en": "Listening, reading, writing and speaking French in everyday situations."},
@@ -723,6 +778,7 @@ quiz = {
         "skills": [{"id": sid, "title": t, "description": d,
                     "competences": sorted({i["competence"] for i in items})} for sid, t, d, items in SKILL_INFO],
         "levels": LEVELS,
+        "canDo": CAN_DO,
         "cutPoints": [-2.0, -0.7, 0.6, 1.9],
     },
     "assets": [],

@@ -582,6 +582,62 @@ LEVELS = [
                "en": "I do my online procedures alone, fix small problems and protect my accounts."}},
 ]
 
+# What the person can do, per domain and level (framework.canDo): the bilan shows the line of the
+# person's domain. One line of the bilan each (at most 90 characters), first person, A2 words, in
+# the spirit of the national framework's beginner levels for each domain.
+CAN_DO = {
+    "environnement": {
+        DEC: {"fr": "Je reconnais un téléphone, un ordinateur et quelques symboles.",
+              "en": "I recognise a phone, a computer and a few symbols."},
+        PP: {"fr": "J'allume un appareil, je touche l'écran et j'ouvre une application.",
+             "en": "I switch a device on, use the touch screen and open an app."},
+        EP: {"fr": "Je règle le son, le Wi-Fi et la batterie de mon téléphone.",
+             "en": "I set the sound, the Wi-Fi and the battery of my phone."},
+        AUT: {"fr": "Je règle mon appareil seul et je répare les petites pannes.",
+              "en": "I set up my device alone and fix small problems."},
+    },
+    "information": {
+        DEC: {"fr": "Je trouve une information en ligne avec l'aide d'une personne.",
+              "en": "I find information online with someone's help."},
+        PP: {"fr": "J'ouvre un site et je fais une recherche simple.",
+             "en": "I open a website and do a simple search."},
+        EP: {"fr": "J'utilise la barre d'adresse et je trouve le site officiel.",
+             "en": "I use the address bar and find the official website."},
+        AUT: {"fr": "Je cherche seul et je reconnais un site fiable.",
+              "en": "I search alone and recognise a trustworthy website."},
+    },
+    "communication": {
+        DEC: {"fr": "Je fais une démarche en ligne avec l'aide d'une personne.",
+              "en": "I do an online procedure with someone's help."},
+        PP: {"fr": "Je lis et j'envoie un SMS ou un message simple.",
+             "en": "I read and send a text or a simple message."},
+        EP: {"fr": "J'envoie un e-mail avec un document et je remplis un formulaire simple.",
+             "en": "I send an e-mail with a document and fill in a simple form."},
+        AUT: {"fr": "Je fais seul mes démarches en ligne et je gère mes comptes.",
+              "en": "I do my online procedures alone and manage my accounts."},
+    },
+    "creation": {
+        DEC: {"fr": "Je regarde une photo ou un document avec l'aide d'une personne.",
+              "en": "I look at a photo or a document with someone's help."},
+        PP: {"fr": "Je prends une photo avec mon téléphone et je la retrouve.",
+             "en": "I take a photo with my phone and find it again."},
+        EP: {"fr": "Je prends un document en photo et je l'envoie, bien lisible.",
+             "en": "I take a clear photo of a document and send it."},
+        AUT: {"fr": "Je range mes fichiers et j'envoie le bon document au bon format.",
+              "en": "I keep my files in order and send the right document in the right format."},
+    },
+    "protection": {
+        DEC: {"fr": "Je sais que mes codes secrets ne se donnent à personne.",
+              "en": "I know my secret codes are not given to anyone."},
+        PP: {"fr": "Je reconnais un message douteux simple et je ne réponds pas.",
+             "en": "I recognise a simple scam message and do not answer it."},
+        EP: {"fr": "Je choisis un bon mot de passe et je repère un faux message.",
+             "en": "I choose a good password and spot a fake message."},
+        AUT: {"fr": "Je protège mes comptes et mes données personnelles.",
+              "en": "I protect my accounts and my personal data."},
+    },
+}
+
 sections = [
     {"id": "bienvenue", "title": {"fr": "Pour commencer", "en": "To begin"}, "mode": "linear",
      "items": [P.item("intro", "info", None, None, None,
@@ -593,7 +649,7 @@ for sid, title, desc, items in SKILLS:
     sections.append({"id": sid, "title": title, "mode": "adaptive", "skill": sid, "items": items})
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "1.1.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "1.2.0",
     "title": {"fr": "Diagnostic numérique", "en": "Digital skills check"},
     "description": {"fr": "Diagnostic des compétences numériques de base pour les démarches de tous les jours.",
                     "en": "A check of basic digital skills for everyday procedures."},
@@ -602,6 +658,7 @@ quiz = {
         "skills": [{"id": sid, "title": t, "description": d,
                     "competences": sorted({i["competence"] for i in items})} for sid, t, d, items in SKILLS],
         "levels": LEVELS,
+        "canDo": CAN_DO,
         "cutPoints": [-1.3, 0.0, 1.3],
     },
     "assets": [],

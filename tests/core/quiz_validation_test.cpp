@@ -392,3 +392,48 @@ TEST_CASE("every problem is reported at once") {
     LoadResult r = load(q);
     CHECK(r.errorCount() >= 4);
 }
+
+TEST_CASE("can-do lines per skill and level: read and used before the level's own") {
+    json q = basePackage();
+    q["framework"]["levels"][2]["canDo"] = "Je donne mon avis avec des raisons.";
+    q["framework"]["canDo"] = {{"lecture", {{"a2", "Je lis un courrier et je comprends ce qu'on me demande."},
+                                            {"a1", {{"fr", "Je lis un message court."}, {"en", "I read a short message."}}}}}};
+    LoadResult r = load(q);
+    INFO(dump(r));
+    REQUIRE(r.ok());
+    const auto& fw = r.quiz->framework;
+    CHECK(fw.canDoFor("lecture", 2).get("fr") == "Je lis un courrier et je comprends ce qu'on me demande.");
+    CHECK(fw.canDoFor("lecture", 1).get("en") == "I read a short message.");
+    // A skill without its own line falls back to the level's (packages written before canDo).
+    CHECK(fw.canDoFor("numerique", 2).get("fr") == "Je donne mon avis avec des raisons.");
+    CHECK(fw.canDoFor("lecture", 0).empty());
+    CHECK(fw.canDoFor("lecture", 9).empty());
+}
+
+TEST_CASE("can-do lines: unknown skill or level ids and texts too long for one line are refused") {
+    json q = basePackage();
+    q["framework"]["canDo"] = {
+        {"lecteur", {{"a1", "Je lis."}}},
+        {"numerique", {{"a3", "Je fais seul mes démarches."},
+                       {"a1", std::string(91, 'x')},
+                       {"a2", {{"fr", "Je protège mes comptes."}, {"en", std::string(95, 'y')}}},
+                       {"debut", ""}}},
+        {"lecture", "Je lis."}};
+    LoadResult r = load(q);
+    INFO(dump(r));
+    CHECK_FALSE(r.ok());
+    CHECK(hasError(r, "/framework/canDo/lecteur", "unknown skill \"lecteur\" (skills: lecture, numerique) (did you mean \"lecture\"?)"));
+    CHECK(hasError(r, "/framework/canDo/numerique/a3", "unknown level \"a3\" (levels: debut, a1, a2)"));
+    CHECK(hasError(r, "/framework/canDo/numerique/a1", "too long for one line of the bilan: 91 characters, at most 90"));
+    CHECK(hasError(r, "/framework/canDo/numerique/a2/en", "too long for one line of the bilan: 95 characters"));
+    CHECK(hasError(r, "/framework/canDo/numerique/debut", "the text is empty"));
+    CHECK(hasError(r, "/framework/canDo/lecture", "expected"));
+    // Characters, not bytes: 90 accented letters (180 bytes) fit.
+    json ok = basePackage();
+    std::string accents;
+    for (int i = 0; i < 90; ++i) accents += "é";
+    ok["framework"]["canDo"] = {{"lecture", {{"a1", accents}}}};
+    LoadResult fits = load(ok);
+    INFO(dump(fits));
+    CHECK(fits.ok());
+}

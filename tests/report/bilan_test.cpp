@@ -88,6 +88,56 @@ TEST_CASE("bilan: levels per skill with strengths first and pending manual answe
     }
 }
 
+TEST_CASE("bilan: each skill reads its own can-do line so Lire at B1 speaks of reading", "[report]") {
+    TempDir dir;
+    auto db = store::Database::openDataDir(dir.path());
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    report::test::takeFrancais(*db, quiz, code); // every choice right: reading reaches B1
+    const auto bilan = report::bilanFromStore(*db, {quiz}, report::chooseAttempt(*db, code), {});
+    const auto& fw = quiz.framework;
+    const report::SkillLine* reading = nullptr;
+    for (const auto& s : bilan.skills)
+        if (s.skillId == "reading") reading = &s;
+    REQUIRE(reading);
+    REQUIRE(reading->level);
+    REQUIRE(fw.levels[*reading->level].id == "b1");
+    CHECK(reading->canDo == fw.canDo.at("reading").at("b1").get("fr"));
+    CHECK(reading->canDo.find("Je lis") == 0);
+    // Not the level's all-skills text, and not another skill's line.
+    CHECK(reading->canDo != fw.levels[*reading->level].canDo.get("fr"));
+    CHECK(reading->canDo != fw.canDo.at("speaking").at("b1").get("fr"));
+    for (const auto& s : bilan.skills)
+        if (s.level) CHECK(s.canDo == fw.canDo.at(s.skillId).at(fw.levels[*s.level].id).get("fr"));
+}
+
+TEST_CASE("bilan PDF: every can-do line of both bundled diagnostics takes one line", "[report]") {
+    for (const char* pkg : {"francais", "numerique"}) {
+        const auto loaded = quiz::loadPackage(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes" / pkg);
+        REQUIRE(loaded.ok());
+        const auto& fw = loaded.quiz->framework;
+        // Complete: a line for every skill at every level.
+        for (const auto& skill : fw.skills) {
+            INFO(pkg << " " << skill.id);
+            REQUIRE(fw.canDo.count(skill.id) == 1);
+            CHECK(fw.canDo.at(skill.id).size() == fw.levels.size());
+        }
+        for (const auto& [skill, lines] : fw.canDo)
+            for (const auto& [level, text] : lines)
+                for (const auto& [locale, words] : text.byLocale) {
+                    INFO(pkg << " " << skill << " " << level << " " << locale << ": " << words);
+                    const bool firstPerson = words.rfind("Je ", 0) == 0 || words.rfind("J'", 0) == 0;
+                    CHECK((firstPerson || locale != "fr"));
+                    CHECK(report::canDoLineCount(words) == 1);
+                }
+    }
+    // A typical sentence at the loader's limit fits too; a paragraph does not.
+    const std::string limit = "Je comprends une explication claire et je réponds : un entretien, une réunion, la radio.";
+    REQUIRE(limit.size() >= 88);
+    CHECK(report::canDoLineCount(limit) == 1);
+    CHECK(report::canDoLineCount(limit + " " + limit) == 2);
+}
+
 TEST_CASE("bilan: a trainer manual score is applied and the latest one counts", "[report]") {
     TempDir dir;
     auto db = store::Database::openDataDir(dir.path());
@@ -168,6 +218,7 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
         for (const auto& s : bilan.skills) {
             CHECK(text.find(s.title) != std::string::npos);
             CHECK(text.find("Niveau : " + s.levelTitle) != std::string::npos);
+            if (!s.canDo.empty()) CHECK(text.find(s.canDo) != std::string::npos); // this skill's own words
         }
         CHECK(text.find("Mme Benali") != std::string::npos);
         CHECK(text.find(" / ") != std::string::npos);

@@ -65,7 +65,8 @@ TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks ma
     v.trainer = "Mme Benali";
     v.code = "ABC-DEFG";
     v.levelTitles = {"Pré-A1 (pas encore lecteur)", "A1.1", "A1", "A2", "B1"};
-    v.skills = {{"reading", "Lire"}, {"writing", "Écrire"}};
+    v.skills = {{"reading", "Lire", "Je lis un message court : un SMS, un panneau."},
+                {"writing", "Écrire", "Je copie des mots."}};
     v.sittings = {{"28/11/2026", {{"reading", 2}, {"writing", 1}}}, {"21/11/2026", {{"reading", 1}}}};
     ui::TrainerResponseCard c;
     c.uuid = "r1";
@@ -84,6 +85,9 @@ TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks ma
     ui.frame(draw);
     for (const char* word : {"Lire", "Écrire", "Pré-A1", "A1.1", "A2", "B1", "21/11/2026 : A1.1", "non évalué"})
         CHECK(ui.recorder.showsText(word));
+    // Under the chart, each skill's own can-do line at this sitting's level.
+    CHECK(ui.recorder.showsText("Lire (A1) : Je lis un message court : un SMS, un panneau."));
+    CHECK(ui.recorder.showsText("Écrire (A1.1) : Je copie des mots."));
     const auto step = action<ui::trainer::SetNextStep>(ui.tap("FLE", draw));
     REQUIRE(step);
     CHECK(step->label == "FLE");
@@ -166,7 +170,7 @@ TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter
         v.trainer = "Mme Benali";
         v.code = "ABC-DEFG";
         v.levelTitles = {"Pré-A1", "A1.1", "A1", "A2", "B1"};
-        v.skills = {{"listening", "Comprendre à l'oral"}};
+        v.skills = {{"listening", "Comprendre à l'oral", {}}};
         v.sittings = {{"28/11/2026", {{"listening", 1}}}};
         ui::TrainerResponseCard c;
         c.uuid = "r7";
@@ -203,6 +207,35 @@ TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter
         const auto replay = action<ui::trainer::ReplayStimulus>(ui.tap("Écouter", draw));
         REQUIRE(replay);
         CHECK(replay->responseUuid == "r7");
+        CHECK(ui.imguiErrors.empty());
+    }
+}
+
+TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnostic never covers its name", "[trainer]") {
+    // (At 1024x600 the three titles share a narrower column in a smaller type, sized by the same
+    // rule; the check below assumes the full type, so it is made at the two usual sizes.)
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}}) {
+        test::UiHarness ui(size);
+        ui::TrainerBeneficiaryView v;
+        v.trainer = "Mme Benali";
+        v.code = "ABC-DEFG";
+        v.nextStepChoices = {"Formation numérique", "FLE", "Alphabétisation", "Remise à niveau", "Emploi direct", "Autre"};
+        v.assignable = {{"exemple", "Exemple"}, {"francais", "Français"}, {"numerique", "Numérique"}};
+        v.assigned = "Français";
+        ui::TrainerBeneficiaryScratch s;
+        auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+        ui.frame(draw);
+        INFO(size.x << "x" << size.y);
+        const auto& th = ui.theme();
+        for (const char* id : {"trainer:assign:exemple", "trainer:assign:francais", "trainer:assign:numerique"}) {
+            const auto* w = ui.recorder.findById(id);
+            REQUIRE(w);
+            // The word at its largest size, centred; the badge takes the top-right 48 px.
+            const float px = th.px(28) * th.textBoost();
+            const float textW = th.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, w->label.c_str()).x;
+            CHECK(w->rect.center().x + textW * 0.5f <= w->rect.max.x - th.px(48));
+            CHECK(w->rect.max.x <= size.x);
+        }
         CHECK(ui.imguiErrors.empty());
     }
 }

@@ -39,6 +39,16 @@ std::optional<std::size_t> Framework::levelIndex(const std::string& id) const {
     return std::nullopt;
 }
 
+const LocalizedText& Framework::canDoFor(const std::string& skillId, std::size_t level) const {
+    static const LocalizedText none;
+    if (level >= levels.size()) return none;
+    if (auto skill = canDo.find(skillId); skill != canDo.end()) {
+        if (auto line = skill->second.find(levels[level].id); line != skill->second.end() && !line->second.empty())
+            return line->second;
+    }
+    return levels[level].canDo;
+}
+
 const Item* Quiz::findItem(const std::string& itemId) const {
     for (const auto& section : sections) {
         for (const auto& item : section.items) {

@@ -56,8 +56,12 @@ using LocalizedAudio = std::map<std::string, std::string>;
 struct Level {
     std::string id;            // e.g. "a1.1", "decouverte"
     LocalizedText title;       // "A1.1", "Découverte"
-    LocalizedText canDo;       // plain words: what a person at this level can do
+    LocalizedText canDo;       // plain words, any skill: the fallback when a skill has no line of its own
 };
+
+// A can-do line is printed on one line of the bilan (and read on the result screen): longer texts
+// are refused by the loader, counted in characters (code points), per locale.
+inline constexpr std::size_t kCanDoMaxChars = 90;
 
 struct Skill {
     std::string id;            // e.g. "listening", "protection"
@@ -70,11 +74,17 @@ struct Framework {
     std::vector<Skill> skills;
     std::vector<Level> levels;     // ordered from lowest to highest
     std::vector<double> cutPoints; // size levels-1, strictly increasing, on the ability (logit) scale
+    // What a person can do, per skill and level: skill id -> level id -> text ("canDo" of the
+    // framework). "Lire" at B1 speaks of reading, not of speaking.
+    std::map<std::string, std::map<std::string, LocalizedText>> canDo;
 
     // Index of the level an ability estimate falls into (0 .. levels.size()-1).
     std::size_t levelForAbility(double theta) const;
     const Skill* findSkill(const std::string& id) const;
     std::optional<std::size_t> levelIndex(const std::string& id) const;
+    // The can-do of `skillId` at level index `level`: the skill's own line, else the level's
+    // canDo (packages written before per-skill lines); empty when there is neither.
+    const LocalizedText& canDoFor(const std::string& skillId, std::size_t level) const;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "quiz/json_fields.hpp"
 #include "quiz/media.hpp"
 #include "quiz/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace repere::quiz {
 
@@ -417,9 +418,46 @@ private:
         q_.description = text(root, "description", false);
     }
 
+    // framework.canDo: {"<skill id>": {"<level id>": text}} (read after skills and levels). Every
+    // id must name a skill or level of the framework, and each text must fit one line of the
+    // bilan. A skill or level left out falls back to the level's own "canDo".
+    void readCanDo(const json& table, const std::string& ptr) {
+        for (const auto& [skillId, perLevel] : table.items()) {
+            const std::string at = pointerJoin(ptr, skillId);
+            if (!q_.framework.findSkill(skillId)) {
+                r_.error(at, "unknown skill " + inQuotes(skillId) + " (skills: " + joinNames(skillIds()) + ")" +
+                                 didYouMean(skillId, skillIds()));
+                continue;
+            }
+            Fields levels(perLevel, at, r_, "the can-do lines of a skill ({\"<level id>\": text})");
+            if (!perLevel.is_object()) {
+                continue;
+            }
+            auto& lines = q_.framework.canDo[skillId];
+            for (const auto& [levelId, value] : perLevel.items()) {
+                const std::string lat = pointerJoin(at, levelId);
+                if (!q_.framework.levelIndex(levelId)) {
+                    r_.error(lat, "unknown level " + inQuotes(levelId) + " (levels: " + joinNames(levelIds()) + ")" +
+                                      didYouMean(levelId, levelIds()));
+                    continue;
+                }
+                LocalizedText line = text(levels, levelId, true);
+                for (const auto& [locale, words] : line.byLocale) {
+                    const std::size_t chars = ::repere::text::decodeUtf8(words).size();
+                    if (chars > kCanDoMaxChars) {
+                        r_.error(value.is_string() ? lat : pointerJoin(lat, locale),
+                                 "too long for one line of the bilan: " + std::to_string(chars) + " characters, at most " +
+                                     std::to_string(kCanDoMaxChars) + " (say it in fewer words)");
+                    }
+                }
+                lines[levelId] = std::move(line);
+            }
+        }
+    }
+
     void readFramework(const json& j, const std::string& ptr) {
         Fields f(j, ptr, r_, "the framework");
-        f.allowOnly({"skills", "levels", "cutPoints"});
+        f.allowOnly({"skills", "levels", "canDo", "cutPoints"});
         if (const json* skills = f.array("skills", true)) {
             if (skills->empty()) {
                 r_.error(f.at("skills"), "list at least one skill");
@@ -450,6 +488,9 @@ private:
                 q_.framework.levels.push_back(std::move(level));
             }
             checkUniqueIds(q_.framework.levels, f.at("levels"), "level");
+        }
+        if (const json* table = f.object("canDo")) {
+            readCanDo(*table, f.at("canDo"));
         }
         if (const json* cuts = f.array("cutPoints", true)) {
             for (std::size_t i = 0; i < cuts->size(); ++i) {

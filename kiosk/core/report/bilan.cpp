@@ -90,7 +90,7 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
         if (line.level && *line.level < quiz.framework.levels.size()) {
             const auto& level = quiz.framework.levels[*line.level];
             line.levelTitle = level.title.get(loc);
-            line.canDo = level.canDo.get(loc);
+            line.canDo = quiz.framework.canDoFor(skill.id, *line.level).get(loc); // this skill's words
         } else {
             line.level.reset();
             line.levelTitle = kNotPlaced;

@@ -143,20 +143,11 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     const auto& th = ctx.theme;
     const auto& pal = palette();
     Rect r = contentRect(th);
-    if (auto b = drawTrainerBanner(ctx, r, view.trainer); !isNone(b)) out = b;
     const float small = th.px(28);
-
     // Heading: who, and back to the list.
-    Rect head = r.cutTop(th.targetH());
-    const auto& backLabel = ctx.tr("trainer.back_list");
-    ButtonSpec back;
-    back.picto = Picto::ArrowLeft;
-    if (button(ctx, "trainer:back", head.cutRight(buttonWidth(ctx, backLabel, true)), backLabel, back) || ctx.input.escape)
-        out = intent::Trainer{trainer::BackToList{}};
     std::string who = i18n::format(ctx.tr("trainer.code"), {{"code", view.code}});
     if (!view.firstName.empty()) who += " — " + view.firstName;
-    text(ctx, head, who, {TextRole::Title}, true);
-    r.cutTop(th.px(12));
+    if (auto h = drawTrainerPageHead(ctx, r, view.trainer, who); !isNone(h)) out = h;
 
     // Right column: next step, export, assignment, messages.
     Rect side = r.cutRight(r.w() * 0.34f);
@@ -302,9 +293,25 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
                                          (th.px(40) * static_cast<float>(std::max<std::size_t>(1, view.sittings.size())) + th.px(28));
     const float cardPad = th.px(16);
     const float textW = r.w() - 2 * cardPad;
+    // Under the chart, what the person can do in each placed skill (the bilan's words).
+    std::vector<std::string> canDoLines;
+    if (!view.sittings.empty()) {
+        for (const auto& skill : view.skills) {
+            const auto it = view.sittings.front().stepBySkill.find(skill.skillId);
+            if (skill.canDo.empty() || it == view.sittings.front().stepBySkill.end()) continue;
+            std::string level = static_cast<std::size_t>(it->second) < view.levelTitles.size()
+                                    ? view.levelTitles[static_cast<std::size_t>(it->second)]
+                                    : std::string("?");
+            if (auto p = level.find(" ("); p != std::string::npos) level.resize(p);
+            canDoLines.push_back(skill.title + " (" + level + ") : " + skill.canDo);
+        }
+    }
+    float canDoH = 0;
+    for (const auto& l : canDoLines) canDoH += textHeight(ctx, r.w(), l, {TextRole::Body, Align::Left, small}) + th.px(6);
+    if (canDoH > 0) canDoH += th.px(12);
     std::vector<float> cardH;
     std::vector<MediaLayout> media;
-    float contentH = chartH + th.px(24) + small * 2;
+    float contentH = chartH + th.px(24) + small * 2 + canDoH;
     for (const auto& c : view.responses) {
         float h = 2 * cardPad;
         for (const auto& l : cardLines(c, ctx)) h += textHeight(ctx, textW, l.text, {l.role, Align::Left, small}) + th.px(4);
@@ -326,6 +333,12 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     y += small * 2;
     drawLevelsChart(ctx, Rect{{r.min.x, y}, {r.max.x, y + chartH}}, view);
     y += chartH + th.px(24);
+    for (const auto& l : canDoLines) {
+        const float h = textHeight(ctx, r.w(), l, {TextRole::Body, Align::Left, small});
+        text(ctx, Rect{{r.min.x, y}, {r.max.x, y + h}}, l, {TextRole::Body, Align::Left, small});
+        y += h + th.px(6);
+    }
+    if (!canDoLines.empty()) y += th.px(12);
     for (std::size_t i = 0; i < view.responses.size(); ++i) {
         const auto& c = view.responses[i];
         Rect card{{r.min.x, y}, {r.max.x, y + cardH[i]}};

@@ -58,17 +58,8 @@ Intent drawTrainerKiosk(const TrainerKioskView& view, TrainerKioskScratch& scrat
     const auto& th = ctx.theme;
     const auto& pal = palette();
     Rect r = contentRect(th);
-    if (auto b = drawTrainerBanner(ctx, r, view.trainer); !isNone(b)) out = b;
+    if (auto h = drawTrainerPageHead(ctx, r, view.trainer, ctx.tr("trainer.kiosk")); !isNone(h)) out = h;
     const float small = th.px(28);
-
-    Rect head = r.cutTop(th.targetH());
-    const auto& backLabel = ctx.tr("trainer.back_list");
-    ButtonSpec back;
-    back.picto = Picto::ArrowLeft;
-    if (button(ctx, "trainer:back", head.cutRight(buttonWidth(ctx, backLabel, true)), backLabel, back) || ctx.input.escape)
-        out = intent::Trainer{trainer::BackToList{}};
-    text(ctx, head, ctx.tr("trainer.kiosk"), {TextRole::Title}, true);
-    r.cutTop(th.px(12));
 
     // Right: sync.
     Rect side = r.cutRight(r.w() * 0.38f);

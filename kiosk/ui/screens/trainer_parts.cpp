@@ -1,5 +1,5 @@
-// Pieces shared by the trainer screens: the "Espace formateur" banner, the discreet welcome
-// corner, and the levels chart (ImDrawList; level names written, never colour alone).
+// Pieces shared by the trainer screens: the "Espace formateur" banner and the page head under
+// it, the row assigning a diagnostic, the discreet welcome corner, and the levels chart (ImDrawList; level names written, never colour alone).
 #include <algorithm>
 #include <cstdio>
 
@@ -31,6 +31,20 @@ Intent drawTrainerBanner(UiContext& ctx, Rect& r, const std::string& trainer) {
     return out;
 }
 
+Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer, const std::string& heading) {
+    Intent out = drawTrainerBanner(ctx, r, trainer);
+    const auto& th = ctx.theme;
+    Rect head = r.cutTop(th.targetH());
+    const auto& backLabel = ctx.tr("trainer.back_list");
+    ButtonSpec back;
+    back.picto = Picto::ArrowLeft;
+    if (button(ctx, "trainer:back", head.cutRight(buttonWidth(ctx, backLabel, true)), backLabel, back) || ctx.input.escape)
+        out = intent::Trainer{trainer::BackToList{}};
+    text(ctx, head, heading, {TextRole::Title}, true);
+    r.cutTop(th.px(12));
+    return out;
+}
+
 Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
                      const std::vector<std::pair<std::string, std::string>>& assignable, const std::string& assigned,
                      float fontPx) {
@@ -41,23 +55,33 @@ Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
     r.cutTop(text(ctx, r, title, {TextRole::Strong, Align::Left, fontPx}) + th.px(8));
     const int n = static_cast<int>(assignable.size());
     const float gap = th.px(10);
-    // Side by side when every title fits its share of the row, else one under the other (a long
-    // package title must not wrap inside its button).
-    bool fits = true;
+    // The selected button carries the check badge in its top-right corner (button widget): every
+    // title keeps a badge's width clear on both sides (it is centred), so the badge never covers
+    // a letter ("Françai✓s"). No check pictogram beside the word: the badge already says it.
+    const float badge = th.px(24); // + the 32 px padding of buttonWidth: clear of the 48 px badge
+    auto needed = [&](const std::string& label, float px) { return buttonWidth(ctx, label, false, px) + 2 * badge; };
+    auto allFit = [&](float w, float px) {
+        for (const auto& [id, label] : assignable)
+            if (needed(label, px) > w) return false;
+        return true;
+    };
     const float colW = (r.w() - gap * static_cast<float>(n - 1)) / static_cast<float>(std::max(1, n));
-    for (const auto& [id, label] : assignable)
-        if (buttonWidth(ctx, label, true, fontPx) > colW) fits = false;
-    // Stacked only when there is room below; otherwise the titles wrap in their buttons.
-    if (!fits && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap)) fits = true;
-    Rect rowR = fits ? r.cutTop(th.smallTargetH()) : Rect{};
+    // Side by side when every title fits its share of the row, else one under the other when
+    // there is room, else side by side in a smaller type (never wrapped under the badge).
+    float px = fontPx;
+    bool side = allFit(colW, px);
+    if (!side && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap)) {
+        side = true;
+        while (px > th.px(18) && !allFit(colW, px)) px *= 0.92f;
+    }
+    Rect rowR = side ? r.cutTop(th.smallTargetH()) : Rect{};
     for (int k = 0; k < n; ++k) {
         const auto& [id, label] = assignable[static_cast<std::size_t>(k)];
         ButtonSpec spec;
-        spec.fontPx = fontPx;
+        spec.fontPx = px;
         spec.style = label == assigned ? ButtonStyle::Selected : ButtonStyle::Secondary;
-        spec.picto = label == assigned ? Picto::Check : Picto::None;
         Rect b;
-        if (fits) {
+        if (side) {
             b = column(rowR, k, n, gap);
         } else {
             b = r.cutTop(th.smallTargetH());

@@ -62,6 +62,7 @@ struct TrainerSitting {
 struct TrainerSkillRow {
     std::string skillId;
     std::string title;
+    std::string canDo; // what the person can do in this skill at this sitting's level ("" = not placed)
 };
 struct TrainerRubricPoint {
     std::string id;
@@ -173,6 +174,9 @@ Intent drawTrainerKiosk(const TrainerKioskView& view, TrainerKioskScratch& scrat
 // Shared: the "Espace formateur" banner across the top of every trainer screen, with the
 // trainer's name and "Se déconnecter" (absent on the login screen). Consumes it from `r`.
 Intent drawTrainerBanner(UiContext& ctx, Rect& r, const std::string& trainer);
+// The top of a page below the list (a beneficiary, the kiosk panel): the banner, the page's
+// heading and "Retour à la liste" (also Escape). Consumes them from the top of `r`.
+Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer, const std::string& heading);
 // "Diagnostic pour ce code : ..." and one button per loaded diagnostic (the assigned one
 // selected). Consumes its height from the top of `r`.
 Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
