@@ -62,6 +62,16 @@ double text(cairo_t* cr, const std::string& s, double x, double y, double width,
     return h;
 }
 
+// The width of `text` on one line.
+double textWidth(cairo_t* cr, const std::string& s, double size, bool bold) {
+    PangoLayout* layout = layoutOf(cr, s, -1, size, bold, PANGO_ALIGN_LEFT);
+    pango_layout_set_width(layout, -1); // no wrapping
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(layout, &w, &h);
+    g_object_unref(layout);
+    return w;
+}
+
 // The height `text` would take, without drawing it.
 double measure(cairo_t* cr, const std::string& s, double width, double size) {
     PangoLayout* layout = layoutOf(cr, s, width, size, false, PANGO_ALIGN_LEFT);
@@ -114,7 +124,12 @@ void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w
         cairo_set_source_rgb(cr, 0, 0, 0);
         cairo_set_line_width(cr, 0.8);
         cairo_stroke(cr);
-        text(cr, shortTitle(skill.levelTitles[i]), sx, base + 2, stepW, 8.0, mine, PANGO_ALIGN_CENTER);
+        // One line under its step, in a smaller type if need be ("Premiers pas" in bold): a
+        // wrapped word would run into the can-do line below.
+        const std::string label = shortTitle(skill.levelTitles[i]);
+        double size = 8.0;
+        while (size > 5.5 && textWidth(cr, label, size, mine) > stepW - 2) size -= 0.5;
+        text(cr, label, sx, base + 2, stepW, size, mine, PANGO_ALIGN_CENTER);
         if (mine) {
             // A downward triangle above the step: the "you are here" mark.
             const double cx = sx + stepW / 2, top = base - sh - 3;

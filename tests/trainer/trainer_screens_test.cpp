@@ -239,3 +239,37 @@ TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnosti
         CHECK(ui.imguiErrors.empty());
     }
 }
+
+TEST_CASE("trainer scoring page: every rubric point and the save button stay on screen when the answer has a picture", "[trainer]") {
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}}) {
+        test::UiHarness ui(size);
+        ui::TrainerBeneficiaryView v;
+        v.trainer = "Mme Benali";
+        v.code = "ABC-DEFG";
+        ui::TrainerResponseCard c;
+        c.uuid = "w1";
+        c.number = 25;
+        c.itemId = "red-01";
+        c.typeKey = "trainer.type.write";
+        c.statusKey = "trainer.rstatus.pending";
+        c.shown = "Regardez l'image. Écrivez votre liste de courses : trois choses. — image : Six produits : pain, lait, pommes, tomates, œufs, riz";
+        c.answered = "« Bonjour Madame, je ne peux pas venir lundi. Je viens mardi à 10 heures. Merci. »";
+        c.manual = true;
+        c.images = {{"/pkg/media/img/courses.png", "Six produits", false, false}};
+        c.rubric = {{"a", "Trois produits sont écrits", 1}, {"b", "On reconnaît les mots, même avec des fautes", 1}};
+        v.responses.push_back(c);
+        v.scoring = "w1";
+        ui::TrainerBeneficiaryScratch s;
+        auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+        ui.frame(draw);
+        INFO(size.x << "x" << size.y);
+        for (const char* label : {"Trois produits sont écrits (1)", "On reconnaît les mots, même avec des fautes (1)",
+                                  "Enregistrer la note : 0 / 2"}) {
+            const auto* w = ui.recorder.findByLabel(label);
+            REQUIRE(w);
+            CHECK(w->rect.max.y <= size.y);
+        }
+        // The picture when it fits (the sheet shows it anyway).
+        if (size.x >= 1920) CHECK(ui.recorder.findById("trainer:image:w1:0"));
+    }
+}

@@ -214,7 +214,11 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
             panel(ctx, r, pal.surface, pal.border);
             Rect in = r.shrink(th.px(20));
             for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6));
-            if (const auto media = mediaLayout(c, ctx, in.w(), small); !media.slots.empty()) {
+            // The pictures too when they leave room for every rubric point and the save button
+            // (on a small screen the sheet still shows them).
+            const float scoringH = static_cast<float>(c.rubric.size()) * (sk + th.px(10)) + th.px(16) + th.targetH();
+            if (const auto media = mediaLayout(c, ctx, in.w(), small);
+                !media.slots.empty() && media.height + th.px(6) + scoringH <= in.h()) {
                 if (auto m = drawMedia(ctx, c, media, in.min, in, small); !isNone(m)) out = m;
                 in.cutTop(media.height + th.px(6));
             }
