@@ -151,6 +151,7 @@ int main(int argc, char** argv) {
     // Down the sheet to a listening answer: its pictures, and its sound replayed with "Écouter".
     add({{"drag", "Barre pleine"}, {"dy", -300}}); // the chart up: the answers come into view
     add({{"drag", "Montré :"}, {"dy", -250}, {"until", "Écouter"}}); // short drags: the button stops whole in view
+    add({{"drag", "Montré :"}, {"dy", -160}}); // a little more: the pictures' captions in view
     add(step("screenshot", "05b-sheet-listening"));
     add(step("tap", "Écouter"));
     add(step("expect_no_text", "introuvable"));
