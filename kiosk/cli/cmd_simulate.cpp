@@ -27,9 +27,9 @@ public:
         const auto now = nowMs();
         const auto person = db_.registerNewBeneficiary(std::nullopt, now);
         const auto locale = quiz_.locales.empty() ? std::string("fr") : quiz_.locales.front();
-        // The store keeps the seed as a signed 64-bit value; the kiosk keeps 63 bits (see controller).
-        const auto record = store::startStoredAttempt(db_, quiz_, person.code, kioskId_,
-                                                      attemptSeed & 0x7FFFFFFFFFFFFFFFull, locale);
+        // The store keeps the seed as a signed 64-bit value: the engine draws 63 bits (as the
+        // kiosk does), so the stored seed is the one the attempt ran with and it rebuilds.
+        const auto record = store::startStoredAttempt(db_, quiz_, person.code, kioskId_, attemptSeed, locale);
         ++attempts_;
         return record.uuid;
     }

@@ -64,3 +64,37 @@ TEST_CASE("the summary line has the exact documented shape") {
     CHECK(r.summaryLine() ==
           "accuracy_exact=0.7500 accuracy_within_one=0.9984 median_items_per_skill=11.5 max_items_per_skill=16");
 }
+
+TEST_CASE("a simulated attempt rebuilds from its seed and answers as a stored one must") {
+    // The observer sees what the store would keep; every attempt must replay from it (the bilan
+    // and the trainer sheet rebuild attempts). Seeds above 2^63 did not fit the store and
+    // half the stored candidates could not be read back.
+    struct Keep : engine::SimulationObserver {
+        struct Run {
+            std::string uuid;
+            std::uint64_t seed = 0;
+            std::vector<engine::Response> responses;
+        };
+        std::vector<Run> runs;
+        std::string attemptStarting(int c, std::uint64_t seed) override {
+            runs.push_back({"kept-" + std::to_string(c), seed, {}});
+            return runs.back().uuid;
+        }
+        void responded(const engine::Response& r) override { runs.back().responses.push_back(r); }
+        void finished(const engine::Attempt&) override {}
+    } keep;
+    const auto quiz = bank();
+    engine::SimulationOptions options;
+    options.candidates = 24;
+    options.observer = &keep;
+    engine::simulate(quiz, options);
+    REQUIRE(keep.runs.size() == 24);
+    for (const auto& run : keep.runs) {
+        INFO(run.uuid << " seed " << run.seed);
+        CHECK(run.seed <= 0x7FFFFFFFFFFFFFFFull);
+        engine::AttemptOptions o;
+        o.attemptUuid = run.uuid;
+        o.seed = run.seed;
+        CHECK_NOTHROW(engine::Attempt::rebuild(quiz, o, run.responses));
+    }
+}

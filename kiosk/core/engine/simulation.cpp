@@ -210,7 +210,9 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
             abilityFor(skill.id); // framework order first, so draws do not depend on routing
         }
         AttemptOptions attemptOptions;
-        attemptOptions.seed = streamSeed(options.seed, "attempt", static_cast<std::uint64_t>(c));
+        // 63 bits, as the kiosk draws them: the store keeps a signed 64-bit seed, and a stored
+        // attempt must rebuild with the seed it ran with (half the candidates did not).
+        attemptOptions.seed = streamSeed(options.seed, "attempt", static_cast<std::uint64_t>(c)) & 0x7FFFFFFFFFFFFFFFull;
         int counter = 0;
         if (options.observer) {
             // Stored attempts need unique ids across runs and plausible times: engine defaults.
