@@ -227,7 +227,15 @@ int runKiosk(const KioskOptions& o) {
             if (act.screenshot && o.screenshots) {
                 std::string serr;
                 if (!platform::saveScreenshot(window->framebufferWidth(), window->framebufferHeight(), *o.screenshots / *act.screenshot, serr))
-                    std::fprintf(stderr, "repere-kiosk: screenshot failed: %s\n", serr.c_str());
+                    runner->lastActionFailed("screenshot: " + serr, recorder);
+            }
+            if (act.windowSize) {
+                const int w = static_cast<int>(act.windowSize->x), h = static_cast<int>(act.windowSize->y);
+                if (!window->resize(w, h, 2.0))
+                    runner->lastActionFailed("the window did not take the size " + std::to_string(w) + "x" + std::to_string(h) +
+                                                 " (is the screen large enough?)",
+                                             recorder);
+                pendingFrames = std::max(pendingFrames, 3);
             }
             if (act.advanceClockMs) clock.advance(act.advanceClockMs);
         }

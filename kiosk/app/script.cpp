@@ -56,6 +56,14 @@ std::vector<ScriptStep> parseScript(const nlohmann::json& doc) {
             if (!s.contains("dy") || !s.at("dy").is_number()) throw bad("drag needs \"dy\" (pixels, negative = up)");
             st.number = s.at("dy").get<double>();
             if (s.contains("until")) st.until = str("until");
+        } else if (s.contains("window")) {
+            st.kind = ScriptStep::Kind::Window;
+            st.arg = str("window");
+            char x = 0;
+            std::istringstream size(st.arg);
+            if (!(size >> st.width >> x >> st.height) || x != 'x' || !size.eof() || st.width < 320 || st.height < 320 ||
+                st.width > 7680 || st.height > 7680)
+                throw bad("window needs a size like \"1024x600\" (320 to 7680 pixels a side)");
         } else throw bad("unknown step");
         out.push_back(std::move(st));
     }
@@ -79,13 +87,18 @@ void ScriptRunner::next() {
     stepStartMs_ = -1;
 }
 
-void ScriptRunner::fail(const std::string& why, const ui::Recorder& recorder) {
+void ScriptRunner::failStep(std::size_t step, const std::string& why, const ui::Recorder& recorder) {
     std::ostringstream os;
-    os << "script step " << index_ + 1 << " " << steps_[index_].source.dump() << " failed: " << why
+    os << "script step " << step + 1 << " " << steps_[step].source.dump() << " failed: " << why
        << "\nvisible on screen:";
     for (const auto& s : recorder.visibleStrings()) os << "\n  " << s;
     failure_ = os.str();
     failed_ = true;
+}
+
+void ScriptRunner::lastActionFailed(const std::string& why, const ui::Recorder& recorder) {
+    if (failed_ || index_ == 0) return;
+    failStep(index_ - 1, why, recorder);
 }
 
 ScriptRunner::Injection ScriptRunner::beforeFrame() {
@@ -200,6 +213,10 @@ ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int
         break;
     case ScriptStep::Kind::Screenshot:
         act.screenshot = st.arg + ".png";
+        next();
+        break;
+    case ScriptStep::Kind::Window:
+        act.windowSize = ImVec2(static_cast<float>(st.width), static_cast<float>(st.height));
         next();
         break;
     case ScriptStep::Kind::WaitFile: {

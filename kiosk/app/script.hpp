@@ -6,7 +6,9 @@
 //   {"wait_text": "text", "timeout_s": 5}   until the text is visible
 //   {"expect_text": "text"}  {"expect_no_text": "text"}
 //   {"advance_clock_s": 120}       moves the kiosk's clock (inactivity timers)
-//   {"screenshot": "name"}         PNG into --screenshots
+//   {"screenshot": "name"}         PNG into --screenshots (a blank frame fails the step)
+//   {"window": "1024x600"}         resizes the window (the kiosk turned or moved to another
+//                                  screen): text sizes and fonts follow
 //   {"wait_file": "path", "timeout_s": 10}  until the file exists (relative to the working
 //                                  folder): a test that changes the world under the running
 //                                  kiosk (fills its disk, frees it) says when it is done
@@ -29,11 +31,12 @@
 namespace repere::app {
 
 struct ScriptStep {
-    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot, WaitFile, Drag } kind;
+    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot, WaitFile, Drag, Window } kind;
     std::string arg;        // label, text, key name, screenshot name, file
     double number = 0;      // timeout_s, advance_clock_s, drag dy
     nlohmann::json source;  // the step as written (for messages)
     std::string until;      // drag: repeat until this is visible ("" = once)
+    int width = 0, height = 0; // window
 };
 
 // Parses a script; throws std::runtime_error naming the step that is malformed.
@@ -53,12 +56,15 @@ public:
     struct Actions {
         std::int64_t advanceClockMs = 0;
         std::optional<std::string> screenshot; // file name (no folder)
+        std::optional<ImVec2> windowSize;
     };
 
     explicit ScriptRunner(std::vector<ScriptStep> steps) : steps_(std::move(steps)) {}
 
     Injection beforeFrame();
     Actions afterFrame(const ui::Recorder& recorder, std::int64_t wallMs);
+    // The loop could not do what the last step asked (screenshot, window size): the run fails.
+    void lastActionFailed(const std::string& why, const ui::Recorder& recorder);
 
     bool done() const { return index_ >= steps_.size() && !failed_; }
     bool failed() const { return failed_; }
@@ -66,7 +72,8 @@ public:
     std::size_t stepIndex() const { return index_; }
 
 private:
-    void fail(const std::string& why, const ui::Recorder& recorder);
+    void fail(const std::string& why, const ui::Recorder& recorder) { failStep(index_, why, recorder); }
+    void failStep(std::size_t step, const std::string& why, const ui::Recorder& recorder);
     void next();
 
     std::vector<ScriptStep> steps_;

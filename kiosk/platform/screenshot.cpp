@@ -3,6 +3,8 @@
 #include <GL/gl.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace repere::platform {
@@ -24,6 +26,11 @@ bool saveScreenshot(int width, int height, const std::filesystem::path& file, st
     stbi_flip_vertically_on_write(0);
     if (!ok) {
         error = "cannot write " + file.string();
+        return false;
+    }
+    const auto* px = reinterpret_cast<const std::uint32_t*>(pixels.data());
+    if (std::all_of(px, px + static_cast<std::size_t>(width) * height, [first = px[0]](std::uint32_t p) { return p == first; })) {
+        error = "the frame in " + file.string() + " is blank: one colour, nothing was drawn";
         return false;
     }
     return true;

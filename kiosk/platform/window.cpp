@@ -95,8 +95,22 @@ void Window::render(ImVec4 c) {
 void Window::swap() { glfwSwapBuffers(window_); }
 
 void Window::fontsChanged() {
-    // 1.86 creates the font texture with the device objects; dropping them re-creates both.
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // Only the font texture is made again. Dropping all device objects (the usual advice) breaks
+    // the 1.86 OpenGL3 backend: DestroyDeviceObjects forgets the buffers but not their recorded
+    // sizes, so the new, empty buffers are filled with glBufferSubData, which fails, and every frame
+    // smaller than the largest one before is drawn blank.
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool Window::resize(int width, int height, double timeoutS) {
+    glfwSetWindowSize(window_, width, height);
+    const double until = glfwGetTime() + timeoutS;
+    while (framebufferWidth() != width || framebufferHeight() != height) {
+        if (glfwGetTime() > until) return false;
+        glfwWaitEventsTimeout(0.02);
+    }
+    return true;
 }
 
 int Window::framebufferWidth() const {

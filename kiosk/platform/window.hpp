@@ -42,6 +42,8 @@ public:
     void swap();
     // Call after the font atlas was rebuilt (window resized): re-uploads it.
     void fontsChanged();
+    // Asks for a new window size and waits (at most timeoutS) until the framebuffer has it.
+    bool resize(int width, int height, double timeoutS);
 
     int framebufferWidth() const;
     int framebufferHeight() const;

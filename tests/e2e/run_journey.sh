@@ -18,7 +18,7 @@ for script in "$@"; do
   mkdir -p "$out/$name"
   echo "run_journey: $name"
   # -a picks a free display number; the screen is larger than the window.
-  xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
+  xvfb-run -a -s "-screen 0 ${KIOSK_SCREEN:-1920x1080}x24 -nolisten tcp" \
     "$kiosk" --data-dir "$data" --quizzes "$quizzes" --window "${KIOSK_WINDOW:-1280x800}" \
     --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --no-sound
 done

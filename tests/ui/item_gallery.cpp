@@ -4,8 +4,7 @@
 // the sims take their settings (and the hotspot its picture) from that package's quiz.json, so
 // what is judged is the real content. With a list of sizes, every scene is played at each size
 // into OUT_DIR/<WxH>/ (the Xvfb screen must be larger than the largest size: a window as wide
-// as the screen came out blank). Known defect: after a size whose text scale differs (1280×800
-// then 1920×1080) the pictures come out blank, so give one size per run.
+// as the screen came out blank). A blank picture (one colour) fails its scene.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
@@ -146,6 +145,7 @@ private:
         view.instruction = scene.item.instruction.get("fr");
         view.progress = 0.45f;
         std::string pendingTyping;
+        bool shotFailed = false;
         ImVec2 mouse{-FLT_MAX, -FLT_MAX};
         bool down = false;
 
@@ -168,8 +168,10 @@ private:
             window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background));
             if (!shot.empty()) {
                 std::string serr;
-                if (!platform::saveScreenshot(window->framebufferWidth(), window->framebufferHeight(), out_ / (shot + ".png"), serr))
+                if (!platform::saveScreenshot(window->framebufferWidth(), window->framebufferHeight(), out_ / (shot + ".png"), serr)) {
                     std::fprintf(stderr, "item-gallery: %s\n", serr.c_str());
+                    shotFailed = true;
+                }
             }
             window->swap();
         };
@@ -221,7 +223,7 @@ private:
             }
             tapAt(w->rect.center());
         }
-        return true;
+        return !shotFailed;
     }
 
     fs::path out_, package_;
