@@ -212,9 +212,7 @@ TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter
 }
 
 TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnostic never covers its name", "[trainer]") {
-    // (At 1024x600 the three titles share a narrower column in a smaller type, sized by the same
-    // rule; the check below assumes the full type, so it is made at the two usual sizes.)
-    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}}) {
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}}) {
         test::UiHarness ui(size);
         ui::TrainerBeneficiaryView v;
         v.trainer = "Mme Benali";
@@ -227,14 +225,18 @@ TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnosti
         ui.frame(draw);
         INFO(size.x << "x" << size.y);
         const auto& th = ui.theme();
-        for (const char* id : {"trainer:assign:exemple", "trainer:assign:francais", "trainer:assign:numerique"}) {
-            const auto* w = ui.recorder.findById(id);
+        for (const char* name : {"Exemple", "Français", "Numérique"}) {
+            const auto* w = ui.recorder.findByLabel(name);
             REQUIRE(w);
-            // The word at its largest size, centred; the badge takes the top-right 48 px.
-            const float px = th.px(28) * th.textBoost();
-            const float textW = th.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, w->label.c_str()).x;
-            CHECK(w->rect.center().x + textW * 0.5f <= w->rect.max.x - th.px(48));
             CHECK(w->rect.max.x <= size.x);
+            // The title is written left of the badge (the top-right 48 px), on one line.
+            const ui::RecordedText* words = nullptr;
+            for (const auto& t : ui.recorder.texts())
+                if (t.text == name && w->rect.contains(t.rect.center())) words = &t;
+            REQUIRE(words);
+            CHECK(words->rect.max.x <= w->rect.max.x - th.px(48));
+            CHECK(words->rect.min.x >= w->rect.min.x);
+            CHECK(words->rect.h() <= th.px(28) * th.textBoost() * 1.6f);
         }
         CHECK(ui.imguiErrors.empty());
     }

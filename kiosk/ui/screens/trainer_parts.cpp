@@ -55,30 +55,25 @@ Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
     r.cutTop(text(ctx, r, title, {TextRole::Strong, Align::Left, fontPx}) + th.px(8));
     const int n = static_cast<int>(assignable.size());
     const float gap = th.px(10);
-    // The selected button carries the check badge in its top-right corner (button widget): every
-    // title keeps a badge's width clear on both sides (it is centred), so the badge never covers
-    // a letter ("Françai✓s"). No check pictogram beside the word: the badge already says it.
-    const float badge = th.px(24); // + the 32 px padding of buttonWidth: clear of the 48 px badge
-    auto needed = [&](const std::string& label, float px) { return buttonWidth(ctx, label, false, px) + 2 * badge; };
-    auto allFit = [&](float w, float px) {
-        for (const auto& [id, label] : assignable)
-            if (needed(label, px) > w) return false;
-        return true;
-    };
+    // The selected button carries the check badge in its top-right corner (button widget, about
+    // 48 px): the titles are written here, in the part of the button left of the badge, on one
+    // line (smaller type if the column is narrow), so the badge never covers a letter
+    // ("Françai✓s"). No check pictogram beside the word: the badge already says it.
+    const float padL = th.px(12), badgeW = th.px(52);
+    ImFont* bold = th.fonts.bold;
+    const float fullPx = fontPx * th.textBoost();
+    auto wordW = [&](const std::string& label) { return bold->CalcTextSizeA(fullPx, FLT_MAX, 0, label.c_str()).x; };
     const float colW = (r.w() - gap * static_cast<float>(n - 1)) / static_cast<float>(std::max(1, n));
-    // Side by side when every title fits its share of the row, else one under the other when
-    // there is room, else side by side in a smaller type (never wrapped under the badge).
-    float px = fontPx;
-    bool side = allFit(colW, px);
-    if (!side && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap)) {
-        side = true;
-        while (px > th.px(18) && !allFit(colW, px)) px *= 0.92f;
-    }
+    bool side = true;
+    for (const auto& [id, label] : assignable)
+        if (wordW(label) + padL + badgeW > colW) side = false;
+    // Stacked when a title does not fit its share of the row and there is room below.
+    if (!side && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap)) side = true;
     Rect rowR = side ? r.cutTop(th.smallTargetH()) : Rect{};
     for (int k = 0; k < n; ++k) {
         const auto& [id, label] = assignable[static_cast<std::size_t>(k)];
         ButtonSpec spec;
-        spec.fontPx = px;
+        spec.fontPx = fontPx;
         spec.style = label == assigned ? ButtonStyle::Selected : ButtonStyle::Secondary;
         Rect b;
         if (side) {
@@ -87,7 +82,14 @@ Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
             b = r.cutTop(th.smallTargetH());
             r.cutTop(gap);
         }
-        if (button(ctx, "trainer:assign:" + id, b, label, spec)) out = intent::Trainer{trainer::AssignQuiz{code, id}};
+        const std::string wid = "trainer:assign:" + id;
+        if (button(ctx, wid, b, "", spec)) out = intent::Trainer{trainer::AssignQuiz{code, id}};
+        // Found by its title, like any button (scripts and tests tap "Français").
+        if (ctx.recorder) ctx.recorder->widget(wid, label, b, true);
+        const Rect words{{b.min.x + padL, b.min.y}, {b.max.x - badgeW, b.max.y}};
+        const float w = wordW(label);
+        const float px = w > words.w() ? fontPx * words.w() / w * 0.98f : fontPx;
+        text(ctx, words, label, {TextRole::Strong, Align::Center, px}, true);
     }
     return out;
 }
@@ -161,7 +163,8 @@ void drawLevelsChart(UiContext& ctx, const Rect& area, const TrainerBeneficiaryV
             if (auto p = word.find(" ("); p != std::string::npos) word = word.substr(0, p);
             if (!current) word = sitting.label + " : " + word;
             // The step's name written at the end of the bar (inside if it fits, else after).
-            const float tw = th.fonts.body->CalcTextSizeA(small, FLT_MAX, 0, word.c_str()).x;
+            // Measured as text() draws it: bold, at the boosted size (else it wraps in the bar).
+            const float tw = th.fonts.bold->CalcTextSizeA(small * th.textBoost(), FLT_MAX, 0, word.c_str()).x;
             if (tw + th.px(16) < fill.w()) {
                 Rect in{{fill.max.x - tw - th.px(12), fill.min.y}, fill.max};
                 text(ctx, in, word, {TextRole::Strong, Align::Left, small, current ? pal.onAction : pal.text}, true);
