@@ -3,6 +3,7 @@
 // on the widget rectangles the screens record (no window).
 #include <catch2/catch.hpp>
 
+#include "ui/items/item_parts.hpp"
 #include "ui/items/renderers.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -266,5 +267,16 @@ TEST_CASE("the words of a gaps sentence are at least the body size at every size
         // th.px(40) alone was 21 px on 1024×600 and 27 px on 1280×800.
         CHECK(ui::items::gapsTextPx(h.theme()) >= 28.f);
         CHECK(ui::items::gapsTextPx(h.theme()) >= h.theme().bodyPx());
+    }
+}
+
+TEST_CASE("what is typed in the e-mail and search fields is at least the body size at every size") {
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        UiHarness h(size);
+        const auto& th = h.theme();
+        // The fields are one small target high (the "À :" row, the search box).
+        CHECK(ui::items::inlineFieldTextPx(th, th.smallTargetH()) >= 28.f);
+        CHECK(ui::items::inlineFieldTextPx(th, th.smallTargetH()) <= th.smallTargetH() * 0.7f);
     }
 }

@@ -113,6 +113,8 @@ bool fieldBox(UiContext& ctx, std::string_view id, const Rect& r, std::string_vi
     return tapped;
 }
 
+float inlineFieldTextPx(const Theme& theme, float boxH) { return std::min(theme.bodyPx(), boxH * 0.7f); }
+
 bool inlineField(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label, float labelW,
                  const std::string& value, bool focused) {
     const auto& th = ctx.theme;
@@ -122,7 +124,8 @@ bool inlineField(UiContext& ctx, std::string_view id, const Rect& r, std::string
     Rect box = r;
     const Rect labelR = box.cutLeft(labelW);
     ImDrawList* dl = ctx.draw();
-    const float px = th.px(28);
+    // th.px(28) alone was 15 px on 1024×600: the typed address could not be read back.
+    const float px = inlineFieldTextPx(th, box.h());
     dl->AddText(th.fonts.body, px, {labelR.min.x, labelR.center().y - px * 0.6f}, pal.textMuted, label.data(),
                 label.data() + label.size());
     dl->AddRectFilled(box.min, box.max, pal.surface, th.px(10));

@@ -59,6 +59,9 @@ float fieldBoxHeight(const Theme& theme, bool withError);
 // whole row is the tap target, recorded with the label.
 bool inlineField(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label, float labelW,
                  const std::string& value, bool focused);
+// The size of what is typed in an inline field of that height: the body size (the person reads
+// back an e-mail address letter by letter), smaller only if the box is too low for it.
+float inlineFieldTextPx(const Theme& theme, float boxH);
 
 // A word chip (mark items, word banks): rounded, the word in bold, thick outline and tinted fill
 // when `on`. True when tapped.
