@@ -8,7 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-build="${1:-$root/build}"
+build="$(cd "${1:-$root/build}" && pwd)" # absolute: the stock example runs from another folder
 secs="${2:-30}"
 kiosk="$build/bin/repere-kiosk"
 stock="$build/bench/imgui-stock-example"
@@ -51,7 +51,8 @@ measure() {
 quizzes="$root/quizzes"
 [ -d "$quizzes" ] || quizzes="$root/tests/fixtures/kiosk/quizzes"
 read -r _ kiosk_cpu kiosk_peak < <(measure kiosk "$kiosk" --data-dir "$data/k" --quizzes "$quizzes" --window 1920x1080)
-read -r _ stock_cpu stock_peak < <(measure stock "$stock")
+# The stock example writes imgui.ini into its working folder: run it in the scratch folder.
+read -r _ stock_cpu stock_peak < <(cd "$data" && measure stock "$stock")
 
 # Time to first frame: 5 cold-ish starts, median of the kiosk's own measurement.
 ttff=()
