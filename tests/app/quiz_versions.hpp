@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/temp_dir.hpp"
+
 namespace versions {
 
 namespace fs = std::filesystem;
@@ -48,23 +50,6 @@ inline void writePackage(const fs::path& dir, const json& quiz) {
     std::ofstream(dir / "quiz.json", std::ios::binary | std::ios::trunc) << quiz.dump(2);
 }
 
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("repere-versions-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using TempDir = ::repere::test::TempDir;
 
 } // namespace versions

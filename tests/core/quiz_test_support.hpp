@@ -13,6 +13,8 @@
 #include "quiz/loader.hpp"
 #include "quiz/sha256.hpp"
 
+#include "support/temp_dir.hpp"
+
 namespace quiztest {
 
 namespace fs = std::filesystem;
@@ -23,25 +25,7 @@ using repere::quiz::LoadResult;
 inline const fs::path kSourceDir = REPERE_SOURCE_DIR;
 inline const fs::path kExempleMedia = kSourceDir / "quizzes/exemple/media";
 
-// A folder under the system temp dir, removed with everything in it at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("repere-quiz-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using TempDir = ::repere::test::TempDir;
 
 inline void writeFile(const fs::path& file, const std::string& bytes) {
     fs::create_directories(file.parent_path());

@@ -4,15 +4,11 @@
 # and the speaking item as "unavailable" (not as a wrong answer or a "don't know").
 #   run_no_sound_journey.sh KIOSK REPERE QUIZZES OUTDIR SCRIPT
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/play_script.sh"
 kiosk="$1" repere="$2" quizzes="$3" out="$4" script="$5"
-name="$(basename "$script" .json)"
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
-rm -rf "${out:?}/$name"
-mkdir -p "$out/$name"
-xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
-  "$kiosk" --data-dir "$data" --quizzes "$quizzes" --window "${KIOSK_WINDOW:-1280x800}" \
-  --script "$script" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --audio none --no-sync
+play_script "$kiosk" "$data" "$quizzes" "$out" "$script" -- --audio none --no-sync
 
 "$repere" export --data-dir "$data" --format json --responses --out "$data/export.json"
 python3 - "$data/export.json" <<'PY'

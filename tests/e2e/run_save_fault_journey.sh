@@ -5,8 +5,8 @@
 #   run_save_fault_journey.sh KIOSK REPERE QUIZZES OUTDIR SCRIPT_TEMPLATE
 # Needs root to mount the tmpfs; without it the test is skipped (exit 77), never faked.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/play_script.sh"
 kiosk="$1" repere="$2" quizzes="$3" out="$4" template="$5"
-command -v xvfb-run >/dev/null 2>&1 || { echo "xvfb-run is missing (scripts/setup.sh installs it)" >&2; exit 1; }
 work="$(mktemp -d)"
 filler_pid=""
 cleanup() {
@@ -24,6 +24,7 @@ if ! mount -t tmpfs -o size=4m tmpfs "$work/small" 2>/dev/null; then
 fi
 data="$work/small/data"
 name="$(basename "$template" .json)"
+# Emptied before the filler below starts: it watches for this run's screenshots.
 rm -rf "${out:?}/$name"
 mkdir -p "$out/$name"
 sed "s#@WORK@#$work#g" "$template" > "$work/script.json"
@@ -44,9 +45,7 @@ sed "s#@WORK@#$work#g" "$template" > "$work/script.json"
 filler_pid=$!
 
 set +e
-xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
-  "$kiosk" --data-dir "$data" --quizzes "$quizzes" --window "${KIOSK_WINDOW:-1280x800}" \
-  --script "$work/script.json" --screenshots "$out/$name" --seed 7 --kiosk-id e2e --no-sound --no-sync \
+play_script "$kiosk" "$data" "$quizzes" "$out" "$work/script.json" "$name" -- --no-sound --no-sync \
   2> >(tee "$work/kiosk.log" >&2)
 status=$?
 set -e

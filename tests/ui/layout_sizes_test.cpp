@@ -8,6 +8,7 @@
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/widgets.hpp"
+#include "sim_fixture.hpp"
 #include "ui_harness.hpp"
 
 using namespace repere;
@@ -20,41 +21,10 @@ bool overlaps(const ui::Rect& a, const ui::Rect& b) {
     return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
 }
 
-struct Sim {
-    quiz::Quiz quiz;
-    quiz::Item item;
-    ui::ItemScreenView view;
-    ui::items::ItemInteraction scratch;
-    UiHarness h;
-    Sim(quiz::SimScenario scenario, json config, ImVec2 size) : h(size) {
-        quiz.packageDir = "/nonexistent";
-        item.id = "sim1";
-        item.type = quiz::ItemType::Sim;
-        item.scenario = scenario;
-        item.simConfig = std::move(config);
-        view.item.quiz = &quiz;
-        view.item.item = &item;
-        view.instruction = "Vous recevez ce SMS. Que faites-vous ?";
-    }
-    ui::Intent draw(ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); }
-    void frame() {
-        h.frame([&](ui::UiContext& c) { return draw(c); });
-    }
-    void tapId(const std::string& id) {
-        h.tapId(id, [&](ui::UiContext& c) { return draw(c); });
-    }
-    const ui::RecordedWidget& widget(const std::string& id) {
-        const auto* w = h.recorder.findById(id);
-        if (!w) throw std::runtime_error("no widget " + id);
-        return *w;
-    }
-    // Every key of the on-screen keyboard now drawn.
-    std::vector<ui::Rect> keys() const {
-        std::vector<ui::Rect> out;
-        for (const auto& w : h.recorder.widgets())
-            if (w.id.rfind("key:", 0) == 0) out.push_back(w.rect);
-        return out;
-    }
+// The phishing instruction: its height is part of what the layouts must leave room for.
+struct Sim : repere::test::SimFixture {
+    Sim(quiz::SimScenario scenario, json config, ImVec2 size)
+        : SimFixture(scenario, std::move(config), size, "Vous recevez ce SMS. Que faites-vous ?") {}
 };
 
 const std::vector<ImVec2> kSizes{{1024, 600}, {1280, 800}, {1920, 1080}, {1080, 1920}};

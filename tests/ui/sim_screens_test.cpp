@@ -5,57 +5,17 @@
 #include "ui/screens/screens.hpp"
 #include "ui/sim/sim_parts.hpp"
 #include "ui/theme.hpp"
+#include "sim_fixture.hpp"
 #include "ui_harness.hpp"
 
 using namespace repere;
 using nlohmann::json;
 using repere::test::is;
+using repere::test::SimFixture;
 using repere::test::UiHarness;
 
 namespace {
 
-struct SimFixture {
-    quiz::Quiz quiz;
-    quiz::Item item;
-    ui::ItemScreenView view;
-    ui::items::ItemInteraction scratch;
-    UiHarness h;
-
-    SimFixture(quiz::SimScenario scenario, json config, ImVec2 size = {1920, 1080}) : h(size) {
-        quiz.packageDir = "/nonexistent";
-        item.id = "sim1";
-        item.type = quiz::ItemType::Sim;
-        item.scenario = scenario;
-        item.simConfig = std::move(config);
-        view.item.quiz = &quiz;
-        view.item.item = &item;
-        view.instruction = "Consigne";
-    }
-    ui::Intent frame() {
-        return h.frame([&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
-    }
-    ui::Intent tap(const std::string& label) {
-        return h.tap(label, [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
-    }
-    ui::Intent tapId(const std::string& id) {
-        return h.tapId(id, [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); });
-    }
-    void type(const std::string& t) {
-        h.type(t);
-        frame();
-    }
-    // "Continuer" after the end state: the answer leaves as a SubmitAnswer item intent.
-    json finish() {
-        frame();
-        CHECK_FALSE(h.recorder.findById("item:validate")); // sims submit by themselves
-        CHECK_FALSE(h.recorder.findById("item:dontknow")); // the scenario is over
-        const auto i = tap("Continuer");
-        REQUIRE(is<ui::intent::Item>(i));
-        const auto& a = std::get<ui::intent::Item>(i).action;
-        REQUIRE(std::holds_alternative<ui::items::SubmitAnswer>(a));
-        return std::get<ui::items::SubmitAnswer>(a).answer;
-    }
-};
 
 json mailConfig(bool prefilled) {
     return {{"mailbox", "awa.diallo@exemple.fr"},

@@ -1,4 +1,5 @@
-// A temporary folder removed at scope exit.
+// A fresh folder under the system temp dir (mkdtemp), removed with everything in it at scope
+// exit. The one TempDir of the C++ tests.
 #pragma once
 
 #include <cstdlib>
@@ -10,7 +11,7 @@ namespace repere::test {
 
 class TempDir {
 public:
-    explicit TempDir(const std::string& prefix = "repere-sync") {
+    explicit TempDir(const std::string& prefix = "repere-test") {
         std::string tmpl = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
         if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
         path_ = tmpl;
