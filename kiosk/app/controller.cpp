@@ -118,6 +118,7 @@ void Controller::addInstalledCatalogue() {
     try {
         const auto added = deps_.library->addCatalog(store::catalogPackages(*deps_.db));
         logLine(std::to_string(added) + " new quiz version(s) from the catalogue ready");
+        if (added > 0) trainer_.storeChanged(); // titles and versions on an open trainer page
     } catch (const std::exception& e) {
         logLine(std::string("catalogue not read: ") + e.what()); // the versions already loaded keep running
     }

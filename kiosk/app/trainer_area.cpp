@@ -248,6 +248,11 @@ void TrainerArea::open() {
 
 void TrainerArea::activity() { lastActivityMs_ = now(); }
 
+void TrainerArea::storeChanged() {
+    state_.homeShown.reset();
+    state_.beneficiaryShown.reset();
+}
+
 std::int64_t TrainerArea::msUntilLogout() const {
     const auto left = lastActivityMs_ + deps_.idleLogoutMs - now();
     return std::max<std::int64_t>(0, left);
@@ -313,12 +318,12 @@ ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
     switch (page_) {
     case Page::Login:
     case Page::Home: {
-        const auto v = homeView();
-        return ui::drawTrainerHome(v, state_.home, ctx);
+        if (!state_.homeShown) state_.homeShown = homeView();
+        return ui::drawTrainerHome(*state_.homeShown, state_.home, ctx);
     }
     case Page::Beneficiary: {
-        const auto v = beneficiaryView();
-        return ui::drawTrainerBeneficiary(v, state_.beneficiary, ctx);
+        if (!state_.beneficiaryShown) state_.beneficiaryShown = beneficiaryView();
+        return ui::drawTrainerBeneficiary(*state_.beneficiaryShown, state_.beneficiary, ctx);
     }
     case Page::Kiosk: {
         const auto v = kioskView();
@@ -331,6 +336,7 @@ ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
 bool TrainerArea::apply(const ui::trainer::Action& action) {
     namespace T = ui::trainer;
     activity();
+    storeChanged(); // every action may change what the pages show
     if (std::holds_alternative<T::OpenLogin>(action)) {
         open();
         return false;

@@ -61,6 +61,8 @@ public:
     bool apply(const ui::trainer::Action& action);
     // A touch or key.
     void activity();
+    // The store changed outside the trainer's actions (new catalogue versions): read it again.
+    void storeChanged();
     void setAudio(audio::AudioService* a) { deps_.audio = a; }
     // Idle log-out; returns true when it just happened (the app goes back to welcome).
     bool tick();
@@ -93,6 +95,11 @@ private:
         ui::TrainerKioskScratch kiosk;
         std::string message;
         std::filesystem::path lastExport;
+        // The pages as read from the store, kept from frame to frame: rebuilt after an action,
+        // a log-in or new catalogue versions, not at every frame of a drag (the beneficiary page
+        // replays two sittings through the engine).
+        std::optional<ui::TrainerHomeView> homeShown;
+        std::optional<ui::TrainerBeneficiaryView> beneficiaryShown;
     };
 
     void login(const std::string& name, const std::string& pin);
