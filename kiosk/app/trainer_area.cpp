@@ -54,14 +54,6 @@ std::int64_t startOfDay(std::int64_t epochMs) {
     return static_cast<std::int64_t>(std::mktime(&tm)) * 1000;
 }
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    std::string s = buf;
-    std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
-
 const char* statusKey(store::AttemptStatus s) {
     switch (s) {
     case store::AttemptStatus::InProgress: return "trainer.status.in_progress";
@@ -168,7 +160,7 @@ std::string answeredText(const quiz::Quiz& quiz, const quiz::Item& item, const n
     if (a.contains("text") && a["text"].is_string()) return "« " + a["text"].get<std::string>() + " »";
     if (a.contains("recording")) {
         const double d = std::round(a.value("durationS", 0.0) * 10.0) / 10.0;
-        return "enregistrement de " + number(d) + " s";
+        return "enregistrement de " + i18n::frenchNumber(d) + " s";
     }
     if (a.contains("order")) return joinOptions(quiz, item, a["order"]);
     if (a.contains("state") && a["state"].is_string()) return a["state"].get<std::string>();
@@ -550,7 +542,7 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             // The listening stimulus again (its file, or its transcript by speech synthesis).
             c.canReplay = !item->stimulus.audio.empty();
             c.statusKey = responseKey(r.status);
-            if (r.maxScore > 0) c.scoreText = number(r.score) + " / " + number(r.maxScore);
+            if (r.maxScore > 0) c.scoreText = i18n::frenchNumber(r.score) + " / " + i18n::frenchNumber(r.maxScore);
             c.seconds = static_cast<double>(r.durationMs) / 1000.0;
             c.plays = r.plays;
             c.dontKnow = r.status == engine::ResponseStatus::DontKnow;
@@ -649,7 +641,7 @@ void TrainerArea::score(const ui::trainer::Score& s) {
                                                      deps_.db->manualScoresOf(rec->uuid));
         replay.applyManualScore(s.responseUuid, s.score);
         deps_.db->addManualScore(s.responseUuid, session_->name, s.points, s.score, max); // audited by the store
-        state_.message = i18n::format(tr("trainer.scored"), {{"score", number(s.score)}, {"max", number(max)}});
+        state_.message = i18n::format(tr("trainer.scored"), {{"score", i18n::frenchNumber(s.score)}, {"max", i18n::frenchNumber(max)}});
         state_.scoring.clear(); // back to the sheet, where the levels are recomputed
     } catch (const std::exception& e) {
         state_.message = i18n::format(tr("trainer.score_failed"), {{"error", e.what()}});

@@ -1,5 +1,6 @@
 #include "bilan_pdf.hpp"
 
+#include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
 
 #include <cairo-pdf.h>
@@ -93,14 +94,6 @@ void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width 
 std::string shortTitle(const std::string& title) {
     const auto paren = title.find(" (");
     return paren == std::string::npos ? title : title.substr(0, paren);
-}
-
-std::string points(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    std::string s = buf;
-    for (auto& c : s) if (c == '.') c = ','; // French decimal comma
-    return s;
 }
 
 // The staircase: one step per level, lowest on the left; the person's step filled black with a
@@ -203,7 +196,7 @@ void draw(cairo_t* cr, const Bilan& b) {
         for (const auto& m : b.manualScores) {
             const std::string kind = m.itemType == "speak" ? "Oral" : m.itemType == "write" ? "Écrit" : "Réponse";
             y += text(cr,
-                      kind + " (" + m.itemId + ") : " + points(m.score) + " / " + points(m.maxScore) + " point(s) — " +
+                      kind + " (" + m.itemId + ") : " + i18n::frenchNumber(m.score) + " / " + i18n::frenchNumber(m.maxScore) + " point(s) — " +
                           m.trainer + ", le " + formatDate(m.atMs),
                       kMargin + 8, y, contentW - 8, 9.5);
         }

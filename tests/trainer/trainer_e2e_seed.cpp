@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "engine/attempt.hpp"
+#include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "report/bilan.hpp"
 #include "store/beneficiary_code.hpp"
@@ -25,15 +26,6 @@ struct Taken {
     std::vector<std::string> writeRubric, speakRubric;
     double writeMax = 0, speakMax = 0;
 };
-
-std::string pts(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s;
-}
 
 Taken take(store::Database& db, const quiz::Quiz& quiz, const std::string& code, std::uint64_t seed,
            std::int64_t startedAtMs, bool good, const std::filesystem::path& dataDir) {
@@ -61,7 +53,7 @@ Taken take(store::Database& db, const quiz::Quiz& quiz, const std::string& code,
             if (!item.practice && t.writeItem.empty()) {
                 t.writeItem = item.id;
                 for (const auto& p : item.scoring.rubric) {
-                    t.writeRubric.push_back(p.label.get("fr") + " (" + pts(p.points) + ")");
+                    t.writeRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) + ")");
                     t.writeMax += p.points;
                 }
             }
@@ -73,7 +65,7 @@ Taken take(store::Database& db, const quiz::Quiz& quiz, const std::string& code,
             if (!item.practice && t.speakItem.empty()) {
                 t.speakItem = item.id;
                 for (const auto& p : item.scoring.rubric) {
-                    t.speakRubric.push_back(p.label.get("fr") + " (" + pts(p.points) + ")");
+                    t.speakRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) + ")");
                     t.speakMax += p.points;
                 }
             }
@@ -159,8 +151,8 @@ int main(int argc, char** argv) {
     add(step("expect_text", "Retour à la fiche"));
     for (const auto& label : t.writeRubric) add(step("tap", label));
     add(step("screenshot", "06-scoring-write"));
-    add(step("tap", "Enregistrer la note : " + pts(t.writeMax) + " / " + pts(t.writeMax)));
-    add(step("expect_text", "Note enregistrée : " + pts(t.writeMax) + " / " + pts(t.writeMax)));
+    add(step("tap", "Enregistrer la note : " + i18n::frenchNumber(t.writeMax) + " / " + i18n::frenchNumber(t.writeMax)));
+    add(step("expect_text", "Note enregistrée : " + i18n::frenchNumber(t.writeMax) + " / " + i18n::frenchNumber(t.writeMax)));
     add(step("tap", "Corriger : Oral " + t.speakItem));
     add(step("tap", "Écouter l'enregistrement"));
     add(step("tap", t.speakRubric.front()));
@@ -169,7 +161,7 @@ int main(int argc, char** argv) {
         for (const auto& p : quiz.findItem(t.speakItem)->scoring.rubric) return p.points;
         return 0.0;
     }();
-    add(step("tap", "Enregistrer la note : " + pts(speakScore) + " / " + pts(t.speakMax)));
+    add(step("tap", "Enregistrer la note : " + i18n::frenchNumber(speakScore) + " / " + i18n::frenchNumber(t.speakMax)));
     add(step("expect_text", "Note enregistrée"));
     add(step("expect_text", "noté par Mme Benali"));
     add(step("tap", "FLE"));
@@ -195,6 +187,6 @@ int main(int argc, char** argv) {
     add(step("expect_no_text", "Passations du jour"));
     std::ofstream(argv[3]) << j.dump(2) << "\n";
     std::cout << "code=" << code << " shown=" << shown << " write=" << t.writeItem << " speak=" << t.speakItem
-              << " writeMax=" << pts(t.writeMax) << "\n";
+              << " writeMax=" << i18n::frenchNumber(t.writeMax) << "\n";
     return 0;
 }

@@ -19,6 +19,7 @@
 #include <iostream>
 
 #include "engine/attempt.hpp"
+#include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "store/beneficiary_code.hpp"
 
@@ -26,15 +27,6 @@ using namespace repere;
 using nlohmann::json;
 
 namespace {
-
-std::string pts(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s;
-}
 
 // The label the kiosk writes on an option's tile (ui/items: text, else label, else the alt text
 // of its picture or sound, else its id).
@@ -181,7 +173,7 @@ int main(int argc, char** argv) {
         } else if (item.type == quiz::ItemType::Write && !item.practice && writeItem.empty()) {
             writeItem = item.id;
             for (const auto& p : item.scoring.rubric) {
-                writeRubric.push_back(p.label.get("fr") + " (" + pts(p.points) + ")");
+                writeRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) + ")");
                 writeMax += p.points;
             }
             j.type(written);
@@ -194,7 +186,7 @@ int main(int argc, char** argv) {
             for (const auto& p : item.scoring.rubric) speakMax += p.points;
             if (!item.scoring.rubric.empty()) {
                 speakScore = item.scoring.rubric.front().points;
-                speakFirstPoint = item.scoring.rubric.front().label.get("fr") + " (" + pts(speakScore) + ")";
+                speakFirstPoint = item.scoring.rubric.front().label.get("fr") + " (" + i18n::frenchNumber(speakScore) + ")";
             }
             j.tap("Enregistrer");
             // About three seconds of the synthetic microphone: the countdown shows the seconds left.
@@ -244,8 +236,8 @@ int main(int argc, char** argv) {
     j.expect(written);
     for (const auto& label : writeRubric) j.tap(label);
     j.shot("12-scoring-write");
-    j.tap("Enregistrer la note : " + pts(writeMax) + " / " + pts(writeMax));
-    j.wait("Note enregistrée : " + pts(writeMax) + " / " + pts(writeMax));
+    j.tap("Enregistrer la note : " + i18n::frenchNumber(writeMax) + " / " + i18n::frenchNumber(writeMax));
+    j.wait("Note enregistrée : " + i18n::frenchNumber(writeMax) + " / " + i18n::frenchNumber(writeMax));
     j.tap("Corriger : Oral " + speakItem);
     j.wait("Retour à la fiche");
     j.tap("Écouter l'enregistrement");
@@ -253,7 +245,7 @@ int main(int argc, char** argv) {
     j.expectNo("introuvable");
     j.tap(speakFirstPoint);
     j.shot("13-scoring-speak");
-    j.tap("Enregistrer la note : " + pts(speakScore) + " / " + pts(speakMax));
+    j.tap("Enregistrer la note : " + i18n::frenchNumber(speakScore) + " / " + i18n::frenchNumber(speakMax));
     j.wait("Note enregistrée");
     j.expect("noté par Mme Benali");
     j.tap("FLE");
@@ -282,7 +274,7 @@ int main(int argc, char** argv) {
 
     std::ofstream(argv[3]) << j.steps.dump(1) << "\n";
     std::cout << "code=" << code << " shown=" << shown << " write=" << writeItem << " speak=" << speakItem
-              << " writeScore=" << pts(writeMax) << " writeMax=" << pts(writeMax) << " speakScore=" << pts(speakScore)
-              << " speakMax=" << pts(speakMax) << " items=" << items << "\n";
+              << " writeScore=" << i18n::frenchNumber(writeMax) << " writeMax=" << i18n::frenchNumber(writeMax) << " speakScore=" << i18n::frenchNumber(speakScore)
+              << " speakMax=" << i18n::frenchNumber(speakMax) << " items=" << items << "\n";
     return 0;
 }

@@ -48,6 +48,13 @@ TEST_CASE("strings: fallback to French, unknown keys visible, placeholders repla
     CHECK(i18n::format("{a} {b} {c}", {{"a", "1"}}) == "1 {b} {c}");
 }
 
+TEST_CASE("strings: numbers with the French decimal comma, no useless zeros") {
+    CHECK(i18n::frenchNumber(2) == "2");
+    CHECK(i18n::frenchNumber(1.5) == "1,5");
+    CHECK(i18n::frenchNumber(0.25) == "0,25");
+    CHECK(i18n::frenchNumber(12.0) == "12");
+}
+
 TEST_CASE("theme: every text colour pair reaches 4.5:1") {
     const auto& p = ui::palette();
     for (ImU32 bg : {p.background, p.surface, p.selected, p.notice}) {

@@ -91,4 +91,13 @@ std::string format(std::string_view pattern,
     return out;
 }
 
+std::string frenchNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    std::string s = buf;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+}
+
 } // namespace repere::i18n

@@ -28,4 +28,7 @@ std::vector<std::string> keys();
 std::string format(std::string_view pattern,
                    std::initializer_list<std::pair<std::string_view, std::string>> values);
 
+// A number as French writes it, shortest form and a decimal comma: 2, 1,5, 0,25 (points, seconds).
+std::string frenchNumber(double v);
+
 } // namespace repere::i18n

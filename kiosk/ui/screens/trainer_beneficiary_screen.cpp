@@ -4,6 +4,7 @@
 // written and spoken answers (the recording can be played), the next step, export and the
 // diagnostic assigned to the code. The left column scrolls by dragging.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "i18n/strings.hpp"
@@ -13,25 +14,8 @@ namespace repere::ui {
 
 namespace {
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s;
-}
-
 // Times to a tenth of a second: "4,7 s", "12 s".
-std::string seconds(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s;
-}
+std::string seconds(double v) { return i18n::frenchNumber(std::round(v * 10) / 10); }
 
 struct Line {
     std::string text;
@@ -235,7 +219,7 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
                 spec.fontPx = small;
                 spec.style = ticks[p.id] ? ButtonStyle::Selected : ButtonStyle::Secondary;
                 spec.picto = ticks[p.id] ? Picto::Check : Picto::None;
-                const std::string label = p.label + " (" + number(p.points) + ")";
+                const std::string label = p.label + " (" + i18n::frenchNumber(p.points) + ")";
                 if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec)) ticks[p.id] = !ticks[p.id];
             }
             in.cutTop(th.px(8));
@@ -249,7 +233,7 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
                 if (button(ctx, "trainer:play:" + c.uuid, pb, playLabel, play))
                     out = intent::Trainer{trainer::PlayRecording{c.uuid}};
             }
-            const auto saveLabel = i18n::format(ctx.tr("trainer.save_score"), {{"score", number(total)}, {"max", number(max)}});
+            const auto saveLabel = i18n::format(ctx.tr("trainer.save_score"), {{"score", i18n::frenchNumber(total)}, {"max", i18n::frenchNumber(max)}});
             ButtonSpec save;
             save.picto = Picto::Check;
             save.style = ButtonStyle::Primary;
