@@ -75,7 +75,6 @@ namespace {
 TrainerDeps trainerDeps(const ControllerDeps& d) {
     TrainerDeps t;
     t.library = d.library;
-    t.packages = d.packages;
     t.db = d.db;
     t.clock = d.clock;
     t.audio = d.audio;

@@ -43,8 +43,6 @@ struct ControllerDeps {
     InactivityConfig idle;
     std::uint64_t seed = 0; // 0: random seeds per attempt
     // Trainer area (trainer_area.hpp).
-    // Every package found, refused ones included; null: the library's packages (with catalogue versions).
-    const std::vector<PackageStatus>* packages = nullptr;
     std::filesystem::path dataDir;   // recordings are relative to it
     std::filesystem::path exportDir; // trainer exports (empty: <dataDir>/exports)
     std::string agency;

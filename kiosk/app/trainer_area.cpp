@@ -573,16 +573,13 @@ ui::TrainerKioskView TrainerArea::kioskView() {
     ui::TrainerKioskView v;
     v.trainer = session_->name;
     v.message = state_.message;
-    if (deps_.packages) {
-        for (const auto& p : *deps_.packages) v.packages.push_back({p.id, p.version, p.title, p.problems, p.ok});
-    } else {
-        // Bundled and catalogue versions; the one new attempts take is said so.
-        for (const auto& p : deps_.library->packages()) {
-            std::string version = p.version;
-            if (p.origin == quiz::PackageOrigin::Catalog) version += " (" + tr("trainer.package.catalog") + ")";
-            if (p.ok() && deps_.library->newest(p.id) == p.quiz.get()) version += " — " + tr("trainer.package.in_use");
-            v.packages.push_back({p.id, version, p.title, p.problems, p.ok()});
-        }
+    // Bundled and catalogue versions (refused ones with their problems); the one new attempts
+    // take is said so.
+    for (const auto& p : deps_.library->packages()) {
+        std::string version = p.version;
+        if (p.origin == quiz::PackageOrigin::Catalog) version += " (" + tr("trainer.package.catalog") + ")";
+        if (p.ok() && deps_.library->newest(p.id) == p.quiz.get()) version += " — " + tr("trainer.package.in_use");
+        v.packages.push_back({p.id, version, p.title, p.problems, p.ok()});
     }
     if (deps_.sync) { // the background worker's live status, progress included
         const SyncStatus s = deps_.sync->status();

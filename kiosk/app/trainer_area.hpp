@@ -23,20 +23,10 @@
 
 namespace repere::app {
 
-// A quiz package as the kiosk panel shows it (loaded or refused, with its problems).
-struct PackageStatus {
-    std::string id;
-    std::string version;
-    std::string title;
-    bool ok = true;
-    std::vector<std::string> problems;
-};
-
 struct TrainerDeps {
     // Bundled and catalogue versions (quiz_library.hpp): an attempt's sheet and bilan use the
     // version it was taken on; assigning and the kiosk panel use the newest.
     const quiz::QuizLibrary* library = nullptr;
-    const std::vector<PackageStatus>* packages = nullptr; // may be null
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
     audio::AudioService* audio = nullptr;      // plays recorded answers and stimuli; may be null (no sound)
