@@ -7,6 +7,14 @@
 //   portaudio PortAudioOutput on an ALSA "null" PCM named repere_null (run.sh writes the ALSA
 //             config): the real PortAudio/ALSA stream open + first callback, without a card.
 // Usage: bench_audio_latency [--portaudio DEVICE] [--runs N] [--data DIR]
+#include "audio/audio_service.hpp"
+#include "audio/decoder.hpp"
+#include "audio/espeak_synthesizer.hpp"
+#include "audio/fake_devices.hpp"
+#include "audio/portaudio_devices.hpp"
+#include "audio/recorder.hpp"
+#include "audio/speech_cache.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -16,14 +24,6 @@
 #include <thread>
 #include <vector>
 
-#include "audio/audio_service.hpp"
-#include "audio/decoder.hpp"
-#include "audio/espeak_synthesizer.hpp"
-#include "audio/fake_devices.hpp"
-#include "audio/portaudio_devices.hpp"
-#include "audio/recorder.hpp"
-#include "audio/speech_cache.hpp"
-
 namespace fs = std::filesystem;
 using namespace repere::audio;
 using namespace std::chrono_literals;
@@ -32,7 +32,9 @@ namespace {
 
 struct Stats {
     std::vector<double> ms;
-    void add(std::chrono::microseconds us) { ms.push_back(static_cast<double>(us.count()) / 1000.0); }
+    void add(std::chrono::microseconds us) {
+        ms.push_back(static_cast<double>(us.count()) / 1000.0);
+    }
     void print(const char* label) {
         if (ms.empty()) {
             std::printf("%-44s no samples\n", label);
@@ -41,12 +43,13 @@ struct Stats {
         std::sort(ms.begin(), ms.end());
         const double median = ms[ms.size() / 2];
         const double p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
-        std::printf("%-44s median %7.2f ms  p95 %7.2f ms  max %7.2f ms  (n=%zu)\n", label, median, p95,
-                    ms.back(), ms.size());
+        std::printf("%-44s median %7.2f ms  p95 %7.2f ms  max %7.2f ms  (n=%zu)\n", label, median,
+                    p95, ms.back(), ms.size());
     }
 };
 
-std::unique_ptr<AudioService> makeService(const std::string& portaudioDevice, const fs::path& data) {
+std::unique_ptr<AudioService> makeService(const std::string& portaudioDevice,
+                                          const fs::path& data) {
     AudioSettings s;
     s.dataDir = data;
     AudioBackends b;
@@ -56,7 +59,8 @@ std::unique_ptr<AudioService> makeService(const std::string& portaudioDevice, co
         b.output = std::make_unique<PortAudioOutput>(portaudioDevice);
     }
     b.input = std::make_unique<FakeInputDevice>();
-    b.speech = std::make_unique<CachedSynthesizer>(std::make_unique<EspeakSynthesizer>(), data / "tts-cache");
+    b.speech = std::make_unique<CachedSynthesizer>(std::make_unique<EspeakSynthesizer>(),
+                                                   data / "tts-cache");
     return std::make_unique<AudioService>(s, std::move(b));
 }
 
@@ -77,7 +81,8 @@ bool waitFirstSample(AudioService& svc, Stats& stats) {
 
 void latency(const std::string& device, const fs::path& data, const fs::path& recorded, int runs) {
     const std::string name = device.empty() ? "null" : "portaudio:" + device;
-    std::printf("\n== output device %s; recorded file %s\n", name.c_str(), recorded.filename().c_str());
+    std::printf("\n== output device %s; recorded file %s\n", name.c_str(),
+                recorded.filename().c_str());
     Stats coldFile, warmFile, coldTts, warmTts, coldLong;
     for (int i = 0; i < runs; ++i) {
         auto svc = makeService(device, data); // new service: nothing decoded yet
@@ -90,8 +95,9 @@ void latency(const std::string& device, const fs::path& data, const fs::path& re
         waitFirstSample(*svc, warmFile);
         // Synthesis: a text never said before (cache miss), then the same text (disk cache hit,
         // new service so it is read from the WAV file rather than any memory).
-        const std::string text = "Touchez le bouton vert pour écouter la question numéro " + std::to_string(i + 1) +
-                                 " " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+        const std::string text =
+            "Touchez le bouton vert pour écouter la question numéro " + std::to_string(i + 1) +
+            " " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
         svc->speak(text, "fr");
         waitFirstSample(*svc, coldTts);
         auto svc2 = makeService(device, data);
@@ -99,10 +105,14 @@ void latency(const std::string& device, const fs::path& data, const fs::path& re
         waitFirstSample(*svc2, warmTts);
         // A long instruction (about 45 words): espeak-ng synthesises all of it before it plays.
         const std::string longText =
-            "Vous allez entendre une petite conversation entre une dame et un pharmacien. Écoutez bien. "
-            "Ensuite, touchez l'image qui montre ce que la dame achète. Vous pouvez écouter encore une fois "
-            "avec le bouton haut-parleur. Si vous ne savez pas, touchez le bouton je ne sais pas. Essai " +
-            std::to_string(i) + " " + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+            "Vous allez entendre une petite conversation entre une dame et un pharmacien. Écoutez "
+            "bien. "
+            "Ensuite, touchez l'image qui montre ce que la dame achète. Vous pouvez écouter encore "
+            "une fois "
+            "avec le bouton haut-parleur. Si vous ne savez pas, touchez le bouton je ne sais pas. "
+            "Essai " +
+            std::to_string(i) + " " +
+            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
         svc2->speak(longText, "fr");
         waitFirstSample(*svc2, coldLong);
     }
@@ -116,8 +126,8 @@ void latency(const std::string& device, const fs::path& data, const fs::path& re
             std::fill(o, o + n, 0.0f);
             return true;
         });
-        std::printf("PortAudio reported output latency: %s%.1f ms\n", err.empty() ? "" : err.c_str(),
-                    out.reportedLatencyS() * 1000.0);
+        std::printf("PortAudio reported output latency: %s%.1f ms\n",
+                    err.empty() ? "" : err.c_str(), out.reportedLatencyS() * 1000.0);
         out.stop();
     }
     coldFile.print("recorded file, first play (decode + start)");
@@ -134,7 +144,8 @@ void answerSize(const fs::path& data) {
     PcmBuffer speech;
     const char* sentences[] = {
         "Bonjour, je m'appelle Aminata, j'habite à Saint-Denis depuis trois ans.",
-        "Le matin je prends le RER pour aller au travail, puis je vais chercher mes enfants à l'école.",
+        "Le matin je prends le RER pour aller au travail, puis je vais chercher mes enfants à "
+        "l'école.",
         "Le samedi nous allons au marché, et le dimanche je rends visite à ma sœur à Bobigny.",
     };
     while (speech.durationS() < 30.0) {
@@ -145,8 +156,10 @@ void answerSize(const fs::path& data) {
                 return;
             }
             speech.format = r.pcm->format;
-            speech.samples.insert(speech.samples.end(), r.pcm->samples.begin(), r.pcm->samples.end());
-            speech.samples.insert(speech.samples.end(), static_cast<std::size_t>(speech.format.sampleRate / 2), 0.0f);
+            speech.samples.insert(speech.samples.end(), r.pcm->samples.begin(),
+                                  r.pcm->samples.end());
+            speech.samples.insert(speech.samples.end(),
+                                  static_cast<std::size_t>(speech.format.sampleRate / 2), 0.0f);
         }
     }
     // Linear resampling to 48 kHz plus a faint room noise, like a real microphone.
@@ -156,11 +169,13 @@ void answerSize(const fs::path& data) {
     for (std::size_t i = 0; i < 31 * 48000; ++i) {
         const double pos = static_cast<double>(i) * ratio;
         const auto k = static_cast<std::size_t>(pos);
-        if (k + 1 >= speech.samples.size()) break;
+        if (k + 1 >= speech.samples.size())
+            break;
         const double f = pos - static_cast<double>(k);
         noise = noise * 1103515245u + 12345u;
         const float hiss = (static_cast<float>((noise >> 16) & 0x7fff) / 32768.0f - 0.5f) * 0.002f;
-        mic.push_back(static_cast<float>((1 - f) * speech.samples[k] + f * speech.samples[k + 1]) + hiss);
+        mic.push_back(static_cast<float>((1 - f) * speech.samples[k] + f * speech.samples[k + 1]) +
+                      hiss);
     }
     FakeInputDevice dev;
     Recorder rec(dev);
@@ -170,8 +185,9 @@ void answerSize(const fs::path& data) {
     rec.reset(rs);
     rec.start();
     for (std::size_t off = 0; off < mic.size(); off += 480) {
-        dev.feed(std::vector<float>(mic.begin() + static_cast<std::ptrdiff_t>(off),
-                                    mic.begin() + static_cast<std::ptrdiff_t>(std::min(mic.size(), off + 480))));
+        dev.feed(std::vector<float>(
+            mic.begin() + static_cast<std::ptrdiff_t>(off),
+            mic.begin() + static_cast<std::ptrdiff_t>(std::min(mic.size(), off + 480))));
     }
     rec.update();
     std::printf("\n== 30 s spoken answer (espeak-ng French speech, 48 kHz mono)\n");
@@ -182,11 +198,14 @@ void answerSize(const fs::path& data) {
             continue;
         }
         const auto bytes = fs::file_size(saved.file);
-        std::printf("%-10s %6.2f s  %8ju bytes  (%.1f kB/s)  %s\n", c == Codec::OggOpus ? "Ogg/Opus" : "FLAC",
-                    saved.durationS, static_cast<std::uintmax_t>(bytes), static_cast<double>(bytes) / 1000.0 / saved.durationS,
+        std::printf("%-10s %6.2f s  %8ju bytes  (%.1f kB/s)  %s\n",
+                    c == Codec::OggOpus ? "Ogg/Opus" : "FLAC", saved.durationS,
+                    static_cast<std::uintmax_t>(bytes),
+                    static_cast<double>(bytes) / 1000.0 / saved.durationS,
                     saved.answer.dump().c_str());
     }
-    std::printf("%-10s %6.2f s  %8d bytes  (uncompressed 16-bit WAV, for comparison)\n", "WAV", 30.0, 30 * 48000 * 2 + 44);
+    std::printf("%-10s %6.2f s  %8d bytes  (uncompressed 16-bit WAV, for comparison)\n", "WAV",
+                30.0, 30 * 48000 * 2 + 44);
 }
 
 } // namespace
@@ -197,9 +216,12 @@ int main(int argc, char** argv) {
     fs::path data = fs::temp_directory_path() / "repere-bench-audio";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--portaudio") portaudio = argv[i + 1];
-        else if (a == "--runs") runs = std::stoi(argv[i + 1]);
-        else if (a == "--data") data = argv[i + 1];
+        if (a == "--portaudio")
+            portaudio = argv[i + 1];
+        else if (a == "--runs")
+            runs = std::stoi(argv[i + 1]);
+        else if (a == "--data")
+            data = argv[i + 1];
     }
     fs::remove_all(data);
     fs::create_directories(data);

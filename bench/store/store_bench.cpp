@@ -4,21 +4,20 @@
 // latency (4 KiB append + fdatasync), which FULL pays once per answer.
 //
 //   bench_store [--responses N] [--dir DIR]      (DIR: a folder on the disk to measure)
-#include <fcntl.h>
-#include <unistd.h>
+#include "store/database.hpp"
+#include "store/export.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
+#include <unistd.h>
 #include <vector>
-
-#include "store/database.hpp"
-#include "store/export.hpp"
 
 using namespace repere::store;
 using Clock = std::chrono::steady_clock;
@@ -32,7 +31,9 @@ struct Stats {
 
 Stats stats(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
+    auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))];
+    };
     Stats s;
     s.p50 = at(0.50);
     s.p90 = at(0.90);
@@ -54,11 +55,16 @@ double msSince(Clock::time_point t0) {
 // A varied answer, about the size real ones have.
 nlohmann::json simulatedAnswer(std::mt19937& rng, int seq) {
     switch (seq % 5) {
-    case 0: return {{"selected", {std::string(1, static_cast<char>('a' + rng() % 4))}}};
-    case 1: return {{"gaps", {{"g1", "pharmacie"}, {"g2", "mardi"}}}};
-    case 2: return {{"text", "Bonjour, je voudrais prendre rendez-vous avec le médecin mardi matin."}};
-    case 3: return {{"x", 0.42}, {"y", 0.31}};
-    default: return {{"state", "sent_with_attachment"}, {"steps", {"open", "attach", "send"}}};
+    case 0:
+        return {{"selected", {std::string(1, static_cast<char>('a' + rng() % 4))}}};
+    case 1:
+        return {{"gaps", {{"g1", "pharmacie"}, {"g2", "mardi"}}}};
+    case 2:
+        return {{"text", "Bonjour, je voudrais prendre rendez-vous avec le médecin mardi matin."}};
+    case 3:
+        return {{"x", 0.42}, {"y", 0.31}};
+    default:
+        return {{"state", "sent_with_attachment"}, {"steps", {"open", "attach", "send"}}};
     }
 }
 
@@ -75,8 +81,9 @@ Stats runCommits(const fs::path& dir, Synchronous mode, int responses, int perAt
         const int seq = i % perAttempt;
         if (seq == 0) {
             if (!attempt.empty()) {
-                db->finishAttempt(attempt, {{"levels", {{"reading", "a1"}, {"listening", "a1.1"}}},
-                                            {"competences", {{"read-sign", {{"score", 3}, {"max", 4}}}}}});
+                db->finishAttempt(attempt,
+                                  {{"levels", {{"reading", "a1"}, {"listening", "a1.1"}}},
+                                   {"competences", {{"read-sign", {{"score", 3}, {"max", 4}}}}}});
             }
             const auto b = db->registerNewBeneficiary(std::nullopt, db->nowMs());
             NewAttempt a;
@@ -96,7 +103,8 @@ Stats runCommits(const fs::path& dir, Synchronous mode, int responses, int perAt
         r.answer = simulatedAnswer(rng, seq);
         r.score = rng() % 2;
         r.maxScore = 1;
-        r.status = r.score > 0 ? repere::engine::ResponseStatus::Ok : repere::engine::ResponseStatus::Ko;
+        r.status =
+            r.score > 0 ? repere::engine::ResponseStatus::Ok : repere::engine::ResponseStatus::Ko;
         r.durationMs = 2000 + static_cast<std::int64_t>(rng() % 30000);
         r.plays = static_cast<int>(rng() % 3);
         const auto t0 = Clock::now();
@@ -118,7 +126,8 @@ Stats fsyncBaseline(const fs::path& dir, int samples) {
     std::vector<double> ms;
     for (int i = 0; i < samples; ++i) {
         const auto t0 = Clock::now();
-        if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size()) || ::fdatasync(fd) != 0) {
+        if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size()) ||
+            ::fdatasync(fd) != 0) {
             std::perror("write");
             std::exit(1);
         }
@@ -130,7 +139,8 @@ Stats fsyncBaseline(const fs::path& dir, int samples) {
 }
 
 void print(const char* what, const Stats& s, int n, double totalS) {
-    std::printf("%-22s n=%-7d p50=%.3f ms  p90=%.3f ms  p99=%.3f ms  p99.9=%.3f ms  max=%.1f ms  mean=%.3f ms"
+    std::printf("%-22s n=%-7d p50=%.3f ms  p90=%.3f ms  p99=%.3f ms  p99.9=%.3f ms  max=%.1f ms  "
+                "mean=%.3f ms"
                 "  total=%.1f s\n",
                 what, n, s.p50, s.p90, s.p99, s.p999, s.max, s.mean, totalS);
     std::fflush(stdout);
@@ -150,8 +160,8 @@ int main(int argc, char** argv) {
         }
     }
     const int perAttempt = 40; // a diagnostic is 20 to 60 answers
-    std::printf("bench_store: %d responses (%d per attempt) in %s, SQLite WAL\n", responses, perAttempt,
-                base.c_str());
+    std::printf("bench_store: %d responses (%d per attempt) in %s, SQLite WAL\n", responses,
+                perAttempt, base.c_str());
 
     auto t0 = Clock::now();
     const Stats baseline = fsyncBaseline(base / "fsync", 2000);
@@ -176,8 +186,9 @@ int main(int argc, char** argv) {
             rows = exportResults(*db, options, file);
         }
         const double s = msSince(t0) / 1000;
-        std::printf("%-22s rows=%zu  %.2f s  %.1f MiB\n", perResponse ? "export csv --responses" : "export csv",
-                    rows, s, static_cast<double>(fs::file_size(out)) / (1 << 20));
+        std::printf("%-22s rows=%zu  %.2f s  %.1f MiB\n",
+                    perResponse ? "export csv --responses" : "export csv", rows, s,
+                    static_cast<double>(fs::file_size(out)) / (1 << 20));
     }
     const auto size = fs::file_size(db->path());
     std::printf("database size: %.1f MiB\n", static_cast<double>(size) / (1 << 20));

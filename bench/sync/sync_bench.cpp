@@ -5,11 +5,6 @@
 //     exactly-once bookkeeping.
 //  2. Time to sync one agency's day (3,000 responses) from a kiosk over loopback HTTP.
 //  3. Bytes on the wire per response (gzip request bodies).
-#include <chrono>
-#include <cstdio>
-#include <iostream>
-#include <string>
-
 #include "support/memory_kiosk.hpp"
 #include "support/records.hpp"
 #include "support/temp_dir.hpp"
@@ -20,6 +15,11 @@
 #include "sync/server/sql.hpp"
 #include "sync/server/sql_storage.hpp"
 
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
 using namespace repere;
 using namespace repere::sync;
 using namespace repere::sync::server;
@@ -27,46 +27,56 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 std::int64_t wall() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
 std::vector<WireRecord> rowsFor(const std::string& prefix, int n) {
     std::vector<WireRecord> out;
     out.reserve(static_cast<std::size_t>(n));
-    for (int k = 0; k < n; ++k) out.push_back(test::makeRecord(prefix + std::to_string(k), k + 1, "b"));
+    for (int k = 0; k < n; ++k)
+        out.push_back(test::makeRecord(prefix + std::to_string(k), k + 1, "b"));
     return out;
 }
 
-void plainInsert(SqlDatabase& db, const std::vector<WireRecord>& rows, const std::string& deviceId) {
+void plainInsert(SqlDatabase& db, const std::vector<WireRecord>& rows,
+                 const std::string& deviceId) {
     for (std::size_t start = 0; start < rows.size(); start += kMaxBatchRecords) {
         db.transact([&](SqlSession& s) {
             for (std::size_t k = start; k < std::min(rows.size(), start + kMaxBatchRecords); ++k) {
                 const auto& r = rows[k];
-                s.exec("INSERT INTO bench_plain (record_id, device_id, batch_id, kind, status, sha256, payload,"
+                s.exec("INSERT INTO bench_plain (record_id, device_id, batch_id, kind, status, "
+                       "sha256, payload,"
                        " quiz_id, quiz_version, seq, created_at, received_at)"
                        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                       {r.recordId, deviceId, "plain", r.kind, "stored", r.sha256, r.payload, SqlValue(), SqlValue(),
-                        r.seq, r.createdAtMs, wall()});
+                       {r.recordId, deviceId, "plain", r.kind, "stored", r.sha256, r.payload,
+                        SqlValue(), SqlValue(), r.seq, r.createdAtMs, wall()});
             }
         });
     }
 }
 
-void benchIngest(const std::string& name, const std::string& spec, std::unique_ptr<SqlDatabase> plainDb, int n) {
+void benchIngest(const std::string& name, const std::string& spec,
+                 std::unique_ptr<SqlDatabase> plainDb, int n) {
     plainDb->transact([&](SqlSession& s) {
         s.exec("DROP TABLE IF EXISTS bench_plain");
-        s.exec("CREATE TABLE bench_plain (record_id TEXT, device_id TEXT, batch_id TEXT, kind TEXT, status TEXT,"
-               " sha256 TEXT, payload TEXT, quiz_id TEXT, quiz_version TEXT, seq BIGINT, created_at BIGINT,"
+        s.exec("CREATE TABLE bench_plain (record_id TEXT, device_id TEXT, batch_id TEXT, kind "
+               "TEXT, status TEXT,"
+               " sha256 TEXT, payload TEXT, quiz_id TEXT, quiz_version TEXT, seq BIGINT, "
+               "created_at BIGINT,"
                " received_at BIGINT)");
     });
     auto storage = openStorage(spec);
     const std::string code = randomHex(8);
     storage->createEnrolCode(sha256Hex(code), "bench", wall(), wall() + 3600000);
-    auto device = storage->enrolDevice(sha256Hex(code), newUuid(), "bench", sha256Hex(newToken()), wall());
+    auto device =
+        storage->enrolDevice(sha256Hex(code), newUuid(), "bench", sha256Hex(newToken()), wall());
     const auto rows = rowsFor("ingest-" + randomHex(4) + "-", n);
 
     auto t0 = Clock::now();
@@ -76,11 +86,13 @@ void benchIngest(const std::string& name, const std::string& spec, std::unique_p
     t0 = Clock::now();
     for (std::size_t start = 0; start < rows.size(); start += kMaxBatchRecords) {
         std::vector<WireRecord> batch(rows.begin() + static_cast<std::ptrdiff_t>(start),
-                                      rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), start + kMaxBatchRecords)));
+                                      rows.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                         rows.size(), start + kMaxBatchRecords)));
         storage->ingestBatch(*device, newUuid(), batch, wall());
     }
     const double ingest = since(t0);
-    std::printf("%-10s ingest %7.0f responses/s | plain bulk insert %7.0f rows/s | ratio %.2f (%d rows, 500 per tx)\n",
+    std::printf("%-10s ingest %7.0f responses/s | plain bulk insert %7.0f rows/s | ratio %.2f (%d "
+                "rows, 500 per tx)\n",
                 name.c_str(), n / ingest, n / plain, (n / ingest) / (n / plain), n);
 }
 
@@ -101,9 +113,11 @@ void benchDay() {
     const auto t0 = Clock::now();
     auto r = client.push();
     const double secs = since(t0);
-    std::printf("agency day: 3000 responses synced over loopback HTTP (SQLite server) in %.3f s (%s), %lld batches\n",
+    std::printf("agency day: 3000 responses synced over loopback HTTP (SQLite server) in %.3f s "
+                "(%s), %lld batches\n",
                 secs, r.ok ? "ok" : r.error.c_str(), static_cast<long long>(r.batches));
-    std::printf("wire: %.1f bytes of gzip request body per response (%lld bytes for 3000; JSON before gzip ~%zu bytes/response)\n",
+    std::printf("wire: %.1f bytes of gzip request body per response (%lld bytes for 3000; JSON "
+                "before gzip ~%zu bytes/response)\n",
                 static_cast<double>(r.bytesSent) / 3000.0, static_cast<long long>(r.bytesSent),
                 toJson(test::makeRecord(newUuid(), 1, "b")).dump().size());
     http.stop();

@@ -4,10 +4,10 @@
 // runs: the service reports itself unavailable and plays nothing.
 #pragma once
 
-#include <memory>
-
 #include "app/sound.hpp"
 #include "audio/audio_service.hpp"
+
+#include <memory>
 
 namespace repere::app {
 
@@ -19,7 +19,8 @@ public:
     // Borrows a service owned elsewhere (the kiosk loop owns the one service).
     explicit AudioServiceSound(audio::AudioService& service) : service_(&service) {}
 
-    void readAloud(const std::string& text, const std::string& locale, const std::filesystem::path& recorded) override {
+    void readAloud(const std::string& text, const std::string& locale,
+                   const std::filesystem::path& recorded) override {
         service_->readAloud(audio::ReadAloud{text, locale, recorded});
     }
     bool playAsset(const std::filesystem::path& file) override { return service_->playAsset(file); }

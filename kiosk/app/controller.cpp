@@ -1,10 +1,5 @@
 #include "app/controller.hpp"
 
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <random>
-
 #include "audio/quiz_audio.hpp"
 #include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
@@ -12,13 +7,21 @@
 #include "store/errors.hpp"
 #include "ui/items/item_view.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
 namespace repere::app {
 namespace {
 
-void logLine(const std::string& what) { std::fprintf(stderr, "repere-kiosk: %s\n", what.c_str()); }
+void logLine(const std::string& what) {
+    std::fprintf(stderr, "repere-kiosk: %s\n", what.c_str());
+}
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -36,37 +39,63 @@ ui::QuizKind kindOf(const quiz::Quiz& q) {
 nlohmann::json resultJson(const engine::Results& r) {
     nlohmann::json skills = nlohmann::json::array();
     for (const auto& s : r.skills) {
-        skills.push_back({{"skill", s.skillId}, {"levelId", s.levelId},
+        skills.push_back({{"skill", s.skillId},
+                          {"levelId", s.levelId},
                           {"level", s.level ? nlohmann::json(*s.level) : nlohmann::json()},
-                          {"theta", s.theta}, {"se", s.se}, {"score", s.score}, {"maxScore", s.maxScore},
-                          {"percent", s.percent}, {"items", s.itemsUsed}, {"dontKnow", s.dontKnow},
-                          {"pendingManual", s.pendingManual}, {"skipped", s.skipped}});
+                          {"theta", s.theta},
+                          {"se", s.se},
+                          {"score", s.score},
+                          {"maxScore", s.maxScore},
+                          {"percent", s.percent},
+                          {"items", s.itemsUsed},
+                          {"dontKnow", s.dontKnow},
+                          {"pendingManual", s.pendingManual},
+                          {"skipped", s.skipped}});
     }
     // "levels" (skill -> level id) is what the store's CSV export reads.
     nlohmann::json levels = nlohmann::json::object();
     for (const auto& s : r.skills)
-        if (!s.levelId.empty()) levels[s.skillId] = s.levelId;
-    return {{"skills", skills}, {"levels", levels}, {"score", r.score}, {"maxScore", r.maxScore}, {"pendingManual", r.pendingManual}};
+        if (!s.levelId.empty())
+            levels[s.skillId] = s.levelId;
+    return {{"skills", skills},
+            {"levels", levels},
+            {"score", r.score},
+            {"maxScore", r.maxScore},
+            {"pendingManual", r.pendingManual}};
 }
 
 } // namespace
 
 const char* toString(Screen s) {
     switch (s) {
-    case Screen::Welcome: return "welcome";
-    case Screen::Language: return "language";
-    case Screen::SoundCheck: return "sound-check";
-    case Screen::Consent: return "consent";
-    case Screen::Code: return "code";
-    case Screen::QuizChoice: return "quiz-choice";
-    case Screen::Item: return "item";
-    case Screen::Pause: return "pause";
-    case Screen::StillHere: return "still-here";
-    case Screen::Resume: return "resume";
-    case Screen::Result: return "result";
-    case Screen::Goodbye: return "goodbye";
-    case Screen::Error: return "error";
-    case Screen::Trainer: return "trainer";
+    case Screen::Welcome:
+        return "welcome";
+    case Screen::Language:
+        return "language";
+    case Screen::SoundCheck:
+        return "sound-check";
+    case Screen::Consent:
+        return "consent";
+    case Screen::Code:
+        return "code";
+    case Screen::QuizChoice:
+        return "quiz-choice";
+    case Screen::Item:
+        return "item";
+    case Screen::Pause:
+        return "pause";
+    case Screen::StillHere:
+        return "still-here";
+    case Screen::Resume:
+        return "resume";
+    case Screen::Result:
+        return "result";
+    case Screen::Goodbye:
+        return "goodbye";
+    case Screen::Error:
+        return "error";
+    case Screen::Trainer:
+        return "trainer";
     }
     return "?";
 }
@@ -92,7 +121,8 @@ ControllerDeps withLibrary(ControllerDeps d, std::unique_ptr<quiz::QuizLibrary>&
     if (!d.library) {
         own = std::make_unique<quiz::QuizLibrary>([](const std::string& line) { logLine(line); });
         if (d.quizzes)
-            for (const auto& q : *d.quizzes) own->addBundled(q);
+            for (const auto& q : *d.quizzes)
+                own->addBundled(q);
         d.library = own.get();
     }
     return d;
@@ -100,9 +130,11 @@ ControllerDeps withLibrary(ControllerDeps d, std::unique_ptr<quiz::QuizLibrary>&
 } // namespace
 
 Controller::Controller(ControllerDeps deps)
-    : deps_(withLibrary(std::move(deps), ownLibrary_)), idle_(deps_.idle), trainer_(trainerDeps(deps_)) {
+    : deps_(withLibrary(std::move(deps), ownLibrary_)), idle_(deps_.idle),
+      trainer_(trainerDeps(deps_)) {
     idle_.activity(now());
-    if (deps_.sync) catalogGenerationSeen_ = deps_.sync->status().catalogGeneration;
+    if (deps_.sync)
+        catalogGenerationSeen_ = deps_.sync->status().catalogGeneration;
 }
 
 // The sync worker committed new catalogue versions (its own connection, its own thread): read
@@ -110,16 +142,20 @@ Controller::Controller(ControllerDeps deps)
 // mid-attempt keeps the Quiz their attempt points to (the library never frees one); the next
 // new attempt and the choice screen see the newest version.
 void Controller::addInstalledCatalogue() {
-    if (!deps_.sync || !deps_.db) return;
+    if (!deps_.sync || !deps_.db)
+        return;
     const auto generation = deps_.sync->status().catalogGeneration;
-    if (generation == catalogGenerationSeen_) return;
+    if (generation == catalogGenerationSeen_)
+        return;
     catalogGenerationSeen_ = generation;
     try {
         const auto added = deps_.library->addCatalog(store::catalogPackages(*deps_.db));
         logLine(std::to_string(added) + " new quiz version(s) from the catalogue ready");
-        if (added > 0) trainer_.storeChanged(); // titles and versions on an open trainer page
+        if (added > 0)
+            trainer_.storeChanged(); // titles and versions on an open trainer page
     } catch (const std::exception& e) {
-        logLine(std::string("catalogue not read: ") + e.what()); // the versions already loaded keep running
+        logLine(std::string("catalogue not read: ") +
+                e.what()); // the versions already loaded keep running
     }
 }
 
@@ -130,13 +166,15 @@ ui::Intent Controller::draw(ui::UiContext& ctx) {
     ctx.locale = person_.locale;
     ctx.soundOff = soundUnavailable() && screen_ != Screen::Trainer;
     ui::Intent out = drawScreen(ctx);
-    if (soundUnavailable() && screen_ != Screen::Trainer) ui::drawSoundNotice(ctx); // trainers have their own panel
+    if (soundUnavailable() && screen_ != Screen::Trainer)
+        ui::drawSoundNotice(ctx); // trainers have their own panel
     // Kiosk screens read their own text aloud when they open (the auto-play setting): the text
     // is what their speaker button reads, known once the screen has been drawn.
     if (screenSpeechPending_ && deps_.audio && ctx.recorder) {
         screenSpeechPending_ = false;
         const auto& t = ctx.recorder->readAloudText();
-        if (deps_.audio->settings().autoPlayInstructions && !t.empty()) deps_.audio->readAloud({t, person_.locale, {}});
+        if (deps_.audio->settings().autoPlayInstructions && !t.empty())
+            deps_.audio->readAloud({t, person_.locale, {}});
     }
     return out;
 }
@@ -145,18 +183,22 @@ ui::Intent Controller::drawScreen(ui::UiContext& ctx) {
     switch (screen_) {
     case Screen::Welcome: {
         auto out = ui::drawWelcome({}, ctx);
-        if (auto corner = ui::drawTrainerCorner(ctx); !ui::isNone(corner)) out = corner;
+        if (auto corner = ui::drawTrainerCorner(ctx); !ui::isNone(corner))
+            out = corner;
         return out;
     }
-    case Screen::Trainer: return trainer_.draw(ctx);
-    case Screen::Language: return ui::drawLanguage({i18n::uiLocales(), person_.locale}, ctx);
+    case Screen::Trainer:
+        return trainer_.draw(ctx);
+    case Screen::Language:
+        return ui::drawLanguage({i18n::uiLocales(), person_.locale}, ctx);
     case Screen::SoundCheck: {
         ui::SoundCheckView v;
         v.playing = deps_.audio && deps_.audio->isPlaying();
         v.unavailable = soundUnavailable();
         return ui::drawSoundCheck(v, ctx);
     }
-    case Screen::Consent: return ui::drawConsent({}, ctx);
+    case Screen::Consent:
+        return ui::drawConsent({}, ctx);
     case Screen::Code:
     case Screen::Resume: {
         ui::CodeView v;
@@ -166,17 +208,24 @@ ui::Intent Controller::drawScreen(ui::UiContext& ctx) {
         v.alphabet = std::string(store::kCodeAlphabet);
         return ui::drawCode(v, person_.entry, ctx);
     }
-    case Screen::QuizChoice: return ui::drawQuizChoice(quizChoiceView(), ctx);
+    case Screen::QuizChoice:
+        return ui::drawQuizChoice(quizChoiceView(), ctx);
     case Screen::Item: {
         const auto v = itemView();
         return ui::drawItemScreen(v, person_.item, ctx);
     }
-    case Screen::Pause: return ui::drawPause({store::formatBeneficiaryCode(person_.code)}, ctx);
-    case Screen::StillHere: return ui::drawStillHere({idle_.secondsLeft(now())}, ctx);
-    case Screen::Result: return ui::drawResult(person_.result, ctx);
+    case Screen::Pause:
+        return ui::drawPause({store::formatBeneficiaryCode(person_.code)}, ctx);
+    case Screen::StillHere:
+        return ui::drawStillHere({idle_.secondsLeft(now())}, ctx);
+    case Screen::Result:
+        return ui::drawResult(person_.result, ctx);
     case Screen::Goodbye:
-        return ui::drawGoodbye({person_.codeGenerated ? store::formatBeneficiaryCode(person_.code) : std::string()}, ctx);
-    case Screen::Error: return ui::drawError(error_, ctx);
+        return ui::drawGoodbye(
+            {person_.codeGenerated ? store::formatBeneficiaryCode(person_.code) : std::string()},
+            ctx);
+    case Screen::Error:
+        return ui::drawError(error_, ctx);
     }
     return {};
 }
@@ -185,21 +234,26 @@ ui::QuizChoiceView Controller::quizChoiceView() const {
     ui::QuizChoiceView v;
     for (const auto* qp : deps_.library->newestPerId()) {
         const auto& q = *qp;
-        v.cards.push_back({q.id, q.title.get(person_.locale, q.defaultLocale), q.description.get(person_.locale, q.defaultLocale), kindOf(q)});
+        v.cards.push_back({q.id, q.title.get(person_.locale, q.defaultLocale),
+                           q.description.get(person_.locale, q.defaultLocale), kindOf(q)});
     }
-    std::stable_sort(v.cards.begin(), v.cards.end(), [](const ui::QuizCard& a, const ui::QuizCard& b) {
-        return static_cast<int>(a.kind) < static_cast<int>(b.kind); // Numérique, then Français
-    });
+    std::stable_sort(
+        v.cards.begin(), v.cards.end(), [](const ui::QuizCard& a, const ui::QuizCard& b) {
+            return static_cast<int>(a.kind) < static_cast<int>(b.kind); // Numérique, then Français
+        });
     for (const auto& c : v.cards)
-        if (!person_.assignedQuizId.empty() && c.quizId == person_.assignedQuizId) v.assigned = c;
+        if (!person_.assignedQuizId.empty() && c.quizId == person_.assignedQuizId)
+            v.assigned = c;
     return v;
 }
 
 ui::ItemScreenView Controller::itemView() const {
     ui::ItemScreenView v;
-    if (!person_.attempt) return v;
+    if (!person_.attempt)
+        return v;
     const auto cur = person_.attempt->current();
-    if (!cur) return v;
+    if (!cur)
+        return v;
     const auto& quiz = person_.attempt->quiz();
     v.item.quiz = &quiz;
     v.item.item = cur->item;
@@ -227,7 +281,8 @@ ui::ItemScreenView Controller::itemView() const {
     v.instruction = cur->item->instruction.get(person_.locale, quiz.defaultLocale);
     v.progress = static_cast<float>(person_.attempt->progress().fraction());
     // Without sound the way on must stay open: "Je ne sais pas" then stores "unavailable".
-    v.allowDontKnow = cur->item->dontKnow || v.item.stimulusUnavailable || v.item.recording.unavailable;
+    v.allowDontKnow =
+        cur->item->dontKnow || v.item.stimulusUnavailable || v.item.recording.unavailable;
     v.practice = cur->item->practice;
     return v;
 }
@@ -240,7 +295,8 @@ void Controller::apply(const ui::Intent& in) {
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
-            if constexpr (std::is_same_v<T, I::Start>) go(Screen::Language);
+            if constexpr (std::is_same_v<T, I::Start>)
+                go(Screen::Language);
             else if constexpr (std::is_same_v<T, I::OpenResume>) {
                 person_.entry = {};
                 person_.codeMessageKey.clear();
@@ -248,23 +304,32 @@ void Controller::apply(const ui::Intent& in) {
             } else if constexpr (std::is_same_v<T, I::ChooseLanguage>) {
                 person_.locale = i.locale;
                 go(deps_.soundCheck && deps_.audio ? Screen::SoundCheck : Screen::Consent);
-            } else if constexpr (std::is_same_v<T, I::SoundCheckAnswer>) answerSoundCheck(i.heard);
+            } else if constexpr (std::is_same_v<T, I::SoundCheckAnswer>)
+                answerSoundCheck(i.heard);
             else if constexpr (std::is_same_v<T, I::SoundCheckReplay>) {
-                if (deps_.audio) deps_.audio->playAsset(deps_.soundCheckMusic);
+                if (deps_.audio)
+                    deps_.audio->playAsset(deps_.soundCheckMusic);
             } else if constexpr (std::is_same_v<T, I::AcceptConsent>) {
                 person_.consentAtMs = deps_.clock->epochMs();
                 person_.entry = {};
                 person_.codeMessageKey.clear();
                 go(Screen::Code);
-            } else if constexpr (std::is_same_v<T, I::DeclineConsent>) resetToWelcome();
-            else if constexpr (std::is_same_v<T, I::SubmitCode>) submitCode(i.code);
-            else if constexpr (std::is_same_v<T, I::NoCode>) newCode();
-            else if constexpr (std::is_same_v<T, I::ChooseQuiz>) startQuiz(i.quizId);
-            else if constexpr (std::is_same_v<T, I::Answer>) answer(i.answer);
-            else if constexpr (std::is_same_v<T, I::DontKnow>) dontKnow();
+            } else if constexpr (std::is_same_v<T, I::DeclineConsent>)
+                resetToWelcome();
+            else if constexpr (std::is_same_v<T, I::SubmitCode>)
+                submitCode(i.code);
+            else if constexpr (std::is_same_v<T, I::NoCode>)
+                newCode();
+            else if constexpr (std::is_same_v<T, I::ChooseQuiz>)
+                startQuiz(i.quizId);
+            else if constexpr (std::is_same_v<T, I::Answer>)
+                answer(i.answer);
+            else if constexpr (std::is_same_v<T, I::DontKnow>)
+                dontKnow();
             else if constexpr (std::is_same_v<T, I::Pause>) {
                 saveAndPause();
-                if (screen_ != Screen::Error) go(Screen::Pause);
+                if (screen_ != Screen::Error)
+                    go(Screen::Pause);
             } else if constexpr (std::is_same_v<T, I::ContinueAfterPause>) {
                 if (person_.attempt && person_.attempt->state() == engine::AttemptState::Paused) {
                     person_.attempt->resume();
@@ -282,32 +347,51 @@ void Controller::apply(const ui::Intent& in) {
             } else if constexpr (std::is_same_v<T, I::StillHere>) {
                 idle_.activity(now());
                 go(beforeQuestion_);
-            } else if constexpr (std::is_same_v<T, I::ResumeCode>) resumeByCode(i.code);
-            else if constexpr (std::is_same_v<T, I::FinishResult>) go(Screen::Goodbye);
-            else if constexpr (std::is_same_v<T, I::GoodbyeDone>) resetToWelcome();
+            } else if constexpr (std::is_same_v<T, I::ResumeCode>)
+                resumeByCode(i.code);
+            else if constexpr (std::is_same_v<T, I::FinishResult>)
+                go(Screen::Goodbye);
+            else if constexpr (std::is_same_v<T, I::GoodbyeDone>)
+                resetToWelcome();
             else if constexpr (std::is_same_v<T, I::Back>) {
                 switch (screen_) {
-                case Screen::Language: resetToWelcome(); break;
-                case Screen::Code: go(Screen::Consent); break;
-                case Screen::Resume: resetToWelcome(); break;
-                case Screen::QuizChoice: go(Screen::Code); break;
-                default: break;
+                case Screen::Language:
+                    resetToWelcome();
+                    break;
+                case Screen::Code:
+                    go(Screen::Consent);
+                    break;
+                case Screen::Resume:
+                    resetToWelcome();
+                    break;
+                case Screen::QuizChoice:
+                    go(Screen::Code);
+                    break;
+                default:
+                    break;
                 }
-            } else if constexpr (std::is_same_v<T, I::ReadAloud>) readAloud(i.text);
-            else if constexpr (std::is_same_v<T, I::Item>) onItemIntent(i.action);
+            } else if constexpr (std::is_same_v<T, I::ReadAloud>)
+                readAloud(i.text);
+            else if constexpr (std::is_same_v<T, I::Item>)
+                onItemIntent(i.action);
             else if constexpr (std::is_same_v<T, I::ErrorRetry>) {
                 if (person_.unsaved) {
                     auto r = *person_.unsaved;
                     person_.unsaved.reset();
                     go(Screen::Item);
                     persist(std::move(r));
-                    if (screen_ != Screen::Error) afterResponse();
-                } else go(person_.attempt && !person_.attempt->finished() ? Screen::Item : Screen::Welcome);
-            } else if constexpr (std::is_same_v<T, I::ErrorHome>) resetToWelcome();
+                    if (screen_ != Screen::Error)
+                        afterResponse();
+                } else
+                    go(person_.attempt && !person_.attempt->finished() ? Screen::Item
+                                                                       : Screen::Welcome);
+            } else if constexpr (std::is_same_v<T, I::ErrorHome>)
+                resetToWelcome();
             else if constexpr (std::is_same_v<T, I::Trainer>) {
                 // Only from welcome (no person on screen) or inside the trainer area.
                 if (std::holds_alternative<ui::trainer::OpenLogin>(i.action)) {
-                    if (screen_ != Screen::Welcome) return;
+                    if (screen_ != Screen::Welcome)
+                        return;
                     trainer_.open();
                     go(Screen::Trainer);
                 } else if (screen_ == Screen::Trainer && trainer_.apply(i.action)) {
@@ -332,7 +416,8 @@ void Controller::setAudio(audio::AudioService* a) {
 }
 
 void Controller::syncAudio() {
-    if (!deps_.audio || audioSerial_ == shownSerial_) return;
+    if (!deps_.audio || audioSerial_ == shownSerial_)
+        return;
     audioSerial_ = shownSerial_;
     auto& a = *deps_.audio;
     if (screen_ == Screen::Item && person_.attempt) {
@@ -342,8 +427,10 @@ void Controller::syncAudio() {
             a.onScreenShown(audio::instructionReadAloud(q, it, person_.locale));
             // maxPlays is enforced by the engine (its count survives the "toujours là ?"
             // question); the service only plays and reports whether it was heard.
-            if (!it.stimulus.audio.empty()) a.beginStimulus(audio::stimulusFile(q, it), it.stimulus.maxPlays);
-            if (it.type == quiz::ItemType::Speak) a.beginRecording(it.maxDurationS);
+            if (!it.stimulus.audio.empty())
+                a.beginStimulus(audio::stimulusFile(q, it), it.stimulus.maxPlays);
+            if (it.type == quiz::ItemType::Speak)
+                a.beginRecording(it.maxDurationS);
             prepareNextInstruction();
             return;
         }
@@ -365,7 +452,8 @@ void Controller::answerSoundCheck(bool heard) {
     deps_.audio->answerSoundCheck(heard);
     // A first "Non" plays the music again and asks again; otherwise on to consent (after a
     // second "Non" the service is unavailable: listening items are stored as such).
-    if (deps_.audio->soundCheck() != audio::SoundCheckState::Asking) go(Screen::Consent);
+    if (deps_.audio->soundCheck() != audio::SoundCheckState::Asking)
+        go(Screen::Consent);
 }
 
 // The next item's instruction is synthesised into the cache while the person works on this one,
@@ -387,26 +475,35 @@ void Controller::prepareNextInstruction() {
     }
 }
 
-bool Controller::soundUnavailable() const { return !deps_.audio || deps_.audio->unavailable(); }
+bool Controller::soundUnavailable() const {
+    return !deps_.audio || deps_.audio->unavailable();
+}
 
 bool Controller::stimulusUnheard() const {
-    if (!person_.attempt || !person_.attempt->current()) return false;
-    if (person_.attempt->current()->item->stimulus.audio.empty()) return false;
-    if (!deps_.audio) return true;
+    if (!person_.attempt || !person_.attempt->current())
+        return false;
+    if (person_.attempt->current()->item->stimulus.audio.empty())
+        return false;
+    if (!deps_.audio)
+        return true;
     const auto st = deps_.audio->stimulus();
     return st.unavailable && !st.heard;
 }
 
 bool Controller::recordingUnavailable() const {
-    if (!person_.attempt || !person_.attempt->current()) return false;
-    if (person_.attempt->current()->item->type != quiz::ItemType::Speak) return false;
+    if (!person_.attempt || !person_.attempt->current())
+        return false;
+    if (person_.attempt->current()->item->type != quiz::ItemType::Speak)
+        return false;
     return !deps_.audio || deps_.audio->recording().unavailable;
 }
 
 bool Controller::animating() const {
-    if (!deps_.audio) return false;
+    if (!deps_.audio)
+        return false;
     const auto r = deps_.audio->recording().state;
-    return r == audio::RecorderState::Countdown || r == audio::RecorderState::Recording || deps_.audio->isPlaying();
+    return r == audio::RecorderState::Countdown || r == audio::RecorderState::Recording ||
+           deps_.audio->isPlaying();
 }
 
 void Controller::storeUnavailable() {
@@ -417,7 +514,8 @@ void Controller::storeUnavailable() {
         logLine(std::string("unavailable refused: ") + e.what());
         return;
     }
-    if (screen_ != Screen::Error) afterResponse();
+    if (screen_ != Screen::Error)
+        afterResponse();
 }
 
 void Controller::showError(const std::string& key, bool canRetry) {
@@ -469,7 +567,9 @@ void Controller::startQuiz(const std::string& quizId) {
     }
     try {
         std::uint64_t seed = deps_.seed;
-        if (seed == 0) seed = std::random_device{}() | (static_cast<std::uint64_t>(std::random_device{}()) << 32);
+        if (seed == 0)
+            seed =
+                std::random_device{}() | (static_cast<std::uint64_t>(std::random_device{}()) << 32);
         store::NewAttempt na;
         na.code = person_.code;
         na.quizId = q->id;
@@ -482,12 +582,16 @@ void Controller::startQuiz(const std::string& quizId) {
         engine::AttemptOptions opts;
         opts.attemptUuid = rec.uuid;
         opts.seed = static_cast<std::uint64_t>(rec.seed);
-        opts.nowMs = [clock = deps_.clock] { return clock->epochMs(); };
+        opts.nowMs = [clock = deps_.clock] {
+            return clock->epochMs();
+        };
         person_.attempt.emplace(*q, opts);
         person_.quiz = q;
         person_.item = {};
-        if (person_.attempt->finished()) finishAndShowResult();
-        else go(Screen::Item);
+        if (person_.attempt->finished())
+            finishAndShowResult();
+        else
+            go(Screen::Item);
     } catch (const std::exception& e) {
         logLine(std::string("cannot start ") + quizId + ": " + e.what());
         person_.attempt.reset();
@@ -517,7 +621,8 @@ void Controller::resumeByCode(const std::string& typed) {
             q = deps_.library->newest(rec->quizId);
             if (q)
                 logLine("resuming " + rec->uuid + ": " + rec->quizId + " " + rec->quizVersion +
-                        " is no longer on this kiosk; going on with " + q->version + ", answers replayed");
+                        " is no longer on this kiosk; going on with " + q->version +
+                        ", answers replayed");
         }
         if (!q) {
             showError("error.package", false);
@@ -526,16 +631,22 @@ void Controller::resumeByCode(const std::string& typed) {
         engine::AttemptOptions opts;
         opts.attemptUuid = rec->uuid;
         opts.seed = static_cast<std::uint64_t>(rec->seed);
-        opts.nowMs = [clock = deps_.clock] { return clock->epochMs(); };
-        person_.attempt.emplace(engine::Attempt::rebuild(*q, opts, deps_.db->responsesOf(rec->uuid)));
+        opts.nowMs = [clock = deps_.clock] {
+            return clock->epochMs();
+        };
+        person_.attempt.emplace(
+            engine::Attempt::rebuild(*q, opts, deps_.db->responsesOf(rec->uuid)));
         person_.quiz = q;
         person_.code = *code;
         person_.locale = rec->locale;
         person_.item = {};
         person_.codeMessageKey.clear();
-        if (rec->status == store::AttemptStatus::Paused) deps_.db->resumeAttempt(rec->uuid);
-        if (person_.attempt->finished()) finishAndShowResult();
-        else go(Screen::Item);
+        if (rec->status == store::AttemptStatus::Paused)
+            deps_.db->resumeAttempt(rec->uuid);
+        if (person_.attempt->finished())
+            finishAndShowResult();
+        else
+            go(Screen::Item);
     } catch (const std::exception& e) {
         logLine(std::string("cannot resume: ") + e.what());
         person_.attempt.reset();
@@ -544,7 +655,8 @@ void Controller::resumeByCode(const std::string& typed) {
 }
 
 void Controller::answer(const nlohmann::json& a) {
-    if (!person_.attempt || !person_.attempt->current()) return;
+    if (!person_.attempt || !person_.attempt->current())
+        return;
     // Nothing could be heard or recorded: not a wrong answer, the trainer sees why.
     if (stimulusUnheard() || recordingUnavailable()) {
         storeUnavailable();
@@ -569,21 +681,25 @@ void Controller::answer(const nlohmann::json& a) {
         logLine(std::string("answer refused: ") + e.what());
         return;
     }
-    if (screen_ != Screen::Error) afterResponse();
+    if (screen_ != Screen::Error)
+        afterResponse();
 }
 
 void Controller::dontKnow() {
-    if (!person_.attempt || !person_.attempt->current()) return;
+    if (!person_.attempt || !person_.attempt->current())
+        return;
     try {
         const auto ms = now() - person_.item.shownAtMs;
         const auto* item = person_.attempt->current()->item;
         const bool couldNotHear = stimulusUnheard() || recordingUnavailable();
-        persist(item->dontKnow && !couldNotHear ? person_.attempt->dontKnow(ms) : person_.attempt->unavailable(ms));
+        persist(item->dontKnow && !couldNotHear ? person_.attempt->dontKnow(ms)
+                                                : person_.attempt->unavailable(ms));
     } catch (const std::exception& e) {
         logLine(std::string("don't know refused: ") + e.what());
         return;
     }
-    if (screen_ != Screen::Error) afterResponse();
+    if (screen_ != Screen::Error)
+        afterResponse();
 }
 
 void Controller::persist(engine::Response r) {
@@ -598,9 +714,12 @@ void Controller::persist(engine::Response r) {
 
 void Controller::afterResponse() {
     person_.item = {};
-    if (!person_.attempt) return;
-    if (person_.attempt->finished()) finishAndShowResult();
-    else go(Screen::Item);
+    if (!person_.attempt)
+        return;
+    if (person_.attempt->finished())
+        finishAndShowResult();
+    else
+        go(Screen::Item);
 }
 
 void Controller::finishAndShowResult() {
@@ -616,7 +735,8 @@ void Controller::finishAndShowResult() {
     const auto& fw = q.framework;
     std::vector<ui::SkillResult> all;
     for (const auto& s : res.skills) {
-        if (!s.level) continue;
+        if (!s.level)
+            continue;
         const quiz::Skill* sk = fw.findSkill(s.skillId);
         ui::SkillResult r;
         r.title = sk ? sk->title.get(person_.locale, q.defaultLocale) : s.skillId;
@@ -624,19 +744,23 @@ void Controller::finishAndShowResult() {
         r.steps = static_cast<int>(fw.levels.size());
         if (*s.level < fw.levels.size()) {
             r.levelTitle = fw.levels[*s.level].title.get(person_.locale, q.defaultLocale);
-            r.canDo = fw.canDoFor(s.skillId, *s.level).get(person_.locale, q.defaultLocale); // this skill's words
+            r.canDo = fw.canDoFor(s.skillId, *s.level)
+                          .get(person_.locale, q.defaultLocale); // this skill's words
         }
         all.push_back(std::move(r));
     }
     // Strengths first: the highest steps; the other half is "what you can still learn".
-    std::stable_sort(all.begin(), all.end(), [](const ui::SkillResult& a, const ui::SkillResult& b) {
-        return a.step * b.steps > b.step * a.steps;
-    });
+    std::stable_sort(all.begin(), all.end(),
+                     [](const ui::SkillResult& a, const ui::SkillResult& b) {
+                         return a.step * b.steps > b.step * a.steps;
+                     });
     ui::ResultView v;
     const std::size_t nStrong = (all.size() + 1) / 2;
-    for (std::size_t i = 0; i < all.size(); ++i) (i < nStrong ? v.strengths : v.toWork).push_back(all[i]);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        (i < nStrong ? v.strengths : v.toWork).push_back(all[i]);
     for (const auto* m : res.messages) {
-        if (!v.message.empty()) v.message += " ";
+        if (!v.message.empty())
+            v.message += " ";
         v.message += m->text.get(person_.locale, q.defaultLocale);
     }
     v.pendingManual = res.pendingManual > 0;
@@ -647,40 +771,52 @@ void Controller::finishAndShowResult() {
 void Controller::onItemIntent(const ui::items::ItemIntent& i) {
     namespace It = ui::items;
     if (const auto* p = std::get_if<It::PlayAudio>(&i)) {
-        if (!person_.attempt || !deps_.audio) return;
+        if (!person_.attempt || !deps_.audio)
+            return;
         const auto cur = person_.attempt->current();
-        if (!cur) return;
+        if (!cur)
+            return;
         if (p->stimulus) {
-            if (cur->playsLeft == 0) return; // maxPlays reached
+            if (cur->playsLeft == 0)
+                return; // maxPlays reached
             // Counted only when it really started: a play the device refused is not charged.
-            if (deps_.audio->playStimulus()) person_.attempt->play();
+            if (deps_.audio->playStimulus())
+                person_.attempt->play();
         } else {
             deps_.audio->playAsset(audio::assetFile(person_.attempt->quiz(), p->assetId));
         }
     } else if (const auto* s = std::get_if<It::SpeakText>(&i)) {
-        if (deps_.audio) deps_.audio->readAloud({s->text, s->locale, {}});
+        if (deps_.audio)
+            deps_.audio->readAloud({s->text, s->locale, {}});
     } else if (const auto* o = std::get_if<It::ReadOption>(&i)) {
-        if (!deps_.audio || !person_.attempt || !person_.attempt->current()) return;
+        if (!deps_.audio || !person_.attempt || !person_.attempt->current())
+            return;
         for (const auto& opt : person_.attempt->current()->item->options)
             if (opt.id == o->optionId)
-                deps_.audio->readAloud(audio::optionReadAloud(person_.attempt->quiz(), opt, person_.locale));
+                deps_.audio->readAloud(
+                    audio::optionReadAloud(person_.attempt->quiz(), opt, person_.locale));
     } else if (const auto* a = std::get_if<It::SubmitAnswer>(&i)) {
         answer(a->answer);
     } else if (std::holds_alternative<It::StartRecording>(i)) {
-        if (deps_.audio) deps_.audio->startRecording();
+        if (deps_.audio)
+            deps_.audio->startRecording();
     } else if (std::holds_alternative<It::StopRecording>(i)) {
-        if (deps_.audio) deps_.audio->stopRecording();
+        if (deps_.audio)
+            deps_.audio->stopRecording();
     } else if (std::holds_alternative<It::ListenBack>(i)) {
-        if (deps_.audio) deps_.audio->listenBack();
+        if (deps_.audio)
+            deps_.audio->listenBack();
     }
 }
 
 void Controller::readAloud(const std::string& text) {
-    if (!deps_.audio) return;
+    if (!deps_.audio)
+        return;
     if (screen_ == Screen::Item && person_.attempt) {
         if (const auto cur = person_.attempt->current()) {
             // The package's recorded instruction when it has one, in the language it is in.
-            deps_.audio->readAloud(audio::instructionReadAloud(person_.attempt->quiz(), *cur->item, person_.locale));
+            deps_.audio->readAloud(
+                audio::instructionReadAloud(person_.attempt->quiz(), *cur->item, person_.locale));
             return;
         }
     }
@@ -692,11 +828,13 @@ void Controller::readAloud(const std::string& text) {
 // ---------------------------------------------------------------------------------------------
 void Controller::noteActivity() {
     idle_.activity(now());
-    if (screen_ == Screen::Trainer) trainer_.activity();
+    if (screen_ == Screen::Trainer)
+        trainer_.activity();
 }
 
 std::int64_t Controller::msUntilNextTimer() const {
-    if (screen_ == Screen::Trainer) return trainer_.msUntilLogout();
+    if (screen_ == Screen::Trainer)
+        return trainer_.msUntilLogout();
     return idle_.msUntilNext(now(), screen_ != Screen::Welcome);
 }
 
@@ -704,7 +842,8 @@ void Controller::tick() {
     addInstalledCatalogue();
     if (screen_ == Screen::Trainer) {
         // The trainer area has its own rule: log out after 2 minutes without a touch.
-        if (trainer_.tick()) resetToWelcome();
+        if (trainer_.tick())
+            resetToWelcome();
         return;
     }
     const auto ev = idle_.poll(now(), screen_ != Screen::Welcome);
@@ -721,8 +860,10 @@ void Controller::tick() {
 }
 
 void Controller::saveAndPause() {
-    if (!person_.attempt || person_.attempt->finished()) return;
-    if (person_.attempt->state() == engine::AttemptState::Running) person_.attempt->pause();
+    if (!person_.attempt || person_.attempt->finished())
+        return;
+    if (person_.attempt->state() == engine::AttemptState::Running)
+        person_.attempt->pause();
     try {
         deps_.db->pauseAttempt(person_.attempt->options().attemptUuid);
     } catch (const std::exception& e) {
@@ -732,11 +873,11 @@ void Controller::saveAndPause() {
 
 void Controller::resetToWelcome() {
     saveAndPause();
-    person_ = Person{};           // nothing of this person survives
+    person_ = Person{}; // nothing of this person survives
     error_ = ui::ErrorView{};
     beforeQuestion_ = Screen::Welcome;
     idle_.activity(now());
-    go(Screen::Welcome);          // stops every sound of the previous person
+    go(Screen::Welcome); // stops every sound of the previous person
 }
 
 } // namespace repere::app

@@ -6,15 +6,9 @@
 // to welcome replaces it with a fresh one, so nothing of them can be drawn afterwards.
 #pragma once
 
-#include <cstdint>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "app/inactivity.hpp"
-#include "audio/audio_service.hpp"
 #include "app/trainer_area.hpp"
+#include "audio/audio_service.hpp"
 #include "engine/attempt.hpp"
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
@@ -23,9 +17,30 @@
 #include "ui/intents.hpp"
 #include "ui/screens/screens.hpp"
 
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace repere::app {
 
-enum class Screen { Welcome, Language, SoundCheck, Consent, Code, QuizChoice, Item, Pause, StillHere, Resume, Result, Goodbye, Error, Trainer };
+enum class Screen {
+    Welcome,
+    Language,
+    SoundCheck,
+    Consent,
+    Code,
+    QuizChoice,
+    Item,
+    Pause,
+    StillHere,
+    Resume,
+    Result,
+    Goodbye,
+    Error,
+    Trainer
+};
 const char* toString(Screen s);
 
 struct ControllerDeps {
@@ -38,7 +53,8 @@ struct ControllerDeps {
     const std::vector<quiz::Quiz>* quizzes = nullptr;
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
-    audio::AudioService* audio = nullptr; // null: no sound at all (--no-sound); shown as "Son indisponible"
+    audio::AudioService* audio =
+        nullptr; // null: no sound at all (--no-sound); shown as "Son indisponible"
     std::string kioskId = "kiosk";
     InactivityConfig idle;
     std::uint64_t seed = 0; // 0: random seeds per attempt
@@ -47,7 +63,7 @@ struct ControllerDeps {
     std::filesystem::path exportDir; // trainer exports (empty: <dataDir>/exports)
     std::string agency;
     std::int64_t trainerIdleMs = 2 * 60 * 1000;
-    SyncPort* sync = nullptr;        // background sync (sync_worker.hpp); null: no sync on this kiosk
+    SyncPort* sync = nullptr; // background sync (sync_worker.hpp); null: no sync on this kiosk
     // The sound check screen after the choice of language (per kiosk), with its music.
     bool soundCheck = false;
     std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
@@ -91,8 +107,8 @@ private:
     struct Person {
         std::string locale = "fr";
         std::string code;
-        bool codeGenerated = false;   // the kiosk made it: show it big at the end
-        std::string assignedQuizId;   // chosen by the counsellor for this code ("" = none)
+        bool codeGenerated = false; // the kiosk made it: show it big at the end
+        std::string assignedQuizId; // chosen by the counsellor for this code ("" = none)
         std::optional<std::int64_t> consentAtMs;
         const quiz::Quiz* quiz = nullptr;
         std::optional<engine::Attempt> attempt;
@@ -105,7 +121,7 @@ private:
 
     ui::Intent drawScreen(ui::UiContext& ctx);
     void go(Screen s);
-    void resetToWelcome();            // pause+save any running attempt, then forget the person
+    void resetToWelcome(); // pause+save any running attempt, then forget the person
     void saveAndPause();
     void submitCode(const std::string& typed);
     void newCode();
@@ -113,7 +129,7 @@ private:
     void resumeByCode(const std::string& typed);
     void answer(const nlohmann::json& answer);
     void dontKnow();
-    void persist(engine::Response r);  // store, or the calm save error
+    void persist(engine::Response r); // store, or the calm save error
     void afterResponse();
     void finishAndShowResult();
     void onItemIntent(const ui::items::ItemIntent& i);
@@ -121,7 +137,7 @@ private:
     // Starts the audio session of the screen on show (instruction read aloud, stimulus, recorder)
     // once per screen/item shown; called after every state change.
     void syncAudio();
-    bool stimulusUnheard() const;     // listening item whose sound could not be heard
+    bool stimulusUnheard() const;      // listening item whose sound could not be heard
     bool recordingUnavailable() const; // speak item without a working microphone
     void storeUnavailable();
     void answerSoundCheck(bool heard);
@@ -140,10 +156,10 @@ private:
     Inactivity idle_;
     ui::ErrorView error_;
     std::string lastResumeMessage_;
-    std::uint64_t shownSerial_ = 0;   // bumped each time a screen (or the next item) is shown
+    std::uint64_t shownSerial_ = 0;     // bumped each time a screen (or the next item) is shown
     std::uint64_t audioSerial_ = ~0ull; // the serial whose audio session is running
     TrainerArea trainer_;
-    bool screenSpeechPending_ = false;  // a kiosk screen opened: read its text once it is drawn
+    bool screenSpeechPending_ = false; // a kiosk screen opened: read its text once it is drawn
 };
 
 } // namespace repere::app

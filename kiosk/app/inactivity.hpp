@@ -23,7 +23,8 @@ public:
         lastMs_ = nowMs;
         asking_ = false;
     }
-    // What is due at `nowMs` (Ask once, then Reset once); `armed` false = welcome (nothing to guard).
+    // What is due at `nowMs` (Ask once, then Reset once); `armed` false = welcome (nothing to
+    // guard).
     Event poll(std::int64_t nowMs, bool armed) {
         if (!armed) {
             lastMs_ = nowMs;
@@ -45,13 +46,16 @@ public:
     bool asking() const { return asking_; }
     // Milliseconds until the next event (for the event loop's sleep); < 0 when disarmed.
     std::int64_t msUntilNext(std::int64_t nowMs, bool armed) const {
-        if (!armed) return -1;
-        const std::int64_t due = asking_ ? askedMs_ + config_.resetAfterMs : lastMs_ + config_.askAfterMs;
+        if (!armed)
+            return -1;
+        const std::int64_t due =
+            asking_ ? askedMs_ + config_.resetAfterMs : lastMs_ + config_.askAfterMs;
         return due > nowMs ? due - nowMs : 0;
     }
     // Seconds left before the reset while asking (shown on the question screen).
     int secondsLeft(std::int64_t nowMs) const {
-        if (!asking_) return static_cast<int>(config_.resetAfterMs / 1000);
+        if (!asking_)
+            return static_cast<int>(config_.resetAfterMs / 1000);
         const auto left = askedMs_ + config_.resetAfterMs - nowMs;
         return left > 0 ? static_cast<int>((left + 999) / 1000) : 0;
     }

@@ -1,16 +1,9 @@
 #include "app/kiosk_app.hpp"
 
-#include <imgui.h>
-
-#include <atomic>
-#include <chrono>
-#include <cstdio>
-#include <memory>
-
-#include "audio/audio_service.hpp"
 #include "app/controller.hpp"
 #include "app/script.hpp"
 #include "app/sync_worker.hpp"
+#include "audio/audio_service.hpp"
 #include "platform/clock.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
@@ -21,15 +14,24 @@
 #include "store/data_dir.hpp"
 #include "ui/canvas.hpp"
 
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <imgui.h>
+#include <memory>
+
 namespace repere::app {
 namespace {
 
 std::int64_t wallMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 void appendUtf8(std::string& out, unsigned c) {
-    if (c < 0x80) out += static_cast<char>(c);
+    if (c < 0x80)
+        out += static_cast<char>(c);
     else if (c < 0x800) {
         out += static_cast<char>(0xC0 | (c >> 6));
         out += static_cast<char>(0x80 | (c & 0x3F));
@@ -43,8 +45,10 @@ void appendUtf8(std::string& out, unsigned c) {
 // Keyboard input of this frame from ImGui's IO (filled by the GLFW backend).
 ui::UiInput inputFromIo(const ImGuiIO& io) {
     ui::UiInput in;
-    for (ImWchar c : io.InputQueueCharacters) appendUtf8(in.typed, c);
-    in.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+    for (ImWchar c : io.InputQueueCharacters)
+        appendUtf8(in.typed, c);
+    in.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+               ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
     in.backspace = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace));
     in.escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     return in;
@@ -77,28 +81,37 @@ int runKiosk(const KioskOptions& o) {
 
     // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
     // The library also gets every catalogue version installed by sync once the database is open.
-    quiz::QuizLibrary library([](const std::string& line) { std::fprintf(stderr, "repere-kiosk: %s\n", line.c_str()); });
+    quiz::QuizLibrary library(
+        [](const std::string& line) { std::fprintf(stderr, "repere-kiosk: %s\n", line.c_str()); });
     library.addBundled(o.quizzesDir);
-    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", library.loadedCount(), o.quizzesDir.string().c_str());
+    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", library.loadedCount(),
+                 o.quizzesDir.string().c_str());
 
     std::unique_ptr<store::Database> db;
     std::filesystem::path dataDir;
     try {
-        const auto dir = store::resolveDataDir(o.dataDir.empty() ? std::nullopt : std::optional<std::string>(o.dataDir.string()));
+        const auto dir = store::resolveDataDir(
+            o.dataDir.empty() ? std::nullopt : std::optional<std::string>(o.dataDir.string()));
         store::ensureDataDir(dir);
         dataDir = dir;
         db = store::Database::openDataDir(dir);
         if (const auto& moved = db->openReport().movedAside)
-            std::fprintf(stderr, "repere-kiosk: the database was damaged (%s); it was moved to %s and a new one started\n",
+            std::fprintf(stderr,
+                         "repere-kiosk: the database was damaged (%s); it was moved to %s and a "
+                         "new one started\n",
                          db->openReport().problem.c_str(), moved->string().c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "repere-kiosk: cannot open the database: %s\n", e.what());
         return 2;
     }
     try {
-        library.addCatalog(store::catalogPackages(*db)); // pulled earlier; later ones come via Controller::tick
+        library.addCatalog(
+            store::catalogPackages(*db)); // pulled earlier; later ones come via Controller::tick
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "repere-kiosk: the catalogue list could not be read (bundled packages only): %s\n", e.what());
+        std::fprintf(
+            stderr,
+            "repere-kiosk: the catalogue list could not be read (bundled packages only): %s\n",
+            e.what());
     }
 
     std::string error;
@@ -122,12 +135,16 @@ int runKiosk(const KioskOptions& o) {
     platform::FontSet fonts;
     float fontScale = -1;
     auto ensureFonts = [&] {
-        const ImVec2 size{static_cast<float>(window->framebufferWidth()), static_cast<float>(window->framebufferHeight())};
+        const ImVec2 size{static_cast<float>(window->framebufferWidth()),
+                          static_cast<float>(window->framebufferHeight())};
         const float scale = ui::textScaleFor(size);
-        if (scale == fontScale) return;
+        if (scale == fontScale)
+            return;
         std::string ferr;
-        if (!platform::buildFonts(*io.Fonts, scale, fonts, ferr)) std::fprintf(stderr, "repere-kiosk: %s\n", ferr.c_str());
-        if (fontScale >= 0) window->fontsChanged();
+        if (!platform::buildFonts(*io.Fonts, scale, fonts, ferr))
+            std::fprintf(stderr, "repere-kiosk: %s\n", ferr.c_str());
+        if (fontScale >= 0)
+            window->fontsChanged();
         fontScale = scale;
     };
     ensureFonts();
@@ -184,15 +201,18 @@ int runKiosk(const KioskOptions& o) {
             const auto ms = controller.msUntilNextTimer();
             window->waitEvents(ms < 0 ? 600.0 : ms / 1000.0 + 0.01);
         }
-        if (syncChanged.exchange(false)) pendingFrames = std::max(pendingFrames, 1);
+        if (syncChanged.exchange(false))
+            pendingFrames = std::max(pendingFrames, 1);
         if (window->eventCount() != seenEvents) {
             seenEvents = window->eventCount();
             pendingFrames = std::max(pendingFrames, 3);
         }
         const Screen before = controller.screen();
         controller.tick();
-        if (controller.screen() != before) pendingFrames = std::max(pendingFrames, 3);
-        if (!runner && pendingFrames <= 0) continue;
+        if (controller.screen() != before)
+            pendingFrames = std::max(pendingFrames, 3);
+        if (!runner && pendingFrames <= 0)
+            continue;
 
         ensureFonts();
         window->newFrame();
@@ -200,7 +220,8 @@ int runKiosk(const KioskOptions& o) {
         if (runner) {
             inj = runner->beforeFrame();
             io.MousePos = inj.mousePos.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
-            for (bool& d : io.MouseDown) d = false;
+            for (bool& d : io.MouseDown)
+                d = false;
             io.MouseDown[0] = inj.mouseDown;
         }
         ImGui::NewFrame();
@@ -209,8 +230,8 @@ int runKiosk(const KioskOptions& o) {
         input.enter |= inj.input.enter;
         input.backspace |= inj.input.backspace;
         input.escape |= inj.input.escape;
-        if (io.MouseDown[0] || io.MouseClicked[0] || io.MouseWheel != 0 || !input.typed.empty() || input.enter ||
-            input.backspace || input.escape)
+        if (io.MouseDown[0] || io.MouseClicked[0] || io.MouseWheel != 0 || !input.typed.empty() ||
+            input.enter || input.backspace || input.escape)
             controller.noteActivity();
 
         const ui::Theme theme = ui::makeTheme(io.DisplaySize, fonts);
@@ -226,40 +247,51 @@ int runKiosk(const KioskOptions& o) {
             const auto act = runner->afterFrame(recorder, wallMs());
             if (act.screenshot && o.screenshots) {
                 std::string serr;
-                if (!platform::saveScreenshot(window->framebufferWidth(), window->framebufferHeight(), *o.screenshots / *act.screenshot, serr))
+                if (!platform::saveScreenshot(window->framebufferWidth(),
+                                              window->framebufferHeight(),
+                                              *o.screenshots / *act.screenshot, serr))
                     runner->lastActionFailed("screenshot: " + serr, recorder);
             }
             if (act.windowSize) {
-                const int w = static_cast<int>(act.windowSize->x), h = static_cast<int>(act.windowSize->y);
+                const int w = static_cast<int>(act.windowSize->x),
+                          h = static_cast<int>(act.windowSize->y);
                 if (!window->resize(w, h, 2.0))
-                    runner->lastActionFailed("the window did not take the size " + std::to_string(w) + "x" + std::to_string(h) +
+                    runner->lastActionFailed("the window did not take the size " +
+                                                 std::to_string(w) + "x" + std::to_string(h) +
                                                  " (is the screen large enough?)",
                                              recorder);
                 pendingFrames = std::max(pendingFrames, 3);
             }
-            if (act.advanceClockMs) clock.advance(act.advanceClockMs);
+            if (act.advanceClockMs)
+                clock.advance(act.advanceClockMs);
         }
         window->swap();
         if (firstFrame) {
             firstFrame = false;
-            std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n", static_cast<long long>(wallMs() - startMs));
-            if (o.exitAfterFirstFrame) break;
+            std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n",
+                         static_cast<long long>(wallMs() - startMs));
+            if (o.exitAfterFirstFrame)
+                break;
             if (o.audio != KioskOptions::Audio::None) {
                 audio::AudioSettings as;
                 as.dataDir = dataDir;
                 as.autoPlayInstructions = o.autoPlayInstructions;
-                audio = o.audio == KioskOptions::Audio::Fake ? audio::AudioService::createFake(as)
-                                                             : audio::AudioService::createDefault(as);
+                audio = o.audio == KioskOptions::Audio::Fake
+                            ? audio::AudioService::createFake(as)
+                            : audio::AudioService::createDefault(as);
                 audio->setWake([] { platform::Window::wake(); });
                 if (audio->unavailable())
-                    std::fprintf(stderr, "repere-kiosk: sound unavailable: %s\n", audio->lastError().c_str());
+                    std::fprintf(stderr, "repere-kiosk: sound unavailable: %s\n",
+                                 audio->lastError().c_str());
                 controller.setAudio(audio.get());
             }
         }
-        if (audio) audio->update();
+        if (audio)
+            audio->update();
 
         controller.apply(intent);
-        if (!ui::isNone(intent) || controller.screen() != before) pendingFrames = std::max(pendingFrames, 3);
+        if (!ui::isNone(intent) || controller.screen() != before)
+            pendingFrames = std::max(pendingFrames, 3);
         --pendingFrames;
 
         if (runner && runner->failed()) {
@@ -272,7 +304,8 @@ int runKiosk(const KioskOptions& o) {
             break;
         }
     }
-    if (syncWorker) syncWorker->stop(); // cuts a round in flight; before the window goes
+    if (syncWorker)
+        syncWorker->stop(); // cuts a round in flight; before the window goes
     controller.setAudio(nullptr);
     audio.reset();
     textures.clear();

@@ -1,11 +1,11 @@
 // The kiosk program: options, start-up (fonts, quizzes, database), the event-driven loop.
 #pragma once
 
+#include "app/inactivity.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
-
-#include "app/inactivity.hpp"
 
 namespace repere::app {
 
@@ -19,10 +19,10 @@ struct KioskOptions {
     InactivityConfig idle;
     std::uint64_t seed = 0;
     std::string kioskId = "kiosk";
-    bool sync = true;                  // background sync with the enrolled server (sync_worker.hpp)
-    int syncEndOfDayMinute = 18 * 60;  // local time of the daily round
-    std::filesystem::path exportDir; // trainer exports (empty: <data dir>/exports)
-    std::string agency;              // printed on the bilan
+    bool sync = true;                 // background sync with the enrolled server (sync_worker.hpp)
+    int syncEndOfDayMinute = 18 * 60; // local time of the daily round
+    std::filesystem::path exportDir;  // trainer exports (empty: <data dir>/exports)
+    std::string agency;               // printed on the bilan
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
     // Device: PortAudio + espeak-ng. Fake: no sound card needed (real-time null output, synthetic
     // microphone, real espeak-ng) so scripted journeys can record. None: no sound at all.

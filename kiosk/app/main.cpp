@@ -1,11 +1,10 @@
 // repere-kiosk: the touch-screen app. Parses options and hands over to runKiosk().
-#include <CLI/CLI.hpp>
-
-#include <cstdio>
-
 #include "app/kiosk_app.hpp"
 #include "sync/client/schedule.hpp"
 #include "util/allocator_tuning.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
 
 int main(int argc, char** argv) {
     repere::util::tuneAllocator(); // first: see allocator_tuning.hpp
@@ -20,39 +19,53 @@ int main(int argc, char** argv) {
     auto* win = cli.add_option("--window", window, "window size WxH, e.g. 1920x1080");
     auto* full = cli.add_flag("--fullscreen", o.fullscreen, "full screen on the main monitor");
     win->excludes(full);
-    cli.add_option("--script", script, "JSON journey to play (tests, demos)")->check(CLI::ExistingFile);
+    cli.add_option("--script", script, "JSON journey to play (tests, demos)")
+        ->check(CLI::ExistingFile);
     cli.add_option("--screenshots", shots, "folder for the script's screenshots");
-    cli.add_option("--idle-ask-s", askS, "seconds without a touch before \"Vous êtes toujours là ?\"")->capture_default_str();
-    cli.add_option("--idle-reset-s", resetS, "seconds after the question before saving and returning to welcome")->capture_default_str();
+    cli.add_option("--idle-ask-s", askS,
+                   "seconds without a touch before \"Vous êtes toujours là ?\"")
+        ->capture_default_str();
+    cli.add_option("--idle-reset-s", resetS,
+                   "seconds after the question before saving and returning to welcome")
+        ->capture_default_str();
     cli.add_option("--seed", o.seed, "attempt seed (0 = random; tests use a fixed one)");
-    cli.add_option("--kiosk-id", o.kioskId, "name of this kiosk in the results")->capture_default_str();
+    cli.add_option("--kiosk-id", o.kioskId, "name of this kiosk in the results")
+        ->capture_default_str();
     bool noSound = false;
     std::string syncAt = "18:00";
-    cli.add_option("--sync-at", syncAt, "local time HH:MM of the end-of-day sync")->capture_default_str();
+    cli.add_option("--sync-at", syncAt, "local time HH:MM of the end-of-day sync")
+        ->capture_default_str();
     bool noSync = false;
     cli.add_flag("--no-sync", noSync, "no background sync (tests, benchmarks)");
     std::string audioMode = "device";
-    cli.add_flag("--no-sound", noSound, "do not open audio devices (tests, benchmarks); same as --audio none");
+    cli.add_flag("--no-sound", noSound,
+                 "do not open audio devices (tests, benchmarks); same as --audio none");
     cli.add_option("--audio", audioMode,
-                   "device: sound card; fake: no card needed (synthetic microphone, silent real-time output); none")
+                   "device: sound card; fake: no card needed (synthetic microphone, silent "
+                   "real-time output); none")
         ->check(CLI::IsMember({"device", "fake", "none"}))
         ->capture_default_str();
     std::string soundCheckMusic;
-    cli.add_flag("--sound-check", o.soundCheck, "ask \"Entendez-vous la musique ?\" after the choice of language");
+    cli.add_flag("--sound-check", o.soundCheck,
+                 "ask \"Entendez-vous la musique ?\" after the choice of language");
     cli.add_option("--sound-check-music", soundCheckMusic, "music of the sound check")
         ->default_str(o.soundCheckMusic.string());
     bool noAutoPlay = false;
-    cli.add_flag("--no-auto-play", noAutoPlay, "instructions are read only when the speaker button is touched");
+    cli.add_flag("--no-auto-play", noAutoPlay,
+                 "instructions are read only when the speaker button is touched");
     std::string exportDir;
-    cli.add_option("--export-dir", exportDir, "where trainers' exports go, e.g. a USB stick (default: <data dir>/exports)");
+    cli.add_option("--export-dir", exportDir,
+                   "where trainers' exports go, e.g. a USB stick (default: <data dir>/exports)");
     cli.add_option("--agency", o.agency, "agency name printed on the bilan");
-    cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame, "benchmarks: quit once the first frame is shown");
+    cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame,
+                 "benchmarks: quit once the first frame is shown");
     CLI11_PARSE(cli, argc, argv);
 
     if (!window.empty()) {
         int w = 0, h = 0;
         if (std::sscanf(window.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {
-            std::fprintf(stderr, "repere-kiosk: --window expects WxH, e.g. 1280x800 (got \"%s\")\n", window.c_str());
+            std::fprintf(stderr, "repere-kiosk: --window expects WxH, e.g. 1280x800 (got \"%s\")\n",
+                         window.c_str());
             return 2;
         }
         o.width = w;
@@ -60,7 +73,8 @@ int main(int argc, char** argv) {
     }
     const auto endOfDay = repere::sync::parseTimeOfDay(syncAt);
     if (!endOfDay) {
-        std::fprintf(stderr, "repere-kiosk: --sync-at expects HH:MM, e.g. 17:30 (got \"%s\")\n", syncAt.c_str());
+        std::fprintf(stderr, "repere-kiosk: --sync-at expects HH:MM, e.g. 17:30 (got \"%s\")\n",
+                     syncAt.c_str());
         return 2;
     }
     o.syncEndOfDayMinute = *endOfDay;
@@ -69,12 +83,15 @@ int main(int argc, char** argv) {
               : audioMode == "fake"          ? repere::app::KioskOptions::Audio::Fake
                                              : repere::app::KioskOptions::Audio::Device;
     o.autoPlayInstructions = !noAutoPlay;
-    if (!soundCheckMusic.empty()) o.soundCheckMusic = soundCheckMusic;
+    if (!soundCheckMusic.empty())
+        o.soundCheckMusic = soundCheckMusic;
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;
     o.exportDir = exportDir;
-    if (!script.empty()) o.script = script;
-    if (!shots.empty()) o.screenshots = shots;
+    if (!script.empty())
+        o.script = script;
+    if (!shots.empty())
+        o.screenshots = shots;
     o.idle.askAfterMs = static_cast<std::int64_t>(askS * 1000);
     o.idle.resetAfterMs = static_cast<std::int64_t>(resetS * 1000);
     return repere::app::runKiosk(o);

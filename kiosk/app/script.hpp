@@ -19,6 +19,8 @@
 // A failing step ends the run with exit 1, naming the step and listing the visible labels.
 #pragma once
 
+#include "ui/ui_context.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -26,16 +28,26 @@
 #include <string>
 #include <vector>
 
-#include "ui/ui_context.hpp"
-
 namespace repere::app {
 
 struct ScriptStep {
-    enum class Kind { Tap, Type, Key, WaitText, ExpectText, ExpectNoText, AdvanceClock, Screenshot, WaitFile, Drag, Window } kind;
-    std::string arg;        // label, text, key name, screenshot name, file
-    double number = 0;      // timeout_s, advance_clock_s, drag dy
-    nlohmann::json source;  // the step as written (for messages)
-    std::string until;      // drag: repeat until this is visible ("" = once)
+    enum class Kind {
+        Tap,
+        Type,
+        Key,
+        WaitText,
+        ExpectText,
+        ExpectNoText,
+        AdvanceClock,
+        Screenshot,
+        WaitFile,
+        Drag,
+        Window
+    } kind;
+    std::string arg;           // label, text, key name, screenshot name, file
+    double number = 0;         // timeout_s, advance_clock_s, drag dy
+    nlohmann::json source;     // the step as written (for messages)
+    std::string until;         // drag: repeat until this is visible ("" = once)
     int width = 0, height = 0; // window
 };
 
@@ -72,15 +84,17 @@ public:
     std::size_t stepIndex() const { return index_; }
 
 private:
-    void fail(const std::string& why, const ui::Recorder& recorder) { failStep(index_, why, recorder); }
+    void fail(const std::string& why, const ui::Recorder& recorder) {
+        failStep(index_, why, recorder);
+    }
     void failStep(std::size_t step, const std::string& why, const ui::Recorder& recorder);
     void next();
 
     std::vector<ScriptStep> steps_;
     std::size_t index_ = 0;
-    int phase_ = 0;               // tap: 0 find, 1 hover, 2 press, 3 release, 4 settle
-                                  // drag: 0 find, 1 hover, 2 press, 3..8 move, 9 lift, 10 settle
-    int drags_ = 0;               // drags done by the current step
+    int phase_ = 0; // tap: 0 find, 1 hover, 2 press, 3 release, 4 settle
+                    // drag: 0 find, 1 hover, 2 press, 3..8 move, 9 lift, 10 settle
+    int drags_ = 0; // drags done by the current step
     ImVec2 target_{0, 0};
     std::int64_t stepStartMs_ = -1;
     bool failed_ = false;

@@ -12,7 +12,8 @@ namespace repere::app {
 class SoundPort {
 public:
     virtual ~SoundPort() = default;
-    virtual void readAloud(const std::string& text, const std::string& locale, const std::filesystem::path& recorded) = 0;
+    virtual void readAloud(const std::string& text, const std::string& locale,
+                           const std::filesystem::path& recorded) = 0;
     virtual bool playAsset(const std::filesystem::path& file) = 0;
     virtual void stopAll() = 0;
     virtual void update() {}
@@ -21,7 +22,8 @@ public:
 // No sound card (or tests): remembers what it was asked, plays nothing.
 class NullSound final : public SoundPort {
 public:
-    void readAloud(const std::string& text, const std::string&, const std::filesystem::path& recorded) override {
+    void readAloud(const std::string& text, const std::string&,
+                   const std::filesystem::path& recorded) override {
         spoken.push_back(recorded.empty() ? text : recorded.string());
     }
     bool playAsset(const std::filesystem::path& file) override {

@@ -11,21 +11,31 @@ namespace repere::app {
 
 // Why the last round failed, so screens can say it in French (the error text itself is the
 // sync client's English, for IT).
-enum class SyncErrorKind { None, NotEnrolled, Network, CaptivePortal, Certificate, Refused, Server, Cancelled, Other };
+enum class SyncErrorKind {
+    None,
+    NotEnrolled,
+    Network,
+    CaptivePortal,
+    Certificate,
+    Refused,
+    Server,
+    Cancelled,
+    Other
+};
 
 // What screens show about sync; a copy, taken under the worker's lock.
 struct SyncStatus {
-    bool started = false;   // the worker opened its database and runs
-    bool enrolled = false;  // this kiosk has a server and a token
-    bool running = false;   // a round is in progress
-    bool requested = false; // "Synchroniser maintenant" asked, round not started yet
-    std::int64_t pushed = 0;      // records acknowledged in the current (or last) round
-    std::int64_t roundTotal = 0;  // records pending when the round started (grows if more arrive)
-    std::int64_t pending = 0;     // records waiting on the kiosk
+    bool started = false;        // the worker opened its database and runs
+    bool enrolled = false;       // this kiosk has a server and a token
+    bool running = false;        // a round is in progress
+    bool requested = false;      // "Synchroniser maintenant" asked, round not started yet
+    std::int64_t pushed = 0;     // records acknowledged in the current (or last) round
+    std::int64_t roundTotal = 0; // records pending when the round started (grows if more arrive)
+    std::int64_t pending = 0;    // records waiting on the kiosk
     std::optional<std::int64_t> lastSuccessMs; // epoch ms
-    std::string lastError;        // of the last round ("" after a success)
+    std::string lastError;                     // of the last round ("" after a success)
     SyncErrorKind lastErrorKind = SyncErrorKind::None;
-    int failures = 0;             // rounds failed in a row (drives the back-off)
+    int failures = 0;                          // rounds failed in a row (drives the back-off)
     std::optional<std::int64_t> lastRoundMs;   // epoch ms when the last round ended
     std::optional<std::int64_t> nextAttemptMs; // epoch ms of the next opportunistic round
     // Bumped each time a round installed quiz packages from the catalogue: the app then adds

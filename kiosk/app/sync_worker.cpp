@@ -1,19 +1,20 @@
 #include "app/sync_worker.hpp"
 
+#include "quiz/loader.hpp"
+#include "store/database.hpp"
+#include "sync/client/database_state.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <random>
 
-#include "quiz/loader.hpp"
-#include "store/database.hpp"
-#include "sync/client/database_state.hpp"
-
 namespace repere::app {
 namespace {
 
 std::int64_t systemEpochMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -23,7 +24,8 @@ std::vector<std::string> validateWithLoader(const std::filesystem::path& folder)
 }
 
 std::optional<std::int64_t> parseMs(const std::optional<std::string>& text) {
-    if (!text || text->empty()) return std::nullopt;
+    if (!text || text->empty())
+        return std::nullopt;
     try {
         return std::stoll(*text);
     } catch (const std::exception&) {
@@ -34,17 +36,26 @@ std::optional<std::int64_t> parseMs(const std::optional<std::string>& text) {
 } // namespace
 
 SyncErrorKind classifySyncError(const std::string& e) {
-    auto has = [&](const char* s) { return e.find(s) != std::string::npos; };
-    if (e.empty()) return SyncErrorKind::None;
-    if (has("not enrolled")) return SyncErrorKind::NotEnrolled;
-    if (has("cancelled")) return SyncErrorKind::Cancelled;
-    if (has("HTML page")) return SyncErrorKind::CaptivePortal;
-    if (has("certificate") || has("TLS") || has("CA file")) return SyncErrorKind::Certificate;
-    if (has("HTTP 401") || has("HTTP 403")) return SyncErrorKind::Refused;
-    if (has("cannot connect") || has("timed out") || has("connection cut") || has("network error") ||
-        has("HTTP 502") || has("HTTP 503") || has("HTTP 504"))
+    auto has = [&](const char* s) {
+        return e.find(s) != std::string::npos;
+    };
+    if (e.empty())
+        return SyncErrorKind::None;
+    if (has("not enrolled"))
+        return SyncErrorKind::NotEnrolled;
+    if (has("cancelled"))
+        return SyncErrorKind::Cancelled;
+    if (has("HTML page"))
+        return SyncErrorKind::CaptivePortal;
+    if (has("certificate") || has("TLS") || has("CA file"))
+        return SyncErrorKind::Certificate;
+    if (has("HTTP 401") || has("HTTP 403"))
+        return SyncErrorKind::Refused;
+    if (has("cannot connect") || has("timed out") || has("connection cut") ||
+        has("network error") || has("HTTP 502") || has("HTTP 503") || has("HTTP 504"))
         return SyncErrorKind::Network;
-    if (has("HTTP ") || has("unexpected reply") || has("refused")) return SyncErrorKind::Server;
+    if (has("HTTP ") || has("unexpected reply") || has("refused"))
+        return SyncErrorKind::Server;
     return SyncErrorKind::Other;
 }
 
@@ -56,17 +67,23 @@ int localUtcOffsetMinutes(std::int64_t epochMs) {
 }
 
 SyncWorker::SyncWorker(SyncWorkerOptions options) : options_(std::move(options)) {
-    if (!options_.epochMs) options_.epochMs = systemEpochMs;
-    if (!options_.utcOffsetMinutes) options_.utcOffsetMinutes = localUtcOffsetMinutes;
-    if (!options_.validate) options_.validate = validateWithLoader;
+    if (!options_.epochMs)
+        options_.epochMs = systemEpochMs;
+    if (!options_.utcOffsetMinutes)
+        options_.utcOffsetMinutes = localUtcOffsetMinutes;
+    if (!options_.validate)
+        options_.validate = validateWithLoader;
     options_.pollMs = std::max<std::int64_t>(options_.pollMs, 10);
 }
 
-SyncWorker::~SyncWorker() { stop(); }
+SyncWorker::~SyncWorker() {
+    stop();
+}
 
 void SyncWorker::start() {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (thread_.joinable() || stopping_) return;
+    if (thread_.joinable() || stopping_)
+        return;
     thread_ = std::thread([this] { run(); });
 }
 
@@ -74,7 +91,8 @@ void SyncWorker::stop() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         stopping_ = true;
-        if (!thread_.joinable()) return;
+        if (!thread_.joinable())
+            return;
     }
     wake_.notify_all();
     // Cut the request in flight. Repeated until the thread is out, because a request can be
@@ -103,7 +121,8 @@ void SyncWorker::requestNow() {
         status_.requested = true;
     }
     wake_.notify_all();
-    if (options_.changed) options_.changed();
+    if (options_.changed)
+        options_.changed();
 }
 
 void SyncWorker::nudge() {
@@ -114,7 +133,9 @@ void SyncWorker::nudge() {
     wake_.notify_all();
 }
 
-std::int64_t SyncWorker::now() const { return options_.epochMs(); }
+std::int64_t SyncWorker::now() const {
+    return options_.epochMs();
+}
 
 void SyncWorker::publish(const std::function<void(SyncStatus&)>& edit) {
     bool changed = false;
@@ -125,7 +146,8 @@ void SyncWorker::publish(const std::function<void(SyncStatus&)>& edit) {
         changed = !(status_ == before);
     }
     // Only real changes wake the screen: an idle kiosk stays idle between polls.
-    if (changed && options_.changed) options_.changed();
+    if (changed && options_.changed)
+        options_.changed();
 }
 
 void SyncWorker::run() {
@@ -156,7 +178,8 @@ void SyncWorker::run() {
                 db = store::Database::openDataDir(options_.dataDir, o);
                 state = std::make_unique<sync::DatabaseSyncState>(*db);
                 const auto t = now();
-                schedule.emplace(options_.endOfDayMinute, options_.utcOffsetMinutes(t), t, options_.backoff);
+                schedule.emplace(options_.endOfDayMinute, options_.utcOffsetMinutes(t), t,
+                                 options_.backoff);
                 const auto lastSuccess = parseMs(state->value(sync::key::kLastSuccessMs));
                 const auto lastError = state->value(sync::key::kLastError).value_or("");
                 publish([&](SyncStatus& s) {
@@ -197,7 +220,8 @@ void SyncWorker::run() {
         }
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            if (requested_) schedule->requestNow();
+            if (requested_)
+                schedule->requestNow();
             requested_ = false;
         }
         publish([&](SyncStatus& s) {
@@ -205,8 +229,9 @@ void SyncWorker::run() {
             s.enrolled = enrolled;
             s.requested = schedule->requested();
             s.failures = schedule->failures();
-            s.nextAttemptMs = pending > 0 ? std::optional<std::int64_t>(std::max(schedule->nextRetryMs(), t))
-                                          : std::nullopt;
+            s.nextAttemptMs =
+                pending > 0 ? std::optional<std::int64_t>(std::max(schedule->nextRetryMs(), t))
+                            : std::nullopt;
         });
 
         // Not enrolled: only an explicit request runs a round (it fails with the reason, which
@@ -228,7 +253,8 @@ void SyncWorker::run() {
 
         std::int64_t waitMs = options_.pollMs;
         if (enrolled) {
-            if (pending > 0) waitMs = std::min(waitMs, schedule->nextRetryMs() - t);
+            if (pending > 0)
+                waitMs = std::min(waitMs, schedule->nextRetryMs() - t);
             waitMs = std::min(waitMs, schedule->nextEndOfDayMs() - t);
         }
         waitFor(waitMs);
@@ -239,7 +265,8 @@ void SyncWorker::run() {
     exitedCv_.notify_all();
 }
 
-bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state, std::int64_t pendingAtStart) {
+bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state,
+                       std::int64_t pendingAtStart) {
     const auto startMs = now();
     publish([&](SyncStatus& s) {
         s.running = true;
@@ -254,10 +281,12 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state, std::in
             s.pushed = n;
             s.roundTotal = std::max(s.roundTotal, n);
         });
-        if (testAcknowledged) testAcknowledged(n);
+        if (testAcknowledged)
+            testAcknowledged(n);
     };
     sync::SyncClient client(db, state, options_.dataDir, hooks);
-    if (options_.maxBatchRecords > 0) client.maxBatchRecords = options_.maxBatchRecords;
+    if (options_.maxBatchRecords > 0)
+        client.maxBatchRecords = options_.maxBatchRecords;
 
     sync::RoundReport r;
     std::int64_t pendingAfter = pendingAtStart;
@@ -279,10 +308,12 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state, std::in
     publish([&](SyncStatus& s) {
         s.running = false;
         s.pending = pendingAfter;
-        if (ok) s.lastSuccessMs = startMs;
+        if (ok)
+            s.lastSuccessMs = startMs;
         s.lastError = error;
         s.lastErrorKind = classifySyncError(error);
-        if (r.pull.quizzesInstalled > 0) ++s.catalogGeneration; // committed by applyCatalog
+        if (r.pull.quizzesInstalled > 0)
+            ++s.catalogGeneration; // committed by applyCatalog
     });
     return ok;
 }

@@ -12,6 +12,11 @@
 // never waits for a slow network.
 #pragma once
 
+#include "app/sync_port.hpp"
+#include "sync/client/http_transport.hpp"
+#include "sync/client/schedule.hpp"
+#include "sync/client/sync_client.hpp"
+
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -22,11 +27,6 @@
 #include <string>
 #include <thread>
 
-#include "app/sync_port.hpp"
-#include "sync/client/http_transport.hpp"
-#include "sync/client/schedule.hpp"
-#include "sync/client/sync_client.hpp"
-
 namespace repere::store {
 class Database;
 }
@@ -34,16 +34,16 @@ class Database;
 namespace repere::app {
 
 struct SyncWorkerOptions {
-    std::filesystem::path dataDir;     // the kiosk's data folder (database, pulled packages)
-    int endOfDayMinute = 18 * 60;      // local time of the daily round
-    sync::BackoffPolicy backoff;       // tests shrink it
-    std::int64_t pollMs = 5000;        // how often the outbox is looked at when nothing wakes us
-    std::function<std::int64_t()> epochMs;    // default: system clock
+    std::filesystem::path dataDir; // the kiosk's data folder (database, pulled packages)
+    int endOfDayMinute = 18 * 60;  // local time of the daily round
+    sync::BackoffPolicy backoff;   // tests shrink it
+    std::int64_t pollMs = 5000;    // how often the outbox is looked at when nothing wakes us
+    std::function<std::int64_t()> epochMs;                     // default: system clock
     std::function<int(std::int64_t epochMs)> utcOffsetMinutes; // default: the system's time zone
-    sync::PackageValidator validate;   // pulled packages; default: the quiz loader
-    std::function<void()> changed;     // status changed (the app wakes its event loop); any thread
-    std::size_t maxBatchRecords = 0;   // 0: the protocol's maximum (tests use small batches)
-    sync::ClientHooks testHooks;       // tests only (progress lines...); cancel is the worker's
+    sync::PackageValidator validate; // pulled packages; default: the quiz loader
+    std::function<void()> changed;   // status changed (the app wakes its event loop); any thread
+    std::size_t maxBatchRecords = 0; // 0: the protocol's maximum (tests use small batches)
+    sync::ClientHooks testHooks;     // tests only (progress lines...); cancel is the worker's
 };
 
 class SyncWorker final : public SyncPort {

@@ -1,5 +1,12 @@
 #include "app/trainer_area.hpp"
 
+#include "audio/quiz_audio.hpp"
+#include "bilan_pdf.hpp"
+#include "i18n/strings.hpp"
+#include "report/bilan_store.hpp"
+#include "store/beneficiary_code.hpp"
+#include "store/export.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,31 +15,36 @@
 #include <map>
 #include <sstream>
 
-#include "audio/quiz_audio.hpp"
-#include "bilan_pdf.hpp"
-#include "i18n/strings.hpp"
-#include "report/bilan_store.hpp"
-#include "store/beneficiary_code.hpp"
-#include "store/export.hpp"
-
 namespace repere::app {
 namespace {
 
-void logLine(const std::string& what) { std::fprintf(stderr, "repere-kiosk: trainer: %s\n", what.c_str()); }
+void logLine(const std::string& what) {
+    std::fprintf(stderr, "repere-kiosk: trainer: %s\n", what.c_str());
+}
 
-const std::string& tr(std::string_view key) { return i18n::text(key, "fr"); }
+const std::string& tr(std::string_view key) {
+    return i18n::text(key, "fr");
+}
 
 const char* syncErrorKey(SyncErrorKind kind) {
     switch (kind) {
-    case SyncErrorKind::NotEnrolled: return "trainer.sync.err.not_enrolled";
-    case SyncErrorKind::Network: return "trainer.sync.err.network";
-    case SyncErrorKind::CaptivePortal: return "trainer.sync.err.portal";
-    case SyncErrorKind::Certificate: return "trainer.sync.err.certificate";
-    case SyncErrorKind::Refused: return "trainer.sync.err.refused";
-    case SyncErrorKind::Server: return "trainer.sync.err.server";
-    case SyncErrorKind::Cancelled: return "trainer.sync.err.cancelled";
+    case SyncErrorKind::NotEnrolled:
+        return "trainer.sync.err.not_enrolled";
+    case SyncErrorKind::Network:
+        return "trainer.sync.err.network";
+    case SyncErrorKind::CaptivePortal:
+        return "trainer.sync.err.portal";
+    case SyncErrorKind::Certificate:
+        return "trainer.sync.err.certificate";
+    case SyncErrorKind::Refused:
+        return "trainer.sync.err.refused";
+    case SyncErrorKind::Server:
+        return "trainer.sync.err.server";
+    case SyncErrorKind::Cancelled:
+        return "trainer.sync.err.cancelled";
     case SyncErrorKind::None:
-    case SyncErrorKind::Other: break;
+    case SyncErrorKind::Other:
+        break;
     }
     return "trainer.sync.err.other";
 }
@@ -56,10 +68,14 @@ std::int64_t startOfDay(std::int64_t epochMs) {
 
 const char* statusKey(store::AttemptStatus s) {
     switch (s) {
-    case store::AttemptStatus::InProgress: return "trainer.status.in_progress";
-    case store::AttemptStatus::Paused: return "trainer.status.paused";
-    case store::AttemptStatus::Finished: return "trainer.status.finished";
-    case store::AttemptStatus::Abandoned: return "trainer.status.abandoned";
+    case store::AttemptStatus::InProgress:
+        return "trainer.status.in_progress";
+    case store::AttemptStatus::Paused:
+        return "trainer.status.paused";
+    case store::AttemptStatus::Finished:
+        return "trainer.status.finished";
+    case store::AttemptStatus::Abandoned:
+        return "trainer.status.abandoned";
     }
     return "trainer.status.in_progress";
 }
@@ -67,13 +83,20 @@ const char* statusKey(store::AttemptStatus s) {
 const char* responseKey(engine::ResponseStatus s) {
     using S = engine::ResponseStatus;
     switch (s) {
-    case S::Ok: return "trainer.rstatus.ok";
-    case S::Partial: return "trainer.rstatus.partial";
-    case S::Ko: return "trainer.rstatus.ko";
-    case S::DontKnow: return "trainer.rstatus.dontknow";
-    case S::PendingManual: return "trainer.rstatus.pending";
-    case S::Unavailable: return "trainer.rstatus.unavailable";
-    case S::Unscored: return "trainer.rstatus.unscored";
+    case S::Ok:
+        return "trainer.rstatus.ok";
+    case S::Partial:
+        return "trainer.rstatus.partial";
+    case S::Ko:
+        return "trainer.rstatus.ko";
+    case S::DontKnow:
+        return "trainer.rstatus.dontknow";
+    case S::PendingManual:
+        return "trainer.rstatus.pending";
+    case S::Unavailable:
+        return "trainer.rstatus.unavailable";
+    case S::Unscored:
+        return "trainer.rstatus.unscored";
     }
     return "trainer.rstatus.unscored";
 }
@@ -86,11 +109,15 @@ std::string altOf(const quiz::Quiz& quiz, const std::string& assetId) {
 
 std::string optionText(const quiz::Quiz& quiz, const quiz::Item& item, const std::string& id) {
     for (const auto& o : item.options) {
-        if (o.id != id) continue;
-        if (!o.text.empty()) return o.text;
-        if (!o.label.empty()) return o.label.get("fr");
+        if (o.id != id)
+            continue;
+        if (!o.text.empty())
+            return o.text;
+        if (!o.label.empty())
+            return o.label.get("fr");
         // A picture option: what it shows, so "Réponse" and "Attendu" read as words.
-        if (const auto alt = altOf(quiz, o.image); !alt.empty()) return "image : " + alt;
+        if (const auto alt = altOf(quiz, o.image); !alt.empty())
+            return "image : " + alt;
         return id + (o.image.empty() ? "" : " (image)") + (o.audio.empty() ? "" : " (son)");
     }
     return id;
@@ -98,10 +125,13 @@ std::string optionText(const quiz::Quiz& quiz, const quiz::Item& item, const std
 
 std::string joinOptions(const quiz::Quiz& quiz, const quiz::Item& item, const nlohmann::json& ids) {
     std::string s;
-    if (!ids.is_array()) return s;
+    if (!ids.is_array())
+        return s;
     for (const auto& id : ids) {
-        if (!id.is_string()) continue;
-        if (!s.empty()) s += ", ";
+        if (!id.is_string())
+            continue;
+        if (!s.empty())
+            s += ", ";
         s += "« " + optionText(quiz, item, id.get<std::string>()) + " »";
     }
     return s;
@@ -114,26 +144,33 @@ std::string packageFile(const quiz::Quiz& quiz, const std::string& assetId) {
 
 // The pictures the person saw: the item's own picture, then the picture options, each marked
 // chosen / expected. A missing file still gets its slot (the screen draws a placeholder).
-std::vector<ui::TrainerShownImage> shownImages(const quiz::Quiz& quiz, const quiz::Item& item, const nlohmann::json& answer) {
+std::vector<ui::TrainerShownImage> shownImages(const quiz::Quiz& quiz, const quiz::Item& item,
+                                               const nlohmann::json& answer) {
     std::vector<ui::TrainerShownImage> out;
     std::vector<std::string> own;
-    if (!item.image.empty()) own.push_back(item.image);
-    if (!item.stimulus.image.empty() && item.stimulus.image != item.image) own.push_back(item.stimulus.image);
+    if (!item.image.empty())
+        own.push_back(item.image);
+    if (!item.stimulus.image.empty() && item.stimulus.image != item.image)
+        own.push_back(item.stimulus.image);
     for (const auto& id : own) {
         const auto alt = altOf(quiz, id);
-        out.push_back({packageFile(quiz, id), alt.empty() ? tr("trainer.image.item") : alt, false, false});
+        out.push_back(
+            {packageFile(quiz, id), alt.empty() ? tr("trainer.image.item") : alt, false, false});
     }
     std::set<std::string> chosen;
     if (answer.is_object() && answer.contains("selected") && answer["selected"].is_array())
         for (const auto& v : answer["selected"])
-            if (v.is_string()) chosen.insert(v.get<std::string>());
+            if (v.is_string())
+                chosen.insert(v.get<std::string>());
     for (const auto& o : item.options) {
-        if (o.image.empty()) continue;
+        if (o.image.empty())
+            continue;
         ui::TrainerShownImage img;
         img.path = packageFile(quiz, o.image);
         img.caption = o.text.empty() ? altOf(quiz, o.image) : o.text;
         img.chosen = chosen.count(o.id) > 0;
-        img.expected = std::find(item.correct.begin(), item.correct.end(), o.id) != item.correct.end();
+        img.expected =
+            std::find(item.correct.begin(), item.correct.end(), o.id) != item.correct.end();
         out.push_back(std::move(img));
     }
     return out;
@@ -142,40 +179,53 @@ std::vector<ui::TrainerShownImage> shownImages(const quiz::Quiz& quiz, const qui
 // What the person saw, in words a counsellor can read.
 std::string shownText(const quiz::Quiz& quiz, const quiz::Item& item) {
     std::string s = item.instruction.get("fr");
-    if (!item.stimulus.text.empty()) s += " — « " + item.stimulus.text + " »";
+    if (!item.stimulus.text.empty())
+        s += " — « " + item.stimulus.text + " »";
     if (const auto* a = quiz.findAsset(item.stimulus.audio); a && !a->transcript.empty())
         s += " — son : « " + a->transcript + " »";
-    if (const auto* a = quiz.findAsset(item.stimulus.image); a && !a->alt.empty()) s += " — image : " + a->alt.get("fr");
-    if (!item.options.empty() && (item.type == quiz::ItemType::Choice || item.type == quiz::ItemType::Order)) {
+    if (const auto* a = quiz.findAsset(item.stimulus.image); a && !a->alt.empty())
+        s += " — image : " + a->alt.get("fr");
+    if (!item.options.empty() &&
+        (item.type == quiz::ItemType::Choice || item.type == quiz::ItemType::Order)) {
         std::string opts;
-        for (const auto& o : item.options) opts += (opts.empty() ? "" : ", ") + optionText(quiz, item, o.id);
+        for (const auto& o : item.options)
+            opts += (opts.empty() ? "" : ", ") + optionText(quiz, item, o.id);
         s += " — choix : " + opts;
     }
     return s;
 }
 
 std::string answeredText(const quiz::Quiz& quiz, const quiz::Item& item, const nlohmann::json& a) {
-    if (a.is_null() || a.empty()) return "—"; // an information screen, read and passed
-    if (a.contains("selected")) return joinOptions(quiz, item, a["selected"]);
-    if (a.contains("text") && a["text"].is_string()) return "« " + a["text"].get<std::string>() + " »";
+    if (a.is_null() || a.empty())
+        return "—"; // an information screen, read and passed
+    if (a.contains("selected"))
+        return joinOptions(quiz, item, a["selected"]);
+    if (a.contains("text") && a["text"].is_string())
+        return "« " + a["text"].get<std::string>() + " »";
     if (a.contains("recording")) {
         const double d = std::round(a.value("durationS", 0.0) * 10.0) / 10.0;
         return "enregistrement de " + i18n::frenchNumber(d) + " s";
     }
-    if (a.contains("order")) return joinOptions(quiz, item, a["order"]);
-    if (a.contains("state") && a["state"].is_string()) return a["state"].get<std::string>();
+    if (a.contains("order"))
+        return joinOptions(quiz, item, a["order"]);
+    if (a.contains("state") && a["state"].is_string())
+        return a["state"].get<std::string>();
     return a.dump();
 }
 
 // "Numérique" / "Français" for the two diagnostics (as on the beneficiary's cards), else the title.
 std::string shortTitle(const quiz::Quiz& q) {
     std::string key = q.id;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (key.find("numerique") != std::string::npos || key.find("digital") != std::string::npos) return tr("quiz.digital");
-    if (key.find("francais") != std::string::npos || key.find("french") != std::string::npos) return tr("quiz.french");
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (key.find("numerique") != std::string::npos || key.find("digital") != std::string::npos)
+        return tr("quiz.digital");
+    if (key.find("francais") != std::string::npos || key.find("french") != std::string::npos)
+        return tr("quiz.french");
     // "Exemple : tous les types de questions" -> "Exemple": buttons side by side stay readable.
     std::string title = q.title.get("fr");
-    if (const auto colon = title.find(" : "); colon != std::string::npos && colon > 0) title.resize(colon);
+    if (const auto colon = title.find(" : "); colon != std::string::npos && colon > 0)
+        title.resize(colon);
     return title;
 }
 
@@ -183,13 +233,17 @@ std::string expectedText(const quiz::Quiz& quiz, const quiz::Item& item) {
     using T = quiz::ItemType;
     switch (item.type) {
     case T::Choice:
-    case T::Order: return joinOptions(quiz, item, nlohmann::json(item.correct));
+    case T::Order:
+        return joinOptions(quiz, item, nlohmann::json(item.correct));
     case T::Gaps: {
         std::string s;
         for (const auto& g : item.gaps) {
-            if (!s.empty()) s += " ; ";
+            if (!s.empty())
+                s += " ; ";
             std::string acc;
-            for (const auto& a : g.accept) acc += (acc.empty() ? "" : " / ") + (g.mode == quiz::GapMode::Typed ? a : optionText(quiz, item, a));
+            for (const auto& a : g.accept)
+                acc += (acc.empty() ? "" : " / ") +
+                       (g.mode == quiz::GapMode::Typed ? a : optionText(quiz, item, a));
             s += g.id + " = " + acc;
         }
         return s;
@@ -197,15 +251,18 @@ std::string expectedText(const quiz::Quiz& quiz, const quiz::Item& item) {
     case T::Form: {
         std::string s;
         for (const auto& f : item.fields)
-            if (!f.accept.empty()) s += (s.empty() ? "" : " ; ") + f.label + " = " + f.accept.front();
+            if (!f.accept.empty())
+                s += (s.empty() ? "" : " ; ") + f.label + " = " + f.accept.front();
         return s;
     }
     case T::Match: {
         std::string s;
-        for (const auto& [l, r] : item.pairs) s += (s.empty() ? "" : " ; ") + l + " → " + r;
+        for (const auto& [l, r] : item.pairs)
+            s += (s.empty() ? "" : " ; ") + l + " → " + r;
         return s;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -213,8 +270,8 @@ std::string expectedText(const quiz::Quiz& quiz, const quiz::Item& item) {
 
 std::vector<std::string> nextStepChoices(const std::string& locale) {
     std::vector<std::string> out;
-    for (const char* key : {"trainer.step.digital", "trainer.step.fle", "trainer.step.literacy", "trainer.step.refresh",
-                            "trainer.step.job", "trainer.step.other"})
+    for (const char* key : {"trainer.step.digital", "trainer.step.fle", "trainer.step.literacy",
+                            "trainer.step.refresh", "trainer.step.job", "trainer.step.other"})
         out.push_back(i18n::text(key, locale));
     return out;
 }
@@ -224,7 +281,9 @@ std::string assignedQuiz(store::Database& db, const std::string& code) {
     return a ? a->quizId : std::string();
 }
 
-TrainerArea::TrainerArea(TrainerDeps deps) : deps_(std::move(deps)) { lastActivityMs_ = now(); }
+TrainerArea::TrainerArea(TrainerDeps deps) : deps_(std::move(deps)) {
+    lastActivityMs_ = now();
+}
 
 const std::string& TrainerArea::trainer() const {
     static const std::string none;
@@ -238,7 +297,9 @@ void TrainerArea::open() {
     lastActivityMs_ = now();
 }
 
-void TrainerArea::activity() { lastActivityMs_ = now(); }
+void TrainerArea::activity() {
+    lastActivityMs_ = now();
+}
 
 void TrainerArea::storeChanged() {
     state_.homeShown.reset();
@@ -251,7 +312,8 @@ std::int64_t TrainerArea::msUntilLogout() const {
 }
 
 bool TrainerArea::tick() {
-    if (now() - lastActivityMs_ < deps_.idleLogoutMs) return false;
+    if (now() - lastActivityMs_ < deps_.idleLogoutMs)
+        return false;
     logout("idle");
     return true;
 }
@@ -264,7 +326,8 @@ void TrainerArea::logout(const char* why) {
             logLine(std::string("logout not audited: ") + e.what());
         }
     }
-    if (deps_.audio) deps_.audio->stopAll();
+    if (deps_.audio)
+        deps_.audio->stopAll();
     session_.reset();
     state_ = State{}; // nothing of what was shown survives
     page_ = Page::Login;
@@ -280,14 +343,18 @@ void TrainerArea::login(const std::string& name, const std::string& pin) {
             page_ = Page::Home;
             return;
         case store::LoginStatus::WrongPin:
-            state_.loginMessage = i18n::format(tr("trainer.login.wrong"), {{"n", std::to_string(r.triesLeft)}});
+            state_.loginMessage =
+                i18n::format(tr("trainer.login.wrong"), {{"n", std::to_string(r.triesLeft)}});
             break;
         case store::LoginStatus::Locked: {
             // The lock is stored in epoch ms; shown as a wall-clock time.
-            state_.loginMessage = i18n::format(tr("trainer.login.locked"), {{"time", clockText(r.lockedUntilMs, "%H:%M")}});
+            state_.loginMessage = i18n::format(tr("trainer.login.locked"),
+                                               {{"time", clockText(r.lockedUntilMs, "%H:%M")}});
             break;
         }
-        case store::LoginStatus::UnknownTrainer: state_.loginMessage = tr("trainer.login.unknown"); break;
+        case store::LoginStatus::UnknownTrainer:
+            state_.loginMessage = tr("trainer.login.unknown");
+            break;
         }
     } catch (const std::exception& e) {
         state_.loginMessage = i18n::format(tr("trainer.login.error"), {{"error", e.what()}});
@@ -300,7 +367,8 @@ ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
     if (!session_) {
         ui::TrainerLoginView v;
         try {
-            for (const auto& t : deps_.db->listTrainers()) v.names.push_back(t.name);
+            for (const auto& t : deps_.db->listTrainers())
+                v.names.push_back(t.name);
         } catch (const std::exception& e) {
             logLine(std::string("cannot list trainers: ") + e.what());
         }
@@ -310,11 +378,13 @@ ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
     switch (page_) {
     case Page::Login:
     case Page::Home: {
-        if (!state_.homeShown) state_.homeShown = homeView();
+        if (!state_.homeShown)
+            state_.homeShown = homeView();
         return ui::drawTrainerHome(*state_.homeShown, state_.home, ctx);
     }
     case Page::Beneficiary: {
-        if (!state_.beneficiaryShown) state_.beneficiaryShown = beneficiaryView();
+        if (!state_.beneficiaryShown)
+            state_.beneficiaryShown = beneficiaryView();
         return ui::drawTrainerBeneficiary(*state_.beneficiaryShown, state_.beneficiary, ctx);
     }
     case Page::Kiosk: {
@@ -341,11 +411,13 @@ bool TrainerArea::apply(const ui::trainer::Action& action) {
         logout("left");
         return true;
     }
-    if (!session_) return false; // nothing else without a valid PIN
+    if (!session_)
+        return false; // nothing else without a valid PIN
     std::visit(
         [this](const auto& a) {
             using A = std::decay_t<decltype(a)>;
-            if constexpr (std::is_same_v<A, T::Logout>) logout("logout");
+            if constexpr (std::is_same_v<A, T::Logout>)
+                logout("logout");
             else if constexpr (std::is_same_v<A, T::ShowToday>) {
                 state_.searchCode.reset();
                 state_.message.clear();
@@ -367,11 +439,13 @@ bool TrainerArea::apply(const ui::trainer::Action& action) {
                 state_.message.clear();
                 page_ = Page::Beneficiary;
             } else if constexpr (std::is_same_v<A, T::ToggleSelect>) {
-                if (!state_.selected.erase(a.uuid)) state_.selected.insert(a.uuid);
+                if (!state_.selected.erase(a.uuid))
+                    state_.selected.insert(a.uuid);
             } else if constexpr (std::is_same_v<A, T::ExportSelected>) {
                 exportAttempts({state_.selected.begin(), state_.selected.end()});
             } else if constexpr (std::is_same_v<A, T::ExportThis>) {
-                if (!state_.openedAttempt.empty()) exportAttempts({state_.openedAttempt});
+                if (!state_.openedAttempt.empty())
+                    exportAttempts({state_.openedAttempt});
             } else if constexpr (std::is_same_v<A, T::BackToList>) {
                 state_.message.clear();
                 state_.scoring.clear();
@@ -385,19 +459,26 @@ bool TrainerArea::apply(const ui::trainer::Action& action) {
                 }
             } else if constexpr (std::is_same_v<A, T::CloseScoring>) {
                 state_.scoring.clear();
-            } else if constexpr (std::is_same_v<A, T::PlayRecording>) playRecording(a.responseUuid);
-            else if constexpr (std::is_same_v<A, T::ReplayStimulus>) replayStimulus(a.responseUuid);
-            else if constexpr (std::is_same_v<A, T::Score>) score(a);
-            else if constexpr (std::is_same_v<A, T::SetNextStep>) setNextStep(a.label);
+            } else if constexpr (std::is_same_v<A, T::PlayRecording>)
+                playRecording(a.responseUuid);
+            else if constexpr (std::is_same_v<A, T::ReplayStimulus>)
+                replayStimulus(a.responseUuid);
+            else if constexpr (std::is_same_v<A, T::Score>)
+                score(a);
+            else if constexpr (std::is_same_v<A, T::SetNextStep>)
+                setNextStep(a.label);
             else if constexpr (std::is_same_v<A, T::OpenNotes>) {
                 if (page_ == Page::Beneficiary) {
                     state_.notesOpen = true;
                     state_.scoring.clear();
                     state_.message.clear();
                 }
-            } else if constexpr (std::is_same_v<A, T::CloseNotes>) state_.notesOpen = false;
-            else if constexpr (std::is_same_v<A, T::AddNote>) addNote(a.text);
-            else if constexpr (std::is_same_v<A, T::AssignQuiz>) assignQuiz(a.code, a.quizId);
+            } else if constexpr (std::is_same_v<A, T::CloseNotes>)
+                state_.notesOpen = false;
+            else if constexpr (std::is_same_v<A, T::AddNote>)
+                addNote(a.text);
+            else if constexpr (std::is_same_v<A, T::AssignQuiz>)
+                assignQuiz(a.code, a.quizId);
             else if constexpr (std::is_same_v<A, T::OpenKioskPanel>) {
                 state_.message.clear();
                 page_ = Page::Kiosk;
@@ -417,8 +498,10 @@ bool TrainerArea::apply(const ui::trainer::Action& action) {
 
 std::vector<store::AttemptRecord> TrainerArea::listed() {
     store::AttemptQuery q;
-    if (state_.searchCode) q.code = *state_.searchCode;
-    else q.startedFromMs = startOfDay(epoch());
+    if (state_.searchCode)
+        q.code = *state_.searchCode;
+    else
+        q.startedFromMs = startOfDay(epoch());
     auto rows = deps_.db->listAttempts(q);
     std::reverse(rows.begin(), rows.end()); // newest first
     return rows;
@@ -428,32 +511,40 @@ ui::TrainerHomeView TrainerArea::homeView() {
     ui::TrainerHomeView v;
     v.trainer = session_->name;
     v.heading = state_.searchCode
-                    ? i18n::format(tr("trainer.search_heading"), {{"code", store::formatBeneficiaryCode(*state_.searchCode)}})
+                    ? i18n::format(tr("trainer.search_heading"),
+                                   {{"code", store::formatBeneficiaryCode(*state_.searchCode)}})
                     : tr("trainer.today");
     v.message = state_.message;
     v.selectedCount = static_cast<int>(state_.selected.size());
     try {
         if (state_.searchCode) {
             v.searchedCode = store::formatBeneficiaryCode(*state_.searchCode);
-            for (const auto* q : deps_.library->newestPerId()) v.assignable.emplace_back(q->id, shortTitle(*q));
+            for (const auto* q : deps_.library->newestPerId())
+                v.assignable.emplace_back(q->id, shortTitle(*q));
             const auto assigned = assignedQuiz(*deps_.db, *state_.searchCode);
             for (const auto& [id, title] : v.assignable)
-                if (id == assigned) v.assigned = title;
+                if (id == assigned)
+                    v.assigned = title;
         }
         const auto today = startOfDay(epoch());
         for (const auto& a : listed()) {
             ui::TrainerAttemptRow row;
             row.uuid = a.uuid;
             row.code = store::formatBeneficiaryCode(a.code);
-            row.started = clockText(a.startedAtMs, a.startedAtMs >= today ? "%H:%M" : "%d/%m %H:%M");
+            row.started =
+                clockText(a.startedAtMs, a.startedAtMs >= today ? "%H:%M" : "%d/%m %H:%M");
             row.quizTitle = a.quizId + " " + a.quizVersion;
             const auto* taken = deps_.library->findFor(a.quizId, a.quizVersion, a.quizHash);
-            if (!taken) taken = deps_.library->newest(a.quizId);
-            if (taken) row.quizTitle = taken->title.get("fr") + " " + a.quizVersion;
+            if (!taken)
+                taken = deps_.library->newest(a.quizId);
+            if (taken)
+                row.quizTitle = taken->title.get("fr") + " " + a.quizVersion;
             row.statusKey = statusKey(a.status);
-            row.minutes = static_cast<int>((a.finishedAtMs.value_or(a.updatedAtMs) - a.startedAtMs + 30'000) / 60'000);
+            row.minutes = static_cast<int>(
+                (a.finishedAtMs.value_or(a.updatedAtMs) - a.startedAtMs + 30'000) / 60'000);
             for (const auto& r : deps_.db->responsesOf(a.uuid))
-                if (r.status == engine::ResponseStatus::PendingManual) ++row.pendingManual;
+                if (r.status == engine::ResponseStatus::PendingManual)
+                    ++row.pendingManual;
             // A response scored since counts as done (manual scores are separate events).
             const auto scores = report::latestManualScores(deps_.db->manualScoresOf(a.uuid));
             row.pendingManual = std::max(0, row.pendingManual - static_cast<int>(scores.size()));
@@ -475,24 +566,31 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
     v.nextStepChoices = nextStepChoices("fr");
     try {
         const auto rec = deps_.db->findAttempt(state_.openedAttempt);
-        if (!rec) return v;
+        if (!rec)
+            return v;
         v.attemptUuid = rec->uuid;
         v.code = store::formatBeneficiaryCode(rec->code);
-        if (const auto b = deps_.db->findBeneficiary(rec->code); b && b->firstName) v.firstName = *b->firstName;
+        if (const auto b = deps_.db->findBeneficiary(rec->code); b && b->firstName)
+            v.firstName = *b->firstName;
         for (const auto& n : deps_.db->notesOf(rec->code))
             if (n.kind == store::NoteKind::Note)
                 v.notes.push_back({n.trainer + ", " + clockText(n.atMs, "%d/%m/%Y %H:%M"), n.text});
-        for (const auto* q : deps_.library->newestPerId()) v.assignable.emplace_back(q->id, shortTitle(*q));
+        for (const auto* q : deps_.library->newestPerId())
+            v.assignable.emplace_back(q->id, shortTitle(*q));
         const auto assigned = assignedQuiz(*deps_.db, rec->code);
         for (const auto& [id, title] : v.assignable)
-            if (id == assigned) v.assigned = title;
+            if (id == assigned)
+                v.assigned = title;
         const auto* quiz = report::findQuizFor(*deps_.library, *rec);
         if (!quiz) {
-            v.message = "Le diagnostic " + rec->quizId + " " + rec->quizVersion + " n'est plus sur cette borne.";
+            v.message = "Le diagnostic " + rec->quizId + " " + rec->quizVersion +
+                        " n'est plus sur cette borne.";
             return v;
         }
-        for (const auto& l : quiz->framework.levels) v.levelTitles.push_back(l.title.get("fr"));
-        for (const auto& s : quiz->framework.skills) v.skills.push_back({s.id, s.title.get("fr"), {}});
+        for (const auto& l : quiz->framework.levels)
+            v.levelTitles.push_back(l.title.get("fr"));
+        for (const auto& s : quiz->framework.skills)
+            v.skills.push_back({s.id, s.title.get("fr"), {}});
         // This sitting, and the previous one of the same code and diagnostic (progress).
         std::vector<store::AttemptRecord> sittings{*rec};
         store::AttemptQuery q;
@@ -500,34 +598,40 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
         q.quizId = rec->quizId;
         for (const auto& other : deps_.db->listAttempts(q))
             if (other.startedAtMs < rec->startedAtMs && other.uuid != rec->uuid) {
-                if (sittings.size() < 2) sittings.push_back(other);
-                else sittings[1] = other; // keep the latest earlier one
+                if (sittings.size() < 2)
+                    sittings.push_back(other);
+                else
+                    sittings[1] = other; // keep the latest earlier one
             }
         for (const auto& s : sittings) {
             const auto* sq = report::findQuizFor(*deps_.library, s);
-            if (!sq) continue;
+            if (!sq)
+                continue;
             const auto bilan = report::bilanFromStore(*deps_.db, *deps_.library, s, {});
             ui::TrainerSitting sit;
             sit.label = report::formatDate(s.startedAtMs); // the day the person sat it
             for (const auto& line : bilan.skills)
-                if (line.level) sit.stepBySkill[line.skillId] = static_cast<int>(*line.level);
+                if (line.level)
+                    sit.stepBySkill[line.skillId] = static_cast<int>(*line.level);
             v.sittings.push_back(std::move(sit));
             if (&s == &sittings.front()) {
                 for (const auto& line : bilan.skills) // this skill's own words, as on the bilan
                     for (auto& row : v.skills)
-                        if (row.skillId == line.skillId) row.canDo = line.canDo;
+                        if (row.skillId == line.skillId)
+                            row.canDo = line.canDo;
                 v.pendingManual = bilan.pendingManual;
                 v.nextStep = bilan.nextStep.value_or("");
             }
         }
         // Every answer, with the manual scores applied.
         const auto scores = report::latestManualScores(deps_.db->manualScoresOf(rec->uuid));
-        const auto replay = report::replayWithManualScores(*quiz, *rec, deps_.db->responsesOf(rec->uuid),
-                                                           deps_.db->manualScoresOf(rec->uuid));
+        const auto replay = report::replayWithManualScores(
+            *quiz, *rec, deps_.db->responsesOf(rec->uuid), deps_.db->manualScoresOf(rec->uuid));
         int n = 0;
         for (const auto& r : replay.responses()) {
             const auto* item = quiz->findItem(r.itemId);
-            if (!item) continue;
+            if (!item)
+                continue;
             ui::TrainerResponseCard c;
             c.uuid = r.uuid;
             c.number = ++n;
@@ -542,7 +646,8 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             // The listening stimulus again (its file, or its transcript by speech synthesis).
             c.canReplay = !item->stimulus.audio.empty();
             c.statusKey = responseKey(r.status);
-            if (r.maxScore > 0) c.scoreText = i18n::frenchNumber(r.score) + " / " + i18n::frenchNumber(r.maxScore);
+            if (r.maxScore > 0)
+                c.scoreText = i18n::frenchNumber(r.score) + " / " + i18n::frenchNumber(r.maxScore);
             c.seconds = static_cast<double>(r.durationMs) / 1000.0;
             c.plays = r.plays;
             c.dontKnow = r.status == engine::ResponseStatus::DontKnow;
@@ -551,15 +656,18 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             c.manual = answered && !item->practice &&
                        (item->type == quiz::ItemType::Write || item->type == quiz::ItemType::Speak);
             c.hasRecording = r.answer.is_object() && r.answer.contains("recording");
-            for (const auto& p : item->scoring.rubric) c.rubric.push_back({p.id, p.label.get("fr"), p.points});
+            for (const auto& p : item->scoring.rubric)
+                c.rubric.push_back({p.id, p.label.get("fr"), p.points});
             for (const auto& m : scores) {
-                if (m.responseUuid != r.uuid) continue;
+                if (m.responseUuid != r.uuid)
+                    continue;
                 c.scoredBy = m.trainer + ", " + clockText(m.atMs, "%d/%m %H:%M");
                 c.scorer = m.trainer;
                 // Show the stored ticks unless the trainer is changing them.
                 auto& ticks = state_.beneficiary.ticks[r.uuid];
                 if (ticks.empty() && m.points.is_object())
-                    for (const auto& [id, pts] : m.points.items()) ticks[id] = pts.is_number() && pts.get<double>() > 0;
+                    for (const auto& [id, pts] : m.points.items())
+                        ticks[id] = pts.is_number() && pts.get<double>() > 0;
             }
             v.responses.push_back(std::move(c));
         }
@@ -577,8 +685,10 @@ ui::TrainerKioskView TrainerArea::kioskView() {
     // take is said so.
     for (const auto& p : deps_.library->packages()) {
         std::string version = p.version;
-        if (p.origin == quiz::PackageOrigin::Catalog) version += " (" + tr("trainer.package.catalog") + ")";
-        if (p.ok() && deps_.library->newest(p.id) == p.quiz.get()) version += " — " + tr("trainer.package.in_use");
+        if (p.origin == quiz::PackageOrigin::Catalog)
+            version += " (" + tr("trainer.package.catalog") + ")";
+        if (p.ok() && deps_.library->newest(p.id) == p.quiz.get())
+            version += " — " + tr("trainer.package.in_use");
         v.packages.push_back({p.id, version, p.title, p.problems, p.ok()});
     }
     if (deps_.sync) { // the background worker's live status, progress included
@@ -589,16 +699,20 @@ ui::TrainerKioskView TrainerArea::kioskView() {
         y.running = s.running;
         y.requested = s.requested;
         y.pending = s.pending;
-        if (s.lastSuccessMs) y.lastSuccess = clockText(*s.lastSuccessMs, "%d/%m/%Y %H:%M");
+        if (s.lastSuccessMs)
+            y.lastSuccess = clockText(*s.lastSuccessMs, "%d/%m/%Y %H:%M");
         // In French for the trainer; the client's own text stays beside it for IT.
         if (!s.lastError.empty()) {
             y.lastError = tr(syncErrorKey(s.lastErrorKind));
             y.errorDetail = s.lastError;
         }
         if (s.running) {
-            y.progress = i18n::format(tr("trainer.sync.running"),
-                                      {{"done", std::to_string(s.pushed)}, {"total", std::to_string(s.roundTotal)}});
-            y.fraction = s.roundTotal > 0 ? static_cast<float>(s.pushed) / static_cast<float>(s.roundTotal) : 0.0f;
+            y.progress =
+                i18n::format(tr("trainer.sync.running"), {{"done", std::to_string(s.pushed)},
+                                                          {"total", std::to_string(s.roundTotal)}});
+            y.fraction = s.roundTotal > 0
+                             ? static_cast<float>(s.pushed) / static_cast<float>(s.roundTotal)
+                             : 0.0f;
         } else if (s.requested) {
             y.progress = tr("trainer.sync.requested");
         } else if (s.lastRoundMs && s.lastError.empty()) {
@@ -606,7 +720,8 @@ ui::TrainerKioskView TrainerArea::kioskView() {
             y.progress = i18n::format(tr("trainer.sync.done"), {{"n", std::to_string(s.pushed)}});
         }
         if (s.enrolled && !s.running && s.pending > 0 && s.failures > 0 && s.nextAttemptMs)
-            y.next = i18n::format(tr("trainer.sync.next"), {{"time", clockText(*s.nextAttemptMs, "%H:%M")}});
+            y.next = i18n::format(tr("trainer.sync.next"),
+                                  {{"time", clockText(*s.nextAttemptMs, "%H:%M")}});
         return v;
     }
     try {
@@ -626,19 +741,24 @@ ui::TrainerKioskView TrainerArea::kioskView() {
 void TrainerArea::score(const ui::trainer::Score& s) {
     try {
         const auto r = deps_.db->findResponse(s.responseUuid);
-        if (!r) throw std::runtime_error("réponse introuvable");
+        if (!r)
+            throw std::runtime_error("réponse introuvable");
         const auto rec = deps_.db->findAttempt(r->attemptUuid);
         const auto* quiz = rec ? report::findQuizFor(*deps_.library, *rec) : nullptr;
         const auto* item = quiz ? quiz->findItem(r->itemId) : nullptr;
-        if (!item) throw std::runtime_error("question introuvable dans le diagnostic chargé");
+        if (!item)
+            throw std::runtime_error("question introuvable dans le diagnostic chargé");
         double max = 0;
-        for (const auto& p : item->scoring.rubric) max += p.points;
+        for (const auto& p : item->scoring.rubric)
+            max += p.points;
         // Check with the engine first: a score it would refuse is not stored.
         auto replay = report::replayWithManualScores(*quiz, *rec, deps_.db->responsesOf(rec->uuid),
                                                      deps_.db->manualScoresOf(rec->uuid));
         replay.applyManualScore(s.responseUuid, s.score);
-        deps_.db->addManualScore(s.responseUuid, session_->name, s.points, s.score, max); // audited by the store
-        state_.message = i18n::format(tr("trainer.scored"), {{"score", i18n::frenchNumber(s.score)}, {"max", i18n::frenchNumber(max)}});
+        deps_.db->addManualScore(s.responseUuid, session_->name, s.points, s.score,
+                                 max); // audited by the store
+        state_.message = i18n::format(tr("trainer.scored"), {{"score", i18n::frenchNumber(s.score)},
+                                                             {"max", i18n::frenchNumber(max)}});
         state_.scoring.clear(); // back to the sheet, where the levels are recomputed
     } catch (const std::exception& e) {
         state_.message = i18n::format(tr("trainer.score_failed"), {{"error", e.what()}});
@@ -648,8 +768,10 @@ void TrainerArea::score(const ui::trainer::Score& s) {
 void TrainerArea::playRecording(const std::string& responseUuid) {
     try {
         const auto r = deps_.db->findResponse(responseUuid);
-        if (!r || !r->answer.is_object() || !r->answer.contains("recording")) return;
-        const std::filesystem::path file = deps_.dataDir / r->answer["recording"].get<std::string>();
+        if (!r || !r->answer.is_object() || !r->answer.contains("recording"))
+            return;
+        const std::filesystem::path file =
+            deps_.dataDir / r->answer["recording"].get<std::string>();
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec)) {
             state_.message = tr("trainer.no_recording");
@@ -671,7 +793,8 @@ void TrainerArea::replayStimulus(const std::string& responseUuid) {
         const auto rec = r ? deps_.db->findAttempt(r->attemptUuid) : std::nullopt;
         const auto* quiz = rec ? report::findQuizFor(*deps_.library, *rec) : nullptr;
         const auto* item = quiz ? quiz->findItem(r->itemId) : nullptr;
-        if (!item || item->stimulus.audio.empty()) return;
+        if (!item || item->stimulus.audio.empty())
+            return;
         // The same file the listening item played; when it is missing, its transcript read by
         // the French voice, as the kiosk does for any sound it cannot find.
         const auto file = audio::stimulusFile(*quiz, *item);
@@ -703,7 +826,8 @@ void TrainerArea::replayStimulus(const std::string& responseUuid) {
 void TrainerArea::setNextStep(const std::string& label) {
     try {
         const auto rec = deps_.db->findAttempt(state_.openedAttempt);
-        if (!rec) return;
+        if (!rec)
+            return;
         deps_.db->addNote(rec->code, rec->uuid, session_->name, store::NoteKind::NextStep, label);
         deps_.db->audit(session_->name, "next-step", rec->code + ": " + label);
         state_.message = i18n::format(tr("trainer.step_saved"), {{"step", label}});
@@ -715,7 +839,8 @@ void TrainerArea::setNextStep(const std::string& label) {
 void TrainerArea::addNote(const std::string& text) {
     try {
         const auto rec = deps_.db->findAttempt(state_.openedAttempt);
-        if (!rec || text.empty()) return;
+        if (!rec || text.empty())
+            return;
         deps_.db->addNote(rec->code, rec->uuid, session_->name, store::NoteKind::Note, text);
         deps_.db->audit(session_->name, "note", rec->code);
         state_.message = tr("trainer.notes.saved");
@@ -732,11 +857,14 @@ void TrainerArea::assignQuiz(const std::string& typedCode, const std::string& qu
             return;
         }
         std::string title;
-        if (const auto* q = deps_.library->newest(quizId)) title = shortTitle(*q);
-        if (title.empty()) return; // only a diagnostic loaded on this kiosk can be assigned
+        if (const auto* q = deps_.library->newest(quizId))
+            title = shortTitle(*q);
+        if (title.empty())
+            return; // only a diagnostic loaded on this kiosk can be assigned
         // A code given on paper may not have sat yet: it is registered (without consent, which
         // the person gives at the kiosk) so the assignment waits for them.
-        if (!deps_.db->findBeneficiary(*code)) deps_.db->registerBeneficiary(*code);
+        if (!deps_.db->findBeneficiary(*code))
+            deps_.db->registerBeneficiary(*code);
         deps_.db->assignQuiz(*code, quizId, session_->name); // audited by the store
         state_.message = i18n::format(tr("trainer.assigned"), {{"quiz", title}});
     } catch (const std::exception& e) {
@@ -745,7 +873,8 @@ void TrainerArea::assignQuiz(const std::string& typedCode, const std::string& qu
 }
 
 void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
-    if (uuids.empty()) return;
+    if (uuids.empty())
+        return;
     try {
         const auto dir = deps_.exportDir / ("repere-export-" + clockText(epoch(), "%Y%m%d-%H%M%S"));
         std::filesystem::create_directories(dir);
@@ -757,7 +886,8 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
         std::size_t csvRows = 0;
         for (const auto& uuid : uuids) {
             const auto rec = deps_.db->findAttempt(uuid);
-            if (!rec) continue;
+            if (!rec)
+                continue;
             store::ExportOptions o;
             o.query.code = rec->code;
             o.query.startedFromMs = rec->startedAtMs;
@@ -767,7 +897,8 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
             std::istringstream lines(csv.str());
             std::string header, line;
             std::getline(lines, header);
-            if (!rowsByHeader.count(header)) headers.push_back(header);
+            if (!rowsByHeader.count(header))
+                headers.push_back(header);
             auto& rows = rowsByHeader[header];
             while (std::getline(lines, line))
                 if (!line.empty() && line != "\r") {
@@ -780,22 +911,29 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
                 ctx.trainer = session_->name;
                 ctx.agency = deps_.agency;
                 const auto bilan = report::bilanFromStore(*deps_.db, *deps_.library, *rec, ctx);
-                // Two sittings can start in the same minute: the attempt's id keeps the names apart.
-                report::writeBilanPdf(bilan, dir / ("bilan-" + rec->code + "-" + clockText(rec->startedAtMs, "%Y%m%d-%H%M") +
+                // Two sittings can start in the same minute: the attempt's id keeps the names
+                // apart.
+                report::writeBilanPdf(bilan, dir / ("bilan-" + rec->code + "-" +
+                                                    clockText(rec->startedAtMs, "%Y%m%d-%H%M") +
                                                     "-" + rec->uuid.substr(0, 8) + ".pdf"));
                 ++pdfs;
             }
         }
         for (std::size_t i = 0; i < headers.size(); ++i) {
-            const auto name = i == 0 ? std::string("resultats.csv") : "resultats-" + std::to_string(i + 1) + ".csv";
+            const auto name = i == 0 ? std::string("resultats.csv")
+                                     : "resultats-" + std::to_string(i + 1) + ".csv";
             std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
             out << headers[i] << "\n";
-            for (const auto& row : rowsByHeader[headers[i]]) out << row << "\n";
+            for (const auto& row : rowsByHeader[headers[i]])
+                out << row << "\n";
             out.flush();
-            if (!out) throw std::runtime_error("écriture de " + (dir / name).string() + " impossible (disque plein ?)");
+            if (!out)
+                throw std::runtime_error("écriture de " + (dir / name).string() +
+                                         " impossible (disque plein ?)");
         }
         deps_.db->audit(session_->name, "export",
-                        std::to_string(uuids.size()) + " attempt(s), " + std::to_string(pdfs) + " PDF to " + dir.string());
+                        std::to_string(uuids.size()) + " attempt(s), " + std::to_string(pdfs) +
+                            " PDF to " + dir.string());
         state_.lastExport = dir;
         state_.message = i18n::format(tr("trainer.exported"), {{"dir", dir.string()},
                                                                {"csv", std::to_string(csvRows)},

@@ -6,13 +6,6 @@
 // minutes without a touch forget the session and everything shown (a fresh TrainerArea state).
 #pragma once
 
-#include <cstdint>
-#include <filesystem>
-#include <optional>
-#include <set>
-#include <string>
-#include <vector>
-
 #include "app/sync_port.hpp"
 #include "audio/audio_service.hpp"
 #include "platform/clock.hpp"
@@ -20,6 +13,13 @@
 #include "quiz/quiz_library.hpp"
 #include "store/database.hpp"
 #include "ui/screens/trainer_screens.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace repere::app {
 
@@ -29,12 +29,13 @@ struct TrainerDeps {
     const quiz::QuizLibrary* library = nullptr;
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
-    audio::AudioService* audio = nullptr;      // plays recorded answers and stimuli; may be null (no sound)
-    std::filesystem::path dataDir;             // recordings are relative to it
-    std::filesystem::path exportDir;           // where exports go (a USB stick mount, say)
+    audio::AudioService* audio =
+        nullptr;                     // plays recorded answers and stimuli; may be null (no sound)
+    std::filesystem::path dataDir;   // recordings are relative to it
+    std::filesystem::path exportDir; // where exports go (a USB stick mount, say)
     std::string agency;
     std::int64_t idleLogoutMs = 2 * 60 * 1000;
-    SyncPort* sync = nullptr;                  // null: no sync on this kiosk (button disabled)
+    SyncPort* sync = nullptr; // null: no sync on this kiosk (button disabled)
 };
 
 class TrainerArea {

@@ -1,17 +1,18 @@
-// `repere audio check|encode|play|devices` and `repere tts`: sound tools for package authors and for
-// diagnosing a kiosk's sound. Exit codes: 0 fine, 1 a file could not be decoded / written, 2 usage.
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <nlohmann/json.hpp>
-#include <thread>
-
+// `repere audio check|encode|play|devices` and `repere tts`: sound tools for package authors and
+// for diagnosing a kiosk's sound. Exit codes: 0 fine, 1 a file could not be decoded / written, 2
+// usage.
 #include "audio/audio_service.hpp"
 #include "audio/decoder.hpp"
 #include "audio/encoder.hpp"
 #include "audio/espeak_synthesizer.hpp"
 #include "audio/portaudio_devices.hpp"
 #include "command.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
 
 namespace fs = std::filesystem;
 namespace audio = repere::audio;
@@ -44,8 +45,8 @@ std::vector<fs::path> audioFilesOf(const fs::path& dir, std::vector<std::string>
         return files;
     }
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file() && audio::isAudioPath(it->path())) {
             files.push_back(it->path());
         }
@@ -88,19 +89,27 @@ int runCheck(const std::vector<std::string>& paths) {
 }
 
 audio::Codec codecFor(const fs::path& out, const std::string& requested, std::string& error) {
-    if (requested == "wav") return audio::Codec::Wav16;
-    if (requested == "flac") return audio::Codec::Flac;
-    if (requested == "vorbis") return audio::Codec::OggVorbis;
-    if (requested == "opus") return audio::Codec::OggOpus;
+    if (requested == "wav")
+        return audio::Codec::Wav16;
+    if (requested == "flac")
+        return audio::Codec::Flac;
+    if (requested == "vorbis")
+        return audio::Codec::OggVorbis;
+    if (requested == "opus")
+        return audio::Codec::OggOpus;
     if (!requested.empty()) {
         error = "unknown codec \"" + requested + "\" (wav, flac, vorbis, opus)";
         return audio::Codec::Wav16;
     }
     const std::string ext = out.extension().string();
-    if (ext == ".wav") return audio::Codec::Wav16;
-    if (ext == ".flac") return audio::Codec::Flac;
-    if (ext == ".ogg") return audio::Codec::OggVorbis;
-    if (ext == ".opus") return audio::Codec::OggOpus;
+    if (ext == ".wav")
+        return audio::Codec::Wav16;
+    if (ext == ".flac")
+        return audio::Codec::Flac;
+    if (ext == ".ogg")
+        return audio::Codec::OggVorbis;
+    if (ext == ".opus")
+        return audio::Codec::OggOpus;
     error = out.string() + ": cannot guess the codec from the extension; pass --codec";
     return audio::Codec::Wav16;
 }
@@ -165,7 +174,8 @@ int runPlay(const std::string& file, const std::string& device) {
         return 1;
     }
     if (auto latency = service->lastStartLatency()) {
-        std::cout << "played " << file << " (first sample after " << latency->count() / 1000.0 << " ms)\n";
+        std::cout << "played " << file << " (first sample after " << latency->count() / 1000.0
+                  << " ms)\n";
     }
     return 0;
 }
@@ -182,8 +192,8 @@ int runTts(const std::string& locale, const std::string& text, const std::string
         std::cerr << "error: " << error << "\n";
         return 1;
     }
-    std::cout << out << ": " << r.pcm->durationS() << " s, " << r.pcm->format.sampleRate << " Hz, voice "
-              << audio::voiceForLocale(locale) << "\n";
+    std::cout << out << ": " << r.pcm->durationS() << " s, " << r.pcm->format.sampleRate
+              << " Hz, voice " << audio::voiceForLocale(locale) << "\n";
     return 0;
 }
 
@@ -195,40 +205,68 @@ void registerAudioCommands(CLI::App& app, Action& run) {
 
     auto paths = std::make_shared<std::vector<std::string>>();
     CLI::App* check = group->add_subcommand(
-        "check", "Decode audio files, or every audio asset of a package folder; exit 1 if any fails");
+        "check",
+        "Decode audio files, or every audio asset of a package folder; exit 1 if any fails");
     check->add_option("paths", *paths, "Audio files or package folders")->required();
-    check->callback([&run, paths] { run = [paths] { return runCheck(*paths); }; });
+    check->callback([&run, paths] {
+        run = [paths] {
+            return runCheck(*paths);
+        };
+    });
 
     auto in = std::make_shared<std::string>();
     auto out = std::make_shared<std::string>();
     auto codec = std::make_shared<std::string>();
-    CLI::App* encode = group->add_subcommand("encode", "Re-encode an audio file (WAV, FLAC, Ogg Vorbis, Ogg Opus)");
+    CLI::App* encode = group->add_subcommand(
+        "encode", "Re-encode an audio file (WAV, FLAC, Ogg Vorbis, Ogg Opus)");
     encode->add_option("input", *in, "Audio file to read")->required();
-    encode->add_option("output", *out, "File to write; codec from the extension (.wav .flac .ogg .opus)")->required();
+    encode
+        ->add_option("output", *out,
+                     "File to write; codec from the extension (.wav .flac .ogg .opus)")
+        ->required();
     encode->add_option("--codec", *codec, "wav, flac, vorbis or opus");
-    encode->callback([&run, in, out, codec] { run = [in, out, codec] { return runEncode(*in, *out, *codec); }; });
+    encode->callback([&run, in, out, codec] {
+        run = [in, out, codec] {
+            return runEncode(*in, *out, *codec);
+        };
+    });
 
     auto playFile = std::make_shared<std::string>();
     auto playDevice = std::make_shared<std::string>();
-    CLI::App* play = group->add_subcommand("play", "Play a file on the sound card (checks speakers/headset)");
+    CLI::App* play =
+        group->add_subcommand("play", "Play a file on the sound card (checks speakers/headset)");
     play->add_option("file", *playFile, "Audio file")->required();
-    play->add_option("--device", *playDevice, "Part of the device name (see `repere audio devices`)");
-    play->callback([&run, playFile, playDevice] { run = [playFile, playDevice] { return runPlay(*playFile, *playDevice); }; });
+    play->add_option("--device", *playDevice,
+                     "Part of the device name (see `repere audio devices`)");
+    play->callback([&run, playFile, playDevice] {
+        run = [playFile, playDevice] {
+            return runPlay(*playFile, *playDevice);
+        };
+    });
 
     CLI::App* devices = group->add_subcommand("devices", "List the sound devices PortAudio sees");
-    devices->callback([&run] { run = [] { return runDevices(); }; });
+    devices->callback([&run] {
+        run = [] {
+            return runDevices();
+        };
+    });
 
     auto locale = std::make_shared<std::string>("fr");
     auto text = std::make_shared<std::string>();
     auto ttsOut = std::make_shared<std::string>();
     auto rate = std::make_shared<int>(140);
     CLI::App* tts = app.add_subcommand("tts", "Write synthesised speech (espeak-ng) to a WAV file");
-    tts->add_option("--locale", *locale, "Language of the voice: fr, en, ar...")->capture_default_str();
+    tts->add_option("--locale", *locale, "Language of the voice: fr, en, ar...")
+        ->capture_default_str();
     tts->add_option("--text", *text, "Text to say (UTF-8)")->required();
     tts->add_option("--out", *ttsOut, "WAV file to write")->required();
-    tts->add_option("--rate", *rate, "Words per minute")->capture_default_str()->check(CLI::Range(80, 450));
+    tts->add_option("--rate", *rate, "Words per minute")
+        ->capture_default_str()
+        ->check(CLI::Range(80, 450));
     tts->callback([&run, locale, text, ttsOut, rate] {
-        run = [locale, text, ttsOut, rate] { return runTts(*locale, *text, *ttsOut, *rate); };
+        run = [locale, text, ttsOut, rate] {
+            return runTts(*locale, *text, *ttsOut, *rate);
+        };
     });
 }
 

@@ -1,10 +1,10 @@
 // `repere db check|purge` and `repere backup`: looking after the kiosk database.
-#include <iostream>
-
 #include "command.hpp"
 #include "data_dir_option.hpp"
 #include "store/backup.hpp"
 #include "store/check.hpp"
+
+#include <iostream>
 
 namespace repere::cli {
 
@@ -29,7 +29,8 @@ int runCheck(const DbArgs& args) {
     if (!r.integrity.empty()) {
         std::cout << "integrity: " << r.integrity << "\n";
     }
-    std::cout << "schema: " << r.schemaVersion << " (this program writes " << r.latestSchemaVersion << ")\n";
+    std::cout << "schema: " << r.schemaVersion << " (this program writes " << r.latestSchemaVersion
+              << ")\n";
     if (r.ok) {
         std::cout << "beneficiaries: " << r.counts.beneficiaries << "\n";
     } else {
@@ -37,7 +38,8 @@ int runCheck(const DbArgs& args) {
     }
     // Last line: machine-readable, exactly this shape (scripts and tests parse it).
     std::cout << "db_ok=" << (r.ok ? 1 : 0) << " attempts=" << r.counts.attempts
-              << " responses=" << r.counts.responses << " pending_sync=" << r.counts.pendingSync << std::endl;
+              << " responses=" << r.counts.responses << " pending_sync=" << r.counts.pendingSync
+              << std::endl;
     return r.ok ? 0 : 1;
 }
 
@@ -45,8 +47,8 @@ int runPurge(const DbArgs& args) {
     auto db = openExistingDatabase(args.dataDir);
     const auto r = db->purgeSynced(args.retentionDays, "cli");
     std::cout << "purged (acknowledged by the server and older than " << args.retentionDays
-              << " days): " << r.attempts << " attempts, " << r.responses << " responses, " << r.beneficiaries
-              << " beneficiaries, " << r.outboxRows << " outbox rows\n";
+              << " days): " << r.attempts << " attempts, " << r.responses << " responses, "
+              << r.beneficiaries << " beneficiaries, " << r.outboxRows << " outbox rows\n";
     return 0;
 }
 
@@ -73,14 +75,21 @@ void registerDbCommands(CLI::App& app, Action& run) {
     db->require_subcommand(1);
     auto* check = db->add_subcommand("check", "integrity, schema version and counts (read-only)");
     addDataDirOption(check, args->dataDir);
-    check->callback([&run, args] { run = [args] { return runCheck(*args); }; });
+    check->callback([&run, args] {
+        run = [args] {
+            return runCheck(*args);
+        };
+    });
 
-    auto* purge = db->add_subcommand("purge", "delete what the server acknowledged and is older than --days");
+    auto* purge =
+        db->add_subcommand("purge", "delete what the server acknowledged and is older than --days");
     addDataDirOption(purge, args->dataDir);
-    purge->add_option("--days", args->retentionDays, "retention period in days")->check(CLI::NonNegativeNumber);
+    purge->add_option("--days", args->retentionDays, "retention period in days")
+        ->check(CLI::NonNegativeNumber);
     purge->callback([&run, args] { run = guarded([args] { return runPurge(*args); }); });
 
-    auto* backup = app.add_subcommand("backup", "copy the kiosk database (safe while the kiosk runs)");
+    auto* backup =
+        app.add_subcommand("backup", "copy the kiosk database (safe while the kiosk runs)");
     addDataDirOption(backup, args->dataDir);
     backup->add_option("--out", args->out, "file to write")->required();
     backup->callback([&run, args] { run = guarded([args] { return runBackup(*args); }); });

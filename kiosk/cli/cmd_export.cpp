@@ -1,11 +1,11 @@
 // `repere export`: results as CSV (French spreadsheet) or JSON, to a file or standard output.
-#include <fstream>
-#include <iostream>
-
 #include "command.hpp"
 #include "data_dir_option.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
+
+#include <fstream>
+#include <iostream>
 
 namespace repere::cli {
 
@@ -50,12 +50,12 @@ int runExport(const ExportArgs& args) {
             }
         }
         std::filesystem::rename(partial, args.out);
-        std::cerr << "exported " << rows << (args.format == "json" ? " attempts" : " rows") << " to " << args.out
-                  << "\n";
+        std::cerr << "exported " << rows << (args.format == "json" ? " attempts" : " rows")
+                  << " to " << args.out << "\n";
     }
     db->audit("cli", "export",
-              args.format + (args.responses ? " responses" : " attempts") + ", " + std::to_string(rows) +
-                  " rows" + (args.out.empty() ? "" : " to " + args.out));
+              args.format + (args.responses ? " responses" : " attempts") + ", " +
+                  std::to_string(rows) + " rows" + (args.out.empty() ? "" : " to " + args.out));
     return 0;
 }
 
@@ -63,11 +63,13 @@ int runExport(const ExportArgs& args) {
 
 void registerExportCommands(CLI::App& app, Action& run) {
     auto args = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand("export", "export results (CSV for a French spreadsheet, or JSON)");
+    auto* cmd =
+        app.add_subcommand("export", "export results (CSV for a French spreadsheet, or JSON)");
     addDataDirOption(cmd, args->dataDir);
     cmd->add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--out", args->out, "file to write (default: standard output)");
-    cmd->add_flag("--responses", args->responses, "one row per response instead of one per attempt");
+    cmd->add_flag("--responses", args->responses,
+                  "one row per response instead of one per attempt");
     cmd->add_option("--code", args->code, "only this beneficiary");
     cmd->add_option("--quiz", args->quiz, "only this quiz id");
     cmd->callback([&run, args] {

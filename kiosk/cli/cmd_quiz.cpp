@@ -1,18 +1,17 @@
 // `repere quiz ...`: validate packages, count their items, and help authors with media hashes.
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <map>
-#include <optional>
-#include <regex>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
-
 #include "command.hpp"
 #include "quiz/loader.hpp"
 #include "quiz/media.hpp"
 #include "quiz/sha256.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <sstream>
 
 namespace repere::cli {
 
@@ -43,9 +42,9 @@ int validate(const std::vector<std::string>& paths) {
             }
             const Quiz& q = *result.quiz;
             std::ostringstream line;
-            line << "ok " << result.file << ": " << q.id << ' ' << q.version << ", " << q.sections.size()
-                 << " sections, " << itemCount(q) << " items, " << q.assets.size() << " assets, hash "
-                 << q.contentHash.substr(0, 16);
+            line << "ok " << result.file << ": " << q.id << ' ' << q.version << ", "
+                 << q.sections.size() << " sections, " << itemCount(q) << " items, "
+                 << q.assets.size() << " assets, hash " << q.contentHash.substr(0, 16);
             if (result.warningCount() > 0) {
                 line << ", " << result.warningCount() << " warning(s)";
             }
@@ -88,7 +87,8 @@ int stats(const std::string& path, bool asJson) {
         return 1;
     }
     if (asJson) {
-        nlohmann::json out = {{"items", items}, {"by_type", byType}, {"by_skill", bySkill}, {"by_level", byLevel}};
+        nlohmann::json out = {
+            {"items", items}, {"by_type", byType}, {"by_skill", bySkill}, {"by_level", byLevel}};
         std::cout << out.dump() << '\n';
         return 0;
     }
@@ -121,11 +121,12 @@ int hashFiles(const std::vector<std::string>& files) {
 // Puts the right "sha256" into the text of quiz.json. The author's layout is kept: a wrong hash is
 // replaced where it stands, a missing one is added right after its "path". Only when that is not
 // possible (the old value is not unique) is the file re-indented (ordered_json keeps key order).
-bool patchText(std::string& text, const std::string& path, const std::optional<std::string>& oldHash,
-               const std::string& newHash) {
+bool patchText(std::string& text, const std::string& path,
+               const std::optional<std::string>& oldHash, const std::string& newHash) {
     auto countOf = [&](const std::string& needle) {
         std::size_t n = 0;
-        for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+        for (auto pos = text.find(needle); pos != std::string::npos;
+             pos = text.find(needle, pos + 1)) {
             ++n;
         }
         return n;
@@ -138,7 +139,9 @@ bool patchText(std::string& text, const std::string& path, const std::optional<s
         text.replace(text.find(needle), needle.size(), nlohmann::json(newHash).dump());
         return true;
     }
-    std::regex pathRe("\"path\"\\s*:\\s*" + std::regex_replace(nlohmann::json(path).dump(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"));
+    std::regex pathRe("\"path\"\\s*:\\s*" + std::regex_replace(nlohmann::json(path).dump(),
+                                                               std::regex(R"([.^$|()\[\]{}*+?\\])"),
+                                                               R"(\$&)"));
     auto begin = std::sregex_iterator(text.begin(), text.end(), pathRe);
     if (std::distance(begin, std::sregex_iterator()) != 1) {
         return false;
@@ -165,7 +168,8 @@ int fixHashes(const std::vector<std::string>& packages) {
         in.close();
         nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, false);
         if (doc.is_discarded() || !doc.is_object()) {
-            std::cerr << file.string() << ": not valid JSON; run `repere quiz validate` to see where\n";
+            std::cerr << file.string()
+                      << ": not valid JSON; run `repere quiz validate` to see where\n";
             status = 1;
             continue;
         }
@@ -193,7 +197,8 @@ int fixHashes(const std::vector<std::string>& packages) {
                 }
                 std::optional<std::string> old;
                 if (asset.contains("sha256")) {
-                    old = asset["sha256"].is_string() ? asset["sha256"].get<std::string>() : std::string{};
+                    old = asset["sha256"].is_string() ? asset["sha256"].get<std::string>()
+                                                      : std::string{};
                 }
                 if (!reindent && !patchText(text, path, old, *hash)) {
                     reindent = true;
@@ -226,26 +231,47 @@ void registerQuizCommands(CLI::App& app, Action& run) {
     quiz->require_subcommand(1);
 
     auto validatePaths = std::make_shared<std::vector<std::string>>();
-    auto* v = quiz->add_subcommand("validate", "Check packages; every problem as FILE:/json/pointer: message");
-    v->add_option("paths", *validatePaths, "quiz.json, package folder or folder of packages")->required();
-    v->callback([&run, validatePaths] { run = [validatePaths] { return validate(*validatePaths); }; });
+    auto* v = quiz->add_subcommand("validate",
+                                   "Check packages; every problem as FILE:/json/pointer: message");
+    v->add_option("paths", *validatePaths, "quiz.json, package folder or folder of packages")
+        ->required();
+    v->callback([&run, validatePaths] {
+        run = [validatePaths] {
+            return validate(*validatePaths);
+        };
+    });
 
     auto statsPath = std::make_shared<std::string>();
     auto statsJson = std::make_shared<bool>(false);
     auto* s = quiz->add_subcommand("stats", "Count items by type, skill and level");
-    s->add_option("path", *statsPath, "quiz.json, package folder or folder of packages")->required();
+    s->add_option("path", *statsPath, "quiz.json, package folder or folder of packages")
+        ->required();
     s->add_flag("--json", *statsJson, "one JSON object");
-    s->callback([&run, statsPath, statsJson] { run = [statsPath, statsJson] { return stats(*statsPath, *statsJson); }; });
+    s->callback([&run, statsPath, statsJson] {
+        run = [statsPath, statsJson] {
+            return stats(*statsPath, *statsJson);
+        };
+    });
 
     auto hashPaths = std::make_shared<std::vector<std::string>>();
-    auto* h = quiz->add_subcommand("hash", "Print the sha256 of media files (for \"sha256\" in quiz.json)");
+    auto* h = quiz->add_subcommand("hash",
+                                   "Print the sha256 of media files (for \"sha256\" in quiz.json)");
     h->add_option("files", *hashPaths, "media files")->required();
-    h->callback([&run, hashPaths] { run = [hashPaths] { return hashFiles(*hashPaths); }; });
+    h->callback([&run, hashPaths] {
+        run = [hashPaths] {
+            return hashFiles(*hashPaths);
+        };
+    });
 
     auto fixPaths = std::make_shared<std::vector<std::string>>();
-    auto* f = quiz->add_subcommand("fix-hashes", "Write the right sha256 of every asset into quiz.json");
+    auto* f =
+        quiz->add_subcommand("fix-hashes", "Write the right sha256 of every asset into quiz.json");
     f->add_option("packages", *fixPaths, "package folders or quiz.json files")->required();
-    f->callback([&run, fixPaths] { run = [fixPaths] { return fixHashes(*fixPaths); }; });
+    f->callback([&run, fixPaths] {
+        run = [fixPaths] {
+            return fixHashes(*fixPaths);
+        };
+    });
 }
 
 } // namespace repere::cli

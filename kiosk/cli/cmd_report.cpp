@@ -1,12 +1,13 @@
-// `repere report`: the bilan of a beneficiary as a one-page PDF (the same as the trainer area prints).
-#include <iostream>
-
+// `repere report`: the bilan of a beneficiary as a one-page PDF (the same as the trainer area
+// prints).
 #include "bilan_pdf.hpp"
 #include "command.hpp"
 #include "data_dir_option.hpp"
 #include "quiz/quiz_library.hpp"
-#include "store/catalog_packages.hpp"
 #include "report/bilan_store.hpp"
+#include "store/catalog_packages.hpp"
+
+#include <iostream>
 
 namespace repere::cli {
 
@@ -35,10 +36,12 @@ int runReport(const ReportArgs& args) {
     context.agency = args.agency;
     const auto bilan = report::bilanFromStore(*db, quizzes, attempt, context);
     report::writeBilanPdf(bilan, args.out);
-    for (const auto& p : bilan.problems) std::cerr << "warning: " << p << "\n";
-    std::cerr << "bilan of " << bilan.code << " (" << bilan.quizId << " " << bilan.quizVersion << ") written to "
-              << args.out << "\n";
-    db->audit(args.trainer.empty() ? "cli" : args.trainer, "report", bilan.code + " " + attempt.uuid + " to " + args.out);
+    for (const auto& p : bilan.problems)
+        std::cerr << "warning: " << p << "\n";
+    std::cerr << "bilan of " << bilan.code << " (" << bilan.quizId << " " << bilan.quizVersion
+              << ") written to " << args.out << "\n";
+    db->audit(args.trainer.empty() ? "cli" : args.trainer, "report",
+              bilan.code + " " + attempt.uuid + " to " + args.out);
     return 0;
 }
 
@@ -50,7 +53,8 @@ void registerReportCommands(CLI::App& app, Action& run) {
     addDataDirOption(cmd, args->dataDir);
     cmd->add_option("--quizzes", args->quizzes, "folder of quiz packages")->capture_default_str();
     cmd->add_option("--code", args->code, "beneficiary code")->required();
-    cmd->add_option("--attempt", args->attempt, "attempt uuid (default: the code's latest finished attempt)");
+    cmd->add_option("--attempt", args->attempt,
+                    "attempt uuid (default: the code's latest finished attempt)");
     cmd->add_option("--out", args->out, "PDF file to write")->required();
     cmd->add_option("--trainer", args->trainer, "who signs the bilan (default: the latest scorer)");
     cmd->add_option("--agency", args->agency, "agency name (default: the kiosk's, if known)");

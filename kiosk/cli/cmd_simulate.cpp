@@ -1,16 +1,16 @@
 // `repere simulate`: virtual candidates of known ability take a package through the real engine
 // (engine/simulation.hpp) to measure placement accuracy and test length.
-#include <chrono>
-#include <iostream>
-#include <memory>
-#include <optional>
-#include <string>
-
 #include "command.hpp"
 #include "data_dir_option.hpp"
 #include "engine/simulation.hpp"
 #include "quiz/loader.hpp"
 #include "store/engine_bridge.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
 
 namespace repere::cli {
 
@@ -29,7 +29,8 @@ public:
         const auto locale = quiz_.locales.empty() ? std::string("fr") : quiz_.locales.front();
         // The store keeps the seed as a signed 64-bit value: the engine draws 63 bits (as the
         // kiosk does), so the stored seed is the one the attempt ran with and it rebuilds.
-        const auto record = store::startStoredAttempt(db_, quiz_, person.code, kioskId_, attemptSeed, locale);
+        const auto record =
+            store::startStoredAttempt(db_, quiz_, person.code, kioskId_, attemptSeed, locale);
         ++attempts_;
         return record.uuid;
     }
@@ -83,7 +84,8 @@ int runSimulate(const SimulateArgs& args) {
         adaptive = adaptive || s.mode == quiz::Section::Mode::Adaptive;
     }
     if (q.framework.cutPoints.empty()) {
-        std::cerr << "simulate: " << args.quiz << " has no cut-points: there are no levels to place people in\n";
+        std::cerr << "simulate: " << args.quiz
+                  << " has no cut-points: there are no levels to place people in\n";
         return 1;
     }
 
@@ -113,9 +115,10 @@ int runSimulate(const SimulateArgs& args) {
 
     std::cout << "package: " << q.id << " " << q.version << "\n";
     std::cout << "mode: "
-              << (args.fixedLength > 0 ? "fixed length " + std::to_string(args.fixedLength) +
-                                             " items per skill (bank order)"
-                                       : std::string(adaptive ? "adaptive" : "linear (no adaptive section)"))
+              << (args.fixedLength > 0
+                      ? "fixed length " + std::to_string(args.fixedLength) +
+                            " items per skill (bank order)"
+                      : std::string(adaptive ? "adaptive" : "linear (no adaptive section)"))
               << "\n";
     if (args.fixedLength == 0 && adaptive) {
         const auto& a = q.adaptive;
@@ -124,18 +127,20 @@ int runSimulate(const SimulateArgs& args) {
                   << " priorMean=" << a.priorMean << " priorSd=" << a.priorSd
                   << " levelGates=" << (a.levelGates ? "true" : "false") << "\n";
     }
-    std::cout << "candidates: " << report.candidates << ", seed " << args.seed << ", abilities uniform over ["
-              << q.framework.cutPoints.front() - args.margin << ", " << q.framework.cutPoints.back() + args.margin
-              << "]\n";
+    std::cout << "candidates: " << report.candidates << ", seed " << args.seed
+              << ", abilities uniform over [" << q.framework.cutPoints.front() - args.margin << ", "
+              << q.framework.cutPoints.back() + args.margin << "]\n";
     std::cout << "placements compared: " << report.placements << "\n";
-    std::cout << "mean_items_per_skill=" << report.meanItemsPerSkill << " rmse_theta=" << report.rmse << "\n";
+    std::cout << "mean_items_per_skill=" << report.meanItemsPerSkill
+              << " rmse_theta=" << report.rmse << "\n";
     if (report.placements == 0) {
         std::cerr << "simulate: no skill got an ability estimate (no scored items with a skill?)\n";
         return 1;
     }
     if (storing) {
         std::cout << "stored: " << storing->attempts() << " attempts, " << storing->responses()
-                  << " responses in " << store::databasePath(store::resolveDataDir(args.dataDir)).string() << "\n";
+                  << " responses in "
+                  << store::databasePath(store::resolveDataDir(args.dataDir)).string() << "\n";
     }
     std::cout << report.summaryLine() << std::endl;
     return 0;
@@ -145,22 +150,27 @@ int runSimulate(const SimulateArgs& args) {
 
 void registerSimulateCommands(CLI::App& app, Action& run) {
     auto args = std::make_shared<SimulateArgs>();
-    auto* cmd = app.add_subcommand("simulate", "Run virtual candidates through the engine to measure placement");
+    auto* cmd = app.add_subcommand(
+        "simulate", "Run virtual candidates through the engine to measure placement");
     cmd->add_option("--quiz", args->quiz, "Package folder or quiz.json")->required();
     cmd->add_option("--candidates", args->candidates, "Number of virtual candidates")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
-    cmd->add_option("--seed", args->seed, "Random seed (same seed, same figures)")->capture_default_str();
+    cmd->add_option("--seed", args->seed, "Random seed (same seed, same figures)")
+        ->capture_default_str();
     cmd->add_option("--fixed-length", args->fixedLength,
-                    "Compare with a fixed-length test: adaptive sections become their first N items in bank order")
+                    "Compare with a fixed-length test: adaptive sections become their first N "
+                    "items in bank order")
         ->check(CLI::Range(0, 100000));
     cmd->add_option("--margin", args->margin,
-                    "Abilities are drawn from MARGIN logits below the first cut-point to MARGIN above the last")
+                    "Abilities are drawn from MARGIN logits below the first cut-point to MARGIN "
+                    "above the last")
         ->check(CLI::Range(0.0, 10.0))
         ->capture_default_str();
     addDataDirOption(cmd, args->dataDir)
-        ->description("Also store every simulated attempt in this data folder, exactly as the kiosk does "
-                      "(a load generator for storage and sync)");
+        ->description(
+            "Also store every simulated attempt in this data folder, exactly as the kiosk does "
+            "(a load generator for storage and sync)");
     cmd->add_option("--kiosk-id", args->kioskId, "Kiosk name stored with the simulated attempts")
         ->capture_default_str();
     cmd->callback([args, &run] { run = guarded([args] { return runSimulate(*args); }); });

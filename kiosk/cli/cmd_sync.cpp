@@ -5,16 +5,15 @@
 // The last line of `repere sync` is machine-readable:
 //   sync_ok=1 pushed=N duplicates=D pending=P            (exit 0)
 //   sync_ok=0 pushed=N duplicates=D pending=P error=...   (exit 1)
-#include <chrono>
-#include <iostream>
-#include <unistd.h>
-
 #include "command.hpp"
 #include "data_dir_option.hpp"
+#include "quiz/loader.hpp"
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
 
-#include "quiz/loader.hpp"
+#include <chrono>
+#include <iostream>
+#include <unistd.h>
 
 namespace repere::cli {
 
@@ -46,13 +45,15 @@ int runEnrol(const SyncArgs& a) {
     sync::DatabaseSyncState state(*db);
     char host[256] = "kiosk";
     gethostname(host, sizeof host - 1);
-    auto r = sync::SyncClient::enrol(state, a.server, a.code, a.name.empty() ? std::string(host) : a.name, a.ca);
+    auto r = sync::SyncClient::enrol(state, a.server, a.code,
+                                     a.name.empty() ? std::string(host) : a.name, a.ca);
     if (!r.ok) {
         std::cerr << "enrol: " << r.error << "\n";
         return 1;
     }
     db->audit("sync", "enrol", "device " + r.deviceId + " at " + a.server);
-    std::cout << "enrolled: device " << r.deviceId << " (agency " << r.agency << ") at " << a.server << "\n";
+    std::cout << "enrolled: device " << r.deviceId << " (agency " << r.agency << ") at " << a.server
+              << "\n";
     return 0;
 }
 
@@ -61,7 +62,9 @@ int runSync(const SyncArgs& a) {
     auto db = openExistingDatabase(a.dataDir);
     sync::DatabaseSyncState state(*db);
     sync::ClientHooks hooks;
-    hooks.progress = [](const std::string& line) { std::cout << line << std::endl; };
+    hooks.progress = [](const std::string& line) {
+        std::cout << line << std::endl;
+    };
     sync::SyncClient client(*db, state, dir, hooks);
     std::cout << "pending: " << db->pendingCount() << " record(s)" << std::endl;
     sync::RoundReport r;
@@ -71,7 +74,8 @@ int runSync(const SyncArgs& a) {
         r.push.error = e.what();
         r.push.pending = db->pendingCount();
     }
-    const auto line = "pushed=" + std::to_string(r.push.pushed()) + " duplicates=" + std::to_string(r.push.duplicates) +
+    const auto line = "pushed=" + std::to_string(r.push.pushed()) +
+                      " duplicates=" + std::to_string(r.push.duplicates) +
                       " pending=" + std::to_string(db->pendingCount());
     if (r.ok()) {
         std::cout << "sync_ok=1 " << line << std::endl;
@@ -79,7 +83,8 @@ int runSync(const SyncArgs& a) {
     }
     std::string error = r.error();
     for (auto& c : error)
-        if (c == '\n') c = ' ';
+        if (c == '\n')
+            c = ' ';
     std::cout << "sync_ok=0 " << line << " error=" << error << std::endl;
     return 1;
 }
@@ -91,7 +96,8 @@ int runSyncStatus(const SyncArgs& a) {
     auto v = [&](const char* key) {
         std::string s = state.value(key).value_or("");
         for (auto& c : s)
-            if (c == '\n') c = ' ';
+            if (c == '\n')
+                c = ' ';
         return s;
     };
     const bool enrolled = !v(sync::key::kToken).empty() && !v(sync::key::kServerUrl).empty();
@@ -109,19 +115,25 @@ int runSyncStatus(const SyncArgs& a) {
 
 void registerSyncCommands(CLI::App& app, Action& run) {
     auto args = std::make_shared<SyncArgs>();
-    auto* enrol = app.add_subcommand("enrol", "enrol this kiosk with the central server (one-time code)");
+    auto* enrol =
+        app.add_subcommand("enrol", "enrol this kiosk with the central server (one-time code)");
     addDataDirOption(enrol, args->dataDir);
-    enrol->add_option("--server", args->server, "server URL, e.g. https://sync.agence.example")->required();
-    enrol->add_option("--code", args->code, "one-time code from `repere-server admin enrol-code`")->required();
+    enrol->add_option("--server", args->server, "server URL, e.g. https://sync.agence.example")
+        ->required();
+    enrol->add_option("--code", args->code, "one-time code from `repere-server admin enrol-code`")
+        ->required();
     enrol->add_option("--ca", args->ca, "PEM file of the agency's CA: trust only it (pinning)");
-    enrol->add_option("--name", args->name, "device name shown to administrators (default: host name)");
+    enrol->add_option("--name", args->name,
+                      "device name shown to administrators (default: host name)");
     enrol->callback([args, &run] { run = guarded([args] { return runEnrol(*args); }); });
 
-    auto* sync = app.add_subcommand("sync", "one sync round: push pending results, pull the catalogue");
+    auto* sync =
+        app.add_subcommand("sync", "one sync round: push pending results, pull the catalogue");
     addDataDirOption(sync, args->dataDir);
     sync->callback([args, &run] { run = guarded([args] { return runSync(*args); }); });
 
-    auto* status = app.add_subcommand("sync-status", "this kiosk's enrolment and sync state (key=value lines)");
+    auto* status = app.add_subcommand("sync-status",
+                                      "this kiosk's enrolment and sync state (key=value lines)");
     addDataDirOption(status, args->dataDir);
     status->callback([args, &run] { run = guarded([args] { return runSyncStatus(*args); }); });
 }

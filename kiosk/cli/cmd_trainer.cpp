@@ -1,13 +1,13 @@
 // `repere trainer add|list`: trainer accounts on this kiosk. The PIN is read from standard
 // input only (never from the command line, where `ps` and shell history would show it).
 
-#include <ctime>
-#include <iostream>
-
 #include "command.hpp"
-#include "util/secret_input.hpp"
 #include "data_dir_option.hpp"
 #include "util/local_time.hpp"
+#include "util/secret_input.hpp"
+
+#include <ctime>
+#include <iostream>
 
 namespace repere::cli {
 
@@ -25,12 +25,15 @@ int runAdd(const TrainerArgs& args) {
         throw std::runtime_error("the two PINs differ; nothing was saved");
     }
     auto db = store::Database::openDataDir(store::resolveDataDir(args.dataDir));
-    const auto t = db->addTrainer(args.name, pin, args.admin ? store::TrainerRole::Admin : store::TrainerRole::Trainer);
+    const auto t = db->addTrainer(
+        args.name, pin, args.admin ? store::TrainerRole::Admin : store::TrainerRole::Trainer);
     std::cout << "trainer added: " << t.name << " (" << store::toString(t.role) << ")\n";
     return 0;
 }
 
-std::string localTime(std::int64_t ms) { return util::formatLocalTime(ms, "%Y-%m-%d %H:%M"); }
+std::string localTime(std::int64_t ms) {
+    return util::formatLocalTime(ms, "%Y-%m-%d %H:%M");
+}
 
 int runList(const TrainerArgs& args) {
     auto db = openExistingDatabase(args.dataDir);
@@ -57,7 +60,8 @@ void registerTrainerCommands(CLI::App& app, Action& run) {
     auto* trainer = app.add_subcommand("trainer", "trainer accounts on this kiosk");
     trainer->require_subcommand(1);
 
-    auto* add = trainer->add_subcommand("add", "add a trainer; the PIN is read from standard input");
+    auto* add =
+        trainer->add_subcommand("add", "add a trainer; the PIN is read from standard input");
     addDataDirOption(add, args->dataDir);
     add->add_option("--name", args->name, "trainer's name as shown on the kiosk")->required();
     add->add_flag("--admin", args->admin, "administrator (manages trainers and the kiosk)");

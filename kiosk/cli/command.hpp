@@ -26,7 +26,8 @@ inline Action guarded(std::function<int()> body) {
 
 // Registration functions, one per command file.
 void registerQuizCommands(CLI::App& app, Action& run); // cmd_quiz.cpp
-void registerAudioCommands(CLI::App& app, Action& run); // cmd_audio.cpp: audio check/encode/devices, tts
+void registerAudioCommands(CLI::App& app,
+                           Action& run); // cmd_audio.cpp: audio check/encode/devices, tts
 void registerDbCommands(CLI::App& app, Action& run);      // cmd_db.cpp: db check|purge, backup
 void registerExportCommands(CLI::App& app, Action& run);  // cmd_export.cpp
 void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp

@@ -1,12 +1,13 @@
 // `repere` command line: thin wiring of the command groups (each in its own cmd_*.cpp).
-#include <iostream>
-
 #include "command.hpp"
 #include "util/allocator_tuning.hpp"
 
+#include <iostream>
+
 int main(int argc, char** argv) {
     repere::util::tuneAllocator(); // first: see allocator_tuning.hpp
-    CLI::App app{"Repère: diagnostics numérique et français — outil en ligne de commande", "repere"};
+    CLI::App app{"Repère: diagnostics numérique et français — outil en ligne de commande",
+                 "repere"};
     app.set_version_flag("--version", std::string("repere ") + REPERE_VERSION);
     app.require_subcommand(0, 1);
 

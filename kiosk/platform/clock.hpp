@@ -21,11 +21,15 @@ class AdjustableClock final : public Clock {
 public:
     std::int64_t nowMs() const override {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch()).count() + offsetMs_;
+                   std::chrono::steady_clock::now().time_since_epoch())
+                   .count() +
+               offsetMs_;
     }
     std::int64_t epochMs() const override {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::system_clock::now().time_since_epoch()).count() + offsetMs_;
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count() +
+               offsetMs_;
     }
     void advance(std::int64_t ms) { offsetMs_ += ms; }
 

@@ -20,7 +20,8 @@ const ImWchar* frenchGlyphRanges() {
 }
 
 std::filesystem::path andikaDir() {
-    if (const char* env = std::getenv("REPERE_FONT_DIR"); env && *env) return env;
+    if (const char* env = std::getenv("REPERE_FONT_DIR"); env && *env)
+        return env;
     return "/usr/share/fonts/truetype/andika";
 }
 
@@ -47,7 +48,8 @@ bool buildFonts(ImFontAtlas& atlas, float uiScale, FontSet& out, std::string& er
     }
     out.fromAndika = present && out.body && out.bold && out.title && out.huge;
     if (!out.fromAndika) {
-        error = "Andika fonts not found in " + dir.string() + " (install fonts-sil-andika); using the built-in font";
+        error = "Andika fonts not found in " + dir.string() +
+                " (install fonts-sil-andika); using the built-in font";
         atlas.Clear();
         ImFontConfig def;
         def.SizePixels = out.bodyPx;

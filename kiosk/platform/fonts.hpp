@@ -3,20 +3,19 @@
 // so we pass our own ranges. Fonts are baked at the pixel sizes of the current window.
 #pragma once
 
-#include <imgui.h>
-
 #include <filesystem>
+#include <imgui.h>
 #include <string>
 
 namespace repere::platform {
 
 struct FontSet {
-    ImFont* body = nullptr;     // regular, body text
-    ImFont* bold = nullptr;     // buttons, emphasis
-    ImFont* title = nullptr;    // screen titles
-    ImFont* huge = nullptr;     // the beneficiary code shown big
+    ImFont* body = nullptr;  // regular, body text
+    ImFont* bold = nullptr;  // buttons, emphasis
+    ImFont* title = nullptr; // screen titles
+    ImFont* huge = nullptr;  // the beneficiary code shown big
     float bodyPx = 32.f, titlePx = 48.f, hugePx = 96.f;
-    bool fromAndika = false;    // false: ImGui's built-in font (Andika missing), still usable
+    bool fromAndika = false; // false: ImGui's built-in font (Andika missing), still usable
 };
 
 // Latin-1, Latin Extended-A (œ Œ), ‘ ’ “ ” „ – — … € and the narrow no-break space used by « ».

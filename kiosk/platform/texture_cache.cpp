@@ -1,21 +1,24 @@
 #include "platform/texture_cache.hpp"
 
 #include <GL/gl.h>
-#include <stb_image.h>
-
 #include <cstdint>
 #include <cstdio>
+#include <stb_image.h>
 
 namespace repere::platform {
 
-TextureCache::~TextureCache() { clear(); }
+TextureCache::~TextureCache() {
+    clear();
+}
 
 std::optional<ImageRef> TextureCache::image(const std::string& path) {
-    if (auto it = cache_.find(path); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(path); it != cache_.end())
+        return it->second;
     int w = 0, h = 0, channels = 0;
     unsigned char* pixels = stbi_load(path.c_str(), &w, &h, &channels, 4);
     if (!pixels) {
-        std::fprintf(stderr, "repere-kiosk: cannot read image %s: %s\n", path.c_str(), stbi_failure_reason());
+        std::fprintf(stderr, "repere-kiosk: cannot read image %s: %s\n", path.c_str(),
+                     stbi_failure_reason());
         cache_[path] = std::nullopt;
         return std::nullopt;
     }
@@ -36,7 +39,8 @@ std::optional<ImageRef> TextureCache::image(const std::string& path) {
 
 void TextureCache::clear() {
     for (auto& [path, ref] : cache_) {
-        if (!ref) continue;
+        if (!ref)
+            continue;
         GLuint tex = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ref->texture));
         glDeleteTextures(1, &tex);
     }

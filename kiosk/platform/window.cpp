@@ -3,25 +3,44 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-
 #include <cstdio>
 
 namespace repere::platform {
 namespace {
 
-Window* owner(GLFWwindow* w) { return static_cast<Window*>(glfwGetWindowUserPointer(w)); }
+Window* owner(GLFWwindow* w) {
+    return static_cast<Window*>(glfwGetWindowUserPointer(w));
+}
 
 // Our callbacks are installed first; the ImGui backend chains to them, so every event counts.
-void onCursor(GLFWwindow* w, double, double) { owner(w)->noteEvent(); }
-void onButton(GLFWwindow* w, int, int, int) { owner(w)->noteEvent(); }
-void onScroll(GLFWwindow* w, double, double) { owner(w)->noteEvent(); }
-void onKey(GLFWwindow* w, int, int, int, int) { owner(w)->noteEvent(); }
-void onChar(GLFWwindow* w, unsigned int) { owner(w)->noteEvent(); }
-void onSize(GLFWwindow* w, int, int) { owner(w)->noteEvent(); }
-void onRefresh(GLFWwindow* w) { owner(w)->noteEvent(); }
-void onFocus(GLFWwindow* w, int) { owner(w)->noteEvent(); }
+void onCursor(GLFWwindow* w, double, double) {
+    owner(w)->noteEvent();
+}
+void onButton(GLFWwindow* w, int, int, int) {
+    owner(w)->noteEvent();
+}
+void onScroll(GLFWwindow* w, double, double) {
+    owner(w)->noteEvent();
+}
+void onKey(GLFWwindow* w, int, int, int, int) {
+    owner(w)->noteEvent();
+}
+void onChar(GLFWwindow* w, unsigned int) {
+    owner(w)->noteEvent();
+}
+void onSize(GLFWwindow* w, int, int) {
+    owner(w)->noteEvent();
+}
+void onRefresh(GLFWwindow* w) {
+    owner(w)->noteEvent();
+}
+void onFocus(GLFWwindow* w, int) {
+    owner(w)->noteEvent();
+}
 
-void onGlfwError(int code, const char* text) { std::fprintf(stderr, "repere-kiosk: GLFW error %d: %s\n", code, text); }
+void onGlfwError(int code, const char* text) {
+    std::fprintf(stderr, "repere-kiosk: GLFW error %d: %s\n", code, text);
+}
 
 } // namespace
 
@@ -75,10 +94,18 @@ Window::~Window() {
     glfwTerminate();
 }
 
-bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
-void Window::waitEvents(double timeoutS) { glfwWaitEventsTimeout(timeoutS > 0 ? timeoutS : 0.0); }
-void Window::pollEvents() { glfwPollEvents(); }
-void Window::wake() { glfwPostEmptyEvent(); }
+bool Window::shouldClose() const {
+    return glfwWindowShouldClose(window_);
+}
+void Window::waitEvents(double timeoutS) {
+    glfwWaitEventsTimeout(timeoutS > 0 ? timeoutS : 0.0);
+}
+void Window::pollEvents() {
+    glfwPollEvents();
+}
+void Window::wake() {
+    glfwPostEmptyEvent();
+}
 
 void Window::newFrame() {
     ImGui_ImplOpenGL3_NewFrame();
@@ -92,13 +119,15 @@ void Window::render(ImVec4 c) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Window::swap() { glfwSwapBuffers(window_); }
+void Window::swap() {
+    glfwSwapBuffers(window_);
+}
 
 void Window::fontsChanged() {
     // Only the font texture is made again. Dropping all device objects (the usual advice) breaks
     // the 1.86 OpenGL3 backend: DestroyDeviceObjects forgets the buffers but not their recorded
-    // sizes, so the new, empty buffers are filled with glBufferSubData, which fails, and every frame
-    // smaller than the largest one before is drawn blank.
+    // sizes, so the new, empty buffers are filled with glBufferSubData, which fails, and every
+    // frame smaller than the largest one before is drawn blank.
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -107,7 +136,8 @@ bool Window::resize(int width, int height, double timeoutS) {
     glfwSetWindowSize(window_, width, height);
     const double until = glfwGetTime() + timeoutS;
     while (framebufferWidth() != width || framebufferHeight() != height) {
-        if (glfwGetTime() > until) return false;
+        if (glfwGetTime() > until)
+            return false;
         glfwWaitEventsTimeout(0.02);
     }
     return true;

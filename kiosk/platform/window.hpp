@@ -3,7 +3,6 @@
 #pragma once
 
 #include <imgui.h>
-
 #include <memory>
 #include <string>
 

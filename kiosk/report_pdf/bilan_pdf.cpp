@@ -3,12 +3,11 @@
 #include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
+#include <cairo-pdf.h>
 #include <cstdio>
 #include <memory>
+#include <pango/pangocairo.h>
 #include <stdexcept>
 #include <string>
 
@@ -26,8 +25,10 @@ struct Pdf {
     cairo_surface_t* surface = nullptr;
     cairo_t* cr = nullptr;
     ~Pdf() {
-        if (cr) cairo_destroy(cr);
-        if (surface) cairo_surface_destroy(surface);
+        if (cr)
+            cairo_destroy(cr);
+        if (surface)
+            cairo_surface_destroy(surface);
     }
 };
 
@@ -36,7 +37,8 @@ constexpr double kCanDoSize = 10.0;
 constexpr double kContentW = kPageW - 2 * kMargin;
 
 // `text` laid out in `width` at `size` (wrapped on words); the caller unrefs it.
-PangoLayout* layoutOf(cairo_t* cr, const std::string& s, double width, double size, bool bold, PangoAlignment align) {
+PangoLayout* layoutOf(cairo_t* cr, const std::string& s, double width, double size, bool bold,
+                      PangoAlignment align) {
     PangoLayout* layout = pango_cairo_create_layout(cr);
     PangoFontDescription* font = pango_font_description_from_string(kFamily);
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
@@ -100,7 +102,8 @@ std::string shortTitle(const std::string& title) {
 // marker above it. Level names are written under every step (never colour alone).
 void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w, double h) {
     const std::size_t n = skill.levelTitles.size();
-    if (n == 0) return;
+    if (n == 0)
+        return;
     const double labelH = 14.0;
     const double stepW = w / static_cast<double>(n);
     const double rise = (h - labelH - 14.0) / static_cast<double>(n);
@@ -121,7 +124,8 @@ void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w
         // wrapped word would run into the can-do line below.
         const std::string label = shortTitle(skill.levelTitles[i]);
         double size = 8.0;
-        while (size > 5.5 && textWidth(cr, label, size, mine) > stepW - 2) size -= 0.5;
+        while (size > 5.5 && textWidth(cr, label, size, mine) > stepW - 2)
+            size -= 0.5;
         text(cr, label, sx, base + 2, stepW, size, mine, PANGO_ALIGN_CENTER);
         if (mine) {
             // A downward triangle above the step: the "you are here" mark.
@@ -141,8 +145,8 @@ void draw(cairo_t* cr, const Bilan& b) {
     double y = kMargin;
 
     y += text(cr, "Bilan de positionnement", kMargin, y, contentW * 0.65, 22, true);
-    text(cr, formatDate(b.dateMs), kMargin + contentW * 0.65, kMargin + 4, contentW * 0.35, 12, false,
-         PANGO_ALIGN_RIGHT);
+    text(cr, formatDate(b.dateMs), kMargin + contentW * 0.65, kMargin + 4, contentW * 0.35, 12,
+         false, PANGO_ALIGN_RIGHT);
     y += 2;
     y += text(cr, b.quizTitle + " — version " + b.quizVersion, kMargin, y, contentW, 12);
     y += 8;
@@ -150,16 +154,20 @@ void draw(cairo_t* cr, const Bilan& b) {
     y += 8;
 
     // Who and where.
-    std::string who = "Code : " + store::formatBeneficiaryCode(b.code); // as on the paper the person got
-    if (b.firstName && !b.firstName->empty()) who += "    Prénom : " + *b.firstName;
+    std::string who =
+        "Code : " + store::formatBeneficiaryCode(b.code); // as on the paper the person got
+    if (b.firstName && !b.firstName->empty())
+        who += "    Prénom : " + *b.firstName;
     const double colW = contentW / 2;
     const double whoH = text(cr, who, kMargin, y, colW, 12, true);
-    std::string staff = "Formateur ou formatrice : " + (b.trainer.empty() ? std::string("—") : b.trainer);
+    std::string staff =
+        "Formateur ou formatrice : " + (b.trainer.empty() ? std::string("—") : b.trainer);
     staff += "\nAgence : " + (b.agency.empty() ? std::string("—") : b.agency);
     const double staffH = text(cr, staff, kMargin + colW, y, colW, 10);
     y += std::max(whoH, staffH) + 10;
 
-    y += text(cr, "Ce que vous savez faire (vos points forts d'abord)", kMargin, y, contentW, 14, true);
+    y += text(cr, "Ce que vous savez faire (vos points forts d'abord)", kMargin, y, contentW, 14,
+              true);
     y += 6;
 
     // One block per skill: words on the left, staircase on the right.
@@ -167,17 +175,21 @@ void draw(cairo_t* cr, const Bilan& b) {
     const double wordsW = contentW - stairsW - 16;
     const std::size_t count = b.skills.size();
     const double reserved = 150.0; // footer, scores, next step
-    const double blockH = count ? std::min(128.0, (kPageH - y - kMargin - reserved) / static_cast<double>(count)) : 0;
+    const double blockH =
+        count ? std::min(128.0, (kPageH - y - kMargin - reserved) / static_cast<double>(count)) : 0;
     for (const auto& s : b.skills) {
         const double top = y;
         double wy = top;
         wy += text(cr, s.title, kMargin, wy, wordsW, 13, true);
         std::string level = "Niveau : " + s.levelTitle;
-        if (s.skipped) level += " (partie passée)";
+        if (s.skipped)
+            level += " (partie passée)";
         wy += text(cr, level, kMargin, wy + 1, wordsW, 11, true) + 2;
         if (s.pendingManual > 0) {
-            wy += text(cr, std::to_string(s.pendingManual) + " réponse(s) à corriger par le formateur", kMargin, wy + 2,
-                       wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25) + 2;
+            wy += text(cr,
+                       std::to_string(s.pendingManual) + " réponse(s) à corriger par le formateur",
+                       kMargin, wy + 2, wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25) +
+                  2;
         }
         // What the person can do in this skill: one full-width line under the name and the
         // staircase (an older package's long per-level text wraps, and the block grows).
@@ -185,7 +197,8 @@ void draw(cairo_t* cr, const Bilan& b) {
         const double stairsH = std::max(wy - top, blockH - 10 - (canDoH > 0 ? canDoH + 4 : 0));
         staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, stairsH);
         double bottom = std::max(wy, top + 2 + stairsH + 2);
-        if (canDoH > 0) bottom += text(cr, s.canDo, kMargin, bottom, contentW, kCanDoSize) + 2;
+        if (canDoH > 0)
+            bottom += text(cr, s.canDo, kMargin, bottom, contentW, kCanDoSize) + 2;
         y = std::max(top + blockH, bottom + 6);
         line(cr, kMargin, y - 4, kMargin + contentW, y - 4, 0.3);
     }
@@ -194,27 +207,33 @@ void draw(cairo_t* cr, const Bilan& b) {
     if (!b.manualScores.empty()) {
         y += text(cr, "Réponses corrigées par le formateur", kMargin, y, contentW, 11, true);
         for (const auto& m : b.manualScores) {
-            const std::string kind = m.itemType == "speak" ? "Oral" : m.itemType == "write" ? "Écrit" : "Réponse";
+            const std::string kind = m.itemType == "speak"   ? "Oral"
+                                     : m.itemType == "write" ? "Écrit"
+                                                             : "Réponse";
             y += text(cr,
-                      kind + " (" + m.itemId + ") : " + i18n::frenchNumber(m.score) + " / " + i18n::frenchNumber(m.maxScore) + " point(s) — " +
-                          m.trainer + ", le " + formatDate(m.atMs),
+                      kind + " (" + m.itemId + ") : " + i18n::frenchNumber(m.score) + " / " +
+                          i18n::frenchNumber(m.maxScore) + " point(s) — " + m.trainer + ", le " +
+                          formatDate(m.atMs),
                       kMargin + 8, y, contentW - 8, 9.5);
         }
         y += 4;
     }
     if (b.pendingManual > 0) {
-        y += text(cr, "Encore " + std::to_string(b.pendingManual) +
-                          " réponse(s) écrite(s) ou orale(s) à corriger : ce bilan sera complété.",
+        y += text(cr,
+                  "Encore " + std::to_string(b.pendingManual) +
+                      " réponse(s) écrite(s) ou orale(s) à corriger : ce bilan sera complété.",
                   kMargin, y, contentW, 10, true);
         y += 4;
     }
-    y += text(cr, "Prochaine étape : " + (b.nextStep ? *b.nextStep : std::string("à définir avec votre conseiller")),
+    y += text(cr,
+              "Prochaine étape : " +
+                  (b.nextStep ? *b.nextStep : std::string("à définir avec votre conseiller")),
               kMargin, y, contentW, 12, true);
 
     const double footY = kPageH - kMargin - 12;
     line(cr, kMargin, footY - 4, kMargin + contentW, footY - 4, 0.3);
-    text(cr, "Repère — " + b.quizId + " " + b.quizVersion + " — passation " + b.attemptUuid, kMargin, footY,
-         contentW, 7.5, false, PANGO_ALIGN_LEFT, 0.3);
+    text(cr, "Repère — " + b.quizId + " " + b.quizVersion + " — passation " + b.attemptUuid,
+         kMargin, footY, contentW, 7.5, false, PANGO_ALIGN_LEFT, 0.3);
 }
 
 } // namespace
@@ -240,7 +259,8 @@ void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out) {
             throw std::runtime_error("cannot write " + partial.string() + ": " +
                                      cairo_status_to_string(cairo_surface_status(pdf.surface)));
         }
-        cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_TITLE, ("Bilan " + bilan.code).c_str());
+        cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_TITLE,
+                                       ("Bilan " + bilan.code).c_str());
         cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Repère");
         pdf.cr = cairo_create(pdf.surface);
         draw(pdf.cr, bilan);
@@ -250,7 +270,8 @@ void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out) {
         if (status != CAIRO_STATUS_SUCCESS) {
             std::error_code ec;
             std::filesystem::remove(partial, ec);
-            throw std::runtime_error("writing " + out.string() + " failed: " + cairo_status_to_string(status));
+            throw std::runtime_error("writing " + out.string() +
+                                     " failed: " + cairo_status_to_string(status));
         }
     }
     std::filesystem::rename(partial, out);

@@ -2,9 +2,9 @@
 // step marked and named in words. Made with cairo + pango.
 #pragma once
 
-#include <filesystem>
-
 #include "report/bilan.hpp"
+
+#include <filesystem>
 
 namespace repere::report {
 

@@ -1,8 +1,8 @@
 #include "ui/canvas.hpp"
 
-#include <imgui.h>
-
 #include "ui/widgets/widgets.hpp"
+
+#include <imgui.h>
 
 namespace repere::ui {
 
@@ -13,16 +13,18 @@ void beginCanvas(const Theme& theme) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
-                                   ImGuiWindowFlags_NoNav;
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav;
     ImGui::Begin("##canvas", nullptr, flags);
     ImGui::PopStyleVar(4);
     ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, theme.display, palette().background);
 }
 
-void endCanvas() { ImGui::End(); }
+void endCanvas() {
+    ImGui::End();
+}
 
 Rect contentRect(const Theme& theme) {
     return Rect{{theme.margin(), theme.topBarH()},

@@ -2,9 +2,8 @@
 // every screen places its big elements explicitly so sizes follow the theme exactly).
 #pragma once
 
-#include <imgui.h>
-
 #include <algorithm>
+#include <imgui.h>
 
 namespace repere::ui {
 
@@ -15,16 +14,34 @@ struct Rect {
     float h() const { return max.y - min.y; }
     ImVec2 size() const { return {w(), h()}; }
     ImVec2 center() const { return {(min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f}; }
-    bool contains(ImVec2 p) const { return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y; }
+    bool contains(ImVec2 p) const {
+        return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y;
+    }
     bool empty() const { return w() <= 0 || h() <= 0; }
 
     Rect shrink(float d) const { return {{min.x + d, min.y + d}, {max.x - d, max.y - d}}; }
     Rect shrinkX(float d) const { return {{min.x + d, min.y}, {max.x - d, max.y}}; }
     // Cuts: take a band from one side, the rest stays in *this.
-    Rect cutTop(float h) { Rect r{min, {max.x, std::min(max.y, min.y + h)}}; min.y = r.max.y; return r; }
-    Rect cutBottom(float h) { Rect r{{min.x, std::max(min.y, max.y - h)}, max}; max.y = r.min.y; return r; }
-    Rect cutLeft(float w) { Rect r{min, {std::min(max.x, min.x + w), max.y}}; min.x = r.max.x; return r; }
-    Rect cutRight(float w) { Rect r{{std::max(min.x, max.x - w), min.y}, max}; max.x = r.min.x; return r; }
+    Rect cutTop(float h) {
+        Rect r{min, {max.x, std::min(max.y, min.y + h)}};
+        min.y = r.max.y;
+        return r;
+    }
+    Rect cutBottom(float h) {
+        Rect r{{min.x, std::max(min.y, max.y - h)}, max};
+        max.y = r.min.y;
+        return r;
+    }
+    Rect cutLeft(float w) {
+        Rect r{min, {std::min(max.x, min.x + w), max.y}};
+        min.x = r.max.x;
+        return r;
+    }
+    Rect cutRight(float w) {
+        Rect r{{std::max(min.x, max.x - w), min.y}, max};
+        max.x = r.min.x;
+        return r;
+    }
     // A centred rectangle of at most (w, h) inside this one.
     Rect centered(float cw, float ch) const {
         cw = std::min(cw, w());
@@ -32,7 +49,9 @@ struct Rect {
         const ImVec2 c = center();
         return {{c.x - cw * 0.5f, c.y - ch * 0.5f}, {c.x + cw * 0.5f, c.y + ch * 0.5f}};
     }
-    Rect translated(float dx, float dy) const { return {{min.x + dx, min.y + dy}, {max.x + dx, max.y + dy}}; }
+    Rect translated(float dx, float dy) const {
+        return {{min.x + dx, min.y + dy}, {max.x + dx, max.y + dy}};
+    }
 };
 
 // Cell `i` of `n` equal columns separated by `gap`.

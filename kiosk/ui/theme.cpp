@@ -43,11 +43,14 @@ double contrastRatio(ImU32 a, ImU32 b) {
 
 float uiScaleFor(ImVec2 d) {
     const bool portrait = d.y > d.x;
-    const float s = portrait ? std::min(d.x / 1080.f, d.y / 1920.f) : std::min(d.x / 1920.f, d.y / 1080.f);
+    const float s =
+        portrait ? std::min(d.x / 1080.f, d.y / 1920.f) : std::min(d.x / 1920.f, d.y / 1080.f);
     return std::clamp(s, 0.5f, 2.0f);
 }
 
-float textScaleFor(ImVec2 d) { return std::max(uiScaleFor(d), kMinTextScale); }
+float textScaleFor(ImVec2 d) {
+    return std::max(uiScaleFor(d), kMinTextScale);
+}
 
 Theme makeTheme(ImVec2 display, const platform::FontSet& fonts) {
     Theme t;

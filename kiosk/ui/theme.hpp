@@ -3,26 +3,26 @@
 // At scale 1: touch targets 96 px (≥ 72 px), body text 32 px (≥ 28 px), titles 48 px.
 #pragma once
 
-#include <imgui.h>
-
 #include "platform/fonts.hpp"
+
+#include <imgui.h>
 
 namespace repere::ui {
 
 struct Palette {
-    ImU32 background;    // warm off-white page
-    ImU32 surface;       // cards and secondary buttons
-    ImU32 text;          // body text
-    ImU32 textMuted;     // secondary text (still ≥ 4.5:1 on background and surface)
-    ImU32 action;        // THE strong colour: main action buttons, progress, selection
+    ImU32 background; // warm off-white page
+    ImU32 surface;    // cards and secondary buttons
+    ImU32 text;       // body text
+    ImU32 textMuted;  // secondary text (still ≥ 4.5:1 on background and surface)
+    ImU32 action;     // THE strong colour: main action buttons, progress, selection
     ImU32 actionPressed;
-    ImU32 onAction;      // text on the action colour
-    ImU32 border;        // outlines of secondary buttons and fields
-    ImU32 selected;      // fill of a chosen option
-    ImU32 track;         // empty part of the progress bar, unlit stairs
+    ImU32 onAction; // text on the action colour
+    ImU32 border;   // outlines of secondary buttons and fields
+    ImU32 selected; // fill of a chosen option
+    ImU32 track;    // empty part of the progress bar, unlit stairs
     ImU32 disabledFill;
     ImU32 disabledText;
-    ImU32 notice;        // calm notice background (errors are never red walls)
+    ImU32 notice; // calm notice background (errors are never red walls)
 };
 
 const Palette& palette();
@@ -49,8 +49,8 @@ struct Theme {
     // Extra factor for text sizes given in layout pixels (TextStyle::px, ButtonSpec::fontPx).
     float textBoost() const { return textScale / scale; }
     float margin() const { return px(48); }
-    float gap() const { return px(24); }         // ≥ 16 px between targets
-    float targetH() const { return px(96); }     // big buttons
+    float gap() const { return px(24); }          // ≥ 16 px between targets
+    float targetH() const { return px(96); }      // big buttons
     float smallTargetH() const { return px(80); } // keys, still ≥ 72 px at 1080p
     float radius() const { return px(20); }
     float bodyPx() const { return fonts.bodyPx; }

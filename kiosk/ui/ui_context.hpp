@@ -3,14 +3,14 @@
 // rectangle and label (screen tests and --script runs find buttons by what they show).
 #pragma once
 
+#include "platform/image_source.hpp"
+#include "ui/rect.hpp"
+#include "ui/theme.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "platform/image_source.hpp"
-#include "ui/rect.hpp"
-#include "ui/theme.hpp"
 
 namespace repere::ui {
 
@@ -68,8 +68,8 @@ struct UiInput {
 
 struct UiContext {
     const Theme& theme;
-    std::string locale = "fr";            // language of instructions and UI words
-    Recorder* recorder = nullptr;          // may be null
+    std::string locale = "fr";               // language of instructions and UI words
+    Recorder* recorder = nullptr;            // may be null
     platform::ImageSource* images = nullptr; // may be null: images show their placeholder
     UiInput input;
     std::int64_t nowMs = 0;

@@ -9,15 +9,23 @@ namespace {
 
 std::string describe(httplib::Error e) {
     switch (e) {
-    case httplib::Error::Connection: return "cannot connect to the server";
-    case httplib::Error::Read: return "connection cut while reading the reply";
-    case httplib::Error::Write: return "connection cut while sending";
-    case httplib::Error::ConnectionTimeout: return "connection timed out";
-    case httplib::Error::SSLConnection: return "TLS handshake failed";
+    case httplib::Error::Connection:
+        return "cannot connect to the server";
+    case httplib::Error::Read:
+        return "connection cut while reading the reply";
+    case httplib::Error::Write:
+        return "connection cut while sending";
+    case httplib::Error::ConnectionTimeout:
+        return "connection timed out";
+    case httplib::Error::SSLConnection:
+        return "TLS handshake failed";
     case httplib::Error::SSLServerVerification:
-        return "server certificate not trusted (if the agency runs its own CA, enrol with --ca CA-FILE to pin it)";
-    case httplib::Error::SSLLoadingCerts: return "cannot load the CA file";
-    default: return "network error (" + httplib::to_string(e) + ")";
+        return "server certificate not trusted (if the agency runs its own CA, enrol with --ca "
+               "CA-FILE to pin it)";
+    case httplib::Error::SSLLoadingCerts:
+        return "cannot load the CA file";
+    default:
+        return "network error (" + httplib::to_string(e) + ")";
     }
 }
 
@@ -33,17 +41,20 @@ public:
     void adopt(int fd) { // called by cpp-httplib on its thread, once per address tried
         std::lock_guard<std::mutex> lock(mutex_);
         reset(::dup(fd));
-        if (cut_ && dup_ >= 0) ::shutdown(dup_, SHUT_RDWR);
+        if (cut_ && dup_ >= 0)
+            ::shutdown(dup_, SHUT_RDWR);
     }
     void cut() {
         std::lock_guard<std::mutex> lock(mutex_);
         cut_ = true;
-        if (dup_ >= 0) ::shutdown(dup_, SHUT_RDWR);
+        if (dup_ >= 0)
+            ::shutdown(dup_, SHUT_RDWR);
     }
 
 private:
     void reset(int fd) {
-        if (dup_ >= 0) ::close(dup_);
+        if (dup_ >= 0)
+            ::close(dup_);
         dup_ = fd;
     }
     std::mutex mutex_;
@@ -51,8 +62,7 @@ private:
     bool cut_ = false;
 };
 
-template <typename Call>
-HttpOutcome run(const TransportOptions& o, Call call) {
+template <typename Call> HttpOutcome run(const TransportOptions& o, Call call) {
     HttpOutcome out;
     try {
         httplib::Client cli(o.baseUrl);
@@ -64,16 +74,20 @@ HttpOutcome run(const TransportOptions& o, Call call) {
         cli.set_read_timeout(o.readTimeout);
         cli.set_write_timeout(o.readTimeout);
         cli.set_keep_alive(false);
-        cli.set_follow_location(false); // a redirect is what captive portals do: report it, never follow
+        cli.set_follow_location(
+            false); // a redirect is what captive portals do: report it, never follow
         cli.enable_server_certificate_verification(true);
-        if (!o.caFile.empty()) cli.set_ca_cert_path(o.caFile.c_str());
+        if (!o.caFile.empty())
+            cli.set_ca_cert_path(o.caFile.c_str());
         httplib::Headers headers;
-        if (!o.token.empty()) headers.emplace("Authorization", "Bearer " + o.token);
+        if (!o.token.empty())
+            headers.emplace("Authorization", "Bearer " + o.token);
         // Client::stop() is the one call cpp-httplib allows from another thread: it shuts the
         // socket down and the request in flight fails at once; a connect in progress is cut
         // through our duplicate of its socket (ConnectingSocket).
         auto connecting = std::make_shared<ConnectingSocket>();
-        if (o.cancel) cli.set_socket_options([connecting](socket_t fd) { connecting->adopt(fd); });
+        if (o.cancel)
+            cli.set_socket_options([connecting](socket_t fd) { connecting->adopt(fd); });
         if (o.cancel && !o.cancel->attach([&cli, connecting] {
                 connecting->cut();
                 cli.stop();
@@ -83,11 +97,15 @@ HttpOutcome run(const TransportOptions& o, Call call) {
         }
         struct Detach { // the client dies with this scope: never leave it registered
             CancelToken* token;
-            ~Detach() { if (token) token->detach(); }
+            ~Detach() {
+                if (token)
+                    token->detach();
+            }
         } detach{o.cancel.get()};
         httplib::Result res = call(cli, headers);
         if (!res) {
-            out.error = (o.cancel && o.cancel->cancelled()) ? "sync cancelled" : describe(res.error());
+            out.error =
+                (o.cancel && o.cancel->cancelled()) ? "sync cancelled" : describe(res.error());
             return out;
         }
         out.reply = HttpReply{res->status, res->body, res->get_header_value("Content-Type")};
@@ -102,12 +120,14 @@ HttpOutcome run(const TransportOptions& o, Call call) {
 void CancelToken::cancel() {
     cancelled_.store(true);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopInFlight_) stopInFlight_();
+    if (stopInFlight_)
+        stopInFlight_();
 }
 
 bool CancelToken::attach(std::function<void()> stop) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (cancelled_.load()) return false;
+    if (cancelled_.load())
+        return false;
     stopInFlight_ = std::move(stop);
     return true;
 }
@@ -118,20 +138,25 @@ void CancelToken::detach() {
 }
 
 HttpTransport::HttpTransport(TransportOptions options) : options_(std::move(options)) {
-    while (!options_.baseUrl.empty() && options_.baseUrl.back() == '/') options_.baseUrl.pop_back();
+    while (!options_.baseUrl.empty() && options_.baseUrl.back() == '/')
+        options_.baseUrl.pop_back();
 }
 
 HttpOutcome HttpTransport::get(const std::string& path) const {
-    return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) { return cli.Get(path.c_str(), h); });
+    return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) {
+        return cli.Get(path.c_str(), h);
+    });
 }
 
-HttpOutcome HttpTransport::post(const std::string& path, const std::string& body, const std::string& type) const {
+HttpOutcome HttpTransport::post(const std::string& path, const std::string& body,
+                                const std::string& type) const {
     return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) {
         return cli.Post(path.c_str(), h, body, type.c_str());
     });
 }
 
-HttpOutcome HttpTransport::put(const std::string& path, const std::string& body, const std::string& type) const {
+HttpOutcome HttpTransport::put(const std::string& path, const std::string& body,
+                               const std::string& type) const {
     return run(options_, [&](httplib::Client& cli, const httplib::Headers& h) {
         return cli.Put(path.c_str(), h, body, type.c_str());
     });

@@ -44,9 +44,9 @@ private:
 };
 
 struct TransportOptions {
-    std::string baseUrl;   // http://127.0.0.1:8080 or https://sync.example.org
-    std::string caFile;    // PEM: trust only this CA (agency pin); empty: the system's CAs
-    std::string token;     // bearer token (empty: none)
+    std::string baseUrl; // http://127.0.0.1:8080 or https://sync.example.org
+    std::string caFile;  // PEM: trust only this CA (agency pin); empty: the system's CAs
+    std::string token;   // bearer token (empty: none)
     std::chrono::seconds connectTimeout{10};
     std::chrono::seconds readTimeout{60};
     std::shared_ptr<CancelToken> cancel; // may be null
@@ -56,8 +56,10 @@ class HttpTransport {
 public:
     explicit HttpTransport(TransportOptions options);
     HttpOutcome get(const std::string& path) const;
-    HttpOutcome post(const std::string& path, const std::string& body, const std::string& contentType) const;
-    HttpOutcome put(const std::string& path, const std::string& body, const std::string& contentType) const;
+    HttpOutcome post(const std::string& path, const std::string& body,
+                     const std::string& contentType) const;
+    HttpOutcome put(const std::string& path, const std::string& body,
+                    const std::string& contentType) const;
     const TransportOptions& options() const { return options_; }
 
 private:

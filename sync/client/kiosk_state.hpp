@@ -3,12 +3,12 @@
 // application of a pulled catalogue. Implemented over store::Database by database_state.cpp.
 #pragma once
 
+#include "sync/protocol/wire.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "sync/protocol/wire.hpp"
 
 namespace repere::sync {
 

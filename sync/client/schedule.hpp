@@ -34,7 +34,8 @@ std::int64_t nextDailyMs(std::int64_t nowMs, int minuteOfDay, int utcOffsetMinut
 // The scheduling state of one kiosk. Feed it facts, ask it what to do.
 class SyncSchedule {
 public:
-    SyncSchedule(int endOfDayMinute, int utcOffsetMinutes, std::int64_t nowMs, BackoffPolicy policy = {});
+    SyncSchedule(int endOfDayMinute, int utcOffsetMinutes, std::int64_t nowMs,
+                 BackoffPolicy policy = {});
 
     // Should a round start now? True when "Synchroniser maintenant" was asked, when the
     // end-of-day time has come, or when records are pending and the back-off delay is over.

@@ -1,13 +1,12 @@
 #include "sync/client/sync_client.hpp"
 
-#include <fstream>
-#include <set>
-#include <system_error>
-
-#include <nlohmann/json.hpp>
-
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <system_error>
 
 namespace repere::sync {
 
@@ -15,26 +14,28 @@ namespace fs = std::filesystem;
 
 std::string describeFailure(const HttpReply& reply) {
     std::string what = "HTTP " + std::to_string(reply.status);
-    if (auto e = parseErrorReply(reply.body); e.ok()) return what + ": " + e.value->error + " (" + e.value->reason + ")";
-    if (reply.contentType.find("html") != std::string::npos || reply.body.find("<html") != std::string::npos ||
+    if (auto e = parseErrorReply(reply.body); e.ok())
+        return what + ": " + e.value->error + " (" + e.value->reason + ")";
+    if (reply.contentType.find("html") != std::string::npos ||
+        reply.body.find("<html") != std::string::npos ||
         reply.body.find("<!DOCTYPE") != std::string::npos)
-        return what + ": an HTML page instead of the server's reply (captive portal or proxy? log in to the network)";
-    if (reply.body.empty()) return what + ": empty reply";
+        return what + ": an HTML page instead of the server's reply (captive portal or proxy? log "
+                      "in to the network)";
+    if (reply.body.empty())
+        return what + ": empty reply";
     return what + ": unexpected reply";
 }
 
 namespace {
 
 // The outcome of a request that must come back 200 with a body we can parse.
-template <typename T>
-struct Checked {
+template <typename T> struct Checked {
     std::optional<T> value;
     std::string error;
     int status = 0;
 };
 
-template <typename T, typename Parse>
-Checked<T> expect(const HttpOutcome& out, Parse parse) {
+template <typename T, typename Parse> Checked<T> expect(const HttpOutcome& out, Parse parse) {
     Checked<T> c;
     if (!out.reply) {
         c.error = out.error;
@@ -43,7 +44,8 @@ Checked<T> expect(const HttpOutcome& out, Parse parse) {
     c.status = out.reply->status;
     if (out.reply->status != 200) {
         c.error = describeFailure(*out.reply);
-        if (out.reply->status == 401) c.error += "; this kiosk must be enrolled again (repere enrol)";
+        if (out.reply->status == 401)
+            c.error += "; this kiosk must be enrolled again (repere enrol)";
         return c;
     }
     auto parsed = parse(out.reply->body);
@@ -85,21 +87,27 @@ std::string readFile(const fs::path& p) {
 
 } // namespace
 
-SyncClient::SyncClient(store::Outbox& outbox, KioskSyncState& state, fs::path dataDir, ClientHooks hooks)
+SyncClient::SyncClient(store::Outbox& outbox, KioskSyncState& state, fs::path dataDir,
+                       ClientHooks hooks)
     : outbox_(outbox), state_(state), dataDir_(std::move(dataDir)), hooks_(std::move(hooks)) {}
 
-bool SyncClient::cancelled() const { return hooks_.cancel && hooks_.cancel->cancelled(); }
-
-void SyncClient::say(const std::string& line) const {
-    if (hooks_.progress) hooks_.progress(line);
+bool SyncClient::cancelled() const {
+    return hooks_.cancel && hooks_.cancel->cancelled();
 }
 
-EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUrl, const std::string& code,
-                              const std::string& deviceName, const std::string& caFile) {
+void SyncClient::say(const std::string& line) const {
+    if (hooks_.progress)
+        hooks_.progress(line);
+}
+
+EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUrl,
+                              const std::string& code, const std::string& deviceName,
+                              const std::string& caFile) {
     EnrolResult r;
-    HttpTransport t({serverUrl, caFile, "", std::chrono::seconds(10), std::chrono::seconds(30), nullptr});
-    auto out = t.post(std::string(kApiPrefix) + "/enrol", toJson(EnrolRequest{code, deviceName}).dump(),
-                      "application/json");
+    HttpTransport t(
+        {serverUrl, caFile, "", std::chrono::seconds(10), std::chrono::seconds(30), nullptr});
+    auto out = t.post(std::string(kApiPrefix) + "/enrol",
+                      toJson(EnrolRequest{code, deviceName}).dump(), "application/json");
     auto reply = expect<EnrolReply>(out, parseEnrolReply);
     if (!reply.value) {
         r.error = reply.error;
@@ -145,15 +153,19 @@ PushReport SyncClient::push() {
         return rep;
     };
     auto t = transport(rep.error);
-    if (!t) return finish(rep.error);
+    if (!t)
+        return finish(rep.error);
 
     // The cursor call checks the token and the link before any batch is assembled.
-    auto cursor = expect<CursorReply>(t->get(std::string(kApiPrefix) + "/cursor"), parseCursorReply);
-    if (!cursor.value) return finish(cursor.error);
+    auto cursor =
+        expect<CursorReply>(t->get(std::string(kApiPrefix) + "/cursor"), parseCursorReply);
+    if (!cursor.value)
+        return finish(cursor.error);
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
 
     for (;;) {
-        if (cancelled()) return finish("sync cancelled");
+        if (cancelled())
+            return finish("sync cancelled");
         std::string batchId;
         std::vector<store::OutboxRecord> records;
         if (auto open = outbox_.openBatchId()) { // a batch sent before without a usable reply
@@ -163,36 +175,53 @@ PushReport SyncClient::push() {
         } else {
             batchId = newUuid();
             records = outbox_.assignNextBatch(batchId, maxBatchRecords, maxBatchBytes);
-            if (records.empty()) break;
+            if (records.empty())
+                break;
         }
-        if (records.empty()) return finish("batch " + batchId + " has no records left but is still open");
+        if (records.empty())
+            return finish("batch " + batchId + " has no records left but is still open");
 
         BatchRequest req;
-        for (const auto& r : records) req.records.push_back(toWire(r));
+        for (const auto& r : records)
+            req.records.push_back(toWire(r));
         const std::string body = gzipCompress(toJson(req).dump());
         rep.bytesSent += static_cast<std::int64_t>(body.size());
         auto reply = expect<BatchReply>(
-            t->post(std::string(kApiPrefix) + "/batches/" + batchId, body, kBatchContentType), parseBatchReply);
-        if (!reply.value) return finish(reply.error);
-        if (reply.value->batchId != batchId) return finish("reply for another batch (" + reply.value->batchId + ")");
+            t->post(std::string(kApiPrefix) + "/batches/" + batchId, body, kBatchContentType),
+            parseBatchReply);
+        if (!reply.value)
+            return finish(reply.error);
+        if (reply.value->batchId != batchId)
+            return finish("reply for another batch (" + reply.value->batchId + ")");
 
         std::set<std::string> sent;
-        for (const auto& r : records) sent.insert(r.recordId);
+        for (const auto& r : records)
+            sent.insert(r.recordId);
         std::vector<std::string> acked;
         std::int64_t stored = 0, dup = 0, conflict = 0, quarantined = 0;
         for (const auto& r : reply.value->results) {
-            if (!sent.count(r.recordId)) continue; // never acknowledge what we did not send
+            if (!sent.count(r.recordId))
+                continue; // never acknowledge what we did not send
             acked.push_back(r.recordId);
             switch (r.status) {
-            case RecordStatus::Stored: ++stored; break;
-            case RecordStatus::Duplicate: ++dup; break;
-            case RecordStatus::Conflict: ++conflict; break;
-            case RecordStatus::Quarantined: ++quarantined; break;
+            case RecordStatus::Stored:
+                ++stored;
+                break;
+            case RecordStatus::Duplicate:
+                ++dup;
+                break;
+            case RecordStatus::Conflict:
+                ++conflict;
+                break;
+            case RecordStatus::Quarantined:
+                ++quarantined;
+                break;
             }
         }
         if (acked.size() != sent.size())
             return finish("the server's reply did not name every record of batch " + batchId);
-        if (hooks_.beforeMarkAcknowledged) hooks_.beforeMarkAcknowledged(batchId);
+        if (hooks_.beforeMarkAcknowledged)
+            hooks_.beforeMarkAcknowledged(batchId);
         outbox_.markAcknowledged(batchId, acked);
         state_.setValue(key::kServerCursor, std::to_string(reply.value->cursor));
         ++rep.batches;
@@ -200,9 +229,11 @@ PushReport SyncClient::push() {
         rep.duplicates += dup;
         rep.conflicts += conflict;
         rep.quarantined += quarantined;
-        if (hooks_.acknowledged) hooks_.acknowledged(rep.stored + rep.duplicates + rep.conflicts + rep.quarantined);
+        if (hooks_.acknowledged)
+            hooks_.acknowledged(rep.stored + rep.duplicates + rep.conflicts + rep.quarantined);
         say("batch " + std::to_string(rep.batches) + ": " + std::to_string(stored) + " stored, " +
-            std::to_string(dup) + " duplicates" + (conflict ? ", " + std::to_string(conflict) + " conflicts" : "") +
+            std::to_string(dup) + " duplicates" +
+            (conflict ? ", " + std::to_string(conflict) + " conflicts" : "") +
             (quarantined ? ", " + std::to_string(quarantined) + " quarantined" : ""));
     }
     return finish("");
@@ -210,7 +241,8 @@ PushReport SyncClient::push() {
 
 bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
     auto t = transport(error);
-    if (!t) return false;
+    if (!t)
+        return false;
     const std::string data = readFile(file);
     if (data.size() > kMaxBlobBytes) {
         error = file.string() + ": above the 64 MiB blob limit";
@@ -224,7 +256,8 @@ bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
         return false;
     }
     BlobStatus st = *status.value;
-    if (st.total != static_cast<std::int64_t>(data.size())) st.received = 0; // a new upload
+    if (st.total != static_cast<std::int64_t>(data.size()))
+        st.received = 0; // a new upload
     while (!st.complete) {
         const auto offset = static_cast<std::size_t>(st.received);
         const std::string chunk = data.substr(offset, kBlobChunkBytes);
@@ -236,7 +269,8 @@ bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
             error = put.error;
             return false;
         }
-        if (!put.value->complete && put.value->received <= st.received && put.value->received != 0) {
+        if (!put.value->complete && put.value->received <= st.received &&
+            put.value->received != 0) {
             error = "the server did not take the chunk at " + std::to_string(offset);
             return false;
         }
@@ -248,11 +282,14 @@ bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
 PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     PullReport rep;
     auto t = transport(rep.error);
-    if (!t) return rep;
+    if (!t)
+        return rep;
     std::int64_t since = 0;
-    if (auto v = state_.value(key::kCatalogVersion)) since = std::stoll(*v);
-    auto cat = expect<CatalogReply>(t->get(std::string(kApiPrefix) + "/catalog?since=" + std::to_string(since)),
-                                    parseCatalogReply);
+    if (auto v = state_.value(key::kCatalogVersion))
+        since = std::stoll(*v);
+    auto cat = expect<CatalogReply>(
+        t->get(std::string(kApiPrefix) + "/catalog?since=" + std::to_string(since)),
+        parseCatalogReply);
     if (!cat.value) {
         rep.error = cat.error;
         return rep;
@@ -264,18 +301,22 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     }
 
     std::set<std::pair<std::string, std::string>> installed;
-    for (const auto& q : state_.installedQuizzes()) installed.insert({q.id, q.version});
+    for (const auto& q : state_.installedQuizzes())
+        installed.insert({q.id, q.version});
 
     CatalogApplication app;
     app.version = rep.version;
     app.trainers = cat.value->trainers;
     std::error_code ec;
     for (const auto& q : cat.value->quizzes) {
-        if (installed.count({q.id, q.version})) continue;
+        if (installed.count({q.id, q.version}))
+            continue;
         // Each version in its own folder named by its hash: an attempt in progress keeps reading
         // the files of the version it started with.
-        const fs::path final = dataDir_ / "catalog" / q.id / (q.version + "-" + q.sha256.substr(0, 12));
-        const fs::path staging = dataDir_ / "catalog" / ".staging" / (q.id + "-" + q.version + "-" + randomHex(4));
+        const fs::path final =
+            dataDir_ / "catalog" / q.id / (q.version + "-" + q.sha256.substr(0, 12));
+        const fs::path staging =
+            dataDir_ / "catalog" / ".staging" / (q.id + "-" + q.version + "-" + randomHex(4));
         fs::create_directories(staging, ec);
         if (ec) {
             rep.error = "cannot create " + staging.string() + ": " + ec.message();
@@ -290,8 +331,8 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
             auto blob = t->get(std::string(kApiPrefix) + "/blobs/" + f.sha256);
             if (!blob.reply || blob.reply->status != 200) {
                 fs::remove_all(staging, ec);
-                rep.error = "download of " + q.id + "/" + f.path + " failed: " +
-                            (blob.reply ? describeFailure(*blob.reply) : blob.error);
+                rep.error = "download of " + q.id + "/" + f.path +
+                            " failed: " + (blob.reply ? describeFailure(*blob.reply) : blob.error);
                 return rep;
             }
             if (sha256Hex(blob.reply->body) != f.sha256 ||
@@ -303,14 +344,16 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
             const fs::path dest = staging / fs::path(f.path);
             fs::create_directories(dest.parent_path(), ec);
             std::ofstream out(dest, std::ios::binary);
-            out.write(blob.reply->body.data(), static_cast<std::streamsize>(blob.reply->body.size()));
+            out.write(blob.reply->body.data(),
+                      static_cast<std::streamsize>(blob.reply->body.size()));
             out.close();
             if (!out) {
                 fs::remove_all(staging, ec);
                 rep.error = "cannot write " + dest.string();
                 return rep;
             }
-            if (hooks_.afterCatalogFile) hooks_.afterCatalogFile(f.path);
+            if (hooks_.afterCatalogFile)
+                hooks_.afterCatalogFile(f.path);
         }
         if (validate) {
             auto errors = validate(staging);
@@ -334,15 +377,17 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     rep.quizzesInstalled = static_cast<std::int64_t>(app.quizzes.size());
     rep.trainersUpdated = static_cast<std::int64_t>(app.trainers.size());
     rep.ok = true;
-    say("catalogue version " + std::to_string(rep.version) + ": " + std::to_string(rep.quizzesInstalled) +
-        " new quiz package(s), " + std::to_string(rep.trainersUpdated) + " trainer account(s)");
+    say("catalogue version " + std::to_string(rep.version) + ": " +
+        std::to_string(rep.quizzesInstalled) + " new quiz package(s), " +
+        std::to_string(rep.trainersUpdated) + " trainer account(s)");
     return rep;
 }
 
 RoundReport SyncClient::round(const PackageValidator& validate, std::int64_t nowMs) {
     RoundReport r;
     r.push = push();
-    if (r.push.ok) r.pull = pullCatalog(validate);
+    if (r.push.ok)
+        r.pull = pullCatalog(validate);
     state_.setValue(key::kLastRoundMs, std::to_string(nowMs));
     if (r.ok()) {
         state_.setValue(key::kLastSuccessMs, std::to_string(nowMs));

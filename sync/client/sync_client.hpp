@@ -10,16 +10,16 @@
 // Used by `repere sync` / `repere enrol` and by the kiosk's background sync thread.
 #pragma once
 
+#include "store/outbox.hpp"
+#include "sync/client/http_transport.hpp"
+#include "sync/client/kiosk_state.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "store/outbox.hpp"
-#include "sync/client/http_transport.hpp"
-#include "sync/client/kiosk_state.hpp"
 
 namespace repere::sync {
 
@@ -59,7 +59,8 @@ struct RoundReport {
 };
 
 // Validates an unpacked quiz package; returns the errors (empty = usable).
-using PackageValidator = std::function<std::vector<std::string>(const std::filesystem::path& folder)>;
+using PackageValidator =
+    std::function<std::vector<std::string>(const std::filesystem::path& folder)>;
 
 struct ClientHooks {
     std::function<void(const std::string& line)> progress; // human-readable progress lines
@@ -77,12 +78,14 @@ struct ClientHooks {
 class SyncClient {
 public:
     // dataDir: where pulled quiz packages go (dataDir/catalog/<id>/<version>-<hash>/).
-    SyncClient(store::Outbox& outbox, KioskSyncState& state, std::filesystem::path dataDir, ClientHooks hooks = {});
+    SyncClient(store::Outbox& outbox, KioskSyncState& state, std::filesystem::path dataDir,
+               ClientHooks hooks = {});
 
     // Trades a one-time code for a device identity and saves it (replacing an earlier one: a
     // re-enrolled kiosk keeps its pending records and sends them under the new identity).
-    static EnrolResult enrol(KioskSyncState& state, const std::string& serverUrl, const std::string& code,
-                             const std::string& deviceName, const std::string& caFile = {});
+    static EnrolResult enrol(KioskSyncState& state, const std::string& serverUrl,
+                             const std::string& code, const std::string& deviceName,
+                             const std::string& caFile = {});
 
     bool enrolled();
     PushReport push();

@@ -1,11 +1,10 @@
 #include "sync/protocol/digest.hpp"
 
 #include <fstream>
-#include <stdexcept>
-#include <vector>
-
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <stdexcept>
+#include <vector>
 
 namespace repere::sync {
 namespace {
@@ -23,7 +22,8 @@ std::string toHex(const unsigned char* p, std::size_t n) {
 struct MdCtx {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     MdCtx() {
-        if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) throw std::runtime_error("sha256 init failed");
+        if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1)
+            throw std::runtime_error("sha256 init failed");
     }
     ~MdCtx() { EVP_MD_CTX_free(ctx); }
     void update(const void* p, std::size_t n) { EVP_DigestUpdate(ctx, p, n); }
@@ -45,20 +45,23 @@ std::string sha256Hex(std::string_view data) {
 
 std::optional<std::string> sha256OfFile(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in)
+        return std::nullopt;
     MdCtx md;
     std::vector<char> buf(64 * 1024);
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
         md.update(buf.data(), static_cast<std::size_t>(in.gcount()));
     }
-    if (in.bad()) return std::nullopt;
+    if (in.bad())
+        return std::nullopt;
     return md.finalHex();
 }
 
 std::string randomHex(std::size_t bytes) {
     std::vector<unsigned char> buf(bytes);
-    if (RAND_bytes(buf.data(), static_cast<int>(bytes)) != 1) throw std::runtime_error("RAND_bytes failed");
+    if (RAND_bytes(buf.data(), static_cast<int>(bytes)) != 1)
+        throw std::runtime_error("RAND_bytes failed");
     return toHex(buf.data(), bytes);
 }
 
@@ -67,7 +70,8 @@ std::string newUuid() {
     h[12] = '4';
     static const char* variant = "89ab";
     h[16] = variant[(h[16] - '0') & 3];
-    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+           "-" + h.substr(20);
 }
 
 } // namespace repere::sync

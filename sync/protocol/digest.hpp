@@ -14,7 +14,9 @@ std::optional<std::string> sha256OfFile(const std::filesystem::path& file);
 // Cryptographically random bytes as lowercase hex (OpenSSL RAND_bytes); throws if the RNG fails.
 std::string randomHex(std::size_t bytes);
 // A 256-bit bearer token.
-inline std::string newToken() { return randomHex(32); }
+inline std::string newToken() {
+    return randomHex(32);
+}
 // A random version-4 UUID (batch ids, device ids).
 std::string newUuid();
 

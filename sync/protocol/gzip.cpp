@@ -19,7 +19,8 @@ std::string gzipCompress(std::string_view data, int level) {
     const int rc = deflate(&zs, Z_FINISH);
     const auto written = zs.total_out;
     deflateEnd(&zs);
-    if (rc != Z_STREAM_END) throw std::runtime_error("deflate failed");
+    if (rc != Z_STREAM_END)
+        throw std::runtime_error("deflate failed");
     out.resize(written);
     return out;
 }
@@ -59,9 +60,11 @@ InflateResult gzipDecompress(std::string_view data, std::size_t maxOutput) {
             break;
         }
     }
-    if (result.ok() && zs.avail_in != 0) result.error = InflateError::Corrupt; // trailing garbage
+    if (result.ok() && zs.avail_in != 0)
+        result.error = InflateError::Corrupt; // trailing garbage
     inflateEnd(&zs);
-    if (!result.ok()) result.data.clear();
+    if (!result.ok())
+        result.data.clear();
     return result;
 }
 

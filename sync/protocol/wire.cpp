@@ -13,50 +13,58 @@ struct FieldError {
 
 const json& field(const json& obj, const char* name, const std::string& where) {
     auto it = obj.find(name);
-    if (it == obj.end()) throw FieldError{where + "/" + name + ": missing"};
+    if (it == obj.end())
+        throw FieldError{where + "/" + name + ": missing"};
     return *it;
 }
 
 std::string str(const json& obj, const char* name, const std::string& where) {
     const json& v = field(obj, name, where);
-    if (!v.is_string()) throw FieldError{where + "/" + name + ": must be a string"};
+    if (!v.is_string())
+        throw FieldError{where + "/" + name + ": must be a string"};
     return v.get<std::string>();
 }
 
 std::string optStr(const json& obj, const char* name, const std::string& where) {
     auto it = obj.find(name);
-    if (it == obj.end() || it->is_null()) return {};
-    if (!it->is_string()) throw FieldError{where + "/" + name + ": must be a string"};
+    if (it == obj.end() || it->is_null())
+        return {};
+    if (!it->is_string())
+        throw FieldError{where + "/" + name + ": must be a string"};
     return it->get<std::string>();
 }
 
 std::int64_t integer(const json& obj, const char* name, const std::string& where) {
     const json& v = field(obj, name, where);
-    if (!v.is_number_integer()) throw FieldError{where + "/" + name + ": must be an integer"};
+    if (!v.is_number_integer())
+        throw FieldError{where + "/" + name + ": must be an integer"};
     return v.get<std::int64_t>();
 }
 
 bool boolean(const json& obj, const char* name, const std::string& where) {
     const json& v = field(obj, name, where);
-    if (!v.is_boolean()) throw FieldError{where + "/" + name + ": must be true or false"};
+    if (!v.is_boolean())
+        throw FieldError{where + "/" + name + ": must be true or false"};
     return v.get<bool>();
 }
 
 const json& array(const json& obj, const char* name, const std::string& where) {
     const json& v = field(obj, name, where);
-    if (!v.is_array()) throw FieldError{where + "/" + name + ": must be an array"};
+    if (!v.is_array())
+        throw FieldError{where + "/" + name + ": must be an array"};
     return v;
 }
 
 void requireObject(const json& v, const std::string& where) {
-    if (!v.is_object()) throw FieldError{(where.empty() ? std::string("/") : where) + ": must be an object"};
+    if (!v.is_object())
+        throw FieldError{(where.empty() ? std::string("/") : where) + ": must be an object"};
 }
 
 // Parses text then runs `build` on the document; every failure becomes a one-line reason.
-template <typename T, typename F>
-Parsed<T> parseWith(const std::string& text, F build) {
+template <typename T, typename F> Parsed<T> parseWith(const std::string& text, F build) {
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return Parsed<T>::fail("body is not JSON");
+    if (doc.is_discarded())
+        return Parsed<T>::fail("body is not JSON");
     try {
         requireObject(doc, "");
         return Parsed<T>{build(doc), {}};
@@ -71,36 +79,48 @@ Parsed<T> parseWith(const std::string& text, F build) {
 
 const char* toString(RecordStatus s) {
     switch (s) {
-    case RecordStatus::Stored: return "stored";
-    case RecordStatus::Duplicate: return "duplicate";
-    case RecordStatus::Conflict: return "conflict";
-    case RecordStatus::Quarantined: return "quarantined";
+    case RecordStatus::Stored:
+        return "stored";
+    case RecordStatus::Duplicate:
+        return "duplicate";
+    case RecordStatus::Conflict:
+        return "conflict";
+    case RecordStatus::Quarantined:
+        return "quarantined";
     }
     return "stored";
 }
 
 std::optional<RecordStatus> recordStatusFromString(const std::string& s) {
-    if (s == "stored") return RecordStatus::Stored;
-    if (s == "duplicate") return RecordStatus::Duplicate;
-    if (s == "conflict") return RecordStatus::Conflict;
-    if (s == "quarantined") return RecordStatus::Quarantined;
+    if (s == "stored")
+        return RecordStatus::Stored;
+    if (s == "duplicate")
+        return RecordStatus::Duplicate;
+    if (s == "conflict")
+        return RecordStatus::Conflict;
+    if (s == "quarantined")
+        return RecordStatus::Quarantined;
     return std::nullopt;
 }
 
 bool isValidId(const std::string& s) {
-    if (s.empty() || s.size() > 64) return false;
+    if (s.empty() || s.size() > 64)
+        return false;
     for (char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '_' || c == '.' || c == ':';
-        if (!ok) return false;
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+        if (!ok)
+            return false;
     }
     return true;
 }
 
 bool isSha256Hex(const std::string& s) {
-    if (s.size() != 64) return false;
+    if (s.size() != 64)
+        return false;
     for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
     return true;
 }
 
@@ -116,18 +136,24 @@ json toJson(const WireRecord& r) {
 
 json toJson(const BatchRequest& b) {
     json recs = json::array();
-    for (const auto& r : b.records) recs.push_back(toJson(r));
+    for (const auto& r : b.records)
+        recs.push_back(toJson(r));
     return json{{"records", std::move(recs)}};
 }
 
 json toJson(const BatchReply& b) {
     json res = json::array();
-    for (const auto& r : b.results) res.push_back({{"recordId", r.recordId}, {"status", toString(r.status)}});
+    for (const auto& r : b.results)
+        res.push_back({{"recordId", r.recordId}, {"status", toString(r.status)}});
     return json{{"batchId", b.batchId}, {"results", std::move(res)}, {"cursor", b.cursor}};
 }
 
-json toJson(const EnrolRequest& e) { return json{{"code", e.code}, {"deviceName", e.deviceName}}; }
-json toJson(const EnrolReply& e) { return json{{"deviceId", e.deviceId}, {"token", e.token}, {"agency", e.agency}}; }
+json toJson(const EnrolRequest& e) {
+    return json{{"code", e.code}, {"deviceName", e.deviceName}};
+}
+json toJson(const EnrolReply& e) {
+    return json{{"deviceId", e.deviceId}, {"token", e.token}, {"agency", e.agency}};
+}
 json toJson(const CursorReply& c) {
     return json{{"deviceId", c.deviceId}, {"cursor", c.cursor}, {"records", c.records}};
 }
@@ -136,7 +162,8 @@ json toJson(const CatalogReply& c) {
     json quizzes = json::array();
     for (const auto& q : c.quizzes) {
         json files = json::array();
-        for (const auto& f : q.files) files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"size", f.size}});
+        for (const auto& f : q.files)
+            files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"size", f.size}});
         quizzes.push_back({{"id", q.id},
                            {"version", q.version},
                            {"sha256", q.sha256},
@@ -150,35 +177,46 @@ json toJson(const CatalogReply& c) {
                             {"role", t.role},
                             {"active", t.active},
                             {"catalogVersion", t.catalogVersion}});
-    return json{{"version", c.version}, {"quizzes", std::move(quizzes)}, {"trainers", std::move(trainers)}};
+    return json{
+        {"version", c.version}, {"quizzes", std::move(quizzes)}, {"trainers", std::move(trainers)}};
 }
 
 json toJson(const BlobStatus& b) {
-    return json{{"sha256", b.sha256}, {"received", b.received}, {"total", b.total}, {"complete", b.complete}};
+    return json{{"sha256", b.sha256},
+                {"received", b.received},
+                {"total", b.total},
+                {"complete", b.complete}};
 }
 
-json toJson(const ErrorReply& e) { return json{{"error", e.error}, {"reason", e.reason}}; }
+json toJson(const ErrorReply& e) {
+    return json{{"error", e.error}, {"reason", e.reason}};
+}
 
 Parsed<BatchRequest> parseBatchRequest(const std::string& text) {
     return parseWith<BatchRequest>(text, [](const json& doc) {
         BatchRequest b;
         const json& recs = array(doc, "records", "");
-        if (recs.empty()) throw FieldError{"/records: empty batch"};
+        if (recs.empty())
+            throw FieldError{"/records: empty batch"};
         if (recs.size() > kMaxBatchRecords)
-            throw FieldError{"/records: more than " + std::to_string(kMaxBatchRecords) + " records"};
+            throw FieldError{"/records: more than " + std::to_string(kMaxBatchRecords) +
+                             " records"};
         for (std::size_t i = 0; i < recs.size(); ++i) {
             const std::string where = "/records/" + std::to_string(i);
             const json& r = recs[i];
             requireObject(r, where);
             WireRecord w;
             w.recordId = str(r, "recordId", where);
-            if (!isValidId(w.recordId)) throw FieldError{where + "/recordId: not a valid id"};
+            if (!isValidId(w.recordId))
+                throw FieldError{where + "/recordId: not a valid id"};
             w.kind = str(r, "kind", where);
-            if (w.kind.empty() || w.kind.size() > 32) throw FieldError{where + "/kind: empty or too long"};
+            if (w.kind.empty() || w.kind.size() > 32)
+                throw FieldError{where + "/kind: empty or too long"};
             w.seq = integer(r, "seq", where);
             w.payload = str(r, "payload", where);
             w.sha256 = str(r, "sha256", where);
-            if (!isSha256Hex(w.sha256)) throw FieldError{where + "/sha256: not a lowercase sha256 hex"};
+            if (!isSha256Hex(w.sha256))
+                throw FieldError{where + "/sha256: not a lowercase sha256 hex"};
             w.createdAtMs = integer(r, "createdAtMs", where);
             w.quizId = optStr(r, "quizId", where);
             w.quizVersion = optStr(r, "quizVersion", where);
@@ -200,7 +238,8 @@ Parsed<BatchReply> parseBatchReply(const std::string& text) {
             RecordResult r;
             r.recordId = str(res[i], "recordId", where);
             auto st = recordStatusFromString(str(res[i], "status", where));
-            if (!st) throw FieldError{where + "/status: unknown status"};
+            if (!st)
+                throw FieldError{where + "/status: unknown status"};
             r.status = *st;
             b.results.push_back(std::move(r));
         }
@@ -213,8 +252,10 @@ Parsed<EnrolRequest> parseEnrolRequest(const std::string& text) {
         EnrolRequest e;
         e.code = str(doc, "code", "");
         e.deviceName = optStr(doc, "deviceName", "");
-        if (e.code.empty() || e.code.size() > 64) throw FieldError{"/code: empty or too long"};
-        if (e.deviceName.size() > 200) throw FieldError{"/deviceName: too long"};
+        if (e.code.empty() || e.code.size() > 64)
+            throw FieldError{"/code: empty or too long"};
+        if (e.deviceName.size() > 200)
+            throw FieldError{"/deviceName: too long"};
         return e;
     });
 }
@@ -225,8 +266,10 @@ Parsed<EnrolReply> parseEnrolReply(const std::string& text) {
         e.deviceId = str(doc, "deviceId", "");
         e.token = str(doc, "token", "");
         e.agency = str(doc, "agency", "");
-        if (!isValidId(e.deviceId)) throw FieldError{"/deviceId: not a valid id"};
-        if (e.token.size() != 64) throw FieldError{"/token: not a 256-bit hex token"};
+        if (!isValidId(e.deviceId))
+            throw FieldError{"/deviceId: not a valid id"};
+        if (e.token.size() != 64)
+            throw FieldError{"/token: not a 256-bit hex token"};
         return e;
     });
 }
@@ -253,7 +296,8 @@ Parsed<CatalogReply> parseCatalogReply(const std::string& text) {
             CatalogQuiz cq;
             cq.id = str(q, "id", where);
             cq.version = str(q, "version", where);
-            if (!isValidId(cq.id) || !isValidId(cq.version)) throw FieldError{where + ": bad id or version"};
+            if (!isValidId(cq.id) || !isValidId(cq.version))
+                throw FieldError{where + ": bad id or version"};
             cq.sha256 = str(q, "sha256", where);
             cq.catalogVersion = integer(q, "catalogVersion", where);
             const json& files = array(q, "files", where);
@@ -264,9 +308,11 @@ Parsed<CatalogReply> parseCatalogReply(const std::string& text) {
                 f.path = str(files[k], "path", fw);
                 f.sha256 = str(files[k], "sha256", fw);
                 f.size = integer(files[k], "size", fw);
-                if (!isSha256Hex(f.sha256)) throw FieldError{fw + "/sha256: not a sha256 hex"};
+                if (!isSha256Hex(f.sha256))
+                    throw FieldError{fw + "/sha256: not a sha256 hex"};
                 // Paths come from the network: keep them inside the package folder.
-                if (f.path.empty() || f.path.front() == '/' || f.path.find("..") != std::string::npos ||
+                if (f.path.empty() || f.path.front() == '/' ||
+                    f.path.find("..") != std::string::npos ||
                     f.path.find('\\') != std::string::npos)
                     throw FieldError{fw + "/path: must be a relative path inside the package"};
                 cq.files.push_back(std::move(f));

@@ -5,25 +5,23 @@
 // client treats it as a failed round). Nothing here speaks HTTP.
 //
 // Endpoints (all under /api/v1, bearer token in `Authorization`, never in the URL):
-//   POST /enrol                 EnrolRequest  -> EnrolReply            (no token: trades a one-time code)
-//   GET  /cursor                              -> CursorReply
-//   POST /batches/{batch_id}    BatchRequest  -> BatchReply            (body gzip, Content-Type application/gzip)
-//   PUT  /blobs/{sha256}?offset=N&total=T     -> BlobStatus            (raw chunk, resumable)
-//   GET  /blobs/{sha256}/status               -> BlobStatus
-//   GET  /blobs/{sha256}                      -> raw bytes (complete blobs only)
-//   GET  /catalog?since=N                     -> CatalogReply
-//   GET  /health                              -> {"status":"ok",...}
+//   POST /enrol                 EnrolRequest  -> EnrolReply            (no token: trades a one-time
+//   code) GET  /cursor                              -> CursorReply POST /batches/{batch_id}
+//   BatchRequest  -> BatchReply            (body gzip, Content-Type application/gzip) PUT
+//   /blobs/{sha256}?offset=N&total=T     -> BlobStatus            (raw chunk, resumable) GET
+//   /blobs/{sha256}/status               -> BlobStatus GET  /blobs/{sha256}                      ->
+//   raw bytes (complete blobs only) GET  /catalog?since=N                     -> CatalogReply GET
+//   /health                              -> {"status":"ok",...}
 // Errors: {"error": "<code>", "reason": "<one line>"} with 400/401/404/409/413/415/429/500.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace repere::sync {
 
@@ -38,8 +36,7 @@ inline constexpr std::size_t kMaxBlobBytes = 64 * 1024 * 1024;
 inline constexpr const char* kBatchContentType = "application/gzip";
 
 // Strict parsing result: a value or a one-line reason.
-template <typename T>
-struct Parsed {
+template <typename T> struct Parsed {
     std::optional<T> value;
     std::string error;
     bool ok() const { return value.has_value(); }
@@ -47,13 +44,13 @@ struct Parsed {
 };
 
 struct WireRecord {
-    std::string recordId;      // globally unique; the server's idempotency key
-    std::string kind;          // "attempt", "response", ...
-    std::int64_t seq = 0;      // the kiosk's local outbox sequence (for the cursor)
-    std::string payload;       // JSON text, hashed as sent
-    std::string sha256;        // of payload, lowercase hex
+    std::string recordId; // globally unique; the server's idempotency key
+    std::string kind;     // "attempt", "response", ...
+    std::int64_t seq = 0; // the kiosk's local outbox sequence (for the cursor)
+    std::string payload;  // JSON text, hashed as sent
+    std::string sha256;   // of payload, lowercase hex
     std::int64_t createdAtMs = 0;
-    std::string quizId;        // optional: when set, the server checks the version is published
+    std::string quizId; // optional: when set, the server checks the version is published
     std::string quizVersion;
 };
 
@@ -133,7 +130,8 @@ struct ErrorReply {
     std::string reason;
 };
 
-// Identifier rules shared by both ends (batch ids, record ids, device ids): 1..64 of [A-Za-z0-9_.:-].
+// Identifier rules shared by both ends (batch ids, record ids, device ids): 1..64 of
+// [A-Za-z0-9_.:-].
 bool isValidId(const std::string& s);
 bool isSha256Hex(const std::string& s);
 

@@ -1,23 +1,24 @@
 #include "sync/server/admin.hpp"
 
-#include <algorithm>
-#include <map>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
-#include <nlohmann/json.hpp>
-#include <sodium.h>
-
 #include "store/attempt_table.hpp"
 #include "sync/protocol/digest.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <sstream>
+#include <stdexcept>
 
 namespace repere::sync::server {
 
 namespace fs = std::filesystem;
 
-std::string createEnrolCode(Storage& storage, const std::string& agency, std::int64_t nowMs, int validHours) {
-    if (agency.empty()) throw std::runtime_error("--agency is required");
+std::string createEnrolCode(Storage& storage, const std::string& agency, std::int64_t nowMs,
+                            int validHours) {
+    if (agency.empty())
+        throw std::runtime_error("--agency is required");
     // 15 symbols of a 32-letter alphabet without look-alikes (0/O, 1/I): 75 bits, easy to type.
     static const char* alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     const std::string raw = randomHex(15);
@@ -25,10 +26,13 @@ std::string createEnrolCode(Storage& storage, const std::string& agency, std::in
     for (std::size_t k = 0; k < 15; ++k) {
         const int v = std::stoi(raw.substr(2 * k, 2), nullptr, 16);
         code.push_back(alphabet[v % 32]);
-        if (k % 5 == 4 && k != 14) code.push_back('-');
+        if (k % 5 == 4 && k != 14)
+            code.push_back('-');
     }
-    storage.createEnrolCode(sha256Hex(code), agency, nowMs, nowMs + std::int64_t(validHours) * 3600 * 1000);
-    storage.audit({nowMs, "enrol-code", "", "agency=" + agency + " valid_hours=" + std::to_string(validHours)});
+    storage.createEnrolCode(sha256Hex(code), agency, nowMs,
+                            nowMs + std::int64_t(validHours) * 3600 * 1000);
+    storage.audit({nowMs, "enrol-code", "",
+                   "agency=" + agency + " valid_hours=" + std::to_string(validHours)});
     return code;
 }
 
@@ -36,13 +40,15 @@ PublishResult publishQuiz(Storage& storage, const fs::path& package, const QuizV
                           std::int64_t nowMs) {
     PublishResult result;
     fs::path dir = package;
-    if (fs::is_regular_file(dir) && dir.filename() == "quiz.json") dir = dir.parent_path();
+    if (fs::is_regular_file(dir) && dir.filename() == "quiz.json")
+        dir = dir.parent_path();
     if (!fs::is_directory(dir) || !fs::exists(dir / "quiz.json")) {
         result.errors.push_back(package.string() + ": not a package folder (no quiz.json)");
         return result;
     }
     result.errors = validate(dir, result.quiz.id, result.quiz.version);
-    if (!result.errors.empty()) return result;
+    if (!result.errors.empty())
+        return result;
     if (!isValidId(result.quiz.id) || !isValidId(result.quiz.version)) {
         result.errors.push_back(dir.string() + ": id or version unusable as a catalogue key");
         return result;
@@ -50,9 +56,11 @@ PublishResult publishQuiz(Storage& storage, const fs::path& package, const QuizV
 
     std::vector<CatalogFile> files;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file()) continue;
+        if (!entry.is_regular_file())
+            continue;
         const std::string rel = fs::relative(entry.path(), dir).generic_string();
-        if (rel.empty() || rel.front() == '.' || rel.find("/.") != std::string::npos) continue; // dot files
+        if (rel.empty() || rel.front() == '.' || rel.find("/.") != std::string::npos)
+            continue; // dot files
         std::ifstream in(entry.path(), std::ios::binary);
         std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (data.size() > kMaxBlobBytes) {
@@ -64,21 +72,26 @@ PublishResult publishQuiz(Storage& storage, const fs::path& package, const QuizV
         std::int64_t offset = 0;
         BlobStatus st = storage.blobStatus(sha);
         if (!st.complete) {
-            if (st.total != static_cast<std::int64_t>(data.size())) st.received = 0;
+            if (st.total != static_cast<std::int64_t>(data.size()))
+                st.received = 0;
             offset = st.received;
             do {
-                const auto n = std::min<std::size_t>(kBlobChunkBytes, data.size() - static_cast<std::size_t>(offset));
+                const auto n = std::min<std::size_t>(
+                    kBlobChunkBytes, data.size() - static_cast<std::size_t>(offset));
                 st = storage.appendBlob(sha, static_cast<std::int64_t>(data.size()), offset,
                                         data.substr(static_cast<std::size_t>(offset), n), nowMs);
-                if (st.received == offset && !st.complete) throw std::runtime_error("cannot store " + rel);
+                if (st.received == offset && !st.complete)
+                    throw std::runtime_error("cannot store " + rel);
                 offset = st.received;
             } while (!st.complete);
         }
         files.push_back({rel, sha, static_cast<std::int64_t>(data.size())});
     }
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    std::sort(files.begin(), files.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
     std::string manifest;
-    for (const auto& f : files) manifest += f.path + "\t" + f.sha256 + "\n";
+    for (const auto& f : files)
+        manifest += f.path + "\t" + f.sha256 + "\n";
     result.quiz.sha256 = sha256Hex(manifest);
     result.quiz.files = std::move(files);
     result.quiz.catalogVersion = storage.publishQuiz(result.quiz, nowMs);
@@ -88,15 +101,20 @@ PublishResult publishQuiz(Storage& storage, const fs::path& package, const QuizV
     return result;
 }
 
-std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin, const std::string& role,
-                        std::int64_t nowMs) {
-    if (name.empty()) throw std::runtime_error("--name is required");
-    if (pin.size() < 4) throw std::runtime_error("the PIN needs at least 4 characters");
-    if (role != "trainer" && role != "admin") throw std::runtime_error("--role must be trainer or admin");
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin,
+                        const std::string& role, std::int64_t nowMs) {
+    if (name.empty())
+        throw std::runtime_error("--name is required");
+    if (pin.size() < 4)
+        throw std::runtime_error("the PIN needs at least 4 characters");
+    if (role != "trainer" && role != "admin")
+        throw std::runtime_error("--role must be trainer or admin");
+    if (sodium_init() < 0)
+        throw std::runtime_error("libsodium failed to initialise");
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("out of memory while hashing the PIN");
     const auto version = storage.upsertTrainer({name, hash, role, true}, nowMs);
     storage.audit({nowMs, "add-trainer", "", "name=" + name + " role=" + role});
@@ -104,10 +122,12 @@ std::int64_t addTrainer(Storage& storage, const std::string& name, const std::st
 }
 
 std::string csvField(const std::string& value) {
-    if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+    if (value.find_first_of(",\"\n\r") == std::string::npos)
+        return value;
     std::string out = "\"";
     for (char c : value) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     return out + "\"";
@@ -116,26 +136,46 @@ std::string csvField(const std::string& value) {
 void exportRecordsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
     // Response columns follow engine::Response (kiosk export), then where the record came from.
     const std::vector<std::string> header = {
-        "agency", "device_id", "record_id", "kind", "server_status", "quiz_id", "quiz_version",
-        "attempt_uuid", "item_id", "item_rev", "answer", "score", "max_score", "status", "duration_ms",
-        "plays", "answered_at_ms", "created_at_ms", "received_at_ms", "payload"};
-    for (std::size_t k = 0; k < header.size(); ++k) out << (k ? "," : "") << header[k];
+        "agency",  "device_id",      "record_id",     "kind",           "server_status",
+        "quiz_id", "quiz_version",   "attempt_uuid",  "item_id",        "item_rev",
+        "answer",  "score",          "max_score",     "status",         "duration_ms",
+        "plays",   "answered_at_ms", "created_at_ms", "received_at_ms", "payload"};
+    for (std::size_t k = 0; k < header.size(); ++k)
+        out << (k ? "," : "") << header[k];
     out << "\n";
     const auto rows = storage.records();
     auto get = [](const nlohmann::json& j, const char* key) -> std::string {
         auto it = j.find(key);
-        if (it == j.end() || it->is_null()) return "";
+        if (it == j.end() || it->is_null())
+            return "";
         return it->is_string() ? it->get<std::string>() : it->dump();
     };
     for (const auto& r : rows) {
         nlohmann::json p = nlohmann::json::parse(r.payload, nullptr, false);
-        if (!p.is_object()) p = nlohmann::json::object();
-        const std::vector<std::string> cells = {
-            r.agency, r.deviceId, r.recordId, r.kind, r.status, r.quizId, r.quizVersion,
-            get(p, "attemptUuid"), get(p, "itemId"), get(p, "itemRev"), get(p, "answer"), get(p, "score"),
-            get(p, "maxScore"), get(p, "status"), get(p, "durationMs"), get(p, "plays"), get(p, "answeredAtMs"),
-            std::to_string(r.createdAtMs), std::to_string(r.receivedAtMs), r.payload};
-        for (std::size_t k = 0; k < cells.size(); ++k) out << (k ? "," : "") << csvField(cells[k]);
+        if (!p.is_object())
+            p = nlohmann::json::object();
+        const std::vector<std::string> cells = {r.agency,
+                                                r.deviceId,
+                                                r.recordId,
+                                                r.kind,
+                                                r.status,
+                                                r.quizId,
+                                                r.quizVersion,
+                                                get(p, "attemptUuid"),
+                                                get(p, "itemId"),
+                                                get(p, "itemRev"),
+                                                get(p, "answer"),
+                                                get(p, "score"),
+                                                get(p, "maxScore"),
+                                                get(p, "status"),
+                                                get(p, "durationMs"),
+                                                get(p, "plays"),
+                                                get(p, "answeredAtMs"),
+                                                std::to_string(r.createdAtMs),
+                                                std::to_string(r.receivedAtMs),
+                                                r.payload};
+        for (std::size_t k = 0; k < cells.size(); ++k)
+            out << (k ? "," : "") << csvField(cells[k]);
         out << "\n";
     }
     storage.audit({nowMs, "export", "", "format=records rows=" + std::to_string(rows.size())});
@@ -154,24 +194,29 @@ std::size_t exportAttemptsCsv(Storage& storage, std::ostream& out, std::int64_t 
         return p.is_object() ? p : nlohmann::json::object();
     };
     for (const auto& r : records) {
-        if (r.kind != "attempt") continue;
+        if (r.kind != "attempt")
+            continue;
         const auto p = parse(r.payload);
         const std::string uuid = p.value("uuid", r.recordId);
         Building& b = attempts[uuid];
-        if (b.row.uuid.empty()) order.push_back(uuid);
+        if (b.row.uuid.empty())
+            order.push_back(uuid);
         b.row.uuid = uuid;
         b.row.code = p.value("code", "");
         b.row.quizId = p.value("quizId", r.quizId);
         b.row.quizVersion = p.value("quizVersion", r.quizVersion);
         b.row.startedAtMs = p.value("startedAtMs", std::int64_t{0});
-        if (b.row.status.empty()) b.row.status = "in_progress";
+        if (b.row.status.empty())
+            b.row.status = "in_progress";
         b.row.extra = {r.agency, r.deviceId};
     }
     for (const auto& r : records) {
-        if (r.kind != "attempt_event" && r.kind != "response") continue;
+        if (r.kind != "attempt_event" && r.kind != "response")
+            continue;
         const auto p = parse(r.payload);
         auto it = attempts.find(p.value("attemptUuid", ""));
-        if (it == attempts.end()) continue; // its attempt record is not here (kept aside)
+        if (it == attempts.end())
+            continue; // its attempt record is not here (kept aside)
         store::AttemptRow& row = it->second.row;
         if (r.kind == "response") {
             ++row.responses;
@@ -180,16 +225,20 @@ std::size_t exportAttemptsCsv(Storage& storage, std::ostream& out, std::int64_t 
         }
         // Status events arrive in any order across batches: the latest one says where it stands.
         const auto at = p.value("atMs", std::int64_t{0});
-        if (at < it->second.statusAtMs) continue;
+        if (at < it->second.statusAtMs)
+            continue;
         it->second.statusAtMs = at;
         const std::string event = p.value("event", "");
         row.status = event == "resumed" ? "in_progress" : event;
-        if (event == "finished" || event == "abandoned") row.finishedAtMs = at;
-        if (p.contains("result") && p["result"].is_object()) row.result = p["result"];
+        if (event == "finished" || event == "abandoned")
+            row.finishedAtMs = at;
+        if (p.contains("result") && p["result"].is_object())
+            row.result = p["result"];
     }
     std::vector<store::AttemptRow> rows;
     rows.reserve(order.size());
-    for (const auto& uuid : order) rows.push_back(std::move(attempts[uuid].row));
+    for (const auto& uuid : order)
+        rows.push_back(std::move(attempts[uuid].row));
     const auto n = store::writeAttemptsCsv(rows, {"agence", "borne"}, out);
     storage.audit({nowMs, "export", "", "format=csv attempts=" + std::to_string(n)});
     return n;

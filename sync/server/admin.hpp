@@ -2,6 +2,8 @@
 // Storage so tests call them directly. Each one that matters for accountability is audited.
 #pragma once
 
+#include "sync/server/storage.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -9,16 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "sync/server/storage.hpp"
-
 namespace repere::sync::server {
 
 // A one-time enrolment code for an agency, valid `validHours`. Only its hash is stored.
-std::string createEnrolCode(Storage& storage, const std::string& agency, std::int64_t nowMs, int validHours = 24);
+std::string createEnrolCode(Storage& storage, const std::string& agency, std::int64_t nowMs,
+                            int validHours = 24);
 
 // Validates a package folder: returns the errors (empty = valid) and fills id/version.
-using QuizValidator = std::function<std::vector<std::string>(const std::filesystem::path& package, std::string& id,
-                                                             std::string& version)>;
+using QuizValidator = std::function<std::vector<std::string>(
+    const std::filesystem::path& package, std::string& id, std::string& version)>;
 
 struct PublishResult {
     bool ok = false;
@@ -27,12 +28,12 @@ struct PublishResult {
 };
 
 // Validates then stores every file of the package as a blob and publishes it in the catalogue.
-PublishResult publishQuiz(Storage& storage, const std::filesystem::path& package, const QuizValidator& validate,
-                          std::int64_t nowMs);
+PublishResult publishQuiz(Storage& storage, const std::filesystem::path& package,
+                          const QuizValidator& validate, std::int64_t nowMs);
 
 // Adds or updates a trainer account (PIN hashed with Argon2id; the PIN itself is not kept).
-std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin, const std::string& role,
-                        std::int64_t nowMs);
+std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin,
+                        const std::string& role, std::int64_t nowMs);
 
 // One row per attempt, the same columns as the kiosk's `repere export` (French spreadsheet: BOM,
 // ';', decimal comma) plus "agence" and "borne", rebuilt from the synced records: the attempt,

@@ -3,15 +3,14 @@
 // request that fails any of them has changed nothing.
 #include "sync/server/http_server.hpp"
 
-#include <chrono>
-#include <stdexcept>
-#include <thread>
-
-#include <httplib.h>
-
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
 #include "sync/server/rate_limiter.hpp"
+
+#include <chrono>
+#include <httplib.h>
+#include <stdexcept>
+#include <thread>
 
 namespace repere::sync::server {
 namespace {
@@ -27,15 +26,18 @@ void replyJson(httplib::Response& res, int status, const nlohmann::json& body) {
     res.set_content(body.dump(), "application/json");
 }
 
-void replyError(httplib::Response& res, int status, const std::string& code, const std::string& reason) {
+void replyError(httplib::Response& res, int status, const std::string& code,
+                const std::string& reason) {
     replyJson(res, status, toJson(ErrorReply{code, reason}));
 }
 
 std::optional<std::int64_t> parseInt(const std::string& s) {
-    if (s.empty() || s.size() > 18) return std::nullopt;
+    if (s.empty() || s.size() > 18)
+        return std::nullopt;
     std::int64_t v = 0;
     for (char c : s) {
-        if (c < '0' || c > '9') return std::nullopt;
+        if (c < '0' || c > '9')
+            return std::nullopt;
         v = v * 10 + (c - '0');
     }
     return v;
@@ -48,12 +50,15 @@ bool isLoopback(const std::string& host) {
 }
 
 std::optional<std::string> refuseReason(const ServerOptions& o) {
-    if (o.tlsCert.empty() != o.tlsKey.empty()) return "--tls-cert and --tls-key go together";
+    if (o.tlsCert.empty() != o.tlsKey.empty())
+        return "--tls-cert and --tls-key go together";
     const bool tls = !o.tlsCert.empty();
     if (!tls && !isLoopback(o.host) && !o.insecureHttp)
         return "refusing plain HTTP on " + o.host +
-               ": device tokens and results would cross the network unencrypted. Give --tls-cert and --tls-key, "
-               "listen on 127.0.0.1 behind a TLS proxy, or pass --insecure-http if you really mean it";
+               ": device tokens and results would cross the network unencrypted. Give --tls-cert "
+               "and --tls-key, "
+               "listen on 127.0.0.1 behind a TLS proxy, or pass --insecure-http if you really mean "
+               "it";
     return std::nullopt;
 }
 
@@ -68,13 +73,17 @@ struct HttpServer::Impl {
 
     Impl(Storage& s, ServerOptions o)
         : storage(s), options(std::move(o)), deviceLimiter(options.rateLimitPerMinute),
-          enrolLimiter(options.rateLimitPerMinute > 0 ? std::max(1, options.rateLimitPerMinute / 10) : 0) {
-        if (!options.nowMs) options.nowMs = systemNowMs;
+          enrolLimiter(options.rateLimitPerMinute > 0 ? std::max(1, options.rateLimitPerMinute / 10)
+                                                      : 0) {
+        if (!options.nowMs)
+            options.nowMs = systemNowMs;
         if (options.tlsCert.empty()) {
             http = std::make_unique<httplib::Server>();
         } else {
-            auto tls = std::make_unique<httplib::SSLServer>(options.tlsCert.c_str(), options.tlsKey.c_str());
-            if (!tls->is_valid()) throw std::runtime_error("cannot load TLS certificate or key");
+            auto tls = std::make_unique<httplib::SSLServer>(options.tlsCert.c_str(),
+                                                            options.tlsKey.c_str());
+            if (!tls->is_valid())
+                throw std::runtime_error("cannot load TLS certificate or key");
             http = std::move(tls);
         }
         // cpp-httplib's default also sets SO_REUSEPORT, which lets a second repere-server (with
@@ -82,7 +91,8 @@ struct HttpServer::Impl {
         // SO_REUSEADDR (a restart may rebind at once); a second server now fails to bind.
         http->set_socket_options([](socket_t sock) {
             int yes = 1;
-            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof yes);
+            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes),
+                         sizeof yes);
         });
         routes();
     }
@@ -99,7 +109,8 @@ struct HttpServer::Impl {
         }
         auto device = storage.deviceByTokenHash(sha256Hex(header.substr(prefix.size())));
         if (!device) {
-            replyError(res, 401, "unauthorized", "unknown or revoked device token; enrol this kiosk again");
+            replyError(res, 401, "unauthorized",
+                       "unknown or revoked device token; enrol this kiosk again");
             return std::nullopt;
         }
         if (!deviceLimiter.allow(device->id, now())) {
@@ -114,7 +125,9 @@ struct HttpServer::Impl {
         auto& s = *http;
         const std::string api = kApiPrefix;
         s.set_payload_max_length(kMaxBatchCompressedBytes + 64 * 1024);
-        s.new_task_queue = [] { return new httplib::ThreadPool(16); };
+        s.new_task_queue = [] {
+            return new httplib::ThreadPool(16);
+        };
 
         // Refuse what would make httplib read an unbounded body: it inflates Content-Encoding
         // itself without a cap and does not bound chunked bodies, so both are rejected before
@@ -127,13 +140,15 @@ struct HttpServer::Impl {
                 return httplib::Server::HandlerResponse::Handled;
             }
             if (req.has_header("Transfer-Encoding")) {
-                replyError(res, 411, "length_required", "chunked bodies are not accepted; send Content-Length");
+                replyError(res, 411, "length_required",
+                           "chunked bodies are not accepted; send Content-Length");
                 return httplib::Server::HandlerResponse::Handled;
             }
             return httplib::Server::HandlerResponse::Unhandled;
         });
         s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-            if (!res.body.empty()) return;
+            if (!res.body.empty())
+                return;
             if (res.status == 413)
                 replyError(res, 413, "too_large", "request body above the limit");
             else if (res.status == 404)
@@ -141,21 +156,25 @@ struct HttpServer::Impl {
             else
                 replyError(res, res.status, "error", "request failed");
         });
-        s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-            std::string what = "internal error";
-            try {
-                if (ep) std::rethrow_exception(ep);
-            } catch (const std::exception& e) {
-                what = e.what();
-            } catch (...) {
-            }
-            replyError(res, 500, "internal", what);
-        });
+        s.set_exception_handler(
+            [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+                std::string what = "internal error";
+                try {
+                    if (ep)
+                        std::rethrow_exception(ep);
+                } catch (const std::exception& e) {
+                    what = e.what();
+                } catch (...) {
+                }
+                replyError(res, 500, "internal", what);
+            });
 
         s.Get(api + "/health", [this](const httplib::Request&, httplib::Response& res) {
             const bool ok = storage.healthy();
             replyJson(res, ok ? 200 : 503,
-                      {{"status", ok ? "ok" : "unavailable"}, {"backend", storage.backend()}, {"version", REPERE_VERSION}});
+                      {{"status", ok ? "ok" : "unavailable"},
+                       {"backend", storage.backend()},
+                       {"version", REPERE_VERSION}});
         });
 
         s.Post(api + "/enrol", [this](const httplib::Request& req, httplib::Response& res) {
@@ -164,79 +183,104 @@ struct HttpServer::Impl {
                 return;
             }
             auto parsed = parseEnrolRequest(req.body);
-            if (!parsed.ok()) return replyError(res, 400, "bad_request", parsed.error);
+            if (!parsed.ok())
+                return replyError(res, 400, "bad_request", parsed.error);
             const std::string token = newToken();
             const std::string deviceId = newUuid();
-            auto device = storage.enrolDevice(sha256Hex(parsed.value->code), deviceId, parsed.value->deviceName,
-                                              sha256Hex(token), now());
+            auto device = storage.enrolDevice(sha256Hex(parsed.value->code), deviceId,
+                                              parsed.value->deviceName, sha256Hex(token), now());
             if (!device) {
-                storage.audit({now(), "enrol-refused", "", "unknown, used or expired code from " + req.remote_addr});
-                return replyError(res, 401, "invalid_code", "enrolment code unknown, already used or expired");
+                storage.audit({now(), "enrol-refused", "",
+                               "unknown, used or expired code from " + req.remote_addr});
+                return replyError(res, 401, "invalid_code",
+                                  "enrolment code unknown, already used or expired");
             }
             storage.audit({now(), "enrol", device->id,
-                           "agency=" + device->agency + " name=" + device->name + " from " + req.remote_addr});
+                           "agency=" + device->agency + " name=" + device->name + " from " +
+                               req.remote_addr});
             replyJson(res, 200, toJson(EnrolReply{device->id, token, device->agency}));
         });
 
         s.Get(api + "/cursor", [this](const httplib::Request& req, httplib::Response& res) {
             auto device = authenticate(req, res);
-            if (!device) return;
+            if (!device)
+                return;
             replyJson(res, 200, toJson(storage.cursor(device->id)));
         });
 
-        s.Post(api + R"(/batches/([A-Za-z0-9_.:\-]{1,64}))", [this](const httplib::Request& req, httplib::Response& res) {
+        s.Post(api + R"(/batches/([A-Za-z0-9_.:\-]{1,64}))", [this](const httplib::Request& req,
+                                                                    httplib::Response& res) {
             auto device = authenticate(req, res);
-            if (!device) return;
+            if (!device)
+                return;
             const std::string batchId = req.matches[1];
             if (req.get_header_value("Content-Type") != kBatchContentType)
                 return replyError(res, 415, "unsupported_media_type",
-                                  std::string("batch body must be gzip JSON with Content-Type ") + kBatchContentType);
+                                  std::string("batch body must be gzip JSON with Content-Type ") +
+                                      kBatchContentType);
             if (req.body.size() > kMaxBatchCompressedBytes)
-                return replyError(res, 413, "too_large", "compressed batch above 1 MiB; send fewer records");
+                return replyError(res, 413, "too_large",
+                                  "compressed batch above 1 MiB; send fewer records");
             auto inflated = gzipDecompress(req.body, kMaxBatchDecompressedBytes);
             if (inflated.error == InflateError::TooLarge)
                 return replyError(res, 413, "too_large", "batch inflates above 16 MiB");
-            if (!inflated.ok()) return replyError(res, 400, "bad_gzip", "body is not a valid gzip stream");
+            if (!inflated.ok())
+                return replyError(res, 400, "bad_gzip", "body is not a valid gzip stream");
             auto parsed = parseBatchRequest(inflated.data);
-            if (!parsed.ok()) return replyError(res, 400, "bad_request", parsed.error);
+            if (!parsed.ok())
+                return replyError(res, 400, "bad_request", parsed.error);
             for (const auto& r : parsed.value->records)
                 if (sha256Hex(r.payload) != r.sha256)
-                    return replyError(res, 400, "bad_request", "record " + r.recordId + ": sha256 does not match payload");
+                    return replyError(res, 400, "bad_request",
+                                      "record " + r.recordId + ": sha256 does not match payload");
             auto outcome = storage.ingestBatch(*device, batchId, parsed.value->records, now());
             replyJson(res, 200, toJson(outcome.reply));
         });
 
-        s.Put(api + R"(/blobs/([0-9a-f]{64}))", [this](const httplib::Request& req, httplib::Response& res) {
+        s.Put(api + R"(/blobs/([0-9a-f]{64}))", [this](const httplib::Request& req,
+                                                       httplib::Response& res) {
             auto device = authenticate(req, res);
-            if (!device) return;
+            if (!device)
+                return;
             const std::string sha = req.matches[1];
             auto offset = parseInt(req.get_param_value("offset"));
             auto total = parseInt(req.get_param_value("total"));
-            if (!offset || !total) return replyError(res, 400, "bad_request", "offset and total query parameters needed");
+            if (!offset || !total)
+                return replyError(res, 400, "bad_request",
+                                  "offset and total query parameters needed");
             if (*total > static_cast<std::int64_t>(kMaxBlobBytes))
                 return replyError(res, 413, "too_large", "blob above 64 MiB");
-            if (req.body.size() > kBlobChunkBytes) return replyError(res, 413, "too_large", "chunk above 512 KiB");
+            if (req.body.size() > kBlobChunkBytes)
+                return replyError(res, 413, "too_large", "chunk above 512 KiB");
             replyJson(res, 200, toJson(storage.appendBlob(sha, *total, *offset, req.body, now())));
         });
 
-        s.Get(api + R"(/blobs/([0-9a-f]{64})/status)", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!authenticate(req, res)) return;
-            replyJson(res, 200, toJson(storage.blobStatus(req.matches[1])));
-        });
+        s.Get(api + R"(/blobs/([0-9a-f]{64})/status)",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                  if (!authenticate(req, res))
+                      return;
+                  replyJson(res, 200, toJson(storage.blobStatus(req.matches[1])));
+              });
 
-        s.Get(api + R"(/blobs/([0-9a-f]{64}))", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!authenticate(req, res)) return;
-            auto data = storage.blobData(req.matches[1]);
-            if (!data) return replyError(res, 404, "not_found", "no complete blob with this sha256");
-            res.set_content(*data, "application/octet-stream");
-        });
+        s.Get(api + R"(/blobs/([0-9a-f]{64}))",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                  if (!authenticate(req, res))
+                      return;
+                  auto data = storage.blobData(req.matches[1]);
+                  if (!data)
+                      return replyError(res, 404, "not_found", "no complete blob with this sha256");
+                  res.set_content(*data, "application/octet-stream");
+              });
 
         s.Get(api + "/catalog", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!authenticate(req, res)) return;
+            if (!authenticate(req, res))
+                return;
             std::int64_t since = 0;
             if (req.has_param("since")) {
                 auto v = parseInt(req.get_param_value("since"));
-                if (!v) return replyError(res, 400, "bad_request", "since must be a non-negative integer");
+                if (!v)
+                    return replyError(res, 400, "bad_request",
+                                      "since must be a non-negative integer");
                 since = *v;
             }
             replyJson(res, 200, toJson(storage.catalogSince(since)));
@@ -245,17 +289,21 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(Storage& storage, ServerOptions options) {
-    if (auto why = refuseReason(options)) throw std::runtime_error(*why);
+    if (auto why = refuseReason(options))
+        throw std::runtime_error(*why);
     impl_ = std::make_unique<Impl>(storage, std::move(options));
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 void HttpServer::bind() {
     auto& o = impl_->options;
     if (o.port == 0) {
         impl_->boundPort = impl_->http->bind_to_any_port(o.host);
-        if (impl_->boundPort < 0) throw std::runtime_error("cannot listen on " + o.host);
+        if (impl_->boundPort < 0)
+            throw std::runtime_error("cannot listen on " + o.host);
     } else {
         if (!impl_->http->bind_to_port(o.host, o.port))
             throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
@@ -264,15 +312,19 @@ void HttpServer::bind() {
     }
 }
 
-int HttpServer::port() const { return impl_->boundPort; }
+int HttpServer::port() const {
+    return impl_->boundPort;
+}
 
 void HttpServer::listen() {
-    if (impl_->boundPort < 0) bind();
+    if (impl_->boundPort < 0)
+        bind();
     impl_->http->listen_after_bind();
 }
 
 void HttpServer::start() {
-    if (impl_->boundPort < 0) bind();
+    if (impl_->boundPort < 0)
+        bind();
     impl_->thread = std::thread([this] { impl_->http->listen_after_bind(); });
     // stop() is a no-op until the loop runs, so wait for it (a few milliseconds at most).
     for (int k = 0; k < 2000 && !impl_->http->is_running(); ++k)
@@ -280,9 +332,11 @@ void HttpServer::start() {
 }
 
 void HttpServer::stop() {
-    if (!impl_) return;
+    if (!impl_)
+        return;
     impl_->http->stop();
-    if (impl_->thread.joinable()) impl_->thread.join();
+    if (impl_->thread.joinable())
+        impl_->thread.join();
 }
 
 } // namespace repere::sync::server

@@ -2,13 +2,13 @@
 // Tests run it in-process on 127.0.0.1 with port 0 (an ephemeral port) and stop it in a guard.
 #pragma once
 
+#include "sync/server/storage.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include "sync/server/storage.hpp"
 
 namespace repere::sync::server {
 
@@ -17,8 +17,8 @@ struct ServerOptions {
     int port = 0; // 0: any free port (see HttpServer::port())
     std::string tlsCert;
     std::string tlsKey;
-    bool insecureHttp = false;     // allow plain HTTP on a non-loopback address
-    int rateLimitPerMinute = 600;  // per device; enrolment: per address, a tenth of it
+    bool insecureHttp = false;           // allow plain HTTP on a non-loopback address
+    int rateLimitPerMinute = 600;        // per device; enrolment: per address, a tenth of it
     std::function<std::int64_t()> nowMs; // clock (defaults to the system clock)
 };
 

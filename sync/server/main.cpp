@@ -1,18 +1,18 @@
 // repere-server: the central sync server and its administration commands.
-//   repere-server --listen HOST:PORT --db sqlite:PATH|postgresql://... [--tls-cert F --tls-key F] [--insecure-http]
-//   repere-server admin enrol-code|devices|revoke|publish-quiz|add-trainer|export|audit --db ...
+//   repere-server --listen HOST:PORT --db sqlite:PATH|postgresql://... [--tls-cert F --tls-key F]
+//   [--insecure-http] repere-server admin
+//   enrol-code|devices|revoke|publish-quiz|add-trainer|export|audit --db ...
+#include "sync/server/admin.hpp"
+#include "sync/server/http_server.hpp"
+#include "sync/server/quiz_validation.hpp"
+#include "util/secret_input.hpp"
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
 #include <fstream>
 #include <iostream>
 #include <thread>
-
-#include <CLI/CLI.hpp>
-
-#include "sync/server/admin.hpp"
-#include "sync/server/http_server.hpp"
-#include "sync/server/quiz_validation.hpp"
-#include "util/secret_input.hpp"
 
 using namespace repere::sync;
 using namespace repere::sync::server;
@@ -27,9 +27,11 @@ std::int64_t nowMs() {
 
 bool splitHostPort(const std::string& s, std::string& host, int& port) {
     const auto colon = s.rfind(':');
-    if (colon == std::string::npos || colon == 0) return false;
+    if (colon == std::string::npos || colon == 0)
+        return false;
     host = s.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     try {
         std::size_t used = 0;
         port = std::stoi(s.substr(colon + 1), &used);
@@ -58,8 +60,9 @@ int serve(const std::string& listen, const std::string& db, ServerOptions option
     auto storage = openStorage(db);
     HttpServer server(*storage, options);
     server.bind();
-    std::cout << "repere-server: listening on " << (options.tlsCert.empty() ? "http" : "https") << "://"
-              << options.host << ":" << server.port() << " (" << storage->backend() << ")" << std::endl;
+    std::cout << "repere-server: listening on " << (options.tlsCert.empty() ? "http" : "https")
+              << "://" << options.host << ":" << server.port() << " (" << storage->backend() << ")"
+              << std::endl;
     std::thread signals([&] {
         int sig = 0;
         sigwait(&set, &sig);
@@ -75,7 +78,8 @@ int serve(const std::string& listen, const std::string& db, ServerOptions option
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Repère central server: receives kiosk results, serves the catalogue", "repere-server"};
+    CLI::App app{"Repère central server: receives kiosk results, serves the catalogue",
+                 "repere-server"};
     app.set_version_flag("--version", std::string("repere-server ") + REPERE_VERSION);
     std::string listen, db;
     ServerOptions options;
@@ -83,19 +87,25 @@ int main(int argc, char** argv) {
     app.add_option("--db", db, "sqlite:PATH or postgresql://user@host/db");
     app.add_option("--tls-cert", options.tlsCert, "PEM certificate (chain) for HTTPS");
     app.add_option("--tls-key", options.tlsKey, "PEM private key for HTTPS");
-    app.add_flag("--insecure-http", options.insecureHttp, "allow plain HTTP on a non-loopback address");
-    app.add_option("--rate-limit", options.rateLimitPerMinute, "requests per minute per device (0: no limit)");
+    app.add_flag("--insecure-http", options.insecureHttp,
+                 "allow plain HTTP on a non-loopback address");
+    app.add_option("--rate-limit", options.rateLimitPerMinute,
+                   "requests per minute per device (0: no limit)");
 
     auto* admin = app.add_subcommand("admin", "administration commands");
     admin->require_subcommand(1);
     std::string agency, device, path, name, pin, role = "trainer", format = "csv", output;
     int validHours = 24;
-    auto addDb = [&](CLI::App* c) { c->add_option("--db", db, "sqlite:PATH or postgresql://...")->required(); };
+    auto addDb = [&](CLI::App* c) {
+        c->add_option("--db", db, "sqlite:PATH or postgresql://...")->required();
+    };
 
-    auto* enrolCode = admin->add_subcommand("enrol-code", "print a one-time enrolment code (valid 24 h)");
+    auto* enrolCode =
+        admin->add_subcommand("enrol-code", "print a one-time enrolment code (valid 24 h)");
     addDb(enrolCode);
     enrolCode->add_option("--agency", agency, "agency name")->required();
-    enrolCode->add_option("--valid-hours", validHours, "validity in hours")->check(CLI::Range(1, 24 * 14));
+    enrolCode->add_option("--valid-hours", validHours, "validity in hours")
+        ->check(CLI::Range(1, 24 * 14));
     auto* devices = admin->add_subcommand("devices", "list enrolled kiosks");
     addDb(devices);
     auto* revoke = admin->add_subcommand("revoke", "revoke a kiosk's token");
@@ -104,14 +114,17 @@ int main(int argc, char** argv) {
     auto* publish = admin->add_subcommand("publish-quiz", "validate and publish a quiz package");
     addDb(publish);
     publish->add_option("path", path, "package folder (or its quiz.json)")->required();
-    auto* trainer = admin->add_subcommand("add-trainer", "add or update a trainer account; the PIN is read from standard input");
+    auto* trainer = admin->add_subcommand(
+        "add-trainer", "add or update a trainer account; the PIN is read from standard input");
     addDb(trainer);
     trainer->add_option("--name", name)->required();
     trainer->add_option("--role", role)->check(CLI::IsMember({"trainer", "admin"}));
     auto* exportCmd = admin->add_subcommand("export", "export every stored record");
     addDb(exportCmd);
-    exportCmd->add_option("--format", format, "csv: one row per attempt, the kiosk export's columns + agency and kiosk; "
-                                             "records: every synced record as received")
+    exportCmd
+        ->add_option("--format", format,
+                     "csv: one row per attempt, the kiosk export's columns + agency and kiosk; "
+                     "records: every synced record as received")
         ->check(CLI::IsMember({"csv", "records"}));
     exportCmd->add_option("--output", output, "file (default: standard output)");
     auto* auditCmd = admin->add_subcommand("audit", "print the audit log");
@@ -137,8 +150,8 @@ int main(int argc, char** argv) {
         } else if (devices->parsed()) {
             std::cout << "device_id\tagency\tname\tenrolled_at_ms\trevoked\tcursor\n";
             for (const auto& d : storage->devices())
-                std::cout << d.id << "\t" << d.agency << "\t" << d.name << "\t" << d.enrolledAtMs << "\t"
-                          << (d.revokedAtMs ? "yes" : "no") << "\t" << d.cursor << "\n";
+                std::cout << d.id << "\t" << d.agency << "\t" << d.name << "\t" << d.enrolledAtMs
+                          << "\t" << (d.revokedAtMs ? "yes" : "no") << "\t" << d.cursor << "\n";
         } else if (revoke->parsed()) {
             if (!storage->revokeDevice(device, nowMs())) {
                 std::cerr << "repere-server: no active device " << device << "\n";
@@ -149,36 +162,45 @@ int main(int argc, char** argv) {
         } else if (publish->parsed()) {
             auto r = publishQuiz(*storage, path, validateQuizPackage, nowMs());
             if (!r.ok) {
-                for (const auto& e : r.errors) std::cerr << e << "\n";
-                std::cerr << "repere-server: package not published (" << r.errors.size() << " error(s))\n";
+                for (const auto& e : r.errors)
+                    std::cerr << e << "\n";
+                std::cerr << "repere-server: package not published (" << r.errors.size()
+                          << " error(s))\n";
                 return 1;
             }
-            std::cout << "published " << r.quiz.id << " " << r.quiz.version << " (" << r.quiz.files.size()
-                      << " files, catalogue version " << r.quiz.catalogVersion << ")\n";
+            std::cout << "published " << r.quiz.id << " " << r.quiz.version << " ("
+                      << r.quiz.files.size() << " files, catalogue version "
+                      << r.quiz.catalogVersion << ")\n";
         } else if (trainer->parsed()) {
             // Never on the command line: `ps` and the shell history would keep it.
             pin = repere::util::readSecretLine("PIN (4 to 12 digits): ");
-            if (repere::util::stdinIsTerminal() && repere::util::readSecretLine("PIN again: ") != pin)
+            if (repere::util::stdinIsTerminal() &&
+                repere::util::readSecretLine("PIN again: ") != pin)
                 throw std::runtime_error("the two PINs differ; nothing was saved");
-            if (pin.size() < 4 || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos)
+            if (pin.size() < 4 || pin.size() > 12 ||
+                pin.find_first_not_of("0123456789") != std::string::npos)
                 throw std::runtime_error("a PIN is 4 to 12 digits; nothing was saved");
             const auto v = addTrainer(*storage, name, pin, role, nowMs());
             std::cout << "trainer " << name << " saved (catalogue version " << v << ")\n";
         } else if (exportCmd->parsed()) {
             auto write = [&](std::ostream& out) {
-                if (format == "records") exportRecordsCsv(*storage, out, nowMs());
-                else exportAttemptsCsv(*storage, out, nowMs());
+                if (format == "records")
+                    exportRecordsCsv(*storage, out, nowMs());
+                else
+                    exportAttemptsCsv(*storage, out, nowMs());
             };
             if (output.empty()) {
                 write(std::cout);
             } else {
                 std::ofstream out(output, std::ios::binary);
-                if (!out) throw std::runtime_error("cannot write " + output);
+                if (!out)
+                    throw std::runtime_error("cannot write " + output);
                 write(out);
             }
         } else if (auditCmd->parsed()) {
             for (const auto& e : storage->auditLog())
-                std::cout << e.atMs << "\t" << e.event << "\t" << e.deviceId << "\t" << e.detail << "\n";
+                std::cout << e.atMs << "\t" << e.event << "\t" << e.deviceId << "\t" << e.detail
+                          << "\n";
         }
         return 0;
     } catch (const std::exception& e) {

@@ -1,13 +1,12 @@
 // SqlDatabase on PostgreSQL (libpqxx 6.4): a small pool of connections so concurrent batches
 // run in parallel; the database's own locking keeps one batch id to one transaction.
+#include "sync/server/sql.hpp"
+
 #include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
-
 #include <pqxx/pqxx>
-
-#include "sync/server/sql.hpp"
+#include <stdexcept>
 
 namespace repere::sync::server {
 namespace {
@@ -26,33 +25,42 @@ std::string hexOf(const std::string& bytes) {
 }
 
 int nibble(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     throw std::runtime_error("bad bytea hex");
 }
 
 std::string bytesOfHex(const char* p, std::size_t n) {
-    if (n < 2 || p[0] != '\\' || p[1] != 'x') throw std::runtime_error("unexpected bytea output format");
+    if (n < 2 || p[0] != '\\' || p[1] != 'x')
+        throw std::runtime_error("unexpected bytea output format");
     std::string out;
     out.reserve((n - 2) / 2);
-    for (std::size_t k = 2; k + 1 < n; k += 2) out.push_back(static_cast<char>(nibble(p[k]) * 16 + nibble(p[k + 1])));
+    for (std::size_t k = 2; k + 1 < n; k += 2)
+        out.push_back(static_cast<char>(nibble(p[k]) * 16 + nibble(p[k + 1])));
     return out;
 }
 
 class PgSession final : public SqlSession {
 public:
     explicit PgSession(pqxx::work& tx) : tx_(tx) {}
-    std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params) override {
+    std::vector<SqlRow> query(const std::string& sql,
+                              const std::vector<SqlValue>& params) override {
         pqxx::result r = run(sql, params);
         std::vector<SqlRow> rows;
         rows.reserve(r.size());
         for (const auto& row : r) {
             SqlRow out;
             for (const auto& f : row) {
-                if (f.is_null()) out.emplace_back(std::nullopt);
-                else if (f.type() == kByteaOid) out.emplace_back(bytesOfHex(f.c_str(), f.size()));
-                else out.emplace_back(std::string(f.c_str(), f.size()));
+                if (f.is_null())
+                    out.emplace_back(std::nullopt);
+                else if (f.type() == kByteaOid)
+                    out.emplace_back(bytesOfHex(f.c_str(), f.size()));
+                else
+                    out.emplace_back(std::string(f.c_str(), f.size()));
             }
             rows.push_back(std::move(out));
         }
@@ -70,10 +78,17 @@ private:
         for (std::size_t k = 0; k < params.size(); ++k) {
             const SqlValue& v = params[k];
             switch (v.kind) {
-            case SqlValue::Kind::Null: continue;
-            case SqlValue::Kind::Int: texts[k] = std::to_string(v.i); break;
-            case SqlValue::Kind::Text: texts[k] = v.s; break;
-            case SqlValue::Kind::Blob: texts[k] = hexOf(v.s); break;
+            case SqlValue::Kind::Null:
+                continue;
+            case SqlValue::Kind::Int:
+                texts[k] = std::to_string(v.i);
+                break;
+            case SqlValue::Kind::Text:
+                texts[k] = v.s;
+                break;
+            case SqlValue::Kind::Blob:
+                texts[k] = hexOf(v.s);
+                break;
             }
             ptrs[k] = texts[k].c_str();
         }
@@ -85,7 +100,8 @@ private:
 class PgDatabase final : public SqlDatabase {
 public:
     PgDatabase(const std::string& uri, int connections) : uri_(uri) {
-        for (int k = 0; k < connections; ++k) idle_.push_back(std::make_unique<pqxx::connection>(uri));
+        for (int k = 0; k < connections; ++k)
+            idle_.push_back(std::make_unique<pqxx::connection>(uri));
     }
     SqlDialect dialect() const override { return SqlDialect::Postgresql; }
 
@@ -98,17 +114,20 @@ public:
         } giveBack{this, &conn};
         for (int attempt = 0;; ++attempt) {
             try {
-                if (!conn) conn = std::make_unique<pqxx::connection>(uri_);
+                if (!conn)
+                    conn = std::make_unique<pqxx::connection>(uri_);
                 pqxx::work tx(*conn);
                 PgSession session(tx);
                 fn(session);
                 tx.commit();
                 return;
             } catch (const pqxx::transaction_rollback&) { // deadlock or serialization failure
-                if (attempt >= 5) throw;
+                if (attempt >= 5)
+                    throw;
             } catch (const pqxx::broken_connection&) {
                 conn.reset(); // the database restarted: reconnect once, then give up
-                if (attempt >= 1) throw;
+                if (attempt >= 1)
+                    throw;
             }
         }
     }

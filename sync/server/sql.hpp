@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,8 @@ std::string toText(const std::optional<std::string>& cell);
 class SqlSession {
 public:
     virtual ~SqlSession() = default;
-    virtual std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
+    virtual std::vector<SqlRow> query(const std::string& sql,
+                                      const std::vector<SqlValue>& params = {}) = 0;
     // Returns the number of rows changed.
     virtual std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
 };

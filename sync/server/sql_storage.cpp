@@ -1,12 +1,12 @@
 // Storage on an SqlDatabase: one implementation of the server's rules for both SQLite and
 // PostgreSQL (only the schema's column types differ). See storage.hpp for the contract.
-#include <stdexcept>
-
-#include <nlohmann/json.hpp>
+#include "sync/server/sql_storage.hpp"
 
 #include "sync/protocol/digest.hpp"
 #include "sync/server/sql.hpp"
-#include "sync/server/sql_storage.hpp"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace repere::sync::server {
 namespace {
@@ -18,34 +18,59 @@ std::vector<std::string> schemaV1(SqlDialect d) {
     const std::string serial = pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
     const std::string bytes = pg ? "BYTEA" : "BLOB";
     return {
-        "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, agency TEXT NOT NULL, name TEXT NOT NULL,"
-        " token_hash TEXT NOT NULL UNIQUE, enrolled_at " + big + " NOT NULL, revoked_at " + big + ","
-        " cursor " + big + " NOT NULL DEFAULT 0)",
+        "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, agency TEXT NOT NULL, name TEXT "
+        "NOT NULL,"
+        " token_hash TEXT NOT NULL UNIQUE, enrolled_at " +
+            big + " NOT NULL, revoked_at " + big +
+            ","
+            " cursor " +
+            big + " NOT NULL DEFAULT 0)",
         "CREATE TABLE IF NOT EXISTS enrol_codes (code_hash TEXT PRIMARY KEY, agency TEXT NOT NULL,"
-        " created_at " + big + " NOT NULL, expires_at " + big + " NOT NULL, used_at " + big + ", device_id TEXT)",
-        "CREATE TABLE IF NOT EXISTS batches (device_id TEXT NOT NULL, batch_id TEXT NOT NULL, reply TEXT,"
-        " received_at " + big + " NOT NULL, PRIMARY KEY (device_id, batch_id))",
+        " created_at " +
+            big + " NOT NULL, expires_at " + big + " NOT NULL, used_at " + big +
+            ", device_id TEXT)",
+        "CREATE TABLE IF NOT EXISTS batches (device_id TEXT NOT NULL, batch_id TEXT NOT NULL, "
+        "reply TEXT,"
+        " received_at " +
+            big + " NOT NULL, PRIMARY KEY (device_id, batch_id))",
         "CREATE TABLE IF NOT EXISTS records (record_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
         " batch_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, sha256 TEXT NOT NULL,"
-        " payload TEXT NOT NULL, quiz_id TEXT, quiz_version TEXT, seq " + big + " NOT NULL,"
-        " created_at " + big + " NOT NULL, received_at " + big + " NOT NULL)",
+        " payload TEXT NOT NULL, quiz_id TEXT, quiz_version TEXT, seq " +
+            big +
+            " NOT NULL,"
+            " created_at " +
+            big + " NOT NULL, received_at " + big + " NOT NULL)",
         "CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id)",
-        "CREATE TABLE IF NOT EXISTS conflicts (id " + serial + ", record_id TEXT NOT NULL,"
-        " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, sha256 TEXT NOT NULL, payload TEXT NOT NULL,"
-        " received_at " + big + " NOT NULL, UNIQUE (record_id, sha256))",
-        "CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, total " + big + " NOT NULL,"
-        " received " + big + " NOT NULL, complete INTEGER NOT NULL, created_at " + big + " NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS blob_chunks (sha256 TEXT NOT NULL, off " + big + " NOT NULL,"
-        " data " + bytes + " NOT NULL, PRIMARY KEY (sha256, off))",
-        "CREATE TABLE IF NOT EXISTS quizzes (quiz_id TEXT NOT NULL, version TEXT NOT NULL, sha256 TEXT NOT NULL,"
-        " files TEXT NOT NULL, catalog_version " + big + " NOT NULL, published_at " + big + " NOT NULL,"
-        " PRIMARY KEY (quiz_id, version))",
-        "CREATE TABLE IF NOT EXISTS trainers (name TEXT PRIMARY KEY, pin_hash TEXT NOT NULL, role TEXT NOT NULL,"
-        " active INTEGER NOT NULL, catalog_version " + big + " NOT NULL, updated_at " + big + " NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS catalog_counter (id INTEGER PRIMARY KEY, version " + big + " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS conflicts (id " + serial +
+            ", record_id TEXT NOT NULL,"
+            " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, sha256 TEXT NOT NULL, payload TEXT "
+            "NOT NULL,"
+            " received_at " +
+            big + " NOT NULL, UNIQUE (record_id, sha256))",
+        "CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, total " + big +
+            " NOT NULL,"
+            " received " +
+            big + " NOT NULL, complete INTEGER NOT NULL, created_at " + big + " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS blob_chunks (sha256 TEXT NOT NULL, off " + big +
+            " NOT NULL,"
+            " data " +
+            bytes + " NOT NULL, PRIMARY KEY (sha256, off))",
+        "CREATE TABLE IF NOT EXISTS quizzes (quiz_id TEXT NOT NULL, version TEXT NOT NULL, sha256 "
+        "TEXT NOT NULL,"
+        " files TEXT NOT NULL, catalog_version " +
+            big + " NOT NULL, published_at " + big +
+            " NOT NULL,"
+            " PRIMARY KEY (quiz_id, version))",
+        "CREATE TABLE IF NOT EXISTS trainers (name TEXT PRIMARY KEY, pin_hash TEXT NOT NULL, role "
+        "TEXT NOT NULL,"
+        " active INTEGER NOT NULL, catalog_version " +
+            big + " NOT NULL, updated_at " + big + " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS catalog_counter (id INTEGER PRIMARY KEY, version " + big +
+            " NOT NULL)",
         "INSERT INTO catalog_counter (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
-        "CREATE TABLE IF NOT EXISTS audit (id " + serial + ", at " + big + " NOT NULL, event TEXT NOT NULL,"
-        " device_id TEXT, detail TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS audit (id " + serial + ", at " + big +
+            " NOT NULL, event TEXT NOT NULL,"
+            " device_id TEXT, detail TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
     };
 }
@@ -56,7 +81,8 @@ Device deviceFromRow(const SqlRow& r) {
     d.agency = toText(r[1]);
     d.name = toText(r[2]);
     d.enrolledAtMs = toInt(r[3]);
-    if (r[4]) d.revokedAtMs = toInt(r[4]);
+    if (r[4])
+        d.revokedAtMs = toInt(r[4]);
     d.cursor = toInt(r[5]);
     return d;
 }
@@ -78,7 +104,8 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlDatabase> db) : db_(std::move(db)) {
             // Two server processes starting at once must not race on CREATE TABLE.
             s.exec("SELECT pg_advisory_xact_lock(7477)");
         }
-        for (const auto& ddl : schemaV1(db_->dialect())) s.exec(ddl);
+        for (const auto& ddl : schemaV1(db_->dialect()))
+            s.exec(ddl);
         if (s.query("SELECT version FROM schema_version").empty())
             s.exec("INSERT INTO schema_version (version) VALUES ($1)", {1});
     });
@@ -100,27 +127,33 @@ bool SqlStorage::healthy() {
     }
 }
 
-void SqlStorage::createEnrolCode(const std::string& codeHash, const std::string& agency, std::int64_t nowMs,
-                                 std::int64_t expiresAtMs) {
+void SqlStorage::createEnrolCode(const std::string& codeHash, const std::string& agency,
+                                 std::int64_t nowMs, std::int64_t expiresAtMs) {
     db_->transact([&](SqlSession& s) {
-        s.exec("INSERT INTO enrol_codes (code_hash, agency, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        s.exec("INSERT INTO enrol_codes (code_hash, agency, created_at, expires_at) VALUES ($1, "
+               "$2, $3, $4)",
                {codeHash, agency, nowMs, expiresAtMs});
     });
 }
 
-std::optional<Device> SqlStorage::enrolDevice(const std::string& codeHash, const std::string& deviceId,
-                                              const std::string& deviceName, const std::string& tokenHash,
-                                              std::int64_t nowMs) {
+std::optional<Device> SqlStorage::enrolDevice(const std::string& codeHash,
+                                              const std::string& deviceId,
+                                              const std::string& deviceName,
+                                              const std::string& tokenHash, std::int64_t nowMs) {
     std::optional<Device> out;
     db_->transact([&](SqlSession& s) {
         out.reset();
-        // Claiming the code is one conditional UPDATE: only one of two racing kiosks changes the row.
+        // Claiming the code is one conditional UPDATE: only one of two racing kiosks changes the
+        // row.
         const auto claimed = s.exec("UPDATE enrol_codes SET used_at = $1, device_id = $2"
                                     " WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1",
                                     {nowMs, deviceId, codeHash});
-        if (claimed != 1) return;
-        const auto agency = toText(s.query("SELECT agency FROM enrol_codes WHERE code_hash = $1", {codeHash}).at(0)[0]);
-        s.exec("INSERT INTO devices (id, agency, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)",
+        if (claimed != 1)
+            return;
+        const auto agency = toText(
+            s.query("SELECT agency FROM enrol_codes WHERE code_hash = $1", {codeHash}).at(0)[0]);
+        s.exec("INSERT INTO devices (id, agency, name, token_hash, enrolled_at) VALUES ($1, $2, "
+               "$3, $4, $5)",
                {deviceId, agency, deviceName, tokenHash, nowMs});
         Device d;
         d.id = deviceId;
@@ -156,7 +189,8 @@ std::vector<Device> SqlStorage::devices() {
     std::vector<Device> out;
     db_->transact([&](SqlSession& s) {
         out.clear();
-        for (const auto& r : s.query(std::string("SELECT ") + kDeviceColumns + " FROM devices ORDER BY enrolled_at, id"))
+        for (const auto& r : s.query(std::string("SELECT ") + kDeviceColumns +
+                                     " FROM devices ORDER BY enrolled_at, id"))
             out.push_back(deviceFromRow(r));
     });
     return out;
@@ -169,13 +203,16 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         out = BatchOutcome{};
         // Claim the batch id first. A concurrent transaction holding the same id makes this
         // statement wait until it commits; then the id is taken and its reply is replayed.
-        const auto claimed = s.exec("INSERT INTO batches (device_id, batch_id, reply, received_at)"
-                                    " VALUES ($1, $2, NULL, $3) ON CONFLICT (device_id, batch_id) DO NOTHING",
-                                    {device.id, batchId, nowMs});
+        const auto claimed =
+            s.exec("INSERT INTO batches (device_id, batch_id, reply, received_at)"
+                   " VALUES ($1, $2, NULL, $3) ON CONFLICT (device_id, batch_id) DO NOTHING",
+                   {device.id, batchId, nowMs});
         if (claimed == 0) {
-            auto rows = s.query("SELECT reply FROM batches WHERE device_id = $1 AND batch_id = $2", {device.id, batchId});
+            auto rows = s.query("SELECT reply FROM batches WHERE device_id = $1 AND batch_id = $2",
+                                {device.id, batchId});
             auto parsed = parseBatchReply(toText(rows.at(0)[0]));
-            if (!parsed.ok()) throw std::runtime_error("stored reply unreadable: " + parsed.error);
+            if (!parsed.ok())
+                throw std::runtime_error("stored reply unreadable: " + parsed.error);
             out.reply = *parsed.value;
             out.replayed = true;
             return;
@@ -185,36 +222,47 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         for (const auto& r : records) {
             bool known = true;
             if (!r.quizId.empty())
-                known = !s.query("SELECT 1 FROM quizzes WHERE quiz_id = $1 AND version = $2", {r.quizId, r.quizVersion})
+                known = !s.query("SELECT 1 FROM quizzes WHERE quiz_id = $1 AND version = $2",
+                                 {r.quizId, r.quizVersion})
                              .empty();
-            const auto inserted = s.exec(
-                "INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256, payload, quiz_id,"
-                " quiz_version, seq, created_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                " ON CONFLICT (record_id) DO NOTHING",
-                {r.recordId, device.id, batchId, r.kind, known ? "stored" : "quarantined", r.sha256, r.payload,
-                 r.quizId.empty() ? SqlValue() : SqlValue(r.quizId),
-                 r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion), r.seq, r.createdAtMs, nowMs});
+            const auto inserted =
+                s.exec("INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256, "
+                       "payload, quiz_id,"
+                       " quiz_version, seq, created_at, received_at) VALUES ($1, $2, $3, $4, $5, "
+                       "$6, $7, $8, $9, $10, $11, $12)"
+                       " ON CONFLICT (record_id) DO NOTHING",
+                       {r.recordId, device.id, batchId, r.kind, known ? "stored" : "quarantined",
+                        r.sha256, r.payload, r.quizId.empty() ? SqlValue() : SqlValue(r.quizId),
+                        r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion), r.seq,
+                        r.createdAtMs, nowMs});
             RecordStatus status;
             if (inserted == 1) {
                 status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
             } else {
-                auto existing = s.query("SELECT sha256 FROM records WHERE record_id = $1", {r.recordId});
+                auto existing =
+                    s.query("SELECT sha256 FROM records WHERE record_id = $1", {r.recordId});
                 if (!existing.empty() && toText(existing[0][0]) == r.sha256) {
                     status = RecordStatus::Duplicate;
                 } else {
-                    // Same id, other content: kept aside for a human, the stored one is never overwritten.
-                    s.exec("INSERT INTO conflicts (record_id, device_id, batch_id, sha256, payload, received_at)"
-                           " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (record_id, sha256) DO NOTHING",
+                    // Same id, other content: kept aside for a human, the stored one is never
+                    // overwritten.
+                    s.exec("INSERT INTO conflicts (record_id, device_id, batch_id, sha256, "
+                           "payload, received_at)"
+                           " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (record_id, sha256) DO "
+                           "NOTHING",
                            {r.recordId, device.id, batchId, r.sha256, r.payload, nowMs});
                     status = RecordStatus::Conflict;
                 }
             }
-            if (r.seq > maxSeq) maxSeq = r.seq;
+            if (r.seq > maxSeq)
+                maxSeq = r.seq;
             out.reply.results.push_back({r.recordId, status});
         }
-        s.exec("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END WHERE id = $2",
+        s.exec("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END WHERE id "
+               "= $2",
                {maxSeq, device.id});
-        out.reply.cursor = toInt(s.query("SELECT cursor FROM devices WHERE id = $1", {device.id}).at(0)[0]);
+        out.reply.cursor =
+            toInt(s.query("SELECT cursor FROM devices WHERE id = $1", {device.id}).at(0)[0]);
         s.exec("UPDATE batches SET reply = $1 WHERE device_id = $2 AND batch_id = $3",
                {toJson(out.reply).dump(), device.id, batchId});
     });
@@ -227,7 +275,8 @@ CursorReply SqlStorage::cursor(const std::string& deviceId) {
         c.deviceId = deviceId;
         auto rows = s.query("SELECT cursor FROM devices WHERE id = $1", {deviceId});
         c.cursor = rows.empty() ? 0 : toInt(rows[0][0]);
-        c.records = toInt(s.query("SELECT COUNT(*) FROM records WHERE device_id = $1", {deviceId}).at(0)[0]);
+        c.records = toInt(
+            s.query("SELECT COUNT(*) FROM records WHERE device_id = $1", {deviceId}).at(0)[0]);
     });
     return c;
 }
@@ -236,10 +285,11 @@ std::vector<StoredRecord> SqlStorage::records() {
     std::vector<StoredRecord> out;
     db_->transact([&](SqlSession& s) {
         out.clear();
-        auto rows = s.query(
-            "SELECT r.record_id, r.device_id, d.agency, r.batch_id, r.kind, r.status, r.sha256, r.payload,"
-            " r.quiz_id, r.quiz_version, r.seq, r.created_at, r.received_at"
-            " FROM records r LEFT JOIN devices d ON d.id = r.device_id ORDER BY r.received_at, r.device_id, r.seq");
+        auto rows = s.query("SELECT r.record_id, r.device_id, d.agency, r.batch_id, r.kind, "
+                            "r.status, r.sha256, r.payload,"
+                            " r.quiz_id, r.quiz_version, r.seq, r.created_at, r.received_at"
+                            " FROM records r LEFT JOIN devices d ON d.id = r.device_id ORDER BY "
+                            "r.received_at, r.device_id, r.seq");
         for (const auto& r : rows) {
             StoredRecord x;
             x.recordId = toText(r[0]);
@@ -265,8 +315,8 @@ std::vector<ConflictRecord> SqlStorage::conflicts() {
     std::vector<ConflictRecord> out;
     db_->transact([&](SqlSession& s) {
         out.clear();
-        for (const auto& r :
-             s.query("SELECT record_id, device_id, sha256, payload, received_at FROM conflicts ORDER BY id"))
+        for (const auto& r : s.query("SELECT record_id, device_id, sha256, payload, received_at "
+                                     "FROM conflicts ORDER BY id"))
             out.push_back({toText(r[0]), toText(r[1]), toText(r[2]), toText(r[3]), toInt(r[4])});
     });
     return out;
@@ -274,7 +324,8 @@ std::vector<ConflictRecord> SqlStorage::conflicts() {
 
 std::int64_t SqlStorage::recordCount() {
     std::int64_t n = 0;
-    db_->transact([&](SqlSession& s) { n = toInt(s.query("SELECT COUNT(*) FROM records").at(0)[0]); });
+    db_->transact(
+        [&](SqlSession& s) { n = toInt(s.query("SELECT COUNT(*) FROM records").at(0)[0]); });
     return n;
 }
 
@@ -283,7 +334,8 @@ BlobStatus SqlStorage::blobStatus(const std::string& sha256) {
     db_->transact([&](SqlSession& s) {
         b = BlobStatus{};
         b.sha256 = sha256;
-        auto rows = s.query("SELECT total, received, complete FROM blobs WHERE sha256 = $1", {sha256});
+        auto rows =
+            s.query("SELECT total, received, complete FROM blobs WHERE sha256 = $1", {sha256});
         if (!rows.empty()) {
             b.total = toInt(rows[0][0]);
             b.received = toInt(rows[0][1]);
@@ -293,27 +345,32 @@ BlobStatus SqlStorage::blobStatus(const std::string& sha256) {
     return b;
 }
 
-BlobStatus SqlStorage::appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset,
-                                  const std::string& chunk, std::int64_t nowMs) {
+BlobStatus SqlStorage::appendBlob(const std::string& sha256, std::int64_t total,
+                                  std::int64_t offset, const std::string& chunk,
+                                  std::int64_t nowMs) {
     BlobStatus b;
     db_->transact([&](SqlSession& s) {
         b = BlobStatus{};
         b.sha256 = sha256;
-        s.exec("INSERT INTO blobs (sha256, total, received, complete, created_at) VALUES ($1, $2, 0, 0, $3)"
+        s.exec("INSERT INTO blobs (sha256, total, received, complete, created_at) VALUES ($1, $2, "
+               "0, 0, $3)"
                " ON CONFLICT (sha256) DO NOTHING",
                {sha256, total, nowMs});
-        auto rows = s.query("SELECT total, received, complete FROM blobs WHERE sha256 = $1", {sha256});
+        auto rows =
+            s.query("SELECT total, received, complete FROM blobs WHERE sha256 = $1", {sha256});
         b.total = toInt(rows.at(0)[0]);
         b.received = toInt(rows[0][1]);
         b.complete = toInt(rows[0][2]) == 1;
         if (b.complete || b.total != total || offset != b.received ||
             b.received + static_cast<std::int64_t>(chunk.size()) > b.total)
             return; // out of order or already there: the caller resumes from `received`
-        s.exec("INSERT INTO blob_chunks (sha256, off, data) VALUES ($1, $2, $3)", {sha256, offset, SqlValue::blob(chunk)});
+        s.exec("INSERT INTO blob_chunks (sha256, off, data) VALUES ($1, $2, $3)",
+               {sha256, offset, SqlValue::blob(chunk)});
         b.received += static_cast<std::int64_t>(chunk.size());
         if (b.received == b.total) {
             std::string all;
-            for (const auto& r : s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha256}))
+            for (const auto& r :
+                 s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha256}))
                 all += toText(r[0]);
             if (sha256Hex(all) == sha256) {
                 b.complete = true;
@@ -333,9 +390,11 @@ std::optional<std::string> SqlStorage::blobData(const std::string& sha256) {
     db_->transact([&](SqlSession& s) {
         out.reset();
         auto st = s.query("SELECT complete FROM blobs WHERE sha256 = $1", {sha256});
-        if (st.empty() || toInt(st[0][0]) != 1) return;
+        if (st.empty() || toInt(st[0][0]) != 1)
+            return;
         std::string all;
-        for (const auto& r : s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha256}))
+        for (const auto& r :
+             s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha256}))
             all += toText(r[0]);
         out = std::move(all);
     });
@@ -350,21 +409,25 @@ std::int64_t SqlStorage::publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs
             if (st.empty() || toInt(st[0][0]) != 1)
                 throw std::runtime_error("file " + f.path + " is not stored yet");
         }
-        auto existing = s.query("SELECT sha256, catalog_version FROM quizzes WHERE quiz_id = $1 AND version = $2",
-                                {quiz.id, quiz.version});
+        auto existing = s.query(
+            "SELECT sha256, catalog_version FROM quizzes WHERE quiz_id = $1 AND version = $2",
+            {quiz.id, quiz.version});
         if (!existing.empty()) {
             if (toText(existing[0][0]) != quiz.sha256)
-                throw std::runtime_error("quiz " + quiz.id + " version " + quiz.version +
-                                         " is already published with other content; raise its version");
+                throw std::runtime_error(
+                    "quiz " + quiz.id + " version " + quiz.version +
+                    " is already published with other content; raise its version");
             version = toInt(existing[0][1]);
             return;
         }
         nlohmann::json files = nlohmann::json::array();
-        for (const auto& f : quiz.files) files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"size", f.size}});
+        for (const auto& f : quiz.files)
+            files.push_back({{"path", f.path}, {"sha256", f.sha256}, {"size", f.size}});
         version = nextCatalogVersion(s);
-        s.exec("INSERT INTO quizzes (quiz_id, version, sha256, files, catalog_version, published_at)"
-               " VALUES ($1, $2, $3, $4, $5, $6)",
-               {quiz.id, quiz.version, quiz.sha256, files.dump(), version, nowMs});
+        s.exec(
+            "INSERT INTO quizzes (quiz_id, version, sha256, files, catalog_version, published_at)"
+            " VALUES ($1, $2, $3, $4, $5, $6)",
+            {quiz.id, quiz.version, quiz.sha256, files.dump(), version, nowMs});
     });
     return version;
 }
@@ -374,8 +437,10 @@ std::int64_t SqlStorage::upsertTrainer(const Trainer& t, std::int64_t nowMs) {
     db_->transact([&](SqlSession& s) {
         version = nextCatalogVersion(s);
         s.exec("INSERT INTO trainers (name, pin_hash, role, active, catalog_version, updated_at)"
-               " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-               " role = excluded.role, active = excluded.active, catalog_version = excluded.catalog_version,"
+               " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO UPDATE SET pin_hash = "
+               "excluded.pin_hash,"
+               " role = excluded.role, active = excluded.active, catalog_version = "
+               "excluded.catalog_version,"
                " updated_at = excluded.updated_at",
                {t.name, t.pinHash, t.role, t.active ? 1 : 0, version, nowMs});
     });
@@ -387,23 +452,27 @@ CatalogReply SqlStorage::catalogSince(std::int64_t since) {
     db_->transact([&](SqlSession& s) {
         c = CatalogReply{};
         c.version = toInt(s.query("SELECT version FROM catalog_counter WHERE id = 1").at(0)[0]);
-        for (const auto& r : s.query("SELECT quiz_id, version, sha256, files, catalog_version FROM quizzes"
-                                     " WHERE catalog_version > $1 ORDER BY catalog_version",
-                                     {since})) {
+        for (const auto& r :
+             s.query("SELECT quiz_id, version, sha256, files, catalog_version FROM quizzes"
+                     " WHERE catalog_version > $1 ORDER BY catalog_version",
+                     {since})) {
             CatalogQuiz q;
             q.id = toText(r[0]);
             q.version = toText(r[1]);
             q.sha256 = toText(r[2]);
             q.catalogVersion = toInt(r[4]);
             for (const auto& f : nlohmann::json::parse(toText(r[3])))
-                q.files.push_back({f.at("path").get<std::string>(), f.at("sha256").get<std::string>(),
+                q.files.push_back({f.at("path").get<std::string>(),
+                                   f.at("sha256").get<std::string>(),
                                    f.at("size").get<std::int64_t>()});
             c.quizzes.push_back(std::move(q));
         }
-        for (const auto& r : s.query("SELECT name, pin_hash, role, active, catalog_version FROM trainers"
-                                     " WHERE catalog_version > $1 ORDER BY catalog_version",
-                                     {since}))
-            c.trainers.push_back({toText(r[0]), toText(r[1]), toText(r[2]), toInt(r[3]) == 1, toInt(r[4])});
+        for (const auto& r :
+             s.query("SELECT name, pin_hash, role, active, catalog_version FROM trainers"
+                     " WHERE catalog_version > $1 ORDER BY catalog_version",
+                     {since}))
+            c.trainers.push_back(
+                {toText(r[0]), toText(r[1]), toText(r[2]), toInt(r[3]) == 1, toInt(r[4])});
     });
     return c;
 }
@@ -428,7 +497,8 @@ std::vector<AuditEntry> SqlStorage::auditLog() {
 std::unique_ptr<Storage> openStorage(const std::string& spec) {
     if (spec.rfind("sqlite:", 0) == 0) {
         const std::string path = spec.substr(7);
-        if (path.empty()) throw std::runtime_error("--db sqlite:PATH needs a file path");
+        if (path.empty())
+            throw std::runtime_error("--db sqlite:PATH needs a file path");
         return std::make_unique<SqlStorage>(openSqliteDatabase(path));
     }
     if (spec.rfind("postgresql://", 0) == 0 || spec.rfind("postgres://", 0) == 0)

@@ -1,10 +1,10 @@
 // Storage implemented once over the SqlDatabase seam (sql.hpp), for SQLite and PostgreSQL.
 #pragma once
 
-#include <memory>
-
 #include "sync/server/sql.hpp"
 #include "sync/server/storage.hpp"
+
+#include <memory>
 
 namespace repere::sync::server {
 
@@ -23,15 +23,15 @@ public:
     std::optional<Device> deviceByTokenHash(const std::string& tokenHash) override;
     bool revokeDevice(const std::string& deviceId, std::int64_t nowMs) override;
     std::vector<Device> devices() override;
-    BatchOutcome ingestBatch(const Device& device, const std::string& batchId, const std::vector<WireRecord>& records,
-                             std::int64_t nowMs) override;
+    BatchOutcome ingestBatch(const Device& device, const std::string& batchId,
+                             const std::vector<WireRecord>& records, std::int64_t nowMs) override;
     CursorReply cursor(const std::string& deviceId) override;
     std::vector<StoredRecord> records() override;
     std::vector<ConflictRecord> conflicts() override;
     std::int64_t recordCount() override;
     BlobStatus blobStatus(const std::string& sha256) override;
-    BlobStatus appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset, const std::string& chunk,
-                          std::int64_t nowMs) override;
+    BlobStatus appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset,
+                          const std::string& chunk, std::int64_t nowMs) override;
     std::optional<std::string> blobData(const std::string& sha256) override;
     std::int64_t publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs) override;
     std::int64_t upsertTrainer(const Trainer& trainer, std::int64_t nowMs) override;

@@ -1,13 +1,12 @@
 // SqlDatabase on SQLite (SQLiteCpp): one connection shared under a mutex. SQLite serialises
 // writers anyway; WAL lets readers in other processes (admin commands) run alongside, and
 // BEGIN IMMEDIATE plus a busy timeout makes two server processes on one file wait, not fail.
+#include "sync/server/sql.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include "sync/server/sql.hpp"
 
 namespace repere::sync::server {
 namespace {
@@ -19,10 +18,18 @@ void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
         const int idx = static_cast<int>(k) + 1;
         const SqlValue& v = params[k];
         switch (v.kind) {
-        case SqlValue::Kind::Null: st.bind(idx); break;
-        case SqlValue::Kind::Int: st.bind(idx, static_cast<int64_t>(v.i)); break;
-        case SqlValue::Kind::Text: st.bind(idx, v.s); break;
-        case SqlValue::Kind::Blob: st.bind(idx, v.s.data(), static_cast<int>(v.s.size())); break;
+        case SqlValue::Kind::Null:
+            st.bind(idx);
+            break;
+        case SqlValue::Kind::Int:
+            st.bind(idx, static_cast<int64_t>(v.i));
+            break;
+        case SqlValue::Kind::Text:
+            st.bind(idx, v.s);
+            break;
+        case SqlValue::Kind::Blob:
+            st.bind(idx, v.s.data(), static_cast<int>(v.s.size()));
+            break;
         }
     }
 }
@@ -30,7 +37,8 @@ void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
 class SqliteSession final : public SqlSession {
 public:
     explicit SqliteSession(SQLite::Database& db) : db_(db) {}
-    std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params) override {
+    std::vector<SqlRow> query(const std::string& sql,
+                              const std::vector<SqlValue>& params) override {
         SQLite::Statement st(db_, sql);
         bindAll(st, params);
         std::vector<SqlRow> rows;
@@ -38,9 +46,11 @@ public:
             SqlRow row;
             for (int c = 0; c < st.getColumnCount(); ++c) {
                 SQLite::Column col = st.getColumn(c);
-                if (col.isNull()) row.emplace_back(std::nullopt);
-                else row.emplace_back(std::string(static_cast<const char*>(col.getBlob()),
-                                                  static_cast<std::size_t>(col.getBytes())));
+                if (col.isNull())
+                    row.emplace_back(std::nullopt);
+                else
+                    row.emplace_back(std::string(static_cast<const char*>(col.getBlob()),
+                                                 static_cast<std::size_t>(col.getBytes())));
             }
             rows.push_back(std::move(row));
         }
@@ -88,7 +98,11 @@ std::unique_ptr<SqlDatabase> openSqliteDatabase(const std::string& path) {
     }
 }
 
-std::int64_t toInt(const std::optional<std::string>& cell) { return cell ? std::stoll(*cell) : 0; }
-std::string toText(const std::optional<std::string>& cell) { return cell ? *cell : std::string(); }
+std::int64_t toInt(const std::optional<std::string>& cell) {
+    return cell ? std::stoll(*cell) : 0;
+}
+std::string toText(const std::optional<std::string>& cell) {
+    return cell ? *cell : std::string();
+}
 
 } // namespace repere::sync::server

@@ -5,13 +5,13 @@
 // from strings). The same test suite (tests/sync/server_storage_test.cpp) runs on both.
 #pragma once
 
+#include "sync/protocol/wire.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "sync/protocol/wire.hpp"
 
 namespace repere::sync::server {
 
@@ -31,7 +31,8 @@ struct BatchOutcome {
 
 struct AuditEntry {
     std::int64_t atMs = 0;
-    std::string event; // "enrol-code", "enrol", "revoke", "export", "publish-quiz", "add-trainer", ...
+    std::string
+        event; // "enrol-code", "enrol", "revoke", "export", "publish-quiz", "add-trainer", ...
     std::string deviceId;
     std::string detail;
 };
@@ -76,13 +77,14 @@ public:
     virtual bool healthy() = 0;
 
     // --- devices and enrolment
-    virtual void createEnrolCode(const std::string& codeHash, const std::string& agency, std::int64_t nowMs,
-                                 std::int64_t expiresAtMs) = 0;
+    virtual void createEnrolCode(const std::string& codeHash, const std::string& agency,
+                                 std::int64_t nowMs, std::int64_t expiresAtMs) = 0;
     // Consumes a valid (known, unused, unexpired) code and creates the device, atomically: two
     // kiosks racing for one code get one device. nullopt when the code is not valid.
-    virtual std::optional<Device> enrolDevice(const std::string& codeHash, const std::string& deviceId,
-                                              const std::string& deviceName, const std::string& tokenHash,
-                                              std::int64_t nowMs) = 0;
+    virtual std::optional<Device> enrolDevice(const std::string& codeHash,
+                                              const std::string& deviceId,
+                                              const std::string& deviceName,
+                                              const std::string& tokenHash, std::int64_t nowMs) = 0;
     // Active (not revoked) device for a token hash.
     virtual std::optional<Device> deviceByTokenHash(const std::string& tokenHash) = 0;
     virtual bool revokeDevice(const std::string& deviceId, std::int64_t nowMs) = 0;
@@ -93,7 +95,8 @@ public:
     // matches, conflict (kept aside) when it does not, quarantined when the quiz version is not
     // published. The reply is remembered per (device, batch id); a replay returns it unchanged.
     virtual BatchOutcome ingestBatch(const Device& device, const std::string& batchId,
-                                     const std::vector<WireRecord>& records, std::int64_t nowMs) = 0;
+                                     const std::vector<WireRecord>& records,
+                                     std::int64_t nowMs) = 0;
     virtual CursorReply cursor(const std::string& deviceId) = 0;
     virtual std::vector<StoredRecord> records() = 0;
     virtual std::vector<ConflictRecord> conflicts() = 0;
@@ -104,8 +107,9 @@ public:
     // Appends a chunk at `offset` (must equal what was received so far, else nothing changes and
     // the current status is returned). Completes the blob when `total` bytes arrived and the
     // content hashes to sha256; a blob whose content does not match is discarded.
-    virtual BlobStatus appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset,
-                                  const std::string& chunk, std::int64_t nowMs) = 0;
+    virtual BlobStatus appendBlob(const std::string& sha256, std::int64_t total,
+                                  std::int64_t offset, const std::string& chunk,
+                                  std::int64_t nowMs) = 0;
     virtual std::optional<std::string> blobData(const std::string& sha256) = 0;
 
     // --- catalogue

@@ -2,16 +2,14 @@
 // answer saved as a file and referenced from the stored response, "unavailable" (not wrong)
 // when nothing could be heard or recorded, every sound stopped when the screen changes, and the
 // calm save error when the store refuses an answer.
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <catch2/catch.hpp>
-
-#include <functional>
-
 #include "app/controller.hpp"
 #include "audio/audio_test_support.hpp"
 #include "quiz/loader.hpp"
 #include "store/errors.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <functional>
 
 using namespace repere;
 namespace fs = std::filesystem;
@@ -22,8 +20,10 @@ namespace {
 
 std::vector<quiz::Quiz> loadOral() {
     std::vector<quiz::Quiz> out;
-    for (auto& r : quiz::loadPackages(fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk-audio/quizzes"))
-        if (r.ok()) out.push_back(std::move(*r.quiz));
+    for (auto& r :
+         quiz::loadPackages(fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk-audio/quizzes"))
+        if (r.ok())
+            out.push_back(std::move(*r.quiz));
     REQUIRE(out.size() == 1);
     return out;
 }
@@ -31,12 +31,14 @@ std::vector<quiz::Quiz> loadOral() {
 // A kiosk without a window: real store and engine, the audio service on fake devices.
 struct Kiosk {
     using Tweak = std::function<void(app::ControllerDeps&, audio::AudioSettings&)>;
-    explicit Kiosk(bool withAudio = true, store::OpenOptions dbOptions = {}, const Tweak& tweak = {}) {
+    explicit Kiosk(bool withAudio = true, store::OpenOptions dbOptions = {},
+                   const Tweak& tweak = {}) {
         audio::AudioSettings s;
         s.autoPlayInstructions = true;
         s.recordPreRollS = 1;
         app::ControllerDeps d;
-        if (tweak) tweak(d, s);
+        if (tweak)
+            tweak(d, s);
         rig = std::make_unique<audio::test::Rig>(s);
         quizzes = loadOral();
         db = store::Database::openDataDir(rig->dir.path, dbOptions);
@@ -106,7 +108,8 @@ TEST_CASE("a listening item counts each play and stops at maxPlays", "[app][audi
     CHECK(rs[0].status == engine::ResponseStatus::Ok);
 }
 
-TEST_CASE("a play the device refused is not charged and the item is stored unavailable", "[app][audio]") {
+TEST_CASE("a play the device refused is not charged and the item is stored unavailable",
+          "[app][audio]") {
     Kiosk k;
     k.toFirstItem();
     k.rig->out->failNextStart = "no sound card";
@@ -123,7 +126,8 @@ TEST_CASE("a play the device refused is not charged and the item is stored unava
     CHECK(rs[0].status == engine::ResponseStatus::Unavailable);
 }
 
-TEST_CASE("a spoken answer is saved as a file and referenced from the stored response", "[app][audio]") {
+TEST_CASE("a spoken answer is saved as a file and referenced from the stored response",
+          "[app][audio]") {
     Kiosk k;
     k.toFirstItem();
     k.apply(I::Answer{kOui});
@@ -158,7 +162,8 @@ TEST_CASE("a spoken answer is saved as a file and referenced from the stored res
     CHECK(rs[1].answer.at("durationS").get<double>() == Approx(2.0).margin(0.05));
 }
 
-TEST_CASE("without any sound the speak item is stored unavailable through Je ne sais pas", "[app][audio]") {
+TEST_CASE("without any sound the speak item is stored unavailable through Je ne sais pas",
+          "[app][audio]") {
     Kiosk k(/*withAudio=*/false);
     k.toFirstItem();
     auto v = k.controller->itemView();
@@ -176,7 +181,8 @@ TEST_CASE("without any sound the speak item is stored unavailable through Je ne 
     CHECK(rs[1].status == engine::ResponseStatus::Unavailable);
 }
 
-TEST_CASE("leaving the screen stops the sound and a new person hears nothing of the last", "[app][audio]") {
+TEST_CASE("leaving the screen stops the sound and a new person hears nothing of the last",
+          "[app][audio]") {
     Kiosk k;
     k.toFirstItem();
     k.item(It::PlayAudio{"snd-message", true});
@@ -196,7 +202,8 @@ TEST_CASE("leaving the screen stops the sound and a new person hears nothing of 
     CHECK_FALSE(k.rig->service->stimulus().active);
 }
 
-TEST_CASE("a refused save shows the calm error and the same answer is stored on retry", "[app][store]") {
+TEST_CASE("a refused save shows the calm error and the same answer is stored on retry",
+          "[app][store]") {
     store::OpenOptions o;
     o.busyTimeoutMs = 50;
     Kiosk k(true, o);
@@ -222,7 +229,8 @@ TEST_CASE("a refused save shows the calm error and the same answer is stored on 
     CHECK(rs[0].itemId == "eco-son");
 }
 
-TEST_CASE("sound check: Oui goes on with sound and two Non make sound unavailable", "[app][audio]") {
+TEST_CASE("sound check: Oui goes on with sound and two Non make sound unavailable",
+          "[app][audio]") {
     const auto withCheck = [](app::ControllerDeps& d, audio::AudioSettings&) {
         d.soundCheck = true;
         d.soundCheckMusic = audio::test::asset("sounds/sound-check.ogg");
@@ -263,8 +271,10 @@ TEST_CASE("sound check: Oui goes on with sound and two Non make sound unavailabl
     }
 }
 
-TEST_CASE("option speaker buttons read the option and the next instruction is prepared", "[app][audio]") {
-    Kiosk k(true, {}, [](app::ControllerDeps&, audio::AudioSettings& s) { s.autoPlayInstructions = false; });
+TEST_CASE("option speaker buttons read the option and the next instruction is prepared",
+          "[app][audio]") {
+    Kiosk k(true, {},
+            [](app::ControllerDeps&, audio::AudioSettings& s) { s.autoPlayInstructions = false; });
     k.toFirstItem();
     // Nothing talks by itself with auto-play off, but the next item's instruction is synthesised
     // into the cache in the background.

@@ -3,13 +3,12 @@
 // keeps their version, the next person gets the new one, and a paused attempt resumed by code
 // finishes on the version it started with ("attempts in progress finish on the version they
 // started with", issue 7).
-#include <catch2/catch.hpp>
-
-#include <set>
-
 #include "app/controller.hpp"
 #include "quiz_versions.hpp"
 #include "store/catalog_packages.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere;
 namespace I = ui::intent;
@@ -42,7 +41,8 @@ struct Kiosk {
     // What pullCatalog does after validating a package: its folder, then one transaction.
     void syncInstalls(const nlohmann::json& q) {
         const std::string version = q["version"];
-        const auto dir = tmp.path() / "data/catalog" / versions::kQuizId / (version + "-0123456789ab");
+        const auto dir =
+            tmp.path() / "data/catalog" / versions::kQuizId / (version + "-0123456789ab");
         versions::writePackage(dir, q);
         store::CatalogUpdate u;
         u.version = ++catalogVersion;
@@ -74,7 +74,8 @@ struct Kiosk {
     }
     std::set<std::string> answeredItems(const std::string& uuid) const {
         std::set<std::string> out;
-        for (const auto& r : db->responsesOf(uuid)) out.insert(r.itemId);
+        for (const auto& r : db->responsesOf(uuid))
+            out.insert(r.itemId);
         return out;
     }
 
@@ -89,7 +90,9 @@ struct Kiosk {
 
 } // namespace
 
-TEST_CASE("a version installed during the run goes to new people and a paused attempt finishes on its own", "[app][catalog]") {
+TEST_CASE("a version installed during the run goes to new people and a paused attempt finishes on "
+          "its own",
+          "[app][catalog]") {
     Kiosk k;
     // Person A starts on the bundled 1.0.0.
     const std::string codeA = k.newPerson();
@@ -132,7 +135,8 @@ TEST_CASE("a version installed during the run goes to new people and a paused at
     CHECK(&k.controller->attempt()->quiz() == v1);
     CHECK(k.item() == "inf-site");
     int guard = 0;
-    while (k.controller->screen() == app::Screen::Item && ++guard < 50) k.controller->apply(I::DontKnow{});
+    while (k.controller->screen() == app::Screen::Item && ++guard < 50)
+        k.controller->apply(I::DontKnow{});
     REQUIRE(k.controller->screen() == app::Screen::Result);
 
     const auto recA = k.db->findAttempt(uuidA);
@@ -144,10 +148,12 @@ TEST_CASE("a version installed during the run goes to new people and a paused at
     CHECK(itemsA.count("inf-chercher") == 1);
     CHECK(itemsA.count("com-email") == 1);
     CHECK(itemsA.count(versions::kV2NewItem) == 0); // never shown a 1.1.0 question
-    for (const auto& id : itemsA) CHECK(v1->findItem(id) != nullptr);
+    for (const auto& id : itemsA)
+        CHECK(v1->findItem(id) != nullptr);
 }
 
-TEST_CASE("the choice screen and the trainer panel show the newest version once it is installed", "[app][catalog]") {
+TEST_CASE("the choice screen and the trainer panel show the newest version once it is installed",
+          "[app][catalog]") {
     Kiosk k;
     CHECK(k.library.newestPerId().size() == 1);
     k.syncInstalls(versions::revised("2.0.0"));
@@ -162,7 +168,8 @@ TEST_CASE("the choice screen and the trainer panel show the newest version once 
     CHECK(k.library.generation() == gen);
 }
 
-TEST_CASE("a resumed attempt whose version is gone goes on with the newest and keeps its record", "[app][catalog]") {
+TEST_CASE("a resumed attempt whose version is gone goes on with the newest and keeps its record",
+          "[app][catalog]") {
     Kiosk k;
     // A is on a catalogue 1.5.0 ...
     k.syncInstalls(versions::revised("1.5.0"));
@@ -171,7 +178,8 @@ TEST_CASE("a resumed attempt whose version is gone goes on with the newest and k
     const std::string uuidA = k.controller->attempt()->options().attemptUuid;
     CHECK(k.controller->attempt()->quiz().version == "1.5.0");
     k.stopForToday();
-    // ... whose folder is deleted before the next start of the kiosk (a new controller and library).
+    // ... whose folder is deleted before the next start of the kiosk (a new controller and
+    // library).
     std::filesystem::remove_all(k.tmp.path() / "data/catalog");
     quiz::QuizLibrary fresh;
     fresh.addBundled(k.tmp.path() / "bundled");
@@ -187,7 +195,8 @@ TEST_CASE("a resumed attempt whose version is gone goes on with the newest and k
     again.apply(I::ResumeCode{codeA});
     REQUIRE(again.screen() == app::Screen::Item);
     CHECK(again.attempt()->quiz().version == "1.0.0");
-    CHECK(again.attempt()->current()->item->id == "inf-chercher"); // the profile answer was replayed
+    CHECK(again.attempt()->current()->item->id ==
+          "inf-chercher"); // the profile answer was replayed
     const auto rec = k.db->findAttempt(uuidA);
     REQUIRE(rec);
     CHECK(rec->quizVersion == "1.5.0"); // the record still says what it started on

@@ -1,10 +1,10 @@
 // The kiosk's quiz library (kiosk/core/quiz/quiz_library): bundled packages and catalogue
 // versions side by side, the newest for new attempts, the exact version for resumed ones, a
 // broken catalogue folder left out with a message, and Quiz addresses that never move.
-#include <catch2/catch.hpp>
-
 #include "quiz/quiz_library.hpp"
 #include "quiz_versions.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using versions::TempDir;
@@ -14,11 +14,14 @@ namespace {
 struct Logged {
     std::vector<std::string> lines;
     quiz::QuizLibrary::Log sink() {
-        return [this](const std::string& l) { lines.push_back(l); };
+        return [this](const std::string& l) {
+            lines.push_back(l);
+        };
     }
     bool has(const std::string& part) const {
         for (const auto& l : lines)
-            if (l.find(part) != std::string::npos) return true;
+            if (l.find(part) != std::string::npos)
+                return true;
         return false;
     }
 };
@@ -26,7 +29,8 @@ struct Logged {
 // A catalogue version as sync installs it: its own folder, a row naming it.
 quiz::CatalogPackage install(const TempDir& tmp, const nlohmann::json& q, std::int64_t atMs) {
     const std::string version = q["version"];
-    const auto dir = tmp.path() / "catalog" / versions::kQuizId / (version + "-" + std::to_string(atMs));
+    const auto dir =
+        tmp.path() / "catalog" / versions::kQuizId / (version + "-" + std::to_string(atMs));
     versions::writePackage(dir, q);
     return {versions::kQuizId, version, "sha-" + std::to_string(atMs), dir.string(), atMs};
 }
@@ -54,7 +58,8 @@ TEST_CASE("new attempts get the newest version and the bundled one is kept", "[q
     CHECK(v1->version == "1.0.0");
 
     // Installed out of order: 1.10.0 first, then 1.9.0 (a numeric compare, not a text one).
-    const auto rows = std::vector{install(tmp, versions::revised("1.10.0"), 2000), install(tmp, versions::revised("1.9.0"), 3000)};
+    const auto rows = std::vector{install(tmp, versions::revised("1.10.0"), 2000),
+                                  install(tmp, versions::revised("1.9.0"), 3000)};
     CHECK(lib.addCatalog(rows) == 2);
     const quiz::Quiz* newest = lib.newest(versions::kQuizId);
     REQUIRE(newest);
@@ -75,7 +80,8 @@ TEST_CASE("new attempts get the newest version and the bundled one is kept", "[q
     CHECK(lib.generation() == gen);
 }
 
-TEST_CASE("same version installed twice: the later install wins and beats the bundled copy", "[quiz][library]") {
+TEST_CASE("same version installed twice: the later install wins and beats the bundled copy",
+          "[quiz][library]") {
     TempDir tmp;
     versions::writePackage(tmp.path() / "bundled" / versions::kQuizId, versions::original());
     quiz::QuizLibrary lib;
@@ -107,7 +113,8 @@ TEST_CASE("exact lookup finds the version and content an attempt started with", 
 
     CHECK(lib.exact(versions::kQuizId, "1.0.0", v1Hash) == v1);
     CHECK(lib.exact(versions::kQuizId, "1.1.0", v2->contentHash) == v2);
-    CHECK(lib.exact(versions::kQuizId, "1.0.0", v2->contentHash) == nullptr); // version and hash must agree
+    CHECK(lib.exact(versions::kQuizId, "1.0.0", v2->contentHash) ==
+          nullptr); // version and hash must agree
     CHECK(lib.exact(versions::kQuizId, "0.9.0", "") == nullptr);
     CHECK(lib.exact("autre", "1.0.0", v1Hash) == nullptr);
     // Reading results: the same version with another hash still shows (the bilan's fallback),
@@ -117,7 +124,8 @@ TEST_CASE("exact lookup finds the version and content an attempt started with", 
     CHECK(lib.findFor(versions::kQuizId, "0.0.1", "nothing") == nullptr);
 }
 
-TEST_CASE("a broken catalogue folder is left out with a message and the bundled package still runs", "[quiz][library]") {
+TEST_CASE("a broken catalogue folder is left out with a message and the bundled package still runs",
+          "[quiz][library]") {
     TempDir tmp;
     versions::writePackage(tmp.path() / "bundled" / versions::kQuizId, versions::original());
     Logged log;
@@ -127,7 +135,8 @@ TEST_CASE("a broken catalogue folder is left out with a message and the bundled 
     auto deleted = install(tmp, versions::revised("2.0.0"), 2000);
     std::filesystem::remove_all(deleted.folder);
     auto corrupt = install(tmp, versions::revised("3.0.0"), 3000);
-    std::ofstream(std::filesystem::path(corrupt.folder) / "quiz.json", std::ios::trunc) << "{\"format\": \"repere-quiz\", ";
+    std::ofstream(std::filesystem::path(corrupt.folder) / "quiz.json", std::ios::trunc)
+        << "{\"format\": \"repere-quiz\", ";
     auto misnamed = install(tmp, versions::revised("4.0.0"), 4000);
     misnamed.version = "5.0.0"; // the row says 5.0.0, the folder holds 4.0.0
 
@@ -164,7 +173,8 @@ TEST_CASE("a quiz address stays valid while many versions are added", "[quiz][li
     const quiz::Quiz* held = lib.newest(versions::kQuizId); // what an attempt holds
     REQUIRE(held);
     const std::string heldVersion = held->version;
-    for (int i = 2; i < 40; ++i) lib.addCatalog({install(tmp, versions::revised("1.0." + std::to_string(i)), 1000 + i)});
+    for (int i = 2; i < 40; ++i)
+        lib.addCatalog({install(tmp, versions::revised("1.0." + std::to_string(i)), 1000 + i)});
     CHECK(lib.newest(versions::kQuizId)->version == "1.0.39");
     // Same object, still readable (ASan would report a freed or moved one).
     CHECK(lib.exact(versions::kQuizId, heldVersion, held->contentHash) == held);

@@ -4,6 +4,8 @@
 // alone which version a person is on.
 #pragma once
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -11,14 +13,13 @@
 #include <sstream>
 #include <string>
 
-#include "support/temp_dir.hpp"
-
 namespace versions {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-inline const fs::path kFixture = fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json";
+inline const fs::path kFixture =
+    fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json";
 inline const std::string kQuizId = "demo-numerique";
 inline const std::string kV1Question = "Quel mot sert à chercher sur internet ?";
 inline const std::string kV2Question = "Quel mot sert à chercher sur le web ?";
@@ -35,7 +36,8 @@ inline json revised(const std::string& version) {
     json q = original();
     q["version"] = version;
     for (auto& sec : q["sections"]) {
-        if (sec["id"] != "information") continue;
+        if (sec["id"] != "information")
+            continue;
         sec["items"][0]["instruction"]["fr"] = kV2Question;
         json extra = sec["items"][1];
         extra["id"] = kV2NewItem;

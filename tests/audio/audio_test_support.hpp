@@ -1,23 +1,25 @@
 // Shared helpers for the audio tests: a clock moved by hand, fixture paths, temporary folders.
 #pragma once
 
+#include "audio/pcm.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <string>
-
-#include "audio/pcm.hpp"
 
 namespace repere::audio::test {
 
 struct ManualClock {
     TimePoint now = TimePoint{} + std::chrono::hours(1);
     Clock fn() {
-        return [this] { return now; };
+        return [this] {
+            return now;
+        };
     }
     void advance(std::chrono::milliseconds d) { now += d; }
 };
 
-std::filesystem::path fixture(const std::string& name); // tests/fixtures/audio/<name>
+std::filesystem::path fixture(const std::string& name);   // tests/fixtures/audio/<name>
 std::filesystem::path asset(const std::string& relative); // <repo>/assets/<relative>
 
 // A fresh empty folder under the system temp dir, removed when the object dies.
@@ -34,14 +36,14 @@ int zeroCrossings(const PcmBuffer& pcm, int channel = 0);
 
 } // namespace repere::audio::test
 
+#include "audio/audio_service.hpp"
+#include "audio/fake_devices.hpp"
+#include "audio/speech.hpp"
+
 #include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
-
-#include "audio/audio_service.hpp"
-#include "audio/fake_devices.hpp"
-#include "audio/speech.hpp"
 
 namespace repere::audio::test {
 
@@ -52,7 +54,7 @@ public:
     SynthResult synthesize(const std::string& text, const std::string& voice) override;
     std::string identity() const override { return "fake 1"; }
     std::atomic<int> calls{0};
-    void hold();    // next syntheses wait until release()
+    void hold(); // next syntheses wait until release()
     void release();
 
 private:

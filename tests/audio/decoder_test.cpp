@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
-
-#include <fstream>
-
 #include "audio/decoder.hpp"
 #include "audio/encoder.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
 
 using namespace repere::audio;
 using namespace repere::audio::test;
@@ -63,7 +62,8 @@ TEST_CASE("broken or missing files give a clear error naming the file") {
         std::ifstream in(fixture("tone.wav"), std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const auto cut = tmp.path / "cut.wav";
-        std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+        std::ofstream(cut, std::ios::binary)
+            .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
         const DecodeResult r = decodeFile(cut);
         CHECK_FALSE(r.ok());
         CHECK_THAT(r.error, Catch::Contains("cut.wav: truncated (data : 16000 (should be"));
@@ -80,8 +80,10 @@ TEST_CASE("encoding then decoding keeps the sound, in every codec") {
     for (float s : tone.pcm->samples) {
         pcm.samples.insert(pcm.samples.end(), {s, s, s});
     }
-    const auto [codec, file] = GENERATE(table<Codec, std::string>({
-        {Codec::Wav16, "x.wav"}, {Codec::Flac, "x.flac"}, {Codec::OggVorbis, "x.ogg"}, {Codec::OggOpus, "x.opus"}}));
+    const auto [codec, file] = GENERATE(table<Codec, std::string>({{Codec::Wav16, "x.wav"},
+                                                                   {Codec::Flac, "x.flac"},
+                                                                   {Codec::OggVorbis, "x.ogg"},
+                                                                   {Codec::OggOpus, "x.opus"}}));
     CAPTURE(file);
     REQUIRE(writeAudioFile(tmp.path / "sub" / file, pcm, codec).empty());
     CHECK_FALSE(std::filesystem::exists(tmp.path / "sub" / (file + ".part")));
@@ -96,11 +98,13 @@ TEST_CASE("writing refuses what it cannot do, with the reason") {
     PcmBuffer pcm;
     pcm.format = {44100, 1};
     pcm.samples.assign(4410, 0.1f);
-    CHECK_THAT(writeAudioFile(tmp.path / "a.ogg", pcm, Codec::OggOpus), Catch::Contains("Opus needs"));
+    CHECK_THAT(writeAudioFile(tmp.path / "a.ogg", pcm, Codec::OggOpus),
+               Catch::Contains("Opus needs"));
     CHECK_FALSE(std::filesystem::exists(tmp.path / "a.ogg"));
     // A file where a folder should be.
     std::ofstream(tmp.path / "blocker") << "x";
-    CHECK_THAT(writeAudioFile(tmp.path / "blocker" / "b.wav", pcm, Codec::Wav16), Catch::Contains("cannot create folder"));
+    CHECK_THAT(writeAudioFile(tmp.path / "blocker" / "b.wav", pcm, Codec::Wav16),
+               Catch::Contains("cannot create folder"));
 }
 
 TEST_CASE("audio extensions are recognised whatever their case") {

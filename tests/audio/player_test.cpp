@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
-
-#include <thread>
-
 #include "audio/fake_devices.hpp"
 #include "audio/player.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <thread>
 
 using namespace repere::audio;
 using namespace repere::audio::test;

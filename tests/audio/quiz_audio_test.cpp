@@ -1,7 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include "audio/quiz_audio.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using namespace repere::audio;
@@ -14,7 +14,8 @@ quiz::Quiz sampleQuiz() {
     q.packageDir = fixture("").string();
     q.assets.push_back({"snd-instr-fr", quiz::AssetKind::Audio, "tone.ogg", "", {}, ""});
     q.assets.push_back({"snd-instr-en", quiz::AssetKind::Audio, "tone.flac", "", {}, ""});
-    q.assets.push_back({"snd-q1", quiz::AssetKind::Audio, "tone.opus", "", {}, "Le bus arrive à 8 heures."});
+    q.assets.push_back(
+        {"snd-q1", quiz::AssetKind::Audio, "tone.opus", "", {}, "Le bus arrive à 8 heures."});
     q.assets.push_back({"snd-opt-a", quiz::AssetKind::Audio, "tone.wav", "", {}, ""});
     return q;
 }
@@ -22,7 +23,8 @@ quiz::Quiz sampleQuiz() {
 quiz::Item listeningItem() {
     quiz::Item item;
     item.id = "ec-01";
-    item.instruction.byLocale = {{"fr", "Écoutez et touchez la bonne image."}, {"en", "Listen and touch the right picture."}};
+    item.instruction.byLocale = {{"fr", "Écoutez et touchez la bonne image."},
+                                 {"en", "Listen and touch the right picture."}};
     item.instructionAudio = {{"fr", "snd-instr-fr"}, {"en", "snd-instr-en"}};
     item.stimulus.audio = "snd-q1";
     item.stimulus.maxPlays = 2;

@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
-
 #include "audio/decoder.hpp"
 #include "audio/recorder.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::audio;
 using namespace repere::audio::test;
@@ -128,7 +128,10 @@ TEST_CASE("the answer is saved compressed in the data folder and referenced from
     const SavedRecording saved = rec.save(data.path);
     REQUIRE(saved.ok());
     const std::string relative = saved.answer.at("recording");
-    CHECK_THAT(relative, Catch::Matches("rec/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.ogg"));
+    CHECK_THAT(
+        relative,
+        Catch::Matches(
+            "rec/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.ogg"));
     CHECK(saved.answer.at("durationS").get<double>() == Approx(2.5));
     CHECK(saved.file == data.path / relative);
     const DecodeResult back = decodeFile(saved.file);

@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
-
 #include "audio/decoder.hpp"
 #include "audio/portaudio_devices.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::audio;
 using namespace repere::audio::test;

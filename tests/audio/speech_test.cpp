@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
-
-#include <fstream>
-
 #include "audio/espeak_synthesizer.hpp"
 #include "audio/speech_cache.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
 
 using namespace repere::audio;
 using namespace repere::audio::test;
@@ -27,13 +26,15 @@ TEST_CASE("espeak-ng says a French sentence: audible, of a plausible length") {
 TEST_CASE("a longer text takes longer, and other locales have their voice") {
     EspeakSynthesizer synth;
     const SynthResult shortText = synth.synthesize("Oui.", "fr");
-    const SynthResult longText = synth.synthesize("Oui. Le bus arrive à huit heures devant la pharmacie.", "fr");
+    const SynthResult longText =
+        synth.synthesize("Oui. Le bus arrive à huit heures devant la pharmacie.", "fr");
     REQUIRE(shortText.ok());
     REQUIRE(longText.ok());
     CHECK(longText.pcm->durationS() > 2 * shortText.pcm->durationS());
     for (const char* locale : {"en", "ar"}) {
         CAPTURE(locale);
-        const SynthResult r = synth.synthesize(locale == std::string("ar") ? "مرحبا" : "Hello", voiceForLocale(locale));
+        const SynthResult r = synth.synthesize(locale == std::string("ar") ? "مرحبا" : "Hello",
+                                               voiceForLocale(locale));
         REQUIRE(r.ok());
         CHECK(r.pcm->rms() > 0.01);
     }
@@ -161,7 +162,7 @@ TEST_CASE("prepare() synthesises ahead without playing - a tap goes before queue
     rig.service->speak("maintenant", "fr");
     rig.synth->release();
     REQUIRE(rig.service->waitForSpeech(5000ms));
-    CHECK(rig.synth->calls >= 3); // the first job may have started before speak() was queued
+    CHECK(rig.synth->calls >= 3);  // the first job may have started before speak() was queued
     CHECK(rig.out->starts() == 1); // only the spoken text played
     CHECK(rig.out->format() == StreamFormat{22050, 1});
     rig.out->pull(100);

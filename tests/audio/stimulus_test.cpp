@@ -1,7 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include "audio/stimulus.hpp"
 #include "audio_test_support.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::audio;
 using namespace repere::audio::test;
@@ -140,7 +140,8 @@ TEST_CASE("StimulusSession rules on their own") {
     CHECK(s.plays() == 1);
 }
 
-TEST_CASE("a stimulus that reached its end counts as heard even if the screen changes before update()") {
+TEST_CASE(
+    "a stimulus that reached its end counts as heard even if the screen changes before update()") {
     Rig rig;
     rig.service->beginStimulus(fixture("tone.wav"), 1);
     REQUIRE(rig.service->playStimulus());

@@ -1,19 +1,20 @@
 // The bundled diagnostics through the real loader and the real engine: they validate without a
 // single error, and virtual candidates are placed within one level of their true level
 // (the figure `repere simulate --quiz quizzes/<id> --candidates 1000 --seed 1` prints).
-#include <catch2/catch.hpp>
-
-#include <filesystem>
-#include <string>
-
 #include "engine/simulation.hpp"
 #include "quiz/loader.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path packageDir(const std::string& id) { return fs::path(REPERE_SOURCE_DIR) / "quizzes" / id; }
+fs::path packageDir(const std::string& id) {
+    return fs::path(REPERE_SOURCE_DIR) / "quizzes" / id;
+}
 
 repere::quiz::Quiz loadOrFail(const std::string& id) {
     auto result = repere::quiz::loadPackage(packageDir(id));

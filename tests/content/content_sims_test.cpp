@@ -2,17 +2,16 @@
 // settings written in quiz.json: the expected path reaches an end state worth full points, the
 // classic mistakes reach end states worth nothing, and every end state a model can emit for these
 // settings is scored by the item (none falls through to an unlisted state).
-#include <catch2/catch.hpp>
-
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <string>
-
 #include "ui/sim/browser_model.hpp"
 #include "ui/sim/email_model.hpp"
 #include "ui/sim/online_form_model.hpp"
 #include "ui/sim/phishing_model.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
 
 using nlohmann::json;
 using namespace repere::ui::sim;
@@ -20,7 +19,8 @@ using namespace repere::ui::sim;
 namespace {
 
 json simItems() {
-    std::ifstream in(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes" / "numerique" / "quiz.json");
+    std::ifstream in(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes" / "numerique" /
+                     "quiz.json");
     REQUIRE(in.good());
     const json quiz = json::parse(in);
     json out = json::array();
@@ -43,7 +43,8 @@ double pointsFor(const json& item, const std::string& state) {
 
 } // namespace
 
-TEST_CASE("browser sims: the address typed in the bar reaches the site - the look-alike scores nothing") {
+TEST_CASE(
+    "browser sims: the address typed in the bar reaches the site - the look-alike scores nothing") {
     int n = 0;
     for (const auto& item : simItems()) {
         if (item.at("scenario") != "browser_address") {
@@ -83,7 +84,8 @@ TEST_CASE("browser sims: the address typed in the bar reaches the site - the loo
     CHECK(n >= 2);
 }
 
-TEST_CASE("e-mail sims: the right file to the right address scores - no attachment scores nothing") {
+TEST_CASE(
+    "e-mail sims: the right file to the right address scores - no attachment scores nothing") {
     int n = 0;
     for (const auto& item : simItems()) {
         if (item.at("scenario") != "email_attachment") {
@@ -144,7 +146,8 @@ TEST_CASE("online form sims: the card's details are accepted and score - a wrong
             for (const auto& f : cfg.at("fields")) {
                 std::string value = f.at("accept").at(0);
                 if (mistake && first && f.at("kind") == "text") {
-                    value = "Martin"; // someone else's name: the site accepts it, the card says otherwise
+                    value = "Martin"; // someone else's name: the site accepts it, the card says
+                                      // otherwise
                     first = false;
                 }
                 model.form().setValue(f.at("id"), value);

@@ -1,17 +1,15 @@
 // Checks of the two bundled diagnostics (quizzes/numerique, quizzes/francais) that the loader
 // cannot know about: the content rules of DESIGN §4 and issue 8. The loader's own validation
 // (schema, references, routing) is exercised in content_loader_test.cpp.
-#include <catch2/catch.hpp>
-
-#include <sodium.h>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sodium.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -28,7 +26,9 @@ constexpr int kMinItemsPerLevelAdaptive = 3;
 constexpr int kMinItemsPerLevelManual = 2;
 constexpr std::uintmax_t kMaxMediaBytes = 30u * 1024u * 1024u;
 
-fs::path packageDir(const std::string& id) { return fs::path(REPERE_SOURCE_DIR) / "quizzes" / id; }
+fs::path packageDir(const std::string& id) {
+    return fs::path(REPERE_SOURCE_DIR) / "quizzes" / id;
+}
 
 json loadQuiz(const std::string& id) {
     std::ifstream in(packageDir(id) / "quiz.json");
@@ -151,7 +151,8 @@ TEST_CASE("every instruction is in French and English, with a sound file per loc
                 const std::string aid = it.at("instructionAudio").at(loc);
                 REQUIRE(assets.count(aid) == 1);
                 CHECK(assets.at(aid).at("path").get<std::string>().ends_with(".ogg"));
-                // The sound says exactly the instruction's words (the generator keeps them in step).
+                // The sound says exactly the instruction's words (the generator keeps them in
+                // step).
                 CHECK(assets.at(aid).at("transcript") == instr.at(loc));
             }
         }
@@ -196,7 +197,8 @@ TEST_CASE("below A2, listening options are pictures or sounds, never written wor
     CHECK(checked >= 15);
 }
 
-TEST_CASE("every scored item has a skill, a framework level and a difficulty inside that level's band") {
+TEST_CASE(
+    "every scored item has a skill, a framework level and a difficulty inside that level's band") {
     for (const auto& id : kPackages) {
         const json quiz = loadQuiz(id);
         const json& fw = quiz.at("framework");
@@ -218,7 +220,8 @@ TEST_CASE("every scored item has a skill, a framework level and a difficulty ins
             REQUIRE(it.contains("skill"));
             CHECK(skills.count(it.at("skill")) == 1);
             REQUIRE(it.contains("level"));
-            const auto pos = std::find(levels.begin(), levels.end(), it.at("level").get<std::string>());
+            const auto pos =
+                std::find(levels.begin(), levels.end(), it.at("level").get<std::string>());
             REQUIRE(pos != levels.end());
             REQUIRE(it.contains("difficulty"));
             // The initial difficulty sits between the cut-points that bound its level (README).
@@ -309,14 +312,16 @@ TEST_CASE("numerique: at least 60 items, at least 8 sims covering the four scena
         sims += n;
     }
     CHECK(sims >= 8);
-    for (const char* s : {"email_attachment", "online_form", "phishing_message", "browser_address"}) {
+    for (const char* s :
+         {"email_attachment", "online_form", "phishing_message", "browser_address"}) {
         INFO("scenario " << s);
         CHECK(scenarios[s] >= 2);
     }
     CHECK(quiz.at("framework").at("skills").size() == 5);
 }
 
-TEST_CASE("francais: at least 80 items, and the profile routes non-readers past reading and writing") {
+TEST_CASE(
+    "francais: at least 80 items, and the profile routes non-readers past reading and writing") {
     const json quiz = loadQuiz("francais");
     int scored = 0;
     bool alphabetQuestion = false;

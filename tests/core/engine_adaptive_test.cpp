@@ -1,19 +1,21 @@
-#include <catch2/catch.hpp>
-
-#include <set>
-
 #include "engine/irt.hpp"
 #include "engine_fixtures.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere;
 using namespace repere::testing;
 using engine::Attempt;
 
 namespace {
-quiz::Quiz readingBank(int n = 40) { return makeQuiz({adaptiveSection("lecture", "reading", n)}); }
+quiz::Quiz readingBank(int n = 40) {
+    return makeQuiz({adaptiveSection("lecture", "reading", n)});
+}
 
 // Answers right exactly when the item is easier than `theta` (a perfectly consistent person).
-std::vector<std::string> takeAs(Attempt& attempt, double theta, std::vector<double>* ses = nullptr) {
+std::vector<std::string> takeAs(Attempt& attempt, double theta,
+                                std::vector<double>* ses = nullptr) {
     std::vector<std::string> seen;
     while (auto cur = attempt.current()) {
         seen.push_back(cur->item->id);
@@ -224,11 +226,13 @@ TEST_CASE("adaptive sections show their practice items first and unscored") {
     CHECK(attempt.current()->item->id == "practice");
     attempt.answer(pick("b"), 1);
     CHECK(attempt.current()->item->id != "practice");
-    CHECK(attempt.estimate("reading").se == Approx(quiz.adaptive.priorSd).margin(0.05)); // not counted
+    CHECK(attempt.estimate("reading").se ==
+          Approx(quiz.adaptive.priorSd).margin(0.05)); // not counted
 }
 
 TEST_CASE("two skills are placed separately") {
-    const auto quiz = makeQuiz({adaptiveSection("lecture", "reading", 30), adaptiveSection("ecoute", "listening", 30)});
+    const auto quiz = makeQuiz(
+        {adaptiveSection("lecture", "reading", 30), adaptiveSection("ecoute", "listening", 30)});
     Attempt attempt(quiz, testOptions());
     while (auto cur = attempt.current()) {
         attempt.answer(pick(cur->item->skill == "reading" ? "a" : "b"), 1);

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine_fixtures.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using namespace repere::testing;
@@ -10,7 +10,8 @@ using engine::ResponseStatus;
 
 namespace {
 quiz::Quiz threeItems() {
-    return makeQuiz({linearSection("s1", {choiceItem("q1"), choiceItem("q2"), choiceItem("q3")}, "reading")});
+    return makeQuiz(
+        {linearSection("s1", {choiceItem("q1"), choiceItem("q2"), choiceItem("q3")}, "reading")});
 }
 } // namespace
 
@@ -160,8 +161,10 @@ TEST_CASE("manual scores from a trainer update the response and the results") {
 namespace {
 // A quiz exercising every routing decision: profile, seeded pick+shuffle, adaptive draws.
 quiz::Quiz routedQuiz() {
-    auto linear = linearSection("lin", {choiceItem("l1"), choiceItem("l2"), choiceItem("l3"),
-                                        choiceItem("l4"), choiceItem("l5")}, "reading");
+    auto linear = linearSection(
+        "lin",
+        {choiceItem("l1"), choiceItem("l2"), choiceItem("l3"), choiceItem("l4"), choiceItem("l5")},
+        "reading");
     linear.pick = 3;
     linear.shuffle = true;
     return makeQuiz({linearSection("profile", {profileItem("p1", "reads", {"yes", "no"})}), linear,

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/expression.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::engine;
 using nlohmann::json;
@@ -8,17 +8,27 @@ using nlohmann::json;
 namespace {
 // Variables of a small fixed context.
 std::optional<json> vars(const std::string& path) {
-    if (path == "level.reading") return json(2);
-    if (path == "percent.section.lecture") return json(75.0);
-    if (path == "profile.reads") return json("no");
-    if (path == "profile.devices") return json::array({"phone", "tv"});
-    if (path == "answer.q1") return json::array({"b"});
-    if (isKnownVariablePath(path)) return json(nullptr); // known kind, no value yet
+    if (path == "level.reading")
+        return json(2);
+    if (path == "percent.section.lecture")
+        return json(75.0);
+    if (path == "profile.reads")
+        return json("no");
+    if (path == "profile.devices")
+        return json::array({"phone", "tv"});
+    if (path == "answer.q1")
+        return json::array({"b"});
+    if (isKnownVariablePath(path))
+        return json(nullptr); // known kind, no value yet
     return std::nullopt;
 }
 
-json eval(const char* text) { return evaluateExpression(json::parse(text), vars); }
-bool cond(const char* text) { return evaluateCondition(json::parse(text), vars); }
+json eval(const char* text) {
+    return evaluateExpression(json::parse(text), vars);
+}
+bool cond(const char* text) {
+    return evaluateCondition(json::parse(text), vars);
+}
 } // namespace
 
 TEST_CASE("comparisons over numbers, strings and variables") {
@@ -67,10 +77,13 @@ TEST_CASE("truthiness follows JSON-logic") {
 TEST_CASE("malformed expressions raise errors that point at the faulty node") {
     CHECK_THROWS_WITH(eval(R"({"and": [true, {"=>": [1, 2]}]})"),
                       Catch::Contains("/and/1/=>") && Catch::Contains("unknown operator"));
-    CHECK_THROWS_WITH(eval(R"({">=": [1]})"), Catch::Contains("/>=") && Catch::Contains("expects 2 arguments, got 1"));
-    CHECK_THROWS_WITH(eval(R"({"var": "levl.reading"})"), Catch::Contains("unknown variable path \"levl.reading\""));
+    CHECK_THROWS_WITH(eval(R"({">=": [1]})"),
+                      Catch::Contains("/>=") && Catch::Contains("expects 2 arguments, got 1"));
+    CHECK_THROWS_WITH(eval(R"({"var": "levl.reading"})"),
+                      Catch::Contains("unknown variable path \"levl.reading\""));
     CHECK_THROWS_WITH(eval(R"({"var": 3})"), Catch::Contains("path string"));
-    CHECK_THROWS_WITH(eval(R"({"==": [1, 1], "!=": [1, 2]})"), Catch::Contains("exactly one operator"));
+    CHECK_THROWS_WITH(eval(R"({"==": [1, 1], "!=": [1, 2]})"),
+                      Catch::Contains("exactly one operator"));
     CHECK_THROWS_AS(eval(R"({"and": []})"), ExpressionError);
     try {
         eval(R"({"or": [false, {"!": [1, 2]}]})");
@@ -86,7 +99,8 @@ TEST_CASE("the validator's check lists every problem without evaluating") {
     const auto problems = checkExpression(json::parse(
         R"({"and": [{"var": "nope.x"}, {"<": [1]}, {"xor": [1, 2]}, {"!": [{"var": "answer.q1"}]}]})"));
     REQUIRE(problems.size() == 3);
-    CHECK_THAT(problems[0], Catch::StartsWith("/and/0/var:") && Catch::Contains("unknown variable path"));
+    CHECK_THAT(problems[0],
+               Catch::StartsWith("/and/0/var:") && Catch::Contains("unknown variable path"));
     CHECK_THAT(problems[1], Catch::StartsWith("/and/1/<:") && Catch::Contains("expects 2"));
     CHECK_THAT(problems[2], Catch::StartsWith("/and/2/xor:"));
     CHECK(isKnownVariablePath("dontknow.section.lecture"));

@@ -2,11 +2,11 @@
 // pin the engine's behaviour independently of the JSON format).
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "engine/attempt.hpp"
 #include "quiz/model.hpp"
+
+#include <string>
+#include <vector>
 
 namespace repere::testing {
 
@@ -18,7 +18,8 @@ inline quiz::Option option(const std::string& id, const std::string& text = "") 
 }
 
 // A single-choice item: options a, b, c; `a` is right.
-inline quiz::Item choiceItem(const std::string& id, const std::string& skill = "reading", double b = 0.0) {
+inline quiz::Item choiceItem(const std::string& id, const std::string& skill = "reading",
+                             double b = 0.0) {
     quiz::Item item;
     item.id = id;
     item.type = quiz::ItemType::Choice;
@@ -97,11 +98,17 @@ inline engine::AttemptOptions testOptions(std::uint64_t seed = 42) {
     o.attemptUuid = "attempt-1";
     o.seed = seed;
     auto counter = std::make_shared<int>(0);
-    o.newUuid = [counter] { return "r" + std::to_string((*counter)++); };
-    o.nowMs = [] { return std::int64_t{1'700'000'000'000}; };
+    o.newUuid = [counter] {
+        return "r" + std::to_string((*counter)++);
+    };
+    o.nowMs = [] {
+        return std::int64_t{1'700'000'000'000};
+    };
     return o;
 }
 
-inline nlohmann::json pick(const std::string& id) { return {{"selected", {id}}}; }
+inline nlohmann::json pick(const std::string& id) {
+    return {{"selected", {id}}};
+}
 
 } // namespace repere::testing

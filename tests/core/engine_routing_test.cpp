@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <set>
-
 #include "engine_fixtures.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere;
 using namespace repere::testing;
@@ -15,12 +14,14 @@ std::vector<std::string> run(Attempt& attempt, const std::string& profileChoice 
     std::vector<std::string> seen;
     while (auto cur = attempt.current()) {
         seen.push_back(cur->item->id);
-        attempt.answer(cur->item->type == quiz::ItemType::Profile ? pick(profileChoice) : pick("a"), 10);
+        attempt.answer(cur->item->type == quiz::ItemType::Profile ? pick(profileChoice) : pick("a"),
+                       10);
     }
     return seen;
 }
 
-std::vector<quiz::Item> items(const std::string& prefix, int n, const std::string& skill = "reading") {
+std::vector<quiz::Item> items(const std::string& prefix, int n,
+                              const std::string& skill = "reading") {
     std::vector<quiz::Item> out;
     for (int i = 0; i < n; ++i) {
         out.push_back(choiceItem(prefix + std::to_string(i), skill));
@@ -207,13 +208,15 @@ TEST_CASE("a malformed showIf is reported with its location") {
     auto s = linearSection("s", items("q", 1));
     s.showIf = json::parse(R"({"==": [{"var": "levels.reading"}, 1]})");
     const auto quiz = makeQuiz({s});
-    CHECK_THROWS_WITH(Attempt(quiz, testOptions()), Catch::Contains("/==/0/var") && Catch::Contains("levels.reading"));
+    CHECK_THROWS_WITH(Attempt(quiz, testOptions()),
+                      Catch::Contains("/==/0/var") && Catch::Contains("levels.reading"));
 }
 
 TEST_CASE("an empty section is passed over and a quiz without items finishes at once") {
     auto empty = linearSection("empty", {});
     empty.next = {{nullptr, "end"}};
-    const auto quiz = makeQuiz({linearSection("first", items("q", 1)), empty, linearSection("never", items("z", 1))});
+    const auto quiz = makeQuiz(
+        {linearSection("first", items("q", 1)), empty, linearSection("never", items("z", 1))});
     Attempt attempt(quiz, testOptions());
     CHECK(run(attempt) == std::vector<std::string>{"q0"});
     const auto none = makeQuiz({});

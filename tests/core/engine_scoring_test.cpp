@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
-
 #include "engine/scoring.hpp"
 #include "engine/simulation.hpp"
 #include "engine_fixtures.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using namespace repere::testing;
@@ -63,7 +63,8 @@ quiz::Item gapsItem() {
     item.id = "g";
     item.type = quiz::ItemType::Gaps;
     item.text = "Je vais à la {{g1}} pour acheter du {{g2}}. J'habite à {{g3}}.";
-    quiz::Gap g1{"g1", quiz::GapMode::Select, {option("pharmacie"), option("piscine")}, {"pharmacie"}};
+    quiz::Gap g1{
+        "g1", quiz::GapMode::Select, {option("pharmacie"), option("piscine")}, {"pharmacie"}};
     quiz::Gap g2{"g2", quiz::GapMode::Drag, {}, {"pain"}};
     quiz::Gap g3{"g3", quiz::GapMode::Typed, {}, {"Saint-Denis", "St Denis"}};
     item.gaps = {g1, g2, g3};
@@ -85,7 +86,8 @@ quiz::Item formItem() {
 }
 
 json goodForm() {
-    return {{"fields", {{"nom", "diallo"}, {"cp", "93200"}, {"tel", "06 12 34 56 78"}, {"ref", "AB1234"}}}};
+    return {{"fields",
+             {{"nom", "diallo"}, {"cp", "93200"}, {"tel", "06 12 34 56 78"}, {"ref", "AB1234"}}}};
 }
 
 quiz::Item markItem() {
@@ -119,7 +121,8 @@ quiz::Item simItem() {
     item.type = quiz::ItemType::Sim;
     item.scenario = quiz::SimScenario::EmailAttachment;
     item.scoring.rule = ScoringRule::Map;
-    item.endStates = {{"sent_with_attachment", 1.0}, {"sent_without_attachment", 0.5}, {"not_sent", 0.0}};
+    item.endStates = {
+        {"sent_with_attachment", 1.0}, {"sent_without_attachment", 0.5}, {"not_sent", 0.0}};
     return item;
 }
 } // namespace
@@ -160,15 +163,21 @@ TEST_CASE("choice: match is all or nothing, map adds points per option with clam
 TEST_CASE("hotspot: area scores a tap in a correct rect, circle or polygon") {
     auto item = hotspot();
     CHECK(scoreAnswer(item, {{"x", 0.7}, {"y", 0.3}}).status == ResponseStatus::Ok);
-    CHECK(scoreAnswer(item, {{"x", 0.78}, {"y", 0.3}}).status == ResponseStatus::Ok);  // inside r=0.1
-    CHECK(scoreAnswer(item, {{"x", 0.78}, {"y", 0.38}}).status == ResponseStatus::Ko); // outside circle
-    CHECK(scoreAnswer(item, {{"x", 0.15}, {"y", 0.3}}).status == ResponseStatus::Ko);  // in the wrong area
+    CHECK(scoreAnswer(item, {{"x", 0.78}, {"y", 0.3}}).status ==
+          ResponseStatus::Ok); // inside r=0.1
+    CHECK(scoreAnswer(item, {{"x", 0.78}, {"y", 0.38}}).status ==
+          ResponseStatus::Ko); // outside circle
+    CHECK(scoreAnswer(item, {{"x", 0.15}, {"y", 0.3}}).status ==
+          ResponseStatus::Ko); // in the wrong area
     item.correct = {"door", "tri"};
     CHECK(scoreAnswer(item, {{"x", 0.15}, {"y", 0.3}}).status == ResponseStatus::Ok);
-    CHECK(scoreAnswer(item, {{"x", 0.7}, {"y", 0.7}}).status == ResponseStatus::Ok);   // inside triangle
-    CHECK(scoreAnswer(item, {{"x", 0.55}, {"y", 0.85}}).status == ResponseStatus::Ko); // bbox, not triangle
+    CHECK(scoreAnswer(item, {{"x", 0.7}, {"y", 0.7}}).status ==
+          ResponseStatus::Ok); // inside triangle
+    CHECK(scoreAnswer(item, {{"x", 0.55}, {"y", 0.85}}).status ==
+          ResponseStatus::Ko); // bbox, not triangle
     // match on a hotspot behaves as area
-    CHECK(scoreAnswer(withRule(item, ScoringRule::Match), {{"x", 0.7}, {"y", 0.7}}).status == ResponseStatus::Ok);
+    CHECK(scoreAnswer(withRule(item, ScoringRule::Match), {{"x", 0.7}, {"y", 0.7}}).status ==
+          ResponseStatus::Ok);
     // map: points of the areas containing the tap
     item.scoring.rule = ScoringRule::Map;
     item.scoring.map = {{"door", 1.0}, {"sign", 0.5}};
@@ -229,7 +238,8 @@ TEST_CASE("gaps: select and drag compare ids, typed gaps use the tolerance") {
 
     item.scoring.rule = ScoringRule::Map;
     item.scoring.map = {{"g1", 1.0}, {"g2", 1.0}, {"g3", 2.0}};
-    auto s = scoreAnswer(item, {{"gaps", {{"g2", "pain"}, {"g3", "saint denis"}}}}); // g1 left empty
+    auto s =
+        scoreAnswer(item, {{"gaps", {{"g2", "pain"}, {"g3", "saint denis"}}}}); // g1 left empty
     CHECK(s.score == 3.0);
     CHECK(s.maxScore == 4.0);
     CHECK(s.status == ResponseStatus::Partial);
@@ -250,15 +260,15 @@ TEST_CASE("form: accepted values, patterns, field kinds and optional fields") {
     CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko);
     bad = goodForm();
     bad["fields"]["mail"] = "pas-un-mail";
-    CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko);      // optional but wrong when given
+    CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko); // optional but wrong when given
     bad["fields"]["mail"] = "awa@exemple.fr";
     CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ok);
     bad = goodForm();
     bad["fields"]["ref"] = "ab1234";
-    CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko);      // pattern is case-sensitive
+    CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko); // pattern is case-sensitive
     bad = goodForm();
     bad["fields"].erase("nom");
-    CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko);      // required field missing
+    CHECK(scoreAnswer(item, bad).status == ResponseStatus::Ko); // required field missing
 
     item.scoring.rule = ScoringRule::Map;
     item.scoring.map = {{"nom", 1.0}, {"cp", 1.0}, {"tel", 1.0}, {"ref", 1.0}};
@@ -271,9 +281,12 @@ TEST_CASE("form: accepted values, patterns, field kinds and optional fields") {
     quiz::FormField n{"n", "Nombre", quiz::FieldKind::Number, {}, "", true};
     item.fields = {date, n};
     item.scoring.rule = ScoringRule::Match;
-    CHECK(scoreAnswer(item, {{"fields", {{"d", "14/07/1990"}, {"n", "3,5"}}}}).status == ResponseStatus::Ok);
-    CHECK(scoreAnswer(item, {{"fields", {{"d", "31/13/1990"}, {"n", "3,5"}}}}).status == ResponseStatus::Ko);
-    CHECK(scoreAnswer(item, {{"fields", {{"d", "14/07/1990"}, {"n", "trois"}}}}).status == ResponseStatus::Ko);
+    CHECK(scoreAnswer(item, {{"fields", {{"d", "14/07/1990"}, {"n", "3,5"}}}}).status ==
+          ResponseStatus::Ok);
+    CHECK(scoreAnswer(item, {{"fields", {{"d", "31/13/1990"}, {"n", "3,5"}}}}).status ==
+          ResponseStatus::Ko);
+    CHECK(scoreAnswer(item, {{"fields", {{"d", "14/07/1990"}, {"n", "trois"}}}}).status ==
+          ResponseStatus::Ko);
 }
 
 TEST_CASE("mark: exactly the right words for match, points per word for map") {
@@ -291,15 +304,18 @@ TEST_CASE("mark: exactly the right words for match, points per word for map") {
 
 TEST_CASE("write and speak wait for a trainer - their max comes from the rubric") {
     for (const auto& item : {writeItem(), speakItem()}) {
-        const json answer = item.type == quiz::ItemType::Write ? json{{"text", "Bonjour"}}
-                                                               : json{{"recording", "rec/a.ogg"}, {"durationS", 3}};
+        const json answer = item.type == quiz::ItemType::Write
+                                ? json{{"text", "Bonjour"}}
+                                : json{{"recording", "rec/a.ogg"}, {"durationS", 3}};
         auto s = scoreAnswer(item, answer);
         CHECK(s.status == ResponseStatus::PendingManual);
         CHECK(s.maxScore == 2.5);
         CHECK(s.score == 0.0);
         // even with another rule written, free answers are only scored by a person
-        CHECK(scoreAnswer(withRule(item, ScoringRule::Match), answer).status == ResponseStatus::PendingManual);
-        CHECK(scoreAnswer(withRule(item, ScoringRule::None), answer).status == ResponseStatus::Unscored);
+        CHECK(scoreAnswer(withRule(item, ScoringRule::Match), answer).status ==
+              ResponseStatus::PendingManual);
+        CHECK(scoreAnswer(withRule(item, ScoringRule::None), answer).status ==
+              ResponseStatus::Unscored);
         CHECK(engine::scoreManual(item, 2.5).status == ResponseStatus::Ok);
         CHECK(engine::scoreManual(item, 1.0).status == ResponseStatus::Partial);
         CHECK(engine::scoreManual(item, 9.0).score == 2.5);
@@ -323,9 +339,10 @@ TEST_CASE("sim is scored by the end state reached") {
     CHECK(s.score == 0.5);
     CHECK(s.status == ResponseStatus::Partial);
     CHECK(scoreAnswer(item, {{"state", "unknown_state"}}).status == ResponseStatus::Ko);
-    CHECK(scoreAnswer(withRule(item, ScoringRule::Match), {{"state", "sent_with_attachment"}}).status ==
-          ResponseStatus::Ok);
-    CHECK(scoreAnswer(withRule(item, ScoringRule::None), {{"state", "not_sent"}}).status == ResponseStatus::Unscored);
+    CHECK(scoreAnswer(withRule(item, ScoringRule::Match), {{"state", "sent_with_attachment"}})
+              .status == ResponseStatus::Ok);
+    CHECK(scoreAnswer(withRule(item, ScoringRule::None), {{"state", "not_sent"}}).status ==
+          ResponseStatus::Unscored);
     CHECK_THROWS_AS(scoreAnswer(item, {{"steps", json::array()}}), AnswerError);
 }
 
@@ -345,8 +362,8 @@ TEST_CASE("info, profile, rule none and practice items are unscored but shape-ch
     CHECK(scoreAnswer(none, pick("a")).status == ResponseStatus::Unscored);
     CHECK_THROWS_AS(scoreAnswer(none, pick("zz")), AnswerError);
 
-    for (auto item : {choiceItem("c"), hotspot(), matchItem(), orderItem(), gapsItem(), formItem(), markItem(),
-                      writeItem(), speakItem(), simItem()}) {
+    for (auto item : {choiceItem("c"), hotspot(), matchItem(), orderItem(), gapsItem(), formItem(),
+                      markItem(), writeItem(), speakItem(), simItem()}) {
         item.practice = true;
         INFO(item.id);
         auto s = scoreAnswer(item, engine::rightAnswer(item));
@@ -357,8 +374,8 @@ TEST_CASE("info, profile, rule none and practice items are unscored but shape-ch
 }
 
 TEST_CASE("the simulation's right and wrong answers score as such for every scored type") {
-    for (const auto& item : {choiceItem("c"), multipleChoice(), hotspot(), matchItem(), orderItem(), gapsItem(),
-                             markItem(), simItem()}) {
+    for (const auto& item : {choiceItem("c"), multipleChoice(), hotspot(), matchItem(), orderItem(),
+                             gapsItem(), markItem(), simItem()}) {
         INFO(item.id);
         CHECK(scoreAnswer(item, engine::rightAnswer(item)).status == ResponseStatus::Ok);
         CHECK(scoreAnswer(item, engine::wrongAnswer(item)).status == ResponseStatus::Ko);
@@ -376,7 +393,8 @@ TEST_CASE("don't-know scores zero of the item's maximum") {
 TEST_CASE("malformed answers name the item and the problem") {
     CHECK_THROWS_WITH(scoreAnswer(choiceItem("lec-03"), {{"choice", "a"}}),
                       Catch::Contains("lec-03") && Catch::Contains("missing \"selected\""));
-    CHECK_THROWS_WITH(scoreAnswer(choiceItem("lec-03"), "a"), Catch::Contains("expected an object"));
+    CHECK_THROWS_WITH(scoreAnswer(choiceItem("lec-03"), "a"),
+                      Catch::Contains("expected an object"));
     CHECK_THROWS_WITH(scoreAnswer(choiceItem("lec-03"), {{"selected", {"a", "b"}}}),
                       Catch::Contains("single-choice"));
 }

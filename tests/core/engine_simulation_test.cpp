@@ -1,7 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include "engine/simulation.hpp"
 #include "engine_fixtures.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using namespace repere::testing;
@@ -61,8 +61,8 @@ TEST_CASE("the summary line has the exact documented shape") {
     r.accuracyWithinOne = 0.9984;
     r.medianItemsPerSkill = 11.5;
     r.maxItemsPerSkill = 16;
-    CHECK(r.summaryLine() ==
-          "accuracy_exact=0.7500 accuracy_within_one=0.9984 median_items_per_skill=11.5 max_items_per_skill=16");
+    CHECK(r.summaryLine() == "accuracy_exact=0.7500 accuracy_within_one=0.9984 "
+                             "median_items_per_skill=11.5 max_items_per_skill=16");
 }
 
 TEST_CASE("a simulated attempt rebuilds from its seed and answers as a stored one must") {

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
-
-#include <set>
-
 #include "quiz/loader.hpp"
 #include "quiz_test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere::quiz;
 
@@ -205,7 +204,8 @@ TEST_CASE("one bad package does not stop the others and duplicate package ids ar
     REQUIRE(results.size() == 4);
     CHECK(results[0].ok());
     CHECK_FALSE(results[1].ok());
-    CHECK_THAT(results[1].diagnostics.at(0).format(), Catch::Contains("b-bad/quiz.json:line 1, column 4: invalid JSON"));
+    CHECK_THAT(results[1].diagnostics.at(0).format(),
+               Catch::Contains("b-bad/quiz.json:line 1, column 4: invalid JSON"));
     CHECK_FALSE(results[2].ok());
     CHECK(hasError(results[2], "/id", "package id \"a-good\" is already used by"));
     CHECK(results[3].ok());
@@ -249,7 +249,8 @@ TEST_CASE("the content hash is stable and changes with the text or any media fil
     REQUIRE(changedText.ok());
     CHECK(changedText.quiz->contentHash != first.quiz->contentHash);
 
-    fs::copy_file(kExempleMedia / "pharmacie.ogg", pkg.dir() / "media/gare.ogg", fs::copy_options::overwrite_existing);
+    fs::copy_file(kExempleMedia / "pharmacie.ogg", pkg.dir() / "media/gare.ogg",
+                  fs::copy_options::overwrite_existing);
     q["assets"][1]["sha256"] = fileSha(pkg.dir() / "media/gare.ogg");
     pkg.write(q);
     LoadResult changedMedia = loadPackage(pkg.dir());
@@ -266,16 +267,23 @@ TEST_CASE("hostile input never throws and never yields a quiz") {
         for (int e = 0; e < edits; ++e) {
             std::size_t at = rng() % text.size();
             switch (rng() % 3) {
-            case 0: text[at] = static_cast<char>(rng() % 256); break;
-            case 1: text.erase(at, 1 + rng() % 20); break;
-            default: text.insert(at, text.substr(rng() % text.size(), 1 + rng() % 40)); break;
+            case 0:
+                text[at] = static_cast<char>(rng() % 256);
+                break;
+            case 1:
+                text.erase(at, 1 + rng() % 20);
+                break;
+            default:
+                text.insert(at, text.substr(rng() % text.size(), 1 + rng() % 40));
+                break;
             }
             if (text.empty()) {
                 text = "{";
             }
         }
         LoadResult r;
-        REQUIRE_NOTHROW(r = repere::quiz::loadPackageText(text, kExempleMedia.parent_path(), "fuzz.json"));
+        REQUIRE_NOTHROW(
+            r = repere::quiz::loadPackageText(text, kExempleMedia.parent_path(), "fuzz.json"));
         if (!r.ok()) {
             CHECK(r.errorCount() > 0);
         }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "quiz/model.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::quiz;
 
@@ -27,8 +27,8 @@ TEST_CASE("an ability falls into the level whose cut-points surround it") {
 
 TEST_CASE("item types and scoring rules round-trip through their JSON names") {
     for (auto t : {ItemType::Choice, ItemType::Hotspot, ItemType::Match, ItemType::Order,
-                   ItemType::Gaps, ItemType::Form, ItemType::Mark, ItemType::Write,
-                   ItemType::Speak, ItemType::Info, ItemType::Profile, ItemType::Sim}) {
+                   ItemType::Gaps, ItemType::Form, ItemType::Mark, ItemType::Write, ItemType::Speak,
+                   ItemType::Info, ItemType::Profile, ItemType::Sim}) {
         CHECK(itemTypeFromString(toString(t)) == t);
     }
     CHECK_FALSE(itemTypeFromString("chioce").has_value());

@@ -2,18 +2,16 @@
 // temporary package folder with real media, and lookups in the diagnostics.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include "quiz/loader.hpp"
+#include "quiz/sha256.hpp"
+#include "support/temp_dir.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
-
-#include "quiz/loader.hpp"
-#include "quiz/sha256.hpp"
-
-#include "support/temp_dir.hpp"
 
 namespace quiztest {
 
@@ -33,7 +31,9 @@ inline void writeFile(const fs::path& file, const std::string& bytes) {
     out << bytes;
 }
 
-inline std::string fileSha(const fs::path& file) { return repere::quiz::sha256File(file).value_or(""); }
+inline std::string fileSha(const fs::path& file) {
+    return repere::quiz::sha256File(file).value_or("");
+}
 
 // Minimal valid package: two skills, three levels, one picture and one sound, three sections
 // (linear with a profile and a choice, adaptive, linear), one routing rule and a result message.
@@ -119,7 +119,8 @@ inline bool hasError(const LoadResult& r, const std::string& pointer, const std:
     return false;
 }
 
-inline bool hasWarning(const LoadResult& r, const std::string& pointer, const std::string& fragment) {
+inline bool hasWarning(const LoadResult& r, const std::string& pointer,
+                       const std::string& fragment) {
     for (const auto& d : r.diagnostics) {
         if (d.warning && d.pointer == pointer && d.message.find(fragment) != std::string::npos) {
             return true;
@@ -129,12 +130,12 @@ inline bool hasWarning(const LoadResult& r, const std::string& pointer, const st
 }
 
 // Loads `quiz` and checks it fails with exactly this error among its diagnostics.
-#define REQUIRE_QUIZ_ERROR(quiz, pointer, fragment)                                                      \
-    do {                                                                                                 \
-        LoadResult r_ = quiztest::load(quiz);                                                            \
-        INFO(quiztest::dump(r_));                                                                        \
-        CHECK_FALSE(r_.ok());                                                                            \
-        CHECK(quiztest::hasError(r_, pointer, fragment));                                                \
+#define REQUIRE_QUIZ_ERROR(quiz, pointer, fragment)                                                \
+    do {                                                                                           \
+        LoadResult r_ = quiztest::load(quiz);                                                      \
+        INFO(quiztest::dump(r_));                                                                  \
+        CHECK_FALSE(r_.ok());                                                                      \
+        CHECK(quiztest::hasError(r_, pointer, fragment));                                          \
     } while (false)
 
 } // namespace quiztest

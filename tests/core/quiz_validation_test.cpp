@@ -36,7 +36,8 @@ TEST_CASE("columns count characters, not bytes") {
 }
 
 TEST_CASE("duplicate keys in one object are reported") {
-    LoadResult r = loadPackageText(R"({"id": "a", "title": {"fr": "x", "fr": "y"}})", ".", "q.json");
+    LoadResult r =
+        loadPackageText(R"({"id": "a", "title": {"fr": "x", "fr": "y"}})", ".", "q.json");
     CHECK(hasError(r, "/title/fr", "duplicate key \"fr\""));
 }
 
@@ -51,7 +52,8 @@ TEST_CASE("wrong types are reported with what was expected and found") {
     INFO(dump(r));
     CHECK(hasError(r, "/version", "expected a string, found a number"));
     CHECK(hasError(r, "/sections/0/items/1/correct", "expected an array [...], found a string"));
-    CHECK(hasError(r, "/sections/1/items/0/difficulty", "expected a number or {\"b\": ..., \"a\": ...}, found a string"));
+    CHECK(hasError(r, "/sections/1/items/0/difficulty",
+                   "expected a number or {\"b\": ..., \"a\": ...}, found a string"));
     CHECK(hasError(r, "/sections/2/items/0/dontKnow", "expected true or false, found a string"));
     CHECK(hasError(r, "/sections/0/items/1/rev", "expected a whole number, found 1.5"));
 }
@@ -64,8 +66,10 @@ TEST_CASE("unknown fields are reported with a did-you-mean hint") {
     q["framework"]["levels"][0]["cando"] = "x";
     LoadResult r = load(q);
     INFO(dump(r));
-    CHECK(hasError(r, "/sections/0/items/1/optoins", "unknown field \"optoins\" (did you mean \"options\"?)"));
-    CHECK(hasError(r, "/sections/0/items/1/areas", "field \"areas\" is not used by items of type \"choice\""));
+    CHECK(hasError(r, "/sections/0/items/1/optoins",
+                   "unknown field \"optoins\" (did you mean \"options\"?)"));
+    CHECK(hasError(r, "/sections/0/items/1/areas",
+                   "field \"areas\" is not used by items of type \"choice\""));
     CHECK(hasError(r, "/titel", "did you mean \"title\"?"));
     CHECK(hasError(r, "/framework/levels/0/cando", "did you mean \"canDo\"?"));
 }
@@ -86,15 +90,16 @@ TEST_CASE("missing required fields are reported where they should be") {
 
 TEST_CASE("duplicate ids are reported for items, options, assets, sections, skills and levels") {
     json q = basePackage();
-    q["sections"][2]["items"][0]["id"] = "c1";                 // item id used in section 0
-    q["sections"][0]["items"][1]["options"][1]["id"] = "a";    // option
-    q["assets"][1]["id"] = "img";                              // asset
-    q["sections"][2]["id"] = "s2";                             // section
-    q["framework"]["skills"][1]["id"] = "lecture";             // skill
-    q["framework"]["levels"][2]["id"] = "a1";                  // level
+    q["sections"][2]["items"][0]["id"] = "c1";              // item id used in section 0
+    q["sections"][0]["items"][1]["options"][1]["id"] = "a"; // option
+    q["assets"][1]["id"] = "img";                           // asset
+    q["sections"][2]["id"] = "s2";                          // section
+    q["framework"]["skills"][1]["id"] = "lecture";          // skill
+    q["framework"]["levels"][2]["id"] = "a1";               // level
     LoadResult r = load(q);
     INFO(dump(r));
-    CHECK(hasError(r, "/sections/2/items/0/id", "duplicate item id \"c1\" (also at /sections/0/items/1)"));
+    CHECK(hasError(r, "/sections/2/items/0/id",
+                   "duplicate item id \"c1\" (also at /sections/0/items/1)"));
     CHECK(hasError(r, "/sections/0/items/1/options/1/id", "duplicate option id \"a\""));
     CHECK(hasError(r, "/assets/1/id", "duplicate asset id \"img\""));
     CHECK(hasError(r, "/sections/2/id", "duplicate section id \"s2\""));
@@ -117,11 +122,14 @@ TEST_CASE("dangling references are reported: assets, skills, levels, competences
     q["sections"][2]["items"][0]["competence"] = "securit";
     LoadResult r = load(q);
     INFO(dump(r));
-    CHECK(hasError(r, "/sections/0/items/1/options/0/image", "unknown asset \"imh\" (declare it in \"assets\") (did you mean \"img\"?)"));
-    CHECK(hasError(r, "/sections/0/items/1/stimulus/audio", "asset \"img\" is a picture, a sound is needed here"));
+    CHECK(hasError(r, "/sections/0/items/1/options/0/image",
+                   "unknown asset \"imh\" (declare it in \"assets\") (did you mean \"img\"?)"));
+    CHECK(hasError(r, "/sections/0/items/1/stimulus/audio",
+                   "asset \"img\" is a picture, a sound is needed here"));
     CHECK(hasError(r, "/sections/0/items/1/skill", "unknown skill \"lectur\""));
     CHECK(hasError(r, "/sections/0/items/1/level", "unknown level \"b2\""));
-    CHECK(hasError(r, "/sections/2/items/0/competence", "competence \"securit\" is not listed in skill \"numerique\""));
+    CHECK(hasError(r, "/sections/2/items/0/competence",
+                   "competence \"securit\" is not listed in skill \"numerique\""));
 }
 
 TEST_CASE("dangling references inside items: correct ids, areas, pairs, gap markers") {
@@ -140,11 +148,13 @@ TEST_CASE("dangling references inside items: correct ids, areas, pairs, gap mark
     LoadResult r = load(q);
     INFO(dump(r));
     CHECK(hasError(r, "/sections/0/items/1/correct/0", "unknown option \"c\""));
-    CHECK(hasError(r, "/sections/2/items/0/correct/0", "unknown area \"ko\" (did you mean \"ok\"?)"));
+    CHECK(
+        hasError(r, "/sections/2/items/0/correct/0", "unknown area \"ko\" (did you mean \"ok\"?)"));
     CHECK(hasError(r, "/sections/2/items/1/pairs/l3", "unknown left option \"l3\""));
     CHECK(hasError(r, "/sections/2/items/1/pairs", "left option \"l2\" has no pair"));
     CHECK(hasError(r, "/sections/2/items/2/text", "marker {{c}} has no gap with that id"));
-    CHECK(hasError(r, "/sections/2/items/2/gaps/1/id", "gap \"b\" has no marker {{b}} in the text"));
+    CHECK(
+        hasError(r, "/sections/2/items/2/gaps/1/id", "gap \"b\" has no marker {{b}} in the text"));
 }
 
 TEST_CASE("goto targets must exist") {
@@ -255,7 +265,8 @@ TEST_CASE("nesting deeper than 64 levels is refused") {
 
 TEST_CASE("routing that can loop is refused: backward and self gotos") {
     json q = basePackage();
-    q["sections"][1]["next"] = json::parse(R"([{"if": {">": [{"var": "score.section.s2"}, 1]}, "goto": "s1"}])");
+    q["sections"][1]["next"] =
+        json::parse(R"([{"if": {">": [{"var": "score.section.s2"}, 1]}, "goto": "s1"}])");
     REQUIRE_QUIZ_ERROR(q, "/sections/1/next/0/goto", "goes back to an earlier section");
     q["sections"][1]["next"] = json::parse(R"([{"goto": "s2"}])");
     REQUIRE_QUIZ_ERROR(q, "/sections/1/next/0/goto", "goes back to this same section");
@@ -278,7 +289,8 @@ TEST_CASE("sections that can never be reached are refused") {
 TEST_CASE("cut-points must be one fewer than levels and strictly increasing") {
     json q = basePackage();
     q["framework"]["cutPoints"] = {0.0};
-    REQUIRE_QUIZ_ERROR(q, "/framework/cutPoints", "expected 2 cut-points (one less than the 3 levels), found 1");
+    REQUIRE_QUIZ_ERROR(q, "/framework/cutPoints",
+                       "expected 2 cut-points (one less than the 3 levels), found 1");
     q["framework"]["cutPoints"] = {1.0, 0.5};
     REQUIRE_QUIZ_ERROR(q, "/framework/cutPoints/1", "cut-points must go up strictly");
 }
@@ -286,22 +298,28 @@ TEST_CASE("cut-points must be one fewer than levels and strictly increasing") {
 TEST_CASE("a scoring rule that does not fit the item type is refused") {
     json q = basePackage();
     q["sections"][2]["items"][0]["scoring"] = {{"rule", "match"}};
-    REQUIRE_QUIZ_ERROR(q, "/sections/2/items/0/scoring/rule", "scoring rule \"match\" does not fit items of type \"hotspot\" (use area)");
+    REQUIRE_QUIZ_ERROR(q, "/sections/2/items/0/scoring/rule",
+                       "scoring rule \"match\" does not fit items of type \"hotspot\" (use area)");
     q = basePackage();
     q["sections"][0]["items"][0]["scoring"] = {{"rule", "map"}, {"map", {{"oui", 1}}}};
-    REQUIRE_QUIZ_ERROR(q, "/sections/0/items/0/scoring/rule", "does not fit items of type \"profile\" (use none)");
+    REQUIRE_QUIZ_ERROR(q, "/sections/0/items/0/scoring/rule",
+                       "does not fit items of type \"profile\" (use none)");
     q = basePackage();
     q["sections"][0]["items"][1]["scoring"] = {{"rule", "mapp"}};
-    REQUIRE_QUIZ_ERROR(q, "/sections/0/items/1/scoring/rule", "unknown scoring rule \"mapp\" (did you mean \"map\"?)");
+    REQUIRE_QUIZ_ERROR(q, "/sections/0/items/1/scoring/rule",
+                       "unknown scoring rule \"mapp\" (did you mean \"map\"?)");
 }
 
 TEST_CASE("map keys must name what the item type scores") {
     json q = basePackage();
-    q["sections"][0]["items"][1]["scoring"] = json::parse(R"({"rule": "map", "map": {"a": 1, "z": -1}})");
+    q["sections"][0]["items"][1]["scoring"] =
+        json::parse(R"({"rule": "map", "map": {"a": 1, "z": -1}})");
     REQUIRE_QUIZ_ERROR(q, "/sections/0/items/1/scoring/map/z", "unknown option \"z\"");
     q = basePackage();
-    q["sections"][1]["items"][1]["scoring"] = json::parse(R"({"rule": "map", "map": {"1": 1, "7": 1}})");
-    REQUIRE_QUIZ_ERROR(q, "/sections/1/items/1/scoring/map/7", "mark keys are word numbers from 0 to 2");
+    q["sections"][1]["items"][1]["scoring"] =
+        json::parse(R"({"rule": "map", "map": {"1": 1, "7": 1}})");
+    REQUIRE_QUIZ_ERROR(q, "/sections/1/items/1/scoring/map/7",
+                       "mark keys are word numbers from 0 to 2");
 }
 
 TEST_CASE("manual scoring without a rubric is refused") {
@@ -314,7 +332,8 @@ TEST_CASE("manual scoring without a rubric is refused") {
 TEST_CASE("item-type rules: single choice, order permutation, hotspot shapes, form patterns") {
     json q = basePackage();
     q["sections"][0]["items"][1]["correct"] = {"a", "b"};
-    q["sections"][2]["items"][0]["areas"][0] = json::parse(R"({"id": "ok", "shape": "circle", "coords": [0.5, 0.5]})");
+    q["sections"][2]["items"][0]["areas"][0] =
+        json::parse(R"({"id": "ok", "shape": "circle", "coords": [0.5, 0.5]})");
     q["sections"][2]["items"].push_back(json::parse(R"({
       "id": "o1", "type": "order", "skill": "numerique", "instruction": "Ordonnez.",
       "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}, {"id": "c", "text": "3"}], "correct": ["a", "b"]})"));
@@ -325,7 +344,8 @@ TEST_CASE("item-type rules: single choice, order permutation, hotspot shapes, fo
     INFO(dump(r));
     CHECK(hasError(r, "/sections/0/items/1/correct", "a single choice has one right option"));
     CHECK(hasError(r, "/sections/2/items/0/areas/0/coords", "a circle needs 3 numbers"));
-    CHECK(hasError(r, "/sections/2/items/1/correct", "must list every option once (3 options, 2 listed)"));
+    CHECK(hasError(r, "/sections/2/items/1/correct",
+                   "must list every option once (3 options, 2 listed)"));
     CHECK(hasError(r, "/sections/2/items/2/fields/0/kind", "unknown field kind \"zip\""));
     CHECK(hasError(r, "/sections/2/items/2/fields/0/pattern", "invalid pattern"));
 }
@@ -334,12 +354,14 @@ TEST_CASE("adaptive sections hold scored items of their skill, with a difficulty
     json q = basePackage();
     q["sections"][1]["items"][0].erase("difficulty");
     q["sections"][1]["items"][1]["skill"] = "numerique";
-    q["sections"][1]["items"].push_back(json::parse(R"({"id": "i1", "type": "info", "instruction": "Info"})"));
+    q["sections"][1]["items"].push_back(
+        json::parse(R"({"id": "i1", "type": "info", "instruction": "Info"})"));
     q["sections"][1]["pick"] = 1;
     LoadResult r = load(q);
     INFO(dump(r));
     CHECK(hasError(r, "/sections/1/items/0/difficulty", "need a \"difficulty\""));
-    CHECK(hasError(r, "/sections/1/items/1/skill", "differs from the adaptive section's skill \"lecture\""));
+    CHECK(hasError(r, "/sections/1/items/1/skill",
+                   "differs from the adaptive section's skill \"lecture\""));
     CHECK(hasError(r, "/sections/1/items/2/type", "only automatically scored items"));
     CHECK(hasError(r, "/sections/1/pick", "pick is for linear sections"));
 }
@@ -347,13 +369,16 @@ TEST_CASE("adaptive sections hold scored items of their skill, with a difficulty
 TEST_CASE("expressions are checked: operators, variables, profile values") {
     json q = basePackage();
     q["sections"][0]["next"][0]["if"] = json::parse(R"({"==": [{"var": "profile.lit"}, "nn"]})");
-    q["sections"][2]["showIf"] = json::parse(R"({"and": [{"=>": [1, 2]}, {">": [{"var": "percent.skill.lectur"}, 1]}]})");
+    q["sections"][2]["showIf"] =
+        json::parse(R"({"and": [{"=>": [1, 2]}, {">": [{"var": "percent.skill.lectur"}, 1]}]})");
     q["results"][0]["if"] = json::parse(R"({"==": [{"var": "answer.c2"}, "a"]})");
     q["sections"][1]["showIf"] = json::parse(R"({"==": [{"var": "reponse.c1"}, "a"]})");
     LoadResult r = load(q);
     INFO(dump(r));
-    CHECK(hasError(r, "/sections/0/next/0/if/==/1", "\"nn\" is not an option of profile \"lit\" (did you mean \"non\"?)"));
-    CHECK(hasError(r, "/sections/2/showIf/and/0/=>", "unknown operator \"=>\" (did you mean \">=\"?)"));
+    CHECK(hasError(r, "/sections/0/next/0/if/==/1",
+                   "\"nn\" is not an option of profile \"lit\" (did you mean \"non\"?)"));
+    CHECK(hasError(r, "/sections/2/showIf/and/0/=>",
+                   "unknown operator \"=>\" (did you mean \">=\"?)"));
     CHECK(hasError(r, "/sections/2/showIf/and/1/>/0/var", "unknown skill \"lectur\""));
     CHECK(hasError(r, "/results/0/if/==/0/var", "unknown item \"c2\""));
     CHECK(hasError(r, "/sections/1/showIf/==/0/var", "unknown variable \"reponse.c1\""));
@@ -396,13 +421,16 @@ TEST_CASE("every problem is reported at once") {
 TEST_CASE("can-do lines per skill and level: read and used before the level's own") {
     json q = basePackage();
     q["framework"]["levels"][2]["canDo"] = "Je donne mon avis avec des raisons.";
-    q["framework"]["canDo"] = {{"lecture", {{"a2", "Je lis un courrier et je comprends ce qu'on me demande."},
-                                            {"a1", {{"fr", "Je lis un message court."}, {"en", "I read a short message."}}}}}};
+    q["framework"]["canDo"] = {
+        {"lecture",
+         {{"a2", "Je lis un courrier et je comprends ce qu'on me demande."},
+          {"a1", {{"fr", "Je lis un message court."}, {"en", "I read a short message."}}}}}};
     LoadResult r = load(q);
     INFO(dump(r));
     REQUIRE(r.ok());
     const auto& fw = r.quiz->framework;
-    CHECK(fw.canDoFor("lecture", 2).get("fr") == "Je lis un courrier et je comprends ce qu'on me demande.");
+    CHECK(fw.canDoFor("lecture", 2).get("fr") ==
+          "Je lis un courrier et je comprends ce qu'on me demande.");
     CHECK(fw.canDoFor("lecture", 1).get("en") == "I read a short message.");
     // A skill without its own line falls back to the level's (packages written before canDo).
     CHECK(fw.canDoFor("numerique", 2).get("fr") == "Je donne mon avis avec des raisons.");
@@ -414,24 +442,31 @@ TEST_CASE("can-do lines: unknown skill or level ids and texts too long for one l
     json q = basePackage();
     q["framework"]["canDo"] = {
         {"lecteur", {{"a1", "Je lis."}}},
-        {"numerique", {{"a3", "Je fais seul mes démarches."},
-                       {"a1", std::string(91, 'x')},
-                       {"a2", {{"fr", "Je protège mes comptes."}, {"en", std::string(95, 'y')}}},
-                       {"debut", ""}}},
+        {"numerique",
+         {{"a3", "Je fais seul mes démarches."},
+          {"a1", std::string(91, 'x')},
+          {"a2", {{"fr", "Je protège mes comptes."}, {"en", std::string(95, 'y')}}},
+          {"debut", ""}}},
         {"lecture", "Je lis."}};
     LoadResult r = load(q);
     INFO(dump(r));
     CHECK_FALSE(r.ok());
-    CHECK(hasError(r, "/framework/canDo/lecteur", "unknown skill \"lecteur\" (skills: lecture, numerique) (did you mean \"lecture\"?)"));
-    CHECK(hasError(r, "/framework/canDo/numerique/a3", "unknown level \"a3\" (levels: debut, a1, a2)"));
-    CHECK(hasError(r, "/framework/canDo/numerique/a1", "too long for one line of the bilan: 91 characters, at most 90"));
-    CHECK(hasError(r, "/framework/canDo/numerique/a2/en", "too long for one line of the bilan: 95 characters"));
+    CHECK(hasError(
+        r, "/framework/canDo/lecteur",
+        "unknown skill \"lecteur\" (skills: lecture, numerique) (did you mean \"lecture\"?)"));
+    CHECK(hasError(r, "/framework/canDo/numerique/a3",
+                   "unknown level \"a3\" (levels: debut, a1, a2)"));
+    CHECK(hasError(r, "/framework/canDo/numerique/a1",
+                   "too long for one line of the bilan: 91 characters, at most 90"));
+    CHECK(hasError(r, "/framework/canDo/numerique/a2/en",
+                   "too long for one line of the bilan: 95 characters"));
     CHECK(hasError(r, "/framework/canDo/numerique/debut", "the text is empty"));
     CHECK(hasError(r, "/framework/canDo/lecture", "expected"));
     // Characters, not bytes: 90 accented letters (180 bytes) fit.
     json ok = basePackage();
     std::string accents;
-    for (int i = 0; i < 90; ++i) accents += "é";
+    for (int i = 0; i < 90; ++i)
+        accents += "é";
     ok["framework"]["canDo"] = {{"lecture", {{"a1", accents}}}};
     LoadResult fits = load(ok);
     INFO(dump(fits));

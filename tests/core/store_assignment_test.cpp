@@ -1,22 +1,23 @@
 // Diagnostics assigned by a counsellor to a code (schema v4): one current assignment per code,
 // replaced by a newer one, kept across a restart, audited, refused for unknown or bad codes.
-#include <catch2/catch.hpp>
-
-#include <cctype>
-
 #include "store_test_util.hpp"
+
+#include <catch2/catch.hpp>
+#include <cctype>
 
 using namespace repere::store;
 
 namespace {
 bool audited(Database& db, const std::string& action, const std::string& actor) {
     for (const auto& e : db.auditLog(100))
-        if (e.action == action && e.actor == actor) return true;
+        if (e.action == action && e.actor == actor)
+            return true;
     return false;
 }
 } // namespace
 
-TEST_CASE("a diagnostic assigned to a code is kept and replaced by the next one", "[store][assignment]") {
+TEST_CASE("a diagnostic assigned to a code is kept and replaced by the next one",
+          "[store][assignment]") {
     test::TempDir dir;
     test::FakeClock clock;
     const std::string code = generateBeneficiaryCode();
@@ -29,7 +30,8 @@ TEST_CASE("a diagnostic assigned to a code is kept and replaced by the next one"
         CHECK(a.atMs == clock.nowMs);
         CHECK(audited(*db, "assign", "Mme Benali"));
         clock.nowMs += 60'000;
-        db->assignQuiz(formatBeneficiaryCode(code), "francais", "M. Okafor"); // as shown, with its dash
+        db->assignQuiz(formatBeneficiaryCode(code), "francais",
+                       "M. Okafor"); // as shown, with its dash
     }
     auto db = Database::open(dir / "k.sqlite", test::withClock(clock.fn()));
     const auto now = db->assignmentOf(code);
@@ -39,7 +41,8 @@ TEST_CASE("a diagnostic assigned to a code is kept and replaced by the next one"
     CHECK(now->atMs == clock.nowMs);
     // Lower case and separators read the same code.
     std::string typed = code;
-    for (auto& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : typed)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     CHECK(db->assignmentOf(typed));
 
     CHECK(db->clearAssignment(code, "M. Okafor"));

@@ -1,10 +1,9 @@
 // Beneficiary codes: unambiguous symbols, a check character that catches typing mistakes.
-#include <catch2/catch.hpp>
-
-#include <set>
-
 #include "store/beneficiary_code.hpp"
 #include "store_test_util.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere::store;
 

@@ -7,14 +7,13 @@
 // Prints "resume SEQ ITEM" (answers found at start and the item the rebuilt engine shows),
 // then per answer "next SEQ ITEM" (shown) and "committed SEQ UUID" (stored). When the quiz
 // ends it prints "finished" and waits to be killed.
-#include <unistd.h>
-
-#include <cstdio>
-#include <string>
-
 #include "engine_fixtures.hpp"
 #include "store/database.hpp"
 #include "store/engine_bridge.hpp"
+
+#include <cstdio>
+#include <string>
+#include <unistd.h>
 
 namespace {
 
@@ -59,11 +58,13 @@ int main(int argc, char** argv) {
         db->registerBeneficiary(code);
         auto record = db->findAttempt(attemptUuid);
         if (!record) {
-            record = startStoredAttempt(*db, quiz, code, "crash-test", 0xC0FFEEULL, "fr", attemptUuid);
+            record =
+                startStoredAttempt(*db, quiz, code, "crash-test", 0xC0FFEEULL, "fr", attemptUuid);
         }
         auto attempt = rebuildStoredAttempt(*db, quiz, *record);
         const auto first = attempt.current();
-        say("resume " + std::to_string(attempt.responses().size()) + " " + (first ? first->item->id : "-"));
+        say("resume " + std::to_string(attempt.responses().size()) + " " +
+            (first ? first->item->id : "-"));
         while (auto item = attempt.current()) {
             say("next " + std::to_string(item->sequence) + " " + item->item->id);
             // Answers from the item id: the same item gets the same answer in every run.

@@ -6,22 +6,20 @@
 //
 // SIGKILL stops the process, not the machine: this proves transactions are atomic and that
 // "committed" means committed for SQLite; power-loss durability comes from synchronous=FULL.
-#include <catch2/catch.hpp>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <map>
-#include <random>
-#include <sstream>
-
 #include "store/check.hpp"
 #include "store/ids.hpp"
 #include "store_test_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <map>
+#include <poll.h>
+#include <random>
+#include <signal.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace repere::store;
 namespace fs = std::filesystem;
@@ -35,7 +33,8 @@ struct ChildRun {
 
 // Runs the child and SIGKILLs it `killAfter` after it starts or, with `afterResume`, after it
 // said "resume" (so a loaded machine still kills it while it writes); returns what it printed.
-ChildRun runAndKill(const std::vector<std::string>& args, std::chrono::microseconds killAfter, bool afterResume) {
+ChildRun runAndKill(const std::vector<std::string>& args, std::chrono::microseconds killAfter,
+                    bool afterResume) {
     int fds[2];
     REQUIRE(pipe(fds) == 0);
     const pid_t pid = fork();
@@ -71,8 +70,8 @@ ChildRun runAndKill(const std::vector<std::string>& args, std::chrono::microseco
         deadline = std::chrono::steady_clock::now() + killAfter;
     }
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             break;
         }
@@ -119,10 +118,12 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
     int killsDuringWrites = 0;
     int killsAfterACommit = 0;
     int resumesAtAShownItem = 0;
-    std::map<int, std::string> shown; // seq -> item id the engine put on screen
+    std::map<int, std::string> shown;      // seq -> item id the engine put on screen
     std::int64_t storedAfterLastKill = -1; // rows present after the previous kill
 
-    for (int k = 0; k < maxKills && (k < minKills || static_cast<int>(committed.size()) <= wantedAnswers); ++k) {
+    for (int k = 0;
+         k < maxKills && (k < minKills || static_cast<int>(committed.size()) <= wantedAnswers);
+         ++k) {
         INFO("kill " << k);
         kills = k + 1;
         const ChildRun run = runAndKill({CRASH_CHILD, file.string(), code, attempt},
@@ -192,7 +193,8 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
         }
 
         SQLite::Database raw(file, SQLite::OPEN_READONLY);
-        SQLite::Statement rows(raw, "SELECT seq, uuid FROM response WHERE attempt_uuid = ? ORDER BY seq");
+        SQLite::Statement rows(
+            raw, "SELECT seq, uuid FROM response WHERE attempt_uuid = ? ORDER BY seq");
         rows.bind(1, attempt);
         std::int64_t count = 0;
         std::map<int, std::string> present;
@@ -214,7 +216,8 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
             committed[static_cast<int>(reported)] = present[static_cast<int>(reported)];
         }
         // Each answer has exactly one outbox row, written in its transaction.
-        CHECK(raw.execAndGet("SELECT count(*) FROM outbox WHERE kind = 'response'").getInt64() == count);
+        CHECK(raw.execAndGet("SELECT count(*) FROM outbox WHERE kind = 'response'").getInt64() ==
+              count);
         CHECK(raw.execAndGet("SELECT count(*) FROM response r WHERE NOT EXISTS"
                              " (SELECT 1 FROM outbox o WHERE o.record_id = r.uuid)")
                   .getInt64() == 0);
@@ -223,10 +226,12 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
     // Where the kills land depends on scheduling: on a loaded machine few may fall between a
     // commit and the next item. That is coverage, not correctness, so it is reported, not asserted;
     // every correctness check above ran after each kill whatever the timing.
-    if (killsDuringWrites < kills / 2 || killsAfterACommit < kills / 6 || resumesAtAShownItem == 0) {
-        WARN("kill timing coverage was low this run: during writes " << killsDuringWrites
-             << ", after a commit " << killsAfterACommit << ", resumed at the shown item "
-             << resumesAtAShownItem << " (of " << kills << " kills)");
+    if (killsDuringWrites < kills / 2 || killsAfterACommit < kills / 6 ||
+        resumesAtAShownItem == 0) {
+        WARN("kill timing coverage was low this run: during writes "
+             << killsDuringWrites << ", after a commit " << killsAfterACommit
+             << ", resumed at the shown item " << resumesAtAShownItem << " (of " << kills
+             << " kills)");
     }
     CHECK(killsDuringWrites > 0);
     INFO("answers stored over all runs: " << committed.size());

@@ -1,13 +1,12 @@
 // The engine and the store together: an attempt stored answer by answer is rebuilt at the
 // same item, and its finished result carries levels and competence scores to the export.
-#include <catch2/catch.hpp>
-
-#include <sstream>
-
 #include "engine_fixtures.hpp"
 #include "store/engine_bridge.hpp"
 #include "store/export.hpp"
 #include "store_test_util.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
 
 using namespace repere::store;
 using namespace repere::testing;
@@ -30,7 +29,8 @@ repere::quiz::Quiz bridgeQuiz() {
 
 } // namespace
 
-TEST_CASE("a stored engine attempt resumes at the same item with the same state", "[store][engine]") {
+TEST_CASE("a stored engine attempt resumes at the same item with the same state",
+          "[store][engine]") {
     const auto quiz = bridgeQuiz();
     test::TempDir dir;
     std::string uuid;
@@ -75,7 +75,8 @@ TEST_CASE("a stored engine attempt resumes at the same item with the same state"
 
     std::ostringstream csv;
     exportResults(*db, {}, csv);
-    CHECK_THAT(csv.str(), Catch::Contains("niveau listening;niveau reading;score read-form;score read-sign"));
+    CHECK_THAT(csv.str(),
+               Catch::Contains("niveau listening;niveau reading;score read-form;score read-sign"));
 
     auto other = quiz;
     other.version = "2.0.0";

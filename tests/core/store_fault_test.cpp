@@ -1,13 +1,11 @@
 // Faults: a full disk refuses the answer and leaves the file consistent; damaged, truncated or
 // foreign files are moved aside (never silently replaced) and a new database is started.
-#include <catch2/catch.hpp>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <regex>
-
 #include "store/check.hpp"
 #include "store_test_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <regex>
 
 using namespace repere::store;
 namespace fs = std::filesystem;
@@ -54,7 +52,8 @@ void expectMovedAside(const fs::path& file) {
 
 } // namespace
 
-TEST_CASE("a full disk refuses the answer, loses nothing and leaves the file consistent", "[store][fault]") {
+TEST_CASE("a full disk refuses the answer, loses nothing and leaves the file consistent",
+          "[store][fault]") {
     test::TempDir dir;
     const fs::path file = dir / "k.sqlite";
     const std::string attempt = makeDatabase(file, 5);

@@ -1,12 +1,11 @@
 // Schema migrations: from an empty file, from every earlier version kept in tests/fixtures/db,
 // and a file from a newer Repère refused and left untouched.
-#include <catch2/catch.hpp>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/check.hpp"
 #include "store/migrations.hpp"
 #include "store_test_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
 
 using namespace repere::store;
 namespace fs = std::filesystem;
@@ -54,7 +53,8 @@ TEST_CASE("a new file gets the latest schema, WAL and foreign keys", "[store][mi
         CHECK(db->schemaVersion() == Database::latestSchemaVersion());
         CHECK(db->quickCheck());
         // Foreign keys are on: an attempt for an unknown beneficiary is refused.
-        CHECK_THROWS_AS(db->startAttempt(test::sampleAttempt(generateBeneficiaryCode())), StoreError);
+        CHECK_THROWS_AS(db->startAttempt(test::sampleAttempt(generateBeneficiaryCode())),
+                        StoreError);
     }
     SQLite::Database raw(dir / "k.sqlite", SQLite::OPEN_READONLY);
     CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
@@ -83,7 +83,8 @@ TEST_CASE("every earlier version migrates to the same schema as a new file", "[s
     }
 }
 
-TEST_CASE("the v1 fixture migrates with its data and outbox states carried over", "[store][migration]") {
+TEST_CASE("the v1 fixture migrates with its data and outbox states carried over",
+          "[store][migration]") {
     test::TempDir dir;
     const fs::path file = copyFixture(dir, "v1.sqlite");
     const auto before = checkDatabaseFile(file);
@@ -110,7 +111,8 @@ TEST_CASE("the v1 fixture migrates with its data and outbox states carried over"
     CHECK(next.size() == 2);
 
     // The paused attempt resumes at its fourth item with its three answers in order.
-    const auto paused = db->findResumableAttempt("B4TR9H" + std::string(1, codeCheckCharacter("B4TR9H")));
+    const auto paused =
+        db->findResumableAttempt("B4TR9H" + std::string(1, codeCheckCharacter("B4TR9H")));
     REQUIRE(paused);
     CHECK(paused->status == AttemptStatus::Paused);
     const auto responses = db->responsesOf(paused->uuid);
@@ -140,7 +142,8 @@ TEST_CASE("the v2 fixture is exactly what migrations 1 and 2 create", "[store][m
     CHECK(schemaOf(dir / "fresh-v2.sqlite") == schemaOf(copyFixture(dir, "v2.sqlite")));
 }
 
-TEST_CASE("the v2 fixture migrates with its trainer records to the latest version", "[store][migration]") {
+TEST_CASE("the v2 fixture migrates with its trainer records to the latest version",
+          "[store][migration]") {
     test::TempDir dir;
     const fs::path file = copyFixture(dir, "v2.sqlite");
     REQUIRE(checkDatabaseFile(file).schemaVersion == 2);
@@ -169,7 +172,8 @@ TEST_CASE("the v3 fixture is exactly what migrations 1 to 3 create", "[store][mi
     CHECK(schemaOf(dir / "fresh-v3.sqlite") == schemaOf(copyFixture(dir, "v3.sqlite")));
 }
 
-TEST_CASE("the v3 fixture migrates with its trainer records and takes assignments", "[store][migration]") {
+TEST_CASE("the v3 fixture migrates with its trainer records and takes assignments",
+          "[store][migration]") {
     test::TempDir dir;
     const fs::path file = copyFixture(dir, "v3.sqlite");
     REQUIRE(checkDatabaseFile(file).schemaVersion == 3);
@@ -202,7 +206,8 @@ TEST_CASE("the v3 fixture migrates with its trainer records and takes assignment
     CHECK(db->assignmentOf(code)->quizId == "francais");
 }
 
-TEST_CASE("a file from a newer Repère is refused and left byte for byte untouched", "[store][migration]") {
+TEST_CASE("a file from a newer Repère is refused and left byte for byte untouched",
+          "[store][migration]") {
     test::TempDir dir;
     const fs::path file = dir / "newer.sqlite";
     {

@@ -1,17 +1,15 @@
 // Attempts, responses, outbox, notes and scores, export and backup: the kiosk's daily work.
-#include <catch2/catch.hpp>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <set>
-#include <sstream>
-
 #include "store/backup.hpp"
 #include "store/check.hpp"
 #include "store/data_dir.hpp"
 #include "store/export.hpp"
 #include "store/ids.hpp"
 #include "store_test_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <set>
+#include <sstream>
 
 using namespace repere::store;
 using repere::engine::ResponseStatus;
@@ -101,8 +99,9 @@ TEST_CASE("answers out of order, duplicated or after the end are refused", "[sto
     CHECK(responseRows == 1);
 }
 
-TEST_CASE("every record goes to the outbox with its payload hash - batches are resent and acknowledged",
-          "[store][outbox]") {
+TEST_CASE(
+    "every record goes to the outbox with its payload hash - batches are resent and acknowledged",
+    "[store][outbox]") {
     test::TempDir dir;
     auto db = Database::open(dir / "k.sqlite");
     const auto code = db->registerNewBeneficiary(std::string("Awa"), db->nowMs()).code;
@@ -201,8 +200,9 @@ TEST_CASE("the CSV export opens in a French spreadsheet", "[store][export]") {
     auto r1 = test::sampleResponse(a.uuid, 1);
     r1.durationMs = 30'000;
     db->storeResponse(r1);
-    db->finishAttempt(a.uuid, {{"levels", {{"reading", "a1.1"}, {"listening", {{"level", "a2"}}}}},
-                               {"competences", {{"read-sign", 2.5}, {"read-form", {{"score", 1}, {"max", 2}}}}}});
+    db->finishAttempt(
+        a.uuid, {{"levels", {{"reading", "a1.1"}, {"listening", {{"level", "a2"}}}}},
+                 {"competences", {{"read-sign", 2.5}, {"read-form", {{"score", 1}, {"max", 2}}}}}});
 
     std::ostringstream csv;
     CHECK(exportResults(*db, {}, csv) == 1);
@@ -215,7 +215,8 @@ TEST_CASE("the CSV export opens in a French spreadsheet", "[store][export]") {
     std::getline(lines, row);
     CHECK(header == "code;questionnaire;version;tentative;statut;début;fin;durée (min);réponses;"
                     "niveau listening;niveau reading;score read-form;score read-sign\r");
-    CHECK_THAT(row, Catch::StartsWith(formatBeneficiaryCode(code) + ";francais;1.2.0;" + a.uuid + ";finished;"));
+    CHECK_THAT(row, Catch::StartsWith(formatBeneficiaryCode(code) + ";francais;1.2.0;" + a.uuid +
+                                      ";finished;"));
     CHECK_THAT(row, Catch::EndsWith(";2;2;a2;a1.1;1;2,5\r"));
 
     std::ostringstream perResponse;
@@ -223,7 +224,8 @@ TEST_CASE("the CSV export opens in a French spreadsheet", "[store][export]") {
     perResponseOptions.responses = true;
     CHECK(exportResults(*db, perResponseOptions, perResponse) == 2);
     // The typed answer is quoted (it has ; and ") and cannot run as a formula.
-    CHECK_THAT(perResponse.str(), Catch::Contains("\"{\"\"text\"\":\"\"=HYPERLINK(\\\"\"x\\\"\"); merci\"\"}\""));
+    CHECK_THAT(perResponse.str(),
+               Catch::Contains("\"{\"\"text\"\":\"\"=HYPERLINK(\\\"\"x\\\"\"); merci\"\"}\""));
     CHECK(csvField("=1+1") == "'=1+1");
     CHECK(csvField("-2,5") == "-2,5");
     CHECK(csvField("a;b") == "\"a;b\"");
@@ -239,7 +241,8 @@ TEST_CASE("the CSV export opens in a French spreadsheet", "[store][export]") {
     CHECK(doc["attempts"][0]["result"]["levels"]["reading"] == "a1.1");
 }
 
-TEST_CASE("a backup taken while the database is open is complete and self-contained", "[store][backup]") {
+TEST_CASE("a backup taken while the database is open is complete and self-contained",
+          "[store][backup]") {
     test::TempDir dir;
     auto db = Database::open(dir / "k.sqlite");
     const auto code = db->registerNewBeneficiary().code;
@@ -259,7 +262,8 @@ TEST_CASE("a backup taken while the database is open is complete and self-contai
     CHECK_THROWS_AS(backupDatabase(dir / "missing.sqlite", dir / "x.sqlite"), StoreError);
 }
 
-TEST_CASE("the data folder comes from --data-dir, then XDG_DATA_HOME, then HOME", "[store][datadir]") {
+TEST_CASE("the data folder comes from --data-dir, then XDG_DATA_HOME, then HOME",
+          "[store][datadir]") {
     const char* oldXdg = std::getenv("XDG_DATA_HOME");
     const std::string savedXdg = oldXdg ? oldXdg : "";
     const std::string savedHome = std::getenv("HOME") ? std::getenv("HOME") : "";
@@ -279,5 +283,6 @@ TEST_CASE("the data folder comes from --data-dir, then XDG_DATA_HOME, then HOME"
     test::TempDir dir;
     auto db = Database::openDataDir(dir / "nested" / "data");
     CHECK(db->path() == databasePath(dir / "nested" / "data"));
-    CHECK((fs::status(dir / "nested" / "data").permissions() & fs::perms::others_all) == fs::perms::none);
+    CHECK((fs::status(dir / "nested" / "data").permissions() & fs::perms::others_all) ==
+          fs::perms::none);
 }

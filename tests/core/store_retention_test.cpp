@@ -1,8 +1,8 @@
 // Retention: only what the server acknowledged and is older than the period is purged.
-#include <catch2/catch.hpp>
-
 #include "store/ids.hpp"
 #include "store_test_util.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::store;
 
@@ -34,7 +34,8 @@ std::string attemptWithAnswers(Database& db, const std::string& code, int answer
 
 } // namespace
 
-TEST_CASE("retention purges acknowledged old records and never unsynced ones", "[store][retention]") {
+TEST_CASE("retention purges acknowledged old records and never unsynced ones",
+          "[store][retention]") {
     test::TempDir dir;
     test::FakeClock clock;
     auto db = Database::open(dir / "k.sqlite", test::withClock(clock.fn()));

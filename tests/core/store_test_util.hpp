@@ -1,18 +1,16 @@
 // Helpers shared by the store tests: a temporary folder per test and small record builders.
 #pragma once
 
-#include <unistd.h>
+#include "store/beneficiary_code.hpp"
+#include "store/database.hpp"
+#include "support/temp_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-
-#include "store/beneficiary_code.hpp"
-#include "store/database.hpp"
-
-#include "support/temp_dir.hpp"
+#include <unistd.h>
 
 namespace repere::store::test {
 
@@ -32,7 +30,9 @@ inline void writeFile(const std::filesystem::path& p, const std::string& bytes) 
 struct FakeClock {
     std::int64_t nowMs = 1'780'000'000'000; // 2026-05-28
     std::function<std::int64_t()> fn() {
-        return [this] { return nowMs; };
+        return [this] {
+            return nowMs;
+        };
     }
 };
 

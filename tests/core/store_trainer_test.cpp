@@ -1,10 +1,9 @@
 // Trainer accounts: Argon2id PIN hashes, five wrong PINs lock for five minutes, even across a
 // restart; roles; audit of logins.
-#include <catch2/catch.hpp>
+#include "store_test_util.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
-#include "store_test_util.hpp"
+#include <catch2/catch.hpp>
 
 using namespace repere::store;
 
@@ -36,7 +35,8 @@ TEST_CASE("a trainer's PIN is stored as an Argon2id hash and checked", "[store][
     CHECK(list[0].name == "Fatou Diallo");
     CHECK(list[1].failures == 1);
 
-    CHECK_THROWS_AS(db->addTrainer("KARIM", "9999", TrainerRole::Trainer, PinHashParams::minimum()), StoreError);
+    CHECK_THROWS_AS(db->addTrainer("KARIM", "9999", TrainerRole::Trainer, PinHashParams::minimum()),
+                    StoreError);
     for (const std::string pin : {"123", "12a4", "1234567890123", ""}) {
         try {
             db->addTrainer("Nouveau", pin, TrainerRole::Trainer, PinHashParams::minimum());
@@ -45,10 +45,12 @@ TEST_CASE("a trainer's PIN is stored as an Argon2id hash and checked", "[store][
             CHECK(e.kind() == StoreErrorKind::Invalid);
         }
     }
-    CHECK_THROWS_AS(db->addTrainer("  ", "1234", TrainerRole::Trainer, PinHashParams::minimum()), StoreError);
+    CHECK_THROWS_AS(db->addTrainer("  ", "1234", TrainerRole::Trainer, PinHashParams::minimum()),
+                    StoreError);
 }
 
-TEST_CASE("five wrong PINs lock the account for five minutes, across a restart", "[store][trainer]") {
+TEST_CASE("five wrong PINs lock the account for five minutes, across a restart",
+          "[store][trainer]") {
     test::TempDir dir;
     test::FakeClock clock;
     {

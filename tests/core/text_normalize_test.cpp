@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
-
 #include "text/edit_distance.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using text::normalizeAnswer;
@@ -23,10 +23,10 @@ quiz::Tolerance strict() {
 TEST_CASE("UTF-8 decoding is strict and never loses text") {
     CHECK(text::decodeUtf8("é") == U"é");
     CHECK(text::decodeUtf8("œuf €") == U"œuf €");
-    CHECK(text::decodeUtf8("a\xFFz") == U"a\uFFFDz");          // invalid byte
-    CHECK(text::decodeUtf8("\xC3") == U"\uFFFD");               // truncated
-    CHECK(text::decodeUtf8("\xC0\xAF") == U"\uFFFD");           // overlong '/'
-    CHECK(text::decodeUtf8("\xED\xA0\x80") == U"\uFFFD");       // surrogate
+    CHECK(text::decodeUtf8("a\xFFz") == U"a\uFFFDz");     // invalid byte
+    CHECK(text::decodeUtf8("\xC3") == U"\uFFFD");         // truncated
+    CHECK(text::decodeUtf8("\xC0\xAF") == U"\uFFFD");     // overlong '/'
+    CHECK(text::decodeUtf8("\xED\xA0\x80") == U"\uFFFD"); // surrogate
     CHECK(text::encodeUtf8(U"Ça coûte 5 €") == "Ça coûte 5 €");
     CHECK(text::encodeUtf8(text::decodeUtf8("😀 ok")) == "😀 ok");
 }
@@ -34,9 +34,9 @@ TEST_CASE("UTF-8 decoding is strict and never loses text") {
 TEST_CASE("whitespace is trimmed and collapsed, no-break spaces included, always") {
     const auto t = strict();
     CHECK(normalizeAnswer("  la   pharmacie \t", t) == "la pharmacie");
-    CHECK(normalizeAnswer("Bonjour\u00A0!", t) == "Bonjour !");   // no-break space before !
-    CHECK(normalizeAnswer("Bonjour\u202F?", t) == "Bonjour ?");   // narrow no-break space
-    CHECK(normalizeAnswer("ca\u200Bfe", t) == "cafe");             // zero-width space removed
+    CHECK(normalizeAnswer("Bonjour\u00A0!", t) == "Bonjour !"); // no-break space before !
+    CHECK(normalizeAnswer("Bonjour\u202F?", t) == "Bonjour ?"); // narrow no-break space
+    CHECK(normalizeAnswer("ca\u200Bfe", t) == "cafe");          // zero-width space removed
     CHECK(normalizeAnswer("", t).empty());
 }
 
@@ -55,7 +55,8 @@ TEST_CASE("case is ignored for ASCII, Latin-1 and Latin Extended-A letters") {
 TEST_CASE("accents are ignored only when asked, including decomposed accents and ligatures") {
     auto t = strict();
     t.ignoreAccents = true;
-    CHECK(normalizeAnswer("élève à l'hôpital, Noël, garçon", t) == "eleve a l'hopital, Noel, garcon");
+    CHECK(normalizeAnswer("élève à l'hôpital, Noël, garçon", t) ==
+          "eleve a l'hopital, Noel, garcon");
     CHECK(normalizeAnswer("e\u0301te\u0301", t) == "ete"); // decomposed é
     CHECK(normalizeAnswer("ÀÉÈÊËÎÏÔÙÛÜÇŸ", t) == "AEEEEIIOUUUCY");
     t.ignoreAccents = false;
@@ -109,11 +110,11 @@ TEST_CASE("the default tolerance forgives case, punctuation and apostrophes, not
 TEST_CASE("edit distance counts letters, not bytes") {
     CHECK(text::editDistanceUtf8("pharmacie", "pharmacie") == 0);
     CHECK(text::editDistanceUtf8("farmacie", "pharmacie") == 2);
-    CHECK(text::editDistanceUtf8("été", "ete") == 2);     // two substitutions, not four byte edits
+    CHECK(text::editDistanceUtf8("été", "ete") == 2); // two substitutions, not four byte edits
     CHECK(text::editDistanceUtf8("", "abc") == 3);
     CHECK(text::editDistanceUtf8("abc", "") == 3);
     CHECK(text::editDistanceUtf8("kitten", "sitting") == 3);
-    CHECK(text::editDistanceUtf8("œuf", "oeuf") == 2);      // raw distance: no normalisation here
+    CHECK(text::editDistanceUtf8("œuf", "oeuf") == 2); // raw distance: no normalisation here
 }
 
 TEST_CASE("the edit ratio allows a share of mistakes relative to the accepted answer") {
@@ -125,7 +126,7 @@ TEST_CASE("the edit ratio allows a share of mistakes relative to the accepted an
     CHECK(typedAnswerMatches("farmacie", "pharmacie", t) == false);
     // 10 letters -> exactly 2 edits despite floating point (0.2 * 10)
     CHECK(typedAnswerMatches("boulangeri", "boulangerie", t)); // 11 letters, 1 edit
-    CHECK(typedAnswerMatches("rendez vou", "rendez-vous", t));  // punctuation ignored, then 1 edit
+    CHECK(typedAnswerMatches("rendez vou", "rendez-vous", t)); // punctuation ignored, then 1 edit
     t.maxEditRatio = 0.0;
     CHECK_FALSE(typedAnswerMatches("pharmacia", "pharmacie", t));
     t.maxEditRatio = 0.5;

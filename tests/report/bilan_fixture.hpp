@@ -3,18 +3,19 @@
 // by the bilan tests and the trainer screen tests. Other items: "Je ne sais pas" where offered.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "engine/attempt.hpp"
 #include "quiz/loader.hpp"
 #include "store/database.hpp"
+
+#include <string>
+#include <vector>
 
 namespace repere::report::test {
 
 inline quiz::Quiz loadFrancais() {
     auto r = quiz::loadPackage(std::string(REPERE_SOURCE_DIR) + "/quizzes/francais");
-    if (!r.ok()) throw std::runtime_error("francais package does not load");
+    if (!r.ok())
+        throw std::runtime_error("francais package does not load");
     return std::move(*r.quiz);
 }
 
@@ -24,9 +25,10 @@ struct TakenAttempt {
     std::vector<std::string> speakResponses; // non-practice speak answers (uuids)
 };
 
-inline TakenAttempt takeFrancais(store::Database& db, const quiz::Quiz& quiz, const std::string& code,
-                                 std::uint64_t seed = 11) {
-    if (!db.findBeneficiary(code)) db.registerBeneficiary(code, std::string("Awa"), db.nowMs());
+inline TakenAttempt takeFrancais(store::Database& db, const quiz::Quiz& quiz,
+                                 const std::string& code, std::uint64_t seed = 11) {
+    if (!db.findBeneficiary(code))
+        db.registerBeneficiary(code, std::string("Awa"), db.nowMs());
     store::NewAttempt na;
     na.code = code;
     na.quizId = quiz.id;
@@ -42,23 +44,29 @@ inline TakenAttempt takeFrancais(store::Database& db, const quiz::Quiz& quiz, co
     TakenAttempt taken{rec.uuid, {}, {}};
     for (int guard = 0; guard < 300 && !attempt.finished(); ++guard) {
         const auto cur = attempt.current();
-        if (!cur) break;
+        if (!cur)
+            break;
         const auto& item = *cur->item;
         engine::Response r;
         if (item.type == quiz::ItemType::Write) {
             r = attempt.answer({{"text", "Bonjour, je viens demain à 9 heures. Merci."}}, 40000);
         } else if (item.type == quiz::ItemType::Speak) {
-            r = attempt.answer({{"recording", "rec/" + item.id + ".ogg"}, {"durationS", 6.5}}, 15000);
+            r = attempt.answer({{"recording", "rec/" + item.id + ".ogg"}, {"durationS", 6.5}},
+                               15000);
         } else if (item.type == quiz::ItemType::Choice && !item.correct.empty()) {
             r = attempt.answer({{"selected", item.correct}}, 5000, 1);
-        } else if (item.dontKnow && item.type != quiz::ItemType::Profile && item.type != quiz::ItemType::Info) {
-            r = attempt.dontKnow(9000); // a scored answer: the skill gets an estimate (routing needs it)
+        } else if (item.dontKnow && item.type != quiz::ItemType::Profile &&
+                   item.type != quiz::ItemType::Info) {
+            r = attempt.dontKnow(
+                9000); // a scored answer: the skill gets an estimate (routing needs it)
         } else {
             r = attempt.unavailable(2000);
         }
         const auto uuid = db.storeResponse(r);
-        if (!item.practice && item.type == quiz::ItemType::Write) taken.writeResponses.push_back(uuid);
-        if (!item.practice && item.type == quiz::ItemType::Speak) taken.speakResponses.push_back(uuid);
+        if (!item.practice && item.type == quiz::ItemType::Write)
+            taken.writeResponses.push_back(uuid);
+        if (!item.practice && item.type == quiz::ItemType::Speak)
+            taken.speakResponses.push_back(uuid);
     }
     attempt.finish();
     db.finishAttempt(rec.uuid, nlohmann::json::object());

@@ -1,17 +1,16 @@
 // The bilan model and its PDF on the real French diagnostic: levels recomputed with the trainer's
 // manual scores, strengths first, and the PDF's text (pdftotext) shows code, levels and scores.
-#include <catch2/catch.hpp>
-
-#include <array>
-#include <cstdio>
-#include <cstdlib>
-#include <memory>
-
 #include "../core/store_test_util.hpp"
 #include "bilan_fixture.hpp"
 #include "bilan_pdf.hpp"
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
 
 using namespace repere;
 using repere::store::test::TempDir;
@@ -21,7 +20,8 @@ namespace {
 double rubricMax(const quiz::Quiz& quiz, store::Database& db, const std::string& responseUuid) {
     const auto r = db.findResponse(responseUuid);
     double max = 0;
-    for (const auto& c : quiz.findItem(r->itemId)->scoring.rubric) max += c.points;
+    for (const auto& c : quiz.findItem(r->itemId)->scoring.rubric)
+        max += c.points;
     return max;
 }
 
@@ -30,7 +30,8 @@ std::string run(const std::string& command) {
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     REQUIRE(pipe);
     std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get()))
+        out.append(buf.data(), n);
     return out;
 }
 
@@ -40,7 +41,8 @@ std::string collapse(const std::string& s) {
     for (char c : s) {
         const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
         if (space) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
         } else {
             out += c;
         }
@@ -50,7 +52,8 @@ std::string collapse(const std::string& s) {
 
 } // namespace
 
-TEST_CASE("bilan: levels per skill with strengths first and pending manual answers counted", "[report]") {
+TEST_CASE("bilan: levels per skill with strengths first and pending manual answers counted",
+          "[report]") {
     TempDir dir;
     auto db = store::Database::openDataDir(dir.path());
     const auto quiz = report::test::loadFrancais();
@@ -88,7 +91,8 @@ TEST_CASE("bilan: levels per skill with strengths first and pending manual answe
     }
 }
 
-TEST_CASE("bilan: each skill reads its own can-do line so Lire at B1 speaks of reading", "[report]") {
+TEST_CASE("bilan: each skill reads its own can-do line so Lire at B1 speaks of reading",
+          "[report]") {
     TempDir dir;
     auto db = store::Database::openDataDir(dir.path());
     const auto quiz = report::test::loadFrancais();
@@ -98,7 +102,8 @@ TEST_CASE("bilan: each skill reads its own can-do line so Lire at B1 speaks of r
     const auto& fw = quiz.framework;
     const report::SkillLine* reading = nullptr;
     for (const auto& s : bilan.skills)
-        if (s.skillId == "reading") reading = &s;
+        if (s.skillId == "reading")
+            reading = &s;
     REQUIRE(reading);
     REQUIRE(reading->level);
     REQUIRE(fw.levels[*reading->level].id == "b1");
@@ -108,12 +113,14 @@ TEST_CASE("bilan: each skill reads its own can-do line so Lire at B1 speaks of r
     CHECK(reading->canDo != fw.levels[*reading->level].canDo.get("fr"));
     CHECK(reading->canDo != fw.canDo.at("speaking").at("b1").get("fr"));
     for (const auto& s : bilan.skills)
-        if (s.level) CHECK(s.canDo == fw.canDo.at(s.skillId).at(fw.levels[*s.level].id).get("fr"));
+        if (s.level)
+            CHECK(s.canDo == fw.canDo.at(s.skillId).at(fw.levels[*s.level].id).get("fr"));
 }
 
 TEST_CASE("bilan PDF: every can-do line of both bundled diagnostics takes one line", "[report]") {
     for (const char* pkg : {"francais", "numerique"}) {
-        const auto loaded = quiz::loadPackage(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes" / pkg);
+        const auto loaded =
+            quiz::loadPackage(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes" / pkg);
         REQUIRE(loaded.ok());
         const auto& fw = loaded.quiz->framework;
         // Complete: a line for every skill at every level.
@@ -126,13 +133,15 @@ TEST_CASE("bilan PDF: every can-do line of both bundled diagnostics takes one li
             for (const auto& [level, text] : lines)
                 for (const auto& [locale, words] : text.byLocale) {
                     INFO(pkg << " " << skill << " " << level << " " << locale << ": " << words);
-                    const bool firstPerson = words.rfind("Je ", 0) == 0 || words.rfind("J'", 0) == 0;
+                    const bool firstPerson =
+                        words.rfind("Je ", 0) == 0 || words.rfind("J'", 0) == 0;
                     CHECK((firstPerson || locale != "fr"));
                     CHECK(report::canDoLineCount(words) == 1);
                 }
     }
     // A typical sentence at the loader's limit fits too; a paragraph does not.
-    const std::string limit = "Je comprends une explication claire et je réponds : un entretien, une réunion, la radio.";
+    const std::string limit =
+        "Je comprends une explication claire et je réponds : un entretien, une réunion, la radio.";
     REQUIRE(limit.size() >= 88);
     CHECK(report::canDoLineCount(limit) == 1);
     CHECK(report::canDoLineCount(limit + " " + limit) == 2);
@@ -153,7 +162,8 @@ TEST_CASE("bilan: a trainer manual score is applied and the latest one counts", 
     const auto w = taken.writeResponses.front();
     const double wMax = rubricMax(quiz, *db, w);
     db->addManualScore(w, "Mme Benali", nlohmann::json::object(), 0.0, wMax);
-    db->addManualScore(w, "Mme Benali", nlohmann::json::object(), wMax, wMax); // corrected: latest wins
+    db->addManualScore(w, "Mme Benali", nlohmann::json::object(), wMax,
+                       wMax); // corrected: latest wins
     const auto s = taken.speakResponses.front();
     db->addManualScore(s, "Mme Benali", nlohmann::json::object(), 1.0, rubricMax(quiz, *db, s));
 
@@ -175,19 +185,23 @@ TEST_CASE("bilan: a trainer manual score is applied and the latest one counts", 
     CHECK(withStep.trainer == "M. Okafor");
 }
 
-TEST_CASE("bilan: an attempt taken with a package that is not loaded is a clear error", "[report]") {
+TEST_CASE("bilan: an attempt taken with a package that is not loaded is a clear error",
+          "[report]") {
     TempDir dir;
     auto db = store::Database::openDataDir(dir.path());
     const auto quiz = report::test::loadFrancais();
     const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
     report::test::takeFrancais(*db, quiz, code);
-    CHECK_THROWS_WITH(report::bilanFromStore(*db, std::vector<quiz::Quiz>{}, report::chooseAttempt(*db, code), {}),
+    CHECK_THROWS_WITH(report::bilanFromStore(*db, std::vector<quiz::Quiz>{},
+                                             report::chooseAttempt(*db, code), {}),
                       "the quiz package francais " + quiz.version +
                           " this attempt was taken with is not loaded");
     CHECK_THROWS(report::chooseAttempt(*db, "not a code"));
 }
 
-TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and repere report makes the same", "[report]") {
+TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and repere report "
+          "makes the same",
+          "[report]") {
     TempDir dir;
     auto db = store::Database::openDataDir(dir.path());
     const auto quiz = report::test::loadFrancais();
@@ -218,7 +232,8 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
         for (const auto& s : bilan.skills) {
             CHECK(text.find(s.title) != std::string::npos);
             CHECK(text.find("Niveau : " + s.levelTitle) != std::string::npos);
-            if (!s.canDo.empty()) CHECK(text.find(s.canDo) != std::string::npos); // this skill's own words
+            if (!s.canDo.empty())
+                CHECK(text.find(s.canDo) != std::string::npos); // this skill's own words
         }
         CHECK(text.find("Mme Benali") != std::string::npos);
         CHECK(text.find(" / ") != std::string::npos);
@@ -230,28 +245,32 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
     // The written answer's line: "Écrit (red-0x) : 3 / 3 point(s) — Mme Benali".
     const auto item = db->findResponse(w)->itemId;
     char expected[160];
-    std::snprintf(expected, sizeof expected, "Écrit (%s) : %g / %g point(s) — Mme Benali", item.c_str(), wMax, wMax);
+    std::snprintf(expected, sizeof expected, "Écrit (%s) : %g / %g point(s) — Mme Benali",
+                  item.c_str(), wMax, wMax);
     CHECK(text.find(expected) != std::string::npos);
     CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
 
     // The command line makes the same bilan.
     db.reset();
     const auto cliPdf = dir / "cli.pdf";
-    const std::string cmd = std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" + dir.path().string() +
-                            "' --quizzes '" + REPERE_SOURCE_DIR + "/quizzes' --code " + code +
-                            " --agency 'ALI Saint-Denis' --out '" + cliPdf.string() + "' 2>&1";
+    const std::string cmd = std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" +
+                            dir.path().string() + "' --quizzes '" + REPERE_SOURCE_DIR +
+                            "/quizzes' --code " + code + " --agency 'ALI Saint-Denis' --out '" +
+                            cliPdf.string() + "' 2>&1";
     INFO(run(cmd));
     REQUIRE(std::filesystem::exists(cliPdf));
     checkText(textOf(cliPdf));
     auto reopened = store::Database::openDataDir(dir.path());
     bool audited = false;
-    for (const auto& e : reopened->auditLog()) audited = audited || (e.action == "report" && e.detail.find(code) == 0);
+    for (const auto& e : reopened->auditLog())
+        audited = audited || (e.action == "report" && e.detail.find(code) == 0);
     CHECK(audited);
     // A code with no attempt: exit status 1 and a message, no file.
     const auto none = reopened->registerNewBeneficiary().code;
     reopened.reset();
-    const auto out = run(std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" + dir.path().string() +
-                         "' --code " + none + " --out '" + (dir / "none.pdf").string() + "' 2>&1; echo rc=$?");
+    const auto out =
+        run(std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" + dir.path().string() +
+            "' --code " + none + " --out '" + (dir / "none.pdf").string() + "' 2>&1; echo rc=$?");
     CHECK(out.find("no attempt for code " + none) != std::string::npos);
     CHECK(out.find("rc=1") != std::string::npos);
     CHECK(!std::filesystem::exists(dir / "none.pdf"));

@@ -13,7 +13,8 @@ class TempDir {
 public:
     explicit TempDir(const std::string& prefix = "repere-test") {
         std::string tmpl = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
-        if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+        if (!mkdtemp(tmpl.data()))
+            throw std::runtime_error("mkdtemp failed");
         path_ = tmpl;
     }
     ~TempDir() {

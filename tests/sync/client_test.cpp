@@ -1,12 +1,5 @@
 // The sync client against a real server (both backends): happy path and every fault of the
 // issue. After each: every record exactly once on the server, nothing lost on the kiosk.
-#include <catch2/catch.hpp>
-
-#include <fstream>
-#include <future>
-#include <set>
-#include <sstream>
-
 #include "support/fault_proxy.hpp"
 #include "support/memory_kiosk.hpp"
 #include "support/server_fixture.hpp"
@@ -14,6 +7,12 @@
 #include "sync/client/sync_client.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/server/admin.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <future>
+#include <set>
+#include <sstream>
 
 using namespace repere;
 using namespace repere::sync;
@@ -25,10 +24,12 @@ namespace {
 void requireExactlyOnce(sync::server::Storage& storage, test::MemoryKiosk& kiosk) {
     const auto stored = storage.records();
     std::multiset<std::string> ids;
-    for (const auto& r : stored) ids.insert(r.recordId);
+    for (const auto& r : stored)
+        ids.insert(r.recordId);
     const auto mine = kiosk.recordIds();
     REQUIRE(stored.size() == mine.size());
-    for (const auto& id : mine) REQUIRE(ids.count(id) == 1);
+    for (const auto& id : mine)
+        REQUIRE(ids.count(id) == 1);
 }
 
 void enrolKiosk(test::ServerFixture& srv, test::MemoryKiosk& kiosk, const std::string& url = "") {
@@ -40,14 +41,17 @@ void enrolKiosk(test::ServerFixture& srv, test::MemoryKiosk& kiosk, const std::s
 fs::path writePackage(const fs::path& root, const std::string& version) {
     const fs::path dir = root / ("pkg-" + version);
     fs::create_directories(dir / "media");
-    std::ofstream(dir / "quiz.json") << R"({"format":"repere-quiz","formatVersion":1,"id":"exemple","version":")"
-                                     << version << R"("})";
-    std::ofstream(dir / "media" / "son.ogg", std::ios::binary) << std::string(3000, '\x01') << version;
+    std::ofstream(dir / "quiz.json")
+        << R"({"format":"repere-quiz","formatVersion":1,"id":"exemple","version":")" << version
+        << R"("})";
+    std::ofstream(dir / "media" / "son.ogg", std::ios::binary)
+        << std::string(3000, '\x01') << version;
     return dir;
 }
 
 std::vector<std::string> acceptAll(const fs::path& folder) {
-    if (!fs::exists(folder / "quiz.json")) return {"quiz.json missing"};
+    if (!fs::exists(folder / "quiz.json"))
+        return {"quiz.json missing"};
     return {};
 }
 
@@ -171,7 +175,9 @@ TEST_CASE("client: killed between the reply and the marking") {
     kiosk.addResponses(600);
     {
         ClientHooks crash;
-        crash.beforeMarkAcknowledged = [](const std::string&) { throw std::runtime_error("power cut"); };
+        crash.beforeMarkAcknowledged = [](const std::string&) {
+            throw std::runtime_error("power cut");
+        };
         SyncClient doomed(kiosk, kiosk, ".", crash);
         CHECK_THROWS(doomed.push());
     }
@@ -245,13 +251,16 @@ TEST_CASE("client: server killed and restarted mid-sync") {
     test::MemoryKiosk kiosk;
     {
         auto admin = sync::server::openStorage(spec);
-        REQUIRE(SyncClient::enrol(kiosk, server->url(), sync::server::createEnrolCode(*admin, "ALI", test::wallMs()), "k").ok);
+        REQUIRE(SyncClient::enrol(kiosk, server->url(),
+                                  sync::server::createEnrolCode(*admin, "ALI", test::wallMs()), "k")
+                    .ok);
     }
     kiosk.addResponses(2000);
     int batches = 0;
     ClientHooks hooks;
     hooks.progress = [&](const std::string& line) {
-        if (line.rfind("batch ", 0) == 0 && ++batches == 2) server->kill(SIGKILL); // mid-sync, no goodbye
+        if (line.rfind("batch ", 0) == 0 && ++batches == 2)
+            server->kill(SIGKILL); // mid-sync, no goodbye
     };
     SyncClient client(kiosk, kiosk, ".", hooks);
     auto cut = client.push();
@@ -285,7 +294,9 @@ TEST_CASE("client: catalogue pull, validated, applied once, resumed after a cut 
 
     {
         ClientHooks cut;
-        cut.afterCatalogFile = [](const std::string&) { throw std::runtime_error("power cut"); };
+        cut.afterCatalogFile = [](const std::string&) {
+            throw std::runtime_error("power cut");
+        };
         SyncClient doomed(kiosk, kiosk, data.path(), cut);
         CHECK_THROWS(doomed.pullCatalog(acceptAll));
     }
@@ -294,7 +305,8 @@ TEST_CASE("client: catalogue pull, validated, applied once, resumed after a cut 
     CHECK_FALSE(kiosk.value(key::kCatalogVersion));
 
     SyncClient refusing(kiosk, kiosk, data.path());
-    auto refused = refusing.pullCatalog([](const fs::path&) { return std::vector<std::string>{"bad item"}; });
+    auto refused =
+        refusing.pullCatalog([](const fs::path&) { return std::vector<std::string>{"bad item"}; });
     CHECK_FALSE(refused.ok);
     CHECK(refused.error.find("bad item") != std::string::npos);
     CHECK(kiosk.installedQuizzes().empty());
@@ -305,7 +317,8 @@ TEST_CASE("client: catalogue pull, validated, applied once, resumed after a cut 
     CHECK(ok.quizzesInstalled == 1);
     REQUIRE(kiosk.installedQuizzes().size() == 1);
     const fs::path folder = kiosk.installedQuizzes()[0].folder;
-    CHECK(sha256OfFile(folder / "media" / "son.ogg") == sha256OfFile(src / "pkg-1.0.0" / "media" / "son.ogg"));
+    CHECK(sha256OfFile(folder / "media" / "son.ogg") ==
+          sha256OfFile(src / "pkg-1.0.0" / "media" / "son.ogg"));
     REQUIRE(kiosk.trainers().count("Awa"));
     CHECK(kiosk.trainers()["Awa"].pinHash.rfind("$argon2id$", 0) == 0);
 
@@ -338,14 +351,16 @@ TEST_CASE("client: a recorded answer uploads as a blob and resumes where it stop
     std::ofstream(dir / "answer.wav", std::ios::binary) << audio;
     const std::string sha = sha256Hex(audio);
     // An earlier upload stopped after the first chunk.
-    srv.storage->appendBlob(sha, static_cast<std::int64_t>(audio.size()), 0, audio.substr(0, kBlobChunkBytes), 1);
+    srv.storage->appendBlob(sha, static_cast<std::int64_t>(audio.size()), 0,
+                            audio.substr(0, kBlobChunkBytes), 1);
     SyncClient client(kiosk, kiosk, ".");
     std::string error;
     REQUIRE(client.uploadBlob(dir / "answer.wav", error));
     CHECK(srv.storage->blobData(sha) == audio);
 }
 
-TEST_CASE("client: not enrolled, or an unreachable server, fails with a reason and keeps everything") {
+TEST_CASE(
+    "client: not enrolled, or an unreachable server, fails with a reason and keeps everything") {
     test::MemoryKiosk kiosk;
     kiosk.addResponses(5);
     SyncClient client(kiosk, kiosk, ".");

@@ -1,13 +1,12 @@
 // Load: 50 kiosks syncing at once, 100,000 responses in all; exactly 100,000 stored.
-#include <catch2/catch.hpp>
-
-#include <chrono>
-#include <iostream>
-#include <thread>
-
 #include "support/memory_kiosk.hpp"
 #include "support/server_fixture.hpp"
 #include "sync/client/sync_client.hpp"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <iostream>
+#include <thread>
 
 using namespace repere;
 using namespace repere::sync;
@@ -19,7 +18,9 @@ TEST_CASE("load: 50 kiosks at once, 100,000 responses, exactly 100,000 stored") 
     std::vector<std::unique_ptr<test::MemoryKiosk>> kiosks;
     for (int k = 0; k < kKiosks; ++k) {
         kiosks.push_back(std::make_unique<test::MemoryKiosk>());
-        REQUIRE(SyncClient::enrol(*kiosks.back(), srv.url(), srv.newCode(), "kiosk-" + std::to_string(k)).ok);
+        REQUIRE(SyncClient::enrol(*kiosks.back(), srv.url(), srv.newCode(),
+                                  "kiosk-" + std::to_string(k))
+                    .ok);
         kiosks.back()->addResponses(kPerKiosk);
     }
     const auto t0 = std::chrono::steady_clock::now();
@@ -27,18 +28,22 @@ TEST_CASE("load: 50 kiosks at once, 100,000 responses, exactly 100,000 stored") 
     std::vector<std::thread> threads;
     for (int k = 0; k < kKiosks; ++k)
         threads.emplace_back([&, k] {
-            SyncClient client(*kiosks[static_cast<std::size_t>(k)], *kiosks[static_cast<std::size_t>(k)], ".");
+            SyncClient client(*kiosks[static_cast<std::size_t>(k)],
+                              *kiosks[static_cast<std::size_t>(k)], ".");
             // A kiosk that met a busy server retries like the scheduler would, just sooner.
             for (int attempt = 0; attempt < 5; ++attempt) {
                 reports[static_cast<std::size_t>(k)] = client.push();
-                if (reports[static_cast<std::size_t>(k)].ok) break;
+                if (reports[static_cast<std::size_t>(k)].ok)
+                    break;
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
         });
-    for (auto& t : threads) t.join();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "load [" << test::backendName() << "]: " << kKiosks * kPerKiosk << " responses from " << kKiosks
-              << " kiosks in " << seconds << " s" << std::endl;
+    for (auto& t : threads)
+        t.join();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::cout << "load [" << test::backendName() << "]: " << kKiosks * kPerKiosk
+              << " responses from " << kKiosks << " kiosks in " << seconds << " s" << std::endl;
 
     std::int64_t pending = 0, stored = 0;
     for (int k = 0; k < kKiosks; ++k) {
@@ -50,5 +55,6 @@ TEST_CASE("load: 50 kiosks at once, 100,000 responses, exactly 100,000 stored") 
     CHECK(pending == 0);
     CHECK(stored == kKiosks * kPerKiosk);
     CHECK(srv.storage->recordCount() == kKiosks * kPerKiosk);
-    for (const auto& d : srv.storage->devices()) CHECK(srv.storage->cursor(d.id).records == kPerKiosk);
+    for (const auto& d : srv.storage->devices())
+        CHECK(srv.storage->cursor(d.id).records == kPerKiosk);
 }

@@ -1,9 +1,9 @@
 // Wire format, capped gzip and digests (no server involved).
-#include <catch2/catch.hpp>
-
 #include "support/records.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using namespace repere::sync;
@@ -16,8 +16,10 @@ TEST_CASE("protocol: gzip round trip and caps") {
     REQUIRE(ok.ok());
     CHECK(ok.data == text);
     CHECK(gzipDecompress(packed, 99999).error == InflateError::TooLarge);
-    CHECK(gzipDecompress("plain text, long enough to be checked", 1000).error == InflateError::NotGzip);
-    CHECK(gzipDecompress(packed.substr(0, packed.size() / 2), 200000).error == InflateError::Corrupt);
+    CHECK(gzipDecompress("plain text, long enough to be checked", 1000).error ==
+          InflateError::NotGzip);
+    CHECK(gzipDecompress(packed.substr(0, packed.size() / 2), 200000).error ==
+          InflateError::Corrupt);
     CHECK(gzipDecompress(packed + "junk", 200000).error == InflateError::Corrupt);
 }
 
@@ -34,7 +36,8 @@ TEST_CASE("protocol: sha256 and tokens") {
 }
 
 TEST_CASE("protocol: batch request and reply survive a round trip") {
-    BatchRequest req{{test::makeRecord("r1", 1, "x", "exemple", "1.0.0"), test::makeRecord("r2", 2)}};
+    BatchRequest req{
+        {test::makeRecord("r1", 1, "x", "exemple", "1.0.0"), test::makeRecord("r2", 2)}};
     auto parsed = parseBatchRequest(toJson(req).dump());
     REQUIRE(parsed.ok());
     REQUIRE(parsed.value->records.size() == 2);
@@ -54,7 +57,9 @@ TEST_CASE("protocol: a captive portal's HTML or an odd body is a parse failure, 
     CHECK_FALSE(parseBatchReply("").ok());
     CHECK_FALSE(parseBatchReply("{}").ok());
     CHECK_FALSE(parseBatchReply("[]").ok());
-    CHECK_FALSE(parseBatchReply(R"({"batchId":"b","cursor":1,"results":[{"recordId":"r","status":"maybe"}]})").ok());
+    CHECK_FALSE(parseBatchReply(
+                    R"({"batchId":"b","cursor":1,"results":[{"recordId":"r","status":"maybe"}]})")
+                    .ok());
     CHECK_FALSE(parseEnrolReply(R"({"deviceId":"d","token":"short","agency":"a"})").ok());
     CHECK(parseBatchReply(R"({"batchId":"b","cursor":1,"results":[]})").ok());
 }
@@ -69,7 +74,8 @@ TEST_CASE("protocol: record ids, hashes and catalogue paths are checked") {
 
     CatalogReply c;
     c.quizzes.push_back({"q", "1", sha256Hex("x"), 1, {{"../../etc/passwd", sha256Hex("y"), 1}}});
-    CHECK(parseCatalogReply(toJson(c).dump()).error.find("inside the package") != std::string::npos);
+    CHECK(parseCatalogReply(toJson(c).dump()).error.find("inside the package") !=
+          std::string::npos);
     c.quizzes[0].files[0].path = "media/a.png";
     CHECK(parseCatalogReply(toJson(c).dump()).ok());
 }

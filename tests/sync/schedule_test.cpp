@@ -1,7 +1,7 @@
 // Sync scheduling as time arithmetic: back-off, end-of-day, "Synchroniser maintenant".
-#include <catch2/catch.hpp>
-
 #include "sync/client/schedule.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::sync;
 
@@ -30,13 +30,15 @@ TEST_CASE("schedule: end-of-day time parsing and next occurrence in local time")
     CHECK_FALSE(parseTimeOfDay("7:30"));
     CHECK_FALSE(parseTimeOfDay("17h30"));
     // Paris in winter is UTC+1: 17:30 local = 16:30 UTC.
-    CHECK(nextDailyMs(kMidnightUtc + 10 * 60 * kMin, 17 * 60 + 30, 60) == kMidnightUtc + (16 * 60 + 30) * kMin);
+    CHECK(nextDailyMs(kMidnightUtc + 10 * 60 * kMin, 17 * 60 + 30, 60) ==
+          kMidnightUtc + (16 * 60 + 30) * kMin);
     // Already past today: tomorrow.
     CHECK(nextDailyMs(kMidnightUtc + (16 * 60 + 30) * kMin, 17 * 60 + 30, 60) ==
           kMidnightUtc + (24 * 60 + 16 * 60 + 30) * kMin);
 }
 
-TEST_CASE("schedule: pending records retry on back-off - the end of day and a request always sync") {
+TEST_CASE(
+    "schedule: pending records retry on back-off - the end of day and a request always sync") {
     const std::int64_t t0 = kMidnightUtc + 9 * 60 * kMin; // 10:00 Paris
     SyncSchedule s(17 * 60 + 30, 60, t0);
     CHECK(s.due(t0, 3)); // pending and no failure yet: go

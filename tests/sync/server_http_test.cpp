@@ -1,13 +1,12 @@
 // repere-server's HTTP API against a real server on 127.0.0.1 (both backends): enrolment,
 // authentication, limits and error replies. Nothing partial may be stored on any error.
-#include <catch2/catch.hpp>
-
-#include <httplib.h>
-
 #include "support/records.hpp"
 #include "support/server_fixture.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
 
 using namespace repere;
 using namespace repere::sync;
@@ -20,7 +19,8 @@ struct Enrolled {
 };
 
 Enrolled enrol(test::ServerFixture& srv, httplib::Client& cli) {
-    auto res = cli.Post("/api/v1/enrol", toJson(EnrolRequest{srv.newCode(), "kiosk"}).dump(), "application/json");
+    auto res = cli.Post("/api/v1/enrol", toJson(EnrolRequest{srv.newCode(), "kiosk"}).dump(),
+                        "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 200);
     auto reply = parseEnrolReply(res->body);
@@ -28,14 +28,18 @@ Enrolled enrol(test::ServerFixture& srv, httplib::Client& cli) {
     return {reply.value->deviceId, reply.value->token};
 }
 
-httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+httplib::Headers bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
 
-httplib::Result postBatch(httplib::Client& cli, const std::string& token, const std::string& batchId,
-                          const std::string& body) {
+httplib::Result postBatch(httplib::Client& cli, const std::string& token,
+                          const std::string& batchId, const std::string& body) {
     return cli.Post(("/api/v1/batches/" + batchId).c_str(), bearer(token), body, kBatchContentType);
 }
 
-std::string gz(const std::vector<WireRecord>& recs) { return gzipCompress(toJson(BatchRequest{recs}).dump()); }
+std::string gz(const std::vector<WireRecord>& recs) {
+    return gzipCompress(toJson(BatchRequest{recs}).dump());
+}
 
 std::string errorCode(const httplib::Result& res) {
     auto e = parseErrorReply(res->body);
@@ -57,13 +61,15 @@ TEST_CASE("http: enrolment trades a one-time code for a token that only the devi
     test::ServerFixture srv;
     httplib::Client cli(srv.url());
     const std::string code = srv.newCode();
-    auto first = cli.Post("/api/v1/enrol", toJson(EnrolRequest{code, "k1"}).dump(), "application/json");
+    auto first =
+        cli.Post("/api/v1/enrol", toJson(EnrolRequest{code, "k1"}).dump(), "application/json");
     REQUIRE(first);
     REQUIRE(first->status == 200);
     auto reply = parseEnrolReply(first->body);
     REQUIRE(reply.ok());
     CHECK(reply.value->token.size() == 64); // 256 bits
-    auto second = cli.Post("/api/v1/enrol", toJson(EnrolRequest{code, "k2"}).dump(), "application/json");
+    auto second =
+        cli.Post("/api/v1/enrol", toJson(EnrolRequest{code, "k2"}).dump(), "application/json");
     REQUIRE(second);
     CHECK(second->status == 401);
     CHECK(errorCode(second) == "invalid_code");
@@ -211,8 +217,10 @@ TEST_CASE("http: a device over its rate limit gets 429") {
     for (int k = 0; k < 8; ++k) {
         auto res = cli.Get("/api/v1/cursor", bearer(dev.token));
         REQUIRE(res);
-        if (res->status == 200) ++ok;
-        if (res->status == 429) ++limited;
+        if (res->status == 200)
+            ++ok;
+        if (res->status == 429)
+            ++limited;
     }
     CHECK(ok == 5);
     CHECK(limited == 3);
@@ -244,8 +252,10 @@ TEST_CASE("http: resumable blob upload and catalogue download") {
     const std::string sha = sha256Hex(data);
     const std::string base = "/api/v1/blobs/" + sha;
     auto put = [&](std::size_t off, std::size_t n) {
-        return cli.Put((base + "?offset=" + std::to_string(off) + "&total=" + std::to_string(data.size())).c_str(),
-                       bearer(dev.token), data.substr(off, n), "application/octet-stream");
+        return cli.Put(
+            (base + "?offset=" + std::to_string(off) + "&total=" + std::to_string(data.size()))
+                .c_str(),
+            bearer(dev.token), data.substr(off, n), "application/octet-stream");
     };
     auto r1 = put(0, 300000);
     REQUIRE(r1);

@@ -1,12 +1,11 @@
 // The storage contract (sync/server/storage.hpp), run on SQLite and on PostgreSQL.
-#include <catch2/catch.hpp>
-
-#include <future>
-#include <set>
-
 #include "support/backend.hpp"
 #include "support/records.hpp"
 #include "sync/protocol/digest.hpp"
+
+#include <catch2/catch.hpp>
+#include <future>
+#include <set>
 
 using namespace repere;
 using namespace repere::sync;
@@ -33,9 +32,11 @@ TEST_CASE("storage: an enrolment code works once, before it expires") {
     auto d = s->enrolDevice(sha256Hex("CODE-1"), "dev-1", "kiosk 1", sha256Hex("t1"), 2000);
     REQUIRE(d);
     CHECK(d->agency == "ALI Bondy");
-    CHECK_FALSE(s->enrolDevice(sha256Hex("CODE-1"), "dev-2", "kiosk 2", sha256Hex("t2"), 2001)); // used
+    CHECK_FALSE(
+        s->enrolDevice(sha256Hex("CODE-1"), "dev-2", "kiosk 2", sha256Hex("t2"), 2001)); // used
     s->createEnrolCode(sha256Hex("CODE-2"), "ALI Bondy", 1000, 5000);
-    CHECK_FALSE(s->enrolDevice(sha256Hex("CODE-2"), "dev-3", "kiosk 3", sha256Hex("t3"), 5000)); // expired
+    CHECK_FALSE(
+        s->enrolDevice(sha256Hex("CODE-2"), "dev-3", "kiosk 3", sha256Hex("t3"), 5000)); // expired
     CHECK(s->devices().size() == 1);
 }
 
@@ -62,7 +63,8 @@ TEST_CASE("storage: a batch stores each record once and a replay returns the rem
     auto first = s->ingestBatch(d, "b1", recs, 100);
     CHECK_FALSE(first.replayed);
     REQUIRE(first.reply.results.size() == 5);
-    for (const auto& r : first.reply.results) CHECK(r.status == RecordStatus::Stored);
+    for (const auto& r : first.reply.results)
+        CHECK(r.status == RecordStatus::Stored);
     CHECK(first.reply.cursor == 5);
 
     // Same batch id again (reply lost): same answer, nothing new stored, even if the body differs.
@@ -73,13 +75,15 @@ TEST_CASE("storage: a batch stores each record once and a replay returns the rem
 
     // The same records in a new batch: duplicates.
     auto dup = s->ingestBatch(d, "b2", recs, 300);
-    for (const auto& r : dup.reply.results) CHECK(r.status == RecordStatus::Duplicate);
+    for (const auto& r : dup.reply.results)
+        CHECK(r.status == RecordStatus::Duplicate);
     CHECK(s->recordCount() == 5);
     CHECK(s->cursor(d.id).cursor == 5);
     CHECK(s->cursor(d.id).records == 5);
 }
 
-TEST_CASE("storage: same record id with other content is a conflict, kept aside, never overwritten") {
+TEST_CASE(
+    "storage: same record id with other content is a conflict, kept aside, never overwritten") {
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
@@ -99,13 +103,15 @@ TEST_CASE("storage: same record id with other content is a conflict, kept aside,
     CHECK(s->conflicts().size() == 1);
 }
 
-TEST_CASE("storage: a record of an unpublished quiz version is quarantined, kept, and counted once") {
+TEST_CASE(
+    "storage: a record of an unpublished quiz version is quarantined, kept, and counted once") {
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
     const Device d = enrolled(*s);
     const std::string blob = "{\"id\":\"exemple\"}";
-    REQUIRE(s->appendBlob(sha256Hex(blob), static_cast<std::int64_t>(blob.size()), 0, blob, 1).complete);
+    REQUIRE(s->appendBlob(sha256Hex(blob), static_cast<std::int64_t>(blob.size()), 0, blob, 1)
+                .complete);
     CatalogQuiz q{"exemple", "1.0.0", sha256Hex("m"), 0, {{"quiz.json", sha256Hex(blob), 16}}};
     s->publishQuiz(q, 10);
     auto reply = s->ingestBatch(d, "b1",
@@ -118,7 +124,9 @@ TEST_CASE("storage: a record of an unpublished quiz version is quarantined, kept
     CHECK(reply.results[1].status == RecordStatus::Quarantined);
     CHECK(reply.results[2].status == RecordStatus::Stored);
     CHECK(s->recordCount() == 3);
-    auto again = s->ingestBatch(d, "b2", {test::makeRecord("unknown", 2, "A", "exemple", "9.9.9")}, 200).reply;
+    auto again =
+        s->ingestBatch(d, "b2", {test::makeRecord("unknown", 2, "A", "exemple", "9.9.9")}, 200)
+            .reply;
     CHECK(again.results[0].status == RecordStatus::Duplicate);
 }
 
@@ -130,8 +138,10 @@ TEST_CASE("storage: the same batch sent twice at once is stored once, both get t
     auto recs = test::makeRecords("c", 300);
     for (int round = 0; round < 5; ++round) {
         const std::string batch = "twice-" + std::to_string(round);
-        auto a = std::async(std::launch::async, [&] { return s->ingestBatch(d, batch, recs, 100); });
-        auto b = std::async(std::launch::async, [&] { return s->ingestBatch(d, batch, recs, 100); });
+        auto a =
+            std::async(std::launch::async, [&] { return s->ingestBatch(d, batch, recs, 100); });
+        auto b =
+            std::async(std::launch::async, [&] { return s->ingestBatch(d, batch, recs, 100); });
         auto ra = a.get();
         auto rb = b.get();
         CHECK(toJson(ra.reply) == toJson(rb.reply));
@@ -145,7 +155,8 @@ TEST_CASE("storage: blobs resume from what was received and are checked against 
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
     std::string data(300000, '\0');
-    for (std::size_t k = 0; k < data.size(); ++k) data[k] = static_cast<char>((k * 7919) % 256);
+    for (std::size_t k = 0; k < data.size(); ++k)
+        data[k] = static_cast<char>((k * 7919) % 256);
     const std::string sha = sha256Hex(data);
     const auto total = static_cast<std::int64_t>(data.size());
     auto st = s->appendBlob(sha, total, 0, data.substr(0, 100000), 1);

@@ -2,26 +2,25 @@
 // ports): records go up in the background while the "UI thread" keeps storing; the back-off
 // grows while the server is down and recovers when it is back; stop() returns promptly even
 // with a request hanging mid-sync; "Synchroniser maintenant" and the end of day trigger rounds.
-#include <catch2/catch.hpp>
-
-#include <atomic>
-#include <chrono>
-#include <fstream>
-#include <map>
-#include <set>
-#include <thread>
-
 #include "app/sync_worker.hpp"
 #include "quiz/quiz_library.hpp"
 #include "store/catalog_packages.hpp"
-#include "sync/server/admin.hpp"
-#include "sync/server/quiz_validation.hpp"
 #include "store/database.hpp"
 #include "support/fault_proxy.hpp"
 #include "support/server_fixture.hpp"
 #include "support/server_process.hpp"
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
+#include "sync/server/admin.hpp"
+#include "sync/server/quiz_validation.hpp"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
 
 using namespace repere;
 namespace fs = std::filesystem;
@@ -46,7 +45,8 @@ struct Kiosk {
     // One beneficiary = one outbox record, written like the UI writes: its own transaction.
     std::vector<std::string> addRecords(int n) {
         std::vector<std::string> codes;
-        for (int k = 0; k < n; ++k) codes.push_back(db->registerNewBeneficiary().code);
+        for (int k = 0; k < n; ++k)
+            codes.push_back(db->registerNewBeneficiary().code);
         return codes;
     }
 };
@@ -57,13 +57,16 @@ app::SyncWorkerOptions fastOptions(const fs::path& dataDir) {
     o.pollMs = 50;
     o.backoff = {100, 800};
     o.maxBatchRecords = 10;
-    o.validate = [](const fs::path&) { return std::vector<std::string>{}; };
+    o.validate = [](const fs::path&) {
+        return std::vector<std::string>{};
+    };
     return o;
 }
 
 // Polls the worker's status until `pred` holds or the time is up; returns the last status.
 template <typename Pred>
-app::SyncStatus waitStatus(const app::SyncWorker& w, Pred pred, std::chrono::milliseconds limit = std::chrono::seconds(30)) {
+app::SyncStatus waitStatus(const app::SyncWorker& w, Pred pred,
+                           std::chrono::milliseconds limit = std::chrono::seconds(30)) {
     const auto end = Clock::now() + limit;
     app::SyncStatus s = w.status();
     while (!pred(s) && Clock::now() < end) {
@@ -76,9 +79,11 @@ app::SyncStatus waitStatus(const app::SyncWorker& w, Pred pred, std::chrono::mil
 void requireExactlyOnceOnServer(sync::server::Storage& storage, std::size_t expected) {
     const auto records = storage.records();
     std::multiset<std::string> ids;
-    for (const auto& r : records) ids.insert(r.recordId);
+    for (const auto& r : records)
+        ids.insert(r.recordId);
     REQUIRE(records.size() == expected);
-    for (const auto& id : ids) REQUIRE(ids.count(id) == 1);
+    for (const auto& id : ids)
+        REQUIRE(ids.count(id) == 1);
 }
 
 } // namespace
@@ -91,7 +96,9 @@ TEST_CASE("sync worker: pending records go up in the background while the UI kee
 
     std::atomic<int> roundsSeen{0};
     auto o = fastOptions(kiosk.dir.path());
-    o.changed = [&] { ++roundsSeen; };
+    o.changed = [&] {
+        ++roundsSeen;
+    };
     app::SyncWorker worker(o);
     worker.start();
 
@@ -99,8 +106,10 @@ TEST_CASE("sync worker: pending records go up in the background while the UI kee
     std::int64_t pushedWhileWriting = 0;
     for (int k = 0; k < 150; ++k) {
         REQUIRE_NOTHROW(kiosk.db->registerNewBeneficiary());
-        if (k % 10 == 0) worker.nudge();
-        if (k == 149) pushedWhileWriting = static_cast<std::int64_t>(srv.storage->records().size());
+        if (k % 10 == 0)
+            worker.nudge();
+        if (k == 149)
+            pushedWhileWriting = static_cast<std::int64_t>(srv.storage->records().size());
     }
     INFO("records on the server when the UI finished writing: " << pushedWhileWriting);
 
@@ -130,7 +139,8 @@ TEST_CASE("sync worker: the back-off grows while the server is down and recovers
     Kiosk kiosk;
     {
         auto storage = sync::server::openStorage(spec);
-        kiosk.enrol(server->url(), sync::server::createEnrolCode(*storage, "ALI Bondy", test::wallMs()));
+        kiosk.enrol(server->url(),
+                    sync::server::createEnrolCode(*storage, "ALI Bondy", test::wallMs()));
     }
     server->kill(SIGKILL); // the server goes away
     kiosk.addRecords(25);
@@ -156,7 +166,8 @@ TEST_CASE("sync worker: the back-off grows while the server is down and recovers
     const std::int64_t base[] = {100, 200, 400, 800, 800};
     int step = 0;
     for (const auto& [failures, delay] : delays) {
-        if (step >= 5) break;
+        if (step >= 5)
+            break;
         INFO("failure " << failures << " delay " << delay << " ms");
         // Failures may be observed one or two at a time; the delay belongs to its own count.
         const std::int64_t b = base[std::min(failures, 5) - 1];
@@ -168,7 +179,9 @@ TEST_CASE("sync worker: the back-off grows while the server is down and recovers
 
     // The server comes back on the same port: the next back-off round delivers everything.
     server = std::make_unique<test::ServerProcess>(spec, port);
-    const auto up = waitStatus(worker, [](const app::SyncStatus& s) { return s.pending == 0 && s.failures == 0 && s.lastSuccessMs; });
+    const auto up = waitStatus(worker, [](const app::SyncStatus& s) {
+        return s.pending == 0 && s.failures == 0 && s.lastSuccessMs;
+    });
     worker.stop();
     CHECK(up.failures == 0);
     CHECK(up.lastError.empty());
@@ -178,7 +191,8 @@ TEST_CASE("sync worker: the back-off grows while the server is down and recovers
     requireExactlyOnceOnServer(*storage, 25);
 }
 
-TEST_CASE("sync worker: stop() returns promptly with a batch hanging mid-sync and nothing is lost") {
+TEST_CASE(
+    "sync worker: stop() returns promptly with a batch hanging mid-sync and nothing is lost") {
     test::ServerFixture srv;
     test::FaultProxy proxy(srv.port());
     Kiosk kiosk;
@@ -189,7 +203,8 @@ TEST_CASE("sync worker: stop() returns promptly with a batch hanging mid-sync an
 
     app::SyncWorker worker(fastOptions(kiosk.dir.path()));
     worker.start();
-    const auto mid = waitStatus(worker, [&](const app::SyncStatus& s) { return s.running && proxy.faultsApplied() == 1; });
+    const auto mid = waitStatus(
+        worker, [&](const app::SyncStatus& s) { return s.running && proxy.faultsApplied() == 1; });
     REQUIRE(proxy.faultsApplied() == 1);
     CHECK(mid.running);
     CHECK(mid.pushed == 20);
@@ -197,7 +212,8 @@ TEST_CASE("sync worker: stop() returns promptly with a batch hanging mid-sync an
 
     const auto t0 = Clock::now();
     worker.stop();
-    const auto stopMs = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+    const auto stopMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
     INFO("stop() took " << stopMs << " ms");
     // The hanging request has a 60 s read timeout; a stop that waited for it would take that long.
     CHECK(stopMs < 2000);
@@ -216,7 +232,8 @@ TEST_CASE("sync worker: stop() returns promptly with a batch hanging mid-sync an
     requireExactlyOnceOnServer(*srv.storage, 40);
 }
 
-TEST_CASE("sync worker: Synchroniser maintenant and the end of day run a round with nothing pending") {
+TEST_CASE(
+    "sync worker: Synchroniser maintenant and the end of day run a round with nothing pending") {
     test::ServerFixture srv;
     Kiosk kiosk;
     kiosk.enrol(srv.url(), srv.newCode());
@@ -224,8 +241,12 @@ TEST_CASE("sync worker: Synchroniser maintenant and the end of day run a round w
     // A clock the test moves: 2026-11-28 10:00 UTC; end of day at 17:30 UTC (offset 0).
     std::atomic<std::int64_t> clock{1795824000000 + 10LL * 3600 * 1000};
     auto o = fastOptions(kiosk.dir.path());
-    o.epochMs = [&] { return clock.load(); };
-    o.utcOffsetMinutes = [](std::int64_t) { return 0; };
+    o.epochMs = [&] {
+        return clock.load();
+    };
+    o.utcOffsetMinutes = [](std::int64_t) {
+        return 0;
+    };
     o.endOfDayMinute = 17 * 60 + 30;
     app::SyncWorker worker(o);
     worker.start();
@@ -237,14 +258,18 @@ TEST_CASE("sync worker: Synchroniser maintenant and the end of day run a round w
 
     worker.requestNow();
     CHECK(worker.status().requested);
-    s = waitStatus(worker, [](const app::SyncStatus& st) { return st.lastSuccessMs.has_value() && !st.running; });
+    s = waitStatus(worker, [](const app::SyncStatus& st) {
+        return st.lastSuccessMs.has_value() && !st.running;
+    });
     REQUIRE(s.lastSuccessMs);
     CHECK(*s.lastSuccessMs == clock.load());
     CHECK_FALSE(s.requested);
 
     clock += 8LL * 3600 * 1000; // 18:00: the end of day has passed
     const auto endOfDay = clock.load();
-    s = waitStatus(worker, [&](const app::SyncStatus& st) { return st.lastSuccessMs == endOfDay && !st.running; });
+    s = waitStatus(worker, [&](const app::SyncStatus& st) {
+        return st.lastSuccessMs == endOfDay && !st.running;
+    });
     CHECK(s.lastSuccessMs == endOfDay);
     worker.stop();
 }
@@ -254,7 +279,8 @@ TEST_CASE("sync worker: a kiosk that is not enrolled stays quiet until asked and
     kiosk.addRecords(3);
     app::SyncWorker worker(fastOptions(kiosk.dir.path()));
     worker.start();
-    auto s = waitStatus(worker, [](const app::SyncStatus& st) { return st.started && st.pending == 3; });
+    auto s =
+        waitStatus(worker, [](const app::SyncStatus& st) { return st.started && st.pending == 3; });
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     s = worker.status();
     CHECK_FALSE(s.enrolled);
@@ -270,16 +296,20 @@ TEST_CASE("sync worker: a kiosk that is not enrolled stays quiet until asked and
 TEST_CASE("sync worker: the client's errors are sorted into what the trainer is told") {
     using K = app::SyncErrorKind;
     CHECK(app::classifySyncError("") == K::None);
-    CHECK(app::classifySyncError("this kiosk is not enrolled (repere enrol --server URL --code CODE)") == K::NotEnrolled);
+    CHECK(app::classifySyncError(
+              "this kiosk is not enrolled (repere enrol --server URL --code CODE)") ==
+          K::NotEnrolled);
     CHECK(app::classifySyncError("cannot connect to the server") == K::Network);
     CHECK(app::classifySyncError("connection timed out") == K::Network);
     CHECK(app::classifySyncError("connection cut while reading the reply") == K::Network);
-    CHECK(app::classifySyncError("HTTP 200: an HTML page instead of the server's reply (captive portal or proxy? log in to the network)") ==
-          K::CaptivePortal);
-    CHECK(app::classifySyncError("server certificate not trusted (if the agency runs its own CA, enrol with --ca CA-FILE to pin it)") ==
-          K::Certificate);
+    CHECK(app::classifySyncError("HTTP 200: an HTML page instead of the server's reply (captive "
+                                 "portal or proxy? log in to the network)") == K::CaptivePortal);
+    CHECK(app::classifySyncError("server certificate not trusted (if the agency runs its own CA, "
+                                 "enrol with --ca CA-FILE to pin it)") == K::Certificate);
     CHECK(app::classifySyncError("TLS handshake failed") == K::Certificate);
-    CHECK(app::classifySyncError("HTTP 401: unauthorized (unknown or revoked device token; enrol this kiosk again)") == K::Refused);
+    CHECK(app::classifySyncError(
+              "HTTP 401: unauthorized (unknown or revoked device token; enrol this kiosk again)") ==
+          K::Refused);
     CHECK(app::classifySyncError("HTTP 413: too_large (batch above 1 MiB)") == K::Server);
     CHECK(app::classifySyncError("sync cancelled") == K::Cancelled);
     CHECK(app::classifySyncError("disk I/O error") == K::Other);
@@ -294,7 +324,8 @@ TEST_CASE("sync worker: installed catalogue versions bump the generation the app
     Kiosk kiosk;
     kiosk.enrol(srv.url(), srv.newCode());
     test::TempDir src{"repere-worker-src"};
-    const fs::path fixture = fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json";
+    const fs::path fixture =
+        fs::path(REPERE_SOURCE_DIR) / "tests/fixtures/kiosk/quizzes/demo-numerique/quiz.json";
     const auto publish = [&](const std::string& version) {
         const fs::path dir = src.path() / version / "demo-numerique";
         fs::create_directories(dir);
@@ -302,7 +333,8 @@ TEST_CASE("sync worker: installed catalogue versions bump the generation the app
         auto q = nlohmann::json::parse(in);
         q["version"] = version;
         std::ofstream(dir / "quiz.json") << q.dump(2);
-        auto r = sync::server::publishQuiz(*srv.storage, dir, sync::server::validateQuizPackage, test::wallMs());
+        auto r = sync::server::publishQuiz(*srv.storage, dir, sync::server::validateQuizPackage,
+                                           test::wallMs());
         REQUIRE(r.ok);
     };
     publish("1.1.0");
@@ -312,7 +344,8 @@ TEST_CASE("sync worker: installed catalogue versions bump the generation the app
     app::SyncWorker worker(o);
     worker.start();
     worker.requestNow();
-    auto s = waitStatus(worker, [](const app::SyncStatus& st) { return st.catalogGeneration == 1 && !st.running; });
+    auto s = waitStatus(
+        worker, [](const app::SyncStatus& st) { return st.catalogGeneration == 1 && !st.running; });
     REQUIRE(s.catalogGeneration == 1);
     quiz::QuizLibrary library;
     CHECK(library.addCatalog(store::catalogPackages(*kiosk.db)) == 1);
@@ -321,12 +354,15 @@ TEST_CASE("sync worker: installed catalogue versions bump the generation the app
 
     const auto before = *s.lastSuccessMs;
     worker.requestNow(); // nothing new on the server
-    s = waitStatus(worker, [&](const app::SyncStatus& st) { return !st.requested && !st.running && st.lastRoundMs > before; });
+    s = waitStatus(worker, [&](const app::SyncStatus& st) {
+        return !st.requested && !st.running && st.lastRoundMs > before;
+    });
     CHECK(s.catalogGeneration == 1);
 
     publish("1.2.0");
     worker.requestNow();
-    s = waitStatus(worker, [](const app::SyncStatus& st) { return st.catalogGeneration == 2 && !st.running; });
+    s = waitStatus(
+        worker, [](const app::SyncStatus& st) { return st.catalogGeneration == 2 && !st.running; });
     CHECK(s.catalogGeneration == 2);
     CHECK(library.addCatalog(store::catalogPackages(*kiosk.db)) == 1);
     CHECK(library.newest("demo-numerique")->version == "1.2.0");

@@ -3,20 +3,18 @@
 // pinned succeeds; with verification on and no pin, or with another CA pinned, it fails with a
 // clear reason and nothing is marked; and the server refuses plain HTTP on a non-loopback
 // address unless --insecure-http.
-#include <catch2/catch.hpp>
-
-#include <sys/wait.h>
-
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-
 #include "support/backend.hpp"
 #include "support/memory_kiosk.hpp"
 #include "support/server_fixture.hpp"
 #include "support/server_process.hpp"
 #include "sync/client/sync_client.hpp"
 #include "sync/server/admin.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
 
 using namespace repere;
 using namespace repere::sync;
@@ -37,17 +35,19 @@ struct Pki {
 Pki makePki(const fs::path& dir, const std::string& name) {
     Pki p{dir / (name + "-ca.pem"), dir / (name + "-server.pem"), dir / (name + "-server.key")};
     const std::string d = dir.string() + "/" + name;
-    std::ofstream(d + "-ext.cnf") << "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
-                                     "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
-                                     "extendedKeyUsage=serverAuth\n";
+    std::ofstream(d + "-ext.cnf")
+        << "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+           "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+           "extendedKeyUsage=serverAuth\n";
     const std::string quiet = " >/dev/null 2>&1";
-    REQUIRE(shell("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=" + name + " test CA' -keyout '" + d +
-                  "-ca.key' -out '" + p.caCert.string() + "'" + quiet) == 0);
-    REQUIRE(shell("openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' -keyout '" + p.serverKey.string() +
-                  "' -out '" + d + "-server.csr'" + quiet) == 0);
-    REQUIRE(shell("openssl x509 -req -in '" + d + "-server.csr' -CA '" + p.caCert.string() + "' -CAkey '" + d +
-                  "-ca.key' -CAcreateserial -days 2 -extfile '" + d + "-ext.cnf' -out '" + p.serverCert.string() + "'" +
+    REQUIRE(shell("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=" + name +
+                  " test CA' -keyout '" + d + "-ca.key' -out '" + p.caCert.string() + "'" +
                   quiet) == 0);
+    REQUIRE(shell("openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' -keyout '" +
+                  p.serverKey.string() + "' -out '" + d + "-server.csr'" + quiet) == 0);
+    REQUIRE(shell("openssl x509 -req -in '" + d + "-server.csr' -CA '" + p.caCert.string() +
+                  "' -CAkey '" + d + "-ca.key' -CAcreateserial -days 2 -extfile '" + d +
+                  "-ext.cnf' -out '" + p.serverCert.string() + "'" + quiet) == 0);
     return p;
 }
 
@@ -56,13 +56,16 @@ std::string newCode(const std::string& spec) {
     return server::createEnrolCode(*storage, "ALI Bondy", test::wallMs());
 }
 
-std::vector<std::string> acceptAll(const fs::path&) { return {}; }
+std::vector<std::string> acceptAll(const fs::path&) {
+    return {};
+}
 
 // Runs repere-server with `args` that it must refuse; returns its exit code and stderr (a server
 // that starts instead is ended by `timeout`: 124).
 int runServer(const std::vector<std::string>& args, std::string& err, const fs::path& dir) {
     std::string cmd = std::string(REPERE_BIN_DIR) + "/repere-server";
-    for (const auto& a : args) cmd += " '" + a + "'";
+    for (const auto& a : args)
+        cmd += " '" + a + "'";
     const fs::path errFile = dir / "server.err";
     const int rc = shell("timeout 10 " + cmd + " >/dev/null 2>'" + errFile.string() + "'");
     std::ifstream in(errFile);
@@ -74,13 +77,15 @@ int runServer(const std::vector<std::string>& args, std::string& err, const fs::
 
 } // namespace
 
-TEST_CASE("tls: a client with the agency's CA pinned syncs over HTTPS and without the pin it fails clearly") {
+TEST_CASE("tls: a client with the agency's CA pinned syncs over HTTPS and without the pin it fails "
+          "clearly") {
     REQUIRE(shell("command -v openssl >/dev/null") == 0);
     test::TempDir dir{"repere-tls"};
     const Pki pki = makePki(dir.path(), "agency");
     const std::string spec = "sqlite:" + (dir / "server.db").string();
     const std::string code = newCode(spec);
-    test::ServerProcess srv(spec, 0, {"--tls-cert", pki.serverCert.string(), "--tls-key", pki.serverKey.string()});
+    test::ServerProcess srv(
+        spec, 0, {"--tls-cert", pki.serverCert.string(), "--tls-key", pki.serverKey.string()});
     REQUIRE(srv.url().rfind("https://127.0.0.1:", 0) == 0);
 
     SECTION("pinned: enrolment and a full round succeed") {
@@ -106,7 +111,7 @@ TEST_CASE("tls: a client with the agency's CA pinned syncs over HTTPS and withou
         CHECK_FALSE(e.ok);
         INFO(e.error);
         CHECK(e.error.find("certificate") != std::string::npos);
-        CHECK(e.error.find("--ca") != std::string::npos); // says how to fix it
+        CHECK(e.error.find("--ca") != std::string::npos);  // says how to fix it
         CHECK_FALSE(kiosk.value(key::kToken).has_value()); // no half identity
         // The code was not spent on the failed attempt: a pinned enrolment still works.
         auto again = SyncClient::enrol(kiosk, srv.url(), code, "kiosk-tls", pki.caCert.string());
@@ -136,6 +141,7 @@ TEST_CASE("tls: the server refuses plain HTTP on a non-loopback address unless -
     CHECK(runServer({"--listen", "0.0.0.0:0", "--db", spec}, err, dir.path()) == 2);
     CHECK(err.find("--insecure-http") != std::string::npos);
     CHECK(err.find("--tls-cert") != std::string::npos);
-    CHECK(runServer({"--listen", "0.0.0.0:0", "--db", spec, "--tls-cert", "x.pem"}, err, dir.path()) == 2);
+    CHECK(runServer({"--listen", "0.0.0.0:0", "--db", spec, "--tls-cert", "x.pem"}, err,
+                    dir.path()) == 2);
     CHECK(err.find("go together") != std::string::npos);
 }

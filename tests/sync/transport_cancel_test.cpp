@@ -3,19 +3,17 @@
 // answers (half-open: the read would wait readTimeout), and a server whose SYN is never answered
 // (the connect would wait connectTimeout). Loopback only: a listener that never accepts, its
 // accept queue filled so later SYNs are dropped.
+#include "sync/client/http_transport.hpp"
+
 #include <arpa/inet.h>
+#include <catch2/catch.hpp>
+#include <chrono>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
-
-#include <catch2/catch.hpp>
-
-#include <chrono>
 #include <thread>
+#include <unistd.h>
 #include <vector>
-
-#include "sync/client/http_transport.hpp"
 
 using namespace repere;
 using Clock = std::chrono::steady_clock;
@@ -54,13 +52,16 @@ struct SilentListener {
         std::this_thread::sleep_for(std::chrono::milliseconds(100)); // let the handshakes settle
     }
     ~SilentListener() {
-        for (int s : fillers) ::close(s);
-        if (fd >= 0) ::close(fd);
+        for (int s : fillers)
+            ::close(s);
+        if (fd >= 0)
+            ::close(fd);
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 };
 
-// Sends a GET, cancels it after 200 ms from another thread; returns the outcome and how long it took.
+// Sends a GET, cancels it after 200 ms from another thread; returns the outcome and how long it
+// took.
 std::pair<sync::HttpOutcome, double> getThenCancel(const std::string& url) {
     sync::TransportOptions o;
     o.baseUrl = url;

@@ -1,8 +1,8 @@
 // The --script "drag" step (used by the trainer journeys to scroll the sheet): where the finger
 // goes, that it presses and lifts, that "until" stops it, and that bad steps are refused.
-#include <catch2/catch.hpp>
-
 #include "app/script.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 
@@ -32,12 +32,14 @@ TEST_CASE("script drag: the finger presses on the text and moves by dy then lift
     }
     CHECK(pressed);
     CHECK(liftedAfter);
-    CHECK(maxY == Approx(720));       // pressed on the text
+    CHECK(maxY == Approx(720));        // pressed on the text
     CHECK(maxY - minY == Approx(600)); // and moved by dy
 }
 
-TEST_CASE("script drag: until stops as soon as the label is visible and bad steps are refused", "[script]") {
-    app::ScriptRunner run(app::parseScript(nlohmann::json::parse(R"([{"drag": "Montré", "dy": -600, "until": "Écouter"}])")));
+TEST_CASE("script drag: until stops as soon as the label is visible and bad steps are refused",
+          "[script]") {
+    app::ScriptRunner run(app::parseScript(
+        nlohmann::json::parse(R"([{"drag": "Montré", "dy": -600, "until": "Écouter"}])")));
     ui::Recorder rec;
     rec.widget("trainer:replay:r1", "Écouter", ui::Rect{{0, 0}, {10, 10}}, true);
     run.beforeFrame();
@@ -46,7 +48,8 @@ TEST_CASE("script drag: until stops as soon as the label is visible and bad step
     CHECK_THROWS_WITH(app::parseScript(nlohmann::json::parse(R"([{"drag": "Montré"}])")),
                       Catch::Contains("drag needs \"dy\""));
     // Nothing to drag: the step fails after its wait, naming the text.
-    app::ScriptRunner lost(app::parseScript(nlohmann::json::parse(R"([{"drag": "absent", "dy": -100}])")));
+    app::ScriptRunner lost(
+        app::parseScript(nlohmann::json::parse(R"([{"drag": "absent", "dy": -100}])")));
     ui::Recorder empty;
     lost.beforeFrame();
     lost.afterFrame(empty, 0);

@@ -1,12 +1,6 @@
 // The trainer area through the real controller, store and screens (no window): nothing is
 // reachable without a valid PIN, a locked account stays locked, scores and exports are stored
 // and audited, and 2 minutes idle log out and clear the screen.
-#include <catch2/catch.hpp>
-
-#include <fstream>
-#include <functional>
-#include <set>
-
 #include "../core/store_test_util.hpp"
 #include "../report/bilan_fixture.hpp"
 #include "../ui/ui_harness.hpp"
@@ -14,6 +8,11 @@
 #include "audio/audio_test_support.hpp"
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <functional>
+#include <set>
 
 using namespace repere;
 using repere::store::test::TempDir;
@@ -33,8 +32,10 @@ struct Kiosk {
 
     // `edit` changes the loaded package before the kiosk starts (a file gone, a text missing).
     explicit Kiosk(const std::function<void(quiz::Quiz&)>& edit = {}) {
-        if (edit) edit(quizzes.front());
-        db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer, store::PinHashParams::minimum());
+        if (edit)
+            edit(quizzes.front());
+        db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer,
+                       store::PinHashParams::minimum());
         code = db->registerNewBeneficiary(std::string("Awa")).code;
         taken = report::test::takeFrancais(*db, quizzes.front(), code);
         app::ControllerDeps deps;
@@ -47,7 +48,9 @@ struct Kiosk {
         controller = std::make_unique<app::Controller>(deps);
     }
     test::UiHarness::DrawFn drawFn() {
-        return [this](ui::UiContext& ctx) { return controller->draw(ctx); };
+        return [this](ui::UiContext& ctx) {
+            return controller->draw(ctx);
+        };
     }
     // Taps the widget showing `label` and applies what it asked for, as the app loop does.
     void tap(const std::string& label) {
@@ -65,7 +68,8 @@ struct Kiosk {
         return ui.recorder.showsText(text);
     }
     void typePin(const std::string& pin) {
-        for (char c : pin) tap(std::string(1, c));
+        for (char c : pin)
+            tap(std::string(1, c));
     }
     void login(const std::string& pin) {
         tap("Mme Benali");
@@ -75,7 +79,8 @@ struct Kiosk {
     void act(ui::trainer::Action a) { controller->apply(ui::intent::Trainer{std::move(a)}); }
     bool audited(const std::string& action) {
         for (const auto& e : db->auditLog(500))
-            if (e.action == action) return true;
+            if (e.action == action)
+                return true;
         return false;
     }
 };
@@ -128,7 +133,8 @@ TEST_CASE("trainer area: nothing of it is reachable without a valid PIN", "[trai
 TEST_CASE("trainer area: a locked account stays locked even with the right PIN", "[trainer]") {
     Kiosk k;
     k.tap("Formateur");
-    for (int i = 0; i < store::kMaxPinFailures; ++i) k.login("0000");
+    for (int i = 0; i < store::kMaxPinFailures; ++i)
+        k.login("0000");
     CHECK(k.shows("Compte bloqué"));
     k.login("4821");
     CHECK(!k.controller->trainerArea().loggedIn());
@@ -137,7 +143,8 @@ TEST_CASE("trainer area: a locked account stays locked even with the right PIN",
     CHECK(k.audited("login-locked"));
 }
 
-TEST_CASE("trainer area: log in then open and score and export and idle log-out clears the screen", "[trainer]") {
+TEST_CASE("trainer area: log in then open and score and export and idle log-out clears the screen",
+          "[trainer]") {
     Kiosk k;
     const auto shown = store::formatBeneficiaryCode(k.code);
     const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
@@ -148,7 +155,8 @@ TEST_CASE("trainer area: log in then open and score and export and idle log-out 
     CHECK(k.shows("Passations du jour"));
     CHECK(k.shows("Espace formateur  —  Mme Benali"));
     CHECK(k.shows(shown));
-    const int pending = static_cast<int>(k.taken.writeResponses.size() + k.taken.speakResponses.size());
+    const int pending =
+        static_cast<int>(k.taken.writeResponses.size() + k.taken.speakResponses.size());
     CHECK(k.shows(std::to_string(pending) + " à corriger"));
 
     k.tap(shown);
@@ -205,7 +213,8 @@ TEST_CASE("trainer area: log in then open and score and export and idle log-out 
     REQUIRE(!dir.empty());
     CHECK(std::filesystem::exists(dir / "resultats.csv"));
     int pdfs = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) pdfs += e.path().extension() == ".pdf";
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        pdfs += e.path().extension() == ".pdf";
     CHECK(pdfs == 1);
     CHECK(k.audited("export"));
 
@@ -242,15 +251,18 @@ TEST_CASE("trainer area: selected attempts export one CSV row each and one PDF e
     int lines = 0;
     std::string line;
     while (std::getline(csv, line))
-        if (!line.empty()) ++lines;
+        if (!line.empty())
+            ++lines;
     CHECK(lines == 3); // header + one row per attempt
     int pdfs = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) pdfs += e.path().extension() == ".pdf";
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        pdfs += e.path().extension() == ".pdf";
     CHECK(pdfs == 2);
     CHECK(k.shows("2 ligne(s) CSV, 2 bilan(s) PDF"));
 }
 
-TEST_CASE("trainer area: a note typed on the keyboard is stored under the trainer's name", "[trainer]") {
+TEST_CASE("trainer area: a note typed on the keyboard is stored under the trainer's name",
+          "[trainer]") {
     Kiosk k;
     const auto shown = store::formatBeneficiaryCode(k.code);
     k.tap("Formateur");
@@ -259,7 +271,8 @@ TEST_CASE("trainer area: a note typed on the keyboard is stored under the traine
     k.tap("Notes sur la personne (0)");
     CHECK(k.shows("Aucune note pour l'instant."));
     CHECK(k.ui.recorder.findByLabel("Enregistrer la note") == nullptr); // nothing typed yet
-    for (const char* key : {"l", "i", "t"}) k.tapId(std::string("key:") + key);
+    for (const char* key : {"l", "i", "t"})
+        k.tapId(std::string("key:") + key);
     k.ui.type(" les panneaux");
     k.tap("Enregistrer la note");
     const auto notes = k.db->notesOf(k.code);
@@ -274,7 +287,8 @@ TEST_CASE("trainer area: a note typed on the keyboard is stored under the traine
     CHECK(k.shows("Comprendre à l'oral")); // the sheet again
 }
 
-TEST_CASE("trainer area: a diagnostic assigned to a new code is the one its holder is offered", "[trainer]") {
+TEST_CASE("trainer area: a diagnostic assigned to a new code is the one its holder is offered",
+          "[trainer]") {
     Kiosk k;
     const std::string fresh = store::generateBeneficiaryCode(); // given on paper, never used
     k.tap("Formateur");
@@ -310,7 +324,8 @@ std::pair<std::string, const quiz::Item*> listeningAnswer(Kiosk& k) {
     const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
     for (const auto& r : k.db->responsesOf(attempt)) {
         const auto* it = k.quizzes.front().findItem(r.itemId);
-        if (it && !it->practice && !it->stimulus.audio.empty() && !it->options.empty() && !it->options.front().image.empty())
+        if (it && !it->practice && !it->stimulus.audio.empty() && !it->options.empty() &&
+            !it->options.front().image.empty())
             return {r.uuid, it};
     }
     return {"", nullptr};
@@ -320,12 +335,15 @@ std::set<std::string> listeningSounds(const quiz::Quiz& q) {
     std::set<std::string> ids;
     for (const auto& s : q.sections)
         for (const auto& it : s.items)
-            if (!it.stimulus.audio.empty()) ids.insert(it.stimulus.audio);
+            if (!it.stimulus.audio.empty())
+                ids.insert(it.stimulus.audio);
     return ids;
 }
 } // namespace
 
-TEST_CASE("trainer area: a listening answer shows its pictures and its sound replays and is audited", "[trainer]") {
+TEST_CASE(
+    "trainer area: a listening answer shows its pictures and its sound replays and is audited",
+    "[trainer]") {
     Kiosk k;
     const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
     const auto [uuid, item] = listeningAnswer(k);
@@ -366,14 +384,16 @@ TEST_CASE("trainer area: a listening answer shows its pictures and its sound rep
     CHECK(k.audited("listen-stimulus"));
 }
 
-TEST_CASE("trainer area: a stimulus whose file is gone is read from its transcript or said missing", "[trainer]") {
+TEST_CASE("trainer area: a stimulus whose file is gone is read from its transcript or said missing",
+          "[trainer]") {
     const auto gone = [](bool keepTranscript) {
         return [keepTranscript](quiz::Quiz& q) {
             const auto ids = listeningSounds(q);
             for (auto& a : q.assets)
                 if (ids.count(a.id)) {
                     a.path = "media/audio/absent.ogg";
-                    if (!keepTranscript) a.transcript.clear();
+                    if (!keepTranscript)
+                        a.transcript.clear();
                 }
         };
     };
@@ -397,7 +417,8 @@ TEST_CASE("trainer area: a stimulus whose file is gone is read from its transcri
         k.tap("Formateur");
         k.login("4821");
         k.act(ui::trainer::ReplayStimulus{uuid});
-        CHECK(k.controller->trainerArea().message() == "Le son de cette question est introuvable sur la borne.");
+        CHECK(k.controller->trainerArea().message() ==
+              "Le son de cette question est introuvable sur la borne.");
         CHECK_FALSE(k.sound.service->isPlaying());
         CHECK_FALSE(k.audited("listen-stimulus"));
     }

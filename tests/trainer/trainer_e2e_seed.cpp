@@ -5,10 +5,6 @@
 // store calls the kiosk's controller makes; the trainer's part is played in the real kiosk.
 //   trainer_e2e_seed DATA_DIR QUIZZES_DIR JOURNEY_OUT
 // Prints "code=<code> write=<item> speak=<item>".
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-
 #include "engine/attempt.hpp"
 #include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
@@ -16,6 +12,10 @@
 #include "store/beneficiary_code.hpp"
 #include "store/data_dir.hpp"
 #include "store/database.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
 
 using namespace repere;
 
@@ -45,33 +45,40 @@ Taken take(store::Database& db, const quiz::Quiz& quiz, const std::string& code,
     Taken t;
     for (int guard = 0; guard < 300 && !attempt.finished(); ++guard) {
         const auto cur = attempt.current();
-        if (!cur) break;
+        if (!cur)
+            break;
         const auto& item = *cur->item;
         engine::Response r;
         if (item.type == quiz::ItemType::Write) {
-            r = attempt.answer({{"text", "Bonjour Madame, je ne peux pas venir lundi. Je viens mardi à 10 heures. Merci."}}, 52000);
+            r = attempt.answer({{"text", "Bonjour Madame, je ne peux pas venir lundi. Je viens "
+                                         "mardi à 10 heures. Merci."}},
+                               52000);
             if (!item.practice && t.writeItem.empty()) {
                 t.writeItem = item.id;
                 for (const auto& p : item.scoring.rubric) {
-                    t.writeRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) + ")");
+                    t.writeRubric.push_back(p.label.get("fr") + " (" +
+                                            i18n::frenchNumber(p.points) + ")");
                     t.writeMax += p.points;
                 }
             }
         } else if (item.type == quiz::ItemType::Speak) {
             const std::string rel = "rec/" + rec.uuid + "-" + item.id + ".wav";
             std::filesystem::create_directories(dataDir / "rec");
-            std::ofstream(dataDir / rel, std::ios::binary) << "RIFF"; // a placeholder file: NullSound plays nothing
+            std::ofstream(dataDir / rel, std::ios::binary)
+                << "RIFF"; // a placeholder file: NullSound plays nothing
             r = attempt.answer({{"recording", rel}, {"durationS", 7.5}}, 21000);
             if (!item.practice && t.speakItem.empty()) {
                 t.speakItem = item.id;
                 for (const auto& p : item.scoring.rubric) {
-                    t.speakRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) + ")");
+                    t.speakRubric.push_back(p.label.get("fr") + " (" +
+                                            i18n::frenchNumber(p.points) + ")");
                     t.speakMax += p.points;
                 }
             }
         } else if (good && item.type == quiz::ItemType::Choice && !item.correct.empty()) {
             r = attempt.answer({{"selected", item.correct}}, 6000, 1);
-        } else if (item.dontKnow && item.type != quiz::ItemType::Profile && item.type != quiz::ItemType::Info) {
+        } else if (item.dontKnow && item.type != quiz::ItemType::Profile &&
+                   item.type != quiz::ItemType::Info) {
             r = attempt.dontKnow(9000);
         } else {
             r = attempt.unavailable(2000);
@@ -84,7 +91,9 @@ Taken take(store::Database& db, const quiz::Quiz& quiz, const std::string& code,
     return t;
 }
 
-nlohmann::json step(const char* kind, const std::string& arg) { return {{kind, arg}}; }
+nlohmann::json step(const char* kind, const std::string& arg) {
+    return {{kind, arg}};
+}
 
 } // namespace
 
@@ -102,8 +111,10 @@ int main(int argc, char** argv) {
     const auto& quiz = *loaded.quiz;
     store::ensureDataDir(dataDir);
     auto db = store::Database::openDataDir(dataDir);
-    db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer, store::PinHashParams::minimum());
-    db->addTrainer("M. Okafor", "1379", store::TrainerRole::Trainer, store::PinHashParams::minimum());
+    db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer,
+                   store::PinHashParams::minimum());
+    db->addTrainer("M. Okafor", "1379", store::TrainerRole::Trainer,
+                   store::PinHashParams::minimum());
     const auto code = db->registerNewBeneficiary(std::string("Awa"), db->nowMs()).code;
     const std::int64_t weekAgo = db->nowMs() - 7LL * 24 * 3600 * 1000;
     take(*db, quiz, code, 3, weekAgo, false, dataDir); // a week ago
@@ -115,14 +126,17 @@ int main(int argc, char** argv) {
     const std::string shown = store::formatBeneficiaryCode(code);
 
     nlohmann::json j = nlohmann::json::array();
-    auto add = [&](nlohmann::json s) { j.push_back(std::move(s)); };
+    auto add = [&](nlohmann::json s) {
+        j.push_back(std::move(s));
+    };
     add({{"wait_text", "Bienvenue"}, {"timeout_s", 10}});
     add(step("screenshot", "01-welcome-corner"));
     add(step("tap", "Formateur"));
     add(step("expect_text", "Qui êtes-vous ?"));
     add(step("expect_text", "Espace formateur"));
     add(step("tap", "Mme Benali"));
-    for (const char* d : {"4", "8", "2", "1"}) add(step("tap", d));
+    for (const char* d : {"4", "8", "2", "1"})
+        add(step("tap", d));
     add(step("screenshot", "02-login"));
     add(step("tap", "Valider"));
     add(step("expect_text", "Passations du jour"));
@@ -142,26 +156,33 @@ int main(int argc, char** argv) {
     add(step("screenshot", "05-beneficiary"));
     // Down the sheet to a listening answer: its pictures, and its sound replayed with "Écouter".
     add({{"drag", "Barre pleine"}, {"dy", -300}}); // the chart up: the answers come into view
-    add({{"drag", "Montré :"}, {"dy", -250}, {"until", "Écouter"}}); // short drags: the button stops whole in view
+    add({{"drag", "Montré :"},
+         {"dy", -250},
+         {"until", "Écouter"}});               // short drags: the button stops whole in view
     add({{"drag", "Montré :"}, {"dy", -160}}); // a little more: the pictures' captions in view
     add(step("screenshot", "05b-sheet-listening"));
     add(step("tap", "Écouter"));
     add(step("expect_no_text", "introuvable"));
     add(step("tap", "Corriger : Écrit " + t.writeItem));
     add(step("expect_text", "Retour à la fiche"));
-    for (const auto& label : t.writeRubric) add(step("tap", label));
+    for (const auto& label : t.writeRubric)
+        add(step("tap", label));
     add(step("screenshot", "06-scoring-write"));
-    add(step("tap", "Enregistrer la note : " + i18n::frenchNumber(t.writeMax) + " / " + i18n::frenchNumber(t.writeMax)));
-    add(step("expect_text", "Note enregistrée : " + i18n::frenchNumber(t.writeMax) + " / " + i18n::frenchNumber(t.writeMax)));
+    add(step("tap", "Enregistrer la note : " + i18n::frenchNumber(t.writeMax) + " / " +
+                        i18n::frenchNumber(t.writeMax)));
+    add(step("expect_text", "Note enregistrée : " + i18n::frenchNumber(t.writeMax) + " / " +
+                                i18n::frenchNumber(t.writeMax)));
     add(step("tap", "Corriger : Oral " + t.speakItem));
     add(step("tap", "Écouter l'enregistrement"));
     add(step("tap", t.speakRubric.front()));
     add(step("screenshot", "07-scoring-speak"));
     const double speakScore = [&] {
-        for (const auto& p : quiz.findItem(t.speakItem)->scoring.rubric) return p.points;
+        for (const auto& p : quiz.findItem(t.speakItem)->scoring.rubric)
+            return p.points;
         return 0.0;
     }();
-    add(step("tap", "Enregistrer la note : " + i18n::frenchNumber(speakScore) + " / " + i18n::frenchNumber(t.speakMax)));
+    add(step("tap", "Enregistrer la note : " + i18n::frenchNumber(speakScore) + " / " +
+                        i18n::frenchNumber(t.speakMax)));
     add(step("expect_text", "Note enregistrée"));
     add(step("expect_text", "noté par Mme Benali"));
     add(step("tap", "FLE"));
@@ -186,7 +207,7 @@ int main(int argc, char** argv) {
     add(step("expect_text", "Qui êtes-vous ?"));
     add(step("expect_no_text", "Passations du jour"));
     std::ofstream(argv[3]) << j.dump(2) << "\n";
-    std::cout << "code=" << code << " shown=" << shown << " write=" << t.writeItem << " speak=" << t.speakItem
-              << " writeMax=" << i18n::frenchNumber(t.writeMax) << "\n";
+    std::cout << "code=" << code << " shown=" << shown << " write=" << t.writeItem
+              << " speak=" << t.speakItem << " writeMax=" << i18n::frenchNumber(t.writeMax) << "\n";
     return 0;
 }

@@ -13,15 +13,15 @@
 //   trainer_journey_gen QUIZZES_DIR SEED SCRIPT_OUT
 // Prints "code=<code> shown=<ABC-DEFG> write=<item> speak=<item> writeScore=<n> writeMax=<n>
 // speakScore=<n> speakMax=<n> items=<n>".
-#include <algorithm>
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-
 #include "engine/attempt.hpp"
 #include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "store/beneficiary_code.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
 
 using namespace repere;
 using nlohmann::json;
@@ -31,8 +31,10 @@ namespace {
 // The label the kiosk writes on an option's tile (ui/items: text, else label, else the alt text
 // of its picture or sound, else its id).
 std::string tileLabel(const quiz::Quiz& q, const quiz::Option& o) {
-    if (!o.text.empty()) return o.text;
-    if (!o.label.empty()) return o.label.get("fr", q.defaultLocale);
+    if (!o.text.empty())
+        return o.text;
+    if (!o.label.empty())
+        return o.label.get("fr", q.defaultLocale);
     if (const auto* a = q.findAsset(o.image.empty() ? o.audio : o.image); a && !a->alt.empty())
         return a->alt.get("fr", q.defaultLocale);
     return o.id;
@@ -41,14 +43,18 @@ std::string tileLabel(const quiz::Quiz& q, const quiz::Option& o) {
 // A choice item answered right by tapping labels, when every tile is plain words (a picture or
 // sound tile has its own play button in the middle, where a scripted tap lands).
 bool answerableByLabel(const quiz::Quiz& q, const quiz::Item& item) {
-    if (item.type != quiz::ItemType::Choice || item.correct.empty()) return false;
+    if (item.type != quiz::ItemType::Choice || item.correct.empty())
+        return false;
     std::vector<std::string> seen;
     for (const auto& o : item.options) {
-        if (!o.image.empty() || !o.audio.empty()) return false;
+        if (!o.image.empty() || !o.audio.empty())
+            return false;
         const auto l = tileLabel(q, o);
-        if (l == o.id || l.empty()) return false;
+        if (l == o.id || l.empty())
+            return false;
         for (const auto& s : seen)
-            if (s == l || s.find(l) != std::string::npos || l.find(s) != std::string::npos) return false;
+            if (s == l || s.find(l) != std::string::npos || l.find(s) != std::string::npos)
+                return false;
         seen.push_back(l);
     }
     return true;
@@ -56,7 +62,8 @@ bool answerableByLabel(const quiz::Quiz& q, const quiz::Item& item) {
 
 const quiz::Option* option(const quiz::Item& item, const std::string& id) {
     for (const auto& o : item.options)
-        if (o.id == id) return &o;
+        if (o.id == id)
+            return &o;
     return nullptr;
 }
 
@@ -64,7 +71,9 @@ struct Journey {
     json steps = json::array();
     void add(json s) { steps.push_back(std::move(s)); }
     void tap(const std::string& label) { add({{"tap", label}}); }
-    void wait(const std::string& text, double s = 10) { add({{"wait_text", text}, {"timeout_s", s}}); }
+    void wait(const std::string& text, double s = 10) {
+        add({{"wait_text", text}, {"timeout_s", s}});
+    }
     void expect(const std::string& text) { add({{"expect_text", text}}); }
     void expectNo(const std::string& text) { add({{"expect_no_text", text}}); }
     void shot(const std::string& name) { add({{"screenshot", name}}); }
@@ -73,7 +82,8 @@ struct Journey {
 
 void loginAs(Journey& j, const std::string& name, const std::string& pin) {
     j.tap(name);
-    for (char d : pin) j.tap(std::string(1, d));
+    for (char d : pin)
+        j.tap(std::string(1, d));
     j.tap("Valider");
 }
 
@@ -103,13 +113,15 @@ int main(int argc, char** argv) {
     j.expect("Espace formateur");
     j.expect("Qui êtes-vous ?");
     j.tap("M. Okafor");
-    for (char d : std::string("0000")) j.tap(std::string(1, d));
+    for (char d : std::string("0000"))
+        j.tap(std::string(1, d));
     j.shot("02-login-keypad");
     j.tap("Valider");
     j.wait("Code PIN incorrect. Encore 4 essai(s)");
     j.shot("03-login-wrong-pin");
     for (int i = 0; i < 4; ++i) {
-        for (char d : std::string("0000")) j.tap(std::string(1, d));
+        for (char d : std::string("0000"))
+            j.tap(std::string(1, d));
         j.tap("Valider");
     }
     j.wait("Compte bloqué après trop d'erreurs");
@@ -148,15 +160,18 @@ int main(int argc, char** argv) {
     std::string speakFirstPoint;
     std::string lastInstruction;
     int items = 0;
-    const std::string written = "Bonjour Madame, je ne peux pas venir lundi. Je viens mardi à 10 heures. Merci.";
+    const std::string written =
+        "Bonjour Madame, je ne peux pas venir lundi. Je viens mardi à 10 heures. Merci.";
     for (int guard = 0; guard < 400 && !attempt.finished(); ++guard) {
         const auto cur = attempt.current();
-        if (!cur) break;
+        if (!cur)
+            break;
         const auto& item = *cur->item;
         ++items;
         // Each item is recognised by its instruction before anything is tapped on it.
         const std::string instruction = item.instruction.get("fr", q.defaultLocale);
-        if (!instruction.empty() && instruction != lastInstruction) j.wait(instruction, 15);
+        if (!instruction.empty() && instruction != lastInstruction)
+            j.wait(instruction, 15);
         lastInstruction = instruction;
         if (item.type == quiz::ItemType::Info) {
             j.tap("Continuer");
@@ -166,14 +181,16 @@ int main(int argc, char** argv) {
             // and writing.
             std::string pick = item.options.front().id;
             for (const char* want : {"yes", "10-plus", "ar"})
-                if (option(item, want)) pick = want;
+                if (option(item, want))
+                    pick = want;
             j.tap(tileLabel(q, *option(item, pick)));
             j.tap("Valider");
             attempt.answer({{"selected", {pick}}}, 1000);
         } else if (item.type == quiz::ItemType::Write && !item.practice && writeItem.empty()) {
             writeItem = item.id;
             for (const auto& p : item.scoring.rubric) {
-                writeRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) + ")");
+                writeRubric.push_back(p.label.get("fr") + " (" + i18n::frenchNumber(p.points) +
+                                      ")");
                 writeMax += p.points;
             }
             j.type(written);
@@ -183,13 +200,16 @@ int main(int argc, char** argv) {
             attempt.answer({{"text", written}}, 60000);
         } else if (item.type == quiz::ItemType::Speak && !item.practice && speakItem.empty()) {
             speakItem = item.id;
-            for (const auto& p : item.scoring.rubric) speakMax += p.points;
+            for (const auto& p : item.scoring.rubric)
+                speakMax += p.points;
             if (!item.scoring.rubric.empty()) {
                 speakScore = item.scoring.rubric.front().points;
-                speakFirstPoint = item.scoring.rubric.front().label.get("fr") + " (" + i18n::frenchNumber(speakScore) + ")";
+                speakFirstPoint = item.scoring.rubric.front().label.get("fr") + " (" +
+                                  i18n::frenchNumber(speakScore) + ")";
             }
             j.tap("Enregistrer");
-            // About three seconds of the synthetic microphone: the countdown shows the seconds left.
+            // About three seconds of the synthetic microphone: the countdown shows the seconds
+            // left.
             const int left = std::max(1, item.maxDurationS - 3);
             j.wait("Parlez maintenant. Encore " + std::to_string(left) + " secondes.", 20);
             j.shot("08-beneficiary-speak-recording");
@@ -198,14 +218,16 @@ int main(int argc, char** argv) {
             j.tap("Valider");
             attempt.answer({{"recording", "rec/journey.ogg"}, {"durationS", 3.0}}, 20000);
         } else if (answerableByLabel(q, item)) {
-            for (const auto& id : item.correct) j.tap(tileLabel(q, *option(item, id)));
+            for (const auto& id : item.correct)
+                j.tap(tileLabel(q, *option(item, id)));
             j.tap("Valider");
             attempt.answer({{"selected", item.correct}}, 5000);
         } else if (item.dontKnow) {
             j.tap("Je ne sais pas");
             attempt.dontKnow(5000);
         } else {
-            std::cerr << "item " << item.id << " can be neither answered nor skipped by the journey\n";
+            std::cerr << "item " << item.id
+                      << " can be neither answered nor skipped by the journey\n";
             return 1;
         }
     }
@@ -234,10 +256,13 @@ int main(int argc, char** argv) {
     j.tap("Corriger : Écrit " + writeItem);
     j.wait("Retour à la fiche");
     j.expect(written);
-    for (const auto& label : writeRubric) j.tap(label);
+    for (const auto& label : writeRubric)
+        j.tap(label);
     j.shot("12-scoring-write");
-    j.tap("Enregistrer la note : " + i18n::frenchNumber(writeMax) + " / " + i18n::frenchNumber(writeMax));
-    j.wait("Note enregistrée : " + i18n::frenchNumber(writeMax) + " / " + i18n::frenchNumber(writeMax));
+    j.tap("Enregistrer la note : " + i18n::frenchNumber(writeMax) + " / " +
+          i18n::frenchNumber(writeMax));
+    j.wait("Note enregistrée : " + i18n::frenchNumber(writeMax) + " / " +
+           i18n::frenchNumber(writeMax));
     j.tap("Corriger : Oral " + speakItem);
     j.wait("Retour à la fiche");
     j.tap("Écouter l'enregistrement");
@@ -245,7 +270,8 @@ int main(int argc, char** argv) {
     j.expectNo("introuvable");
     j.tap(speakFirstPoint);
     j.shot("13-scoring-speak");
-    j.tap("Enregistrer la note : " + i18n::frenchNumber(speakScore) + " / " + i18n::frenchNumber(speakMax));
+    j.tap("Enregistrer la note : " + i18n::frenchNumber(speakScore) + " / " +
+          i18n::frenchNumber(speakMax));
     j.wait("Note enregistrée");
     j.expect("noté par Mme Benali");
     j.tap("FLE");
@@ -273,8 +299,10 @@ int main(int argc, char** argv) {
     j.expectNo(shown);
 
     std::ofstream(argv[3]) << j.steps.dump(1) << "\n";
-    std::cout << "code=" << code << " shown=" << shown << " write=" << writeItem << " speak=" << speakItem
-              << " writeScore=" << i18n::frenchNumber(writeMax) << " writeMax=" << i18n::frenchNumber(writeMax) << " speakScore=" << i18n::frenchNumber(speakScore)
+    std::cout << "code=" << code << " shown=" << shown << " write=" << writeItem
+              << " speak=" << speakItem << " writeScore=" << i18n::frenchNumber(writeMax)
+              << " writeMax=" << i18n::frenchNumber(writeMax)
+              << " speakScore=" << i18n::frenchNumber(speakScore)
               << " speakMax=" << i18n::frenchNumber(speakMax) << " items=" << items << "\n";
     return 0;
 }

@@ -1,17 +1,15 @@
 // Trainer screens alone, on hand-made views: the intents they return and what they show.
-#include <catch2/catch.hpp>
-
-#include <optional>
-
 #include "../ui/ui_harness.hpp"
 #include "ui/screens/trainer_screens.hpp"
+
+#include <catch2/catch.hpp>
+#include <optional>
 
 using namespace repere;
 
 namespace {
 // The trainer action of type A carried by an intent (a copy: intents are temporaries).
-template <class A>
-std::optional<A> action(const ui::Intent& i) {
+template <class A> std::optional<A> action(const ui::Intent& i) {
     const auto t = std::get_if<ui::intent::Trainer>(&i);
     const auto a = t ? std::get_if<A>(&t->action) : nullptr;
     return a ? std::optional<A>(*a) : std::nullopt;
@@ -22,12 +20,15 @@ TEST_CASE("trainer login screen: the PIN is hidden and sent with the chosen name
     test::UiHarness ui;
     ui::TrainerLoginView v{{"Mme Benali", "M. Okafor"}, ""};
     ui::TrainerLoginScratch s;
-    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerLogin(v, s, ctx); };
+    auto draw = [&](ui::UiContext& ctx) {
+        return ui::drawTrainerLogin(v, s, ctx);
+    };
     ui.frame(draw);
     CHECK(ui.recorder.showsText("Espace formateur"));
     CHECK(ui.recorder.findByLabel("Valider") == nullptr); // disabled until a name and 4 digits
     ui.tap("M. Okafor", draw);
-    for (const char* d : {"1", "3", "7", "9"}) ui.tap(d, draw);
+    for (const char* d : {"1", "3", "7", "9"})
+        ui.tap(d, draw);
     ui.frame(draw);
     CHECK(!ui.recorder.showsText("1379"));
     const auto out = ui.tap("Valider", draw);
@@ -43,9 +44,12 @@ TEST_CASE("trainer home screen: rows open by code and select for export", "[trai
     ui::TrainerHomeView v;
     v.trainer = "Mme Benali";
     v.heading = "Passations du jour";
-    v.rows.push_back({"u1", "ABC-DEFG", "14:05", "Diagnostic de français 1.0.0", "trainer.status.finished", 23, 2, false});
+    v.rows.push_back({"u1", "ABC-DEFG", "14:05", "Diagnostic de français 1.0.0",
+                      "trainer.status.finished", 23, 2, false});
     ui::TrainerHomeScratch s;
-    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerHome(v, s, ctx); };
+    auto draw = [&](ui::UiContext& ctx) {
+        return ui::drawTrainerHome(v, s, ctx);
+    };
     ui.frame(draw);
     CHECK(ui.recorder.showsText("2 à corriger"));
     CHECK(ui.recorder.showsText("terminée"));
@@ -59,7 +63,8 @@ TEST_CASE("trainer home screen: rows open by code and select for export", "[trai
     CHECK(action<ui::trainer::Logout>(ui.tap("Se déconnecter", draw)));
 }
 
-TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks make the score", "[trainer]") {
+TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks make the score",
+          "[trainer]") {
     test::UiHarness ui;
     ui::TrainerBeneficiaryView v;
     v.trainer = "Mme Benali";
@@ -67,7 +72,8 @@ TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks ma
     v.levelTitles = {"Pré-A1 (pas encore lecteur)", "A1.1", "A1", "A2", "B1"};
     v.skills = {{"reading", "Lire", "Je lis un message court : un SMS, un panneau."},
                 {"writing", "Écrire", "Je copie des mots."}};
-    v.sittings = {{"28/11/2026", {{"reading", 2}, {"writing", 1}}}, {"21/11/2026", {{"reading", 1}}}};
+    v.sittings = {{"28/11/2026", {{"reading", 2}, {"writing", 1}}},
+                  {"21/11/2026", {{"reading", 1}}}};
     ui::TrainerResponseCard c;
     c.uuid = "r1";
     c.number = 1;
@@ -79,11 +85,15 @@ TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks ma
     c.rubric = {{"sens", "Le message est compris", 2}, {"forme", "Les mots sont lisibles", 1}};
     v.responses.push_back(c);
     v.pendingManual = 1;
-    v.nextStepChoices = {"Formation numérique", "FLE", "Alphabétisation", "Remise à niveau", "Emploi direct", "Autre"};
+    v.nextStepChoices = {"Formation numérique", "FLE",           "Alphabétisation",
+                         "Remise à niveau",     "Emploi direct", "Autre"};
     ui::TrainerBeneficiaryScratch s;
-    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+    auto draw = [&](ui::UiContext& ctx) {
+        return ui::drawTrainerBeneficiary(v, s, ctx);
+    };
     ui.frame(draw);
-    for (const char* word : {"Lire", "Écrire", "Pré-A1", "A1.1", "A2", "B1", "21/11/2026 : A1.1", "non évalué"})
+    for (const char* word :
+         {"Lire", "Écrire", "Pré-A1", "A1.1", "A2", "B1", "21/11/2026 : A1.1", "non évalué"})
         CHECK(ui.recorder.showsText(word));
     // Under the chart, each skill's own can-do line at this sitting's level.
     CHECK(ui.recorder.showsText("Lire (A1) : Je lis un message court : un SMS, un panneau."));
@@ -104,7 +114,9 @@ TEST_CASE("trainer beneficiary screen: chart labels in words and rubric ticks ma
     CHECK(action<ui::trainer::CloseScoring>(ui.tap("Retour à la fiche", draw)));
 }
 
-TEST_CASE("trainer kiosk panel: packages with problems and sync state and no sync button without a client", "[trainer]") {
+TEST_CASE("trainer kiosk panel: packages with problems and sync state and no sync button without a "
+          "client",
+          "[trainer]") {
     test::UiHarness ui;
     ui::TrainerKioskView v;
     v.trainer = "Mme Benali";
@@ -114,7 +126,9 @@ TEST_CASE("trainer kiosk panel: packages with problems and sync state and no syn
     v.sync.lastSuccess = "27/11/2026 18:02";
     v.sync.lastError = "serveur injoignable";
     ui::TrainerKioskScratch s;
-    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerKiosk(v, s, ctx); };
+    auto draw = [&](ui::UiContext& ctx) {
+        return ui::drawTrainerKiosk(v, s, ctx);
+    };
     ui.frame(draw);
     CHECK(ui.recorder.showsText("francais 1.0.0"));
     CHECK(ui.recorder.showsText("unknown field"));
@@ -134,7 +148,8 @@ TEST_CASE("trainer kiosk panel: packages with problems and sync state and no syn
     CHECK(ui.recorder.showsText("Envoi : 10 / 42"));
 }
 
-TEST_CASE("trainer home screen: a searched code can be given a diagnostic before its first sitting", "[trainer]") {
+TEST_CASE("trainer home screen: a searched code can be given a diagnostic before its first sitting",
+          "[trainer]") {
     test::UiHarness ui;
     ui::TrainerHomeView v;
     v.trainer = "Mme Benali";
@@ -142,7 +157,9 @@ TEST_CASE("trainer home screen: a searched code can be given a diagnostic before
     v.searchedCode = "ABC-DEFG";
     v.assignable = {{"numerique", "Numérique"}, {"francais", "Français"}};
     ui::TrainerHomeScratch s;
-    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerHome(v, s, ctx); };
+    auto draw = [&](ui::UiContext& ctx) {
+        return ui::drawTrainerHome(v, s, ctx);
+    };
     ui.frame(draw);
     CHECK(ui.recorder.showsText("Aucune passation."));
     CHECK(ui.recorder.showsText("Diagnostic pour ce code : aucun"));
@@ -155,11 +172,14 @@ TEST_CASE("trainer home screen: a searched code can be given a diagnostic before
     CHECK(ui.recorder.showsText("Diagnostic pour ce code : Français"));
 }
 
-TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter asks to replay its sound", "[trainer]") {
+TEST_CASE(
+    "trainer beneficiary screen: an answer shows its pictures and Écouter asks to replay its sound",
+    "[trainer]") {
     // Sizes only, like the kiosk's texture cache: the bus is 400x300, any other file is unreadable.
     struct Pictures : platform::ImageSource {
         std::optional<platform::ImageRef> image(const std::string& path) override {
-            if (path == "/pkg/media/img/bus.png") return platform::ImageRef{nullptr, 400, 300};
+            if (path == "/pkg/media/img/bus.png")
+                return platform::ImageRef{nullptr, 400, 300};
             return std::nullopt;
         }
     } pictures;
@@ -180,11 +200,14 @@ TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter
         c.statusKey = "trainer.rstatus.ko";
         c.shown = "Écoutez le mot. Touchez la bonne image.";
         c.answered = "« image : un tram »";
-        c.images = {{"/pkg/media/img/tram.png", "un tram", true, false}, {"/pkg/media/img/bus.png", "un bus", false, true}};
+        c.images = {{"/pkg/media/img/tram.png", "un tram", true, false},
+                    {"/pkg/media/img/bus.png", "un bus", false, true}};
         c.canReplay = true;
         v.responses.push_back(c);
         ui::TrainerBeneficiaryScratch s;
-        auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+        auto draw = [&](ui::UiContext& ctx) {
+            return ui::drawTrainerBeneficiary(v, s, ctx);
+        };
         ui.frame(draw);
         const auto* bus = ui.recorder.findById("trainer:image:r7:1");
         const auto* tram = ui.recorder.findById("trainer:image:r7:0");
@@ -211,17 +234,23 @@ TEST_CASE("trainer beneficiary screen: an answer shows its pictures and Écouter
     }
 }
 
-TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnostic never covers its name", "[trainer]") {
+TEST_CASE(
+    "trainer beneficiary screen: the check badge of the assigned diagnostic never covers its name",
+    "[trainer]") {
     for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}}) {
         test::UiHarness ui(size);
         ui::TrainerBeneficiaryView v;
         v.trainer = "Mme Benali";
         v.code = "ABC-DEFG";
-        v.nextStepChoices = {"Formation numérique", "FLE", "Alphabétisation", "Remise à niveau", "Emploi direct", "Autre"};
-        v.assignable = {{"exemple", "Exemple"}, {"francais", "Français"}, {"numerique", "Numérique"}};
+        v.nextStepChoices = {"Formation numérique", "FLE",           "Alphabétisation",
+                             "Remise à niveau",     "Emploi direct", "Autre"};
+        v.assignable = {
+            {"exemple", "Exemple"}, {"francais", "Français"}, {"numerique", "Numérique"}};
         v.assigned = "Français";
         ui::TrainerBeneficiaryScratch s;
-        auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+        auto draw = [&](ui::UiContext& ctx) {
+            return ui::drawTrainerBeneficiary(v, s, ctx);
+        };
         ui.frame(draw);
         INFO(size.x << "x" << size.y);
         const auto& th = ui.theme();
@@ -232,7 +261,8 @@ TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnosti
             // The title is written left of the badge (the top-right 48 px), on one line.
             const ui::RecordedText* words = nullptr;
             for (const auto& t : ui.recorder.texts())
-                if (t.text == name && w->rect.contains(t.rect.center())) words = &t;
+                if (t.text == name && w->rect.contains(t.rect.center()))
+                    words = &t;
             REQUIRE(words);
             CHECK(words->rect.max.x <= w->rect.max.x - th.px(48));
             CHECK(words->rect.min.x >= w->rect.min.x);
@@ -242,7 +272,9 @@ TEST_CASE("trainer beneficiary screen: the check badge of the assigned diagnosti
     }
 }
 
-TEST_CASE("trainer scoring page: every rubric point and the save button stay on screen when the answer has a picture", "[trainer]") {
+TEST_CASE("trainer scoring page: every rubric point and the save button stay on screen when the "
+          "answer has a picture",
+          "[trainer]") {
     for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}}) {
         test::UiHarness ui(size);
         ui::TrainerBeneficiaryView v;
@@ -254,24 +286,31 @@ TEST_CASE("trainer scoring page: every rubric point and the save button stay on 
         c.itemId = "red-01";
         c.typeKey = "trainer.type.write";
         c.statusKey = "trainer.rstatus.pending";
-        c.shown = "Regardez l'image. Écrivez votre liste de courses : trois choses. — image : Six produits : pain, lait, pommes, tomates, œufs, riz";
-        c.answered = "« Bonjour Madame, je ne peux pas venir lundi. Je viens mardi à 10 heures. Merci. »";
+        c.shown = "Regardez l'image. Écrivez votre liste de courses : trois choses. — image : Six "
+                  "produits : pain, lait, pommes, tomates, œufs, riz";
+        c.answered =
+            "« Bonjour Madame, je ne peux pas venir lundi. Je viens mardi à 10 heures. Merci. »";
         c.manual = true;
         c.images = {{"/pkg/media/img/courses.png", "Six produits", false, false}};
-        c.rubric = {{"a", "Trois produits sont écrits", 1}, {"b", "On reconnaît les mots, même avec des fautes", 1}};
+        c.rubric = {{"a", "Trois produits sont écrits", 1},
+                    {"b", "On reconnaît les mots, même avec des fautes", 1}};
         v.responses.push_back(c);
         v.scoring = "w1";
         ui::TrainerBeneficiaryScratch s;
-        auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerBeneficiary(v, s, ctx); };
+        auto draw = [&](ui::UiContext& ctx) {
+            return ui::drawTrainerBeneficiary(v, s, ctx);
+        };
         ui.frame(draw);
         INFO(size.x << "x" << size.y);
-        for (const char* label : {"Trois produits sont écrits (1)", "On reconnaît les mots, même avec des fautes (1)",
-                                  "Enregistrer la note : 0 / 2"}) {
+        for (const char* label :
+             {"Trois produits sont écrits (1)", "On reconnaît les mots, même avec des fautes (1)",
+              "Enregistrer la note : 0 / 2"}) {
             const auto* w = ui.recorder.findByLabel(label);
             REQUIRE(w);
             CHECK(w->rect.max.y <= size.y);
         }
         // The picture when it fits (the sheet shows it anyway).
-        if (size.x >= 1920) CHECK(ui.recorder.findById("trainer:image:w1:0"));
+        if (size.x >= 1920)
+            CHECK(ui.recorder.findById("trainer:image:w1:0"));
     }
 }

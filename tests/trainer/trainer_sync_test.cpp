@@ -1,25 +1,23 @@
 // "Synchroniser maintenant" in the trainer's kiosk panel: the screen returns the intent and shows
 // the round's progress; the controller asks the sync worker for a round; and, end to end with a
 // real SyncWorker and a real repere-server on 127.0.0.1, tapping the button sends what was pending.
-#include <catch2/catch.hpp>
-
-#include <chrono>
-#include <thread>
-
 #include "../core/store_test_util.hpp"
 #include "../ui/ui_harness.hpp"
 #include "app/controller.hpp"
 #include "app/sync_worker.hpp"
-#include "sync/client/database_state.hpp"
 #include "support/server_fixture.hpp"
+#include "sync/client/database_state.hpp"
 #include "ui/screens/trainer_screens.hpp"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 using namespace repere;
 
 namespace {
 
-template <class A>
-const A* action(const ui::Intent& i) {
+template <class A> const A* action(const ui::Intent& i) {
     const auto* t = std::get_if<ui::intent::Trainer>(&i);
     return t ? std::get_if<A>(&t->action) : nullptr;
 }
@@ -45,7 +43,8 @@ struct Kiosk {
     test::UiHarness ui;
 
     explicit Kiosk(app::SyncPort* sync) {
-        db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer, store::PinHashParams::minimum());
+        db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer,
+                       store::PinHashParams::minimum());
         app::ControllerDeps deps;
         deps.quizzes = &quizzes;
         deps.db = db.get();
@@ -55,7 +54,9 @@ struct Kiosk {
         controller = std::make_unique<app::Controller>(deps);
     }
     test::UiHarness::DrawFn drawFn() {
-        return [this](ui::UiContext& ctx) { return controller->draw(ctx); };
+        return [this](ui::UiContext& ctx) {
+            return controller->draw(ctx);
+        };
     }
     void tap(const std::string& label) {
         const auto intent = ui.tap(label, drawFn());
@@ -73,7 +74,8 @@ struct Kiosk {
     void openKioskPanel() {
         controller->apply(ui::intent::Trainer{ui::trainer::OpenLogin{}});
         tap("Mme Benali");
-        for (char c : std::string("4821")) tap(std::string(1, c));
+        for (char c : std::string("4821"))
+            tap(std::string(1, c));
         tap("Valider");
         REQUIRE(controller->trainerArea().loggedIn());
         controller->apply(ui::intent::Trainer{ui::trainer::OpenKioskPanel{}});
@@ -90,7 +92,9 @@ TEST_CASE("trainer kiosk panel: sync progress and the button's states", "[traine
     v.sync.available = true;
     v.sync.pending = 40;
     ui::TrainerKioskScratch s;
-    auto draw = [&](ui::UiContext& ctx) { return ui::drawTrainerKiosk(v, s, ctx); };
+    auto draw = [&](ui::UiContext& ctx) {
+        return ui::drawTrainerKiosk(v, s, ctx);
+    };
 
     CHECK(action<ui::trainer::SyncNow>(ui.tap("Synchroniser maintenant", draw)));
 
@@ -104,7 +108,8 @@ TEST_CASE("trainer kiosk panel: sync progress and the button's states", "[traine
     v.sync.running = true;
     v.sync.progress = "Envoi en cours : 12 sur 40";
     v.sync.fraction = 0.3f;
-    v.sync.lastError = "cannot connect to the server"; // from an earlier round: hidden while running
+    v.sync.lastError =
+        "cannot connect to the server"; // from an earlier round: hidden while running
     ui.frame(draw);
     CHECK(ui.recorder.showsText("Envoi en cours : 12 sur 40"));
     CHECK_FALSE(ui.recorder.showsText("cannot connect"));
@@ -123,7 +128,8 @@ TEST_CASE("trainer kiosk panel: sync progress and the button's states", "[traine
     CHECK(ui.recorder.showsText("pas encore inscrite"));
 }
 
-TEST_CASE("trainer kiosk panel: the button asks the sync worker for a round and shows its status", "[trainer][sync]") {
+TEST_CASE("trainer kiosk panel: the button asks the sync worker for a round and shows its status",
+          "[trainer][sync]") {
     FakeSync sync;
     sync.current.started = true;
     sync.current.enrolled = true;
@@ -163,26 +169,31 @@ TEST_CASE("trainer kiosk panel: the button asks the sync worker for a round and 
     CHECK(sync.requests == 1);
 }
 
-TEST_CASE("trainer kiosk panel: without sync on this kiosk the button is off and says why", "[trainer][sync]") {
+TEST_CASE("trainer kiosk panel: without sync on this kiosk the button is off and says why",
+          "[trainer][sync]") {
     Kiosk k(nullptr);
     k.openKioskPanel();
     CHECK_FALSE(k.canTap("Synchroniser maintenant"));
     CHECK(k.shows("pas encore configurée"));
 }
 
-TEST_CASE("trainer kiosk panel: Synchroniser maintenant sends the pending records to a real server", "[trainer][sync]") {
+TEST_CASE("trainer kiosk panel: Synchroniser maintenant sends the pending records to a real server",
+          "[trainer][sync]") {
     test::ServerFixture srv;
     Kiosk k(nullptr); // rebuilt below with the worker
     {
         sync::DatabaseSyncState state(*k.db);
         REQUIRE(sync::SyncClient::enrol(state, srv.url(), srv.newCode(), "kiosk-trainer").ok);
     }
-    for (int i = 0; i < 25; ++i) k.db->registerNewBeneficiary();
+    for (int i = 0; i < 25; ++i)
+        k.db->registerNewBeneficiary();
 
     app::SyncWorkerOptions o;
     o.dataDir = k.dir.path();
     o.pollMs = 50;
-    o.validate = [](const std::filesystem::path&) { return std::vector<std::string>{}; };
+    o.validate = [](const std::filesystem::path&) {
+        return std::vector<std::string>{};
+    };
     app::SyncWorker worker(o);
     worker.start();
     auto waitFor = [&](auto pred) {
@@ -193,10 +204,12 @@ TEST_CASE("trainer kiosk panel: Synchroniser maintenant sends the pending record
     };
     // The worker's own first round goes at once (records pending, no failure): let it finish,
     // then store more so that something is pending when the button is tapped (back-off: 1 min).
-    auto first = waitFor([](const app::SyncStatus& s) { return s.started && s.lastSuccessMs && s.pending == 0; });
+    auto first = waitFor(
+        [](const app::SyncStatus& s) { return s.started && s.lastSuccessMs && s.pending == 0; });
     REQUIRE(first.lastSuccessMs);
     const auto firstSuccess = *first.lastSuccessMs;
-    for (int i = 0; i < 12; ++i) k.db->registerNewBeneficiary();
+    for (int i = 0; i < 12; ++i)
+        k.db->registerNewBeneficiary();
     auto waiting = waitFor([](const app::SyncStatus& s) { return s.pending == 12; });
     REQUIRE(waiting.pending == 12);
 
@@ -214,7 +227,8 @@ TEST_CASE("trainer kiosk panel: Synchroniser maintenant sends the pending record
 
     k.tap("Synchroniser maintenant");
     const auto done = waitFor([&](const app::SyncStatus& s) {
-        return s.pending == 0 && !s.running && s.lastSuccessMs && *s.lastSuccessMs >= firstSuccess && !s.requested;
+        return s.pending == 0 && !s.running && s.lastSuccessMs &&
+               *s.lastSuccessMs >= firstSuccess && !s.requested;
     });
     worker.stop();
     CHECK(done.pending == 0);

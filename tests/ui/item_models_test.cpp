@@ -1,7 +1,5 @@
 // Interaction models of the item renderers: what each tap does and the answer JSON it produces
 // (the shapes the engine scores, see helpers' format sketch / quizzes/FORMAT.md).
-#include <catch2/catch.hpp>
-
 #include "ui/items/choice_model.hpp"
 #include "ui/items/form_model.hpp"
 #include "ui/items/gaps_model.hpp"
@@ -12,6 +10,8 @@
 #include "ui/items/speak_model.hpp"
 #include "ui/items/text_buffer.hpp"
 #include "ui/items/write_model.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::ui::items;
 using nlohmann::json;
@@ -146,7 +146,8 @@ TEST_CASE("gaps: select, drag by tap-then-tap both ways, typed on the keyboard")
     quiz::Item item;
     item.text = "Je vais à la {{g1}}. Le bus part à {{g2}} et arrive à {{g3}}. Mon nom : {{g4}}";
     item.options = {opt("w8", "8 heures"), opt("w9", "9 heures")};
-    quiz::Gap g1{"g1", quiz::GapMode::Select, {opt("pharmacie"), opt("boulangerie")}, {"pharmacie"}};
+    quiz::Gap g1{
+        "g1", quiz::GapMode::Select, {opt("pharmacie"), opt("boulangerie")}, {"pharmacie"}};
     quiz::Gap g2{"g2", quiz::GapMode::Drag, {}, {"w8"}};
     quiz::Gap g3{"g3", quiz::GapMode::Drag, {}, {"w9"}};
     quiz::Gap g4{"g4", quiz::GapMode::Typed, {}, {"Diallo"}};
@@ -167,7 +168,7 @@ TEST_CASE("gaps: select, drag by tap-then-tap both ways, typed on the keyboard")
     m.tapGap("g2");
     CHECK(m.value("g2") == "w8");
     CHECK(m.bankWordsLeft() == std::vector<std::string>{"w9"});
-    m.tapGap("g3"); // gap first
+    m.tapGap("g3");  // gap first
     m.tapWord("w8"); // the same word moves to g3
     CHECK(m.value("g3") == "w8");
     CHECK(m.value("g2").empty());
@@ -189,7 +190,8 @@ TEST_CASE("gaps: select, drag by tap-then-tap both ways, typed on the keyboard")
     CHECK(m.type("s"));
     CHECK(m.backspace());
     CHECK(m.canSubmit());
-    CHECK(m.answer() == json{{"gaps", {{"g1", "pharmacie"}, {"g2", "w8"}, {"g3", "w9"}, {"g4", "Diallo"}}}});
+    CHECK(m.answer() ==
+          json{{"gaps", {{"g1", "pharmacie"}, {"g2", "w8"}, {"g3", "w9"}, {"g4", "Diallo"}}}});
 }
 
 TEST_CASE("form: focus, keyboards per kind, required fields gate Valider") {
@@ -227,7 +229,8 @@ TEST_CASE("numeric fields get their separators put in while typing") {
     CHECK(formatDigits(K::Postcode, "93200") == "93200");
     CHECK(digitsOf("06 12-34") == "061234");
     CHECK(formatDigits(K::Phone, digitsOf("0612345678")).size() == maxCharsFor(K::Phone));
-    CHECK(formatDigits(K::Date, std::string(maxDigitsFor(K::Date), '1')).size() == maxCharsFor(K::Date));
+    CHECK(formatDigits(K::Date, std::string(maxDigitsFor(K::Date), '1')).size() ==
+          maxCharsFor(K::Date));
 }
 
 TEST_CASE("mark toggles word indices and answers them ascending") {
@@ -273,7 +276,8 @@ TEST_CASE("speak shows the buttons the recording state allows") {
     s.state = S::Recorded;
     s.canListenBack = true;
     s.canReRecord = true;
-    CHECK(speakActions(s) == std::vector<SpeakAction>{SpeakAction::ListenBack, SpeakAction::ReRecord});
+    CHECK(speakActions(s) ==
+          std::vector<SpeakAction>{SpeakAction::ListenBack, SpeakAction::ReRecord});
     CHECK(speakReady(s));
     CHECK(speakProvisionalAnswer(s) == json{{"recording", ""}, {"durationS", 4.0}});
     s.canReRecord = false; // the one re-record was used

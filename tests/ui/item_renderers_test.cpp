@@ -1,10 +1,10 @@
 // The item renderers of ui/items in the real item frame, in a headless ImGui context: taps go
 // through io.MousePos/io.MouseDown, widgets are found by their recorded labels or ids, and the
 // assertions are on the intents the screen returns (what the app would store).
-#include <catch2/catch.hpp>
-
 #include "ui/screens/screens.hpp"
 #include "ui_harness.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using nlohmann::json;
@@ -49,13 +49,16 @@ struct Fixture {
     }
     // A drag from one point to another over several frames (finger down, moves, up).
     ui::Intent drag(ImVec2 from, ImVec2 to) {
-        auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); };
+        auto draw = [&](ui::UiContext& c) {
+            return ui::drawItemScreen(view, scratch, c);
+        };
         h.finger(from, false);
         h.frame(draw);
         h.finger(from, true);
         h.frame(draw);
         for (int i = 1; i <= 6; ++i) {
-            h.finger({from.x + (to.x - from.x) * i / 6.f, from.y + (to.y - from.y) * i / 6.f}, true);
+            h.finger({from.x + (to.x - from.x) * i / 6.f, from.y + (to.y - from.y) * i / 6.f},
+                     true);
             h.frame(draw);
         }
         h.finger(to, false);
@@ -67,7 +70,8 @@ struct Fixture {
     const ui::RecordedWidget& widget(const std::string& id) {
         frame();
         const auto* w = h.recorder.findById(id);
-        if (!w) throw std::runtime_error("no widget " + id);
+        if (!w)
+            throw std::runtime_error("no widget " + id);
         return *w;
     }
     bool validateEnabled() {
@@ -91,7 +95,8 @@ TEST_CASE("choice: sixteen text options stay above the footer and Valider stays 
         it.id = "langues";
         it.type = quiz::ItemType::Profile;
         it.multiple = true;
-        for (int i = 0; i < 16; ++i) it.options.push_back(opt("l" + std::to_string(i), "Langue " + std::to_string(i)));
+        for (int i = 0; i < 16; ++i)
+            it.options.push_back(opt("l" + std::to_string(i), "Langue " + std::to_string(i)));
         Fixture f(it, size);
         f.tap("Langue 3");
         f.frame();
@@ -110,7 +115,9 @@ TEST_CASE("choice: sixteen text options stay above the footer and Valider stays 
 
 TEST_CASE("hotspot: a tall phone picture takes the whole height so its buttons stay big") {
     struct TallImages : platform::ImageSource {
-        std::optional<platform::ImageRef> image(const std::string&) override { return platform::ImageRef{nullptr, 540, 960}; }
+        std::optional<platform::ImageRef> image(const std::string&) override {
+            return platform::ImageRef{nullptr, 540, 960};
+        }
     } tall;
     quiz::Item it;
     it.id = "h2";
@@ -179,7 +186,8 @@ TEST_CASE("order: tap a card then another swaps them - a drag moves a card") {
     quiz::Item it;
     it.id = "o1";
     it.type = quiz::ItemType::Order;
-    it.options = {opt("a", "Je me lève"), opt("b", "Je prends le bus"), opt("c", "J'arrive au travail")};
+    it.options = {opt("a", "Je me lève"), opt("b", "Je prends le bus"),
+                  opt("c", "J'arrive au travail")};
     it.correct = {"a", "b", "c"};
     Fixture f(it);
     f.frame();
@@ -192,7 +200,8 @@ TEST_CASE("order: tap a card then another swaps them - a drag moves a card") {
     const std::vector<std::string> swapped{start[2], start[1], start[0]};
     CHECK(f.scratch.answer["order"].get<std::vector<std::string>>() == swapped);
     // Drag the last card onto the first place.
-    f.drag(f.widget("order:" + swapped[2]).rect.center(), f.widget("order:" + swapped[0]).rect.center());
+    f.drag(f.widget("order:" + swapped[2]).rect.center(),
+           f.widget("order:" + swapped[0]).rect.center());
     const std::vector<std::string> moved{swapped[2], swapped[0], swapped[1]};
     CHECK(f.validate() == json{{"order", moved}});
 }
@@ -203,7 +212,10 @@ TEST_CASE("gaps: select, drag by tap-then-tap, typed with the keyboard") {
     it.type = quiz::ItemType::Gaps;
     it.text = "Je vais à la {{g1}}. Le bus part à {{g2}}. Je m'appelle {{g3}}.";
     it.options = {opt("w8", "8 heures"), opt("w9", "9 heures")};
-    quiz::Gap g1{"g1", quiz::GapMode::Select, {opt("pharmacie", "pharmacie"), opt("gare", "gare")}, {"pharmacie"}};
+    quiz::Gap g1{"g1",
+                 quiz::GapMode::Select,
+                 {opt("pharmacie", "pharmacie"), opt("gare", "gare")},
+                 {"pharmacie"}};
     quiz::Gap g2{"g2", quiz::GapMode::Drag, {}, {"w8"}};
     quiz::Gap g3{"g3", quiz::GapMode::Typed, {}, {"Awa"}};
     it.gaps = {g1, g2, g3};
@@ -217,8 +229,8 @@ TEST_CASE("gaps: select, drag by tap-then-tap, typed with the keyboard") {
     f.tapId("gap:g2"); // placed
     f.tapId("gap:g3");
     f.tap("Majuscule");
-    f.tapId("key:a");    // on-screen key, capital
-    f.h.type("wa");      // physical/scripted typing
+    f.tapId("key:a"); // on-screen key, capital
+    f.h.type("wa");   // physical/scripted typing
     f.frame();
     f.frame();
     CHECK(f.h.recorder.showsText("Awa"));
@@ -229,9 +241,10 @@ TEST_CASE("form: fields by label, AZERTY for text, keypad with separators for da
     quiz::Item it;
     it.id = "f1";
     it.type = quiz::ItemType::Form;
-    it.fields = {{"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true},
-                 {"naissance", "Date de naissance", quiz::FieldKind::Date, {"01/02/1990"}, "", true},
-                 {"tel", "Téléphone", quiz::FieldKind::Phone, {}, "", false}};
+    it.fields = {
+        {"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true},
+        {"naissance", "Date de naissance", quiz::FieldKind::Date, {"01/02/1990"}, "", true},
+        {"tel", "Téléphone", quiz::FieldKind::Phone, {}, "", false}};
     Fixture f(it);
     CHECK_FALSE(f.validateEnabled());
     f.tap("Nom *");
@@ -239,11 +252,13 @@ TEST_CASE("form: fields by label, AZERTY for text, keypad with separators for da
     f.tapId("key:d");
     f.h.type("iallo");
     f.tap("Date de naissance *");
-    for (const char* k : {"0", "1", "0", "2", "1", "9", "9", "0"}) f.tapId(std::string("pad:") + k);
+    for (const char* k : {"0", "1", "0", "2", "1", "9", "9", "0"})
+        f.tapId(std::string("pad:") + k);
     f.frame();
     CHECK(f.h.recorder.showsText("01/02/1990"));
     REQUIRE(f.validateEnabled());
-    CHECK(f.validate() == json{{"fields", {{"nom", "Diallo"}, {"naissance", "01/02/1990"}, {"tel", ""}}}});
+    CHECK(f.validate() ==
+          json{{"fields", {{"nom", "Diallo"}, {"naissance", "01/02/1990"}, {"tel", ""}}}});
 }
 
 TEST_CASE("mark: tapped words are marked, a second tap unmarks") {
@@ -320,7 +335,8 @@ TEST_CASE("renderers lay out without ImGui errors in portrait and at 1024x600") 
     it.id = "g2";
     it.type = quiz::ItemType::Gaps;
     it.text = "Bonjour {{a}}, je suis {{b}}.";
-    it.gaps = {{"a", quiz::GapMode::Typed, {}, {"Madame"}}, {"b", quiz::GapMode::Select, {opt("x", "malade"), opt("y", "en retard")}, {"y"}}};
+    it.gaps = {{"a", quiz::GapMode::Typed, {}, {"Madame"}},
+               {"b", quiz::GapMode::Select, {opt("x", "malade"), opt("y", "en retard")}, {"y"}}};
     for (ImVec2 size : {ImVec2{1080, 1920}, ImVec2{1024, 600}}) {
         Fixture f(it, size);
         f.tapId("gap:a");

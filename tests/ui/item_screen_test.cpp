@@ -1,9 +1,9 @@
 // The item frame and the renderers the kiosk draws itself (choice, profile, info): selection,
 // "Valider" only when an answer exists, "Je ne sais pas", pause, sounds as intents.
-#include <catch2/catch.hpp>
-
 #include "ui/screens/screens.hpp"
 #include "ui_harness.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using repere::test::is;
@@ -15,7 +15,8 @@ quiz::Quiz makeQuiz() {
     quiz::Quiz q;
     q.id = "t";
     q.packageDir = "/nonexistent";
-    q.assets.push_back({"img-a", quiz::AssetKind::Image, "media/a.png", "", {{{"fr", "Une pharmacie"}}}, ""});
+    q.assets.push_back(
+        {"img-a", quiz::AssetKind::Image, "media/a.png", "", {{{"fr", "Une pharmacie"}}}, ""});
     q.assets.push_back({"snd-q", quiz::AssetKind::Audio, "media/q.ogg", "", {}, "Le bus arrive."});
     return q;
 }
@@ -54,7 +55,9 @@ TEST_CASE("choice item: Valider waits for a choice, then sends the selected ids"
     const auto it = choiceItem(false);
     auto v = viewOf(q, it);
     ui::items::ItemInteraction s;
-    auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(v, s, c); };
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(v, s, c);
+    };
     h.frame(draw);
     CHECK(h.recorder.showsText("Touchez le bon mot."));
     CHECK(h.recorder.showsText("PHARMACIE"));
@@ -78,7 +81,9 @@ TEST_CASE("choice item: several answers, and a new item starts with nothing sele
     auto it = choiceItem(true);
     auto v = viewOf(q, it);
     ui::items::ItemInteraction s;
-    auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(v, s, c); };
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(v, s, c);
+    };
     h.tap("pharmacie", draw);
     h.tap("mairie", draw);
     h.tap("pharmacie", draw); // toggles off
@@ -93,7 +98,8 @@ TEST_CASE("choice item: several answers, and a new item starts with nothing sele
     CHECK(s.itemId == "c2");
 }
 
-TEST_CASE("item without 'Je ne sais pas' - picture options tap by their description - sound plays as an intent") {
+TEST_CASE("item without 'Je ne sais pas' - picture options tap by their description - sound plays "
+          "as an intent") {
     UiHarness h;
     const auto q = makeQuiz();
     quiz::Item it;
@@ -112,7 +118,9 @@ TEST_CASE("item without 'Je ne sais pas' - picture options tap by their descript
     auto v = viewOf(q, it);
     v.item.stimulusPlays = 1;
     ui::items::ItemInteraction s;
-    auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(v, s, c); };
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(v, s, c);
+    };
     h.frame(draw);
     CHECK(h.recorder.findByLabel("Je ne sais pas") == nullptr);
     CHECK(h.recorder.showsText("Encore 1 écoute"));
@@ -146,7 +154,9 @@ TEST_CASE("profile item shows localised labels - info item continues with an emp
     auto v = viewOf(q, p);
     v.item.locale = "en";
     ui::items::ItemInteraction s;
-    auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(v, s, c); };
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(v, s, c);
+    };
     auto i = (h.tap("Yes, I went to school", draw), h.tap("Valider", draw));
     REQUIRE(is<ui::intent::Answer>(i));
     CHECK(std::get<ui::intent::Answer>(i).answer == nlohmann::json{{"selected", {"yes"}}});
@@ -170,7 +180,9 @@ TEST_CASE("an item type without a renderer is shown calmly and can be skipped") 
     auto v = viewOf(q, it);
     v.item.item = nullptr; // nothing to draw at all
     ui::items::ItemInteraction s;
-    auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(v, s, c); };
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(v, s, c);
+    };
     h.frame(draw);
     CHECK(h.recorder.showsText("ne peut pas s'afficher"));
     CHECK(is<ui::intent::DontKnow>(h.tap("Je ne sais pas", draw)));

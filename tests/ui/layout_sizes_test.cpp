@@ -1,15 +1,15 @@
 // Layouts at the window sizes a kiosk may have (1024×600 to 1920×1080, and portrait 1080×1920),
 // after the body text grew to at least 28 px: each case is a defect seen on a screenshot, checked
 // on the widget rectangles the screens record (no window).
-#include <catch2/catch.hpp>
-
+#include "sim_fixture.hpp"
 #include "ui/items/item_parts.hpp"
 #include "ui/items/renderers.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/widgets.hpp"
-#include "sim_fixture.hpp"
 #include "ui_harness.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using nlohmann::json;
@@ -29,15 +29,19 @@ struct Sim : repere::test::SimFixture {
 
 const std::vector<ImVec2> kSizes{{1024, 600}, {1280, 800}, {1920, 1080}, {1080, 1920}};
 
-std::string name(ImVec2 s) { return std::to_string(static_cast<int>(s.x)) + "x" + std::to_string(static_cast<int>(s.y)); }
+std::string name(ImVec2 s) {
+    return std::to_string(static_cast<int>(s.x)) + "x" + std::to_string(static_cast<int>(s.y));
+}
 
 } // namespace
 
-TEST_CASE("the phishing SMS fits its phone at every size and the report confirmation is on screen") {
+TEST_CASE(
+    "the phishing SMS fits its phone at every size and the report confirmation is on screen") {
     const json sms = {{"channel", "sms"},
                       {"sender", "ALLOC-INFO"},
                       {"senderAddress", "+33 7 56 12 98 40"},
-                      {"text", "ALLOC-INFO : vous avez droit à un remboursement de 248,30 €. Confirmez vos coordonnées bancaires ici :"},
+                      {"text", "ALLOC-INFO : vous avez droit à un remboursement de 248,30 €. "
+                               "Confirmez vos coordonnées bancaires ici :"},
                       {"link", "http://alloc-remboursement-rapide.exemple.info"},
                       {"time", "10:42"}};
     for (const auto size : kSizes) {
@@ -63,10 +67,15 @@ TEST_CASE("the phishing SMS fits its phone at every size and the report confirma
 }
 
 TEST_CASE("the phone keeps its width when the phishing link opens its page") {
-    const json sms = {{"channel", "sms"}, {"sender", "ALLOC-INFO"}, {"senderAddress", "+33 7 56 12 98 40"},
-                      {"text", "ALLOC-INFO : vous avez droit à un remboursement de 248,30 €. Confirmez vos coordonnées bancaires ici :"},
+    const json sms = {{"channel", "sms"},
+                      {"sender", "ALLOC-INFO"},
+                      {"senderAddress", "+33 7 56 12 98 40"},
+                      {"text", "ALLOC-INFO : vous avez droit à un remboursement de 248,30 €. "
+                               "Confirmez vos coordonnées bancaires ici :"},
                       {"link", "http://alloc-remboursement-rapide.exemple.info"},
-                      {"linkPage", {{"title", "Remboursement"}, {"text", "Entrez votre numéro de carte bancaire pour recevoir 248,30 €."}}},
+                      {"linkPage",
+                       {{"title", "Remboursement"},
+                        {"text", "Entrez votre numéro de carte bancaire pour recevoir 248,30 €."}}},
                       {"time", "10:42"}};
     Sim f(quiz::SimScenario::PhishingMessage, sms, {1024, 600});
     f.frame();
@@ -87,8 +96,13 @@ TEST_CASE("the phone keeps its width when the phishing link opens its page") {
 }
 
 TEST_CASE("typing the recipient of an e-mail leaves the field whole beside or above the keyboard") {
-    const json mail = {{"mailbox", "m.traore@mail-exemple.fr"}, {"to", "n.haddad@ali-exemple.fr"}, {"toPrefilled", false},
-                       {"subject", "Mon CV"}, {"body", "Bonjour"}, {"files", {"CV_Traore.pdf"}}, {"attachment", "CV_Traore.pdf"},
+    const json mail = {{"mailbox", "m.traore@mail-exemple.fr"},
+                       {"to", "n.haddad@ali-exemple.fr"},
+                       {"toPrefilled", false},
+                       {"subject", "Mon CV"},
+                       {"body", "Bonjour"},
+                       {"files", {"CV_Traore.pdf"}},
+                       {"attachment", "CV_Traore.pdf"},
                        {"inbox", json::array()}};
     for (const auto size : kSizes) {
         INFO(name(size));
@@ -103,13 +117,17 @@ TEST_CASE("typing the recipient of an e-mail leaves the field whole beside or ab
         // It was a thin line under the keyboard on 1024×600 and 1920×1080.
         CHECK(to.h() >= f.h.theme().smallTargetH() - 1);
         for (const char* id : {"mail:to", "mail:send", "mail:attach"})
-            for (const auto& k : keys) CHECK_FALSE(overlaps(f.widget(id).rect, k));
+            for (const auto& k : keys)
+                CHECK_FALSE(overlaps(f.widget(id).rect, k));
     }
 }
 
 TEST_CASE("the browser's search box keeps its height while the keyboard is open") {
-    const json web = {{"home", "www.cherchetout.exemple"}, {"homeTitle", "Cherchetout"}, {"target", "www.mairie-exemple.fr"},
-                      {"targetTitle", "Mairie"}, {"targetText", "Bienvenue"}};
+    const json web = {{"home", "www.cherchetout.exemple"},
+                      {"homeTitle", "Cherchetout"},
+                      {"target", "www.mairie-exemple.fr"},
+                      {"targetTitle", "Mairie"},
+                      {"targetText", "Bienvenue"}};
     for (const auto size : kSizes) {
         INFO(name(size));
         Sim f(quiz::SimScenario::BrowserAddress, web, size);
@@ -120,13 +138,16 @@ TEST_CASE("the browser's search box keeps its height while the keyboard is open"
         REQUIRE(keys.size() > 30);
         const auto box = f.widget("browser:search").rect;
         CHECK(box.h() >= f.h.theme().smallTargetH() - 1);
-        for (const auto& k : keys) CHECK_FALSE(overlaps(box, k));
+        for (const auto& k : keys)
+            CHECK_FALSE(overlaps(box, k));
     }
 }
 
 TEST_CASE("the online form's keyboard keys are wide enough to hit in portrait") {
-    const json cfg = {{"site", "Médiathèque"}, {"url", "mediatheque.ville-exemple.fr"},
-                      {"fields", {{{"id", "nom"}, {"label", "Nom"}}, {{"id", "prenom"}, {"label", "Prénom"}}}}};
+    const json cfg = {
+        {"site", "Médiathèque"},
+        {"url", "mediatheque.ville-exemple.fr"},
+        {"fields", {{{"id", "nom"}, {"label", "Nom"}}, {{"id", "prenom"}, {"label", "Prénom"}}}}};
     for (const auto size : kSizes) {
         INFO(name(size));
         Sim f(quiz::SimScenario::OnlineForm, cfg, size);
@@ -136,30 +157,37 @@ TEST_CASE("the online form's keyboard keys are wide enough to hit in portrait") 
         const auto keys = f.keys();
         REQUIRE(keys.size() > 30);
         const auto& th = f.h.theme();
-        for (const auto& k : keys) CHECK(k.h() >= th.smallTargetH() - 1);
+        for (const auto& k : keys)
+            CHECK(k.h() >= th.smallTargetH() - 1);
         // At 1080 px wide the letters must be real targets (on the right they were 45 px wide).
         if (th.portrait)
-            for (const auto& k : keys) CHECK(k.w() >= th.px(72));
+            for (const auto& k : keys)
+                CHECK(k.w() >= th.px(72));
     }
 }
 
-TEST_CASE("a form longer than the screen shows there is more below and brings the next field into view") {
+TEST_CASE(
+    "a form longer than the screen shows there is more below and brings the next field into view") {
     quiz::Quiz quiz;
     quiz::Item item;
     item.id = "form";
     item.type = quiz::ItemType::Form;
-    item.instruction.byLocale = {{"fr", "Remplissez la fiche avec vos informations de l'exercice : Awa Diallo, née le 12/03/1988, 93200."}};
-    item.fields = {{"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true},
-                   {"prenom", "Prénom", quiz::FieldKind::Text, {"Awa"}, "", true},
-                   {"naissance", "Date de naissance", quiz::FieldKind::Date, {"12/03/1988"}, "", true},
-                   {"cp", "Code postal", quiz::FieldKind::Postcode, {"93200"}, "", true}};
+    item.instruction.byLocale = {{"fr", "Remplissez la fiche avec vos informations de l'exercice : "
+                                        "Awa Diallo, née le 12/03/1988, 93200."}};
+    item.fields = {
+        {"nom", "Nom", quiz::FieldKind::Text, {"Diallo"}, "", true},
+        {"prenom", "Prénom", quiz::FieldKind::Text, {"Awa"}, "", true},
+        {"naissance", "Date de naissance", quiz::FieldKind::Date, {"12/03/1988"}, "", true},
+        {"cp", "Code postal", quiz::FieldKind::Postcode, {"93200"}, "", true}};
     ui::ItemScreenView view;
     view.item.quiz = &quiz;
     view.item.item = &item;
     view.instruction = item.instruction.get("fr");
     ui::items::ItemInteraction scratch;
     UiHarness h({1024, 600});
-    const auto draw = [&](ui::UiContext& c) { return ui::drawItemScreen(view, scratch, c); };
+    const auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(view, scratch, c);
+    };
     h.frame(draw);
     // On 1024×600 the postcode field is below the fold: a sign says so.
     REQUIRE(h.recorder.findById("form:more_below"));
@@ -175,11 +203,19 @@ TEST_CASE("a form longer than the screen shows there is more below and brings th
 }
 
 TEST_CASE("search results keep the Annonce tag and each line of a result apart") {
-    const json web = {{"home", "www.cherchetout.exemple"}, {"homeTitle", "Cherchetout"}, {"target", "www.emploi-exemple.fr"},
-                      {"targetTitle", "Emploi"}, {"targetText", "Bienvenue"},
-                      {"results", {{{"title", "Offres d'emploi en Seine-Saint-Denis"}, {"url", "www.annonces-jobs.exemple.com"},
-                                    {"text", "Des milliers d'offres."}, {"ad", true}},
-                                   {{"title", "Emploi-Exemple"}, {"url", "www.emploi-exemple.fr"}, {"text", "Offres, rendez-vous."}}}}};
+    const json web = {{"home", "www.cherchetout.exemple"},
+                      {"homeTitle", "Cherchetout"},
+                      {"target", "www.emploi-exemple.fr"},
+                      {"targetTitle", "Emploi"},
+                      {"targetText", "Bienvenue"},
+                      {"results",
+                       {{{"title", "Offres d'emploi en Seine-Saint-Denis"},
+                         {"url", "www.annonces-jobs.exemple.com"},
+                         {"text", "Des milliers d'offres."},
+                         {"ad", true}},
+                        {{"title", "Emploi-Exemple"},
+                         {"url", "www.emploi-exemple.fr"},
+                         {"text", "Offres, rendez-vous."}}}}};
     for (const auto size : kSizes) {
         INFO(name(size));
         Sim f(quiz::SimScenario::BrowserAddress, web, size);
@@ -191,7 +227,8 @@ TEST_CASE("search results keep the Annonce tag and each line of a result apart")
         f.frame();
         const auto textRect = [&](const std::string& t) {
             for (const auto& r : f.h.recorder.texts())
-                if (r.text == t) return r.rect;
+                if (r.text == t)
+                    return r.rect;
             throw std::runtime_error("no text " + t);
         };
         // The tag's word ended below its own frame and into the title on 1024×600.
@@ -210,13 +247,16 @@ TEST_CASE("a button label is never cut inside a word or wider than its button") 
     ImFont* bold = th.fonts.bold;
     REQUIRE(bold);
     const float px = th.px(28) * th.textBoost(); // the keyboard's bottom row
-    const auto width = [&](const char* s, float p) { return bold->CalcTextSizeA(p, FLT_MAX, 0, s).x; };
+    const auto width = [&](const char* s, float p) {
+        return bold->CalcTextSizeA(p, FLT_MAX, 0, s).x;
+    };
     // "Majuscule" in a key two letters wide on 1024×600 (it was drawn "Majuscu/le").
     const float keyW = 80, keyH = 43;
     auto fit = ui::fitLabel(bold, px, "Majuscule", keyW * 0.8f, keyH * 0.9f, 0);
     CHECK_FALSE(fit.wrap);
     CHECK(width("Majuscule", fit.px) <= keyW * 0.8f + 0.5f);
-    // With a pictogram that leaves too little room, the pictogram goes before the word shrinks away.
+    // With a pictogram that leaves too little room, the pictogram goes before the word shrinks
+    // away.
     fit = ui::fitLabel(bold, px, "Effacer", keyW * 0.8f, keyH * 0.9f, px * 1.3f);
     CHECK(width("Effacer", fit.px) + (fit.picto ? px * 1.3f : 0) <= keyW * 0.8f + 0.5f);
     // Two words that fit the height wrap between the words, at full size.

@@ -2,15 +2,14 @@
 // context of the given size, with the person's gestures: shared by the sim and layout tests.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include "ui/screens/screens.hpp"
+#include "ui_harness.hpp"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "ui/screens/screens.hpp"
-#include "ui_harness.hpp"
 
 namespace repere::test {
 
@@ -21,8 +20,8 @@ struct SimFixture {
     ::repere::ui::items::ItemInteraction scratch;
     UiHarness h;
 
-    SimFixture(::repere::quiz::SimScenario scenario, nlohmann::json config, ImVec2 size = {1920, 1080},
-               std::string instruction = "Consigne")
+    SimFixture(::repere::quiz::SimScenario scenario, nlohmann::json config,
+               ImVec2 size = {1920, 1080}, std::string instruction = "Consigne")
         : h(size) {
         quiz.packageDir = "/nonexistent";
         item.id = "sim1";
@@ -34,13 +33,19 @@ struct SimFixture {
         view.instruction = std::move(instruction);
     }
     ::repere::ui::Intent frame() {
-        return h.frame([&](::repere::ui::UiContext& c) { return ::repere::ui::drawItemScreen(view, scratch, c); });
+        return h.frame([&](::repere::ui::UiContext& c) {
+            return ::repere::ui::drawItemScreen(view, scratch, c);
+        });
     }
     ::repere::ui::Intent tap(const std::string& label) {
-        return h.tap(label, [&](::repere::ui::UiContext& c) { return ::repere::ui::drawItemScreen(view, scratch, c); });
+        return h.tap(label, [&](::repere::ui::UiContext& c) {
+            return ::repere::ui::drawItemScreen(view, scratch, c);
+        });
     }
     ::repere::ui::Intent tapId(const std::string& id) {
-        return h.tapId(id, [&](::repere::ui::UiContext& c) { return ::repere::ui::drawItemScreen(view, scratch, c); });
+        return h.tapId(id, [&](::repere::ui::UiContext& c) {
+            return ::repere::ui::drawItemScreen(view, scratch, c);
+        });
     }
     void type(const std::string& t) {
         h.type(t);
@@ -59,14 +64,16 @@ struct SimFixture {
     }
     const ::repere::ui::RecordedWidget& widget(const std::string& id) {
         const auto* w = h.recorder.findById(id);
-        if (!w) throw std::runtime_error("no widget " + id);
+        if (!w)
+            throw std::runtime_error("no widget " + id);
         return *w;
     }
     // Every key of the on-screen keyboard now drawn.
     std::vector<::repere::ui::Rect> keys() const {
         std::vector<::repere::ui::Rect> out;
         for (const auto& w : h.recorder.widgets())
-            if (w.id.rfind("key:", 0) == 0) out.push_back(w.rect);
+            if (w.id.rfind("key:", 0) == 0)
+                out.push_back(w.rect);
         return out;
     }
 };

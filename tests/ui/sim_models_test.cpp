@@ -1,11 +1,11 @@
 // The four sims as state machines: every path to each end state, and the refusals a real site or
 // app would make on the way.
-#include <catch2/catch.hpp>
-
 #include "ui/sim/browser_model.hpp"
 #include "ui/sim/email_model.hpp"
 #include "ui/sim/online_form_model.hpp"
 #include "ui/sim/phishing_model.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere::ui::sim;
 using nlohmann::json;
@@ -18,7 +18,11 @@ json emailConfig(bool prefilled) {
             {"subject", "Mon CV"},
             {"files", {"CV_Awa_Diallo.pdf", "Photo_plage.jpg"}},
             {"attachment", "CV_Awa_Diallo.pdf"},
-            {"inbox", {{{"from", "Agence"}, {"subject", "Rendez-vous"}, {"preview", "Bonjour"}, {"time", "09:12"}}}}};
+            {"inbox",
+             {{{"from", "Agence"},
+               {"subject", "Rendez-vous"},
+               {"preview", "Bonjour"},
+               {"time", "09:12"}}}}};
 }
 } // namespace
 
@@ -40,7 +44,8 @@ TEST_CASE("email: compose, attach the right file, send") {
     CHECK(m.finished());
     CHECK(m.answer()["state"] == "sent_with_attachment");
     CHECK(m.answer()["steps"] == json{"compose", "attach_open", "attach:CV_Awa_Diallo.pdf",
-                                      "send:accueil@agence-exemple.fr", "end:sent_with_attachment"});
+                                      "send:accueil@agence-exemple.fr",
+                                      "end:sent_with_attachment"});
     m.openCompose(); // finished: nothing more happens
     CHECK(m.screen() == EmailModel::Screen::Sent);
 }
@@ -69,7 +74,8 @@ TEST_CASE("email: wrong file, no file, removed file") {
     CHECK(removed.answer()["state"] == "sent_without_attachment");
 }
 
-TEST_CASE("email: the recipient must be typed - empty or bad addresses are refused like a webmail") {
+TEST_CASE(
+    "email: the recipient must be typed - empty or bad addresses are refused like a webmail") {
     EmailModel m(emailConfig(false));
     m.openCompose();
     CHECK(m.recipient().empty());
@@ -105,7 +111,10 @@ json formConfig() {
             {"persona", {{{"label", "Nom"}, {"value", "KONATÉ"}}}},
             {"fields",
              {{{"id", "nom"}, {"label", "Nom"}, {"accept", {"Konaté"}}},
-              {{"id", "mail"}, {"label", "Adresse e-mail"}, {"kind", "email"}, {"accept", {"f.konate@exemple.fr"}}},
+              {{"id", "mail"},
+               {"label", "Adresse e-mail"},
+               {"kind", "email"},
+               {"accept", {"f.konate@exemple.fr"}}},
               {{"id", "cp"}, {"label", "Code postal"}, {"kind", "postcode"}, {"accept", {"93200"}}},
               {{"id", "tel"}, {"label", "Téléphone"}, {"kind", "phone"}, {"required", false}}}},
             {"consent", "J'accepte les conditions d'utilisation"}};
@@ -158,12 +167,16 @@ TEST_CASE("online form: right details from the card give submitted_correct") {
     m.form().setValue("tel", "06 12 34 56 78");
     m.submit();
     CHECK(m.answer()["state"] == "submitted_correct");
-    CHECK(checkField({"d", "Date", repere::quiz::FieldKind::Date, {}, "", true}, "01/02/1990") == FieldError::None);
-    CHECK(checkField({"d", "Date", repere::quiz::FieldKind::Date, {}, "", true}, "1/2/90") == FieldError::Date);
+    CHECK(checkField({"d", "Date", repere::quiz::FieldKind::Date, {}, "", true}, "01/02/1990") ==
+          FieldError::None);
+    CHECK(checkField({"d", "Date", repere::quiz::FieldKind::Date, {}, "", true}, "1/2/90") ==
+          FieldError::Date);
 }
 
 TEST_CASE("phishing: open the link, report, delete, with confirmations") {
-    json sms = {{"channel", "sms"}, {"sender", "AMELI-INFO"}, {"text", "Remboursement"},
+    json sms = {{"channel", "sms"},
+                {"sender", "AMELI-INFO"},
+                {"text", "Remboursement"},
                 {"link", "http://ameli-rembourse.info"}};
     PhishingModel open(sms);
     CHECK_FALSE(open.isEmail());
@@ -179,7 +192,9 @@ TEST_CASE("phishing: open the link, report, delete, with confirmations") {
     report.openLink(); // the confirmation covers the message: the link cannot be tapped
     CHECK_FALSE(report.finished());
     report.confirm();
-    CHECK(report.answer() == json{{"state", "reported"}, {"steps", {"report_ask", "cancel", "report_ask", "end:reported"}}});
+    CHECK(report.answer() ==
+          json{{"state", "reported"},
+               {"steps", {"report_ask", "cancel", "report_ask", "end:reported"}}});
 
     PhishingModel del(json{{"channel", "email"}});
     CHECK(del.isEmail());
@@ -198,8 +213,11 @@ json browserConfig() {
             {"targetTitle", "Mon Espace Démarches"},
             {"lookalikes", {"mon-espace-demarches.exemple-aide.com"}},
             {"results",
-             {{{"title", "Mon Espace Démarches - aide"}, {"url", "mon-espace-demarches.exemple-aide.com"}, {"ad", true}},
-              {{"title", "Mon Espace Démarches"}, {"url", "https://www.mon-espace-demarches.exemple.fr/"}}}}};
+             {{{"title", "Mon Espace Démarches - aide"},
+               {"url", "mon-espace-demarches.exemple-aide.com"},
+               {"ad", true}},
+              {{"title", "Mon Espace Démarches"},
+               {"url", "https://www.mon-espace-demarches.exemple.fr/"}}}}};
 }
 } // namespace
 

@@ -1,12 +1,12 @@
 // The four sim mock screens in the item frame: a person's taps reach each end state, and the
 // kiosk's "Continuer" submits {"state", "steps"} (the app stores it as the item's answer).
-#include <catch2/catch.hpp>
-
+#include "sim_fixture.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/sim/sim_parts.hpp"
 #include "ui/theme.hpp"
-#include "sim_fixture.hpp"
 #include "ui_harness.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using nlohmann::json;
@@ -16,7 +16,6 @@ using repere::test::UiHarness;
 
 namespace {
 
-
 json mailConfig(bool prefilled) {
     return {{"mailbox", "awa.diallo@exemple.fr"},
             {"to", "accueil@agence-exemple.fr"},
@@ -25,7 +24,11 @@ json mailConfig(bool prefilled) {
             {"body", "Bonjour, voici mon CV. Awa Diallo"},
             {"files", {"CV_Awa_Diallo.pdf", "Photo_plage.jpg"}},
             {"attachment", "CV_Awa_Diallo.pdf"},
-            {"inbox", {{{"from", "Agence Emploi"}, {"subject", "Votre rendez-vous"}, {"preview", "Bonjour Madame"}, {"time", "09:12"}}}}};
+            {"inbox",
+             {{{"from", "Agence Emploi"},
+               {"subject", "Votre rendez-vous"},
+               {"preview", "Bonjour Madame"},
+               {"time", "09:12"}}}}};
 }
 
 } // namespace
@@ -46,7 +49,8 @@ TEST_CASE("email sim: new message, attach the CV, send, continue") {
     CHECK(a["steps"].size() >= 4);
 }
 
-TEST_CASE("email sim: the address is typed - sending without it is refused - no file is an end state") {
+TEST_CASE(
+    "email sim: the address is typed - sending without it is refused - no file is an end state") {
     SimFixture f(quiz::SimScenario::EmailAttachment, mailConfig(false));
     f.tap("Nouveau message");
     f.tap("Envoyer");
@@ -83,12 +87,14 @@ TEST_CASE("phishing sim: the link, or report with its confirmation") {
 }
 
 TEST_CASE("browser sim: the address bar leads to the site - a typo shows not found") {
-    const json cfg = {{"home", "www.cherchetout.exemple"},
-                      {"homeTitle", "Cherchetout"},
-                      {"target", "www.mon-espace-demarches.exemple.fr"},
-                      {"targetTitle", "Mon Espace Démarches"},
-                      {"targetText", "Bienvenue"},
-                      {"results", {{{"title", "Mon Espace Démarches"}, {"url", "mon-espace-demarches.exemple.fr"}}}}};
+    const json cfg = {
+        {"home", "www.cherchetout.exemple"},
+        {"homeTitle", "Cherchetout"},
+        {"target", "www.mon-espace-demarches.exemple.fr"},
+        {"targetTitle", "Mon Espace Démarches"},
+        {"targetText", "Bienvenue"},
+        {"results",
+         {{{"title", "Mon Espace Démarches"}, {"url", "mon-espace-demarches.exemple.fr"}}}}};
     SimFixture f(quiz::SimScenario::BrowserAddress, cfg);
     f.tap("Barre d'adresse");
     f.type("mon-espace-demarche.exemple.fr");
@@ -102,19 +108,22 @@ TEST_CASE("browser sim: the address bar leads to the site - a typo shows not fou
 }
 
 TEST_CASE("online form sim: sign up from the card, fix the site's errors, submit") {
-    const json cfg = {{"site", "Mon Espace Démarches"},
-                      {"url", "mon-espace-demarches.exemple.fr/inscription"},
-                      {"persona", {{{"label", "Nom"}, {"value", "KONATÉ"}}, {{"label", "Code postal"}, {"value", "93200"}}}},
-                      {"fields",
-                       {{{"id", "nom"}, {"label", "Nom"}, {"accept", {"KONATÉ", "Konaté"}}},
-                        {{"id", "cp"}, {"label", "Code postal"}, {"kind", "postcode"}, {"accept", {"93200"}}}}},
-                      {"consent", "J'accepte les conditions d'utilisation"}};
+    const json cfg = {
+        {"site", "Mon Espace Démarches"},
+        {"url", "mon-espace-demarches.exemple.fr/inscription"},
+        {"persona",
+         {{{"label", "Nom"}, {"value", "KONATÉ"}}, {{"label", "Code postal"}, {"value", "93200"}}}},
+        {"fields",
+         {{{"id", "nom"}, {"label", "Nom"}, {"accept", {"KONATÉ", "Konaté"}}},
+          {{"id", "cp"}, {"label", "Code postal"}, {"kind", "postcode"}, {"accept", {"93200"}}}}},
+        {"consent", "J'accepte les conditions d'utilisation"}};
     SimFixture f(quiz::SimScenario::OnlineForm, cfg);
     // Long forms come in steps: "Suivant" until the last one.
     auto toLastStep = [&] {
         for (int i = 0; i < 10; ++i) {
             f.frame();
-            if (!f.h.recorder.findByLabel("Suivant")) return;
+            if (!f.h.recorder.findByLabel("Suivant"))
+                return;
             f.tap("Suivant");
         }
     };
@@ -127,9 +136,11 @@ TEST_CASE("online form sim: sign up from the card, fix the site's errors, submit
     f.tap("Nom *");
     f.type("KONATÉ");
     f.frame();
-    if (f.h.recorder.findByLabel("Suivant")) f.tap("Suivant");
+    if (f.h.recorder.findByLabel("Suivant"))
+        f.tap("Suivant");
     f.tap("Code postal *");
-    for (const char* k : {"9", "3", "2", "0", "0"}) f.tapId(std::string("pad:") + k);
+    for (const char* k : {"9", "3", "2", "0", "0"})
+        f.tapId(std::string("pad:") + k);
     toLastStep();
     f.tap("J'accepte les conditions d'utilisation");
     f.tap("Valider mon inscription");
@@ -150,9 +161,18 @@ TEST_CASE("mock screens stay French whatever the language of instructions") {
 TEST_CASE("mock colours keep text readable (contrast at least 4.5:1)") {
     const auto& p = ui::sim::mockPalette();
     const ImU32 white = IM_COL32_WHITE;
-    for (auto [fg, bg] : {std::pair{p.pageText, p.page}, {p.muted, p.page}, {p.chromeText, p.chrome}, {white, p.mail},
-                          {white, p.site}, {white, p.search}, {p.link, p.page}, {p.danger, p.page}, {p.ok, p.okFill},
-                          {p.pageText, p.bubble}, {p.mail, p.page}, {p.ok, p.page}}) {
+    for (auto [fg, bg] : {std::pair{p.pageText, p.page},
+                          {p.muted, p.page},
+                          {p.chromeText, p.chrome},
+                          {white, p.mail},
+                          {white, p.site},
+                          {white, p.search},
+                          {p.link, p.page},
+                          {p.danger, p.page},
+                          {p.ok, p.okFill},
+                          {p.pageText, p.bubble},
+                          {p.mail, p.page},
+                          {p.ok, p.page}}) {
         CHECK(ui::contrastRatio(fg, bg) >= 4.5);
     }
 }

@@ -1,10 +1,10 @@
 // Sound on the screens, without a window: the big replay button of a listening item and its
 // plays left, speaker buttons on every text option, "Son indisponible" (item and top bar), the
 // sound check screen, and the text a screen gives to be read aloud when it opens.
-#include <catch2/catch.hpp>
-
 #include "ui/screens/screens.hpp"
 #include "ui_harness.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace repere;
 using repere::test::is;
@@ -46,8 +46,7 @@ struct ListeningFixture {
     ui::Intent tapId(const std::string& id) {
         return h.tapId(id, [&](ui::UiContext& c) { return draw(c); });
     }
-    template <class T>
-    const T* itemIntent(const ui::Intent& i) {
+    template <class T> const T* itemIntent(const ui::Intent& i) {
         const auto* w = std::get_if<ui::intent::Item>(&i);
         return w ? std::get_if<T>(&w->action) : nullptr;
     }
@@ -86,7 +85,8 @@ TEST_CASE("the listening button plays the stimulus and shows the listens left") 
     CHECK_THROWS(f.tap("Réécouter")); // disabled: a tap does nothing
 }
 
-TEST_CASE("a listening item that cannot be heard greys its button and is passed with Je ne sais pas") {
+TEST_CASE(
+    "a listening item that cannot be heard greys its button and is passed with Je ne sais pas") {
     ListeningFixture f;
     f.frame();
     CHECK_FALSE(f.h.recorder.showsText("Le son ne marche pas sur cette borne."));
@@ -130,7 +130,8 @@ TEST_CASE("without any sound the speakers are greyed or left out and tapping the
     const auto* speaker = f.h.recorder.findById("speaker");
     REQUIRE(speaker);
     CHECK_FALSE(speaker->enabled);
-    CHECK(ui::isNone(f.h.tapAt(speaker->rect.center(), [&](ui::UiContext& c) { return f.draw(c); })));
+    CHECK(
+        ui::isNone(f.h.tapAt(speaker->rect.center(), [&](ui::UiContext& c) { return f.draw(c); })));
     // No speaker beside the options: the word takes the whole tile and still chooses.
     CHECK_FALSE(f.h.recorder.findById("option:a:speak"));
     CHECK(f.h.recorder.findById("option:a")->rect.w() > wordW);
@@ -166,7 +167,9 @@ TEST_CASE("the item screen gives its instruction to be read aloud when it opens"
 TEST_CASE("sound check: Oui and Non answer, Réécouter plays the music again") {
     UiHarness h;
     ui::SoundCheckView v;
-    auto draw = [&](ui::UiContext& c) { return ui::drawSoundCheck(v, c); };
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawSoundCheck(v, c);
+    };
     h.frame(draw);
     CHECK(h.recorder.showsText("Entendez-vous la musique ?"));
     const auto yes = h.tap("Oui", draw);
@@ -186,7 +189,8 @@ TEST_CASE("sound check: Oui and Non answer, Réécouter plays the music again") 
 }
 
 TEST_CASE("the Son indisponible notice sits in the top bar and leaves the speaker free") {
-    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}, ImVec2{1080, 1920}}) {
+    for (ImVec2 size :
+         {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}, ImVec2{1080, 1920}}) {
         UiHarness h(size);
         auto draw = [&](ui::UiContext& c) {
             const auto i = ui::drawWelcome({}, c);

@@ -1,13 +1,12 @@
 // The strings table (French complete, English present, fallback, placeholders), the theme's
 // contrast and sizes, and the font's French glyphs.
-#include <catch2/catch.hpp>
-
-#include <regex>
-#include <set>
-
 #include "i18n/strings.hpp"
 #include "platform/fonts.hpp"
 #include "ui/theme.hpp"
+
+#include <catch2/catch.hpp>
+#include <regex>
+#include <set>
 
 using namespace repere;
 
@@ -15,12 +14,14 @@ namespace {
 std::set<std::string> placeholders(const std::string& s) {
     std::set<std::string> out;
     static const std::regex re(R"(\{([a-z]+)\})");
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it)
+        out.insert((*it)[1]);
     return out;
 }
 } // namespace
 
-TEST_CASE("strings: French is complete, English present for every UI key with the same placeholders") {
+TEST_CASE(
+    "strings: French is complete, English present for every UI key with the same placeholders") {
     const auto keys = i18n::keys();
     REQUIRE(keys.size() > 50);
     std::set<std::string> unique(keys.begin(), keys.end());
@@ -29,8 +30,8 @@ TEST_CASE("strings: French is complete, English present for every UI key with th
         INFO(k);
         CHECK(i18n::has(k, "fr"));
         CHECK_FALSE(i18n::text(k, "fr").empty());
-        // Mock screens of sim items are tested content (a French webmail says "Envoyer"): French only.
-        // The trainer area is for the agency's counsellors and always drawn in French.
+        // Mock screens of sim items are tested content (a French webmail says "Envoyer"): French
+        // only. The trainer area is for the agency's counsellors and always drawn in French.
         if (k.rfind("mock.", 0) == 0 || k.rfind("trainer.", 0) == 0) {
             CHECK_FALSE(i18n::has(k, "en"));
             continue;
@@ -44,7 +45,8 @@ TEST_CASE("strings: fallback to French, unknown keys visible, placeholders repla
     CHECK(i18n::text("welcome.start", "ar") == "Commencer");
     CHECK(i18n::text("welcome.start", "en") == "Start");
     CHECK(i18n::text("no.such.key", "fr") == "no.such.key");
-    CHECK(i18n::format(i18n::text("result.step_of", "fr"), {{"n", "2"}, {"total", "5"}}) == "Marche 2 sur 5");
+    CHECK(i18n::format(i18n::text("result.step_of", "fr"), {{"n", "2"}, {"total", "5"}}) ==
+          "Marche 2 sur 5");
     CHECK(i18n::format("{a} {b} {c}", {{"a", "1"}}) == "1 {b} {c}");
 }
 
@@ -107,8 +109,8 @@ TEST_CASE("fonts: Andika with every French glyph, beyond imgui's default ranges"
     platform::FontSet fs;
     REQUIRE(platform::buildFonts(atlas, 0.5f, fs, err));
     REQUIRE(fs.fromAndika);
-    for (ImWchar c : {u'é', u'è', u'ê', u'à', u'ç', u'ù', u'â', u'î', u'ô', u'ï', u'ë', u'É', u'œ', u'Œ', u'’', u'«', u'»', u'“', u'”',
-                      u'…', u'€', u'\u202F'}) {
+    for (ImWchar c : {u'é', u'è', u'ê', u'à', u'ç', u'ù', u'â', u'î', u'ô', u'ï', u'ë',
+                      u'É', u'œ', u'Œ', u'’', u'«', u'»', u'“', u'”', u'…', u'€', u'\u202F'}) {
         INFO(static_cast<int>(c));
         CHECK(fs.body->FindGlyphNoFallback(c) != nullptr);
         CHECK(fs.bold->FindGlyphNoFallback(c) != nullptr);

@@ -4,18 +4,17 @@
 // record, and unbalanced Begin/End or Push/Pop fail the test instead of aborting.
 #pragma once
 
-#include <imgui.h>
-#include <imgui_internal.h>
-
-#include <functional>
-#include <stdexcept>
-#include <string>
-
 #include "platform/fonts.hpp"
 #include "ui/canvas.hpp"
 #include "ui/intents.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_context.hpp"
+
+#include <functional>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <stdexcept>
+#include <string>
 
 namespace repere::test {
 
@@ -54,7 +53,8 @@ public:
         imguiErrors.clear();
         ImGui::ErrorCheckEndFrameRecover(&UiHarness::onError, this);
         ImGui::Render();
-        if (!imguiErrors.empty()) throw std::runtime_error("ImGui stack error: " + imguiErrors);
+        if (!imguiErrors.empty())
+            throw std::runtime_error("ImGui stack error: " + imguiErrors);
         return out;
     }
 
@@ -63,13 +63,15 @@ public:
     ui::Intent tap(const std::string& label, const DrawFn& draw) {
         frame(draw);
         const auto* w = recorder.findByLabel(label);
-        if (!w) throw std::runtime_error("no enabled widget labelled \"" + label + "\"");
+        if (!w)
+            throw std::runtime_error("no enabled widget labelled \"" + label + "\"");
         return tapAt(w->rect.center(), draw);
     }
     ui::Intent tapId(const std::string& id, const DrawFn& draw) {
         frame(draw);
         const auto* w = recorder.findById(id);
-        if (!w) throw std::runtime_error("no widget with id \"" + id + "\"");
+        if (!w)
+            throw std::runtime_error("no widget with id \"" + id + "\"");
         return tapAt(w->rect.center(), draw);
     }
     ui::Intent tapAt(ImVec2 p, const DrawFn& draw) {
@@ -125,8 +127,7 @@ private:
     ui::UiInput pendingInput_;
 };
 
-template <class T>
-bool is(const ui::Intent& i) {
+template <class T> bool is(const ui::Intent& i) {
     return std::holds_alternative<T>(i);
 }
 

@@ -1,12 +1,12 @@
 #include "engine/attempt.hpp"
 
+#include "engine/expression.hpp"
+#include "engine/rng.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <random>
-
-#include "engine/expression.hpp"
-#include "engine/rng.hpp"
 
 namespace repere::engine {
 
@@ -56,8 +56,9 @@ std::string randomUuid() {
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
     char out[37];
     std::snprintf(out, sizeof out,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
     return out;
 }
 
@@ -65,7 +66,8 @@ std::string randomUuid() {
 // Construction and rebuild
 // ---------------------------------------------------------------------------------------------
 
-Attempt::Attempt(const quiz::Quiz& quiz, AttemptOptions options) : quiz_(&quiz), options_(std::move(options)) {
+Attempt::Attempt(const quiz::Quiz& quiz, AttemptOptions options)
+    : quiz_(&quiz), options_(std::move(options)) {
     if (!options_.newUuid) {
         options_.newUuid = randomUuid;
     }
@@ -84,7 +86,8 @@ Attempt::Attempt(const quiz::Quiz& quiz, AttemptOptions options) : quiz_(&quiz),
     enterSectionFrom(0);
 }
 
-Attempt Attempt::rebuild(const quiz::Quiz& quiz, AttemptOptions options, const std::vector<Response>& responses) {
+Attempt Attempt::rebuild(const quiz::Quiz& quiz, AttemptOptions options,
+                         const std::vector<Response>& responses) {
     Attempt attempt(quiz, std::move(options));
     for (std::size_t i = 0; i < responses.size(); ++i) {
         const Response& r = responses[i];
@@ -107,8 +110,8 @@ Attempt Attempt::rebuild(const quiz::Quiz& quiz, AttemptOptions options, const s
         }
         const Section& section = quiz.sections[attempt.cursor_->section];
         if (!r.sectionId.empty() && r.sectionId != section.id) {
-            throw RebuildError(where + ": saved in section \"" + r.sectionId + "\", replayed in \"" +
-                               section.id + "\"");
+            throw RebuildError(where + ": saved in section \"" + r.sectionId +
+                               "\", replayed in \"" + section.id + "\"");
         }
         attempt.push(r);
     }
@@ -120,7 +123,9 @@ Attempt Attempt::rebuild(const quiz::Quiz& quiz, AttemptOptions options, const s
 // ---------------------------------------------------------------------------------------------
 
 void Attempt::enterSectionFrom(std::size_t index) {
-    const auto resolver = [this](const std::string& path) { return variableFor(path, true); };
+    const auto resolver = [this](const std::string& path) {
+        return variableFor(path, true);
+    };
     for (std::size_t i = index; i < quiz_->sections.size(); ++i) {
         const Section& section = quiz_->sections[i];
         if (!evaluateCondition(section.showIf, resolver)) {
@@ -134,7 +139,8 @@ void Attempt::enterSectionFrom(std::size_t index) {
             (section.items[k].practice ? cursor.plan : others).push_back(k);
         }
         if (section.mode == Section::Mode::Linear) {
-            const bool picking = section.pick > 0 && static_cast<std::size_t>(section.pick) < others.size();
+            const bool picking =
+                section.pick > 0 && static_cast<std::size_t>(section.pick) < others.size();
             if (picking || section.shuffle) {
                 Rng rng(options_.seed, "order:" + section.id);
                 for (std::size_t k = others.size(); k > 1; --k) { // Fisher-Yates
@@ -153,7 +159,8 @@ void Attempt::enterSectionFrom(std::size_t index) {
             used_.insert(section.items[k].id);
         }
         cursor_ = std::move(cursor);
-        if (!cursor_->plan.empty() || (section.mode == Section::Mode::Adaptive && extendAdaptive())) {
+        if (!cursor_->plan.empty() ||
+            (section.mode == Section::Mode::Adaptive && extendAdaptive())) {
             return;
         }
         leaveSection(); // nothing to show: its next rules still apply
@@ -173,7 +180,9 @@ void Attempt::markSkipped(const Section& section) {
 void Attempt::leaveSection() {
     const std::size_t here = cursor_->section;
     const Section& section = quiz_->sections[here];
-    const auto resolver = [this](const std::string& path) { return variableFor(path, true); };
+    const auto resolver = [this](const std::string& path) {
+        return variableFor(path, true);
+    };
     std::size_t next = here + 1;
     for (const auto& rule : section.next) {
         if (!evaluateCondition(rule.condition, resolver)) {
@@ -207,13 +216,15 @@ bool Attempt::extendAdaptive() {
     if (n >= settings.maxItems) {
         return false;
     }
-    const AbilityEstimate est = estimateAbility(obs, settings.priorMean, settings.priorSd, {}, quiz_->framework.cutPoints);
+    const AbilityEstimate est =
+        estimateAbility(obs, settings.priorMean, settings.priorSd, {}, quiz_->framework.cutPoints);
     if (n >= settings.minItems && est.se < settings.seTarget) {
         return false;
     }
     // Placement only needs the level: stop as soon as the posterior puts enough mass on one.
     // People well inside a level finish early; those near a cut-point get more items.
-    if (settings.levelConfidence > 0.0 && n >= settings.minItems && !est.levelProbabilities.empty() &&
+    if (settings.levelConfidence > 0.0 && n >= settings.minItems &&
+        !est.levelProbabilities.empty() &&
         est.levelProbabilities[est.likeliestLevel()] >= settings.levelConfidence) {
         return false;
     }
@@ -235,7 +246,8 @@ bool Attempt::extendAdaptive() {
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
-    const std::size_t k = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(std::max(1, settings.topK)));
+    const std::size_t k = std::min<std::size_t>(
+        candidates.size(), static_cast<std::size_t>(std::max(1, settings.topK)));
     Rng rng(options_.seed, "adaptive:" + section.id, responses_.size());
     const std::size_t chosen = candidates[rng.below(k)].second;
     cursor_->plan.push_back(chosen);
@@ -278,7 +290,8 @@ std::optional<CurrentItem> Attempt::current() const {
     c.item = item;
     c.sequence = static_cast<int>(responses_.size());
     c.playsUsed = playsUsed_;
-    c.playsLeft = item->stimulus.maxPlays > 0 ? std::max(0, item->stimulus.maxPlays - playsUsed_) : -1;
+    c.playsLeft =
+        item->stimulus.maxPlays > 0 ? std::max(0, item->stimulus.maxPlays - playsUsed_) : -1;
     return c;
 }
 
@@ -301,7 +314,8 @@ bool Attempt::play() {
     return true;
 }
 
-Response Attempt::record(const Item& item, json answer, const ItemScore& score, std::int64_t durationMs, int plays) {
+Response Attempt::record(const Item& item, json answer, const ItemScore& score,
+                         std::int64_t durationMs, int plays) {
     Response r;
     r.uuid = options_.newUuid();
     r.attemptUuid = options_.attemptUuid;
@@ -339,7 +353,8 @@ Response Attempt::dontKnow(std::int64_t durationMs) {
 Response Attempt::unavailable(std::int64_t durationMs) {
     requireRunning("unavailable");
     const Item& item = *currentItem();
-    return record(item, nullptr, ItemScore{0.0, 0.0, ResponseStatus::Unavailable}, durationMs, playsUsed_);
+    return record(item, nullptr, ItemScore{0.0, 0.0, ResponseStatus::Unavailable}, durationMs,
+                  playsUsed_);
 }
 
 void Attempt::pause() {
@@ -365,14 +380,16 @@ Response Attempt::applyManualScore(const std::string& responseUuid, double point
     auto it = std::find_if(responses_.begin(), responses_.end(),
                            [&](const Response& r) { return r.uuid == responseUuid; });
     if (it == responses_.end()) {
-        throw AttemptError("applyManualScore: no response \"" + responseUuid + "\" in this attempt");
+        throw AttemptError("applyManualScore: no response \"" + responseUuid +
+                           "\" in this attempt");
     }
     const Item& item = *items_.at(it->itemId);
     if (effectiveRule(item) != quiz::ScoringRule::Manual || item.practice) {
         throw AttemptError("applyManualScore: item \"" + item.id + "\" is not scored by a trainer");
     }
     if (it->status == ResponseStatus::DontKnow || it->status == ResponseStatus::Unavailable) {
-        throw AttemptError("applyManualScore: response \"" + responseUuid + "\" has no answer to score");
+        throw AttemptError("applyManualScore: response \"" + responseUuid +
+                           "\" has no answer to score");
     }
     const ItemScore s = scoreManual(item, points);
     it->score = s.score;
@@ -419,8 +436,8 @@ std::vector<Observation> Attempt::observations(const std::string& skillId, bool 
     std::vector<Observation> out;
     for (const auto& r : responses_) {
         auto it = items_.find(r.itemId);
-        if (it == items_.end() || it->second->skill != skillId || !countsFor(*it->second, routing) ||
-            !isScoredStatus(r.status)) {
+        if (it == items_.end() || it->second->skill != skillId ||
+            !countsFor(*it->second, routing) || !isScoredStatus(r.status)) {
             continue;
         }
         const Item& item = *it->second;
@@ -439,7 +456,8 @@ int Attempt::scoredCount(const std::string& skillId) const {
 }
 
 AbilityEstimate Attempt::estimate(const std::string& skillId) const {
-    return estimateAbility(observations(skillId, false), quiz_->adaptive.priorMean, quiz_->adaptive.priorSd);
+    return estimateAbility(observations(skillId, false), quiz_->adaptive.priorMean,
+                           quiz_->adaptive.priorSd);
 }
 
 std::size_t Attempt::itemLevel(const Item& item) const {
@@ -455,8 +473,9 @@ std::optional<std::size_t> Attempt::levelOf(const std::string& skillId, bool rou
     }
     const auto obs = observations(skillId, routing);
     if (!obs.empty()) {
-        const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {}, quiz_->framework.cutPoints);
-                return quiz_->framework.levelForAbility(est.theta);
+        const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd,
+                                         {}, quiz_->framework.cutPoints);
+        return quiz_->framework.levelForAbility(est.theta);
     }
     if (auto it = skipLevels_.find(skillId); it != skipLevels_.end()) {
         return quiz_->framework.levelIndex(it->second);
@@ -465,7 +484,8 @@ std::optional<std::size_t> Attempt::levelOf(const std::string& skillId, bool rou
 }
 
 json Attempt::answerValue(const Response& response, const Item& item) const {
-    if (response.status == ResponseStatus::DontKnow || response.status == ResponseStatus::Unavailable) {
+    if (response.status == ResponseStatus::DontKnow ||
+        response.status == ResponseStatus::Unavailable) {
         return nullptr;
     }
     const json& a = response.answer;
@@ -474,14 +494,20 @@ json Attempt::answerValue(const Response& response, const Item& item) const {
     }
     switch (item.type) {
     case quiz::ItemType::Choice:
-    case quiz::ItemType::Profile: return a.value("selected", json::array());
-    case quiz::ItemType::Write: return a.value("text", json());
-    case quiz::ItemType::Sim: return a.value("state", json());
-    default: return a;
+    case quiz::ItemType::Profile:
+        return a.value("selected", json::array());
+    case quiz::ItemType::Write:
+        return a.value("text", json());
+    case quiz::ItemType::Sim:
+        return a.value("state", json());
+    default:
+        return a;
     }
 }
 
-std::optional<json> Attempt::variable(const std::string& path) const { return variableFor(path, false); }
+std::optional<json> Attempt::variable(const std::string& path) const {
+    return variableFor(path, false);
+}
 
 std::optional<json> Attempt::variableFor(const std::string& path, bool routing) const {
     auto after = [&](std::string_view prefix) -> std::optional<std::string> {
@@ -575,8 +601,9 @@ Results Attempt::results() const {
         const auto obs = observations(skill.id, false);
         s.itemsUsed = static_cast<int>(obs.size());
         if (!obs.empty()) {
-            const auto est = estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {},
-                                             quiz_->framework.cutPoints);
+            const auto est =
+                estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {},
+                                quiz_->framework.cutPoints);
             s.estimated = true;
             s.levelProbabilities = est.levelProbabilities;
             s.theta = est.theta;
@@ -615,7 +642,9 @@ Results Attempt::results() const {
             res.maxScore += r.maxScore;
         }
     }
-    const auto resolver = [this](const std::string& path) { return variableFor(path, false); };
+    const auto resolver = [this](const std::string& path) {
+        return variableFor(path, false);
+    };
     for (const auto& message : quiz_->resultMessages) {
         try {
             if (evaluateCondition(message.condition, resolver)) {

@@ -5,11 +5,13 @@
 //     engine::Attempt attempt(quiz, {.attemptUuid = uuid, .seed = seed});
 //     while (auto item = attempt.current()) {          // nullopt once finished
 //         // show item->item (an quiz::Item) of item->section; item->sequence is its number
-//         attempt.play();                              // each stimulus audio play; false = no plays left
-//         Response r = attempt.answer(answerJson, durationMs);   // or attempt.dontKnow(durationMs)
-//         store.save(r);                               // persist BEFORE showing the next screen
+//         attempt.play();                              // each stimulus audio play; false = no
+//         plays left Response r = attempt.answer(answerJson, durationMs);   // or
+//         attempt.dontKnow(durationMs) store.save(r);                               // persist
+//         BEFORE showing the next screen
 //     }
-//     Results res = attempt.results();                 // per skill: theta, se, level, score, percent
+//     Results res = attempt.results();                 // per skill: theta, se, level, score,
+//     percent
 //
 // ## Persisting and resuming
 // The engine owns no storage. Persist, per attempt: quiz id/version/contentHash, `attemptUuid`,
@@ -44,9 +46,10 @@
 // the skill stops, after at least minItems scored items, when se < seTarget or when one level
 // holds at least levelConfidence of the posterior probability (levels are what we report, so
 // a person well inside a level is not kept longer than needed); at maxItems; or when no item is
-// left. Levels come from the EAP estimate and the framework's cut-points. After a section, its `next` rules are tried in order (first true wins);
-// "end" finishes; a goto to an earlier or unknown section is ignored (loops are impossible),
-// no rule true -> the following section. A section with nothing to show is passed over.
+// left. Levels come from the EAP estimate and the framework's cut-points. After a section, its
+// `next` rules are tried in order (first true wins); "end" finishes; a goto to an earlier or
+// unknown section is ignored (loops are impossible), no rule true -> the following section. A
+// section with nothing to show is passed over.
 //
 // ## Expression variables (see expression.hpp)
 // answer.<itemId>: choice/profile -> array of selected ids; write -> text; sim -> end state;
@@ -55,6 +58,11 @@
 // and percent.skill count scored answers (pending manual ones excluded); level.<skill> is the
 // current level index (0 = lowest) or null when the skill has no estimate.
 #pragma once
+
+#include "engine/irt.hpp"
+#include "engine/response.hpp"
+#include "engine/scoring.hpp"
+#include "quiz/model.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -65,11 +73,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "engine/irt.hpp"
-#include "engine/response.hpp"
-#include "engine/scoring.hpp"
-#include "quiz/model.hpp"
 
 namespace repere::engine {
 
@@ -98,39 +101,41 @@ enum class AttemptState { Running, Paused, Finished };
 struct CurrentItem {
     const quiz::Section* section = nullptr;
     const quiz::Item* item = nullptr;
-    int sequence = 0;  // the Response::sequence the answer will get (0-based)
-    int playsUsed = 0; // stimulus audio plays counted so far for this item
+    int sequence = 0;   // the Response::sequence the answer will get (0-based)
+    int playsUsed = 0;  // stimulus audio plays counted so far for this item
     int playsLeft = -1; // -1 = unlimited
 };
 
 struct Progress {
-    int answered = 0;       // responses so far
-    int expectedTotal = 0;  // answered + an estimate of what is left (for the progress bar)
-    double fraction() const { return expectedTotal > 0 ? static_cast<double>(answered) / expectedTotal : 1.0; }
+    int answered = 0;      // responses so far
+    int expectedTotal = 0; // answered + an estimate of what is left (for the progress bar)
+    double fraction() const {
+        return expectedTotal > 0 ? static_cast<double>(answered) / expectedTotal : 1.0;
+    }
 };
 
 struct SkillResult {
     std::string skillId;
-    bool estimated = false;          // at least one scored answer: theta/se are meaningful
-    bool skipped = false;            // no scored answer, level from a skipped section's skipLevel
-    double theta = 0.0;              // EAP ability (logits)
-    double se = 0.0;                 // posterior SD
+    bool estimated = false;           // at least one scored answer: theta/se are meaningful
+    bool skipped = false;             // no scored answer, level from a skipped section's skipLevel
+    double theta = 0.0;               // EAP ability (logits)
+    double se = 0.0;                  // posterior SD
     std::optional<std::size_t> level; // index into framework.levels (0 = lowest); none if unknown
-    std::string levelId;             // framework level id, "" if unknown
-    double score = 0.0;              // sum over scored answers (practice and pending excluded)
+    std::string levelId;              // framework level id, "" if unknown
+    double score = 0.0;               // sum over scored answers (practice and pending excluded)
     double maxScore = 0.0;
-    double percent = 0.0;            // 100 * score / maxScore (0 when maxScore is 0)
-    int itemsUsed = 0;               // scored answers incl. "Je ne sais pas" (what placement used)
+    double percent = 0.0; // 100 * score / maxScore (0 when maxScore is 0)
+    int itemsUsed = 0;    // scored answers incl. "Je ne sais pas" (what placement used)
     int dontKnow = 0;
     int pendingManual = 0;
     std::vector<double> levelProbabilities; // posterior probability of each level (when estimated)
 };
 
 struct Results {
-    std::vector<SkillResult> skills;              // in framework order
-    double score = 0.0;                           // all scored answers
+    std::vector<SkillResult> skills; // in framework order
+    double score = 0.0;              // all scored answers
     double maxScore = 0.0;
-    int pendingManual = 0;                        // answers still waiting for a trainer
+    int pendingManual = 0;                            // answers still waiting for a trainer
     std::vector<const quiz::ResultMessage*> messages; // result messages whose condition holds
     const SkillResult* skill(const std::string& id) const;
 };
@@ -188,16 +193,16 @@ public:
 
 private:
     struct Cursor {
-        std::size_t section = 0;           // index in quiz.sections
-        std::vector<std::size_t> plan;     // item indices of the section, in presentation order
-        std::size_t position = 0;          // index in plan of the current item
+        std::size_t section = 0;       // index in quiz.sections
+        std::vector<std::size_t> plan; // item indices of the section, in presentation order
+        std::size_t position = 0;      // index in plan of the current item
     };
 
     Response record(const quiz::Item& item, nlohmann::json answer, const ItemScore& score,
                     std::int64_t durationMs, int plays);
-    void push(Response response);          // append + update indexes + advance
+    void push(Response response); // append + update indexes + advance
     void enterSectionFrom(std::size_t index);
-    bool extendAdaptive();                 // appends the next adaptive item to the plan; false = stop
+    bool extendAdaptive(); // appends the next adaptive item to the plan; false = stop
     void leaveSection();
     void requireRunning(const char* what) const;
     const quiz::Item* currentItem() const;
@@ -216,11 +221,11 @@ private:
     std::optional<Cursor> cursor_;
     int playsUsed_ = 0;
     std::vector<Response> responses_;
-    std::map<std::string, const quiz::Item*> items_;          // id -> item
-    std::map<std::string, std::size_t> latestResponse_;       // item id -> index in responses_
-    std::map<std::string, std::string> skipLevels_;           // skill -> level id from skipped sections
+    std::map<std::string, const quiz::Item*> items_;    // id -> item
+    std::map<std::string, std::size_t> latestResponse_; // item id -> index in responses_
+    std::map<std::string, std::string> skipLevels_;     // skill -> level id from skipped sections
     std::vector<std::string> skippedSections_;
-    std::set<std::string> used_;                              // item ids presented
+    std::set<std::string> used_; // item ids presented
 };
 
 // Random UUID v4 string (the default AttemptOptions::newUuid).

@@ -1,9 +1,9 @@
 #include "engine/expression.hpp"
 
+#include "quiz/diagnostics.hpp"
+
 #include <array>
 #include <string_view>
-
-#include "quiz/diagnostics.hpp"
 
 namespace repere::engine {
 
@@ -11,8 +11,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kOperators{"var", "==", "!=", "<",  "<=", ">",
-                                                       ">=",  "and", "or", "!",  "in"};
+constexpr std::array<std::string_view, 11> kOperators{"var", "==",  "!=", "<", "<=", ">",
+                                                      ">=",  "and", "or", "!", "in"};
 
 bool isOperator(const std::string& name) {
     for (auto op : kOperators) {
@@ -71,9 +71,10 @@ void checkNode(const json& node, const std::string& pointer, std::vector<std::st
         }
         const auto path = list[0].get<std::string>();
         if (!isKnownVariablePath(path)) {
-            problems.push_back(here + ": unknown variable path \"" + path +
-                               "\" (expected answer.ID, profile.VAR, score.item.ID, score.section.ID, "
-                               "percent.section.ID, percent.skill.ID, level.SKILL or dontknow.section.ID)");
+            problems.push_back(
+                here + ": unknown variable path \"" + path +
+                "\" (expected answer.ID, profile.VAR, score.item.ID, score.section.ID, "
+                "percent.section.ID, percent.skill.ID, level.SKILL or dontknow.section.ID)");
         }
         return;
     }
@@ -146,11 +147,13 @@ json evaluateNode(const json& node, const VariableResolver& resolve, const std::
     const json& args = first.value();
     const std::string here = quiz::pointerJoin(pointer, op);
     if (!isOperator(op)) {
-        throw ExpressionError(here, "unknown operator \"" + op + "\" (allowed: var == != < <= > >= and or ! in)");
+        throw ExpressionError(here, "unknown operator \"" + op +
+                                        "\" (allowed: var == != < <= > >= and or ! in)");
     }
     const auto list = argumentsOf(args);
     auto arg = [&](std::size_t i) {
-        return evaluateNode(list[i], resolve, args.is_array() ? here + "/" + std::to_string(i) : here);
+        return evaluateNode(list[i], resolve,
+                            args.is_array() ? here + "/" + std::to_string(i) : here);
     };
 
     if (op == "var") {
@@ -209,7 +212,8 @@ json evaluateNode(const json& node, const VariableResolver& resolve, const std::
             return false;
         }
         if (b.is_string() && a.is_string()) {
-            return b.get_ref<const std::string&>().find(a.get_ref<const std::string&>()) != std::string::npos;
+            return b.get_ref<const std::string&>().find(a.get_ref<const std::string&>()) !=
+                   std::string::npos;
         }
         return false; // null (unanswered) or a number: nothing is in it
     }
@@ -232,9 +236,9 @@ json evaluateNode(const json& node, const VariableResolver& resolve, const std::
 } // namespace
 
 bool isKnownVariablePath(const std::string& path) {
-    for (std::string_view prefix : {"answer.", "profile.", "score.item.", "score.section.",
-                                    "percent.section.", "percent.skill.", "level.",
-                                    "dontknow.section."}) {
+    for (std::string_view prefix :
+         {"answer.", "profile.", "score.item.", "score.section.", "percent.section.",
+          "percent.skill.", "level.", "dontknow.section."}) {
         if (startsWith(path, prefix)) {
             return true;
         }

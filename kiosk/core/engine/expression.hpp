@@ -31,7 +31,8 @@ namespace repere::engine {
 class ExpressionError : public std::runtime_error {
 public:
     ExpressionError(std::string pointer, const std::string& message)
-        : std::runtime_error((pointer.empty() ? std::string("expression") : pointer) + ": " + message),
+        : std::runtime_error((pointer.empty() ? std::string("expression") : pointer) + ": " +
+                             message),
           pointer_(std::move(pointer)) {}
     const std::string& pointer() const { return pointer_; }
 

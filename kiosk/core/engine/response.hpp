@@ -23,18 +23,18 @@ const char* toString(ResponseStatus s);
 std::optional<ResponseStatus> responseStatusFromString(const std::string& s);
 
 struct Response {
-    std::string uuid;         // generated when the answer is given; the record id for sync
+    std::string uuid; // generated when the answer is given; the record id for sync
     std::string attemptUuid;
-    int sequence = 0;         // 0-based order of the response within its attempt
+    int sequence = 0; // 0-based order of the response within its attempt
     std::string sectionId;
     std::string itemId;
     int itemRev = 1;
-    nlohmann::json answer;    // shape per item type, see quizzes/FORMAT.md ("Answers")
+    nlohmann::json answer; // shape per item type, see quizzes/FORMAT.md ("Answers")
     double score = 0.0;
     double maxScore = 0.0;
     ResponseStatus status = ResponseStatus::Ko;
     std::int64_t durationMs = 0;
-    int plays = 0;            // stimulus audio plays
+    int plays = 0;                 // stimulus audio plays
     std::int64_t answeredAtMs = 0; // Unix epoch milliseconds
 };
 

@@ -26,7 +26,9 @@ std::uint64_t streamSeed(std::uint64_t seed, std::string_view label, std::uint64
     return splitmix(state);
 }
 
-std::uint64_t Rng::next() { return splitmix(state_); }
+std::uint64_t Rng::next() {
+    return splitmix(state_);
+}
 
 std::uint64_t Rng::below(std::uint64_t n) {
     if (n <= 1) {
@@ -40,7 +42,9 @@ std::uint64_t Rng::below(std::uint64_t n) {
     return x % n;
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 double Rng::normal() {
     double u1 = uniform();

@@ -1,12 +1,12 @@
 #include "engine/scoring.hpp"
 
+#include "text/normalize.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <regex>
 #include <set>
 #include <sstream>
-
-#include "text/normalize.hpp"
 
 namespace repere::engine {
 
@@ -20,12 +20,14 @@ namespace {
 constexpr double kEpsilon = 1e-9;
 
 [[noreturn]] void badShape(const Item& item, const std::string& what) {
-    throw AnswerError("answer to item \"" + item.id + "\" (" + quiz::toString(item.type) + "): " + what);
+    throw AnswerError("answer to item \"" + item.id + "\" (" + quiz::toString(item.type) +
+                      "): " + what);
 }
 
 const json& member(const Item& item, const json& answer, const char* key) {
     if (!answer.is_object()) {
-        badShape(item, std::string("expected an object with \"") + key + "\", got " + answer.type_name());
+        badShape(item,
+                 std::string("expected an object with \"") + key + "\", got " + answer.type_name());
     }
     auto it = answer.find(key);
     if (it == answer.end()) {
@@ -63,7 +65,8 @@ std::map<std::string, std::string> stringMap(const Item& item, const json& value
 }
 
 bool hasOption(const std::vector<quiz::Option>& options, const std::string& id) {
-    return std::any_of(options.begin(), options.end(), [&](const quiz::Option& o) { return o.id == id; });
+    return std::any_of(options.begin(), options.end(),
+                       [&](const quiz::Option& o) { return o.id == id; });
 }
 
 double mapPoints(const Item& item, const std::string& key) {
@@ -132,7 +135,8 @@ std::string withoutSeparators(const std::string& s) {
 }
 
 bool allDigits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A well-formed value for a field that has no accepted answers nor pattern.
@@ -208,7 +212,8 @@ struct Raw {
 Raw scoreChoice(const Item& item, const json& answer) {
     const auto selected = stringArray(item, member(item, answer, "selected"), "selected");
     if (!item.multiple && selected.size() > 1) {
-        badShape(item, "single-choice item got " + std::to_string(selected.size()) + " selected options");
+        badShape(item,
+                 "single-choice item got " + std::to_string(selected.size()) + " selected options");
     }
     Raw raw;
     std::set<std::string> given;
@@ -277,8 +282,10 @@ Raw scoreOrder(const Item& item, const json& answer) {
 Raw scoreGaps(const Item& item, const json& answer) {
     const auto values = stringMap(item, member(item, answer, "gaps"), "gaps");
     for (const auto& entry : values) {
-        const std::string& id = entry.first; // not a structured binding: clang 14 cannot capture those
-        if (std::none_of(item.gaps.begin(), item.gaps.end(), [&](const quiz::Gap& g) { return g.id == id; })) {
+        const std::string& id =
+            entry.first; // not a structured binding: clang 14 cannot capture those
+        if (std::none_of(item.gaps.begin(), item.gaps.end(),
+                         [&](const quiz::Gap& g) { return g.id == id; })) {
             badShape(item, "unknown gap \"" + id + "\"");
         }
     }
@@ -298,7 +305,8 @@ Raw scoreGaps(const Item& item, const json& answer) {
 Raw scoreForm(const Item& item, const json& answer) {
     const auto values = stringMap(item, member(item, answer, "fields"), "fields");
     for (const auto& entry : values) {
-        const std::string& id = entry.first; // not a structured binding: clang 14 cannot capture those
+        const std::string& id =
+            entry.first; // not a structured binding: clang 14 cannot capture those
         if (std::none_of(item.fields.begin(), item.fields.end(),
                          [&](const quiz::FormField& f) { return f.id == id; })) {
             badShape(item, "unknown field \"" + id + "\"");
@@ -327,8 +335,8 @@ Raw scoreMark(const Item& item, const json& answer) {
     for (const auto& v : marked) {
         if (!v.is_number_integer() || v.get<long long>() < 0 ||
             static_cast<std::size_t>(v.get<long long>()) >= words) {
-            badShape(item, "\"marked\" must hold word indices from 0 to " + std::to_string(words - 1) +
-                               ", got " + v.dump());
+            badShape(item, "\"marked\" must hold word indices from 0 to " +
+                               std::to_string(words - 1) + ", got " + v.dump());
         }
         given.insert(std::to_string(v.get<long long>()));
     }
@@ -356,14 +364,22 @@ void checkShape(const Item& item, const json& answer);
 
 Raw scoreRaw(const Item& item, const json& answer) {
     switch (item.type) {
-    case ItemType::Choice: return scoreChoice(item, answer);
-    case ItemType::Hotspot: return scoreHotspot(item, answer);
-    case ItemType::Match: return scoreMatch(item, answer);
-    case ItemType::Order: return scoreOrder(item, answer);
-    case ItemType::Gaps: return scoreGaps(item, answer);
-    case ItemType::Form: return scoreForm(item, answer);
-    case ItemType::Mark: return scoreMark(item, answer);
-    default: break;
+    case ItemType::Choice:
+        return scoreChoice(item, answer);
+    case ItemType::Hotspot:
+        return scoreHotspot(item, answer);
+    case ItemType::Match:
+        return scoreMatch(item, answer);
+    case ItemType::Order:
+        return scoreOrder(item, answer);
+    case ItemType::Gaps:
+        return scoreGaps(item, answer);
+    case ItemType::Form:
+        return scoreForm(item, answer);
+    case ItemType::Mark:
+        return scoreMark(item, answer);
+    default:
+        break;
     }
     badShape(item, "this item type is not scored automatically");
 }
@@ -398,9 +414,15 @@ void checkShape(const Item& item, const json& answer) {
         return;
     }
     case ItemType::Write:
-    case ItemType::Speak: checkManualShape(item, answer); return;
-    case ItemType::Sim: simScore(item, answer); return;
-    default: scoreRaw(item, answer); return;
+    case ItemType::Speak:
+        checkManualShape(item, answer);
+        return;
+    case ItemType::Sim:
+        simScore(item, answer);
+        return;
+    default:
+        scoreRaw(item, answer);
+        return;
     }
 }
 
@@ -414,7 +436,8 @@ quiz::ScoringRule effectiveRule(const Item& item) {
     if (item.type == ItemType::Sim) {
         return rule == ScoringRule::None ? ScoringRule::None : ScoringRule::Map;
     }
-    if ((item.type == ItemType::Write || item.type == ItemType::Speak) && rule != ScoringRule::None) {
+    if ((item.type == ItemType::Write || item.type == ItemType::Speak) &&
+        rule != ScoringRule::None) {
         return ScoringRule::Manual; // free text and recordings are only ever scored by a person
     }
     if (item.type == ItemType::Hotspot && rule == ScoringRule::Match) {
@@ -435,7 +458,8 @@ double maxScore(const Item& item) {
         return best;
     }
     switch (effectiveRule(item)) {
-    case ScoringRule::None: return 0.0;
+    case ScoringRule::None:
+        return 0.0;
     case ScoringRule::Manual: {
         double sum = 0.0;
         for (const auto& c : item.scoring.rubric) {
@@ -443,9 +467,11 @@ double maxScore(const Item& item) {
         }
         return sum;
     }
-    case ScoringRule::Map: return std::max(0.0, mapMax(item));
+    case ScoringRule::Map:
+        return std::max(0.0, mapMax(item));
     case ScoringRule::Match:
-    case ScoringRule::Area: return item.scoring.points;
+    case ScoringRule::Area:
+        return item.scoring.points;
     }
     return 0.0;
 }
@@ -466,10 +492,13 @@ ItemScore scoreAnswer(const Item& item, const json& answer) {
     }
     const Raw raw = scoreRaw(item, answer);
     switch (rule) {
-    case ScoringRule::Map: return finish(clampMap(item, raw.mapSum), max);
+    case ScoringRule::Map:
+        return finish(clampMap(item, raw.mapSum), max);
     case ScoringRule::Match:
-    case ScoringRule::Area: return finish(raw.allRight ? item.scoring.points : 0.0, max);
-    default: break;
+    case ScoringRule::Area:
+        return finish(raw.allRight ? item.scoring.points : 0.0, max);
+    default:
+        break;
     }
     return ItemScore{0.0, max, ResponseStatus::Unscored};
 }

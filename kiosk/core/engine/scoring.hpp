@@ -2,9 +2,10 @@
 //
 // Answer shapes (what the kiosk produces and storage keeps) are in quizzes/FORMAT.md:
 //   choice {"selected": [ids]}      hotspot {"x": fx, "y": fy}     match {"pairs": {left: right}}
-//   order {"order": [ids]}          gaps {"gaps": {gapId: value}}  form {"fields": {fieldId: value}}
-//   mark {"marked": [indices]}      write {"text": "..."}          speak {"recording": "...", "durationS": s}
-//   info {}                         profile {"selected": [ids]}    sim {"state": "...", "steps": [...]}
+//   order {"order": [ids]}          gaps {"gaps": {gapId: value}}  form {"fields": {fieldId:
+//   value}} mark {"marked": [indices]}      write {"text": "..."}          speak {"recording":
+//   "...", "durationS": s} info {}                         profile {"selected": [ids]}    sim
+//   {"state": "...", "steps": [...]}
 //
 // Rules:
 //   match  all or nothing: `points` when the whole answer is right (choice: exactly the right set;
@@ -22,12 +23,12 @@
 // Status: Ok when score >= maxScore > 0, Partial when 0 < score < maxScore, Ko otherwise.
 #pragma once
 
+#include "engine/response.hpp"
+#include "quiz/model.hpp"
+
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
-
-#include "engine/response.hpp"
-#include "quiz/model.hpp"
 
 namespace repere::engine {
 

@@ -1,12 +1,12 @@
 #include "engine/simulation.hpp"
 
+#include "engine/attempt.hpp"
+#include "engine/irt.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
-
-#include "engine/attempt.hpp"
-#include "engine/irt.hpp"
 
 namespace repere::engine {
 
@@ -21,12 +21,18 @@ json fieldSample(const quiz::FormField& field) {
         return field.accept.front();
     }
     switch (field.kind) {
-    case quiz::FieldKind::Number: return "12";
-    case quiz::FieldKind::Date: return "14/07/1990";
-    case quiz::FieldKind::Email: return "awa.diallo@exemple.fr";
-    case quiz::FieldKind::Phone: return "06 12 34 56 78";
-    case quiz::FieldKind::Postcode: return "93200";
-    case quiz::FieldKind::Text: return "Diallo";
+    case quiz::FieldKind::Number:
+        return "12";
+    case quiz::FieldKind::Date:
+        return "14/07/1990";
+    case quiz::FieldKind::Email:
+        return "awa.diallo@exemple.fr";
+    case quiz::FieldKind::Phone:
+        return "06 12 34 56 78";
+    case quiz::FieldKind::Postcode:
+        return "93200";
+    case quiz::FieldKind::Text:
+        return "Diallo";
     }
     return "Diallo";
 }
@@ -47,7 +53,8 @@ json rightAnswer(const Item& item) {
     }
     case ItemType::Hotspot: {
         for (const auto& area : item.areas) {
-            if (std::find(item.correct.begin(), item.correct.end(), area.id) == item.correct.end()) {
+            if (std::find(item.correct.begin(), item.correct.end(), area.id) ==
+                item.correct.end()) {
                 continue;
             }
             const auto& c = area.coords;
@@ -67,8 +74,10 @@ json rightAnswer(const Item& item) {
         }
         return {{"x", -1.0}, {"y", -1.0}};
     }
-    case ItemType::Match: return {{"pairs", item.pairs}};
-    case ItemType::Order: return {{"order", item.correct}};
+    case ItemType::Match:
+        return {{"pairs", item.pairs}};
+    case ItemType::Order:
+        return {{"order", item.correct}};
     case ItemType::Gaps: {
         json gaps = json::object();
         for (const auto& gap : item.gaps) {
@@ -96,11 +105,15 @@ json rightAnswer(const Item& item) {
         }
         return {{"marked", marked}};
     }
-    case ItemType::Write: return {{"text", "Bonjour, je serai là lundi à 9 heures."}};
-    case ItemType::Speak: return {{"recording", "rec/simulated.ogg"}, {"durationS", 5.0}};
-    case ItemType::Info: return json::object();
+    case ItemType::Write:
+        return {{"text", "Bonjour, je serai là lundi à 9 heures."}};
+    case ItemType::Speak:
+        return {{"recording", "rec/simulated.ogg"}, {"durationS", 5.0}};
+    case ItemType::Info:
+        return json::object();
     case ItemType::Profile:
-        return {{"selected", item.options.empty() ? json::array() : json::array({item.options.front().id})}};
+        return {{"selected",
+                 item.options.empty() ? json::array() : json::array({item.options.front().id})}};
     case ItemType::Sim: {
         std::string best;
         double points = -1.0;
@@ -126,14 +139,17 @@ json wrongAnswer(const Item& item) {
         }
         return {{"selected", json::array()}};
     }
-    case ItemType::Hotspot: return {{"x", -1.0}, {"y", -1.0}};
-    case ItemType::Match: return {{"pairs", json::object()}};
+    case ItemType::Hotspot:
+        return {{"x", -1.0}, {"y", -1.0}};
+    case ItemType::Match:
+        return {{"pairs", json::object()}};
     case ItemType::Order: {
         auto order = item.correct;
         std::reverse(order.begin(), order.end());
         return {{"order", order.size() > 1 ? json(order) : json::array()}};
     }
-    case ItemType::Gaps: return {{"gaps", json::object()}};
+    case ItemType::Gaps:
+        return {{"gaps", json::object()}};
     case ItemType::Form: {
         json fields = json::object();
         for (const auto& field : item.fields) {
@@ -141,7 +157,8 @@ json wrongAnswer(const Item& item) {
         }
         return {{"fields", fields}};
     }
-    case ItemType::Mark: return {{"marked", json::array()}};
+    case ItemType::Mark:
+        return {{"marked", json::array()}};
     case ItemType::Sim: {
         for (const auto& [state, p] : item.endStates) {
             if (p <= 0.0) {
@@ -150,7 +167,8 @@ json wrongAnswer(const Item& item) {
         }
         return {{"state", "abandoned"}, {"steps", json::array()}};
     }
-    default: return rightAnswer(item);
+    default:
+        return rightAnswer(item);
     }
 }
 
@@ -179,13 +197,15 @@ quiz::Quiz fixedLengthVariant(const quiz::Quiz& quiz, int length) {
 std::string SimulationReport::summaryLine() const {
     char line[200];
     std::snprintf(line, sizeof line,
-                  "accuracy_exact=%.4f accuracy_within_one=%.4f median_items_per_skill=%g max_items_per_skill=%d",
+                  "accuracy_exact=%.4f accuracy_within_one=%.4f median_items_per_skill=%g "
+                  "max_items_per_skill=%d",
                   accuracyExact, accuracyWithinOne, medianItemsPerSkill, maxItemsPerSkill);
     return line;
 }
 
 SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& options) {
-    const quiz::Quiz variant = options.fixedLength > 0 ? fixedLengthVariant(original, options.fixedLength) : quiz::Quiz{};
+    const quiz::Quiz variant =
+        options.fixedLength > 0 ? fixedLengthVariant(original, options.fixedLength) : quiz::Quiz{};
     const quiz::Quiz& quiz = options.fixedLength > 0 ? variant : original;
     const auto& cuts = quiz.framework.cutPoints;
     const double lo = (cuts.empty() ? 0.0 : cuts.front()) - options.abilityMargin;
@@ -212,15 +232,20 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
         AttemptOptions attemptOptions;
         // 63 bits, as the kiosk draws them: the store keeps a signed 64-bit seed, and a stored
         // attempt must rebuild with the seed it ran with (half the candidates did not).
-        attemptOptions.seed = streamSeed(options.seed, "attempt", static_cast<std::uint64_t>(c)) & 0x7FFFFFFFFFFFFFFFull;
+        attemptOptions.seed = streamSeed(options.seed, "attempt", static_cast<std::uint64_t>(c)) &
+                              0x7FFFFFFFFFFFFFFFull;
         int counter = 0;
         if (options.observer) {
             // Stored attempts need unique ids across runs and plausible times: engine defaults.
             attemptOptions.attemptUuid = options.observer->attemptStarting(c, attemptOptions.seed);
         } else {
             attemptOptions.attemptUuid = "sim-" + std::to_string(c);
-            attemptOptions.newUuid = [&counter] { return "sim-r" + std::to_string(counter++); };
-            attemptOptions.nowMs = [] { return std::int64_t{0}; };
+            attemptOptions.newUuid = [&counter] {
+                return "sim-r" + std::to_string(counter++);
+            };
+            attemptOptions.nowMs = [] {
+                return std::int64_t{0};
+            };
         }
         Attempt attempt(quiz, attemptOptions);
         while (auto current = attempt.current()) {
@@ -231,7 +256,8 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
             } else if (item.skill.empty()) {
                 answer = rightAnswer(item);
             } else {
-                const double p = probability({item.discrimination, item.difficulty}, abilityFor(item.skill));
+                const double p =
+                    probability({item.discrimination, item.difficulty}, abilityFor(item.skill));
                 answer = rng.uniform() < p ? rightAnswer(item) : wrongAnswer(item);
             }
             const Response response = attempt.answer(answer, 1000);
@@ -265,7 +291,8 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
         report.rmse = std::sqrt(squaredError / n);
         std::sort(lengths.begin(), lengths.end());
         const std::size_t mid = lengths.size() / 2;
-        report.medianItemsPerSkill = lengths.size() % 2 ? lengths[mid] : (lengths[mid - 1] + lengths[mid]) / 2.0;
+        report.medianItemsPerSkill =
+            lengths.size() % 2 ? lengths[mid] : (lengths[mid - 1] + lengths[mid]) / 2.0;
         report.maxItemsPerSkill = lengths.back();
         double sum = 0.0;
         for (int l : lengths) {

@@ -9,14 +9,14 @@
 // Used by `repere simulate` and by bench/adaptive.sh; deterministic for a seed.
 #pragma once
 
+#include "engine/attempt.hpp"
+#include "engine/rng.hpp"
+#include "quiz/model.hpp"
+
 #include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "engine/attempt.hpp"
-#include "engine/rng.hpp"
-#include "quiz/model.hpp"
 
 namespace repere::engine {
 
@@ -47,13 +47,13 @@ struct SimulationOptions {
 
 struct SimulationReport {
     int candidates = 0;
-    int placements = 0;                 // (candidate, skill) pairs compared
-    double accuracyExact = 0.0;         // placed level == true level
-    double accuracyWithinOne = 0.0;     // |placed - true| <= 1
-    double medianItemsPerSkill = 0.0;   // scored items per placed skill
+    int placements = 0;               // (candidate, skill) pairs compared
+    double accuracyExact = 0.0;       // placed level == true level
+    double accuracyWithinOne = 0.0;   // |placed - true| <= 1
+    double medianItemsPerSkill = 0.0; // scored items per placed skill
     int maxItemsPerSkill = 0;
     double meanItemsPerSkill = 0.0;
-    double rmse = 0.0;                  // of the ability estimate (logits)
+    double rmse = 0.0; // of the ability estimate (logits)
 
     // "accuracy_exact=X accuracy_within_one=Y median_items_per_skill=Z max_items_per_skill=W"
     std::string summaryLine() const;

@@ -1,11 +1,11 @@
 #include "i18n/strings.hpp"
 
+#include "i18n/strings_table.hpp"
+
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
-
-#include "i18n/strings_table.hpp"
 
 namespace repere::i18n {
 namespace {
@@ -21,7 +21,8 @@ const Table& table() {
         for (std::size_t i = 0; i < detail::kRowCount; ++i) {
             const auto& r = detail::kRows[i];
             out.byLocale["fr"][r.key] = r.fr;
-            if (r.en) out.byLocale["en"][r.key] = r.en;
+            if (r.en)
+                out.byLocale["en"][r.key] = r.en;
         }
         return out;
     }();
@@ -31,7 +32,8 @@ const Table& table() {
 const std::string* lookup(std::string_view key, std::string_view locale) {
     const auto& t = table().byLocale;
     auto loc = t.find(locale);
-    if (loc == t.end()) return nullptr;
+    if (loc == t.end())
+        return nullptr;
     auto it = loc->second.find(key);
     return it == loc->second.end() ? nullptr : &it->second;
 }
@@ -44,22 +46,28 @@ const std::vector<std::string>& uiLocales() {
 }
 
 const std::string& text(std::string_view key, std::string_view locale) {
-    if (const auto* s = lookup(key, locale)) return *s;
-    if (const auto* s = lookup(key, "fr")) return *s;
+    if (const auto* s = lookup(key, locale))
+        return *s;
+    if (const auto* s = lookup(key, "fr"))
+        return *s;
     // Unknown key: show the key (a bug to fix, but never a blank button), log once.
     static std::mutex m;
     static std::set<std::string, std::less<>> missing;
     std::lock_guard lock(m);
     auto [it, inserted] = missing.emplace(key);
-    if (inserted) std::fprintf(stderr, "repere: missing string key '%s'\n", it->c_str());
+    if (inserted)
+        std::fprintf(stderr, "repere: missing string key '%s'\n", it->c_str());
     return *it;
 }
 
-bool has(std::string_view key, std::string_view locale) { return lookup(key, locale) != nullptr; }
+bool has(std::string_view key, std::string_view locale) {
+    return lookup(key, locale) != nullptr;
+}
 
 std::vector<std::string> keys() {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < detail::kRowCount; ++i) out.emplace_back(detail::kRows[i].key);
+    for (std::size_t i = 0; i < detail::kRowCount; ++i)
+        out.emplace_back(detail::kRows[i].key);
     return out;
 }
 
@@ -96,7 +104,8 @@ std::string frenchNumber(double v) {
     std::snprintf(buf, sizeof buf, "%g", v);
     std::string s = buf;
     for (auto& c : s)
-        if (c == '.') c = ',';
+        if (c == '.')
+            c = ',';
     return s;
 }
 

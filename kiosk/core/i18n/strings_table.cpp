@@ -16,7 +16,8 @@ const Row kRows[] = {
     {"common.pause", "Pause", "Pause"},
     {"common.home", "Accueil", "Home"},
     {"common.progress", "Votre avancement", "Your progress"},
-    {"common.call_counsellor", "Si besoin, appelez un conseiller.", "If needed, call a counsellor."},
+    {"common.call_counsellor", "Si besoin, appelez un conseiller.",
+     "If needed, call a counsellor."},
     {"language.name.fr", "Français", "Français"},
     {"language.name.en", "English", "English"},
 
@@ -29,7 +30,8 @@ const Row kRows[] = {
     {"welcome.hint", "Touchez le bouton vert pour commencer.", "Touch the green button to start."},
 
     // --- language of instructions -----------------------------------------------------------
-    {"language.title", "Dans quelle langue voulez-vous les consignes ?", "In which language do you want the instructions?"},
+    {"language.title", "Dans quelle langue voulez-vous les consignes ?",
+     "In which language do you want the instructions?"},
     {"language.note", "Les questions restent en français.", "The questions stay in French."},
 
     // --- consent -----------------------------------------------------------------------------
@@ -44,7 +46,8 @@ const Row kRows[] = {
 
     // --- beneficiary code ----------------------------------------------------------------------
     {"code.title", "Votre code", "Your code"},
-    {"code.body", "Tapez le code donné par votre conseiller.", "Type the code your counsellor gave you."},
+    {"code.body", "Tapez le code donné par votre conseiller.",
+     "Type the code your counsellor gave you."},
     {"code.no_code", "Je n'ai pas de code", "I don't have a code"},
     {"code.unknown", "Ce code n'est pas connu. Vérifiez-le, ou touchez « Je n'ai pas de code ».",
      "This code is not known. Check it, or touch \"I don't have a code\"."},
@@ -57,12 +60,14 @@ const Row kRows[] = {
     {"quiz.digital.sub", "Ordinateur, téléphone, internet", "Computer, phone, internet"},
     {"quiz.french", "Français", "French"},
     {"quiz.french.sub", "Écouter, parler, lire, écrire", "Listen, speak, read, write"},
-    {"quiz.none", "Aucun diagnostic n'est prêt sur cette borne.", "No diagnostic is ready on this kiosk."},
+    {"quiz.none", "Aucun diagnostic n'est prêt sur cette borne.",
+     "No diagnostic is ready on this kiosk."},
     {"quiz.start", "Commencer", "Start"},
 
     // --- item frame ------------------------------------------------------------------------------
     {"item.question_of", "Question {n}", "Question {n}"},
-    {"item.unavailable", "Cette question ne peut pas s'afficher. Touchez « Je ne sais pas » pour passer.",
+    {"item.unavailable",
+     "Cette question ne peut pas s'afficher. Touchez « Je ne sais pas » pour passer.",
      "This question cannot be shown. Touch \"I don't know\" to skip it."},
     {"item.image_missing", "Image indisponible", "Picture unavailable"},
     {"item.practice", "Pour s'entraîner", "Practice"},
@@ -72,8 +77,11 @@ const Row kRows[] = {
     {"item.plays_left", "Encore {n} écoutes", "{n} more listens"},
     {"item.plays_left_one", "Encore 1 écoute", "1 more listen"},
     {"item.play_unavailable", "Pas de son", "No sound"},
-    {"item.sound_unavailable", "Le son ne marche pas sur cette borne. Touchez « Je ne sais pas » pour passer, ou appelez un conseiller.",
-     "The sound does not work on this kiosk. Touch \"I don't know\" to go on, or call a counsellor."},
+    {"item.sound_unavailable",
+     "Le son ne marche pas sur cette borne. Touchez « Je ne sais pas » pour passer, ou appelez un "
+     "conseiller.",
+     "The sound does not work on this kiosk. Touch \"I don't know\" to go on, or call a "
+     "counsellor."},
     {"sound.unavailable", "Son indisponible", "Sound unavailable"},
     {"soundcheck.title", "Entendez-vous la musique ?", "Can you hear the music?"},
     {"soundcheck.note", "Mettez le casque. Touchez « Oui » si vous entendez la musique.",
@@ -90,7 +98,8 @@ const Row kRows[] = {
     {"pause.stop", "Arrêter pour aujourd'hui", "Stop for today"},
     {"pause.your_code", "Votre code :", "Your code:"},
 
-    // --- inactivity --------------------------------------------------------------------------------
+    // --- inactivity
+    // --------------------------------------------------------------------------------
     {"idle.title", "Vous êtes toujours là ?", "Are you still there?"},
     {"idle.yes", "Oui", "Yes"},
     {"idle.body", "Touchez « Oui » pour continuer.", "Touch \"Yes\" to go on."},
@@ -98,70 +107,91 @@ const Row kRows[] = {
     // --- resume by code --------------------------------------------------------------------------
     {"resume.title", "Reprendre mon diagnostic", "Resume my diagnostic"},
     {"resume.body", "Tapez votre code.", "Type your code."},
-    {"resume.not_found", "Aucun diagnostic en pause pour ce code.", "No paused diagnostic for this code."},
+    {"resume.not_found", "Aucun diagnostic en pause pour ce code.",
+     "No paused diagnostic for this code."},
 
-    // --- result ------------------------------------------------------------------------------------
+    // --- result
+    // ------------------------------------------------------------------------------------
     {"result.title", "Bravo, c'est terminé !", "Well done, you have finished!"},
     {"result.strengths", "Ce que vous savez déjà bien faire", "What you already do well"},
     {"result.to_work", "Ce que vous pouvez encore apprendre", "What you can still learn"},
     {"result.step_of", "Marche {n} sur {total}", "Step {n} of {total}"},
-    {"result.next", "La suite : votre conseiller regarde vos résultats avec vous et vous propose une formation.",
+    {"result.next",
+     "La suite : votre conseiller regarde vos résultats avec vous et vous propose une formation.",
      "Next: your counsellor looks at your results with you and suggests a training."},
     {"result.finish", "Terminer", "Finish"},
     {"result.pending", "Votre conseiller lira vos réponses écrites et orales.",
      "Your counsellor will read your written and spoken answers."},
 
-    // --- goodbye ------------------------------------------------------------------------------------
+    // --- goodbye
+    // ------------------------------------------------------------------------------------
     {"goodbye.title", "Merci et à bientôt !", "Thank you, see you soon!"},
     {"goodbye.body", "Votre conseiller a vos résultats.", "Your counsellor has your results."},
     {"goodbye.keep_code", "Gardez bien votre code :", "Keep your code:"},
     {"goodbye.done", "Terminer", "Finish"},
 
-    // --- calm errors ----------------------------------------------------------------------------------
+    // --- calm errors
+    // ----------------------------------------------------------------------------------
     {"error.title", "Un petit problème", "A small problem"},
-    {"error.package", "Ce diagnostic n'est pas disponible pour le moment.", "This diagnostic is not available right now."},
+    {"error.package", "Ce diagnostic n'est pas disponible pour le moment.",
+     "This diagnostic is not available right now."},
     // The screen adds "Si besoin, appelez un conseiller." under every error: not said twice here.
-    {"error.save", "Votre réponse n'a pas pu être enregistrée. Touchez « Réessayer ». Rien de ce que vous avez fait avant n'est perdu.",
+    {"error.save",
+     "Votre réponse n'a pas pu être enregistrée. Touchez « Réessayer ». Rien de ce que vous avez "
+     "fait avant n'est perdu.",
      "Your answer could not be saved. Touch \"Try again\". Nothing you did before is lost."},
     {"error.start", "Le diagnostic n'a pas pu démarrer. Appelez un conseiller.",
      "The diagnostic could not start. Please call a counsellor."},
     {"error.retry", "Réessayer", "Try again"},
     {"error.home", "Retour à l'accueil", "Back to the start"},
 
-    // --- on-screen keyboard --------------------------------------------------------------------------
+    // --- on-screen keyboard
+    // --------------------------------------------------------------------------
     {"keyboard.space", "Espace", "Space"},
     {"keyboard.erase", "Effacer", "Delete"},
     {"keyboard.shift", "Majuscule", "Capital"},
     {"keyboard.numbers", "123", "123"},
     {"keyboard.letters", "ABC", "ABC"},
 
-    // --- item renderers (ui/items) --------------------------------------------------------------------
+    // --- item renderers (ui/items)
+    // --------------------------------------------------------------------
     {"hotspot.picture", "L'image", "The picture"},
     {"hotspot.tap", "Touchez l'image au bon endroit.", "Touch the right place on the picture."},
     {"hotspot.move", "Pour changer, touchez un autre endroit.", "To change, touch another place."},
-    {"order.tap_card", "Touchez une carte, puis la place où elle doit aller.", "Touch a card, then the place where it goes."},
-    {"order.tap_place", "Touchez maintenant la place où elle doit aller.", "Now touch the place where it goes."},
+    {"order.tap_card", "Touchez une carte, puis la place où elle doit aller.",
+     "Touch a card, then the place where it goes."},
+    {"order.tap_place", "Touchez maintenant la place où elle doit aller.",
+     "Now touch the place where it goes."},
     {"gaps.choose", "Choisissez le mot :", "Choose the word:"},
     {"gaps.words", "Les mots :", "The words:"},
-    {"gaps.tap_word", "Touchez un mot, puis le trou où il va.", "Touch a word, then the gap where it goes."},
-    {"gaps.tap_hole", "Touchez maintenant le trou où va ce mot.", "Now touch the gap where this word goes."},
-    {"mark.hint", "Touchez les mots. Touchez encore pour annuler.", "Touch the words. Touch again to undo."},
+    {"gaps.tap_word", "Touchez un mot, puis le trou où il va.",
+     "Touch a word, then the gap where it goes."},
+    {"gaps.tap_hole", "Touchez maintenant le trou où va ce mot.",
+     "Now touch the gap where this word goes."},
+    {"mark.hint", "Touchez les mots. Touchez encore pour annuler.",
+     "Touch the words. Touch again to undo."},
     {"write.chars_left", "Encore {n} lettres possibles", "{n} characters left"},
     {"speak.ready", "Touchez le micro, puis parlez.", "Touch the microphone, then speak."},
     {"speak.get_ready", "Préparez-vous…", "Get ready…"},
     {"speak.recording", "Parlez maintenant. Encore {s} secondes.", "Speak now. {s} seconds left."},
     {"speak.recorded", "C'est enregistré ({s} secondes).", "Recorded ({s} seconds)."},
-    {"speak.failed", "L'enregistrement n'a pas marché. Essayez encore.", "The recording did not work. Try again."},
-    {"speak.unavailable", "Le micro ne marche pas sur cette borne. Touchez « Je ne sais pas » pour passer, ou appelez un conseiller.",
-     "The microphone does not work on this kiosk. Touch \"I don't know\" to go on, or call a counsellor."},
+    {"speak.failed", "L'enregistrement n'a pas marché. Essayez encore.",
+     "The recording did not work. Try again."},
+    {"speak.unavailable",
+     "Le micro ne marche pas sur cette borne. Touchez « Je ne sais pas » pour passer, ou appelez "
+     "un conseiller.",
+     "The microphone does not work on this kiosk. Touch \"I don't know\" to go on, or call a "
+     "counsellor."},
     {"speak.record", "Enregistrer", "Record"},
     {"speak.stop", "Arrêter", "Stop"},
     {"speak.listen_back", "Réécouter", "Listen again"},
     {"speak.again", "Recommencer", "Record again"},
     {"sim.done", "C'est fait pour cette question.", "This question is done."},
 
-    // --- mock screens of sim items (ui/sim) -------------------------------------------------------------
-    // Always shown in French whatever the language of instructions: a mock is tested content, like a
+    // --- mock screens of sim items (ui/sim)
+    // -------------------------------------------------------------
+    // Always shown in French whatever the language of instructions: a mock is tested content, like
+    // a
     // stimulus (a real French webmail says "Envoyer"). No English column on purpose.
     {"mock.mail.url", "messagerie.exemple.fr", nullptr},
     {"mock.mail.app", "Messagerie", nullptr},
@@ -182,7 +212,8 @@ const Row kRows[] = {
     {"mock.sms.report", "Signaler", nullptr},
     {"mock.sms.delete", "Supprimer", nullptr},
     {"mock.sms.cancel", "Annuler", nullptr},
-    {"mock.sms.report_q", "Signaler ce message comme indésirable et bloquer l'expéditeur ?", nullptr},
+    {"mock.sms.report_q", "Signaler ce message comme indésirable et bloquer l'expéditeur ?",
+     nullptr},
     {"mock.sms.delete_q", "Supprimer ce message ?", nullptr},
     {"mock.sms.reported", "Message signalé. L'expéditeur est bloqué.", nullptr},
     {"mock.sms.deleted", "Message supprimé.", nullptr},
@@ -193,8 +224,10 @@ const Row kRows[] = {
     {"mock.web.results_for", "Résultats pour « {q} »", nullptr},
     {"mock.web.ad", "Annonce", nullptr},
     {"mock.web.not_found", "Ce site est introuvable", nullptr},
-    {"mock.web.check_address", "Vérifiez l'adresse : une lettre ou un point peut manquer.", nullptr},
-    {"mock.web.lookalike_text", "Pour continuer votre démarche, saisissez votre numéro de carte bancaire.", nullptr},
+    {"mock.web.check_address", "Vérifiez l'adresse : une lettre ou un point peut manquer.",
+     nullptr},
+    {"mock.web.lookalike_text",
+     "Pour continuer votre démarche, saisissez votre numéro de carte bancaire.", nullptr},
     {"mock.form.welcome", "Bienvenue", nullptr},
     {"mock.form.intro", "Faites vos démarches en ligne, de chez vous, quand vous voulez.", nullptr},
     {"mock.form.create", "Créer mon compte", nullptr},
@@ -220,7 +253,8 @@ const Row kRows[] = {
     {"trainer.login.who", "Qui êtes-vous ?", nullptr},
     {"trainer.login.pin", "Votre code PIN", nullptr},
     {"trainer.login.leave", "Retour à l'accueil", nullptr},
-    {"trainer.login.no_account", "Aucun compte formateur sur cette borne (commande « repere trainer add »).", nullptr},
+    {"trainer.login.no_account",
+     "Aucun compte formateur sur cette borne (commande « repere trainer add »).", nullptr},
     {"trainer.login.wrong", "Code PIN incorrect. Encore {n} essai(s) avant le blocage.", nullptr},
     {"trainer.login.locked", "Compte bloqué après trop d'erreurs, jusqu'à {time}.", nullptr},
     {"trainer.login.unknown", "Ce compte n'existe pas sur cette borne.", nullptr},
@@ -260,7 +294,8 @@ const Row kRows[] = {
     {"trainer.image.expected", "attendue", nullptr},
     {"trainer.image.item", "image de la question", nullptr},
     {"trainer.no_stimulus", "Le son de cette question est introuvable sur la borne.", nullptr},
-    {"trainer.stimulus_no_sound", "Son indisponible : le son de la question ne peut pas être écouté sur cette borne.", nullptr},
+    {"trainer.stimulus_no_sound",
+     "Son indisponible : le son de la question ne peut pas être écouté sur cette borne.", nullptr},
     {"trainer.back_sheet", "Retour à la fiche", nullptr},
     {"trainer.to_score", "Réponses écrites et orales ({n} à corriger) :", nullptr},
     {"trainer.score_it", "Corriger :", nullptr},
@@ -269,7 +304,8 @@ const Row kRows[] = {
     {"trainer.scored", "Note enregistrée : {score} / {max}. Niveaux recalculés.", nullptr},
     {"trainer.score_failed", "La note n'a pas été enregistrée : {error}", nullptr},
     {"trainer.no_recording", "L'enregistrement est introuvable sur la borne.", nullptr},
-    {"trainer.no_sound", "Son indisponible : l'enregistrement ne peut pas être écouté sur cette borne.", nullptr},
+    {"trainer.no_sound",
+     "Son indisponible : l'enregistrement ne peut pas être écouté sur cette borne.", nullptr},
     {"trainer.next_step", "Prochaine étape", nullptr},
     {"trainer.step.digital", "Formation numérique", nullptr},
     {"trainer.step.fle", "FLE", nullptr},
@@ -307,21 +343,32 @@ const Row kRows[] = {
     {"trainer.sync.last", "Dernier envoi réussi :", nullptr},
     {"trainer.sync.never", "jamais", nullptr},
     {"trainer.sync.error", "Dernière erreur :", nullptr},
-    {"trainer.sync.off", "La synchronisation n'est pas encore configurée sur cette borne.", nullptr},
+    {"trainer.sync.off", "La synchronisation n'est pas encore configurée sur cette borne.",
+     nullptr},
     {"trainer.sync.now", "Synchroniser maintenant", nullptr},
     {"trainer.sync.running", "Envoi en cours : {done} sur {total}", nullptr},
     {"trainer.sync.requested", "Synchronisation demandée…", nullptr},
-    {"trainer.sync.err.not_enrolled", "cette borne n'est pas inscrite auprès du serveur central.", nullptr},
-    {"trainer.sync.err.network", "le serveur central ne répond pas. Vérifiez la connexion à Internet.", nullptr},
-    {"trainer.sync.err.portal", "le réseau demande une connexion (page du Wi-Fi). Acceptez-la dans un navigateur.", nullptr},
-    {"trainer.sync.err.certificate", "le certificat du serveur n'est pas reconnu. Prévenez le service informatique.", nullptr},
-    {"trainer.sync.err.refused", "le serveur refuse cette borne : elle doit être inscrite à nouveau (service informatique).", nullptr},
-    {"trainer.sync.err.server", "le serveur central a refusé l'envoi. Prévenez le service informatique.", nullptr},
-    {"trainer.sync.err.cancelled", "la synchronisation a été interrompue ; elle reprendra toute seule.", nullptr},
+    {"trainer.sync.err.not_enrolled", "cette borne n'est pas inscrite auprès du serveur central.",
+     nullptr},
+    {"trainer.sync.err.network",
+     "le serveur central ne répond pas. Vérifiez la connexion à Internet.", nullptr},
+    {"trainer.sync.err.portal",
+     "le réseau demande une connexion (page du Wi-Fi). Acceptez-la dans un navigateur.", nullptr},
+    {"trainer.sync.err.certificate",
+     "le certificat du serveur n'est pas reconnu. Prévenez le service informatique.", nullptr},
+    {"trainer.sync.err.refused",
+     "le serveur refuse cette borne : elle doit être inscrite à nouveau (service informatique).",
+     nullptr},
+    {"trainer.sync.err.server",
+     "le serveur central a refusé l'envoi. Prévenez le service informatique.", nullptr},
+    {"trainer.sync.err.cancelled",
+     "la synchronisation a été interrompue ; elle reprendra toute seule.", nullptr},
     {"trainer.sync.err.other", "la synchronisation n'a pas abouti.", nullptr},
-    {"trainer.sync.done", "Dernière synchronisation terminée : {n} enregistrement(s) envoyé(s).", nullptr},
+    {"trainer.sync.done", "Dernière synchronisation terminée : {n} enregistrement(s) envoyé(s).",
+     nullptr},
     {"trainer.sync.next", "Nouvel essai automatique vers {time}", nullptr},
-    {"trainer.sync.not_enrolled", "Cette borne n'est pas encore inscrite auprès du serveur central (repere enrol).", nullptr},
+    {"trainer.sync.not_enrolled",
+     "Cette borne n'est pas encore inscrite auprès du serveur central (repere enrol).", nullptr},
 };
 
 const std::size_t kRowCount = sizeof(kRows) / sizeof(kRows[0]);

@@ -4,12 +4,12 @@
 // problem of a package in one run.
 #pragma once
 
+#include "quiz/loader.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "quiz/loader.hpp"
 
 namespace repere::quiz {
 

@@ -1,29 +1,36 @@
 #include "quiz/json_fields.hpp"
 
+#include "quiz/suggest.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include "quiz/suggest.hpp"
 
 namespace repere::quiz {
 
 using nlohmann::json;
 
-const char* const kIdRule =
-    "ids use only letters, digits, '-', '_', '.' and '+', start with a letter or a digit and have at most 64 characters";
+const char* const kIdRule = "ids use only letters, digits, '-', '_', '.' and '+', start with a "
+                            "letter or a digit and have at most 64 characters";
 
 const char* jsonKindName(const json& v) {
     switch (v.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::null: return "null";
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::string:
+        return "a string";
+    case json::value_t::boolean:
+        return "true/false";
+    case json::value_t::null:
+        return "null";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    default: return "an unexpected value";
+    case json::value_t::number_float:
+        return "a number";
+    default:
+        return "an unexpected value";
     }
 }
 
@@ -37,8 +44,9 @@ bool isValidId(std::string_view id) {
     if (!alnum(id.front())) {
         return false;
     }
-    return std::all_of(id.begin(), id.end(),
-                       [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.' || c == '+'; });
+    return std::all_of(id.begin(), id.end(), [&](char c) {
+        return alnum(c) || c == '-' || c == '_' || c == '.' || c == '+';
+    });
 }
 
 namespace {
@@ -75,7 +83,8 @@ void Fields::allowOnly(std::initializer_list<std::string_view> allowed) const {
     }
 }
 
-void Fields::allowOnly(const std::vector<std::string>& allowed, const std::vector<std::string>& elsewhere,
+void Fields::allowOnly(const std::vector<std::string>& allowed,
+                       const std::vector<std::string>& elsewhere,
                        const std::string& elsewhereNote) const {
     for (const auto& [key, value] : obj_->items()) {
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
@@ -169,8 +178,8 @@ std::optional<long long> Fields::integer(std::string_view key, long long min, lo
         return std::nullopt;
     }
     if (d < static_cast<double>(min) || d > static_cast<double>(max)) {
-        report_.error(at(key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                                   ", found " + v->dump());
+        report_.error(at(key), "must be between " + std::to_string(min) + " and " +
+                                   std::to_string(max) + ", found " + v->dump());
         return std::nullopt;
     }
     return static_cast<long long>(d);

@@ -4,14 +4,14 @@
 // knows its pointer, so "expected a number" or "missing required field" point at the right place.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "quiz/diagnostics.hpp"
+
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "quiz/diagnostics.hpp"
 
 namespace repere::quiz {
 
@@ -63,7 +63,8 @@ private:
 };
 
 // Type checks on a bare value at `pointer`; report and return nullopt when wrong.
-std::optional<std::string> asString(const nlohmann::json& v, const std::string& pointer, Reporter& r);
+std::optional<std::string> asString(const nlohmann::json& v, const std::string& pointer,
+                                    Reporter& r);
 std::optional<std::string> asId(const nlohmann::json& v, const std::string& pointer, Reporter& r);
 std::optional<double> asNumber(const nlohmann::json& v, const std::string& pointer, Reporter& r);
 

@@ -1,10 +1,9 @@
 #include "quiz/json_text.hpp"
 
-#include <cstring>
-
 #include "quiz/sha256.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 namespace repere::quiz {
@@ -118,8 +117,12 @@ public:
     bool null() override { return hashed('n'), put(json(nullptr)); }
     bool boolean(bool v) override { return hashed(v ? 't' : 'f'), put(json(v)); }
     bool number_integer(number_integer_t v) override { return hashedNumber('i', v), put(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return hashedNumber('u', v), put(json(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return hashedNumber('d', v), put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override {
+        return hashedNumber('u', v), put(json(v));
+    }
+    bool number_float(number_float_t v, const string_t&) override {
+        return hashedNumber('d', v), put(json(v));
+    }
     bool string(string_t& v) override { return hashed('s', v), put(json(std::move(v))); }
     bool binary(binary_t&) override { return put(json()); }
 
@@ -145,7 +148,8 @@ public:
         std::string detail = ex.what();
         // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 5: X";
         // keep X, our own location is given in the pointer slot.
-        if (auto colon = detail.find(": ", detail.find("parse error")); colon != std::string::npos) {
+        if (auto colon = detail.find(": ", detail.find("parse error"));
+            colon != std::string::npos) {
             detail = detail.substr(colon + 2);
         }
         std::string message = "invalid JSON: " + detail;
@@ -176,7 +180,8 @@ private:
         std::string ptr;
         for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
             const Frame& f = stack_[i];
-            ptr = f.value->is_object() ? pointerJoin(ptr, f.key) : pointerJoin(ptr, f.value->size() - 1);
+            ptr = f.value->is_object() ? pointerJoin(ptr, f.key)
+                                       : pointerJoin(ptr, f.value->size() - 1);
         }
         return ptr;
     }
@@ -250,7 +255,8 @@ private:
 
 } // namespace
 
-std::optional<json> parseJsonText(std::string_view text, Reporter& report, std::string* contentDigest) {
+std::optional<json> parseJsonText(std::string_view text, Reporter& report,
+                                  std::string* contentDigest) {
     // Editors on Windows may save a byte-order mark; it is not an error for an author.
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
         text.remove_prefix(3);

@@ -2,13 +2,13 @@
 // reported, syntax errors located by line and column (what an author's editor shows).
 #pragma once
 
+#include "quiz/diagnostics.hpp"
+
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "quiz/diagnostics.hpp"
 
 namespace repere::quiz {
 

@@ -1,10 +1,5 @@
 #include "quiz/loader.hpp"
 
-#include <algorithm>
-#include <fstream>
-#include <map>
-#include <sstream>
-
 #include "quiz/diagnostics.hpp"
 #include "quiz/json_text.hpp"
 #include "quiz/media.hpp"
@@ -12,23 +7,31 @@
 #include "quiz/package_reader.hpp"
 #include "quiz/sha256.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
 namespace repere::quiz {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::size_t LoadResult::errorCount() const {
-    return static_cast<std::size_t>(
-        std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return !d.warning; }));
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                  [](const Diagnostic& d) { return !d.warning; }));
 }
 
-std::size_t LoadResult::warningCount() const { return diagnostics.size() - errorCount(); }
+std::size_t LoadResult::warningCount() const {
+    return diagnostics.size() - errorCount();
+}
 
 namespace {
 
 // Media files: on disk, inside the package, of the declared kind, with the declared hash.
 // Returns asset id -> actual sha256 for the content hash.
-std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& packageDir, Reporter& r) {
+std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& packageDir,
+                                              Reporter& r) {
     std::map<std::string, std::string> hashes;
     for (std::size_t i = 0; i < q.assets.size(); ++i) {
         const Asset& a = q.assets[i];
@@ -47,8 +50,9 @@ std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& pac
             continue;
         }
         if (!a.sha256.empty() && *actual != a.sha256) {
-            r.error(pointerJoin(ptr, "sha256"), "sha256 does not match the file " + a.path + " (the file's is " +
-                                                    *actual + "): was the file changed? Run `repere quiz fix-hashes`");
+            r.error(pointerJoin(ptr, "sha256"),
+                    "sha256 does not match the file " + a.path + " (the file's is " + *actual +
+                        "): was the file changed? Run `repere quiz fix-hashes`");
         }
         hashes[a.id] = *actual;
     }
@@ -57,7 +61,8 @@ std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& pac
 
 // sha256 over the document's token stream (see parseJsonText: layout-independent) and every
 // asset's content hash: any change of text or media gives a new hash, re-indenting does not.
-std::string contentHash(const std::string& documentDigest, const std::map<std::string, std::string>& assetHashes) {
+std::string contentHash(const std::string& documentDigest,
+                        const std::map<std::string, std::string>& assetHashes) {
     Sha256 h;
     h.update(documentDigest);
     for (const auto& [id, hash] : assetHashes) { // std::map: sorted by id
@@ -69,7 +74,8 @@ std::string contentHash(const std::string& documentDigest, const std::map<std::s
     return h.hexDigest();
 }
 
-LoadResult loadFromText(std::string_view text, const fs::path& packageDir, const std::string& fileName) {
+LoadResult loadFromText(std::string_view text, const fs::path& packageDir,
+                        const std::string& fileName) {
     LoadResult result;
     result.file = fileName;
     Reporter report(fileName, result.diagnostics);
@@ -86,8 +92,10 @@ LoadResult loadFromText(std::string_view text, const fs::path& packageDir, const
     // A version pulled from the catalogue lives in catalog/<id>/<version>-<hash12>/ (sync): there
     // the parent folder carries the id.
     const std::string parent = packageDir.parent_path().filename().string();
-    if (!quiz.id.empty() && !folder.empty() && folder != quiz.id && parent != quiz.id && folder != "." && folder != "..") {
-        report.warning("/id", "the package id " + inQuotes(quiz.id) + " differs from its folder name " + inQuotes(folder));
+    if (!quiz.id.empty() && !folder.empty() && folder != quiz.id && parent != quiz.id &&
+        folder != "." && folder != "..") {
+        report.warning("/id", "the package id " + inQuotes(quiz.id) +
+                                  " differs from its folder name " + inQuotes(folder));
     }
     if (report.errorCount() == 0) {
         quiz.contentHash = contentHash(documentDigest, hashes);
@@ -101,14 +109,17 @@ LoadResult loadFromText(std::string_view text, const fs::path& packageDir, const
 
 } // namespace
 
-LoadResult loadPackageText(std::string_view text, const fs::path& packageDir, const std::string& fileName) {
+LoadResult loadPackageText(std::string_view text, const fs::path& packageDir,
+                           const std::string& fileName) {
     try {
         return loadFromText(text, packageDir, fileName);
     } catch (const std::exception& e) {
-        // Content problems are reported, not thrown; this is for the unforeseen (memory, file system).
+        // Content problems are reported, not thrown; this is for the unforeseen (memory, file
+        // system).
         LoadResult result;
         result.file = fileName;
-        result.diagnostics.push_back({fileName, "", std::string("could not load the package: ") + e.what(), false});
+        result.diagnostics.push_back(
+            {fileName, "", std::string("could not load the package: ") + e.what(), false});
         return result;
     }
 }
@@ -138,7 +149,8 @@ LoadResult loadPackage(const fs::path& path) {
     };
     try {
         if (!fs::exists(file, ec)) {
-            return fail(fs::is_directory(path, ec) ? "no quiz.json in this folder" : "file not found");
+            return fail(fs::is_directory(path, ec) ? "no quiz.json in this folder"
+                                                   : "file not found");
         }
         if (!fs::is_regular_file(file, ec)) {
             return fail("not a regular file");
@@ -189,7 +201,9 @@ std::vector<LoadResult> loadPackages(const fs::path& path) {
     if (results.empty()) {
         LoadResult none;
         none.file = path.string();
-        none.diagnostics.push_back({path.string(), "", "no quiz package here (a package is a folder with a quiz.json)", false});
+        none.diagnostics.push_back({path.string(), "",
+                                    "no quiz package here (a package is a folder with a quiz.json)",
+                                    false});
         results.push_back(std::move(none));
     }
     // Package ids are how kiosks and the server name quizzes: two packages cannot share one.
@@ -200,7 +214,10 @@ std::vector<LoadResult> loadPackages(const fs::path& path) {
         }
         auto [it, fresh] = seen.emplace(r.quiz->id, r.file);
         if (!fresh) {
-            r.diagnostics.push_back({r.file, "/id", "package id " + inQuotes(r.quiz->id) + " is already used by " + it->second, false});
+            r.diagnostics.push_back(
+                {r.file, "/id",
+                 "package id " + inQuotes(r.quiz->id) + " is already used by " + it->second,
+                 false});
             r.quiz.reset();
         }
     }

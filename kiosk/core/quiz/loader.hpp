@@ -4,29 +4,30 @@
 // a package in one pass. A package with errors yields no Quiz; other packages still load.
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "quiz/model.hpp"
-
 namespace repere::quiz {
 
 struct Diagnostic {
-    std::string file;    // path of the file the problem is in (as given / found)
-    std::string pointer; // JSON pointer ("" for the whole document), or "line L, column C" for syntax errors
-    std::string message; // plain English for authors, one line
+    std::string file;     // path of the file the problem is in (as given / found)
+    std::string pointer;  // JSON pointer ("" for the whole document), or "line L, column C" for
+                          // syntax errors
+    std::string message;  // plain English for authors, one line
     bool warning = false; // warnings do not make the package invalid
 
     std::string format() const; // "file:pointer: message"
 };
 
 struct LoadResult {
-    std::optional<Quiz> quiz;             // set when there are no errors
-    std::vector<Diagnostic> diagnostics;  // errors and warnings
-    std::string file;                     // the quiz.json that was read (as found)
+    std::optional<Quiz> quiz;            // set when there are no errors
+    std::vector<Diagnostic> diagnostics; // errors and warnings
+    std::string file;                    // the quiz.json that was read (as found)
     bool ok() const { return quiz.has_value(); }
     std::size_t errorCount() const;
     std::size_t warningCount() const;

@@ -32,7 +32,8 @@ std::string mediaPathProblem(const std::string& path) {
         return "the path is empty";
     }
     if (path.front() == '/' || (path.size() >= 2 && path[1] == ':')) {
-        return "the path must be relative to the package folder (e.g. \"media/photo.png\"), not absolute";
+        return "the path must be relative to the package folder (e.g. \"media/photo.png\"), not "
+               "absolute";
     }
     if (path.find('\\') != std::string::npos) {
         return "use \"/\" between folders, not \"\\\"";
@@ -113,7 +114,8 @@ MediaCheck checkMediaFile(const fs::path& packageDir, const std::string& relativ
     fs::path realDir = fs::canonical(packageDir, ec);
     fs::path real = ec ? fs::path{} : fs::canonical(full, ec);
     if (ec || !isInside(real, realDir)) {
-        out.problem = "the file resolves outside the package folder (through a link): copy it into the package";
+        out.problem = "the file resolves outside the package folder (through a link): copy it into "
+                      "the package";
         return out;
     }
     if (!fs::is_regular_file(status)) {
@@ -134,7 +136,8 @@ MediaCheck checkMediaFile(const fs::path& packageDir, const std::string& relativ
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!contentMatches(real, kind, ext)) {
-        out.problem = "the content of " + relative + " is not a ." + ext + " file (wrong extension or damaged file)";
+        out.problem = "the content of " + relative + " is not a ." + ext +
+                      " file (wrong extension or damaged file)";
         return out;
     }
     out.resolved = real;

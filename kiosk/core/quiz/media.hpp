@@ -1,16 +1,17 @@
 // Media files of a package: where they may live and what they must look like.
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 
-#include "quiz/model.hpp"
-
 namespace repere::quiz {
 
-inline constexpr std::uintmax_t kMaxFileBytes = 10u * 1024u * 1024u; // quiz.json and each media file
+inline constexpr std::uintmax_t kMaxFileBytes =
+    10u * 1024u * 1024u; // quiz.json and each media file
 
 // Kind from the file extension (.png .jpg .jpeg -> image; .ogg .opus .flac .wav -> audio).
 std::optional<AssetKind> assetKindFromPath(const std::string& path);
@@ -19,7 +20,7 @@ std::optional<AssetKind> assetKindFromPath(const std::string& path);
 std::string mediaPathProblem(const std::string& path);
 
 struct MediaCheck {
-    std::string problem;           // "" when the file is usable
+    std::string problem;            // "" when the file is usable
     std::filesystem::path resolved; // the file inside the package
 };
 

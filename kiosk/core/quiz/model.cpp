@@ -6,7 +6,8 @@
 
 namespace repere::quiz {
 
-const std::string& LocalizedText::get(const std::string& locale, const std::string& fallback) const {
+const std::string& LocalizedText::get(const std::string& locale,
+                                      const std::string& fallback) const {
     static const std::string empty;
     if (auto it = byLocale.find(locale); it != byLocale.end()) {
         return it->second;
@@ -26,7 +27,8 @@ std::size_t Framework::levelForAbility(double theta) const {
 }
 
 const Skill* Framework::findSkill(const std::string& id) const {
-    auto it = std::find_if(skills.begin(), skills.end(), [&](const Skill& s) { return s.id == id; });
+    auto it =
+        std::find_if(skills.begin(), skills.end(), [&](const Skill& s) { return s.id == id; });
     return it == skills.end() ? nullptr : &*it;
 }
 
@@ -41,9 +43,11 @@ std::optional<std::size_t> Framework::levelIndex(const std::string& id) const {
 
 const LocalizedText& Framework::canDoFor(const std::string& skillId, std::size_t level) const {
     static const LocalizedText none;
-    if (level >= levels.size()) return none;
+    if (level >= levels.size())
+        return none;
     if (auto skill = canDo.find(skillId); skill != canDo.end()) {
-        if (auto line = skill->second.find(levels[level].id); line != skill->second.end() && !line->second.empty())
+        if (auto line = skill->second.find(levels[level].id);
+            line != skill->second.end() && !line->second.empty())
             return line->second;
     }
     return levels[level].canDo;
@@ -61,7 +65,8 @@ const Item* Quiz::findItem(const std::string& itemId) const {
 }
 
 const Asset* Quiz::findAsset(const std::string& assetId) const {
-    auto it = std::find_if(assets.begin(), assets.end(), [&](const Asset& a) { return a.id == assetId; });
+    auto it =
+        std::find_if(assets.begin(), assets.end(), [&](const Asset& a) { return a.id == assetId; });
     return it == assets.end() ? nullptr : &*it;
 }
 
@@ -95,10 +100,18 @@ std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char*>, N>& t
 }
 
 constexpr std::array<std::pair<ItemType, const char*>, 12> kItemTypes{{
-    {ItemType::Choice, "choice"}, {ItemType::Hotspot, "hotspot"}, {ItemType::Match, "match"},
-    {ItemType::Order, "order"},   {ItemType::Gaps, "gaps"},       {ItemType::Form, "form"},
-    {ItemType::Mark, "mark"},     {ItemType::Write, "write"},     {ItemType::Speak, "speak"},
-    {ItemType::Info, "info"},     {ItemType::Profile, "profile"}, {ItemType::Sim, "sim"},
+    {ItemType::Choice, "choice"},
+    {ItemType::Hotspot, "hotspot"},
+    {ItemType::Match, "match"},
+    {ItemType::Order, "order"},
+    {ItemType::Gaps, "gaps"},
+    {ItemType::Form, "form"},
+    {ItemType::Mark, "mark"},
+    {ItemType::Write, "write"},
+    {ItemType::Speak, "speak"},
+    {ItemType::Info, "info"},
+    {ItemType::Profile, "profile"},
+    {ItemType::Sim, "sim"},
 }};
 
 constexpr std::array<std::pair<ScoringRule, const char*>, 5> kRules{{
@@ -118,11 +131,21 @@ constexpr std::array<std::pair<SimScenario, const char*>, 4> kScenarios{{
 
 } // namespace
 
-const char* toString(ItemType t) { return nameOf(kItemTypes, t); }
-std::optional<ItemType> itemTypeFromString(const std::string& s) { return valueOf(kItemTypes, s); }
-const char* toString(ScoringRule r) { return nameOf(kRules, r); }
-std::optional<ScoringRule> scoringRuleFromString(const std::string& s) { return valueOf(kRules, s); }
-const char* toString(SimScenario s) { return nameOf(kScenarios, s); }
+const char* toString(ItemType t) {
+    return nameOf(kItemTypes, t);
+}
+std::optional<ItemType> itemTypeFromString(const std::string& s) {
+    return valueOf(kItemTypes, s);
+}
+const char* toString(ScoringRule r) {
+    return nameOf(kRules, r);
+}
+std::optional<ScoringRule> scoringRuleFromString(const std::string& s) {
+    return valueOf(kRules, s);
+}
+const char* toString(SimScenario s) {
+    return nameOf(kScenarios, s);
+}
 std::optional<SimScenario> simScenarioFromString(const std::string& s) {
     return valueOf(kScenarios, s);
 }

@@ -54,9 +54,9 @@ using LocalizedAudio = std::map<std::string, std::string>;
 // 3. Competence framework.
 // ---------------------------------------------------------------------------------------------
 struct Level {
-    std::string id;            // e.g. "a1.1", "decouverte"
-    LocalizedText title;       // "A1.1", "Découverte"
-    LocalizedText canDo;       // plain words, any skill: the fallback when a skill has no line of its own
+    std::string id;      // e.g. "a1.1", "decouverte"
+    LocalizedText title; // "A1.1", "Découverte"
+    LocalizedText canDo; // plain words, any skill: the fallback when a skill has no line of its own
 };
 
 // A can-do line is printed on one line of the bilan (and read on the result screen): longer texts
@@ -64,7 +64,7 @@ struct Level {
 inline constexpr std::size_t kCanDoMaxChars = 90;
 
 struct Skill {
-    std::string id;            // e.g. "listening", "protection"
+    std::string id; // e.g. "listening", "protection"
     LocalizedText title;
     LocalizedText description;
     std::vector<std::string> competences; // finer competence ids reported in the bilan (optional)
@@ -72,8 +72,9 @@ struct Skill {
 
 struct Framework {
     std::vector<Skill> skills;
-    std::vector<Level> levels;     // ordered from lowest to highest
-    std::vector<double> cutPoints; // size levels-1, strictly increasing, on the ability (logit) scale
+    std::vector<Level> levels; // ordered from lowest to highest
+    std::vector<double>
+        cutPoints; // size levels-1, strictly increasing, on the ability (logit) scale
     // What a person can do, per skill and level: skill id -> level id -> text ("canDo" of the
     // framework). "Lire" at B1 speaks of reading, not of speaking.
     std::map<std::string, std::map<std::string, LocalizedText>> canDo;
@@ -115,10 +116,10 @@ struct RubricCriterion {
 
 struct Scoring {
     ScoringRule rule = ScoringRule::Match;
-    double points = 1.0;                 // Match/Area: points for a right answer
-    std::map<std::string, double> map;   // Map: key (option id, "left=right", gap id, ...) -> points
-    std::optional<double> min;           // Map: lower clamp (default 0)
-    std::optional<double> max;           // Map: upper clamp (default: sum of positive points)
+    double points = 1.0;               // Match/Area: points for a right answer
+    std::map<std::string, double> map; // Map: key (option id, "left=right", gap id, ...) -> points
+    std::optional<double> min;         // Map: lower clamp (default 0)
+    std::optional<double> max;         // Map: upper clamp (default: sum of positive points)
     std::vector<RubricCriterion> rubric; // Manual
     Tolerance tolerance;                 // typed answers
 };
@@ -126,31 +127,45 @@ struct Scoring {
 // ---------------------------------------------------------------------------------------------
 // 5. Items.
 // ---------------------------------------------------------------------------------------------
-enum class ItemType { Choice, Hotspot, Match, Order, Gaps, Form, Mark, Write, Speak, Info, Profile, Sim };
+enum class ItemType {
+    Choice,
+    Hotspot,
+    Match,
+    Order,
+    Gaps,
+    Form,
+    Mark,
+    Write,
+    Speak,
+    Info,
+    Profile,
+    Sim
+};
 
 enum class SimScenario { EmailAttachment, OnlineForm, PhishingMessage, BrowserAddress };
 
 // The tested content: always French, never translated.
 struct Stimulus {
     std::string text;
-    std::string image;  // asset id
-    std::string audio;  // asset id
-    int maxPlays = 0;   // 0 = unlimited; counts replays of `audio`
+    std::string image; // asset id
+    std::string audio; // asset id
+    int maxPlays = 0;  // 0 = unlimited; counts replays of `audio`
 };
 
 // An option can be text, image or audio alone, or a combination.
 struct Option {
     std::string id;
-    std::string text;  // French (content) for test items; see `label` for profile options
+    std::string text;    // French (content) for test items; see `label` for profile options
     LocalizedText label; // profile options and info choices are instructions: localised
-    std::string image; // asset id
-    std::string audio; // asset id
+    std::string image;   // asset id
+    std::string audio;   // asset id
 };
 
 struct Area {
     std::string id;
     enum class Shape { Rect, Circle, Polygon } shape = Shape::Rect;
-    std::vector<double> coords; // fractions of the image size: rect x,y,w,h; circle cx,cy,r (r in the same fractions as x and y); polygon x1,y1,...
+    std::vector<double> coords; // fractions of the image size: rect x,y,w,h; circle cx,cy,r (r in
+                                // the same fractions as x and y); polygon x1,y1,...
 };
 
 enum class GapMode { Select, Drag, Typed };
@@ -158,43 +173,45 @@ enum class GapMode { Select, Drag, Typed };
 struct Gap {
     std::string id;
     GapMode mode = GapMode::Select;
-    std::vector<Option> options;      // Select: choices shown for this gap
-    std::vector<std::string> accept;  // accepted answers (option ids for select/drag, text for typed)
+    std::vector<Option> options; // Select: choices shown for this gap
+    std::vector<std::string>
+        accept; // accepted answers (option ids for select/drag, text for typed)
 };
 
 enum class FieldKind { Text, Number, Date, Email, Phone, Postcode };
 
 struct FormField {
     std::string id;
-    std::string label;                // French, as on a real form
+    std::string label; // French, as on a real form
     FieldKind kind = FieldKind::Text;
-    std::vector<std::string> accept;  // accepted values (typed-answer tolerance applies)
-    std::string pattern;              // ECMAScript regex the whole value must match (alternative to accept)
+    std::vector<std::string> accept; // accepted values (typed-answer tolerance applies)
+    std::string pattern; // ECMAScript regex the whole value must match (alternative to accept)
     bool required = true;
 };
 
 struct Item {
     // Envelope
-    std::string id;          // stable across versions
-    int rev = 1;             // bump when the content changes meaning
+    std::string id; // stable across versions
+    int rev = 1;    // bump when the content changes meaning
     ItemType type = ItemType::Info;
-    std::string skill;       // framework skill id (empty for info/profile)
-    std::string competence;  // optional finer competence id
-    std::string level;       // framework level id the item targets
-    double difficulty = 0.0; // IRT b (logits)
+    std::string skill;           // framework skill id (empty for info/profile)
+    std::string competence;      // optional finer competence id
+    std::string level;           // framework level id the item targets
+    double difficulty = 0.0;     // IRT b (logits)
     double discrimination = 1.0; // IRT a (1 = Rasch)
-    bool practice = false;   // practice items are shown but never scored
+    bool practice = false;       // practice items are shown but never scored
     LocalizedText instruction;
     LocalizedAudio instructionAudio;
     Stimulus stimulus;
-    bool dontKnow = true;    // offer "Je ne sais pas"
-    int timeLimitS = 0;      // 0 = no time limit
+    bool dontKnow = true; // offer "Je ne sais pas"
+    int timeLimitS = 0;   // 0 = no time limit
     Scoring scoring;
 
     // choice / profile / order / match (left)
     bool multiple = false;
     std::vector<Option> options;
-    std::vector<std::string> correct; // choice: right option ids; order: right sequence; hotspot: area ids
+    std::vector<std::string>
+        correct; // choice: right option ids; order: right sequence; hotspot: area ids
     // match
     std::vector<Option> right;
     std::map<std::string, std::string> pairs; // left id -> right id
@@ -208,8 +225,8 @@ struct Item {
     std::vector<FormField> fields;
     // mark: `text` split into words; `correct` holds the indices (as strings) to mark
     // write / speak
-    int maxLength = 0;     // write: characters
-    int maxDurationS = 0;  // speak: seconds
+    int maxLength = 0;    // write: characters
+    int maxDurationS = 0; // speak: seconds
     // profile: answers are stored under profile.<variable> for routing
     std::string variable;
     // sim: scenario, its settings and the score per end state
@@ -230,27 +247,28 @@ struct NextRule {
 // abilities spread over the whole scale): exact level ~0.75, within one level ~0.998, median 12
 // items per skill. See engine/attempt.hpp for how they are used.
 struct AdaptiveSettings {
-    double seTarget = 0.5;          // stop a skill when the standard error falls under this
-    double levelConfidence = 0.75;  // ... or when one level holds this much posterior probability (0 = off)
-    int minItems = 4;               // never stop a skill before this many scored items
-    int maxItems = 16;              // per skill
-    int topK = 3;                   // choose at random among the K most informative items
+    double seTarget = 0.5; // stop a skill when the standard error falls under this
+    double levelConfidence =
+        0.75;          // ... or when one level holds this much posterior probability (0 = off)
+    int minItems = 4;  // never stop a skill before this many scored items
+    int maxItems = 16; // per skill
+    int topK = 3;      // choose at random among the K most informative items
     double priorMean = 0.0;
-    double priorSd = 2.0;           // ability prior N(priorMean, priorSd²); abilities span ~8 logits
-    bool levelGates = true;         // an item more than one level above the current estimate is not offered
+    double priorSd = 2.0;   // ability prior N(priorMean, priorSd²); abilities span ~8 logits
+    bool levelGates = true; // an item more than one level above the current estimate is not offered
 };
 
 struct Section {
     std::string id;
     LocalizedText title;
     enum class Mode { Linear, Adaptive } mode = Mode::Linear;
-    std::string skill;        // Adaptive: the skill placed by this section
+    std::string skill; // Adaptive: the skill placed by this section
     std::vector<Item> items;
-    int pick = 0;             // Linear: show only `pick` items drawn with the attempt seed (0 = all)
-    bool shuffle = false;     // Linear: order drawn with the attempt seed
-    nlohmann::json showIf;    // null = always shown
+    int pick = 0;          // Linear: show only `pick` items drawn with the attempt seed (0 = all)
+    bool shuffle = false;  // Linear: order drawn with the attempt seed
+    nlohmann::json showIf; // null = always shown
     std::vector<NextRule> next;
-    std::string skipLevel;    // level given to `skill` when the section is skipped by routing
+    std::string skipLevel; // level given to `skill` when the section is skipped by routing
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -277,8 +295,9 @@ struct Quiz {
     std::vector<ResultMessage> resultMessages;
 
     // Set by the loader.
-    std::string contentHash; // sha256 of quiz.json's token stream (layout-independent) + asset hashes
-    std::string packageDir;  // absolute folder the package was loaded from
+    std::string
+        contentHash; // sha256 of quiz.json's token stream (layout-independent) + asset hashes
+    std::string packageDir; // absolute folder the package was loaded from
 
     const Item* findItem(const std::string& id) const;
     const Asset* findAsset(const std::string& id) const;

@@ -1,10 +1,10 @@
 #include "quiz/package_checks.hpp"
 
+#include "quiz/suggest.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include "quiz/suggest.hpp"
 
 namespace repere::quiz {
 
@@ -30,7 +30,8 @@ struct ExprPlace {
 
 class PackageChecker {
 public:
-    PackageChecker(const Quiz& q, const ReadExtras& extras, Reporter& r) : q_(q), extras_(extras), r_(r) {}
+    PackageChecker(const Quiz& q, const ReadExtras& extras, Reporter& r)
+        : q_(q), extras_(extras), r_(r) {}
 
     void run() {
         indexItems();
@@ -42,20 +43,22 @@ public:
             if (!sec.showIf.is_null()) {
                 checkExpr(sec.showIf, pointerJoin(ptr, "showIf"), {ExprPlace::ShowIf, s});
                 if (sec.showIf == json(false)) {
-                    r_.warning(pointerJoin(ptr, "showIf"), "this section is never shown (showIf is false)");
+                    r_.warning(pointerJoin(ptr, "showIf"),
+                               "this section is never shown (showIf is false)");
                 }
             }
             for (std::size_t k = 0; k < sec.next.size(); ++k) {
                 std::string rulePtr = pointerJoin(pointerJoin(ptr, "next"), k);
                 if (!sec.next[k].condition.is_null()) {
-                    checkExpr(sec.next[k].condition, pointerJoin(rulePtr, "if"), {ExprPlace::Next, s});
+                    checkExpr(sec.next[k].condition, pointerJoin(rulePtr, "if"),
+                              {ExprPlace::Next, s});
                 }
             }
         }
         for (std::size_t k = 0; k < q_.resultMessages.size(); ++k) {
             if (!q_.resultMessages[k].condition.is_null()) {
-                checkExpr(q_.resultMessages[k].condition, pointerJoin(pointerJoin("/results", k), "if"),
-                          {ExprPlace::Result, 0});
+                checkExpr(q_.resultMessages[k].condition,
+                          pointerJoin(pointerJoin("/results", k), "if"), {ExprPlace::Result, 0});
             }
         }
         checkRouting();
@@ -85,7 +88,8 @@ private:
                     auto [it, fresh] = variableAt.emplace(item.variable, itemPointer(s, i));
                     if (!fresh) {
                         r_.error(pointerJoin(itemPointer(s, i), "variable"),
-                                 "profile variable " + inQuotes(item.variable) + " is already set by " + it->second);
+                                 "profile variable " + inQuotes(item.variable) +
+                                     " is already set by " + it->second);
                     } else {
                         profiles_[item.variable] = &item;
                     }
@@ -101,7 +105,8 @@ private:
                 continue;
             }
             if (sectionIndex_.count(id)) {
-                r_.error(pointerJoin(pointerJoin("/sections", s), "id"), "duplicate section id " + inQuotes(id));
+                r_.error(pointerJoin(pointerJoin("/sections", s), "id"),
+                         "duplicate section id " + inQuotes(id));
                 continue;
             }
             sectionIndex_[id] = s;
@@ -113,7 +118,8 @@ private:
         std::set<std::string> used(extras_.usedAssets.begin(), extras_.usedAssets.end());
         for (std::size_t i = 0; i < q_.assets.size(); ++i) {
             if (!q_.assets[i].id.empty() && !used.count(q_.assets[i].id)) {
-                r_.warning(pointerJoin("/assets", i), "asset " + inQuotes(q_.assets[i].id) + " is never used");
+                r_.warning(pointerJoin("/assets", i),
+                           "asset " + inQuotes(q_.assets[i].id) + " is never used");
             }
         }
     }
@@ -132,7 +138,8 @@ private:
         }
         static const Names ops = {"var", "==", "!=", "<", "<=", ">", ">=", "and", "or", "!", "in"};
         if (e.size() != 1) {
-            r_.error(ptr, "an operation is an object with exactly one operator, e.g. {\"==\": [a, b]}");
+            r_.error(ptr,
+                     "an operation is an object with exactly one operator, e.g. {\"==\": [a, b]}");
             return;
         }
         const std::string& op = e.begin().key();
@@ -152,11 +159,13 @@ private:
                 r_.error(argsPtr, "\"!\" takes one value");
                 return;
             }
-            checkExpr(args.is_array() ? args[0] : args, args.is_array() ? pointerJoin(argsPtr, 0) : argsPtr, place);
+            checkExpr(args.is_array() ? args[0] : args,
+                      args.is_array() ? pointerJoin(argsPtr, 0) : argsPtr, place);
             return;
         }
         if (!args.is_array()) {
-            r_.error(argsPtr, inQuotes(op) + " takes an array of values, e.g. {\"" + op + "\": [a, b]}");
+            r_.error(argsPtr,
+                     inQuotes(op) + " takes an array of values, e.g. {\"" + op + "\": [a, b]}");
             return;
         }
         if (op == "and" || op == "or") {
@@ -164,7 +173,8 @@ private:
                 r_.error(argsPtr, inQuotes(op) + " needs at least one condition");
             }
         } else if (args.size() != 2) {
-            r_.error(argsPtr, inQuotes(op) + " compares exactly two values, found " + std::to_string(args.size()));
+            r_.error(argsPtr, inQuotes(op) + " compares exactly two values, found " +
+                                  std::to_string(args.size()));
             return;
         }
         for (std::size_t i = 0; i < args.size(); ++i) {
@@ -213,13 +223,16 @@ private:
                 values.emplace_back(&args[other], pointerJoin(argsPtr, other));
             } else if (op == "in" && args[other].is_array()) {
                 for (std::size_t k = 0; k < args[other].size(); ++k) {
-                    values.emplace_back(&args[other][k], pointerJoin(pointerJoin(argsPtr, other), k));
+                    values.emplace_back(&args[other][k],
+                                        pointerJoin(pointerJoin(argsPtr, other), k));
                 }
             }
             for (const auto& [value, at] : values) {
-                if (value->is_string() && std::find(ids.begin(), ids.end(), value->get<std::string>()) == ids.end()) {
-                    r_.error(at, inQuotes(value->get<std::string>()) + " is not an option of profile " +
-                                     inQuotes(it->first) + didYouMean(value->get<std::string>(), ids));
+                if (value->is_string() &&
+                    std::find(ids.begin(), ids.end(), value->get<std::string>()) == ids.end()) {
+                    r_.error(at, inQuotes(value->get<std::string>()) +
+                                     " is not an option of profile " + inQuotes(it->first) +
+                                     didYouMean(value->get<std::string>(), ids));
                 }
             }
         }
@@ -244,18 +257,22 @@ private:
         auto itemRef = [&](const std::string& id) {
             auto it = items_.find(id);
             if (it == items_.end()) {
-                r_.error(pathPtr, "unknown item " + inQuotes(id) + " in " + inQuotes(path) + didYouMean(id, itemIds()));
+                r_.error(pathPtr, "unknown item " + inQuotes(id) + " in " + inQuotes(path) +
+                                      didYouMean(id, itemIds()));
                 return;
             }
             bool later = (place.kind == ExprPlace::ShowIf && it->second.section >= place.section) ||
                          (place.kind == ExprPlace::Next && it->second.section > place.section);
             if (later) {
-                r_.warning(pathPtr, "item " + inQuotes(id) + " comes later in the quiz: its answer is not known yet here");
+                r_.warning(pathPtr,
+                           "item " + inQuotes(id) +
+                               " comes later in the quiz: its answer is not known yet here");
             }
         };
         auto sectionRef = [&](const std::string& id) {
             if (!sectionIndex_.count(id)) {
-                r_.error(pathPtr, "unknown section " + inQuotes(id) + " in " + inQuotes(path) + didYouMean(id, sectionIds_));
+                r_.error(pathPtr, "unknown section " + inQuotes(id) + " in " + inQuotes(path) +
+                                      didYouMean(id, sectionIds_));
             }
         };
         auto skillRef = [&](const std::string& id) {
@@ -264,7 +281,8 @@ private:
                 for (const auto& s : q_.framework.skills) {
                     ids.push_back(s.id);
                 }
-                r_.error(pathPtr, "unknown skill " + inQuotes(id) + " in " + inQuotes(path) + didYouMean(id, ids));
+                r_.error(pathPtr, "unknown skill " + inQuotes(id) + " in " + inQuotes(path) +
+                                      didYouMean(id, ids));
             }
         };
         if (startsWith(path, "answer.")) {
@@ -278,7 +296,8 @@ private:
                 for (const auto& [name, item] : profiles_) {
                     vars.push_back(name);
                 }
-                r_.error(pathPtr, "no profile item sets the variable " + inQuotes(var) + didYouMean(var, vars));
+                r_.error(pathPtr, "no profile item sets the variable " + inQuotes(var) +
+                                      didYouMean(var, vars));
             }
         } else if (startsWith(path, "score.section.")) {
             sectionRef(path.substr(14));
@@ -291,9 +310,10 @@ private:
         } else if (startsWith(path, "level.")) {
             skillRef(path.substr(6));
         } else {
-            r_.error(pathPtr, "unknown variable " + inQuotes(path) +
-                                  ": variables start with answer., profile., score.item., score.section., "
-                                  "percent.section., percent.skill., level. or dontknow.section.");
+            r_.error(pathPtr,
+                     "unknown variable " + inQuotes(path) +
+                         ": variables start with answer., profile., score.item., score.section., "
+                         "percent.section., percent.skill., level. or dontknow.section.");
         }
     }
 
@@ -318,7 +338,9 @@ private:
                 const NextRule& rule = sec.next[k];
                 std::string rulePtr = pointerJoin(pointerJoin(ptr, "next"), k);
                 if (unconditional) {
-                    r_.warning(rulePtr, "this rule is never used: an earlier rule of the section always applies");
+                    r_.warning(
+                        rulePtr,
+                        "this rule is never used: an earlier rule of the section always applies");
                     continue;
                 }
                 bool never = rule.condition == json(false);
@@ -330,12 +352,15 @@ private:
                 } else if (!target.empty()) {
                     auto it = sectionIndex_.find(target);
                     if (it == sectionIndex_.end()) {
-                        r_.error(gotoPtr, "unknown section " + inQuotes(target) + " (a section id or \"end\")" +
+                        r_.error(gotoPtr, "unknown section " + inQuotes(target) +
+                                              " (a section id or \"end\")" +
                                               didYouMean(target, sectionIds_));
                     } else if (it->second <= s) {
-                        r_.error(gotoPtr, "goto " + inQuotes(target) + (it->second == s ? " goes back to this same section"
-                                                                                     : " goes back to an earlier section") +
-                                              ": the quiz could loop; gotos only go forward");
+                        r_.error(gotoPtr,
+                                 "goto " + inQuotes(target) +
+                                     (it->second == s ? " goes back to this same section"
+                                                      : " goes back to an earlier section") +
+                                     ": the quiz could loop; gotos only go forward");
                     } else if (!never) {
                         successors[s].push_back(it->second);
                     }
@@ -344,7 +369,8 @@ private:
                     unconditional = true;
                 }
             }
-            // A section hidden by showIf passes on to the next one, as does one whose rules all fail.
+            // A section hidden by showIf passes on to the next one, as does one whose rules all
+            // fail.
             if ((!unconditional || !sec.showIf.is_null()) && s + 1 < n) {
                 successors[s].push_back(s + 1);
             }
@@ -366,7 +392,8 @@ private:
         for (std::size_t s = 0; s < n; ++s) {
             if (!reached[s]) {
                 r_.error(pointerJoin("/sections", s),
-                         "section " + inQuotes(q_.sections[s].id) + " can never be reached: every route before it jumps over it");
+                         "section " + inQuotes(q_.sections[s].id) +
+                             " can never be reached: every route before it jumps over it");
             }
         }
     }

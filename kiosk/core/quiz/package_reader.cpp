@@ -1,15 +1,15 @@
 #include "quiz/package_reader.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <regex>
-#include <unordered_map>
-#include <set>
-
 #include "quiz/json_fields.hpp"
 #include "quiz/media.hpp"
 #include "quiz/suggest.hpp"
 #include "text/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <regex>
+#include <set>
+#include <unordered_map>
 
 namespace repere::quiz {
 
@@ -19,12 +19,13 @@ namespace {
 
 using Names = std::vector<std::string>;
 
-const Names kRootFields = {"$schema", "format", "formatVersion", "id", "version", "title",
-                           "description", "defaultLocale", "locales", "framework", "assets",
-                           "adaptive", "sections", "results"};
-const Names kEnvelopeFields = {"id", "rev", "type", "skill", "competence", "level", "difficulty",
-                               "practice", "instruction", "instructionAudio", "stimulus",
-                               "dontKnow", "timeLimitS", "scoring"};
+const Names kRootFields = {"$schema", "format",      "formatVersion", "id",      "version",
+                           "title",   "description", "defaultLocale", "locales", "framework",
+                           "assets",  "adaptive",    "sections",      "results"};
+const Names kEnvelopeFields = {
+    "id",       "rev",        "type",       "skill",       "competence",
+    "level",    "difficulty", "practice",   "instruction", "instructionAudio",
+    "stimulus", "dontKnow",   "timeLimitS", "scoring"};
 
 // Fields each item type adds to the envelope.
 const Names& typeFields(ItemType t) {
@@ -41,23 +42,35 @@ const Names& typeFields(ItemType t) {
     static const Names profile = {"variable", "multiple", "options"};
     static const Names sim = {"scenario", "sim", "endStates"};
     switch (t) {
-    case ItemType::Choice: return choice;
-    case ItemType::Hotspot: return hotspot;
-    case ItemType::Match: return match;
-    case ItemType::Order: return order;
-    case ItemType::Gaps: return gaps;
-    case ItemType::Form: return form;
-    case ItemType::Mark: return mark;
-    case ItemType::Write: return write;
-    case ItemType::Speak: return speak;
-    case ItemType::Info: return none;
-    case ItemType::Profile: return profile;
-    case ItemType::Sim: return sim;
+    case ItemType::Choice:
+        return choice;
+    case ItemType::Hotspot:
+        return hotspot;
+    case ItemType::Match:
+        return match;
+    case ItemType::Order:
+        return order;
+    case ItemType::Gaps:
+        return gaps;
+    case ItemType::Form:
+        return form;
+    case ItemType::Mark:
+        return mark;
+    case ItemType::Write:
+        return write;
+    case ItemType::Speak:
+        return speak;
+    case ItemType::Info:
+        return none;
+    case ItemType::Profile:
+        return profile;
+    case ItemType::Sim:
+        return sim;
     }
     return none;
 }
 
-const Names kAllItemTypes = {"choice", "hotspot", "match", "order", "gaps", "form",
+const Names kAllItemTypes = {"choice", "hotspot", "match", "order", "gaps",    "form",
                              "mark",   "write",   "speak", "info",  "profile", "sim"};
 
 Names collectAllTypeFields() {
@@ -96,13 +109,18 @@ const Names& allowedItemFields(ItemType t) {
 
 ScoringRule defaultRule(ItemType t) {
     switch (t) {
-    case ItemType::Hotspot: return ScoringRule::Area;
+    case ItemType::Hotspot:
+        return ScoringRule::Area;
     case ItemType::Write:
-    case ItemType::Speak: return ScoringRule::Manual;
+    case ItemType::Speak:
+        return ScoringRule::Manual;
     case ItemType::Info:
-    case ItemType::Profile: return ScoringRule::None;
-    case ItemType::Sim: return ScoringRule::Map;
-    default: return ScoringRule::Match;
+    case ItemType::Profile:
+        return ScoringRule::None;
+    case ItemType::Sim:
+        return ScoringRule::Map;
+    default:
+        return ScoringRule::Match;
     }
 }
 
@@ -113,13 +131,18 @@ std::vector<ScoringRule> allowedRules(ItemType t) {
     case ItemType::Order:
     case ItemType::Gaps:
     case ItemType::Form:
-    case ItemType::Mark: return {ScoringRule::Match, ScoringRule::Map};
-    case ItemType::Hotspot: return {ScoringRule::Area};
+    case ItemType::Mark:
+        return {ScoringRule::Match, ScoringRule::Map};
+    case ItemType::Hotspot:
+        return {ScoringRule::Area};
     case ItemType::Write:
-    case ItemType::Speak: return {ScoringRule::Manual, ScoringRule::None};
+    case ItemType::Speak:
+        return {ScoringRule::Manual, ScoringRule::None};
     case ItemType::Info:
-    case ItemType::Profile: return {ScoringRule::None};
-    case ItemType::Sim: return {ScoringRule::Map, ScoringRule::None};
+    case ItemType::Profile:
+        return {ScoringRule::None};
+    case ItemType::Sim:
+        return {ScoringRule::Map, ScoringRule::None};
     }
     return {};
 }
@@ -237,8 +260,11 @@ private:
             return out;
         }
         if (!v->is_object()) {
-            r_.error(ptr, std::string("expected a text (a string or {\"fr\": \"...\", \"en\": \"...\"}), found ") +
-                              jsonKindName(*v));
+            r_.error(
+                ptr,
+                std::string(
+                    "expected a text (a string or {\"fr\": \"...\", \"en\": \"...\"}), found ") +
+                    jsonKindName(*v));
             return out;
         }
         for (const auto& [locale, value] : v->items()) {
@@ -271,15 +297,19 @@ private:
             for (const auto& asset : q_.assets) {
                 ids.push_back(asset.id);
             }
-            r_.error(ptr, "unknown asset " + inQuotes(*id) + " (declare it in \"assets\")" + didYouMean(*id, ids));
+            r_.error(ptr, "unknown asset " + inQuotes(*id) + " (declare it in \"assets\")" +
+                              didYouMean(*id, ids));
         } else if (a->kind != kind && assetKindFromPath(a->path)) {
-            r_.error(ptr, "asset " + inQuotes(*id) + (a->kind == AssetKind::Audio ? " is a sound" : " is a picture") +
-                              ", " + (kind == AssetKind::Audio ? "a sound" : "a picture") + " is needed here");
+            r_.error(ptr, "asset " + inQuotes(*id) +
+                              (a->kind == AssetKind::Audio ? " is a sound" : " is a picture") +
+                              ", " + (kind == AssetKind::Audio ? "a sound" : "a picture") +
+                              " is needed here");
         }
         return *id;
     }
 
-    std::string assetField(const Fields& f, std::string_view key, AssetKind kind, bool required = false) {
+    std::string assetField(const Fields& f, std::string_view key, AssetKind kind,
+                           bool required = false) {
         const json* v = f.get(key);
         if (!v) {
             if (required) {
@@ -312,8 +342,8 @@ private:
             return {};
         }
         if (!q_.framework.findSkill(*id)) {
-            r_.error(f.at(key), "unknown skill " + inQuotes(*id) + " (skills: " + joinNames(skillIds()) + ")" +
-                                    didYouMean(*id, skillIds()));
+            r_.error(f.at(key), "unknown skill " + inQuotes(*id) + " (skills: " +
+                                    joinNames(skillIds()) + ")" + didYouMean(*id, skillIds()));
         }
         return *id;
     }
@@ -324,8 +354,8 @@ private:
             return {};
         }
         if (!q_.framework.levelIndex(*id)) {
-            r_.error(f.at(key), "unknown level " + inQuotes(*id) + " (levels: " + joinNames(levelIds()) + ")" +
-                                    didYouMean(*id, levelIds()));
+            r_.error(f.at(key), "unknown level " + inQuotes(*id) + " (levels: " +
+                                    joinNames(levelIds()) + ")" + didYouMean(*id, levelIds()));
         }
         return *id;
     }
@@ -349,17 +379,20 @@ private:
         return out;
     }
 
-    void checkMembers(const Names& ids, const std::string& ptr, const Names& known, const std::string& what) {
+    void checkMembers(const Names& ids, const std::string& ptr, const Names& known,
+                      const std::string& what) {
         for (std::size_t i = 0; i < ids.size(); ++i) {
             if (!contains(known, ids[i])) {
-                r_.error(pointerJoin(ptr, i), "unknown " + what + " " + inQuotes(ids[i]) + didYouMean(ids[i], known));
+                r_.error(pointerJoin(ptr, i),
+                         "unknown " + what + " " + inQuotes(ids[i]) + didYouMean(ids[i], known));
             }
         }
     }
 
     // Reports repeated ids in a list already read; `key` is the id field name.
     template <typename T>
-    void checkUniqueIds(const std::vector<T>& list, const std::string& arrayPtr, const std::string& what) {
+    void checkUniqueIds(const std::vector<T>& list, const std::string& arrayPtr,
+                        const std::string& what) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string& id = list[i].id;
@@ -367,7 +400,8 @@ private:
                 continue;
             }
             if (!seen.insert(id).second) {
-                r_.error(pointerJoin(pointerJoin(arrayPtr, i), "id"), "duplicate " + what + " id " + inQuotes(id));
+                r_.error(pointerJoin(pointerJoin(arrayPtr, i), "id"),
+                         "duplicate " + what + " id " + inQuotes(id));
             }
         }
     }
@@ -379,8 +413,9 @@ private:
             r_.error(root.at("format"), "must be \"repere-quiz\", found " + inQuotes(*format));
         }
         if (auto v = root.integer("formatVersion", 1, 1000, true); v && *v != 1) {
-            r_.error(root.at("formatVersion"), "format version " + std::to_string(*v) +
-                                                   " is not supported: this Repère reads version 1");
+            r_.error(root.at("formatVersion"),
+                     "format version " + std::to_string(*v) +
+                         " is not supported: this Repère reads version 1");
         }
         q_.id = root.id("id", true).value_or("");
         q_.version = root.string("version", true).value_or("");
@@ -396,7 +431,8 @@ private:
                 if (auto l = asString((*locales)[i], ptr, r_)) {
                     static const std::regex localeRe("[a-z]{2,3}(-[A-Z]{2})?");
                     if (!std::regex_match(*l, localeRe)) {
-                        r_.error(ptr, "invalid locale " + inQuotes(*l) + " (use a language code such as \"fr\", \"en\", \"ar\")");
+                        r_.error(ptr, "invalid locale " + inQuotes(*l) +
+                                          " (use a language code such as \"fr\", \"en\", \"ar\")");
                     } else if (contains(q_.locales, *l)) {
                         r_.error(ptr, "locale " + inQuotes(*l) + " is listed twice");
                     } else {
@@ -425,8 +461,8 @@ private:
         for (const auto& [skillId, perLevel] : table.items()) {
             const std::string at = pointerJoin(ptr, skillId);
             if (!q_.framework.findSkill(skillId)) {
-                r_.error(at, "unknown skill " + inQuotes(skillId) + " (skills: " + joinNames(skillIds()) + ")" +
-                                 didYouMean(skillId, skillIds()));
+                r_.error(at, "unknown skill " + inQuotes(skillId) + " (skills: " +
+                                 joinNames(skillIds()) + ")" + didYouMean(skillId, skillIds()));
                 continue;
             }
             Fields levels(perLevel, at, r_, "the can-do lines of a skill ({\"<level id>\": text})");
@@ -437,7 +473,8 @@ private:
             for (const auto& [levelId, value] : perLevel.items()) {
                 const std::string lat = pointerJoin(at, levelId);
                 if (!q_.framework.levelIndex(levelId)) {
-                    r_.error(lat, "unknown level " + inQuotes(levelId) + " (levels: " + joinNames(levelIds()) + ")" +
+                    r_.error(lat, "unknown level " + inQuotes(levelId) +
+                                      " (levels: " + joinNames(levelIds()) + ")" +
                                       didYouMean(levelId, levelIds()));
                     continue;
                 }
@@ -446,8 +483,9 @@ private:
                     const std::size_t chars = ::repere::text::decodeUtf8(words).size();
                     if (chars > kCanDoMaxChars) {
                         r_.error(value.is_string() ? lat : pointerJoin(lat, locale),
-                                 "too long for one line of the bilan: " + std::to_string(chars) + " characters, at most " +
-                                     std::to_string(kCanDoMaxChars) + " (say it in fewer words)");
+                                 "too long for one line of the bilan: " + std::to_string(chars) +
+                                     " characters, at most " + std::to_string(kCanDoMaxChars) +
+                                     " (say it in fewer words)");
                     }
                 }
                 lines[levelId] = std::move(line);
@@ -506,8 +544,9 @@ private:
             std::size_t levels = q_.framework.levels.size();
             if (levels > 0 && cuts->size() != levels - 1) {
                 r_.error(f.at("cutPoints"), "expected " + std::to_string(levels - 1) +
-                                                " cut-points (one less than the " + std::to_string(levels) +
-                                                " levels), found " + std::to_string(cuts->size()));
+                                                " cut-points (one less than the " +
+                                                std::to_string(levels) + " levels), found " +
+                                                std::to_string(cuts->size()));
             }
         }
     }
@@ -525,8 +564,9 @@ private:
                 } else if (auto kind = assetKindFromPath(a.path)) {
                     a.kind = *kind;
                 } else {
-                    r_.error(f.at("path"), "unsupported file type: pictures are .png or .jpg, sounds are "
-                                           ".ogg, .opus, .flac or .wav");
+                    r_.error(f.at("path"),
+                             "unsupported file type: pictures are .png or .jpg, sounds are "
+                             ".ogg, .opus, .flac or .wav");
                 }
             }
             if (auto hash = f.string("sha256")) {
@@ -538,18 +578,21 @@ private:
                     a.sha256 = *hash;
                 }
             } else if (f.isObject() && !f.has("sha256")) {
-                r_.error(f.at("sha256"), "missing required field \"sha256\" (run `repere quiz fix-hashes PACKAGE` to fill it in)");
+                r_.error(f.at("sha256"), "missing required field \"sha256\" (run `repere quiz "
+                                         "fix-hashes PACKAGE` to fill it in)");
             }
             a.alt = text(f, "alt", false);
             a.transcript = f.string("transcript").value_or("");
             if (a.kind == AssetKind::Image && a.alt.empty() && f.has("path")) {
-                r_.warning(f.at("alt"), "a picture should say what it shows in \"alt\" (read aloud on request)");
+                r_.warning(f.at("alt"),
+                           "a picture should say what it shows in \"alt\" (read aloud on request)");
             }
             if (a.kind == AssetKind::Audio && f.has("alt")) {
                 r_.error(f.at("alt"), "\"alt\" is for pictures; sounds have a \"transcript\"");
             }
             if (a.kind == AssetKind::Image && f.has("transcript")) {
-                r_.error(f.at("transcript"), "\"transcript\" is for sounds; pictures have an \"alt\" text");
+                r_.error(f.at("transcript"),
+                         "\"transcript\" is for sounds; pictures have an \"alt\" text");
             }
             q_.assets.push_back(std::move(a));
         }
@@ -558,7 +601,8 @@ private:
 
     void readAdaptive(const json& j, const std::string& ptr) {
         Fields f(j, ptr, r_, "the adaptive settings");
-        f.allowOnly({"seTarget", "levelConfidence", "minItems", "maxItems", "topK", "priorMean", "priorSd", "levelGates"});
+        f.allowOnly({"seTarget", "levelConfidence", "minItems", "maxItems", "topK", "priorMean",
+                     "priorSd", "levelGates"});
         AdaptiveSettings& a = q_.adaptive;
         if (auto v = f.number("seTarget")) {
             if (*v <= 0 || *v > 5) {
@@ -577,8 +621,9 @@ private:
         a.minItems = static_cast<int>(f.integer("minItems", 1, 1000).value_or(a.minItems));
         a.maxItems = static_cast<int>(f.integer("maxItems", 1, 1000).value_or(a.maxItems));
         if (a.minItems > a.maxItems) {
-            r_.error(f.at("minItems"), "minItems (" + std::to_string(a.minItems) + ") is above maxItems (" +
-                                           std::to_string(a.maxItems) + ")");
+            r_.error(f.at("minItems"), "minItems (" + std::to_string(a.minItems) +
+                                           ") is above maxItems (" + std::to_string(a.maxItems) +
+                                           ")");
         }
         a.topK = static_cast<int>(f.integer("topK", 1, 100).value_or(a.topK));
         a.priorMean = f.number("priorMean").value_or(a.priorMean);
@@ -592,11 +637,13 @@ private:
         a.levelGates = f.boolean("levelGates").value_or(a.levelGates);
     }
 
-    // ---- sections --------------------------------------------------------------------------------
+    // ---- sections
+    // --------------------------------------------------------------------------------
 
     Section readSection(const json& j, const std::string& ptr) {
         Fields f(j, ptr, r_, "a section");
-        f.allowOnly({"id", "title", "mode", "skill", "pick", "shuffle", "showIf", "skipLevel", "next", "items"});
+        f.allowOnly({"id", "title", "mode", "skill", "pick", "shuffle", "showIf", "skipLevel",
+                     "next", "items"});
         Section s;
         s.id = f.id("id", true).value_or("");
         if (s.id == "end") {
@@ -607,7 +654,8 @@ private:
             if (*mode == "adaptive") {
                 s.mode = Section::Mode::Adaptive;
             } else if (*mode != "linear") {
-                r_.error(f.at("mode"), "mode must be \"linear\" or \"adaptive\", found " + inQuotes(*mode) +
+                r_.error(f.at("mode"), "mode must be \"linear\" or \"adaptive\", found " +
+                                           inQuotes(*mode) +
                                            didYouMean(*mode, {"linear", "adaptive"}));
             }
         }
@@ -640,7 +688,8 @@ private:
             }
             for (std::size_t i = 0; i < items->size(); ++i) {
                 bool hasDifficulty = false;
-                s.items.push_back(readItem((*items)[i], pointerJoin(f.at("items"), i), hasDifficulty));
+                s.items.push_back(
+                    readItem((*items)[i], pointerJoin(f.at("items"), i), hasDifficulty));
                 difficulty.push_back(hasDifficulty);
             }
         }
@@ -648,14 +697,17 @@ private:
         if (auto pick = f.integer("pick", 0, 100000)) {
             s.pick = static_cast<int>(*pick);
             if (adaptive) {
-                r_.error(f.at("pick"), "pick is for linear sections; adaptive sections stop by themselves");
+                r_.error(f.at("pick"),
+                         "pick is for linear sections; adaptive sections stop by themselves");
             } else if (static_cast<std::size_t>(s.pick) > s.items.size()) {
                 r_.error(f.at("pick"), "pick " + std::to_string(s.pick) + " is more than the " +
-                                           std::to_string(s.items.size()) + " items of the section");
+                                           std::to_string(s.items.size()) +
+                                           " items of the section");
             }
         }
         if (adaptive && s.shuffle) {
-            r_.error(f.at("shuffle"), "shuffle is for linear sections; adaptive sections choose the order");
+            r_.error(f.at("shuffle"),
+                     "shuffle is for linear sections; adaptive sections choose the order");
         }
         if (adaptive) {
             checkAdaptiveItems(s, f.at("items"));
@@ -669,23 +721,28 @@ private:
             const Item& item = s.items[i];
             std::string ptr = pointerJoin(itemsPtr, i);
             if (item.type == ItemType::Info || item.type == ItemType::Profile || item.practice ||
-                item.scoring.rule == ScoringRule::Manual || item.scoring.rule == ScoringRule::None) {
-                r_.error(pointerJoin(ptr, "type"), "an adaptive section holds only automatically scored "
-                                                   "items (no info, profile, practice or trainer-scored items): "
-                                                   "put this one in a linear section");
+                item.scoring.rule == ScoringRule::Manual ||
+                item.scoring.rule == ScoringRule::None) {
+                r_.error(pointerJoin(ptr, "type"),
+                         "an adaptive section holds only automatically scored "
+                         "items (no info, profile, practice or trainer-scored items): "
+                         "put this one in a linear section");
                 continue;
             }
             if (!item.skill.empty() && !s.skill.empty() && item.skill != s.skill) {
-                r_.error(pointerJoin(ptr, "skill"), "the item's skill " + inQuotes(item.skill) +
-                                                        " differs from the adaptive section's skill " + inQuotes(s.skill));
+                r_.error(pointerJoin(ptr, "skill"),
+                         "the item's skill " + inQuotes(item.skill) +
+                             " differs from the adaptive section's skill " + inQuotes(s.skill));
             }
             if (!withDifficulty[i]) {
-                r_.error(pointerJoin(ptr, "difficulty"), "items of an adaptive section need a \"difficulty\"");
+                r_.error(pointerJoin(ptr, "difficulty"),
+                         "items of an adaptive section need a \"difficulty\"");
             }
         }
     }
 
-    // ---- items -----------------------------------------------------------------------------------
+    // ---- items
+    // -----------------------------------------------------------------------------------
 
     Item readItem(const json& j, const std::string& ptr, bool& hasDifficulty) {
         Fields f(j, ptr, r_, "an item");
@@ -695,8 +752,9 @@ private:
         if (auto t = f.string("type", true)) {
             type = itemTypeFromString(*t);
             if (!type) {
-                r_.error(f.at("type"), "unknown item type " + inQuotes(*t) + didYouMean(*t, kAllItemTypes) +
-                                           "; types are " + joinNames(kAllItemTypes));
+                r_.error(f.at("type"), "unknown item type " + inQuotes(*t) +
+                                           didYouMean(*t, kAllItemTypes) + "; types are " +
+                                           joinNames(kAllItemTypes));
             }
         }
         if (type) {
@@ -715,10 +773,11 @@ private:
         item.skill = skillRef(f, "skill", scored && !item.practice);
         if (auto c = f.string("competence")) {
             item.competence = *c;
-            if (const Skill* sk = q_.framework.findSkill(item.skill); sk && !sk->competences.empty() &&
-                                                                       !contains(sk->competences, *c)) {
-                r_.error(f.at("competence"), "competence " + inQuotes(*c) + " is not listed in skill " +
-                                                 inQuotes(item.skill) + didYouMean(*c, sk->competences));
+            if (const Skill* sk = q_.framework.findSkill(item.skill);
+                sk && !sk->competences.empty() && !contains(sk->competences, *c)) {
+                r_.error(f.at("competence"), "competence " + inQuotes(*c) +
+                                                 " is not listed in skill " + inQuotes(item.skill) +
+                                                 didYouMean(*c, sk->competences));
             }
         }
         item.level = levelRef(f, "level");
@@ -728,7 +787,8 @@ private:
             for (const auto& [locale, id] : audio->items()) {
                 std::string at = pointerJoin(f.at("instructionAudio"), locale);
                 if (!contains(q_.locales, locale)) {
-                    r_.error(at, "locale " + inQuotes(locale) + " is not in \"locales\"" + didYouMean(locale, q_.locales));
+                    r_.error(at, "locale " + inQuotes(locale) + " is not in \"locales\"" +
+                                     didYouMean(locale, q_.locales));
                     continue;
                 }
                 item.instructionAudio[locale] = assetRef(id, at, AssetKind::Audio);
@@ -754,7 +814,8 @@ private:
         std::string ptr = f.at("difficulty");
         auto inRange = [&](double v, const std::string& at) {
             if (v < -10 || v > 10) {
-                r_.error(at, "difficulty is on the logit scale: expected a value between -10 and 10");
+                r_.error(at,
+                         "difficulty is on the logit scale: expected a value between -10 and 10");
                 return false;
             }
             return true;
@@ -768,7 +829,8 @@ private:
             return;
         }
         if (!d->is_object()) {
-            r_.error(ptr, std::string("expected a number or {\"b\": ..., \"a\": ...}, found ") + jsonKindName(*d));
+            r_.error(ptr, std::string("expected a number or {\"b\": ..., \"a\": ...}, found ") +
+                              jsonKindName(*d));
             return;
         }
         Fields df(*d, ptr, r_, "the difficulty");
@@ -779,7 +841,8 @@ private:
         }
         if (auto a = df.number("a")) {
             if (*a <= 0 || *a > 5) {
-                r_.error(df.at("a"), "discrimination \"a\" must be above 0 and at most 5 (1 = Rasch)");
+                r_.error(df.at("a"),
+                         "discrimination \"a\" must be above 0 and at most 5 (1 = Rasch)");
             } else {
                 item.discrimination = *a;
             }
@@ -794,10 +857,13 @@ private:
         st.audio = assetField(f, "audio", AssetKind::Audio);
         st.maxPlays = static_cast<int>(f.integer("maxPlays", 0, 100).value_or(0));
         if (f.has("maxPlays") && !f.has("audio")) {
-            r_.error(f.at("maxPlays"), "maxPlays limits how often the stimulus \"audio\" is played, but there is none");
+            r_.error(
+                f.at("maxPlays"),
+                "maxPlays limits how often the stimulus \"audio\" is played, but there is none");
         }
         if (f.isObject() && !f.has("text") && !f.has("image") && !f.has("audio")) {
-            r_.warning(ptr, "the stimulus is empty: give it a \"text\", an \"image\" or an \"audio\", or remove it");
+            r_.warning(ptr, "the stimulus is empty: give it a \"text\", an \"image\" or an "
+                            "\"audio\", or remove it");
         }
     }
 
@@ -812,7 +878,8 @@ private:
         }
         std::string ptr = f.at(key);
         if (arr->size() < minCount) {
-            r_.error(ptr, "needs at least " + std::to_string(minCount) + " options, found " + std::to_string(arr->size()));
+            r_.error(ptr, "needs at least " + std::to_string(minCount) + " options, found " +
+                              std::to_string(arr->size()));
         }
         for (std::size_t i = 0; i < arr->size(); ++i) {
             Fields o((*arr)[i], pointerJoin(ptr, i), r_, "an option");
@@ -831,7 +898,8 @@ private:
                 opt.image = assetField(o, "image", AssetKind::Image);
                 opt.audio = assetField(o, "audio", AssetKind::Audio);
                 if (o.isObject() && !o.has("text") && !o.has("image") && !o.has("audio")) {
-                    r_.error(o.pointer(), "an option needs a \"text\", an \"image\" or an \"audio\"");
+                    r_.error(o.pointer(),
+                             "an option needs a \"text\", an \"image\" or an \"audio\"");
                 }
             }
             out.push_back(std::move(opt));
@@ -875,7 +943,9 @@ private:
             Names right = idsOf(item.right);
             for (const auto& id : left) {
                 if (!id.empty() && contains(right, id)) {
-                    r_.error(f.at("right"), "id " + inQuotes(id) + " is used on both sides: left and right ids must differ");
+                    r_.error(f.at("right"),
+                             "id " + inQuotes(id) +
+                                 " is used on both sides: left and right ids must differ");
                 }
             }
             if (const json* pairs = f.object("pairs", true)) {
@@ -887,7 +957,8 @@ private:
                     }
                     if (auto rid = asString(rv, at, r_)) {
                         if (!contains(right, *rid)) {
-                            r_.error(at, "unknown right option " + inQuotes(*rid) + didYouMean(*rid, right));
+                            r_.error(at, "unknown right option " + inQuotes(*rid) +
+                                             didYouMean(*rid, right));
                         } else if (!usedRight.insert(*rid).second) {
                             r_.error(at, "right option " + inQuotes(*rid) + " is paired twice");
                         }
@@ -914,8 +985,12 @@ private:
             }
             break;
         }
-        case ItemType::Gaps: readGaps(f, item); break;
-        case ItemType::Form: readForm(f, item); break;
+        case ItemType::Gaps:
+            readGaps(f, item);
+            break;
+        case ItemType::Form:
+            readForm(f, item);
+            break;
         case ItemType::Mark: {
             item.text = f.string("text", true).value_or("");
             std::size_t words = splitWords(item.text).size();
@@ -928,16 +1003,20 @@ private:
                         index = v.get<long long>();
                     } else if (v.is_string() && !v.get_ref<const std::string&>().empty() &&
                                v.get_ref<const std::string&>().size() < 7 &&
-                               std::all_of(v.get_ref<const std::string&>().begin(), v.get_ref<const std::string&>().end(),
+                               std::all_of(v.get_ref<const std::string&>().begin(),
+                                           v.get_ref<const std::string&>().end(),
                                            [](char c) { return c >= '0' && c <= '9'; })) {
                         index = std::stoll(v.get<std::string>());
                     } else {
-                        r_.error(at, std::string("expected a word number (0 = first word), found ") + v.dump());
+                        r_.error(at,
+                                 std::string("expected a word number (0 = first word), found ") +
+                                     v.dump());
                         continue;
                     }
                     if (index < 0 || static_cast<std::size_t>(index) >= words) {
-                        r_.error(at, "word " + std::to_string(index) + " does not exist: the text has " +
-                                         std::to_string(words) + " words, numbered from 0");
+                        r_.error(at, "word " + std::to_string(index) +
+                                         " does not exist: the text has " + std::to_string(words) +
+                                         " words, numbered from 0");
                         continue;
                     }
                     std::string key = std::to_string(index);
@@ -958,14 +1037,17 @@ private:
         case ItemType::Speak:
             item.maxDurationS = static_cast<int>(f.integer("maxDurationS", 1, 600).value_or(60));
             break;
-        case ItemType::Info: break;
+        case ItemType::Info:
+            break;
         case ItemType::Profile: {
             item.variable = f.id("variable", true).value_or("");
             item.multiple = f.boolean("multiple").value_or(false);
             item.options = readOptions(f, "options", OptionStyle::Profile, 2);
             break;
         }
-        case ItemType::Sim: readSim(f, item); break;
+        case ItemType::Sim:
+            readSim(f, item);
+            break;
         }
     }
 
@@ -992,8 +1074,10 @@ private:
                     area.shape = Area::Shape::Polygon;
                     polygon = true;
                 } else if (*shape != "rect") {
-                    r_.error(a.at("shape"), "shape must be \"rect\", \"circle\" or \"polygon\", found " + inQuotes(*shape) +
-                                                didYouMean(*shape, {"rect", "circle", "polygon"}));
+                    r_.error(a.at("shape"),
+                             "shape must be \"rect\", \"circle\" or \"polygon\", found " +
+                                 inQuotes(*shape) +
+                                 didYouMean(*shape, {"rect", "circle", "polygon"}));
                 }
             }
             if (const json* coords = a.array("coords", true)) {
@@ -1001,20 +1085,23 @@ private:
                     std::string at = pointerJoin(a.at("coords"), k);
                     if (auto v = asNumber((*coords)[k], at, r_)) {
                         if (*v < 0 || *v > 1) {
-                            r_.error(at, "coordinates are fractions of the picture, between 0 and 1");
+                            r_.error(at,
+                                     "coordinates are fractions of the picture, between 0 and 1");
                         }
                         area.coords.push_back(*v);
                     }
                 }
                 std::size_t n = coords->size();
                 if (polygon ? (n < 6 || n % 2 != 0) : n != need) {
-                    r_.error(a.at("coords"), polygon ? "a polygon needs x,y pairs for at least 3 corners"
-                                                     : (area.shape == Area::Shape::Circle
-                                                            ? "a circle needs 3 numbers: centre x, centre y, radius"
-                                                            : "a rect needs 4 numbers: x, y, width, height"));
+                    r_.error(a.at("coords"),
+                             polygon ? "a polygon needs x,y pairs for at least 3 corners"
+                                     : (area.shape == Area::Shape::Circle
+                                            ? "a circle needs 3 numbers: centre x, centre y, radius"
+                                            : "a rect needs 4 numbers: x, y, width, height"));
                 } else if (!polygon && area.coords.size() == n &&
-                           (area.shape == Area::Shape::Circle ? area.coords[2] <= 0
-                                                              : (area.coords[2] <= 0 || area.coords[3] <= 0))) {
+                           (area.shape == Area::Shape::Circle
+                                ? area.coords[2] <= 0
+                                : (area.coords[2] <= 0 || area.coords[3] <= 0))) {
                     r_.error(a.at("coords"), "the area has no size (width, height or radius is 0)");
                 }
             }
@@ -1043,16 +1130,20 @@ private:
                     } else if (*mode == "typed") {
                         gap.mode = GapMode::Typed;
                     } else if (*mode != "select") {
-                        r_.error(g.at("mode"), "mode must be \"select\", \"drag\" or \"typed\", found " + inQuotes(*mode) +
-                                                   didYouMean(*mode, {"select", "drag", "typed"}));
+                        r_.error(g.at("mode"),
+                                 "mode must be \"select\", \"drag\" or \"typed\", found " +
+                                     inQuotes(*mode) +
+                                     didYouMean(*mode, {"select", "drag", "typed"}));
                     }
                 }
                 if (gap.mode == GapMode::Select) {
                     gap.options = readOptions(g, "options", OptionStyle::Word, 2, g.isObject());
                 } else if (g.has("options")) {
                     r_.error(g.at("options"), gap.mode == GapMode::Drag
-                                                  ? "drag gaps take their words from the item's \"options\" (the word bank)"
-                                                  : "typed gaps have no options: list the accepted answers in \"accept\"");
+                                                  ? "drag gaps take their words from the item's "
+                                                    "\"options\" (the word bank)"
+                                                  : "typed gaps have no options: list the accepted "
+                                                    "answers in \"accept\"");
                 }
                 anyDrag = anyDrag || gap.mode == GapMode::Drag;
                 gap.accept = idList(g, "accept", g.isObject());
@@ -1069,7 +1160,8 @@ private:
             checkUniqueIds(item.gaps, f.at("gaps"), "gap");
         }
         if (anyDrag && !f.has("options")) {
-            r_.error(f.at("options"), "drag gaps need a word bank: list the words in the item's \"options\"");
+            r_.error(f.at("options"),
+                     "drag gaps need a word bank: list the words in the item's \"options\"");
         } else if (!anyDrag && f.has("options")) {
             r_.error(f.at("options"), "the word bank \"options\" is only used by drag gaps");
         }
@@ -1103,7 +1195,8 @@ private:
         }
         for (const auto& m : markers) {
             if (!contains(gapIds, m)) {
-                r_.error(at, "marker {{" + m + "}} has no gap with that id in \"gaps\"" + didYouMean(m, gapIds));
+                r_.error(at, "marker {{" + m + "}} has no gap with that id in \"gaps\"" +
+                                 didYouMean(m, gapIds));
             }
         }
         for (std::size_t i = 0; i < item.gaps.size(); ++i) {
@@ -1133,8 +1226,9 @@ private:
             if (auto kind = ff.string("kind")) {
                 auto it = std::find(kinds.begin(), kinds.end(), *kind);
                 if (it == kinds.end()) {
-                    r_.error(ff.at("kind"), "unknown field kind " + inQuotes(*kind) + didYouMean(*kind, kinds) +
-                                                "; kinds are " + joinNames(kinds));
+                    r_.error(ff.at("kind"), "unknown field kind " + inQuotes(*kind) +
+                                                didYouMean(*kind, kinds) + "; kinds are " +
+                                                joinNames(kinds));
                 } else {
                     field.kind = static_cast<FieldKind>(it - kinds.begin());
                 }
@@ -1160,13 +1254,15 @@ private:
     }
 
     void readSim(const Fields& f, Item& item) {
-        static const Names scenarios = {"email_attachment", "online_form", "phishing_message", "browser_address"};
+        static const Names scenarios = {"email_attachment", "online_form", "phishing_message",
+                                        "browser_address"};
         if (auto sc = f.string("scenario", true)) {
             if (auto s = simScenarioFromString(*sc)) {
                 item.scenario = *s;
             } else {
-                r_.error(f.at("scenario"), "unknown scenario " + inQuotes(*sc) + didYouMean(*sc, scenarios) +
-                                               "; scenarios are " + joinNames(scenarios));
+                r_.error(f.at("scenario"), "unknown scenario " + inQuotes(*sc) +
+                                               didYouMean(*sc, scenarios) + "; scenarios are " +
+                                               joinNames(scenarios));
             }
         }
         if (const json* cfg = f.object("sim")) {
@@ -1192,7 +1288,8 @@ private:
         }
     }
 
-    // ---- scoring -----------------------------------------------------------------------------------
+    // ---- scoring
+    // -----------------------------------------------------------------------------------
 
     void readScoring(const Fields& itemFields, Item& item) {
         Scoring& sc = item.scoring;
@@ -1212,12 +1309,14 @@ private:
                     for (auto a : allowed) {
                         names.push_back(toString(a));
                     }
-                    r_.error(f.at("rule"), "scoring rule " + inQuotes(*rule) + " does not fit items of type " +
-                                               inQuotes(toString(item.type)) + " (use " + joinNames(names) + ")");
+                    r_.error(f.at("rule"),
+                             "scoring rule " + inQuotes(*rule) + " does not fit items of type " +
+                                 inQuotes(toString(item.type)) + " (use " + joinNames(names) + ")");
                 }
             } else {
-                r_.error(f.at("rule"), "unknown scoring rule " + inQuotes(*rule) + didYouMean(*rule, rules) +
-                                           "; rules are " + joinNames(rules));
+                r_.error(f.at("rule"), "unknown scoring rule " + inQuotes(*rule) +
+                                           didYouMean(*rule, rules) + "; rules are " +
+                                           joinNames(rules));
             }
         }
         if (auto points = f.number("points")) {
@@ -1260,9 +1359,11 @@ private:
         if (const json* tol = f.get("tolerance")) {
             readTolerance(*tol, f.at("tolerance"), sc.tolerance);
             bool typed = item.type == ItemType::Form ||
-                         std::any_of(item.gaps.begin(), item.gaps.end(), [](const Gap& g) { return g.mode == GapMode::Typed; });
+                         std::any_of(item.gaps.begin(), item.gaps.end(),
+                                     [](const Gap& g) { return g.mode == GapMode::Typed; });
             if (!typed) {
-                r_.warning(f.at("tolerance"), "tolerance only applies to typed answers (typed gaps, form fields)");
+                r_.warning(f.at("tolerance"),
+                           "tolerance only applies to typed answers (typed gaps, form fields)");
             }
         }
         checkRuleNeeds(f, item);
@@ -1270,14 +1371,16 @@ private:
 
     void readTolerance(const json& j, const std::string& ptr, Tolerance& t) {
         Fields f(j, ptr, r_, "the tolerance");
-        f.allowOnly({"ignoreCase", "ignoreAccents", "ignorePunctuation", "normalizeApostrophes", "maxEditRatio"});
+        f.allowOnly({"ignoreCase", "ignoreAccents", "ignorePunctuation", "normalizeApostrophes",
+                     "maxEditRatio"});
         t.ignoreCase = f.boolean("ignoreCase").value_or(t.ignoreCase);
         t.ignoreAccents = f.boolean("ignoreAccents").value_or(t.ignoreAccents);
         t.ignorePunctuation = f.boolean("ignorePunctuation").value_or(t.ignorePunctuation);
         t.normalizeApostrophes = f.boolean("normalizeApostrophes").value_or(t.normalizeApostrophes);
         if (auto r = f.number("maxEditRatio")) {
             if (*r < 0 || *r >= 1) {
-                r_.error(f.at("maxEditRatio"), "maxEditRatio is a fraction of the answer's length, from 0 to below 1 (e.g. 0.2)");
+                r_.error(f.at("maxEditRatio"), "maxEditRatio is a fraction of the answer's length, "
+                                               "from 0 to below 1 (e.g. 0.2)");
             } else {
                 t.maxEditRatio = *r;
             }
@@ -1287,8 +1390,11 @@ private:
     // What each rule needs from the item: a right answer, a map, areas, a rubric.
     void checkRuleNeeds(const Fields& f, Item& item) {
         const Scoring& sc = item.scoring;
-        const std::string itemPtr = f.pointer().substr(0, f.pointer().size() - std::string("/scoring").size());
-        auto itemAt = [&](std::string_view key) { return pointerJoin(itemPtr, key); };
+        const std::string itemPtr =
+            f.pointer().substr(0, f.pointer().size() - std::string("/scoring").size());
+        auto itemAt = [&](std::string_view key) {
+            return pointerJoin(itemPtr, key);
+        };
         if (sc.rule != ScoringRule::Map && (f.has("map") || f.has("min") || f.has("max"))) {
             r_.error(f.at(f.has("map") ? "map" : (f.has("min") ? "min" : "max")),
                      "\"map\", \"min\" and \"max\" are only used by the \"map\" rule");
@@ -1299,7 +1405,9 @@ private:
         switch (sc.rule) {
         case ScoringRule::Manual:
             if (sc.rubric.empty()) {
-                r_.error(f.at("rubric"), "manual scoring needs a rubric: list what the trainer checks, with points");
+                r_.error(
+                    f.at("rubric"),
+                    "manual scoring needs a rubric: list what the trainer checks, with points");
             }
             break;
         case ScoringRule::Area:
@@ -1310,7 +1418,8 @@ private:
         case ScoringRule::Map:
             if (item.type == ItemType::Sim) {
                 if (f.has("map")) {
-                    r_.error(f.at("map"), "sim items give points per end state in \"endStates\", not in a map");
+                    r_.error(f.at("map"),
+                             "sim items give points per end state in \"endStates\", not in a map");
                 }
                 break;
             }
@@ -1322,7 +1431,8 @@ private:
         case ScoringRule::Match:
             checkMatchAnswer(itemAt, item);
             break;
-        case ScoringRule::None: break;
+        case ScoringRule::None:
+            break;
         }
         if (f.has("points") && (sc.rule == ScoringRule::Map || sc.rule == ScoringRule::Manual ||
                                 sc.rule == ScoringRule::None)) {
@@ -1330,25 +1440,30 @@ private:
         }
     }
 
-    template <typename At>
-    void checkMatchAnswer(const At& itemAt, const Item& item) {
+    template <typename At> void checkMatchAnswer(const At& itemAt, const Item& item) {
         switch (item.type) {
         case ItemType::Choice:
             if (item.correct.empty()) {
                 r_.error(itemAt("correct"), "list the right option ids in \"correct\"");
             } else if (!item.multiple && item.correct.size() > 1) {
-                r_.error(itemAt("correct"), "a single choice has one right option; set \"multiple\": true for several");
+                r_.error(
+                    itemAt("correct"),
+                    "a single choice has one right option; set \"multiple\": true for several");
             }
             break;
         case ItemType::Form: {
-            bool anyCheck = std::any_of(item.fields.begin(), item.fields.end(),
-                                        [](const FormField& ff) { return !ff.accept.empty() || !ff.pattern.empty(); });
+            bool anyCheck =
+                std::any_of(item.fields.begin(), item.fields.end(), [](const FormField& ff) {
+                    return !ff.accept.empty() || !ff.pattern.empty();
+                });
             if (!item.fields.empty() && !anyCheck) {
-                r_.warning(itemAt("fields"), "no field has \"accept\" or \"pattern\": any filled-in form is right");
+                r_.warning(itemAt("fields"),
+                           "no field has \"accept\" or \"pattern\": any filled-in form is right");
             }
             break;
         }
-        default: break; // order, mark, gaps and match require their answer fields already
+        default:
+            break; // order, mark, gaps and match require their answer fields already
         }
     }
 
@@ -1368,7 +1483,8 @@ private:
                 Names right = idsOf(item.right);
                 if (eq == std::string::npos) {
                     problem = "match keys are \"left=right\", found " + inQuotes(key);
-                } else if (!contains(options, key.substr(0, eq)) || !contains(right, key.substr(eq + 1))) {
+                } else if (!contains(options, key.substr(0, eq)) ||
+                           !contains(right, key.substr(eq + 1))) {
                     problem = "unknown pair " + inQuotes(key) + " (left and right option ids)";
                 }
                 break;
@@ -1377,9 +1493,12 @@ private:
                 auto colon = key.find(':');
                 std::string pos = colon == std::string::npos ? "" : key.substr(0, colon);
                 bool digits = !pos.empty() && pos.size() < 5 &&
-                              std::all_of(pos.begin(), pos.end(), [](char c) { return c >= '0' && c <= '9'; });
-                if (!digits || std::stoul(pos) >= options.size() || !contains(options, key.substr(colon + 1))) {
-                    problem = "order keys are \"position:option\" with positions from 0, found " + inQuotes(key);
+                              std::all_of(pos.begin(), pos.end(),
+                                          [](char c) { return c >= '0' && c <= '9'; });
+                if (!digits || std::stoul(pos) >= options.size() ||
+                    !contains(options, key.substr(colon + 1))) {
+                    problem = "order keys are \"position:option\" with positions from 0, found " +
+                              inQuotes(key);
                 }
                 break;
             }
@@ -1406,14 +1525,17 @@ private:
             case ItemType::Mark: {
                 std::size_t words = splitWords(item.text).size();
                 bool digits = !key.empty() && key.size() < 7 &&
-                              std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+                              std::all_of(key.begin(), key.end(),
+                                          [](char c) { return c >= '0' && c <= '9'; });
                 if (!digits || std::stoul(key) >= words) {
-                    problem = "mark keys are word numbers from 0 to " + std::to_string(words == 0 ? 0 : words - 1) +
-                              ", found " + inQuotes(key);
+                    problem = "mark keys are word numbers from 0 to " +
+                              std::to_string(words == 0 ? 0 : words - 1) + ", found " +
+                              inQuotes(key);
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
             }
             if (!problem.empty()) {
                 r_.error(at, problem);

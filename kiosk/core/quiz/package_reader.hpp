@@ -5,10 +5,10 @@
 // indices match JSON indices and later checks can build pointers from them.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "quiz/diagnostics.hpp"
 #include "quiz/model.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace repere::quiz {
 

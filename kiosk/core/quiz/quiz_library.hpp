@@ -22,6 +22,8 @@
 // store) and calls from one thread (the kiosk's UI thread, between frames).
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -29,8 +31,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "quiz/model.hpp"
 
 namespace repere::quiz {
 
@@ -41,8 +41,8 @@ int compareVersions(const std::string& a, const std::string& b);
 struct CatalogPackage {
     std::string id;
     std::string version;
-    std::string sha256;  // the server's hash of the package files (names the folder)
-    std::string folder;  // absolute path of the unpacked package
+    std::string sha256; // the server's hash of the package files (names the folder)
+    std::string folder; // absolute path of the unpacked package
     std::int64_t installedAtMs = 0;
 };
 
@@ -54,9 +54,9 @@ struct LibraryPackage {
     std::string version; // "" for a refused bundled package whose quiz.json could not be read
     std::string title;   // French title ("" when refused)
     std::string folder;
-    std::string sha256;  // catalogue only
-    std::int64_t installedAtMs = 0; // catalogue install time (epoch ms); 0 for bundled
-    std::unique_ptr<const Quiz> quiz; // null: refused (see problems)
+    std::string sha256;                // catalogue only
+    std::int64_t installedAtMs = 0;    // catalogue install time (epoch ms); 0 for bundled
+    std::unique_ptr<const Quiz> quiz;  // null: refused (see problems)
     std::vector<std::string> problems; // errors and warnings, "file:/json/pointer: message"
     bool ok() const { return quiz != nullptr; }
 };
@@ -81,10 +81,12 @@ public:
     std::vector<const Quiz*> newestPerId() const;
     // Exactly the content an attempt started with: same id, version and content hash (an empty
     // `contentHash` matches any hash). nullptr when that version is not on this kiosk.
-    const Quiz* exact(const std::string& id, const std::string& version, const std::string& contentHash) const;
+    const Quiz* exact(const std::string& id, const std::string& version,
+                      const std::string& contentHash) const;
     // For reading results (bilan, trainer sheet): exact(), else the same id and version, else the
     // same id and content hash.
-    const Quiz* findFor(const std::string& id, const std::string& version, const std::string& contentHash) const;
+    const Quiz* findFor(const std::string& id, const std::string& version,
+                        const std::string& contentHash) const;
 
     // Every package in the order added, refused ones included (the trainer's kiosk panel).
     const std::deque<LibraryPackage>& packages() const { return packages_; }

@@ -1,10 +1,9 @@
 #include "quiz/sha256.hpp"
 
-#include <sodium.h>
-
 #include <array>
 #include <fstream>
 #include <new>
+#include <sodium.h>
 
 namespace repere::quiz {
 

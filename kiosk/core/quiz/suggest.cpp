@@ -7,7 +7,9 @@ namespace repere::quiz {
 
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 // Case-insensitive edit distance counting a swap of two neighbours as one edit ("titel" ->
 // "title"), the commonest typo. Field names are short, so the full table is fine.
@@ -15,7 +17,9 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
     std::vector<std::size_t> d((n + 1) * (m + 1));
-    auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+    auto at = [&](std::size_t i, std::size_t j) -> std::size_t& {
+        return d[i * (m + 1) + j];
+    };
     for (std::size_t i = 0; i <= n; ++i) {
         at(i, 0) = i;
     }
@@ -26,7 +30,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
         for (std::size_t j = 1; j <= m; ++j) {
             std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
             at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1])) {
                 at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
             }
         }
@@ -62,7 +67,8 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
             bestDistance = d;
         }
     }
-    // A third of the word may be wrong (at least one letter, at most three): "optoins" -> "options".
+    // A third of the word may be wrong (at least one letter, at most three): "optoins" ->
+    // "options".
     std::size_t allowed = std::clamp<std::size_t>(word.size() / 3, 1, 3);
     return (!best.empty() && bestDistance <= allowed) ? best : std::string{};
 }

@@ -1,4 +1,5 @@
 #include "report/bilan.hpp"
+
 #include "util/local_time.hpp"
 
 #include <algorithm>
@@ -11,7 +12,9 @@ namespace {
 
 const char* kNotPlaced = "Non évalué";
 
-std::string statusWord(store::AttemptStatus s) { return store::toString(s); }
+std::string statusWord(store::AttemptStatus s) {
+    return store::toString(s);
+}
 
 } // namespace
 
@@ -25,10 +28,12 @@ std::vector<store::ManualScore> latestManualScores(const std::vector<store::Manu
         }
     }
     std::vector<std::size_t> order;
-    for (const auto& [uuid, i] : latest) order.push_back(i);
+    for (const auto& [uuid, i] : latest)
+        order.push_back(i);
     std::sort(order.begin(), order.end());
     std::vector<store::ManualScore> out;
-    for (auto i : order) out.push_back(all[i]);
+    for (auto i : order)
+        out.push_back(all[i]);
     return out;
 }
 
@@ -39,29 +44,37 @@ engine::Attempt replayWithManualScores(const quiz::Quiz& quiz, const store::Atte
     engine::AttemptOptions options;
     options.attemptUuid = attempt.uuid;
     options.seed = static_cast<std::uint64_t>(attempt.seed);
-    options.nowMs = [] { return std::int64_t{0}; };
+    options.nowMs = [] {
+        return std::int64_t{0};
+    };
     auto replay = engine::Attempt::rebuild(quiz, options, responses);
     for (const auto& m : latestManualScores(manualScores)) {
         try {
             replay.applyManualScore(m.responseUuid, m.score);
         } catch (const std::exception& e) {
             // e.g. a practice answer scored by mistake: it never counts, say so rather than fail.
-            if (problems) problems->push_back(e.what());
+            if (problems)
+                problems->push_back(e.what());
         }
     }
     return replay;
 }
 
-std::string formatDate(std::int64_t ms) { return util::formatLocalTime(ms, "%d/%m/%Y"); }
+std::string formatDate(std::int64_t ms) {
+    return util::formatLocalTime(ms, "%d/%m/%Y");
+}
 
 Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
                  const std::vector<engine::Response>& responses,
-                 const std::vector<store::ManualScore>& manualScores, const std::vector<store::Note>& notes,
-                 const std::optional<store::Beneficiary>& beneficiary, const BilanContext& context) {
+                 const std::vector<store::ManualScore>& manualScores,
+                 const std::vector<store::Note>& notes,
+                 const std::optional<store::Beneficiary>& beneficiary,
+                 const BilanContext& context) {
     Bilan b;
     const std::string& loc = context.locale;
     b.code = attempt.code;
-    if (beneficiary) b.firstName = beneficiary->firstName;
+    if (beneficiary)
+        b.firstName = beneficiary->firstName;
     b.attemptUuid = attempt.uuid;
     b.dateMs = attempt.finishedAtMs.value_or(attempt.startedAtMs);
     b.status = statusWord(attempt.status);
@@ -75,7 +88,8 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
     b.pendingManual = results.pendingManual;
 
     std::vector<std::string> ladder;
-    for (const auto& level : quiz.framework.levels) ladder.push_back(level.title.get(loc));
+    for (const auto& level : quiz.framework.levels)
+        ladder.push_back(level.title.get(loc));
     for (const auto& skill : quiz.framework.skills) {
         SkillLine line;
         line.skillId = skill.id;
@@ -90,7 +104,8 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
         if (line.level && *line.level < quiz.framework.levels.size()) {
             const auto& level = quiz.framework.levels[*line.level];
             line.levelTitle = level.title.get(loc);
-            line.canDo = quiz.framework.canDoFor(skill.id, *line.level).get(loc); // this skill's words
+            line.canDo =
+                quiz.framework.canDoFor(skill.id, *line.level).get(loc); // this skill's words
         } else {
             line.level.reset();
             line.levelTitle = kNotPlaced;
@@ -99,7 +114,8 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
     }
     // Strengths first: the highest step leads; skills not placed go last.
     std::stable_sort(b.skills.begin(), b.skills.end(), [](const SkillLine& x, const SkillLine& y) {
-        if (x.level.has_value() != y.level.has_value()) return x.level.has_value();
+        if (x.level.has_value() != y.level.has_value())
+            return x.level.has_value();
         return x.level && *x.level > *y.level;
     });
 
@@ -113,7 +129,8 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
         line.score = m.score;
         line.maxScore = m.maxScore;
         for (const auto& r : replay.responses()) {
-            if (r.uuid != m.responseUuid) continue;
+            if (r.uuid != m.responseUuid)
+                continue;
             line.itemId = r.itemId;
             if (const auto* item = quiz.findItem(r.itemId)) {
                 line.itemType = quiz::toString(item->type);
@@ -127,8 +144,10 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
         b.manualScores.push_back(std::move(line));
     }
     for (const auto& n : notes) {
-        if (n.kind != store::NoteKind::NextStep) continue;
-        if (n.attemptUuid && *n.attemptUuid != attempt.uuid) continue;
+        if (n.kind != store::NoteKind::NextStep)
+            continue;
+        if (n.attemptUuid && *n.attemptUuid != attempt.uuid)
+            continue;
         b.nextStep = n.text; // notes come oldest first: the latest agreed step wins
         if (n.atMs >= lastAuthorAt) {
             lastAuthorAt = n.atMs;

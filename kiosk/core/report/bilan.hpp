@@ -7,33 +7,33 @@
 // trainer's score changes the levels the bilan shows.
 #pragma once
 
+#include "engine/attempt.hpp"
+#include "quiz/model.hpp"
+#include "store/records.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/attempt.hpp"
-#include "quiz/model.hpp"
-#include "store/records.hpp"
-
 namespace repere::report {
 
 struct SkillLine {
     std::string skillId;
-    std::string title;                     // "Lire"
-    std::vector<std::string> levelTitles;  // the staircase, lowest step first
-    std::optional<std::size_t> level;      // the person's step; none = not placed
-    std::string levelTitle;                // "A1", or "Non évalué"
-    std::string canDo;                     // plain French: what the person can do at that level
-    bool skipped = false;                  // placed by a skipped section (e.g. not yet reading)
-    int pendingManual = 0;                 // answers of this skill still waiting for a trainer
+    std::string title;                    // "Lire"
+    std::vector<std::string> levelTitles; // the staircase, lowest step first
+    std::optional<std::size_t> level;     // the person's step; none = not placed
+    std::string levelTitle;               // "A1", or "Non évalué"
+    std::string canDo;                    // plain French: what the person can do at that level
+    bool skipped = false;                 // placed by a skipped section (e.g. not yet reading)
+    int pendingManual = 0;                // answers of this skill still waiting for a trainer
     int itemsUsed = 0;
 };
 
 struct ManualScoreLine {
     std::string responseUuid;
     std::string itemId;
-    std::string itemType;  // "write" / "speak"
+    std::string itemType; // "write" / "speak"
     std::string skillId;
     std::string trainer;
     std::int64_t atMs = 0;
@@ -45,16 +45,16 @@ struct Bilan {
     std::string code;
     std::optional<std::string> firstName;
     std::string attemptUuid;
-    std::int64_t dateMs = 0;           // finished, else started
-    std::string status;                // store's attempt status ("finished", ...)
+    std::int64_t dateMs = 0; // finished, else started
+    std::string status;      // store's attempt status ("finished", ...)
     std::string quizId;
-    std::string quizTitle;             // "Diagnostic de français"
+    std::string quizTitle; // "Diagnostic de français"
     std::string quizVersion;
-    std::vector<SkillLine> skills;     // strengths first (highest step first), unplaced last
+    std::vector<SkillLine> skills; // strengths first (highest step first), unplaced last
     std::optional<std::string> nextStep;
-    std::string trainer;               // who signs the bilan
+    std::string trainer; // who signs the bilan
     std::string agency;
-    int pendingManual = 0;             // answers still waiting for a trainer's score
+    int pendingManual = 0;                     // answers still waiting for a trainer's score
     std::vector<ManualScoreLine> manualScores; // latest score of each manually scored answer
     std::vector<std::string> problems; // manual scores that could not be applied (explained)
 };
@@ -74,7 +74,8 @@ engine::Attempt replayWithManualScores(const quiz::Quiz& quiz, const store::Atte
 
 Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
                  const std::vector<engine::Response>& responses,
-                 const std::vector<store::ManualScore>& manualScores, const std::vector<store::Note>& notes,
+                 const std::vector<store::ManualScore>& manualScores,
+                 const std::vector<store::Note>& notes,
                  const std::optional<store::Beneficiary>& beneficiary, const BilanContext& context);
 
 // The latest score per response (manual scores are append-only events).

@@ -1,22 +1,27 @@
 #include "report/bilan_store.hpp"
 
-#include <stdexcept>
-
 #include "store/beneficiary_code.hpp"
+
+#include <stdexcept>
 
 namespace repere::report {
 
-const quiz::Quiz* findQuizFor(const std::vector<quiz::Quiz>& quizzes, const store::AttemptRecord& attempt) {
+const quiz::Quiz* findQuizFor(const std::vector<quiz::Quiz>& quizzes,
+                              const store::AttemptRecord& attempt) {
     for (const auto& q : quizzes) {
-        if (q.id == attempt.quizId && q.version == attempt.quizVersion) return &q;
+        if (q.id == attempt.quizId && q.version == attempt.quizVersion)
+            return &q;
     }
     for (const auto& q : quizzes) {
-        if (q.id == attempt.quizId && !attempt.quizHash.empty() && q.contentHash == attempt.quizHash) return &q;
+        if (q.id == attempt.quizId && !attempt.quizHash.empty() &&
+            q.contentHash == attempt.quizHash)
+            return &q;
     }
     return nullptr;
 }
 
-const quiz::Quiz* findQuizFor(const quiz::QuizLibrary& library, const store::AttemptRecord& attempt) {
+const quiz::Quiz* findQuizFor(const quiz::QuizLibrary& library,
+                              const store::AttemptRecord& attempt) {
     return library.findFor(attempt.quizId, attempt.quizVersion, attempt.quizHash);
 }
 
@@ -24,29 +29,35 @@ store::AttemptRecord chooseAttempt(store::Database& db, const std::string& code,
                                    const std::optional<std::string>& attemptUuid) {
     if (attemptUuid) {
         auto a = db.findAttempt(*attemptUuid);
-        if (!a) throw std::runtime_error("no attempt " + *attemptUuid);
+        if (!a)
+            throw std::runtime_error("no attempt " + *attemptUuid);
         return *a;
     }
     const auto canonical = store::normalizeBeneficiaryCode(code);
-    if (!canonical) throw std::runtime_error("\"" + code + "\" is not a valid beneficiary code");
+    if (!canonical)
+        throw std::runtime_error("\"" + code + "\" is not a valid beneficiary code");
     store::AttemptQuery q;
     q.code = *canonical;
     auto all = db.listAttempts(q); // oldest first
-    if (all.empty()) throw std::runtime_error("no attempt for code " + *canonical);
+    if (all.empty())
+        throw std::runtime_error("no attempt for code " + *canonical);
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
-        if (it->status == store::AttemptStatus::Finished) return *it;
+        if (it->status == store::AttemptStatus::Finished)
+            return *it;
     }
     return all.back();
 }
 
 namespace {
-Bilan bilanWith(store::Database& db, const quiz::Quiz* quiz, const store::AttemptRecord& attempt, BilanContext context) {
+Bilan bilanWith(store::Database& db, const quiz::Quiz* quiz, const store::AttemptRecord& attempt,
+                BilanContext context) {
     if (!quiz) {
         throw std::runtime_error("the quiz package " + attempt.quizId + " " + attempt.quizVersion +
                                  " this attempt was taken with is not loaded");
     }
     if (context.agency.empty()) {
-        if (auto agency = db.syncValue("agency")) context.agency = *agency;
+        if (auto agency = db.syncValue("agency"))
+            context.agency = *agency;
     }
     return buildBilan(*quiz, attempt, db.responsesOf(attempt.uuid), db.manualScoresOf(attempt.uuid),
                       db.notesOf(attempt.code), db.findBeneficiary(attempt.code), context);
@@ -58,8 +69,8 @@ Bilan bilanFromStore(store::Database& db, const std::vector<quiz::Quiz>& quizzes
     return bilanWith(db, findQuizFor(quizzes, attempt), attempt, std::move(context));
 }
 
-Bilan bilanFromStore(store::Database& db, const quiz::QuizLibrary& library, const store::AttemptRecord& attempt,
-                     BilanContext context) {
+Bilan bilanFromStore(store::Database& db, const quiz::QuizLibrary& library,
+                     const store::AttemptRecord& attempt, BilanContext context) {
     return bilanWith(db, findQuizFor(library, attempt), attempt, std::move(context));
 }
 

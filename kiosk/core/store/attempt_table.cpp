@@ -1,13 +1,13 @@
 #include "store/attempt_table.hpp"
 
+#include "store/beneficiary_code.hpp"
+#include "store/export.hpp"
+#include "util/local_time.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <set>
-
-#include "store/beneficiary_code.hpp"
-#include "store/export.hpp"
-#include "util/local_time.hpp"
 
 namespace repere::store {
 
@@ -51,8 +51,8 @@ std::string csvRow(const std::vector<std::string>& fields) {
     return line + "\r\n";
 }
 
-std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows, const std::vector<std::string>& extraHeaders,
-                             std::ostream& out) {
+std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
+                             const std::vector<std::string>& extraHeaders, std::ostream& out) {
     // One column per skill level and per competence score met in any of the results.
     std::set<std::string> skills;
     std::set<std::string> competences;
@@ -82,7 +82,8 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows, const std::vec
                                        r.uuid,
                                        r.status,
                                        csvLocalDate(r.startedAtMs),
-                                       r.finishedAtMs ? csvLocalDate(*r.finishedAtMs) : std::string(),
+                                       r.finishedAtMs ? csvLocalDate(*r.finishedAtMs)
+                                                      : std::string(),
                                        csvFrenchNumber(static_cast<double>(r.activeMs) / 60000.0),
                                        std::to_string(r.responses)};
         const auto levels = resultLevels(r.result);

@@ -1,13 +1,12 @@
 // Attempts: one sitting of one quiz by one beneficiary. Status changes are sent as events.
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <array>
-#include <utility>
-
 #include "store/beneficiary_code.hpp"
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <array>
+#include <utility>
 
 namespace repere::store {
 
@@ -39,7 +38,8 @@ AttemptRecord readAttempt(SQLite::Statement& st) {
     a.startedAtMs = st.getColumn(8).getInt64();
     a.updatedAtMs = st.getColumn(9).getInt64();
     a.finishedAtMs = detail::optionalInt(st.getColumn(10));
-    a.status = attemptStatusFromString(st.getColumn(11).getString()).value_or(AttemptStatus::InProgress);
+    a.status =
+        attemptStatusFromString(st.getColumn(11).getString()).value_or(AttemptStatus::InProgress);
     a.result = detail::parseJson(st.getColumn(12));
     a.responseCount = st.getColumn(13).getInt64();
     return a;
@@ -68,7 +68,8 @@ std::optional<AttemptStatus> attemptStatusFromString(const std::string& s) {
 AttemptRecord Database::startAttempt(const NewAttempt& in) {
     const auto code = normalizeBeneficiaryCode(in.code);
     if (!code) {
-        throw StoreError(StoreErrorKind::Invalid, "\"" + in.code + "\" is not a valid beneficiary code");
+        throw StoreError(StoreErrorKind::Invalid,
+                         "\"" + in.code + "\" is not a valid beneficiary code");
     }
     if (in.quizId.empty() || in.quizVersion.empty()) {
         throw StoreError(StoreErrorKind::Invalid, "an attempt needs a quiz id and version");
@@ -87,9 +88,10 @@ AttemptRecord Database::startAttempt(const NewAttempt& in) {
     a.status = AttemptStatus::InProgress;
     a.result = nullptr;
     write([&] {
-        SQLite::Statement st(*db_,
-                             "INSERT INTO attempt (uuid, code, quiz_id, quiz_version, quiz_hash, kiosk_id, seed,"
-                             " locale, started_at_ms, updated_at_ms, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement st(
+            *db_,
+            "INSERT INTO attempt (uuid, code, quiz_id, quiz_version, quiz_hash, kiosk_id, seed,"
+            " locale, started_at_ms, updated_at_ms, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         st.bind(1, a.uuid);
         st.bind(2, a.code);
         st.bind(3, a.quizId);
@@ -103,8 +105,14 @@ AttemptRecord Database::startAttempt(const NewAttempt& in) {
         st.bind(11, toString(a.status));
         st.exec();
         addOutbox(a.uuid, "attempt", a.uuid,
-                  {{"uuid", a.uuid}, {"code", a.code}, {"quizId", a.quizId}, {"quizVersion", a.quizVersion},
-                   {"quizHash", a.quizHash}, {"kioskId", a.kioskId}, {"seed", a.seed}, {"locale", a.locale},
+                  {{"uuid", a.uuid},
+                   {"code", a.code},
+                   {"quizId", a.quizId},
+                   {"quizVersion", a.quizVersion},
+                   {"quizHash", a.quizHash},
+                   {"kioskId", a.kioskId},
+                   {"seed", a.seed},
+                   {"locale", a.locale},
                    {"startedAtMs", a.startedAtMs}});
     });
     return a;
@@ -122,8 +130,9 @@ std::optional<AttemptRecord> Database::findAttempt(const std::string& uuid) {
     return found;
 }
 
-std::optional<AttemptRecord> Database::findResumableAttempt(const std::string& typedCode,
-                                                            const std::optional<std::string>& quizId) {
+std::optional<AttemptRecord>
+Database::findResumableAttempt(const std::string& typedCode,
+                               const std::optional<std::string>& quizId) {
     const auto code = normalizeBeneficiaryCode(typedCode);
     if (!code) {
         return std::nullopt;
@@ -153,11 +162,12 @@ std::vector<AttemptRecord> Database::listAttempts(const AttemptQuery& q) {
         }
     }
     read([&] {
-        SQLite::Statement st(*db_, std::string(kSelect) +
-                                       " WHERE (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR a.quiz_id = ?2)"
-                                       " AND (?3 IS NULL OR a.started_at_ms >= ?3)"
-                                       " AND (?4 IS NULL OR a.started_at_ms < ?4)"
-                                       " ORDER BY a.started_at_ms, a.rowid LIMIT ?5");
+        SQLite::Statement st(
+            *db_, std::string(kSelect) +
+                      " WHERE (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR a.quiz_id = ?2)"
+                      " AND (?3 IS NULL OR a.started_at_ms >= ?3)"
+                      " AND (?4 IS NULL OR a.started_at_ms < ?4)"
+                      " ORDER BY a.started_at_ms, a.rowid LIMIT ?5");
         detail::bindOptional(st, 1, code);
         detail::bindOptional(st, 2, q.quizId);
         detail::bindOptional(st, 3, q.startedFromMs);
@@ -180,8 +190,9 @@ void Database::setAttemptStatus(const std::string& uuid, AttemptStatus status, c
         }
         const auto before = attemptStatusFromString(cur.getColumn(0).getString());
         if (before == AttemptStatus::Finished || before == AttemptStatus::Abandoned) {
-            throw StoreError(StoreErrorKind::Invalid,
-                             "attempt " + uuid + " is " + cur.getColumn(0).getString() + ": it cannot change");
+            throw StoreError(StoreErrorKind::Invalid, "attempt " + uuid + " is " +
+                                                          cur.getColumn(0).getString() +
+                                                          ": it cannot change");
         }
         cur.reset();
         const std::int64_t now = clock_();
@@ -201,7 +212,8 @@ void Database::setAttemptStatus(const std::string& uuid, AttemptStatus status, c
         up.bind(6, uuid);
         up.exec();
         const std::string id = newUuid();
-        nlohmann::json payload{{"uuid", id}, {"attemptUuid", uuid}, {"event", event}, {"atMs", now}};
+        nlohmann::json payload{
+            {"uuid", id}, {"attemptUuid", uuid}, {"event", event}, {"atMs", now}};
         if (result) {
             payload["result"] = *result;
         }

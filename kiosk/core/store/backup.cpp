@@ -1,14 +1,13 @@
 #include "store/backup.hpp"
 
-#include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-
-#include <chrono>
-#include <thread>
-
 #include "store/errors.hpp"
 #include "store/sql_util.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <chrono>
+#include <sqlite3.h>
+#include <thread>
 
 namespace repere::store {
 
@@ -40,7 +39,8 @@ void backupDatabase(const fs::path& source, const fs::path& out) {
         SQLite::Database dst(partial, SQLite::OPEN_READWRITE);
         dst.exec("PRAGMA journal_mode=DELETE");
         if (dst.execAndGet("PRAGMA quick_check").getString() != "ok") {
-            throw StoreError(StoreErrorKind::Corrupt, "the backup copy does not pass its integrity check");
+            throw StoreError(StoreErrorKind::Corrupt,
+                             "the backup copy does not pass its integrity check");
         }
     } catch (const SQLite::Exception& e) {
         fs::remove(partial, ec);
@@ -52,7 +52,8 @@ void backupDatabase(const fs::path& source, const fs::path& out) {
     fs::rename(partial, out, ec);
     if (ec) {
         fs::remove(partial, ec);
-        throw StoreError(StoreErrorKind::WriteFailed, "cannot write " + out.string() + ": " + ec.message());
+        throw StoreError(StoreErrorKind::WriteFailed,
+                         "cannot write " + out.string() + ": " + ec.message());
     }
 }
 

@@ -1,10 +1,10 @@
 // Beneficiaries: pseudonymous codes, optional first name, consent time.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/beneficiary_code.hpp"
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace repere::store {
 
@@ -26,7 +26,8 @@ nlohmann::json toJson(const Beneficiary& b) {
     return j;
 }
 
-constexpr const char* kSelect = "SELECT code, first_name, consent_at_ms, created_at_ms FROM beneficiary";
+constexpr const char* kSelect =
+    "SELECT code, first_name, consent_at_ms, created_at_ms FROM beneficiary";
 
 } // namespace
 
@@ -46,11 +47,13 @@ std::optional<Beneficiary> Database::findBeneficiary(const std::string& typedCod
     return found;
 }
 
-Beneficiary Database::registerBeneficiary(const std::string& typedCode, std::optional<std::string> firstName,
+Beneficiary Database::registerBeneficiary(const std::string& typedCode,
+                                          std::optional<std::string> firstName,
                                           std::optional<std::int64_t> consentAtMs) {
     const auto code = normalizeBeneficiaryCode(typedCode);
     if (!code) {
-        throw StoreError(StoreErrorKind::Invalid, "\"" + typedCode + "\" is not a valid beneficiary code");
+        throw StoreError(StoreErrorKind::Invalid,
+                         "\"" + typedCode + "\" is not a valid beneficiary code");
     }
     Beneficiary result;
     write([&] {
@@ -59,13 +62,15 @@ Beneficiary Database::registerBeneficiary(const std::string& typedCode, std::opt
         if (find.executeStep()) {
             result = readBeneficiary(find);
             if (consentAtMs && !result.consentAtMs) {
-                SQLite::Statement up(*db_, "UPDATE beneficiary SET consent_at_ms = ? WHERE code = ?");
+                SQLite::Statement up(*db_,
+                                     "UPDATE beneficiary SET consent_at_ms = ? WHERE code = ?");
                 up.bind(1, *consentAtMs);
                 up.bind(2, *code);
                 up.exec();
                 result.consentAtMs = consentAtMs;
                 const std::string id = newUuid();
-                addOutbox(id, "consent", {}, {{"uuid", id}, {"code", *code}, {"consentAtMs", *consentAtMs}});
+                addOutbox(id, "consent", {},
+                          {{"uuid", id}, {"code", *code}, {"consentAtMs", *consentAtMs}});
             }
             return;
         }
@@ -73,8 +78,9 @@ Beneficiary Database::registerBeneficiary(const std::string& typedCode, std::opt
         result.firstName = std::move(firstName);
         result.consentAtMs = consentAtMs;
         result.createdAtMs = clock_();
-        SQLite::Statement ins(*db_, "INSERT INTO beneficiary (code, first_name, consent_at_ms, created_at_ms)"
-                                    " VALUES (?, ?, ?, ?)");
+        SQLite::Statement ins(
+            *db_, "INSERT INTO beneficiary (code, first_name, consent_at_ms, created_at_ms)"
+                  " VALUES (?, ?, ?, ?)");
         ins.bind(1, result.code);
         detail::bindOptional(ins, 2, result.firstName);
         detail::bindOptional(ins, 3, result.consentAtMs);

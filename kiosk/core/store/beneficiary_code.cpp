@@ -1,10 +1,9 @@
 #include "store/beneficiary_code.hpp"
 
-#include <sodium.h>
-
-#include <stdexcept>
-
 #include "store/ids.hpp"
+
+#include <sodium.h>
+#include <stdexcept>
 
 namespace repere::store {
 

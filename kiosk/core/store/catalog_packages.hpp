@@ -2,10 +2,10 @@
 // kiosk/core/quiz stays free of the store and the store free of loading packages.
 #pragma once
 
-#include <vector>
-
 #include "quiz/quiz_library.hpp"
 #include "store/database.hpp"
+
+#include <vector>
 
 namespace repere::store {
 

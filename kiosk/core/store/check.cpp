@@ -1,9 +1,9 @@
 #include "store/check.hpp"
 
+#include "store/database.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
-
-#include "store/database.hpp"
 
 namespace repere::store {
 
@@ -16,7 +16,8 @@ bool hasTable(SQLite::Database& db, const char* name) {
 }
 
 bool hasColumn(SQLite::Database& db, const char* table, const char* column) {
-    SQLite::Statement st(db, std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
+    SQLite::Statement st(db, std::string("SELECT 1 FROM pragma_table_info('") + table +
+                                 "') WHERE name = ?");
     st.bind(1, column);
     return st.executeStep();
 }
@@ -44,8 +45,8 @@ DbCheckReport checkWith(const std::filesystem::path& file, int flags) {
         }
         r.schemaVersion = db.execAndGet("PRAGMA user_version").getInt();
         if (r.schemaVersion > r.latestSchemaVersion) {
-            r.error = "schema " + std::to_string(r.schemaVersion) + " is newer than this program (" +
-                      std::to_string(r.latestSchemaVersion) + ")";
+            r.error = "schema " + std::to_string(r.schemaVersion) +
+                      " is newer than this program (" + std::to_string(r.latestSchemaVersion) + ")";
             return r;
         }
         r.counts.beneficiaries = countIf(db, "beneficiary", "SELECT count(*) FROM beneficiary");
@@ -55,8 +56,10 @@ DbCheckReport checkWith(const std::filesystem::path& file, int flags) {
             // Schema 1 kept a state column; later ones an acknowledgement time.
             r.counts.pendingSync =
                 hasColumn(db, "outbox", "acked_at_ms")
-                    ? db.execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64()
-                    : db.execAndGet("SELECT count(*) FROM outbox WHERE state <> 'acked'").getInt64();
+                    ? db.execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL")
+                          .getInt64()
+                    : db.execAndGet("SELECT count(*) FROM outbox WHERE state <> 'acked'")
+                          .getInt64();
         }
         r.ok = true;
     }

@@ -2,16 +2,15 @@
 // schema, pragmas, migrations; plus the transaction helpers every repository file uses.
 #include "store/database.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-
-#include <ctime>
-
 #include "store/data_dir.hpp"
 #include "store/ids.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_util.hpp"
 #include "util/local_time.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <ctime>
+#include <sqlite3.h>
 
 namespace repere::store {
 
@@ -72,7 +71,9 @@ std::string integrityProblem(SQLite::Database& db) {
     }
 }
 
-std::string timestampForName(std::int64_t ms) { return util::formatLocalTime(ms, "%Y%m%d-%H%M%S"); }
+std::string timestampForName(std::int64_t ms) {
+    return util::formatLocalTime(ms, "%Y%m%d-%H%M%S");
+}
 
 // Renames the file (and its -wal/-shm, so the pair stays readable for a rescue) to
 // `<name>.corrupt-<timestamp>`; never overwrites an earlier rescue.
@@ -93,11 +94,15 @@ fs::path moveAside(const fs::path& file, std::int64_t nowMs) {
     return target;
 }
 
-int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int userVersion(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 } // namespace
 
-int Database::latestSchemaVersion() { return migrations().back().version; }
+int Database::latestSchemaVersion() {
+    return migrations().back().version;
+}
 
 std::unique_ptr<Database> Database::open(const fs::path& file, OpenOptions options) {
     ensureSodium();
@@ -145,10 +150,12 @@ void Database::openFile(const OpenOptions& options) {
             const int found = report_.versionBefore;
             db_.reset();
             throw StoreError(StoreErrorKind::SchemaTooNew,
-                             "the database " + path_.string() + " was written by a newer version of Repère"
-                             " (schema " + std::to_string(found) + ", this program knows up to " +
-                             std::to_string(latestSchemaVersion()) +
-                             "); it was not opened and not modified: install the newer Repère");
+                             "the database " + path_.string() +
+                                 " was written by a newer version of Repère"
+                                 " (schema " +
+                                 std::to_string(found) + ", this program knows up to " +
+                                 std::to_string(latestSchemaVersion()) +
+                                 "); it was not opened and not modified: install the newer Repère");
         }
         const std::string mode = db_->execAndGet("PRAGMA journal_mode=WAL").getString();
         if (mode != "wal") {
@@ -222,17 +229,18 @@ Counts Database::counts() {
         c.beneficiaries = db_->execAndGet("SELECT count(*) FROM beneficiary").getInt64();
         c.attempts = db_->execAndGet("SELECT count(*) FROM attempt").getInt64();
         c.responses = db_->execAndGet("SELECT count(*) FROM response").getInt64();
-        c.pendingSync = db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64();
+        c.pendingSync =
+            db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64();
     });
     return c;
 }
 
-void Database::addOutbox(const std::string& recordId, const std::string& kind, const std::string& attemptUuid,
-                         const nlohmann::json& payload) {
+void Database::addOutbox(const std::string& recordId, const std::string& kind,
+                         const std::string& attemptUuid, const nlohmann::json& payload) {
     const std::string text = payload.dump();
-    SQLite::Statement st(*db_,
-                         "INSERT INTO outbox (record_id, kind, attempt_uuid, payload, sha256, created_at_ms)"
-                         " VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement st(
+        *db_, "INSERT INTO outbox (record_id, kind, attempt_uuid, payload, sha256, created_at_ms)"
+              " VALUES (?, ?, ?, ?, ?, ?)");
     st.bind(1, recordId);
     st.bind(2, kind);
     if (attemptUuid.empty()) {

@@ -13,6 +13,12 @@
 // is left in the file. Write errors (disk full, I/O) are StoreError{DiskFull|WriteFailed}.
 #pragma once
 
+#include "engine/response.hpp"
+#include "store/errors.hpp"
+#include "store/outbox.hpp"
+#include "store/records.hpp"
+#include "store/sync_catalog.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -20,12 +26,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "engine/response.hpp"
-#include "store/errors.hpp"
-#include "store/outbox.hpp"
-#include "store/records.hpp"
-#include "store/sync_catalog.hpp"
 
 namespace SQLite {
 class Database;
@@ -37,16 +37,16 @@ namespace repere::store {
 // 1. Opening
 // ------------------------------------------------------------------------------------------
 enum class Synchronous {
-    Full,   // WAL synced at every commit: a power cut loses at most the transaction in flight
-    Normal  // WAL synced at checkpoints only: faster; a power cut may lose recent commits
+    Full,  // WAL synced at every commit: a power cut loses at most the transaction in flight
+    Normal // WAL synced at checkpoints only: faster; a power cut may lose recent commits
 };
 
 struct OpenOptions {
     Synchronous synchronous = Synchronous::Full;
-    std::function<std::int64_t()> clock;   // ms since the epoch; default: system clock
-    bool moveAsideCorrupt = true;          // false: a damaged file throws StoreError{Corrupt}
+    std::function<std::int64_t()> clock; // ms since the epoch; default: system clock
+    bool moveAsideCorrupt = true;        // false: a damaged file throws StoreError{Corrupt}
     int busyTimeoutMs = 5000;
-    std::optional<int> targetVersion;      // tests only: stop migrating at this schema version
+    std::optional<int> targetVersion;         // tests only: stop migrating at this schema version
     std::optional<std::int64_t> maxPageCount; // tests only: a full disk (PRAGMA max_page_count)
 };
 
@@ -54,7 +54,7 @@ struct OpenReport {
     int versionBefore = 0; // schema version found in the file (0: new file)
     int version = 0;       // schema version after migrations
     std::optional<std::filesystem::path> movedAside; // a damaged file was moved here
-    std::string problem;   // why it was moved aside (empty otherwise)
+    std::string problem;                             // why it was moved aside (empty otherwise)
 };
 
 // Pricing of Argon2id for PINs. Interactive is libsodium's recommendation for logins; tests may
@@ -78,7 +78,8 @@ public:
     // from a newer Repère (left untouched); a damaged file is moved aside as
     // `<name>.corrupt-<YYYYmmdd-HHMMSS>` (with its -wal/-shm) and a new one is started: see
     // openReport().
-    static std::unique_ptr<Database> open(const std::filesystem::path& file, OpenOptions options = {});
+    static std::unique_ptr<Database> open(const std::filesystem::path& file,
+                                          OpenOptions options = {});
     // Same, for the database of a data folder (created if missing).
     static std::unique_ptr<Database> openDataDir(const std::filesystem::path& dataDir,
                                                  OpenOptions options = {});
@@ -101,7 +102,8 @@ public:
     // Registers a code (typed or generated; checked, normalised). An existing code is returned
     // as is, except that a consent given now and not recorded yet is recorded.
     // Throws StoreError{Invalid} for a code that fails its check character.
-    Beneficiary registerBeneficiary(const std::string& code, std::optional<std::string> firstName = {},
+    Beneficiary registerBeneficiary(const std::string& code,
+                                    std::optional<std::string> firstName = {},
                                     std::optional<std::int64_t> consentAtMs = {});
     // "Je n'ai pas de code": a new unused code, registered.
     Beneficiary registerNewBeneficiary(std::optional<std::string> firstName = {},
@@ -115,8 +117,8 @@ public:
     std::optional<AttemptRecord> findAttempt(const std::string& uuid);
     // The latest paused or in-progress attempt of a code (for one quiz if given): what the
     // same code resumes.
-    std::optional<AttemptRecord> findResumableAttempt(const std::string& code,
-                                                      const std::optional<std::string>& quizId = {});
+    std::optional<AttemptRecord>
+    findResumableAttempt(const std::string& code, const std::optional<std::string>& quizId = {});
     std::vector<AttemptRecord> listAttempts(const AttemptQuery& query = {});
     void pauseAttempt(const std::string& uuid);
     void resumeAttempt(const std::string& uuid);
@@ -153,7 +155,8 @@ public:
     // The diagnostic a counsellor assigns to a registered code (replacing any earlier one),
     // audited in the same transaction. Throws StoreError{Invalid} for a bad code or an empty
     // quiz id / trainer, {NotFound} for a code not registered on this kiosk.
-    Assignment assignQuiz(const std::string& code, const std::string& quizId, const std::string& trainer);
+    Assignment assignQuiz(const std::string& code, const std::string& quizId,
+                          const std::string& trainer);
     std::optional<Assignment> assignmentOf(const std::string& code);
     // Removes the assignment of a code (audited); false when there was none.
     bool clearAssignment(const std::string& code, const std::string& trainer);
@@ -165,7 +168,8 @@ public:
     std::vector<OutboxRecord> batchRecords(const std::string& batchId) override;
     std::vector<OutboxRecord> assignNextBatch(const std::string& batchId, std::size_t maxRecords,
                                               std::size_t maxBytes) override;
-    void markAcknowledged(const std::string& batchId, const std::vector<std::string>& recordIds) override;
+    void markAcknowledged(const std::string& batchId,
+                          const std::vector<std::string>& recordIds) override;
     std::int64_t pendingCount() override;
     // Returns the unacknowledged records of a batch to the pending pool (e.g. the server did not
     // accept them); they will go in a later batch.
@@ -194,8 +198,8 @@ private:
     void write(const std::function<void()>& body);
     // Same without a transaction (reads); SQLite errors become StoreError.
     void read(const std::function<void()>& body);
-    void addOutbox(const std::string& recordId, const std::string& kind, const std::string& attemptUuid,
-                   const nlohmann::json& payload);
+    void addOutbox(const std::string& recordId, const std::string& kind,
+                   const std::string& attemptUuid, const nlohmann::json& payload);
     void auditInTx(const std::string& actor, const std::string& action, const std::string& detail);
     void setAttemptStatus(const std::string& uuid, AttemptStatus status, const char* event,
                           const nlohmann::json* result);

@@ -10,18 +10,19 @@ nlohmann::json attemptResultJson(const engine::Attempt& attempt) {
         if (!s.levelId.empty()) {
             levels[s.skillId] = s.levelId;
         }
-        skills[s.skillId] = {{"level", s.levelId.empty() ? nlohmann::json() : nlohmann::json(s.levelId)},
-                             {"levelIndex", s.level ? nlohmann::json(*s.level) : nlohmann::json()},
-                             {"theta", s.theta},
-                             {"se", s.se},
-                             {"score", s.score},
-                             {"maxScore", s.maxScore},
-                             {"percent", s.percent},
-                             {"itemsUsed", s.itemsUsed},
-                             {"dontKnow", s.dontKnow},
-                             {"pendingManual", s.pendingManual},
-                             {"estimated", s.estimated},
-                             {"skipped", s.skipped}};
+        skills[s.skillId] = {
+            {"level", s.levelId.empty() ? nlohmann::json() : nlohmann::json(s.levelId)},
+            {"levelIndex", s.level ? nlohmann::json(*s.level) : nlohmann::json()},
+            {"theta", s.theta},
+            {"se", s.se},
+            {"score", s.score},
+            {"maxScore", s.maxScore},
+            {"percent", s.percent},
+            {"itemsUsed", s.itemsUsed},
+            {"dontKnow", s.dontKnow},
+            {"pendingManual", s.pendingManual},
+            {"estimated", s.estimated},
+            {"skipped", s.skipped}};
     }
     nlohmann::json competences = nlohmann::json::object();
     for (const auto& r : attempt.responses()) {
@@ -41,14 +42,17 @@ nlohmann::json attemptResultJson(const engine::Attempt& attempt) {
         c["score"] = c.value("score", 0.0) + r.score;
         c["max"] = c.value("max", 0.0) + r.maxScore;
     }
-    return {{"levels", levels},         {"skills", skills},
-            {"competences", competences}, {"score", results.score},
-            {"maxScore", results.maxScore}, {"pendingManual", results.pendingManual}};
+    return {{"levels", levels},
+            {"skills", skills},
+            {"competences", competences},
+            {"score", results.score},
+            {"maxScore", results.maxScore},
+            {"pendingManual", results.pendingManual}};
 }
 
 AttemptRecord startStoredAttempt(Database& db, const quiz::Quiz& quiz, const std::string& code,
-                                 const std::string& kioskId, std::uint64_t seed, const std::string& locale,
-                                 const std::string& attemptUuid) {
+                                 const std::string& kioskId, std::uint64_t seed,
+                                 const std::string& locale, const std::string& attemptUuid) {
     NewAttempt a;
     a.uuid = attemptUuid;
     a.code = code;
@@ -61,12 +65,12 @@ AttemptRecord startStoredAttempt(Database& db, const quiz::Quiz& quiz, const std
     return db.startAttempt(a);
 }
 
-engine::Attempt rebuildStoredAttempt(Database& db, const quiz::Quiz& quiz, const AttemptRecord& record,
-                                     engine::AttemptOptions options) {
+engine::Attempt rebuildStoredAttempt(Database& db, const quiz::Quiz& quiz,
+                                     const AttemptRecord& record, engine::AttemptOptions options) {
     if (record.quizId != quiz.id || record.quizVersion != quiz.version) {
-        throw StoreError(StoreErrorKind::Invalid, "attempt " + record.uuid + " is of " + record.quizId + " " +
-                                                      record.quizVersion + ", not " + quiz.id + " " +
-                                                      quiz.version);
+        throw StoreError(StoreErrorKind::Invalid, "attempt " + record.uuid + " is of " +
+                                                      record.quizId + " " + record.quizVersion +
+                                                      ", not " + quiz.id + " " + quiz.version);
     }
     options.attemptUuid = record.uuid;
     options.seed = static_cast<std::uint64_t>(record.seed);

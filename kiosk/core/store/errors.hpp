@@ -8,14 +8,14 @@
 namespace repere::store {
 
 enum class StoreErrorKind {
-    SchemaTooNew,  // file written by a newer Repère: refused, left untouched
-    DiskFull,      // SQLITE_FULL (disk or max_page_count): the write was rolled back
-    WriteFailed,   // I/O error, read-only file...: the write was rolled back
-    Corrupt,       // the file is damaged
-    Busy,          // another process holds the write lock for too long
-    Constraint,    // duplicate id, unknown attempt... (a programming or data error)
+    SchemaTooNew, // file written by a newer Repère: refused, left untouched
+    DiskFull,     // SQLITE_FULL (disk or max_page_count): the write was rolled back
+    WriteFailed,  // I/O error, read-only file...: the write was rolled back
+    Corrupt,      // the file is damaged
+    Busy,         // another process holds the write lock for too long
+    Constraint,   // duplicate id, unknown attempt... (a programming or data error)
     NotFound,
-    Invalid,       // bad input (malformed code, PIN too short...)
+    Invalid, // bad input (malformed code, PIN too short...)
     Other
 };
 

@@ -1,13 +1,13 @@
 #include "store/export.hpp"
 
+#include "store/attempt_table.hpp"
+#include "store/beneficiary_code.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <map>
 #include <set>
-
-#include "store/attempt_table.hpp"
-#include "store/beneficiary_code.hpp"
 
 namespace repere::store {
 
@@ -22,7 +22,8 @@ std::int64_t activeMs(const std::vector<engine::Response>& responses) {
 }
 
 // Latest trainer score per response (manual scores are append-only).
-std::map<std::string, ManualScore> latestManualScores(Database& db, const std::string& attemptUuid) {
+std::map<std::string, ManualScore> latestManualScores(Database& db,
+                                                      const std::string& attemptUuid) {
     std::map<std::string, ManualScore> latest;
     for (auto& m : db.manualScoresOf(attemptUuid)) {
         latest[m.responseUuid] = m; // ordered by time: the last one wins
@@ -30,7 +31,8 @@ std::map<std::string, ManualScore> latestManualScores(Database& db, const std::s
     return latest;
 }
 
-std::size_t attemptsCsv(Database& db, const std::vector<AttemptRecord>& attempts, std::ostream& out) {
+std::size_t attemptsCsv(Database& db, const std::vector<AttemptRecord>& attempts,
+                        std::ostream& out) {
     std::vector<AttemptRow> rows;
     rows.reserve(attempts.size());
     for (const auto& a : attempts) {
@@ -51,22 +53,24 @@ std::size_t attemptsCsv(Database& db, const std::vector<AttemptRecord>& attempts
     return writeAttemptsCsv(rows, {}, out);
 }
 
-std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempts, std::ostream& out) {
+std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempts,
+                         std::ostream& out) {
     out << kCsvBom
-        << csvRow({"code", "questionnaire", "version", "tentative", "ordre", "section", "question", "révision",
-                    "statut", "score", "score max", "score formateur", "durée (s)", "écoutes", "répondu le",
-                    "réponse"});
+        << csvRow({"code", "questionnaire", "version", "tentative", "ordre", "section", "question",
+                   "révision", "statut", "score", "score max", "score formateur", "durée (s)",
+                   "écoutes", "répondu le", "réponse"});
     std::size_t rows = 0;
     for (const auto& a : attempts) {
         const auto manual = latestManualScores(db, a.uuid);
         for (const auto& r : db.responsesOf(a.uuid)) {
             const auto m = manual.find(r.uuid);
             out << csvRow({formatBeneficiaryCode(a.code), a.quizId, a.quizVersion, a.uuid,
-                            std::to_string(r.sequence + 1), r.sectionId, r.itemId, std::to_string(r.itemRev),
-                            engine::toString(r.status), csvFrenchNumber(r.score), csvFrenchNumber(r.maxScore),
-                            m == manual.end() ? std::string() : csvFrenchNumber(m->second.score),
-                            csvFrenchNumber(static_cast<double>(r.durationMs) / 1000.0), std::to_string(r.plays),
-                            csvLocalDate(r.answeredAtMs), r.answer.dump()});
+                           std::to_string(r.sequence + 1), r.sectionId, r.itemId,
+                           std::to_string(r.itemRev), engine::toString(r.status),
+                           csvFrenchNumber(r.score), csvFrenchNumber(r.maxScore),
+                           m == manual.end() ? std::string() : csvFrenchNumber(m->second.score),
+                           csvFrenchNumber(static_cast<double>(r.durationMs) / 1000.0),
+                           std::to_string(r.plays), csvLocalDate(r.answeredAtMs), r.answer.dump()});
             ++rows;
         }
     }
@@ -74,29 +78,38 @@ std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempt
 }
 
 nlohmann::json responseJson(const engine::Response& r) {
-    return {{"uuid", r.uuid},         {"sequence", r.sequence}, {"sectionId", r.sectionId},
-            {"itemId", r.itemId},     {"itemRev", r.itemRev},   {"answer", r.answer},
-            {"score", r.score},       {"maxScore", r.maxScore}, {"status", engine::toString(r.status)},
-            {"durationMs", r.durationMs}, {"plays", r.plays},   {"answeredAtMs", r.answeredAtMs}};
+    return {{"uuid", r.uuid},
+            {"sequence", r.sequence},
+            {"sectionId", r.sectionId},
+            {"itemId", r.itemId},
+            {"itemRev", r.itemRev},
+            {"answer", r.answer},
+            {"score", r.score},
+            {"maxScore", r.maxScore},
+            {"status", engine::toString(r.status)},
+            {"durationMs", r.durationMs},
+            {"plays", r.plays},
+            {"answeredAtMs", r.answeredAtMs}};
 }
 
-std::size_t attemptsJson(Database& db, const std::vector<AttemptRecord>& attempts, bool withResponses,
-                         std::ostream& out) {
+std::size_t attemptsJson(Database& db, const std::vector<AttemptRecord>& attempts,
+                         bool withResponses, std::ostream& out) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& a : attempts) {
-        nlohmann::json j{{"uuid", a.uuid},
-                         {"code", a.code},
-                         {"quizId", a.quizId},
-                         {"quizVersion", a.quizVersion},
-                         {"quizHash", a.quizHash},
-                         {"kioskId", a.kioskId},
-                         {"locale", a.locale},
-                         {"status", toString(a.status)},
-                         {"startedAtMs", a.startedAtMs},
-                         {"updatedAtMs", a.updatedAtMs},
-                         {"finishedAtMs", a.finishedAtMs ? nlohmann::json(*a.finishedAtMs) : nlohmann::json()},
-                         {"responseCount", a.responseCount},
-                         {"result", a.result}};
+        nlohmann::json j{
+            {"uuid", a.uuid},
+            {"code", a.code},
+            {"quizId", a.quizId},
+            {"quizVersion", a.quizVersion},
+            {"quizHash", a.quizHash},
+            {"kioskId", a.kioskId},
+            {"locale", a.locale},
+            {"status", toString(a.status)},
+            {"startedAtMs", a.startedAtMs},
+            {"updatedAtMs", a.updatedAtMs},
+            {"finishedAtMs", a.finishedAtMs ? nlohmann::json(*a.finishedAtMs) : nlohmann::json()},
+            {"responseCount", a.responseCount},
+            {"result", a.result}};
         if (withResponses) {
             nlohmann::json rs = nlohmann::json::array();
             for (const auto& r : db.responsesOf(a.uuid)) {
@@ -105,14 +118,21 @@ std::size_t attemptsJson(Database& db, const std::vector<AttemptRecord>& attempt
             j["responses"] = std::move(rs);
             nlohmann::json ms = nlohmann::json::array();
             for (const auto& m : db.manualScoresOf(a.uuid)) {
-                ms.push_back({{"uuid", m.uuid}, {"responseUuid", m.responseUuid}, {"trainer", m.trainer},
-                              {"atMs", m.atMs}, {"points", m.points}, {"score", m.score}, {"maxScore", m.maxScore}});
+                ms.push_back({{"uuid", m.uuid},
+                              {"responseUuid", m.responseUuid},
+                              {"trainer", m.trainer},
+                              {"atMs", m.atMs},
+                              {"points", m.points},
+                              {"score", m.score},
+                              {"maxScore", m.maxScore}});
             }
             j["manualScores"] = std::move(ms);
         }
         list.push_back(std::move(j));
     }
-    nlohmann::json doc{{"format", "repere-export"}, {"formatVersion", 1}, {"exportedAtMs", db.nowMs()},
+    nlohmann::json doc{{"format", "repere-export"},
+                       {"formatVersion", 1},
+                       {"exportedAtMs", db.nowMs()},
                        {"attempts", std::move(list)}};
     out << doc.dump(2) << '\n';
     return attempts.size();
@@ -124,7 +144,8 @@ std::string csvField(const std::string& text) {
     std::string s = text;
     if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
         // A negative number is data, not a formula.
-        const bool number = s.size() > 1 && s.find_first_not_of("0123456789,", 1) == std::string::npos;
+        const bool number =
+            s.size() > 1 && s.find_first_not_of("0123456789,", 1) == std::string::npos;
         if (!number) {
             s.insert(s.begin(), '\'');
         }

@@ -6,10 +6,10 @@
 // results), or one row per response with `responses`. JSON carries the same records whole.
 #pragma once
 
+#include "store/database.hpp"
+
 #include <map>
 #include <ostream>
-
-#include "store/database.hpp"
 
 namespace repere::store {
 

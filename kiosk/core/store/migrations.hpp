@@ -8,9 +8,9 @@
 namespace repere::store {
 
 struct Migration {
-    int version;       // 1, 2, 3... (== position + 1)
-    const char* what;  // one line, for logs
-    const char* sql;   // statements run in the migration transaction
+    int version;      // 1, 2, 3... (== position + 1)
+    const char* what; // one line, for logs
+    const char* sql;  // statements run in the migration transaction
 };
 
 const std::vector<Migration>& migrations();

@@ -1,9 +1,9 @@
 // The outbox (contract in outbox.hpp): records are appended in the same transaction as the data
 // they carry (Database::addOutbox), grouped into batches by sync, acknowledged per record.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/database.hpp"
 #include "store/sql_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace repere::store {
 
@@ -29,8 +29,9 @@ OutboxRecord readRecord(SQLite::Statement& st) {
 std::optional<std::string> Database::openBatchId() {
     std::optional<std::string> id;
     read([&] {
-        SQLite::Statement st(*db_, "SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND acked_at_ms IS NULL"
-                                   " ORDER BY seq LIMIT 1");
+        SQLite::Statement st(
+            *db_, "SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND acked_at_ms IS NULL"
+                  " ORDER BY seq LIMIT 1");
         if (st.executeStep()) {
             id = st.getColumn(0).getString();
         }
@@ -50,15 +51,16 @@ std::vector<OutboxRecord> Database::batchRecords(const std::string& batchId) {
     return out;
 }
 
-std::vector<OutboxRecord> Database::assignNextBatch(const std::string& batchId, std::size_t maxRecords,
-                                                    std::size_t maxBytes) {
+std::vector<OutboxRecord> Database::assignNextBatch(const std::string& batchId,
+                                                    std::size_t maxRecords, std::size_t maxBytes) {
     if (batchId.empty()) {
         throw StoreError(StoreErrorKind::Invalid, "a batch needs an id");
     }
     std::vector<OutboxRecord> out;
     write([&] {
-        SQLite::Statement st(*db_, std::string(kSelect) +
-                                       " WHERE acked_at_ms IS NULL AND batch_id IS NULL ORDER BY seq LIMIT ?");
+        SQLite::Statement st(
+            *db_, std::string(kSelect) +
+                      " WHERE acked_at_ms IS NULL AND batch_id IS NULL ORDER BY seq LIMIT ?");
         st.bind(1, static_cast<std::int64_t>(maxRecords));
         std::size_t bytes = 0;
         while (st.executeStep()) {
@@ -83,10 +85,12 @@ std::vector<OutboxRecord> Database::assignNextBatch(const std::string& batchId, 
     return out;
 }
 
-void Database::markAcknowledged(const std::string& batchId, const std::vector<std::string>& recordIds) {
+void Database::markAcknowledged(const std::string& batchId,
+                                const std::vector<std::string>& recordIds) {
     write([&] {
-        SQLite::Statement up(*db_, "UPDATE outbox SET acked_at_ms = ? WHERE batch_id = ? AND record_id = ?"
-                                   " AND acked_at_ms IS NULL");
+        SQLite::Statement up(
+            *db_, "UPDATE outbox SET acked_at_ms = ? WHERE batch_id = ? AND record_id = ?"
+                  " AND acked_at_ms IS NULL");
         const std::int64_t now = clock_();
         for (const std::string& id : recordIds) {
             up.bind(1, now);
@@ -100,7 +104,8 @@ void Database::markAcknowledged(const std::string& batchId, const std::vector<st
 
 void Database::releaseBatch(const std::string& batchId) {
     write([&] {
-        SQLite::Statement up(*db_, "UPDATE outbox SET batch_id = NULL WHERE batch_id = ? AND acked_at_ms IS NULL");
+        SQLite::Statement up(
+            *db_, "UPDATE outbox SET batch_id = NULL WHERE batch_id = ? AND acked_at_ms IS NULL");
         up.bind(1, batchId);
         up.exec();
     });
@@ -108,7 +113,9 @@ void Database::releaseBatch(const std::string& batchId) {
 
 std::int64_t Database::pendingCount() {
     std::int64_t n = 0;
-    read([&] { n = db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64(); });
+    read([&] {
+        n = db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64();
+    });
     return n;
 }
 

@@ -14,11 +14,12 @@
 namespace repere::store {
 
 struct OutboxRecord {
-    std::int64_t seq = 0;     // local, strictly increasing
-    std::string recordId;     // globally unique (uuid); the server's idempotency key
-    std::string kind;         // "beneficiary" | "attempt" | "response" | "manual_score" | "note" | "blob"...
-    std::string payload;      // JSON text
-    std::string sha256;       // of payload, lowercase hex
+    std::int64_t seq = 0; // local, strictly increasing
+    std::string recordId; // globally unique (uuid); the server's idempotency key
+    std::string
+        kind; // "beneficiary" | "attempt" | "response" | "manual_score" | "note" | "blob"...
+    std::string payload; // JSON text
+    std::string sha256;  // of payload, lowercase hex
     std::int64_t createdAtMs = 0;
     std::optional<std::string> batchId;
 };
@@ -31,10 +32,11 @@ public:
     virtual std::optional<std::string> openBatchId() = 0;
     virtual std::vector<OutboxRecord> batchRecords(const std::string& batchId) = 0;
     // Assigns up to maxRecords / maxBytes pending records to a new batch id and returns them.
-    virtual std::vector<OutboxRecord> assignNextBatch(const std::string& batchId, std::size_t maxRecords,
-                                                      std::size_t maxBytes) = 0;
+    virtual std::vector<OutboxRecord>
+    assignNextBatch(const std::string& batchId, std::size_t maxRecords, std::size_t maxBytes) = 0;
     // Marks the named records of the batch acknowledged (stored or duplicate on the server).
-    virtual void markAcknowledged(const std::string& batchId, const std::vector<std::string>& recordIds) = 0;
+    virtual void markAcknowledged(const std::string& batchId,
+                                  const std::vector<std::string>& recordIds) = 0;
     virtual std::int64_t pendingCount() = 0;
 };
 

@@ -10,8 +10,8 @@
 namespace repere::store {
 
 struct Beneficiary {
-    std::string code;                      // canonical beneficiary code (beneficiary_code.hpp)
-    std::optional<std::string> firstName;  // optional, typed by the counsellor
+    std::string code;                     // canonical beneficiary code (beneficiary_code.hpp)
+    std::optional<std::string> firstName; // optional, typed by the counsellor
     std::optional<std::int64_t> consentAtMs;
     std::int64_t createdAtMs = 0;
 };
@@ -22,14 +22,14 @@ std::optional<AttemptStatus> attemptStatusFromString(const std::string& s);
 
 // What the kiosk knows when an attempt starts.
 struct NewAttempt {
-    std::string uuid;          // empty: the store makes one
-    std::string code;          // beneficiary code (must be registered)
+    std::string uuid; // empty: the store makes one
+    std::string code; // beneficiary code (must be registered)
     std::string quizId;
     std::string quizVersion;
-    std::string quizHash;      // content hash of the package: results stay readable after edits
+    std::string quizHash; // content hash of the package: results stay readable after edits
     std::string kioskId;
-    std::int64_t seed = 0;     // engine RNG seed: with the responses, rebuilds the same attempt
-    std::string locale = "fr"; // language of the instructions
+    std::int64_t seed = 0;        // engine RNG seed: with the responses, rebuilds the same attempt
+    std::string locale = "fr";    // language of the instructions
     std::int64_t startedAtMs = 0; // 0: now
 };
 
@@ -46,7 +46,7 @@ struct AttemptRecord {
     std::int64_t updatedAtMs = 0;
     std::optional<std::int64_t> finishedAtMs;
     AttemptStatus status = AttemptStatus::InProgress;
-    nlohmann::json result;     // null until finished; the engine's result (levels, scores)
+    nlohmann::json result; // null until finished; the engine's result (levels, scores)
     std::int64_t responseCount = 0;
 };
 

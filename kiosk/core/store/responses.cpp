@@ -1,21 +1,20 @@
 // Responses: each answer is one transaction with its outbox row, committed before the kiosk
 // shows the next item. Sequences are contiguous per attempt, so the stored list is exactly what
 // the engine replays to resume at the right item.
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <algorithm>
-
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 
 namespace repere::store {
 
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT uuid, attempt_uuid, seq, section_id, item_id, item_rev, answer, score, max_score, status,"
-    " duration_ms, plays, answered_at_ms FROM response";
+constexpr const char* kSelect = "SELECT uuid, attempt_uuid, seq, section_id, item_id, item_rev, "
+                                "answer, score, max_score, status,"
+                                " duration_ms, plays, answered_at_ms FROM response";
 
 engine::Response readResponse(SQLite::Statement& st) {
     engine::Response r;
@@ -28,7 +27,8 @@ engine::Response readResponse(SQLite::Statement& st) {
     r.answer = detail::parseJson(st.getColumn(6));
     r.score = st.getColumn(7).getDouble();
     r.maxScore = st.getColumn(8).getDouble();
-    r.status = engine::responseStatusFromString(st.getColumn(9).getString()).value_or(engine::ResponseStatus::Ko);
+    r.status = engine::responseStatusFromString(st.getColumn(9).getString())
+                   .value_or(engine::ResponseStatus::Ko);
     r.durationMs = st.getColumn(10).getInt64();
     r.plays = st.getColumn(11).getInt();
     r.answeredAtMs = st.getColumn(12).getInt64();
@@ -36,10 +36,18 @@ engine::Response readResponse(SQLite::Statement& st) {
 }
 
 nlohmann::json toJson(const engine::Response& r) {
-    return {{"uuid", r.uuid},           {"attemptUuid", r.attemptUuid}, {"sequence", r.sequence},
-            {"sectionId", r.sectionId}, {"itemId", r.itemId},           {"itemRev", r.itemRev},
-            {"answer", r.answer},       {"score", r.score},             {"maxScore", r.maxScore},
-            {"status", engine::toString(r.status)}, {"durationMs", r.durationMs}, {"plays", r.plays},
+    return {{"uuid", r.uuid},
+            {"attemptUuid", r.attemptUuid},
+            {"sequence", r.sequence},
+            {"sectionId", r.sectionId},
+            {"itemId", r.itemId},
+            {"itemRev", r.itemRev},
+            {"answer", r.answer},
+            {"score", r.score},
+            {"maxScore", r.maxScore},
+            {"status", engine::toString(r.status)},
+            {"durationMs", r.durationMs},
+            {"plays", r.plays},
             {"answeredAtMs", r.answeredAtMs}};
 }
 
@@ -56,11 +64,13 @@ std::string Database::storeResponse(engine::Response r) {
         throw StoreError(StoreErrorKind::Invalid, "a response needs an item id");
     }
     write([&] {
-        SQLite::Statement att(*db_, "SELECT status, (SELECT count(*) FROM response WHERE attempt_uuid = ?1)"
-                                    " FROM attempt WHERE uuid = ?1");
+        SQLite::Statement att(
+            *db_, "SELECT status, (SELECT count(*) FROM response WHERE attempt_uuid = ?1)"
+                  " FROM attempt WHERE uuid = ?1");
         att.bind(1, r.attemptUuid);
         if (!att.executeStep()) {
-            throw StoreError(StoreErrorKind::NotFound, "no attempt " + r.attemptUuid + " for this answer");
+            throw StoreError(StoreErrorKind::NotFound,
+                             "no attempt " + r.attemptUuid + " for this answer");
         }
         const std::string status = att.getColumn(0).getString();
         if (status == "finished" || status == "abandoned") {
@@ -70,13 +80,14 @@ std::string Database::storeResponse(engine::Response r) {
         const std::int64_t expected = att.getColumn(1).getInt64();
         if (r.sequence != expected) {
             throw StoreError(StoreErrorKind::Constraint,
-                             "answer number " + std::to_string(r.sequence) + " for attempt " + r.attemptUuid +
-                                 ", expected number " + std::to_string(expected));
+                             "answer number " + std::to_string(r.sequence) + " for attempt " +
+                                 r.attemptUuid + ", expected number " + std::to_string(expected));
         }
         att.reset();
-        SQLite::Statement ins(*db_, "INSERT INTO response (uuid, attempt_uuid, seq, section_id, item_id, item_rev,"
-                                    " answer, score, max_score, status, duration_ms, plays, answered_at_ms)"
-                                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement ins(
+            *db_, "INSERT INTO response (uuid, attempt_uuid, seq, section_id, item_id, item_rev,"
+                  " answer, score, max_score, status, duration_ms, plays, answered_at_ms)"
+                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, r.uuid);
         ins.bind(2, r.attemptUuid);
         ins.bind(3, r.sequence);

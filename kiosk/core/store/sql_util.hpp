@@ -1,14 +1,13 @@
 // Store-internal helpers shared by the store/*.cpp files (not part of the storage API).
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/errors.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include "store/errors.hpp"
 
 namespace repere::store::detail {
 

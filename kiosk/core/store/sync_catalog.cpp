@@ -1,23 +1,26 @@
 // Database::applyCatalog / catalogQuizzes: the catalogue pulled by sync, applied all at once so
 // a cut mid-apply leaves the previous catalogue intact (see sync/client/sync_client.cpp).
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace repere::store {
 
 void Database::applyCatalog(const CatalogUpdate& update) {
     for (const auto& t : update.trainers) {
         if (t.active && t.pinHash.rfind("$argon2id$", 0) != 0)
-            throw StoreError(StoreErrorKind::Invalid, "trainer " + t.name + ": the PIN hash is not Argon2id");
+            throw StoreError(StoreErrorKind::Invalid,
+                             "trainer " + t.name + ": the PIN hash is not Argon2id");
         if (t.role != "trainer" && t.role != "admin")
-            throw StoreError(StoreErrorKind::Invalid, "trainer " + t.name + ": unknown role " + t.role);
+            throw StoreError(StoreErrorKind::Invalid,
+                             "trainer " + t.name + ": unknown role " + t.role);
     }
     write([&] {
-        SQLite::Statement quiz(*db_, "INSERT INTO catalog_quiz (quiz_id, version, sha256, folder, installed_at_ms)"
-                                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT(quiz_id, version) DO UPDATE SET"
-                                     " sha256 = excluded.sha256, folder = excluded.folder,"
-                                     " installed_at_ms = excluded.installed_at_ms");
+        SQLite::Statement quiz(
+            *db_, "INSERT INTO catalog_quiz (quiz_id, version, sha256, folder, installed_at_ms)"
+                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT(quiz_id, version) DO UPDATE SET"
+                  " sha256 = excluded.sha256, folder = excluded.folder,"
+                  " installed_at_ms = excluded.installed_at_ms");
         for (const auto& q : update.quizzes) {
             quiz.bind(1, q.id);
             quiz.bind(2, q.version);
@@ -27,9 +30,10 @@ void Database::applyCatalog(const CatalogUpdate& update) {
             quiz.exec();
             quiz.reset();
         }
-        SQLite::Statement trainer(*db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
-                                        " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                                        " role = excluded.role");
+        SQLite::Statement trainer(
+            *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
+                  " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
+                  " role = excluded.role");
         SQLite::Statement remove(*db_, "DELETE FROM trainer WHERE name = ?");
         for (const auto& t : update.trainers) {
             if (!t.active) { // deactivated centrally: the account goes away on the kiosk too
@@ -45,24 +49,28 @@ void Database::applyCatalog(const CatalogUpdate& update) {
             trainer.exec();
             trainer.reset();
         }
-        SQLite::Statement version(*db_, "INSERT INTO sync_state (key, value) VALUES ('catalog_version', ?)"
-                                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        SQLite::Statement version(
+            *db_, "INSERT INTO sync_state (key, value) VALUES ('catalog_version', ?)"
+                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         version.bind(1, std::to_string(update.version));
         version.exec();
         auditInTx("sync", "catalog",
-                  "version " + std::to_string(update.version) + ", " + std::to_string(update.quizzes.size()) +
-                      " package(s), " + std::to_string(update.trainers.size()) + " trainer(s)");
+                  "version " + std::to_string(update.version) + ", " +
+                      std::to_string(update.quizzes.size()) + " package(s), " +
+                      std::to_string(update.trainers.size()) + " trainer(s)");
     });
 }
 
 std::vector<CatalogQuizRow> Database::catalogQuizzes() {
     std::vector<CatalogQuizRow> out;
     read([&] {
-        SQLite::Statement st(*db_, "SELECT quiz_id, version, sha256, folder, installed_at_ms FROM catalog_quiz"
-                                   " ORDER BY quiz_id, installed_at_ms");
+        SQLite::Statement st(
+            *db_, "SELECT quiz_id, version, sha256, folder, installed_at_ms FROM catalog_quiz"
+                  " ORDER BY quiz_id, installed_at_ms");
         while (st.executeStep())
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                           st.getColumn(3).getString(), st.getColumn(4).getInt64()});
+            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                           st.getColumn(2).getString(), st.getColumn(3).getString(),
+                           st.getColumn(4).getInt64()});
     });
     return out;
 }

@@ -1,7 +1,7 @@
 // Small key/value state owned by sync (device id, server cursor, last success...).
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace repere::store {
 

@@ -1,23 +1,27 @@
 // What trainers add to a beneficiary's record: rubric scores for open answers, notes and agreed
 // next steps. Both are append-only events sent to the server.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/beneficiary_code.hpp"
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 namespace repere::store {
 
-const char* toString(NoteKind k) { return k == NoteKind::NextStep ? "next_step" : "note"; }
+const char* toString(NoteKind k) {
+    return k == NoteKind::NextStep ? "next_step" : "note";
+}
 
 ManualScore Database::addManualScore(const std::string& responseUuid, const std::string& trainer,
-                                     const nlohmann::json& rubricPoints, double score, double maxScore) {
+                                     const nlohmann::json& rubricPoints, double score,
+                                     double maxScore) {
     if (trainer.empty()) {
         throw StoreError(StoreErrorKind::Invalid, "a manual score needs the trainer's name");
     }
     if (score < 0 || score > maxScore) {
-        throw StoreError(StoreErrorKind::Invalid, "a manual score must be between 0 and its maximum");
+        throw StoreError(StoreErrorKind::Invalid,
+                         "a manual score must be between 0 and its maximum");
     }
     ManualScore m;
     m.uuid = newUuid();
@@ -35,8 +39,9 @@ ManualScore Database::addManualScore(const std::string& responseUuid, const std:
         }
         const std::string attemptUuid = att.getColumn(0).getString();
         att.reset();
-        SQLite::Statement ins(*db_, "INSERT INTO manual_score (uuid, response_uuid, trainer, at_ms, points, score,"
-                                    " max_score) VALUES (?,?,?,?,?,?,?)");
+        SQLite::Statement ins(
+            *db_, "INSERT INTO manual_score (uuid, response_uuid, trainer, at_ms, points, score,"
+                  " max_score) VALUES (?,?,?,?,?,?,?)");
         ins.bind(1, m.uuid);
         ins.bind(2, m.responseUuid);
         ins.bind(3, m.trainer);
@@ -46,10 +51,16 @@ ManualScore Database::addManualScore(const std::string& responseUuid, const std:
         ins.bind(7, m.maxScore);
         ins.exec();
         addOutbox(m.uuid, "manual_score", attemptUuid,
-                  {{"uuid", m.uuid}, {"responseUuid", m.responseUuid}, {"attemptUuid", attemptUuid},
-                   {"trainer", m.trainer}, {"atMs", m.atMs}, {"points", m.points}, {"score", m.score},
+                  {{"uuid", m.uuid},
+                   {"responseUuid", m.responseUuid},
+                   {"attemptUuid", attemptUuid},
+                   {"trainer", m.trainer},
+                   {"atMs", m.atMs},
+                   {"points", m.points},
+                   {"score", m.score},
                    {"maxScore", m.maxScore}});
-        auditInTx(trainer, "manual-score", "response " + responseUuid + ": " + std::to_string(score));
+        auditInTx(trainer, "manual-score",
+                  "response " + responseUuid + ": " + std::to_string(score));
     });
     return m;
 }
@@ -57,9 +68,10 @@ ManualScore Database::addManualScore(const std::string& responseUuid, const std:
 std::vector<ManualScore> Database::manualScoresOf(const std::string& attemptUuid) {
     std::vector<ManualScore> out;
     read([&] {
-        SQLite::Statement st(*db_, "SELECT m.uuid, m.response_uuid, m.trainer, m.at_ms, m.points, m.score,"
-                                   " m.max_score FROM manual_score m JOIN response r ON r.uuid = m.response_uuid"
-                                   " WHERE r.attempt_uuid = ? ORDER BY r.seq, m.at_ms, m.rowid");
+        SQLite::Statement st(
+            *db_, "SELECT m.uuid, m.response_uuid, m.trainer, m.at_ms, m.points, m.score,"
+                  " m.max_score FROM manual_score m JOIN response r ON r.uuid = m.response_uuid"
+                  " WHERE r.attempt_uuid = ? ORDER BY r.seq, m.at_ms, m.rowid");
         st.bind(1, attemptUuid);
         while (st.executeStep()) {
             ManualScore m;
@@ -80,15 +92,17 @@ Note Database::addNote(const std::string& typedCode, const std::optional<std::st
                        const std::string& trainer, NoteKind kind, const std::string& text) {
     const auto code = normalizeBeneficiaryCode(typedCode);
     if (!code) {
-        throw StoreError(StoreErrorKind::Invalid, "\"" + typedCode + "\" is not a valid beneficiary code");
+        throw StoreError(StoreErrorKind::Invalid,
+                         "\"" + typedCode + "\" is not a valid beneficiary code");
     }
     if (text.empty() || trainer.empty()) {
         throw StoreError(StoreErrorKind::Invalid, "a note needs a text and the trainer's name");
     }
     Note n{newUuid(), *code, attemptUuid, trainer, clock_(), kind, text};
     write([&] {
-        SQLite::Statement ins(*db_, "INSERT INTO note (uuid, code, attempt_uuid, trainer, at_ms, kind, text)"
-                                    " VALUES (?,?,?,?,?,?,?)");
+        SQLite::Statement ins(
+            *db_, "INSERT INTO note (uuid, code, attempt_uuid, trainer, at_ms, kind, text)"
+                  " VALUES (?,?,?,?,?,?,?)");
         ins.bind(1, n.uuid);
         ins.bind(2, n.code);
         detail::bindOptional(ins, 3, n.attemptUuid);
@@ -97,9 +111,10 @@ Note Database::addNote(const std::string& typedCode, const std::optional<std::st
         ins.bind(6, toString(n.kind));
         ins.bind(7, n.text);
         ins.exec();
-        nlohmann::json payload{{"uuid", n.uuid}, {"code", n.code}, {"trainer", n.trainer},
+        nlohmann::json payload{{"uuid", n.uuid}, {"code", n.code},           {"trainer", n.trainer},
                                {"atMs", n.atMs}, {"kind", toString(n.kind)}, {"text", n.text}};
-        payload["attemptUuid"] = n.attemptUuid ? nlohmann::json(*n.attemptUuid) : nlohmann::json(nullptr);
+        payload["attemptUuid"] =
+            n.attemptUuid ? nlohmann::json(*n.attemptUuid) : nlohmann::json(nullptr);
         addOutbox(n.uuid, "note", n.attemptUuid.value_or(""), payload);
     });
     return n;
@@ -112,8 +127,9 @@ std::vector<Note> Database::notesOf(const std::string& typedCode) {
         return out;
     }
     read([&] {
-        SQLite::Statement st(*db_, "SELECT uuid, code, attempt_uuid, trainer, at_ms, kind, text FROM note"
-                                   " WHERE code = ? ORDER BY at_ms, rowid");
+        SQLite::Statement st(*db_,
+                             "SELECT uuid, code, attempt_uuid, trainer, at_ms, kind, text FROM note"
+                             " WHERE code = ? ORDER BY at_ms, rowid");
         st.bind(1, *code);
         while (st.executeStep()) {
             Note n;
@@ -122,7 +138,8 @@ std::vector<Note> Database::notesOf(const std::string& typedCode) {
             n.attemptUuid = detail::optionalText(st.getColumn(2));
             n.trainer = st.getColumn(3).getString();
             n.atMs = st.getColumn(4).getInt64();
-            n.kind = st.getColumn(5).getString() == "next_step" ? NoteKind::NextStep : NoteKind::Note;
+            n.kind =
+                st.getColumn(5).getString() == "next_step" ? NoteKind::NextStep : NoteKind::Note;
             n.text = st.getColumn(6).getString();
             out.push_back(std::move(n));
         }

@@ -1,15 +1,14 @@
 // Trainer accounts: Argon2id PIN hashes (libsodium), roles, lockout after repeated wrong PINs.
 // The failure counter and the lock live in the file, so pulling the plug does not reset them.
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sodium.h>
-
-#include <algorithm>
-#include <array>
-#include <cctype>
-
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <sodium.h>
 
 namespace repere::store {
 
@@ -31,7 +30,8 @@ TrainerInfo readTrainer(SQLite::Statement& st) {
 
 bool validPin(const std::string& pin) {
     return pin.size() >= 4 && pin.size() <= 12 &&
-           std::all_of(pin.begin(), pin.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+           std::all_of(pin.begin(), pin.end(),
+                       [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 std::string trimmed(const std::string& s) {
@@ -44,7 +44,9 @@ std::string trimmed(const std::string& s) {
 
 } // namespace
 
-const char* toString(TrainerRole r) { return r == TrainerRole::Admin ? "admin" : "trainer"; }
+const char* toString(TrainerRole r) {
+    return r == TrainerRole::Admin ? "admin" : "trainer";
+}
 
 std::optional<TrainerRole> trainerRoleFromString(const std::string& s) {
     if (s == "admin") {
@@ -64,8 +66,8 @@ PinHashParams PinHashParams::minimum() {
     return {crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};
 }
 
-TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& pin, TrainerRole role,
-                                 const PinHashParams& params) {
+TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& pin,
+                                 TrainerRole role, const PinHashParams& params) {
     const std::string name = trimmed(rawName);
     if (name.empty() || name.size() > 80) {
         throw StoreError(StoreErrorKind::Invalid, "a trainer needs a name (1 to 80 characters)");
@@ -84,7 +86,8 @@ TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& 
     t.createdAtMs = clock_();
     try {
         write([&] {
-            SQLite::Statement ins(*db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)");
+            SQLite::Statement ins(
+                *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)");
             ins.bind(1, name);
             ins.bind(2, std::string(hash.data()));
             ins.bind(3, toString(role));
@@ -95,7 +98,8 @@ TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& 
         });
     } catch (const StoreError& e) {
         if (e.kind() == StoreErrorKind::Constraint) {
-            throw StoreError(StoreErrorKind::Constraint, "a trainer named \"" + name + "\" already exists");
+            throw StoreError(StoreErrorKind::Constraint,
+                             "a trainer named \"" + name + "\" already exists");
         }
         throw;
     }
@@ -103,14 +107,17 @@ TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& 
     return t;
 }
 
-void Database::upsertTrainerHash(const std::string& name, const std::string& pinHash, TrainerRole role) {
+void Database::upsertTrainerHash(const std::string& name, const std::string& pinHash,
+                                 TrainerRole role) {
     if (pinHash.rfind("$argon2id$", 0) != 0) {
-        throw StoreError(StoreErrorKind::Invalid, "trainer " + name + ": the PIN hash is not Argon2id");
+        throw StoreError(StoreErrorKind::Invalid,
+                         "trainer " + name + ": the PIN hash is not Argon2id");
     }
     write([&] {
-        SQLite::Statement st(*db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
-                                   " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                                   " role = excluded.role");
+        SQLite::Statement st(
+            *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
+                  " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
+                  " role = excluded.role");
         st.bind(1, trimmed(name));
         st.bind(2, pinHash);
         st.bind(3, toString(role));
@@ -159,7 +166,8 @@ LoginResult Database::login(const std::string& rawName, const std::string& pin) 
     const bool ok = crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
     write([&] {
         if (ok) {
-            SQLite::Statement up(*db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0 WHERE id = ?");
+            SQLite::Statement up(
+                *db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0 WHERE id = ?");
             up.bind(1, trainer->id);
             up.exec();
             auditInTx(trainer->name, "login-ok", "");
@@ -171,13 +179,15 @@ LoginResult Database::login(const std::string& rawName, const std::string& pin) 
         const int failures = cur.executeStep() ? cur.getColumn(0).getInt() + 1 : 1;
         cur.reset();
         const bool lock = failures >= kMaxPinFailures;
-        SQLite::Statement up(*db_, "UPDATE trainer SET failures = ?, locked_until_ms = ? WHERE id = ?");
+        SQLite::Statement up(*db_,
+                             "UPDATE trainer SET failures = ?, locked_until_ms = ? WHERE id = ?");
         up.bind(1, lock ? 0 : failures);
         up.bind(2, lock ? now + kPinLockMs : std::int64_t{0});
         up.bind(3, trainer->id);
         up.exec();
         auditInTx(trainer->name, lock ? "login-locked" : "login-failed",
-                  "wrong PIN (" + std::to_string(failures) + "/" + std::to_string(kMaxPinFailures) + ")");
+                  "wrong PIN (" + std::to_string(failures) + "/" + std::to_string(kMaxPinFailures) +
+                      ")");
         result.triesLeft = lock ? 0 : kMaxPinFailures - failures;
         result.lockedUntilMs = lock ? now + kPinLockMs : 0;
         result.status = lock ? LoginStatus::Locked : LoginStatus::WrongPin;

@@ -1,10 +1,10 @@
 #include "text/edit_distance.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <vector>
-
-#include "text/utf8.hpp"
 
 namespace repere::text {
 

@@ -1,11 +1,11 @@
 #include "text/normalize.hpp"
 
+#include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
+
 #include <array>
 #include <cmath>
 #include <string_view>
-
-#include "text/edit_distance.hpp"
-#include "text/utf8.hpp"
 
 namespace repere::text {
 
@@ -15,19 +15,42 @@ namespace {
 // base letter follows the case of the accented letter, which also drives lowercasing below.
 using namespace std::string_view_literals;
 
-constexpr std::string_view kLatinExtendedABase =
-    "AaAaAa" "CcCcCcCc" "DdDd" "EeEeEeEeEe" "GgGgGgGg" "HhHh" "IiIiIiIiIi" "Ii" "Jj" "Kkk"
-    "LlLlLlLlLl" "NnNnNnn" "Nn" "OoOoOo" "Oo" "RrRrRr" "SsSsSsSs" "TtTtTt" "UuUuUuUuUuUu" "Ww"
-    "YyY" "ZzZzZz" "s"sv;
+constexpr std::string_view kLatinExtendedABase = "AaAaAa"
+                                                 "CcCcCcCc"
+                                                 "DdDd"
+                                                 "EeEeEeEeEe"
+                                                 "GgGgGgGg"
+                                                 "HhHh"
+                                                 "IiIiIiIiIi"
+                                                 "Ii"
+                                                 "Jj"
+                                                 "Kkk"
+                                                 "LlLlLlLlLl"
+                                                 "NnNnNnn"
+                                                 "Nn"
+                                                 "OoOoOo"
+                                                 "Oo"
+                                                 "RrRrRr"
+                                                 "SsSsSsSs"
+                                                 "TtTtTt"
+                                                 "UuUuUuUuUuUu"
+                                                 "Ww"
+                                                 "YyY"
+                                                 "ZzZzZz"
+                                                 "s"sv;
 static_assert(kLatinExtendedABase.size() == 0x80);
 
 // Base letter of U+00C0..U+00FF (Latin-1 letters); '\0' for the two non-letters × ÷ and for
 // letters without a plain base (Þ þ ß are kept as they are).
-constexpr std::string_view kLatin1Base =
-    "AAAAAA\0CEEEEIIII" "DNOOOOO\0OUUUUY\0\0" "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0y"sv;
+constexpr std::string_view kLatin1Base = "AAAAAA\0CEEEEIIII"
+                                         "DNOOOOO\0OUUUUY\0\0"
+                                         "aaaaaa\0ceeeeiiii"
+                                         "dnooooo\0ouuuuy\0y"sv;
 static_assert(kLatin1Base.size() == 0x40);
 
-bool isAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+bool isAsciiUpper(char32_t c) {
+    return c >= 'A' && c <= 'Z';
+}
 
 char32_t toLower(char32_t c) {
     if (isAsciiUpper(c)) {
@@ -63,9 +86,13 @@ char32_t stripAccent(char32_t c) {
     return c;
 }
 
-char32_t toUpperAscii(char32_t c) { return c >= 'a' && c <= 'z' ? c - 0x20 : c; }
+char32_t toUpperAscii(char32_t c) {
+    return c >= 'a' && c <= 'z' ? c - 0x20 : c;
+}
 
-bool isCombiningMark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
+bool isCombiningMark(char32_t c) {
+    return c >= 0x300 && c <= 0x36F;
+}
 
 // Composes the French accented letters written as base + combining mark.
 char32_t compose(char32_t base, char32_t mark) {
@@ -73,14 +100,14 @@ char32_t compose(char32_t base, char32_t mark) {
         char32_t base, mark, composed;
     };
     static constexpr std::array<Entry, 33> kTable{{
-        {'a', 0x300, 0xE0}, {'e', 0x300, 0xE8}, {'u', 0x300, 0xF9}, {'A', 0x300, 0xC0},
-        {'E', 0x300, 0xC8}, {'U', 0x300, 0xD9}, {'e', 0x301, 0xE9}, {'E', 0x301, 0xC9},
-        {'a', 0x302, 0xE2}, {'e', 0x302, 0xEA}, {'i', 0x302, 0xEE}, {'o', 0x302, 0xF4},
-        {'u', 0x302, 0xFB}, {'A', 0x302, 0xC2}, {'E', 0x302, 0xCA}, {'I', 0x302, 0xCE},
-        {'O', 0x302, 0xD4}, {'U', 0x302, 0xDB}, {'e', 0x308, 0xEB}, {'i', 0x308, 0xEF},
-        {'u', 0x308, 0xFC}, {'y', 0x308, 0xFF}, {'E', 0x308, 0xCB}, {'I', 0x308, 0xCF},
+        {'a', 0x300, 0xE0}, {'e', 0x300, 0xE8},  {'u', 0x300, 0xF9}, {'A', 0x300, 0xC0},
+        {'E', 0x300, 0xC8}, {'U', 0x300, 0xD9},  {'e', 0x301, 0xE9}, {'E', 0x301, 0xC9},
+        {'a', 0x302, 0xE2}, {'e', 0x302, 0xEA},  {'i', 0x302, 0xEE}, {'o', 0x302, 0xF4},
+        {'u', 0x302, 0xFB}, {'A', 0x302, 0xC2},  {'E', 0x302, 0xCA}, {'I', 0x302, 0xCE},
+        {'O', 0x302, 0xD4}, {'U', 0x302, 0xDB},  {'e', 0x308, 0xEB}, {'i', 0x308, 0xEF},
+        {'u', 0x308, 0xFC}, {'y', 0x308, 0xFF},  {'E', 0x308, 0xCB}, {'I', 0x308, 0xCF},
         {'U', 0x308, 0xDC}, {'Y', 0x308, 0x178}, {'c', 0x327, 0xE7}, {'C', 0x327, 0xC7},
-        {'o', 0x308, 0xF6}, {'O', 0x308, 0xD6}, {'a', 0x308, 0xE4}, {'A', 0x308, 0xC4},
+        {'o', 0x308, 0xF6}, {'O', 0x308, 0xD6},  {'a', 0x308, 0xE4}, {'A', 0x308, 0xC4},
         {'n', 0x303, 0xF1},
     }};
     for (const auto& e : kTable) {
@@ -100,7 +127,9 @@ bool isSpace(char32_t c) {
            (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-bool isInvisible(char32_t c) { return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF; }
+bool isInvisible(char32_t c) {
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF;
+}
 
 bool isPunctuation(char32_t c) {
     if (c < 0x80) {
@@ -108,8 +137,7 @@ bool isPunctuation(char32_t c) {
                (c >= 0x7B && c <= 0x7E);
     }
     return c == 0xA1 || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xB7 || c == 0xB4 ||
-           (c >= 0x2010 && c <= 0x2027) || c == 0x2032 || c == 0x2039 || c == 0x203A ||
-           c == 0x02BC;
+           (c >= 0x2010 && c <= 0x2027) || c == 0x2032 || c == 0x2039 || c == 0x203A || c == 0x02BC;
 }
 
 std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance& tolerance) {
@@ -119,8 +147,9 @@ std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance&
     for (std::size_t i = 0; i < input.size(); ++i) {
         char32_t c = input[i];
         // Capital ligature: "Œuvre" is written "Oeuvre", "ŒUVRE" is "OEUVRE".
-        const bool nextIsLower = i + 1 < input.size() && toLower(input[i + 1]) == input[i + 1] &&
-                                 stripAccent(input[i + 1]) != toUpperAscii(stripAccent(input[i + 1]));
+        const bool nextIsLower =
+            i + 1 < input.size() && toLower(input[i + 1]) == input[i + 1] &&
+            stripAccent(input[i + 1]) != toUpperAscii(stripAccent(input[i + 1]));
         if (isInvisible(c)) {
             continue;
         }
@@ -141,11 +170,20 @@ std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance&
             c = '\'';
         }
         switch (c) {
-        case 0x153: letters += U"oe"; continue;
-        case 0x152: letters += nextIsLower ? U"Oe" : U"OE"; continue;
-        case 0xE6: letters += U"ae"; continue;
-        case 0xC6: letters += nextIsLower ? U"Ae" : U"AE"; continue;
-        default: letters.push_back(c);
+        case 0x153:
+            letters += U"oe";
+            continue;
+        case 0x152:
+            letters += nextIsLower ? U"Oe" : U"OE";
+            continue;
+        case 0xE6:
+            letters += U"ae";
+            continue;
+        case 0xC6:
+            letters += nextIsLower ? U"Ae" : U"AE";
+            continue;
+        default:
+            letters.push_back(c);
         }
     }
 
@@ -189,7 +227,8 @@ bool typedAnswerMatches(std::string_view given, std::string_view accepted,
         return false;
     }
     // Small epsilon: 0.2 × 10 must allow 2 edits despite binary floating point.
-    const double allowed = std::floor(tolerance.maxEditRatio * static_cast<double>(b.size()) + 1e-9);
+    const double allowed =
+        std::floor(tolerance.maxEditRatio * static_cast<double>(b.size()) + 1e-9);
     return static_cast<double>(editDistance(a, b)) <= allowed;
 }
 

@@ -17,11 +17,11 @@
 //     maxEditRatio × length(accepted) in code points (0 = exact after normalisation).
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "quiz/model.hpp"
 
 namespace repere::text {
 

@@ -5,7 +5,9 @@ namespace repere::text {
 namespace {
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool isContinuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 } // namespace
 
 std::u32string decodeUtf8(std::string_view bytes) {

@@ -1,13 +1,14 @@
 #include "util/secret_input.hpp"
 
+#include <iostream>
 #include <termios.h>
 #include <unistd.h>
 
-#include <iostream>
-
 namespace repere::util {
 
-bool stdinIsTerminal() { return isatty(STDIN_FILENO) != 0; }
+bool stdinIsTerminal() {
+    return isatty(STDIN_FILENO) != 0;
+}
 
 std::string readSecretLine(const char* prompt) {
     const bool tty = stdinIsTerminal();

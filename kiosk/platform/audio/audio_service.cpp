@@ -24,7 +24,8 @@ std::unique_ptr<AudioService> AudioService::createDefault(const AudioSettings& s
     b.output = std::move(output);
     b.input = std::make_unique<PortAudioInput>(settings.inputDevice);
     b.speech = std::make_unique<CachedSynthesizer>(
-        std::make_unique<EspeakSynthesizer>(settings.speechRateWpm), settings.dataDir / "tts-cache");
+        std::make_unique<EspeakSynthesizer>(settings.speechRateWpm),
+        settings.dataDir / "tts-cache");
     auto service = std::make_unique<AudioService>(settings, std::move(b));
     if (!problem.empty()) {
         service->markUnavailable(problem); // cleared by the first sound that does play
@@ -37,7 +38,8 @@ std::unique_ptr<AudioService> AudioService::createFake(const AudioSettings& sett
     b.output = std::make_unique<NullOutputDevice>();
     b.input = std::make_unique<SignalInputDevice>();
     b.speech = std::make_unique<CachedSynthesizer>(
-        std::make_unique<EspeakSynthesizer>(settings.speechRateWpm), settings.dataDir / "tts-cache");
+        std::make_unique<EspeakSynthesizer>(settings.speechRateWpm),
+        settings.dataDir / "tts-cache");
     return std::make_unique<AudioService>(settings, std::move(b));
 }
 
@@ -94,7 +96,8 @@ void AudioService::settleLocked() {
     playing_ = Sound::None;
 }
 
-bool AudioService::playLocked(std::shared_ptr<const PcmBuffer> pcm, Sound kind, TimePoint requestedAt) {
+bool AudioService::playLocked(std::shared_ptr<const PcmBuffer> pcm, Sound kind,
+                              TimePoint requestedAt) {
     settleLocked();
     std::string err = player_.play(std::move(pcm), requestedAt);
     playing_ = kind;
@@ -154,7 +157,8 @@ void AudioService::onScreenChanged() {
 
 void AudioService::onScreenShown(const ReadAloud& instruction) {
     onScreenChanged();
-    if (settings_.autoPlayInstructions && (!instruction.text.empty() || !instruction.recordedFile.empty())) {
+    if (settings_.autoPlayInstructions &&
+        (!instruction.text.empty() || !instruction.recordedFile.empty())) {
         readAloud(instruction);
     }
 }
@@ -193,23 +197,26 @@ void AudioService::speak(const std::string& text, const std::string& locale) {
 void AudioService::speakLocked(const std::string& text, const std::string& locale, TimePoint tap) {
     const std::uint64_t generation = speechGeneration_;
     ++speechPending_;
-    worker_->submit(text, voiceForLocale(locale), [this, generation, tap](SynthResult r) {
-        {
-            std::lock_guard lock(mutex_);
-            if (generation != speechGeneration_) {
-                return; // the person moved on (stop, another sound, another screen)
+    worker_->submit(
+        text, voiceForLocale(locale),
+        [this, generation, tap](SynthResult r) {
+            {
+                std::lock_guard lock(mutex_);
+                if (generation != speechGeneration_) {
+                    return; // the person moved on (stop, another sound, another screen)
+                }
+                --speechPending_;
+                if (!r.ok()) {
+                    readAloudProblem_ = r.error;
+                    lastError_ = r.error;
+                } else {
+                    readAloudProblem_.clear();
+                    playLocked(r.pcm, Sound::Speech, tap);
+                }
             }
-            --speechPending_;
-            if (!r.ok()) {
-                readAloudProblem_ = r.error;
-                lastError_ = r.error;
-            } else {
-                readAloudProblem_.clear();
-                playLocked(r.pcm, Sound::Speech, tap);
-            }
-        }
-        wake();
-    }, /*urgent=*/true);
+            wake();
+        },
+        /*urgent=*/true);
 }
 
 void AudioService::prepare(const ReadAloud& request) {
@@ -417,7 +424,9 @@ bool AudioService::isSpeaking() const {
     return speechPending_ > 0 || (playing_ == Sound::Speech && player_.isPlaying());
 }
 
-float AudioService::level() const { return recorder_.level(); }
+float AudioService::level() const {
+    return recorder_.level();
+}
 
 bool AudioService::unavailable() const {
     std::lock_guard lock(mutex_);
@@ -444,6 +453,8 @@ std::optional<std::chrono::microseconds> AudioService::lastStartLatency() const 
     return player_.lastStartLatency();
 }
 
-bool AudioService::waitForSpeech(std::chrono::milliseconds timeout) { return worker_->waitIdle(timeout); }
+bool AudioService::waitForSpeech(std::chrono::milliseconds timeout) {
+    return worker_->waitIdle(timeout);
+}
 
 } // namespace repere::audio

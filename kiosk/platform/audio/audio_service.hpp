@@ -15,6 +15,13 @@
 // actions below. Nothing here blocks on the network or on synthesis.
 #pragma once
 
+#include "audio/devices.hpp"
+#include "audio/player.hpp"
+#include "audio/recorder.hpp"
+#include "audio/sound_check.hpp"
+#include "audio/speech.hpp"
+#include "audio/stimulus.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -24,13 +31,6 @@
 #include <optional>
 #include <string>
 
-#include "audio/devices.hpp"
-#include "audio/player.hpp"
-#include "audio/recorder.hpp"
-#include "audio/sound_check.hpp"
-#include "audio/speech.hpp"
-#include "audio/stimulus.hpp"
-
 namespace repere::audio {
 
 class SpeechWorker;
@@ -39,12 +39,13 @@ class SpeechWorker;
 // 1. Settings and construction
 // ---------------------------------------------------------------------------------------------
 struct AudioSettings {
-    std::filesystem::path dataDir = "data"; // recordings in <dataDir>/rec, speech cache in <dataDir>/tts-cache
-    bool autoPlayInstructions = true;       // instructions start by themselves when a screen opens
-    bool soundCheckEnabled = false;         // the kiosk shows the sound check screen per session
-    int recordPreRollS = 3;                 // countdown before the microphone opens
-    int speechRateWpm = 140;                // espeak-ng words per minute (its default is 175)
-    std::string outputDevice;               // PortAudio device name substring; "" = system default
+    std::filesystem::path dataDir =
+        "data"; // recordings in <dataDir>/rec, speech cache in <dataDir>/tts-cache
+    bool autoPlayInstructions = true; // instructions start by themselves when a screen opens
+    bool soundCheckEnabled = false;   // the kiosk shows the sound check screen per session
+    int recordPreRollS = 3;           // countdown before the microphone opens
+    int speechRateWpm = 140;          // espeak-ng words per minute (its default is 175)
+    std::string outputDevice;         // PortAudio device name substring; "" = system default
     std::string inputDevice;
 };
 
@@ -66,10 +67,10 @@ struct ReadAloud {
 
 // Read-only views for the screens.
 struct StimulusView {
-    bool active = false;      // a listening item is on screen
-    int plays = 0;            // store in Response::plays
-    int playsLeft = -1;       // -1 = unlimited
-    bool canPlay = false;     // the replay button is enabled
+    bool active = false;  // a listening item is on screen
+    int plays = 0;        // store in Response::plays
+    int playsLeft = -1;   // -1 = unlimited
+    bool canPlay = false; // the replay button is enabled
     bool playing = false;
     bool heard = false;
     bool unavailable = false; // store the response with ResponseStatus::Unavailable
@@ -77,7 +78,7 @@ struct StimulusView {
 
 struct RecordingView {
     RecorderState state = RecorderState::Idle;
-    int countdown = 0;        // 3, 2, 1 before recording
+    int countdown = 0; // 3, 2, 1 before recording
     double elapsedS = 0.0;
     double secondsLeft = 0.0; // the countdown shown while recording
     float level = 0.0f;       // 0..1 for the level meter
@@ -117,7 +118,7 @@ public:
     // -----------------------------------------------------------------------------------------
     // 3. Read-aloud
     // -----------------------------------------------------------------------------------------
-    void readAloud(const ReadAloud& request);          // speaker button of an instruction or option
+    void readAloud(const ReadAloud& request); // speaker button of an instruction or option
     void speak(const std::string& text, const std::string& locale); // synthesis only
     bool playAsset(const std::filesystem::path& file); // a recorded file; false if it cannot play
     void stopAll();
@@ -140,9 +141,9 @@ public:
     // 5. Recording (speak items)
     // -----------------------------------------------------------------------------------------
     void beginRecording(int maxDurationS); // a speak item opened (after onScreenShown)
-    bool startRecording();  // also the re-record (once)
+    bool startRecording();                 // also the re-record (once)
     void stopRecording();
-    bool listenBack();      // plays the last take
+    bool listenBack(); // plays the last take
     RecordingView recording() const;
     // Writes the last take under <dataDir>/rec/ and returns {"recording": ..., "durationS": ...}.
     SavedRecording saveRecording();
@@ -157,11 +158,11 @@ public:
     // -----------------------------------------------------------------------------------------
     // 7. State
     // -----------------------------------------------------------------------------------------
-    void update();              // once per frame
-    bool isPlaying() const;     // any sound is being heard
-    bool isSpeaking() const;    // synthesis pending or synthesised speech playing
-    float level() const;        // microphone level while recording, 0..1
-    bool unavailable() const;   // show "Son indisponible"
+    void update();                 // once per frame
+    bool isPlaying() const;        // any sound is being heard
+    bool isSpeaking() const;       // synthesis pending or synthesised speech playing
+    float level() const;           // microphone level while recording, 0..1
+    bool unavailable() const;      // show "Son indisponible"
     std::string lastError() const; // technical reason, for logs (not for beneficiaries)
     void markUnavailable(const std::string& why); // e.g. the kiosk's own checks
     // Tap-to-first-sample latency of the last sound asked for; empty until its first sample
@@ -176,9 +177,10 @@ public:
 private:
     enum class Sound { None, Instruction, Speech, Stimulus, ListenBack, SoundCheck };
 
-    std::shared_ptr<const PcmBuffer> loadLocked(const std::filesystem::path& file, std::string& error);
+    std::shared_ptr<const PcmBuffer> loadLocked(const std::filesystem::path& file,
+                                                std::string& error);
     bool playLocked(std::shared_ptr<const PcmBuffer> pcm, Sound kind, TimePoint requestedAt);
-    void settleLocked();     // applies the outcome of the sound that just ended
+    void settleLocked(); // applies the outcome of the sound that just ended
     void stopLocked();
     void speakLocked(const std::string& text, const std::string& locale, TimePoint requestedAt);
     void wake();
@@ -193,16 +195,17 @@ private:
     SoundCheck soundCheck_;
     std::shared_ptr<const PcmBuffer> soundCheckMusic_;
     Sound playing_ = Sound::None;
-    std::uint64_t playingId_ = 0;       // Player::playId() of playing_
+    std::uint64_t playingId_ = 0;        // Player::playId() of playing_
     std::uint64_t speechGeneration_ = 0; // bumped by stopAll: late synthesis results are dropped
     int speechPending_ = 0;
-    std::string deviceProblem_;         // output could not play; cleared by the next success
-    std::string readAloudProblem_;      // the last read-aloud could not be produced
+    std::string deviceProblem_;    // output could not play; cleared by the next success
+    std::string readAloudProblem_; // the last read-aloud could not be produced
     bool soundCheckFailed_ = false;
     std::string lastError_;
     std::map<std::filesystem::path, std::shared_ptr<const PcmBuffer>> decoded_; // small asset cache
     std::function<void()> wake_;
-    std::unique_ptr<SpeechWorker> worker_; // last: stopped first, its callbacks use the members above
+    std::unique_ptr<SpeechWorker>
+        worker_; // last: stopped first, its callbacks use the members above
 };
 
 } // namespace repere::audio

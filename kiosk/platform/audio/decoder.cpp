@@ -1,12 +1,11 @@
 #include "audio/decoder.hpp"
 
-#include <sndfile.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sndfile.h>
 #include <system_error>
 
 namespace repere::audio {
@@ -20,27 +19,43 @@ using SndfilePtr = std::unique_ptr<SNDFILE, SndfileCloser>;
 
 std::string containerName(int format) {
     switch (format & SF_FORMAT_TYPEMASK) {
-    case SF_FORMAT_WAV: return "WAV";
-    case SF_FORMAT_WAVEX: return "WAV";
-    case SF_FORMAT_FLAC: return "FLAC";
-    case SF_FORMAT_OGG: return "Ogg";
-    case SF_FORMAT_AIFF: return "AIFF";
-    default: return "other";
+    case SF_FORMAT_WAV:
+        return "WAV";
+    case SF_FORMAT_WAVEX:
+        return "WAV";
+    case SF_FORMAT_FLAC:
+        return "FLAC";
+    case SF_FORMAT_OGG:
+        return "Ogg";
+    case SF_FORMAT_AIFF:
+        return "AIFF";
+    default:
+        return "other";
     }
 }
 
 std::string codecName(int format) {
     switch (format & SF_FORMAT_SUBMASK) {
-    case SF_FORMAT_PCM_U8: return "PCM 8-bit";
-    case SF_FORMAT_PCM_S8: return "PCM 8-bit";
-    case SF_FORMAT_PCM_16: return "PCM 16-bit";
-    case SF_FORMAT_PCM_24: return "PCM 24-bit";
-    case SF_FORMAT_PCM_32: return "PCM 32-bit";
-    case SF_FORMAT_FLOAT: return "float 32-bit";
-    case SF_FORMAT_DOUBLE: return "float 64-bit";
-    case SF_FORMAT_VORBIS: return "Vorbis";
-    case SF_FORMAT_OPUS: return "Opus";
-    default: return "other";
+    case SF_FORMAT_PCM_U8:
+        return "PCM 8-bit";
+    case SF_FORMAT_PCM_S8:
+        return "PCM 8-bit";
+    case SF_FORMAT_PCM_16:
+        return "PCM 16-bit";
+    case SF_FORMAT_PCM_24:
+        return "PCM 24-bit";
+    case SF_FORMAT_PCM_32:
+        return "PCM 32-bit";
+    case SF_FORMAT_FLOAT:
+        return "float 32-bit";
+    case SF_FORMAT_DOUBLE:
+        return "float 64-bit";
+    case SF_FORMAT_VORBIS:
+        return "Vorbis";
+    case SF_FORMAT_OPUS:
+        return "Opus";
+    default:
+        return "other";
     }
 }
 
@@ -129,8 +144,8 @@ DecodeResult decodeFile(const std::filesystem::path& path) {
         return result;
     }
     if (sfinfo.frames > 0 && decoded < sfinfo.frames) {
-        result.error = name + ": truncated or corrupt (decoded " + std::to_string(decoded) + " of " +
-                       std::to_string(sfinfo.frames) + " frames)";
+        result.error = name + ": truncated or corrupt (decoded " + std::to_string(decoded) +
+                       " of " + std::to_string(sfinfo.frames) + " frames)";
         return result;
     }
     if (decoded == 0) {
@@ -149,4 +164,6 @@ DecodeResult decodeFile(const std::filesystem::path& path) {
 // (xiph/vorbis issue #125); libsndfile cannot free it. Rejecting broken files is exactly what we
 // test, so tell LeakSanitizer about that one third-party leak instead of hiding all leaks.
 // Only read by sanitizer builds; an ordinary build never calls it.
-extern "C" const char* __lsan_default_suppressions() { return "leak:vorbis_info_init\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:vorbis_info_init\n";
+}

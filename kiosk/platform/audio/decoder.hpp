@@ -2,12 +2,12 @@
 // Errors are values with a sentence a person can act on ("file not found", "truncated or corrupt").
 #pragma once
 
+#include "audio/pcm.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
-
-#include "audio/pcm.hpp"
 
 namespace repere::audio {
 

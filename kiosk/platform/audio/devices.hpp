@@ -3,11 +3,11 @@
 // (fake_devices.hpp). A device only moves samples; all decisions live in Player and Recorder.
 #pragma once
 
+#include "audio/pcm.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <string>
-
-#include "audio/pcm.hpp"
 
 namespace repere::audio {
 

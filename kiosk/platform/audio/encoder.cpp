@@ -1,7 +1,6 @@
 #include "audio/encoder.hpp"
 
 #include <sndfile.h>
-
 #include <system_error>
 
 namespace repere::audio {
@@ -10,10 +9,14 @@ namespace {
 
 int sfFormat(Codec codec) {
     switch (codec) {
-    case Codec::Wav16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-    case Codec::Flac: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
-    case Codec::OggVorbis: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-    case Codec::OggOpus: return SF_FORMAT_OGG | SF_FORMAT_OPUS;
+    case Codec::Wav16:
+        return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    case Codec::Flac:
+        return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    case Codec::OggVorbis:
+        return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    case Codec::OggOpus:
+        return SF_FORMAT_OGG | SF_FORMAT_OPUS;
     }
     return 0;
 }
@@ -26,10 +29,14 @@ bool opusRate(int rate) {
 
 const char* extensionFor(Codec codec) {
     switch (codec) {
-    case Codec::Wav16: return ".wav";
-    case Codec::Flac: return ".flac";
-    case Codec::OggVorbis: return ".ogg";
-    case Codec::OggOpus: return ".ogg";
+    case Codec::Wav16:
+        return ".wav";
+    case Codec::Flac:
+        return ".flac";
+    case Codec::OggVorbis:
+        return ".ogg";
+    case Codec::OggOpus:
+        return ".ogg";
     }
     return "";
 }

@@ -2,18 +2,18 @@
 // Ogg/Opus (small) or FLAC (lossless) for recorded spoken answers.
 #pragma once
 
+#include "audio/pcm.hpp"
+
 #include <filesystem>
 #include <string>
-
-#include "audio/pcm.hpp"
 
 namespace repere::audio {
 
 enum class Codec {
-    Wav16,     // PCM 16-bit WAV: fastest to read back, used for cached speech
-    Flac,      // lossless, about half the size of WAV
+    Wav16, // PCM 16-bit WAV: fastest to read back, used for cached speech
+    Flac,  // lossless, about half the size of WAV
     OggVorbis,
-    OggOpus    // speech at a few kB/s; needs 8, 12, 16, 24 or 48 kHz
+    OggOpus // speech at a few kB/s; needs 8, 12, 16, 24 or 48 kHz
 };
 
 // Writes `pcm` to `path` atomically (a temporary file renamed at the end), so a crash never

@@ -1,7 +1,6 @@
 #include "audio/espeak_synthesizer.hpp"
 
 #include <espeak-ng/speak_lib.h>
-
 #include <mutex>
 #include <vector>
 
@@ -10,7 +9,7 @@ namespace repere::audio {
 namespace {
 
 std::mutex gEspeakMutex;
-int gSampleRate = 0;          // > 0 once initialised
+int gSampleRate = 0; // > 0 once initialised
 std::string gInitError;
 std::vector<short>* gSink = nullptr; // where the callback appends; guarded by gEspeakMutex
 
@@ -44,7 +43,8 @@ EspeakSynthesizer::EspeakSynthesizer(int rateWpm) : rateWpm_(rateWpm) {}
 
 std::string EspeakSynthesizer::identity() const {
     const char* version = espeak_Info(nullptr);
-    return std::string("espeak-ng ") + (version ? version : "?") + " rate " + std::to_string(rateWpm_);
+    return std::string("espeak-ng ") + (version ? version : "?") + " rate " +
+           std::to_string(rateWpm_);
 }
 
 SynthResult EspeakSynthesizer::synthesize(const std::string& text, const std::string& voice) {

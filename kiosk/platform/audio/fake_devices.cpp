@@ -20,7 +20,9 @@ std::string FakeOutputDevice::start(const StreamFormat& format, RenderFn render)
     return {};
 }
 
-void FakeOutputDevice::stop() { render_ = nullptr; }
+void FakeOutputDevice::stop() {
+    render_ = nullptr;
+}
 
 bool FakeOutputDevice::pull(std::size_t frames) {
     if (!render_ || !failure_.empty()) {
@@ -44,7 +46,9 @@ std::string FakeInputDevice::start(const StreamFormat& format, CaptureFn capture
     return {};
 }
 
-void FakeInputDevice::stop() { capture_ = nullptr; }
+void FakeInputDevice::stop() {
+    capture_ = nullptr;
+}
 
 bool FakeInputDevice::feed(const std::vector<float>& interleaved) {
     if (!capture_ || !failure_.empty()) {
@@ -76,7 +80,9 @@ bool FakeInputDevice::feedTone(double seconds, float amplitude, double hz) {
     return true;
 }
 
-NullOutputDevice::~NullOutputDevice() { stop(); }
+NullOutputDevice::~NullOutputDevice() {
+    stop();
+}
 
 std::string NullOutputDevice::start(const StreamFormat& format, RenderFn render) {
     stop();
@@ -85,7 +91,8 @@ std::string NullOutputDevice::start(const StreamFormat& format, RenderFn render)
         periodFrames_ ? periodFrames_ : static_cast<std::size_t>(format.sampleRate / 100);
     thread_ = std::thread([this, format, period, render = std::move(render)] {
         std::vector<float> out(period * static_cast<std::size_t>(format.channels));
-        const auto step = std::chrono::duration<double>(static_cast<double>(period) / format.sampleRate);
+        const auto step =
+            std::chrono::duration<double>(static_cast<double>(period) / format.sampleRate);
         auto next = std::chrono::steady_clock::now();
         while (!stopRequested_) {
             if (!render(out.data(), period)) {
@@ -105,7 +112,9 @@ void NullOutputDevice::stop() {
     }
 }
 
-SignalInputDevice::~SignalInputDevice() { stop(); }
+SignalInputDevice::~SignalInputDevice() {
+    stop();
+}
 
 std::string SignalInputDevice::start(const StreamFormat& format, CaptureFn capture) {
     stop();

@@ -9,11 +9,11 @@
 //     under Xvfb and its level meter moves.
 #pragma once
 
+#include "audio/devices.hpp"
+
 #include <atomic>
 #include <thread>
 #include <vector>
-
-#include "audio/devices.hpp"
 
 namespace repere::audio {
 
@@ -25,7 +25,7 @@ public:
     std::string name() const override { return "fake output"; }
 
     // Test controls.
-    std::string failNextStart;   // non-empty: the next start() fails with this message
+    std::string failNextStart; // non-empty: the next start() fails with this message
     void breakStream(const std::string& why) { failure_ = why; }
     // Pulls `frames` frames as the device thread would; returns false when not started or the
     // render function said the sound is over.
@@ -86,7 +86,8 @@ class SignalInputDevice : public InputDevice {
 public:
     // Delivers 10 ms blocks of a `hz` tone whose amplitude swings between `low` and `high`
     // about twice a second, like a voice (so the meter visibly moves).
-    explicit SignalInputDevice(double hz = 220.0, float low = 0.05f, float high = 0.6f) : hz_(hz), low_(low), high_(high) {}
+    explicit SignalInputDevice(double hz = 220.0, float low = 0.05f, float high = 0.6f)
+        : hz_(hz), low_(low), high_(high) {}
     ~SignalInputDevice() override;
     std::string start(const StreamFormat& format, CaptureFn capture) override;
     void stop() override;

@@ -33,7 +33,9 @@ double PcmBuffer::rms() const {
 }
 
 Clock steadyClock() {
-    return [] { return std::chrono::steady_clock::now(); };
+    return [] {
+        return std::chrono::steady_clock::now();
+    };
 }
 
 } // namespace repere::audio

@@ -22,8 +22,8 @@ struct PcmBuffer {
 
     std::size_t frames() const;
     double durationS() const;
-    float peak() const;  // largest absolute sample
-    double rms() const;  // root mean square over all samples
+    float peak() const; // largest absolute sample
+    double rms() const; // root mean square over all samples
 };
 
 // Time source, injectable so tests can move time by hand (countdowns, watchdogs).

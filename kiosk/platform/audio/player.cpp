@@ -13,9 +13,12 @@ std::int64_t toNs(TimePoint t) {
 
 Player::Player(OutputDevice& device, Clock clock) : device_(device), clock_(std::move(clock)) {}
 
-Player::~Player() { stop(); }
+Player::~Player() {
+    stop();
+}
 
-std::string Player::play(std::shared_ptr<const PcmBuffer> sound, std::optional<TimePoint> requestedAt) {
+std::string Player::play(std::shared_ptr<const PcmBuffer> sound,
+                         std::optional<TimePoint> requestedAt) {
     std::lock_guard lock(mutex_);
     stopLocked(PlayerState::Stopped);
     ++playId_;
@@ -32,9 +35,8 @@ std::string Player::play(std::shared_ptr<const PcmBuffer> sound, std::optional<T
     startedAt_ = clock_();
     requestedAtNs_ = toNs(requestedAt.value_or(startedAt_));
     lastPullNs_ = toNs(startedAt_);
-    std::string err = device_.start(sound_->format, [this](float* out, std::size_t frames) {
-        return render(out, frames);
-    });
+    std::string err = device_.start(
+        sound_->format, [this](float* out, std::size_t frames) { return render(out, frames); });
     if (!err.empty()) {
         device_.stop();
         state_ = PlayerState::Failed;
@@ -111,7 +113,9 @@ PlayerState Player::state() const {
     return state_;
 }
 
-bool Player::isPlaying() const { return state() == PlayerState::Playing; }
+bool Player::isPlaying() const {
+    return state() == PlayerState::Playing;
+}
 
 std::string Player::failure() const {
     std::lock_guard lock(mutex_);
@@ -123,7 +127,8 @@ double Player::positionS() const {
     if (!sound_) {
         return 0.0;
     }
-    return static_cast<double>(position_.load(std::memory_order_acquire)) / sound_->format.sampleRate;
+    return static_cast<double>(position_.load(std::memory_order_acquire)) /
+           sound_->format.sampleRate;
 }
 
 std::uint64_t Player::playId() const {

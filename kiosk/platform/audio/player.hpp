@@ -3,6 +3,9 @@
 // resampled and a new sound always cuts the previous one.
 #pragma once
 
+#include "audio/devices.hpp"
+#include "audio/pcm.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -11,9 +14,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-
-#include "audio/devices.hpp"
-#include "audio/pcm.hpp"
 
 namespace repere::audio {
 
@@ -29,7 +29,8 @@ public:
     // Plays `sound` from its start, cutting whatever was playing. `requestedAt` is the tap that
     // asked for it (defaults to now), used to measure tap-to-first-sample latency.
     // Returns "" when the device took the stream, else the device's error (state Failed).
-    std::string play(std::shared_ptr<const PcmBuffer> sound, std::optional<TimePoint> requestedAt = {});
+    std::string play(std::shared_ptr<const PcmBuffer> sound,
+                     std::optional<TimePoint> requestedAt = {});
     void stop();
     // Call once per frame: closes finished streams, turns a broken or silent device into Failed.
     void update();

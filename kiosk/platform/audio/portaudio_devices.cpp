@@ -1,13 +1,12 @@
 #include "audio/portaudio_devices.hpp"
 
-#include <alsa/asoundlib.h>
-#include <jack/jack.h>
-#include <portaudio.h>
-
 #include <algorithm>
+#include <alsa/asoundlib.h>
 #include <cstdlib>
 #include <cstring>
+#include <jack/jack.h>
 #include <mutex>
+#include <portaudio.h>
 
 namespace repere::audio {
 
@@ -76,7 +75,8 @@ std::string openStream(PortAudioStreamState& st, const std::string& deviceName, 
     params.channelCount = format.channels;
     params.sampleFormat = paFloat32;
     // Low latency, a tap must be answered at once, but never under 30 ms: on the cheap sound
-    // chips of kiosks a smaller buffer crackles, and 30 ms is still far below what a person notices.
+    // chips of kiosks a smaller buffer crackles, and 30 ms is still far below what a person
+    // notices.
     const double low = output ? info->defaultLowOutputLatency : info->defaultLowInputLatency;
     params.suggestedLatency = std::max(low, 0.030);
     st.channels = format.channels;
@@ -85,7 +85,8 @@ std::string openStream(PortAudioStreamState& st, const std::string& deviceName, 
                                 output ? renderCallback : captureCallback, &st);
     if (err != paNoError) {
         st.stream = nullptr;
-        return std::string("cannot open audio stream on \"") + info->name + "\": " + Pa_GetErrorText(err);
+        return std::string("cannot open audio stream on \"") + info->name +
+               "\": " + Pa_GetErrorText(err);
     }
     err = Pa_StartStream(st.stream);
     if (err != paNoError) {
@@ -173,7 +174,9 @@ PortAudioOutput::PortAudioOutput(std::string deviceName)
     : runtime_(PortAudioRuntime::acquire()), deviceName_(std::move(deviceName)),
       state_(std::make_unique<PortAudioStreamState>()) {}
 
-PortAudioOutput::~PortAudioOutput() { stop(); }
+PortAudioOutput::~PortAudioOutput() {
+    stop();
+}
 
 std::string PortAudioOutput::start(const StreamFormat& format, RenderFn render) {
     stop();
@@ -184,9 +187,13 @@ std::string PortAudioOutput::start(const StreamFormat& format, RenderFn render) 
     return openStream(*state_, deviceName_, true, format);
 }
 
-void PortAudioOutput::stop() { closeStream(*state_); }
+void PortAudioOutput::stop() {
+    closeStream(*state_);
+}
 
-std::string PortAudioOutput::failure() const { return streamFailure(state_.get()); }
+std::string PortAudioOutput::failure() const {
+    return streamFailure(state_.get());
+}
 
 std::string PortAudioOutput::probe() const {
     if (!runtime_->ok()) {
@@ -213,7 +220,9 @@ PortAudioInput::PortAudioInput(std::string deviceName)
     : runtime_(PortAudioRuntime::acquire()), deviceName_(std::move(deviceName)),
       state_(std::make_unique<PortAudioStreamState>()) {}
 
-PortAudioInput::~PortAudioInput() { stop(); }
+PortAudioInput::~PortAudioInput() {
+    stop();
+}
 
 std::string PortAudioInput::start(const StreamFormat& format, CaptureFn capture) {
     stop();
@@ -224,9 +233,13 @@ std::string PortAudioInput::start(const StreamFormat& format, CaptureFn capture)
     return openStream(*state_, deviceName_, false, format);
 }
 
-void PortAudioInput::stop() { closeStream(*state_); }
+void PortAudioInput::stop() {
+    closeStream(*state_);
+}
 
-std::string PortAudioInput::failure() const { return streamFailure(state_.get()); }
+std::string PortAudioInput::failure() const {
+    return streamFailure(state_.get());
+}
 
 std::string PortAudioInput::name() const {
     return deviceName_.empty() ? "PortAudio default input" : "PortAudio " + deviceName_;

@@ -3,12 +3,12 @@
 // and runs on without sound ("Son indisponible") instead of failing.
 #pragma once
 
+#include "audio/devices.hpp"
+
 #include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "audio/devices.hpp"
 
 namespace repere::audio {
 

@@ -2,7 +2,8 @@
 
 namespace repere::audio {
 
-std::string resolvedLocale(const quiz::LocalizedText& text, const std::string& locale, const std::string& fallback) {
+std::string resolvedLocale(const quiz::LocalizedText& text, const std::string& locale,
+                           const std::string& fallback) {
     if (text.byLocale.count(locale)) {
         return locale;
     }
@@ -23,7 +24,8 @@ std::filesystem::path assetFile(const quiz::Quiz& quiz, const std::string& asset
     return std::filesystem::path(quiz.packageDir) / asset->path;
 }
 
-ReadAloud instructionReadAloud(const quiz::Quiz& quiz, const quiz::Item& item, const std::string& locale) {
+ReadAloud instructionReadAloud(const quiz::Quiz& quiz, const quiz::Item& item,
+                               const std::string& locale) {
     ReadAloud r;
     r.locale = resolvedLocale(item.instruction, locale, quiz.defaultLocale);
     r.text = item.instruction.get(locale, quiz.defaultLocale);
@@ -34,7 +36,8 @@ ReadAloud instructionReadAloud(const quiz::Quiz& quiz, const quiz::Item& item, c
     return r;
 }
 
-ReadAloud optionReadAloud(const quiz::Quiz& quiz, const quiz::Option& option, const std::string& locale) {
+ReadAloud optionReadAloud(const quiz::Quiz& quiz, const quiz::Option& option,
+                          const std::string& locale) {
     ReadAloud r;
     r.recordedFile = assetFile(quiz, option.audio);
     if (!option.label.empty()) {

@@ -1,10 +1,9 @@
 #include "audio/recorder.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sodium.h>
 
 namespace repere::audio {
 
@@ -16,15 +15,18 @@ std::string newUuid() {
     b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
     b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
     char s[37];
-    std::snprintf(s, sizeof s, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                  b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-                  b[13], b[14], b[15]);
+    std::snprintf(s, sizeof s,
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
     return s;
 }
 
 Recorder::Recorder(InputDevice& device, Clock clock) : device_(device), clock_(std::move(clock)) {}
 
-Recorder::~Recorder() { device_.stop(); }
+Recorder::~Recorder() {
+    device_.stop();
+}
 
 void Recorder::reset(const RecorderSettings& settings) {
     std::lock_guard lock(mutex_);
@@ -71,9 +73,8 @@ void Recorder::openMicrophoneLocked() {
     written_ = 0;
     full_ = capacity == 0;
     level_ = 0.0f;
-    std::string err = device_.start(settings_.format, [this](const float* in, std::size_t frames) {
-        capture(in, frames);
-    });
+    std::string err = device_.start(
+        settings_.format, [this](const float* in, std::size_t frames) { capture(in, frames); });
     if (!err.empty()) {
         device_.stop();
         failure_ = std::move(err);
@@ -108,7 +109,8 @@ void Recorder::finishTakeLocked(RecorderState next) {
     device_.stop();
     auto take = std::make_shared<PcmBuffer>();
     take->format = settings_.format;
-    take->samples.assign(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(written_.load()));
+    take->samples.assign(buffer_.begin(),
+                         buffer_.begin() + static_cast<std::ptrdiff_t>(written_.load()));
     last_ = std::move(take);
     level_ = 0.0f;
     state_ = next;
@@ -169,7 +171,8 @@ int Recorder::countdownLeft() const {
 
 double Recorder::elapsedS() const {
     std::lock_guard lock(mutex_);
-    const double perSecond = static_cast<double>(settings_.format.sampleRate) * settings_.format.channels;
+    const double perSecond =
+        static_cast<double>(settings_.format.sampleRate) * settings_.format.channels;
     if (state_ == RecorderState::Recording) {
         return static_cast<double>(written_.load(std::memory_order_acquire)) / perSecond;
     }
@@ -181,7 +184,9 @@ double Recorder::secondsLeft() const {
     return std::max(0.0, max - elapsedS());
 }
 
-float Recorder::level() const { return level_.load(std::memory_order_relaxed); }
+float Recorder::level() const {
+    return level_.load(std::memory_order_relaxed);
+}
 
 std::string Recorder::failure() const {
     std::lock_guard lock(mutex_);

@@ -5,6 +5,10 @@
 //   Recorded --start (one re-record)--> Countdown ...        device error --> Failed
 #pragma once
 
+#include "audio/devices.hpp"
+#include "audio/encoder.hpp"
+#include "audio/pcm.hpp"
+
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -13,26 +17,22 @@
 #include <string>
 #include <vector>
 
-#include "audio/devices.hpp"
-#include "audio/encoder.hpp"
-#include "audio/pcm.hpp"
-
 namespace repere::audio {
 
 struct RecorderSettings {
-    int maxDurationS = 60;          // the item's maxDurationS
-    int preRollS = 3;               // "3, 2, 1" before the microphone opens; 0 = at once
-    int maxTakes = 2;               // the first take and one re-record
-    StreamFormat format{48000, 1};  // 48 kHz: every sound card does it, and Opus wants it
+    int maxDurationS = 60;         // the item's maxDurationS
+    int preRollS = 3;              // "3, 2, 1" before the microphone opens; 0 = at once
+    int maxTakes = 2;              // the first take and one re-record
+    StreamFormat format{48000, 1}; // 48 kHz: every sound card does it, and Opus wants it
 };
 
 enum class RecorderState { Idle, Countdown, Recording, Recorded, Failed };
 
 struct SavedRecording {
-    nlohmann::json answer;        // {"recording": "rec/<uuid>.ogg", "durationS": 12.5}
-    std::filesystem::path file;   // absolute path of the file written
+    nlohmann::json answer;      // {"recording": "rec/<uuid>.ogg", "durationS": 12.5}
+    std::filesystem::path file; // absolute path of the file written
     double durationS = 0.0;
-    std::string error;            // empty on success
+    std::string error; // empty on success
     bool ok() const { return error.empty(); }
 };
 
@@ -50,18 +50,19 @@ public:
     bool start();
     // Ends the take (Recording -> Recorded) or cancels a countdown.
     void stop();
-    // Call once per frame: countdown end opens the microphone, a full take or a broken device ends it.
+    // Call once per frame: countdown end opens the microphone, a full take or a broken device ends
+    // it.
     void update();
 
     RecorderState state() const;
-    int takes() const;              // takes recorded so far (a failed start is not a take)
+    int takes() const; // takes recorded so far (a failed start is not a take)
     bool canReRecord() const;
-    int countdownLeft() const;      // whole seconds left before recording starts (3, 2, 1)
-    double elapsedS() const;        // recorded seconds in the current take
-    double secondsLeft() const;     // until the maximum length
-    float level() const;            // microphone level of the last block, 0 (silence) .. 1 (0 dBFS)
+    int countdownLeft() const;  // whole seconds left before recording starts (3, 2, 1)
+    double elapsedS() const;    // recorded seconds in the current take
+    double secondsLeft() const; // until the maximum length
+    float level() const;        // microphone level of the last block, 0 (silence) .. 1 (0 dBFS)
     std::string failure() const;
-    bool unavailable() const;       // the microphone never worked for this item
+    bool unavailable() const;                          // the microphone never worked for this item
     std::shared_ptr<const PcmBuffer> lastTake() const; // for listening back; null before a take
 
     // Writes the last take to <dataDir>/rec/<uuid>.ogg (Opus) or .flac and returns the answer JSON.

@@ -12,14 +12,16 @@ class SoundCheck {
 public:
     explicit SoundCheck(int maxTries = 2) : maxTries_(maxTries) {}
 
-    void begin();                 // music starts, the question is shown
+    void begin(); // music starts, the question is shown
     // Returns true when the music must be played again (a "Non" with tries left).
     bool answer(bool heard);
     void deviceFailed() { state_ = SoundCheckState::NotHeard; }
 
     SoundCheckState state() const { return state_; }
     int tries() const { return tries_; }
-    bool finished() const { return state_ == SoundCheckState::Heard || state_ == SoundCheckState::NotHeard; }
+    bool finished() const {
+        return state_ == SoundCheckState::Heard || state_ == SoundCheckState::NotHeard;
+    }
 
 private:
     int maxTries_;

@@ -13,7 +13,8 @@ std::string voiceForLocale(const std::string& locale) {
         v += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     // espeak-ng names English "en" (British) and French "fr" (France); the bare language is what
-    // the quiz uses, so nothing else to map today. Unknown voices fail at synthesis with a clear error.
+    // the quiz uses, so nothing else to map today. Unknown voices fail at synthesis with a clear
+    // error.
     return v;
 }
 

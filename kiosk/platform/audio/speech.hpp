@@ -2,10 +2,10 @@
 // by an on-disk cache (speech_cache.hpp), run off the UI thread (speech_worker.hpp).
 #pragma once
 
+#include "audio/pcm.hpp"
+
 #include <memory>
 #include <string>
-
-#include "audio/pcm.hpp"
 
 namespace repere::audio {
 

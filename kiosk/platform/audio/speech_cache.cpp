@@ -1,11 +1,10 @@
 #include "audio/speech_cache.hpp"
 
-#include <sodium.h>
-
-#include <system_error>
-
 #include "audio/decoder.hpp"
 #include "audio/encoder.hpp"
+
+#include <sodium.h>
+#include <system_error>
 
 namespace repere::audio {
 
@@ -13,7 +12,8 @@ CachedSynthesizer::CachedSynthesizer(std::unique_ptr<SpeechSynthesizer> inner,
                                      std::filesystem::path cacheDir)
     : inner_(std::move(inner)), dir_(std::move(cacheDir)) {}
 
-std::filesystem::path CachedSynthesizer::pathFor(const std::string& text, const std::string& voice) const {
+std::filesystem::path CachedSynthesizer::pathFor(const std::string& text,
+                                                 const std::string& voice) const {
     // NUL separators: no (voice, text) pair can collide with another by moving characters across.
     std::string key = inner_->identity();
     key += '\0';

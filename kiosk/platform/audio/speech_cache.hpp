@@ -3,11 +3,11 @@
 // WAV read instead of a synthesis. A broken cache file is deleted and synthesised again.
 #pragma once
 
+#include "audio/speech.hpp"
+
 #include <atomic>
 #include <filesystem>
 #include <memory>
-
-#include "audio/speech.hpp"
 
 namespace repere::audio {
 

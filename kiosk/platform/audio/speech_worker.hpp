@@ -3,14 +3,14 @@
 // started (the person moved on) and keeps preparation work, which is still useful.
 #pragma once
 
+#include "audio/speech.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
-
-#include "audio/speech.hpp"
 
 namespace repere::audio {
 

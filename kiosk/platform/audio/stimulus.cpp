@@ -9,7 +9,9 @@ int StimulusSession::playsLeft() const {
     return plays_ >= maxPlays_ ? 0 : maxPlays_ - plays_;
 }
 
-bool StimulusSession::canPlay() const { return maxPlays_ <= 0 || plays_ < maxPlays_; }
+bool StimulusSession::canPlay() const {
+    return maxPlays_ <= 0 || plays_ < maxPlays_;
+}
 
 void StimulusSession::playFailed(const std::string& why) {
     if (plays_ > 0) {

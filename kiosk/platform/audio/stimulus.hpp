@@ -10,9 +10,9 @@
 //     with ResponseStatus::Unavailable so the trainer sees why, not as a wrong answer.
 #pragma once
 
-#include <string>
-
 #include "engine/response.hpp"
+
+#include <string>
 
 namespace repere::audio {
 
@@ -23,9 +23,9 @@ public:
 
     const std::string& path() const { return path_; }
     int maxPlays() const { return maxPlays_; }
-    int plays() const { return plays_; }         // what to store in Response::plays
-    int playsLeft() const;                       // -1 when unlimited
-    bool canPlay() const;                        // false once maxPlays plays were used
+    int plays() const { return plays_; }          // what to store in Response::plays
+    int playsLeft() const;                        // -1 when unlimited
+    bool canPlay() const;                         // false once maxPlays plays were used
     bool heard() const { return completed_ > 0; } // at least one play reached its end
     bool unavailable() const { return !problem_.empty() && completed_ == 0; }
     const std::string& problem() const { return problem_; } // last failure, for logs
@@ -39,7 +39,8 @@ public:
 
     // Status to store when the person answers or leaves: Unavailable overrides scoring.
     bool mustStoreUnavailable() const { return unavailable(); }
-    static constexpr engine::ResponseStatus kUnavailableStatus = engine::ResponseStatus::Unavailable;
+    static constexpr engine::ResponseStatus kUnavailableStatus =
+        engine::ResponseStatus::Unavailable;
 
 private:
     std::string path_;

@@ -3,11 +3,11 @@
 // a tap on a multiple-choice card toggles it.
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include "quiz/model.hpp"
 
 namespace repere::ui::items {
 

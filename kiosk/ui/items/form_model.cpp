@@ -20,12 +20,18 @@ KeyboardKind keyboardFor(quiz::FieldKind kind) {
 
 std::size_t maxCharsFor(quiz::FieldKind kind) {
     switch (kind) {
-    case quiz::FieldKind::Postcode: return 5;
-    case quiz::FieldKind::Date: return 10;   // 01/02/1990
-    case quiz::FieldKind::Phone: return 14;  // 06 12 34 56 78
-    case quiz::FieldKind::Number: return 12;
-    case quiz::FieldKind::Email: return 60;
-    case quiz::FieldKind::Text: return 60;
+    case quiz::FieldKind::Postcode:
+        return 5;
+    case quiz::FieldKind::Date:
+        return 10; // 01/02/1990
+    case quiz::FieldKind::Phone:
+        return 14; // 06 12 34 56 78
+    case quiz::FieldKind::Number:
+        return 12;
+    case quiz::FieldKind::Email:
+        return 60;
+    case quiz::FieldKind::Text:
+        return 60;
     }
     return 60;
 }
@@ -42,10 +48,14 @@ std::string digitsOf(const std::string& value) {
 
 std::size_t maxDigitsFor(quiz::FieldKind kind) {
     switch (kind) {
-    case quiz::FieldKind::Date: return 8;
-    case quiz::FieldKind::Phone: return 10;
-    case quiz::FieldKind::Postcode: return 5;
-    default: return 12;
+    case quiz::FieldKind::Date:
+        return 8;
+    case quiz::FieldKind::Phone:
+        return 10;
+    case quiz::FieldKind::Postcode:
+        return 5;
+    default:
+        return 12;
     }
 }
 
@@ -72,7 +82,8 @@ FormModel::FormModel(std::vector<quiz::FormField> fields) : fields_(std::move(fi
 }
 
 const quiz::FormField* FormModel::find(const std::string& fieldId) const {
-    auto it = std::find_if(fields_.begin(), fields_.end(), [&](const auto& f) { return f.id == fieldId; });
+    auto it = std::find_if(fields_.begin(), fields_.end(),
+                           [&](const auto& f) { return f.id == fieldId; });
     return it == fields_.end() ? nullptr : &*it;
 }
 
@@ -91,7 +102,8 @@ void FormModel::focusNext() {
     if (!focused_) {
         return;
     }
-    auto it = std::find_if(fields_.begin(), fields_.end(), [&](const auto& f) { return f.id == *focused_; });
+    auto it = std::find_if(fields_.begin(), fields_.end(),
+                           [&](const auto& f) { return f.id == *focused_; });
     if (it != fields_.end() && std::next(it) != fields_.end()) {
         focused_ = std::next(it)->id;
     }

@@ -4,15 +4,15 @@
 // scored as typed.
 #pragma once
 
+#include "quiz/model.hpp"
+#include "ui/items/text_buffer.hpp"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "quiz/model.hpp"
-#include "ui/items/text_buffer.hpp"
 
 namespace repere::ui::items {
 

@@ -1,8 +1,7 @@
 #include "ui/items/form_parts.hpp"
 
-#include <imgui.h>
-
 #include <algorithm>
+#include <imgui.h>
 
 namespace repere::ui::items {
 
@@ -21,13 +20,17 @@ std::pair<Rect, Rect> formLayout(const Theme& th, const Rect& area) {
 }
 
 void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, const Rect& fieldsR,
-                    const Rect& keyboardR, const FieldErrorText& errorText, const std::vector<std::string>& only) {
-    auto shown = [&](const std::string& id) { return only.empty() || std::find(only.begin(), only.end(), id) != only.end(); };
+                    const Rect& keyboardR, const FieldErrorText& errorText,
+                    const std::vector<std::string>& only) {
+    auto shown = [&](const std::string& id) {
+        return only.empty() || std::find(only.begin(), only.end(), id) != only.end();
+    };
     const auto& th = ctx.theme;
     const float gap = th.gap();
     float contentH = 0;
     for (const auto& f : model.fields()) {
-        if (!shown(f.id)) continue;
+        if (!shown(f.id))
+            continue;
         contentH += fieldBoxHeight(th, errorText && !errorText(f.id).empty()) + gap;
     }
     // The field that just got the keyboard scrolls into view (Entrée moved on to a field below
@@ -37,11 +40,14 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
     if (!focused.empty() && scratch.extra.value("formRevealed", std::string()) != focused) {
         float top = 0;
         for (const auto& f : model.fields()) {
-            if (!shown(f.id)) continue;
+            if (!shown(f.id))
+                continue;
             const float h = fieldBoxHeight(th, errorText && !errorText(f.id).empty());
             if (f.id == focused) {
-                if (top < scratch.scrollY) scratch.scrollY = top;
-                else if (top + h > scratch.scrollY + fieldsR.h()) scratch.scrollY = top + h - fieldsR.h();
+                if (top < scratch.scrollY)
+                    scratch.scrollY = top;
+                else if (top + h > scratch.scrollY + fieldsR.h())
+                    scratch.scrollY = top + h - fieldsR.h();
                 break;
             }
             top += h + gap;
@@ -53,14 +59,17 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
     dl->PushClipRect(fieldsR.min, fieldsR.max, true);
     float y = fieldsR.min.y - scratch.scrollY;
     for (const auto& f : model.fields()) {
-        if (!shown(f.id)) continue;
+        if (!shown(f.id))
+            continue;
         const std::string err = errorText ? errorText(f.id) : std::string{};
         const float h = fieldBoxHeight(th, !err.empty());
         const Rect r{{fieldsR.min.x, y}, {fieldsR.max.x, y + h}};
         // Fields scrolled out of view are not drawn, so they cannot be tapped through the clip.
         if (r.max.y > fieldsR.min.y && r.min.y < fieldsR.max.y) {
             const std::string label = f.required ? f.label + " *" : f.label;
-            if (fieldBox(ctx, "field:" + f.id, r, label, model.value(f.id), model.focused() == f.id, err)) model.focus(f.id);
+            if (fieldBox(ctx, "field:" + f.id, r, label, model.value(f.id), model.focused() == f.id,
+                         err))
+                model.focus(f.id);
         }
         y += h + gap;
     }
@@ -71,14 +80,20 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
         const float d = th.px(56);
         const ImVec2 c{fieldsR.center().x, fieldsR.max.y - d * 0.6f};
         dl->AddCircleFilled(c, d * 0.5f, palette().action);
-        dl->AddTriangleFilled({c.x - d * 0.22f, c.y - d * 0.08f}, {c.x + d * 0.22f, c.y - d * 0.08f}, {c.x, c.y + d * 0.2f},
+        dl->AddTriangleFilled({c.x - d * 0.22f, c.y - d * 0.08f},
+                              {c.x + d * 0.22f, c.y - d * 0.08f}, {c.x, c.y + d * 0.2f},
                               palette().onAction);
-        if (ctx.recorder) ctx.recorder->widget("form:more_below", "", Rect{{c.x - d * 0.5f, c.y - d * 0.5f}, {c.x + d * 0.5f, c.y + d * 0.5f}}, false);
+        if (ctx.recorder)
+            ctx.recorder->widget(
+                "form:more_below", "",
+                Rect{{c.x - d * 0.5f, c.y - d * 0.5f}, {c.x + d * 0.5f, c.y + d * 0.5f}}, false);
     }
 
-    if (!model.focused()) return;
+    if (!model.focused())
+        return;
     const auto* field = model.field(*model.focused());
-    if (!field) return;
+    if (!field)
+        return;
     const KeyboardKind kind = keyboardFor(field->kind);
     if (kind == KeyboardKind::Numeric) {
         std::string digits = digitsOf(model.value(field->id));
@@ -91,10 +106,13 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
         std::string value = model.value(field->id);
         const std::string before = value;
         if (keyboardEdit(ctx, keyboardR, value, scratch, kind, maxCharsFor(field->kind))) {
-            applyEdit(before, value, [&](std::string_view s) { return model.type(s); }, [&] { return model.backspace(); });
+            applyEdit(
+                before, value, [&](std::string_view s) { return model.type(s); },
+                [&] { return model.backspace(); });
         }
     }
-    if (ctx.input.enter) model.focusNext();
+    if (ctx.input.enter)
+        model.focusNext();
 }
 
 } // namespace repere::ui::items

@@ -3,12 +3,12 @@
 // (below in portrait). Numeric fields take digits on the keypad; separators are put in.
 #pragma once
 
+#include "ui/items/form_model.hpp"
+#include "ui/items/item_parts.hpp"
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include "ui/items/form_model.hpp"
-#include "ui/items/item_parts.hpp"
 
 namespace repere::ui::items {
 

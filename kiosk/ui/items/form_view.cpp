@@ -8,7 +8,8 @@ namespace repere::ui::items {
 ItemIntent drawForm(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& item = *view.item;
     auto& model = modelOf<FormModel>(scratch, [&] { return FormModel(item.fields); });
-    if (item.fields.empty()) return drawUnavailable(view, scratch, ctx);
+    if (item.fields.empty())
+        return drawUnavailable(view, scratch, ctx);
     // The card to copy from (a stimulus) above the fields.
     Rect area = view.area;
     ItemIntent out;

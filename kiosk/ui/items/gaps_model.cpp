@@ -13,7 +13,8 @@ std::vector<GapSegment> splitGapText(const std::string& text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         const auto open = text.find("{{", pos);
-        const auto close = open == std::string::npos ? std::string::npos : text.find("}}", open + 2);
+        const auto close =
+            open == std::string::npos ? std::string::npos : text.find("}}", open + 2);
         if (open == std::string::npos || close == std::string::npos) {
             out.push_back({text.substr(pos), ""});
             break;
@@ -27,7 +28,8 @@ std::vector<GapSegment> splitGapText(const std::string& text) {
     return out;
 }
 
-GapsModel::GapsModel(const quiz::Item& item) : segments_(splitGapText(item.text)), gaps_(item.gaps) {
+GapsModel::GapsModel(const quiz::Item& item)
+    : segments_(splitGapText(item.text)), gaps_(item.gaps) {
     for (const auto& o : item.options) {
         bank_.push_back(o.id);
     }
@@ -39,7 +41,8 @@ GapsModel::GapsModel(const quiz::Item& item) : segments_(splitGapText(item.text)
 }
 
 const quiz::Gap* GapsModel::findGap(const std::string& gapId) const {
-    auto it = std::find_if(gaps_.begin(), gaps_.end(), [&](const quiz::Gap& g) { return g.id == gapId; });
+    auto it =
+        std::find_if(gaps_.begin(), gaps_.end(), [&](const quiz::Gap& g) { return g.id == gapId; });
     return it == gaps_.end() ? nullptr : &*it;
 }
 
@@ -55,14 +58,17 @@ const std::vector<quiz::Option>& GapsModel::choicesOf(const std::string& gapId) 
 }
 
 bool GapsModel::hasDragGaps() const {
-    return std::any_of(gaps_.begin(), gaps_.end(), [](const quiz::Gap& g) { return g.mode == quiz::GapMode::Drag; });
+    return std::any_of(gaps_.begin(), gaps_.end(),
+                       [](const quiz::Gap& g) { return g.mode == quiz::GapMode::Drag; });
 }
 
 void GapsModel::place(const std::string& gapId, const std::string& optionId) {
     // A bank word lives in one hole only: placing it elsewhere moves it.
     if (mode(gapId) == quiz::GapMode::Drag) {
         for (auto it = chosen_.begin(); it != chosen_.end();) {
-            it = (it->second == optionId && mode(it->first) == quiz::GapMode::Drag) ? chosen_.erase(it) : std::next(it);
+            it = (it->second == optionId && mode(it->first) == quiz::GapMode::Drag)
+                     ? chosen_.erase(it)
+                     : std::next(it);
         }
     }
     chosen_[gapId] = optionId;
@@ -86,7 +92,8 @@ void GapsModel::tapGap(const std::string& gapId) {
         }
     }
     pendingWord_.reset();
-    active_ = (active_ == gapId && g->mode != quiz::GapMode::Typed) ? std::nullopt : std::optional(gapId);
+    active_ =
+        (active_ == gapId && g->mode != quiz::GapMode::Typed) ? std::nullopt : std::optional(gapId);
 }
 
 void GapsModel::tapWord(const std::string& optionId) {
@@ -113,7 +120,8 @@ void GapsModel::tapWord(const std::string& optionId) {
 }
 
 void GapsModel::dropWord(const std::string& optionId, const std::string& gapId) {
-    if (mode(gapId) == quiz::GapMode::Drag && findGap(gapId) && std::count(bank_.begin(), bank_.end(), optionId)) {
+    if (mode(gapId) == quiz::GapMode::Drag && findGap(gapId) &&
+        std::count(bank_.begin(), bank_.end(), optionId)) {
         place(gapId, optionId);
     }
 }

@@ -7,15 +7,15 @@
 //  - typed:  tap the hole, type on the on-screen keyboard.
 #pragma once
 
+#include "quiz/model.hpp"
+#include "ui/items/text_buffer.hpp"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "quiz/model.hpp"
-#include "ui/items/text_buffer.hpp"
 
 namespace repere::ui::items {
 
@@ -62,7 +62,7 @@ private:
 
     std::vector<GapSegment> segments_;
     std::vector<quiz::Gap> gaps_;
-    std::vector<std::string> bank_; // option ids of the word bank (drag gaps)
+    std::vector<std::string> bank_;             // option ids of the word bank (drag gaps)
     std::map<std::string, std::string> chosen_; // select/drag gap -> option id
     std::map<std::string, TextBuffer> typed_;   // typed gap -> text
     std::optional<std::string> active_;

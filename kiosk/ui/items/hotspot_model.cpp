@@ -5,7 +5,9 @@
 namespace repere::ui::items {
 
 namespace {
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+double round4(double v) {
+    return std::round(v * 10000.0) / 10000.0;
+}
 } // namespace
 
 bool HotspotModel::tap(double fx, double fy) {

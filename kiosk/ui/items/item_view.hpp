@@ -15,7 +15,11 @@
 //   visible label; every drag also works as tap-then-tap (scratch.held).
 #pragma once
 
-#include <any>
+#include "quiz/model.hpp"
+#include "ui/items/speak_model.hpp"
+#include "ui/rect.hpp"
+#include "ui/ui_context.hpp"
+
 #include <any>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -24,41 +28,40 @@
 #include <variant>
 #include <vector>
 
-#include "quiz/model.hpp"
-#include "ui/items/speak_model.hpp"
-#include "ui/rect.hpp"
-#include "ui/ui_context.hpp"
-
 namespace repere::ui::items {
 
 struct ItemViewState {
     const quiz::Quiz* quiz = nullptr; // for assets (images, audio) and the framework
     const quiz::Item* item = nullptr;
-    std::string locale = "fr";        // language of instructions and option labels of profile items
-    int stimulusPlays = 0;            // how many times the stimulus audio was played already
-    bool stimulusPlaying = false;     // the stimulus is being heard now
-    bool stimulusUnavailable = false; // it could not be played (no device, missing file): "Son indisponible"
-    Rect area;                        // where the renderer draws
-    RecordingStatus recording;        // speak items: the audio service's recorder, mirrored by the app
+    std::string locale = "fr";    // language of instructions and option labels of profile items
+    int stimulusPlays = 0;        // how many times the stimulus audio was played already
+    bool stimulusPlaying = false; // the stimulus is being heard now
+    bool stimulusUnavailable =
+        false; // it could not be played (no device, missing file): "Son indisponible"
+    Rect area; // where the renderer draws
+    RecordingStatus recording; // speak items: the audio service's recorder, mirrored by the app
 };
 
 // Per-item working state, owned by the app, reset between items and beneficiaries.
 struct ItemInteraction {
-    std::string itemId;                             // the item this scratch belongs to
-    std::vector<std::string> selected;              // choice, profile, mark (indices as strings), order
-    std::map<std::string, std::string> values;      // gaps/form/match: id -> value; write: "text"
-    std::optional<std::string> held;                // tap-then-tap: what was picked up
-    std::string focusedField;                       // gaps/form/write: field receiving the keyboard
+    std::string itemId;                        // the item this scratch belongs to
+    std::vector<std::string> selected;         // choice, profile, mark (indices as strings), order
+    std::map<std::string, std::string> values; // gaps/form/match: id -> value; write: "text"
+    std::optional<std::string> held;           // tap-then-tap: what was picked up
+    std::string focusedField;                  // gaps/form/write: field receiving the keyboard
     bool keyboardNumbers = false, keyboardShift = false;
-    std::optional<std::pair<double, double>> point; // hotspot: tap position (fractions of the image)
-    float scrollY = 0.f;                            // drag-to-scroll offset of the body
-    nlohmann::json extra = nlohmann::json::object(); // renderer-specific (sim screens, recording...)
-    std::any model;                                 // renderer-specific model object (e.g. ChoiceModel)
-    std::int64_t shownAtMs = 0;                     // when the item appeared (durations)
+    std::optional<std::pair<double, double>>
+        point;           // hotspot: tap position (fractions of the image)
+    float scrollY = 0.f; // drag-to-scroll offset of the body
+    nlohmann::json extra =
+        nlohmann::json::object(); // renderer-specific (sim screens, recording...)
+    std::any model;               // renderer-specific model object (e.g. ChoiceModel)
+    std::int64_t shownAtMs = 0;   // when the item appeared (durations)
 
-    bool ended = false;         // a sim scenario is over: only its "Continuer" remains (no "Je ne sais pas")
-    bool ready = false;         // the answer can be submitted
-    nlohmann::json answer;      // the answer JSON when ready
+    bool ended =
+        false; // a sim scenario is over: only its "Continuer" remains (no "Je ne sais pas")
+    bool ready = false;    // the answer can be submitted
+    nlohmann::json answer; // the answer JSON when ready
 
     void reset(const std::string& forItem, std::int64_t nowMs) {
         *this = ItemInteraction{};
@@ -96,8 +99,8 @@ struct StopRecording {};
 // Speaking items: play the take just recorded (AudioService::listenBack).
 struct ListenBack {};
 
-using ItemIntent = std::variant<std::monostate, PlayAudio, SpeakText, SubmitAnswer, StartRecording, StopRecording, ListenBack,
-                                ReadOption>;
+using ItemIntent = std::variant<std::monostate, PlayAudio, SpeakText, SubmitAnswer, StartRecording,
+                                StopRecording, ListenBack, ReadOption>;
 
 // Draws the item body for `view.item->type`; the one entry point the frame calls.
 ItemIntent drawItem(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx);
@@ -114,7 +117,7 @@ std::string optionText(const quiz::Option& option, const std::string& locale);
 void toggleSelection(std::vector<std::string>& selected, const std::string& id, bool multiple);
 
 // Renderers by type (one file each). Types not yet drawn fall back to `drawUnavailable`.
-ItemIntent drawChoice(const ItemViewState&, ItemInteraction&, UiContext&);  // choice + profile
+ItemIntent drawChoice(const ItemViewState&, ItemInteraction&, UiContext&); // choice + profile
 ItemIntent drawInfo(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawUnavailable(const ItemViewState&, ItemInteraction&, UiContext&);
 

@@ -3,12 +3,12 @@
 // attached to its word.
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "quiz/model.hpp"
 
 namespace repere::ui::items {
 

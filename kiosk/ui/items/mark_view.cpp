@@ -1,17 +1,18 @@
 // Mark: the text's words are chips laid out like the sentence; a tap marks a word (tinted, thick
 // outline, underlined), another tap unmarks it.
-#include <algorithm>
-
 #include "ui/items/item_parts.hpp"
 #include "ui/items/mark_model.hpp"
 #include "ui/items/renderers.hpp"
+
+#include <algorithm>
 
 namespace repere::ui::items {
 
 ItemIntent drawMark(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& th = ctx.theme;
     auto& model = modelOf<MarkModel>(scratch, [&] { return MarkModel(*view.item); });
-    if (model.words().empty()) return drawUnavailable(view, scratch, ctx);
+    if (model.words().empty())
+        return drawUnavailable(view, scratch, ctx);
 
     Rect area = view.area;
     const Rect hint = area.cutBottom(th.bodyPx() * 1.5f);
@@ -36,7 +37,8 @@ ItemIntent drawMark(const ItemViewState& view, ItemInteraction& scratch, UiConte
         for (auto i : line) {
             const float w = chipWidth(ctx, model.words()[i]);
             const Rect r{{lx, y}, {lx + w, y + chipH}};
-            if (chip(ctx, "word:" + std::to_string(i), r, model.words()[i], model.isMarked(i))) model.toggle(i);
+            if (chip(ctx, "word:" + std::to_string(i), r, model.words()[i], model.isMarked(i)))
+                model.toggle(i);
             lx += w + gapX;
         }
         y += chipH + gapY;

@@ -4,13 +4,13 @@
 // pairing it again moves it. Tapping the selected card again cancels the selection.
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "quiz/model.hpp"
 
 namespace repere::ui::items {
 

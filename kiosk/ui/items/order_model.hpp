@@ -3,13 +3,13 @@
 // selected card again cancels. A drag calls move(from, to).
 #pragma once
 
+#include "quiz/model.hpp"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "quiz/model.hpp"
 
 namespace repere::ui::items {
 

@@ -17,8 +17,10 @@ std::vector<SpeakAction> speakActions(const RecordingStatus& s) {
         return {SpeakAction::Stop};
     case RecordingStatus::State::Recorded: {
         std::vector<SpeakAction> a;
-        if (s.canListenBack) a.push_back(SpeakAction::ListenBack);
-        if (s.canReRecord) a.push_back(SpeakAction::ReRecord);
+        if (s.canListenBack)
+            a.push_back(SpeakAction::ListenBack);
+        if (s.canReRecord)
+            a.push_back(SpeakAction::ReRecord);
         return a;
     }
     }

@@ -12,10 +12,10 @@ namespace repere::ui::items {
 
 struct RecordingStatus {
     enum class State { Idle, Countdown, Recording, Recorded, Failed } state = State::Idle;
-    int countdown = 0;        // 3, 2, 1 before the microphone opens
+    int countdown = 0; // 3, 2, 1 before the microphone opens
     double elapsedS = 0.0;
     double secondsLeft = 0.0;
-    float level = 0.f;        // 0..1, the voice meter
+    float level = 0.f; // 0..1, the voice meter
     bool canReRecord = false;
     bool canListenBack = false;
     bool unavailable = false; // no microphone: the person can only go on with "Je ne sais pas"

@@ -1,23 +1,27 @@
 #include "ui/items/stimulus_view.hpp"
 
-#include <algorithm>
-
 #include "i18n/strings.hpp"
 #include "ui/widgets/widgets.hpp"
+
+#include <algorithm>
 
 namespace repere::ui::items {
 
 bool hasStimulus(const quiz::Item& item) {
-    return !item.stimulus.text.empty() || !item.stimulus.image.empty() || !item.stimulus.audio.empty();
+    return !item.stimulus.text.empty() || !item.stimulus.image.empty() ||
+           !item.stimulus.audio.empty();
 }
 
 float stimulusHeight(const ItemViewState& view, UiContext& ctx, float width, float share) {
     const auto& st = view.item->stimulus;
-    if (st.audio.empty() || !st.text.empty() || !st.image.empty()) return share;
+    if (st.audio.empty() || !st.text.empty() || !st.image.empty())
+        return share;
     const auto& th = ctx.theme;
     float h = th.targetH() * 1.25f + th.gap();
     if (view.stimulusUnavailable)
-        h += textHeight(ctx, width - th.px(48), ctx.tr("item.sound_unavailable"), {TextRole::Strong}) + th.px(40) + th.gap();
+        h += textHeight(ctx, width - th.px(48), ctx.tr("item.sound_unavailable"),
+                        {TextRole::Strong}) +
+             th.px(40) + th.gap();
     return std::min(h, share);
 }
 
@@ -45,16 +49,21 @@ ItemIntent drawStimulus(const ItemViewState& view, UiContext& ctx, const Rect& a
                                    : view.stimulusPlaying   ? "item.playing"
                                    : view.stimulusPlays > 0 ? "item.replay"
                                                             : "item.play");
-        const float w = std::min(bar.w() * (unlimited ? 1.f : 0.6f),
-                                 std::max(buttonWidth(ctx, ctx.tr("item.replay"), true, spec.fontPx),
-                                          buttonWidth(ctx, ctx.tr("item.play"), true, spec.fontPx)) + th.px(40));
+        const float w =
+            std::min(bar.w() * (unlimited ? 1.f : 0.6f),
+                     std::max(buttonWidth(ctx, ctx.tr("item.replay"), true, spec.fontPx),
+                              buttonWidth(ctx, ctx.tr("item.play"), true, spec.fontPx)) +
+                         th.px(40));
         Rect b = bar.cutLeft(w);
-        if (button(ctx, "stimulus:play", b, label, spec) && !noSound) out = PlayAudio{st.audio, true};
+        if (button(ctx, "stimulus:play", b, label, spec) && !noSound)
+            out = PlayAudio{st.audio, true};
         if (!unlimited && !noSound) { // listens left mean nothing when none can be heard
             bar.cutLeft(th.gap());
-            const std::string note = left > 0 ? i18n::format(ctx.tr(left == 1 ? "item.plays_left_one" : "item.plays_left"),
-                                                             {{"n", std::to_string(left)}})
-                                              : ctx.tr("item.no_more_plays");
+            const std::string note =
+                left > 0
+                    ? i18n::format(ctx.tr(left == 1 ? "item.plays_left_one" : "item.plays_left"),
+                                   {{"n", std::to_string(left)}})
+                    : ctx.tr("item.no_more_plays");
             text(ctx, bar, note, {TextRole::Strong}, true);
         }
         if (noSound) {
@@ -73,7 +82,8 @@ ItemIntent drawStimulus(const ItemViewState& view, UiContext& ctx, const Rect& a
         panel(ctx, card, palette().surface, palette().border);
         text(ctx, card.shrink(th.px(24)), st.text, {TextRole::Title, Align::Center}, true);
     }
-    if (!st.image.empty() && r.h() > th.px(60)) image(ctx, r, assetPath(*view.quiz, st.image));
+    if (!st.image.empty() && r.h() > th.px(60))
+        image(ctx, r, assetPath(*view.quiz, st.image));
     return out;
 }
 

@@ -2,11 +2,11 @@
 // trainer. The limit comes from the item's maxLength (characters).
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include <string_view>
-
 #include "quiz/model.hpp"
 #include "ui/items/text_buffer.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace repere::ui::items {
 

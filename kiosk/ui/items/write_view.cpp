@@ -1,15 +1,14 @@
 // Write: a large page showing what is typed (wrapped, with a caret and the characters left),
 // the AZERTY keyboard beside it (below in portrait).
-#include <imgui.h>
-
-#include <algorithm>
-#include <vector>
-
-#include "ui/items/item_parts.hpp"
 #include "i18n/strings.hpp"
+#include "ui/items/item_parts.hpp"
 #include "ui/items/renderers.hpp"
 #include "ui/items/stimulus_view.hpp"
 #include "ui/items/write_model.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <vector>
 
 namespace repere::ui::items {
 
@@ -49,12 +48,15 @@ ItemIntent drawWrite(const ItemViewState& view, ItemInteraction& scratch, UiCont
     const char* end = s0 + t.size();
     while (s0 < end) {
         const char* wrap = f->CalcWordWrapPositionA(px / f->FontSize, s0, end, inner.w());
-        if (wrap == s0) wrap = s0 + 1;
+        if (wrap == s0)
+            wrap = s0 + 1;
         lines.emplace_back(s0, wrap);
         s0 = wrap;
-        while (s0 < end && *s0 == ' ' && lines.back().second != end) ++s0;
+        while (s0 < end && *s0 == ' ' && lines.back().second != end)
+            ++s0;
     }
-    if (lines.empty()) lines.emplace_back(end, end);
+    if (lines.empty())
+        lines.emplace_back(end, end);
     const int visible = std::max(1, static_cast<int>(inner.h() / lineH));
     const int first = std::max(0, static_cast<int>(lines.size()) - visible);
     ImDrawList* dl = ctx.draw();
@@ -65,19 +67,23 @@ ItemIntent drawWrite(const ItemViewState& view, ItemInteraction& scratch, UiCont
     }
     const auto& last = lines.back();
     const float cx = inner.min.x + f->CalcTextSizeA(px, FLT_MAX, 0, last.first, end).x;
-    dl->AddRectFilled({cx + th.px(3), y - lineH}, {cx + th.px(8), y - lineH + px * 1.2f}, palette().action);
-    if (ctx.recorder && !t.empty()) ctx.recorder->text(t, inner);
+    dl->AddRectFilled({cx + th.px(3), y - lineH}, {cx + th.px(8), y - lineH + px * 1.2f},
+                      palette().action);
+    if (ctx.recorder && !t.empty())
+        ctx.recorder->text(t, inner);
 
     if (const auto max = model.buffer().maxChars()) {
-        const std::string left = i18n::format(ctx.tr("write.chars_left"),
-                                              {{"n", std::to_string(max - model.buffer().length())}});
+        const std::string left = i18n::format(
+            ctx.tr("write.chars_left"), {{"n", std::to_string(max - model.buffer().length())}});
         text(ctx, counter, left, {TextRole::Muted, Align::Left}, true);
     }
 
     std::string value = t;
     const std::string before = value;
     if (keyboardEdit(ctx, kb, value, scratch, KeyboardKind::Azerty, model.buffer().maxChars())) {
-        applyEdit(before, value, [&](std::string_view s) { return model.type(s); }, [&] { return model.backspace(); });
+        applyEdit(
+            before, value, [&](std::string_view s) { return model.type(s); },
+            [&] { return model.backspace(); });
     }
     scratch.ready = model.canSubmit();
     scratch.answer = model.answer();

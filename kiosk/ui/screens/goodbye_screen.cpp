@@ -24,9 +24,12 @@ Intent drawGoodbye(const GoodbyeView& view, UiContext& ctx) {
     done.picto = Picto::Home;
     done.style = ButtonStyle::Primary;
     const auto& label = ctx.tr("goodbye.done");
-    if (button(ctx, "goodbye:done", footer.centered(std::max(th.px(480), buttonWidth(ctx, label, true)), footer.h()), label, done))
+    if (button(ctx, "goodbye:done",
+               footer.centered(std::max(th.px(480), buttonWidth(ctx, label, true)), footer.h()),
+               label, done))
         out = intent::GoodbyeDone{};
-    if (auto s = speakerIntent(ctx, spoken); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, spoken); !isNone(s))
+        out = s;
     return out;
 }
 
@@ -41,7 +44,8 @@ Intent drawError(const ErrorView& view, UiContext& ctx) {
     Rect box = r.centered(std::min(r.w(), th.px(1200)), std::min(r.h(), th.px(520)));
     panel(ctx, box, palette().notice);
     Rect inner = box.shrink(th.px(40));
-    drawPicto(ctx.draw(), Picto::Info, inner.cutLeft(th.px(120)).cutTop(th.px(120)), palette().text);
+    drawPicto(ctx.draw(), Picto::Info, inner.cutLeft(th.px(120)).cutTop(th.px(120)),
+              palette().text);
     inner.cutLeft(th.px(32));
     inner.cutTop(text(ctx, inner, title, {TextRole::Title}) + th.gap());
     inner.cutTop(text(ctx, inner, msg) + th.gap());
@@ -50,16 +54,20 @@ Intent drawError(const ErrorView& view, UiContext& ctx) {
     ButtonSpec home;
     home.picto = Picto::Home;
     home.style = view.canRetry ? ButtonStyle::Secondary : ButtonStyle::Primary;
-    if (button(ctx, "error:home", column(footer, view.canRetry ? 0 : 1, 2, th.gap()).centered(w, footer.h()), ctx.tr("error.home"), home))
+    if (button(ctx, "error:home",
+               column(footer, view.canRetry ? 0 : 1, 2, th.gap()).centered(w, footer.h()),
+               ctx.tr("error.home"), home))
         out = intent::ErrorHome{};
     if (view.canRetry) {
         ButtonSpec retry;
         retry.picto = Picto::ArrowRight;
         retry.style = ButtonStyle::Primary;
-        if (button(ctx, "error:retry", column(footer, 1, 2, th.gap()).centered(w, footer.h()), ctx.tr("error.retry"), retry))
+        if (button(ctx, "error:retry", column(footer, 1, 2, th.gap()).centered(w, footer.h()),
+                   ctx.tr("error.retry"), retry))
             out = intent::ErrorRetry{};
     }
-    if (auto s = speakerIntent(ctx, title + " " + msg + " " + call); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, title + " " + msg + " " + call); !isNone(s))
+        out = s;
     return out;
 }
 

@@ -1,8 +1,8 @@
 // The frame around every item: progress the width of the screen, the instruction, the item
 // body (drawn by ui/items), and the footer: "Je ne sais pas", "Pause", "Valider".
-#include <algorithm>
-
 #include "ui/screens/screens.hpp"
+
+#include <algorithm>
 
 namespace repere::ui {
 namespace {
@@ -12,19 +12,22 @@ namespace {
 // the instruction and buttons stand on its left, so the buttons drawn in the picture stay big
 // enough to hit (a phone home screen fitted under the instruction left them about 48 px).
 struct Layout {
-    Rect instruction;  // consumed from the top by the instruction text
-    Rect body;         // the renderer's area (after the instruction when stacked)
+    Rect instruction; // consumed from the top by the instruction text
+    Rect body;        // the renderer's area (after the instruction when stacked)
     Rect dontKnow, pause, validate;
     bool side = false;
 };
 
 float tallPictureAspect(const items::ItemViewState& iv, UiContext& ctx) {
-    if (!iv.item || iv.item->type != quiz::ItemType::Hotspot || !ctx.images || !iv.quiz) return 0;
+    if (!iv.item || iv.item->type != quiz::ItemType::Hotspot || !ctx.images || !iv.quiz)
+        return 0;
     const std::string id = iv.item->image.empty() ? iv.item->stimulus.image : iv.item->image;
     const auto path = items::assetPath(*iv.quiz, id);
-    if (path.empty()) return 0;
+    if (path.empty())
+        return 0;
     const auto img = ctx.images->image(path);
-    if (!img || img->width <= 0 || img->height <= 0) return 0;
+    if (!img || img->width <= 0 || img->height <= 0)
+        return 0;
     const float aspect = static_cast<float>(img->width) / static_cast<float>(img->height);
     return aspect < 0.9f ? aspect : 0;
 }
@@ -40,7 +43,8 @@ Layout layoutFor(const Theme& th, float tallAspect) {
         if (picW > th.px(300)) {
             l.side = true;
             l.body = Rect{{sp.min.x - th.gap() - picW, top}, {sp.min.x - th.gap(), bottom}};
-            Rect left{{th.margin(), th.topBarH()}, {l.body.min.x - th.gap() * 2, th.display.y - th.margin()}};
+            Rect left{{th.margin(), th.topBarH()},
+                      {l.body.min.x - th.gap() * 2, th.display.y - th.margin()}};
             l.validate = left.cutBottom(th.targetH());
             left.cutBottom(th.gap());
             l.pause = left.cutBottom(th.targetH());
@@ -72,7 +76,8 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
     Rect top = topBarRect(th);
     if (view.practice) {
         const auto& p = ctx.tr("item.practice");
-        Rect tag = top.cutLeft(buttonWidth(ctx, p, false)).centered(buttonWidth(ctx, p, false), th.bodyPx() * 1.6f);
+        Rect tag = top.cutLeft(buttonWidth(ctx, p, false))
+                       .centered(buttonWidth(ctx, p, false), th.bodyPx() * 1.6f);
         panel(ctx, tag, palette().notice);
         text(ctx, tag, p, {TextRole::Strong, Align::Center}, true);
     }
@@ -80,15 +85,19 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
     items::ItemViewState iv = view.item;
     Layout l = layoutFor(th, tallPictureAspect(iv, ctx));
     if (!view.instruction.empty()) {
-        const float h = text(ctx, l.instruction, view.instruction, {TextRole::Strong, Align::Left, th.px(40)});
-        if (!l.side) l.body.cutTop(h + th.gap());
+        const float h =
+            text(ctx, l.instruction, view.instruction, {TextRole::Strong, Align::Left, th.px(40)});
+        if (!l.side)
+            l.body.cutTop(h + th.gap());
     }
 
     iv.area = l.body;
     const bool hasItem = iv.item != nullptr;
-    if (hasItem && scratch.itemId != iv.item->id) scratch.reset(iv.item->id, ctx.nowMs);
+    if (hasItem && scratch.itemId != iv.item->id)
+        scratch.reset(iv.item->id, ctx.nowMs);
     const items::ItemIntent ii = items::drawItem(iv, scratch, ctx);
-    if (!std::holds_alternative<std::monostate>(ii)) out = intent::Item{ii};
+    if (!std::holds_alternative<std::monostate>(ii))
+        out = intent::Item{ii};
 
     // Footer: the quiet way out, pause, the strong action. After a sim scenario ended, "Je ne
     // sais pas" would throw away what the person just did: only its "Continuer" remains.
@@ -96,14 +105,18 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
         ButtonSpec dk;
         dk.picto = Picto::Question;
         dk.style = ButtonStyle::Secondary;
-        if (button(ctx, "item:dontknow", l.dontKnow, ctx.tr("common.dont_know"), dk)) out = intent::DontKnow{};
+        if (button(ctx, "item:dontknow", l.dontKnow, ctx.tr("common.dont_know"), dk))
+            out = intent::DontKnow{};
     }
     ButtonSpec pause;
     pause.picto = Picto::Pause;
     pause.style = ButtonStyle::Quiet;
     const auto& pauseLabel = ctx.tr("common.pause");
     if (button(ctx, "item:pause",
-               l.side ? l.pause : l.pause.centered(std::min(l.pause.w(), buttonWidth(ctx, pauseLabel, true) + th.px(40)), l.pause.h()),
+               l.side ? l.pause
+                      : l.pause.centered(
+                            std::min(l.pause.w(), buttonWidth(ctx, pauseLabel, true) + th.px(40)),
+                            l.pause.h()),
                pauseLabel, pause))
         out = intent::Pause{};
     if (!hasItem || !items::hasOwnSubmit(iv.item->type)) {
@@ -112,10 +125,13 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
         ok.picto = info ? Picto::ArrowRight : Picto::Check;
         ok.style = ButtonStyle::Primary;
         ok.enabled = scratch.ready;
-        if (button(ctx, "item:validate", l.validate, ctx.tr(info ? "common.continue" : "common.validate"), ok))
-            out = intent::Answer{scratch.answer.is_null() ? nlohmann::json::object() : scratch.answer};
+        if (button(ctx, "item:validate", l.validate,
+                   ctx.tr(info ? "common.continue" : "common.validate"), ok))
+            out = intent::Answer{scratch.answer.is_null() ? nlohmann::json::object()
+                                                          : scratch.answer};
     }
-    if (auto s = speakerIntent(ctx, view.instruction); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, view.instruction); !isNone(s))
+        out = s;
     return out;
 }
 

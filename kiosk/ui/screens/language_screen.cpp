@@ -8,7 +8,8 @@ Intent drawLanguage(const LanguageView& view, UiContext& ctx) {
     Intent out;
     const auto& th = ctx.theme;
     Rect r = contentRect(th);
-    const std::string spoken = drawHeading(ctx, r, ctx.tr("language.title"), ctx.tr("language.note"));
+    const std::string spoken =
+        drawHeading(ctx, r, ctx.tr("language.title"), ctx.tr("language.note"));
 
     Rect footer = r.cutBottom(th.targetH());
     const int n = static_cast<int>(view.locales.size());
@@ -22,13 +23,16 @@ Intent drawLanguage(const LanguageView& view, UiContext& ctx) {
         spec.picto = Picto::Globe;
         spec.style = loc == view.current ? ButtonStyle::Selected : ButtonStyle::Secondary;
         spec.fontPx = th.px(40);
-        if (button(ctx, "language:" + loc, row(list, i, n, th.gap()), name, spec)) out = intent::ChooseLanguage{loc};
+        if (button(ctx, "language:" + loc, row(list, i, n, th.gap()), name, spec))
+            out = intent::ChooseLanguage{loc};
     }
     ButtonSpec back;
     back.picto = Picto::ArrowLeft;
-    if (button(ctx, "back", footer.cutLeft(buttonWidth(ctx, ctx.tr("common.back"), true)), ctx.tr("common.back"), back))
+    if (button(ctx, "back", footer.cutLeft(buttonWidth(ctx, ctx.tr("common.back"), true)),
+               ctx.tr("common.back"), back))
         out = intent::Back{};
-    if (auto s = speakerIntent(ctx, spoken); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, spoken); !isNone(s))
+        out = s;
     return out;
 }
 

@@ -6,9 +6,12 @@ namespace {
 
 Picto pictoFor(QuizKind k) {
     switch (k) {
-    case QuizKind::Digital: return Picto::Computer;
-    case QuizKind::French: return Picto::Speech;
-    case QuizKind::Other: break;
+    case QuizKind::Digital:
+        return Picto::Computer;
+    case QuizKind::French:
+        return Picto::Speech;
+    case QuizKind::Other:
+        break;
     }
     return Picto::Star;
 }
@@ -19,10 +22,13 @@ bool card(UiContext& ctx, const QuizCard& c, const Rect& r, bool highlighted) {
     const auto& pal = palette();
     bool held = false;
     const bool tapped = tapArea(ctx, "quiz:" + c.quizId, r, true, &held);
-    if (ctx.recorder) ctx.recorder->widget("quiz:" + c.quizId, c.title, r, true);
-    ctx.draw()->AddRectFilled({r.min.x, r.min.y + th.px(6)}, {r.max.x, r.max.y + th.px(6)}, IM_COL32(0, 0, 0, 28), th.radius());
+    if (ctx.recorder)
+        ctx.recorder->widget("quiz:" + c.quizId, c.title, r, true);
+    ctx.draw()->AddRectFilled({r.min.x, r.min.y + th.px(6)}, {r.max.x, r.max.y + th.px(6)},
+                              IM_COL32(0, 0, 0, 28), th.radius());
     panel(ctx, r, held ? pal.selected : pal.surface, highlighted ? pal.action : pal.border);
-    if (highlighted) ctx.draw()->AddRect(r.min, r.max, pal.action, th.radius(), 0, th.px(6));
+    if (highlighted)
+        ctx.draw()->AddRect(r.min, r.max, pal.action, th.radius(), 0, th.px(6));
     Rect inner = r.shrink(th.px(32));
     Rect bottom = inner.cutBottom(th.titlePx() * 1.3f + th.bodyPx() * 2.6f);
     drawPicto(ctx.draw(), pictoFor(c.kind), inner.centered(inner.h(), inner.h()), pal.action);
@@ -48,7 +54,8 @@ Intent drawQuizChoice(const QuizChoiceView& view, UiContext& ctx) {
         go.picto = Picto::ArrowRight;
         go.style = ButtonStyle::Primary;
         const auto& label = ctx.tr("quiz.start");
-        if (button(ctx, "quiz:start", footer.cutRight(std::max(th.px(420), buttonWidth(ctx, label, true))), label, go))
+        if (button(ctx, "quiz:start",
+                   footer.cutRight(std::max(th.px(420), buttonWidth(ctx, label, true))), label, go))
             out = intent::ChooseQuiz{view.assigned->quizId};
         spoken += " " + view.assigned->title;
     } else if (view.cards.empty()) {
@@ -56,7 +63,8 @@ Intent drawQuizChoice(const QuizChoiceView& view, UiContext& ctx) {
         Rect note = r.centered(r.w() * 0.8f, th.px(200));
         panel(ctx, note, palette().notice);
         const auto& msg = ctx.tr("quiz.none");
-        text(ctx, note.shrink(th.px(32)), msg + " " + ctx.tr("common.call_counsellor"), {TextRole::Body, Align::Center}, true);
+        text(ctx, note.shrink(th.px(32)), msg + " " + ctx.tr("common.call_counsellor"),
+             {TextRole::Body, Align::Center}, true);
         spoken += " " + msg;
     } else {
         spoken = drawHeading(ctx, r, ctx.tr("quiz.title"));
@@ -64,7 +72,8 @@ Intent drawQuizChoice(const QuizChoiceView& view, UiContext& ctx) {
         const bool stack = th.portrait;
         for (int i = 0; i < n; ++i) {
             const Rect cell = stack ? row(r, i, n, th.gap() * 2) : column(r, i, n, th.gap() * 2);
-            if (card(ctx, view.cards[i], cell, false)) out = intent::ChooseQuiz{view.cards[i].quizId};
+            if (card(ctx, view.cards[i], cell, false))
+                out = intent::ChooseQuiz{view.cards[i].quizId};
             spoken += " " + view.cards[i].title + ".";
         }
     }
@@ -72,8 +81,10 @@ Intent drawQuizChoice(const QuizChoiceView& view, UiContext& ctx) {
     back.picto = Picto::ArrowLeft;
     back.style = ButtonStyle::Quiet;
     const auto& backLabel = ctx.tr("common.back");
-    if (button(ctx, "back", footer.cutLeft(buttonWidth(ctx, backLabel, true)), backLabel, back)) out = intent::Back{};
-    if (auto s = speakerIntent(ctx, spoken); !isNone(s)) out = s;
+    if (button(ctx, "back", footer.cutLeft(buttonWidth(ctx, backLabel, true)), backLabel, back))
+        out = intent::Back{};
+    if (auto s = speakerIntent(ctx, spoken); !isNone(s))
+        out = s;
     return out;
 }
 

@@ -1,10 +1,10 @@
 // Result: encouraging first. Each skill is a staircase with the person on their step and the
 // level's "can do" in plain words; strengths come first, then what can still be learnt, then
 // what happens next. Long results scroll by dragging.
-#include <imgui.h>
-
 #include "i18n/strings.hpp"
 #include "ui/screens/screens.hpp"
+
+#include <imgui.h>
 
 namespace repere::ui {
 namespace {
@@ -24,8 +24,12 @@ void skillRow(UiContext& ctx, const Rect& r, const SkillResult& s) {
     drawStaircase(ctx, pic.shrink(th.px(6)), s.step, s.steps);
     inner.cutLeft(th.gap());
     inner.cutTop(text(ctx, inner, s.title, {TextRole::Strong}) + th.px(4));
-    const std::string step = i18n::format(ctx.tr("result.step_of"), {{"n", std::to_string(s.step + 1)}, {"total", std::to_string(s.steps)}});
-    inner.cutTop(text(ctx, inner, step + (s.levelTitle.empty() ? "" : " — " + s.levelTitle), {TextRole::Muted}) + th.px(4));
+    const std::string step =
+        i18n::format(ctx.tr("result.step_of"),
+                     {{"n", std::to_string(s.step + 1)}, {"total", std::to_string(s.steps)}});
+    inner.cutTop(text(ctx, inner, step + (s.levelTitle.empty() ? "" : " — " + s.levelTitle),
+                      {TextRole::Muted}) +
+                 th.px(4));
     text(ctx, inner, s.canDo);
 }
 
@@ -51,12 +55,15 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     float contentH = 0;
     auto sectionH = [&](const std::vector<SkillResult>& list) {
         float h = list.empty() ? 0 : th.bodyPx() * 1.5f + th.px(12);
-        for (const auto& s : list) h += skillRowHeight(ctx, w, s) + th.px(16);
+        for (const auto& s : list)
+            h += skillRowHeight(ctx, w, s) + th.px(16);
         return h;
     };
     contentH += sectionH(view.strengths) + sectionH(view.toWork);
-    if (!view.message.empty()) contentH += textHeight(ctx, w, view.message) + th.gap();
-    if (view.pendingManual) contentH += textHeight(ctx, w, ctx.tr("result.pending")) + th.gap();
+    if (!view.message.empty())
+        contentH += textHeight(ctx, w, view.message) + th.gap();
+    if (view.pendingManual)
+        contentH += textHeight(ctx, w, ctx.tr("result.pending")) + th.gap();
     contentH += textHeight(ctx, w - th.px(80), ctx.tr("result.next")) + th.px(48);
 
     // Kept in ImGui's storage by value (a reference into it would dangle when it grows).
@@ -68,7 +75,8 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     ImGui::PushClipRect(r.min, r.max, true);
     Rect c{{r.min.x, r.min.y - scrollY}, {r.max.x, r.min.y - scrollY + contentH}};
     auto section = [&](const char* key, const std::vector<SkillResult>& list) {
-        if (list.empty()) return;
+        if (list.empty())
+            return;
         c.cutTop(text(ctx, c, ctx.tr(key), {TextRole::Strong, Align::Left, th.px(38)}) + th.px(12));
         spoken += ". " + ctx.tr(key);
         for (const auto& s : list) {
@@ -83,12 +91,14 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     }
     section("result.strengths", view.strengths);
     section("result.to_work", view.toWork);
-    if (view.pendingManual) c.cutTop(text(ctx, c, ctx.tr("result.pending"), {TextRole::Muted}) + th.gap());
+    if (view.pendingManual)
+        c.cutTop(text(ctx, c, ctx.tr("result.pending"), {TextRole::Muted}) + th.gap());
     const auto& next = ctx.tr("result.next");
     Rect nextBox = c.cutTop(textHeight(ctx, w - th.px(80), next) + th.px(40));
     panel(ctx, nextBox, palette().selected);
     Rect nb = nextBox.shrink(th.px(20));
-    drawPicto(ctx.draw(), Picto::ArrowRight, nb.cutLeft(th.px(40)).centered(th.px(40), th.px(40)), palette().action);
+    drawPicto(ctx.draw(), Picto::ArrowRight, nb.cutLeft(th.px(40)).centered(th.px(40), th.px(40)),
+              palette().action);
     nb.cutLeft(th.px(20));
     text(ctx, nb, next, {}, true);
     spoken += ". " + next;
@@ -98,9 +108,12 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     done.picto = Picto::Check;
     done.style = ButtonStyle::Primary;
     const auto& doneLabel = ctx.tr("result.finish");
-    if (button(ctx, "result:finish", footer.cutRight(std::max(th.px(420), buttonWidth(ctx, doneLabel, true))), doneLabel, done))
+    if (button(ctx, "result:finish",
+               footer.cutRight(std::max(th.px(420), buttonWidth(ctx, doneLabel, true))), doneLabel,
+               done))
         out = intent::FinishResult{};
-    if (auto s = speakerIntent(ctx, spoken); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, spoken); !isNone(s))
+        out = s;
     return out;
 }
 

@@ -4,15 +4,15 @@
 // strings table (ctx.tr) or from the quiz.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "ui/canvas.hpp"
 #include "ui/intents.hpp"
 #include "ui/items/item_view.hpp"
 #include "ui/ui_context.hpp"
 #include "ui/widgets/widgets.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace repere::ui {
 
@@ -56,23 +56,24 @@ struct QuizCard {
     QuizKind kind = QuizKind::Other;
 };
 struct QuizChoiceView {
-    std::vector<QuizCard> cards;        // the bundled diagnostics that loaded
-    std::optional<QuizCard> assigned;   // chosen by the counsellor for this code
+    std::vector<QuizCard> cards;      // the bundled diagnostics that loaded
+    std::optional<QuizCard> assigned; // chosen by the counsellor for this code
 };
 Intent drawQuizChoice(const QuizChoiceView& view, UiContext& ctx);
 
 // ---- one item ----------------------------------------------------------------------------------
 struct ItemScreenView {
-    items::ItemViewState item;   // area is filled by the frame
-    std::string instruction;     // localised instruction
-    float progress = 0.f;        // 0..1 of the whole diagnostic
+    items::ItemViewState item; // area is filled by the frame
+    std::string instruction;   // localised instruction
+    float progress = 0.f;      // 0..1 of the whole diagnostic
     bool allowDontKnow = true;
     bool practice = false;
     bool soundUnavailable = false; // no working sound: the "Son indisponible" notice
 };
 Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratch, UiContext& ctx);
 
-// ---- pause ----------------------------------------------------------------------------------------
+// ---- pause
+// ----------------------------------------------------------------------------------------
 struct PauseView {
     std::string code; // shown so the person can resume later
 };
@@ -84,23 +85,25 @@ struct StillHereView {
 };
 Intent drawStillHere(const StillHereView& view, UiContext& ctx);
 
-// ---- result -----------------------------------------------------------------------------------------
+// ---- result
+// -----------------------------------------------------------------------------------------
 struct SkillResult {
-    std::string title;       // skill title in the locale
-    int step = 0;            // 0-based level index
-    int steps = 1;           // number of levels
-    std::string levelTitle;  // e.g. "A1"
-    std::string canDo;       // "Je comprends des mots simples."
+    std::string title;      // skill title in the locale
+    int step = 0;           // 0-based level index
+    int steps = 1;          // number of levels
+    std::string levelTitle; // e.g. "A1"
+    std::string canDo;      // "Je comprends des mots simples."
 };
 struct ResultView {
     std::vector<SkillResult> strengths; // best levels first
     std::vector<SkillResult> toWork;
-    std::string message;                // the quiz's result message, if any
-    bool pendingManual = false;         // written/spoken answers wait for the counsellor
+    std::string message;        // the quiz's result message, if any
+    bool pendingManual = false; // written/spoken answers wait for the counsellor
 };
 Intent drawResult(const ResultView& view, UiContext& ctx);
 
-// ---- goodbye ------------------------------------------------------------------------------------------
+// ---- goodbye
+// ------------------------------------------------------------------------------------------
 struct GoodbyeView {
     std::string code; // shown big when the kiosk made it (or when the person stopped for today)
 };
@@ -117,7 +120,8 @@ Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx);
 // sound can be played (no device, broken headset, sound check not heard).
 void drawSoundNotice(UiContext& ctx);
 
-// ---- calm errors ----------------------------------------------------------------------------------------
+// ---- calm errors
+// ----------------------------------------------------------------------------------------
 struct ErrorView {
     std::string messageKey = "error.start";
     bool canRetry = false;
@@ -126,7 +130,8 @@ Intent drawError(const ErrorView& view, UiContext& ctx);
 
 // Shared pieces of the screens (screen_parts.cpp).
 // A title (and optional body) at the top of `r`, consumed from it. Returns the text read aloud.
-std::string drawHeading(UiContext& ctx, Rect& r, std::string_view title, std::string_view body = {});
+std::string drawHeading(UiContext& ctx, Rect& r, std::string_view title,
+                        std::string_view body = {});
 // The staircase picture: `steps` stairs with the person's step lit and the ones below filled.
 void drawStaircase(UiContext& ctx, const Rect& r, int step, int steps);
 // The beneficiary code, large and spaced, in a framed box consumed from the top of `r`.

@@ -9,7 +9,8 @@ Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx) {
     Intent out;
     const auto& th = ctx.theme;
     Rect r = contentRect(th);
-    const std::string spoken = drawHeading(ctx, r, ctx.tr("soundcheck.title"), ctx.tr("soundcheck.note"));
+    const std::string spoken =
+        drawHeading(ctx, r, ctx.tr("soundcheck.title"), ctx.tr("soundcheck.note"));
     if (view.unavailable) {
         Rect box = r.cutTop(th.bodyPx() * 2.4f);
         r.cutTop(th.gap());
@@ -25,7 +26,9 @@ Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx) {
     again.style = ButtonStyle::Secondary;
     again.enabled = !view.playing;
     const auto& againLabel = ctx.tr(view.playing ? "soundcheck.playing" : "soundcheck.again");
-    if (button(ctx, "soundcheck:again", replay.centered(std::min(replay.w(), buttonWidth(ctx, againLabel, true) + th.px(60)), replay.h()),
+    if (button(ctx, "soundcheck:again",
+               replay.centered(std::min(replay.w(), buttonWidth(ctx, againLabel, true) + th.px(60)),
+                               replay.h()),
                againLabel, again))
         out = intent::SoundCheckReplay{};
 
@@ -35,7 +38,8 @@ Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx) {
     yes.picto = Picto::Check;
     yes.style = ButtonStyle::Primary;
     yes.fontPx = th.px(48);
-    if (button(ctx, "soundcheck:yes", column(answers, 0, 2, th.gap() * 2), ctx.tr("common.yes"), yes))
+    if (button(ctx, "soundcheck:yes", column(answers, 0, 2, th.gap() * 2), ctx.tr("common.yes"),
+               yes))
         out = intent::SoundCheckAnswer{true};
     ButtonSpec no;
     no.picto = Picto::Cross;
@@ -43,7 +47,8 @@ Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx) {
     no.fontPx = th.px(48);
     if (button(ctx, "soundcheck:no", column(answers, 1, 2, th.gap() * 2), ctx.tr("common.no"), no))
         out = intent::SoundCheckAnswer{false};
-    if (auto s = speakerIntent(ctx, spoken); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, spoken); !isNone(s))
+        out = s;
     return out;
 }
 

@@ -3,19 +3,21 @@
 // expected, time, plays, "Je ne sais pas"), rubric scoring of
 // written and spoken answers (the recording can be played), the next step, export and the
 // diagnostic assigned to the code. The left column scrolls by dragging.
+#include "i18n/strings.hpp"
+#include "ui/screens/trainer_screens.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include "i18n/strings.hpp"
-#include "ui/screens/trainer_screens.hpp"
 
 namespace repere::ui {
 
 namespace {
 
 // Times to a tenth of a second: "4,7 s", "12 s".
-std::string seconds(double v) { return i18n::frenchNumber(std::round(v * 10) / 10); }
+std::string seconds(double v) {
+    return i18n::frenchNumber(std::round(v * 10) / 10);
+}
 
 struct Line {
     std::string text;
@@ -24,14 +26,22 @@ struct Line {
 
 std::vector<Line> cardLines(const TrainerResponseCard& c, UiContext& ctx) {
     std::vector<Line> lines;
-    std::string head = std::to_string(c.number) + ". " + ctx.tr(c.typeKey) + " (" + c.itemId + ") — " + ctx.tr(c.statusKey);
-    if (!c.scoreText.empty()) head += " — " + c.scoreText;
+    std::string head = std::to_string(c.number) + ". " + ctx.tr(c.typeKey) + " (" + c.itemId +
+                       ") — " + ctx.tr(c.statusKey);
+    if (!c.scoreText.empty())
+        head += " — " + c.scoreText;
     lines.push_back({head, TextRole::Strong});
-    if (!c.shown.empty()) lines.push_back({ctx.tr("trainer.shown") + " " + c.shown, TextRole::Body});
-    lines.push_back({ctx.tr("trainer.answered") + " " + (c.dontKnow ? ctx.tr("common.dont_know") : c.answered), TextRole::Body});
-    if (!c.expected.empty()) lines.push_back({ctx.tr("trainer.expected") + " " + c.expected, TextRole::Body});
-    std::string meta = i18n::format(ctx.tr("trainer.time_plays"), {{"s", seconds(c.seconds)}, {"n", std::to_string(c.plays)}});
-    if (!c.scoredBy.empty()) meta += "  —  " + ctx.tr("trainer.scored_by") + " " + c.scoredBy;
+    if (!c.shown.empty())
+        lines.push_back({ctx.tr("trainer.shown") + " " + c.shown, TextRole::Body});
+    lines.push_back(
+        {ctx.tr("trainer.answered") + " " + (c.dontKnow ? ctx.tr("common.dont_know") : c.answered),
+         TextRole::Body});
+    if (!c.expected.empty())
+        lines.push_back({ctx.tr("trainer.expected") + " " + c.expected, TextRole::Body});
+    std::string meta = i18n::format(ctx.tr("trainer.time_plays"),
+                                    {{"s", seconds(c.seconds)}, {"n", std::to_string(c.plays)}});
+    if (!c.scoredBy.empty())
+        meta += "  —  " + ctx.tr("trainer.scored_by") + " " + c.scoredBy;
     lines.push_back({meta, TextRole::Muted});
     return lines;
 }
@@ -51,22 +61,27 @@ struct MediaLayout {
 
 std::string captionOf(const TrainerShownImage& img, UiContext& ctx) {
     std::string marks;
-    if (img.chosen) marks = ctx.tr("trainer.image.chosen");
-    if (img.expected) marks += (marks.empty() ? "" : ", ") + ctx.tr("trainer.image.expected");
-    if (marks.empty()) return img.caption;
+    if (img.chosen)
+        marks = ctx.tr("trainer.image.chosen");
+    if (img.expected)
+        marks += (marks.empty() ? "" : ", ") + ctx.tr("trainer.image.expected");
+    if (marks.empty())
+        return img.caption;
     return img.caption.empty() ? marks : img.caption + " — " + marks;
 }
 
 MediaLayout mediaLayout(const TrainerResponseCard& c, UiContext& ctx, float width, float fontPx) {
     const auto& th = ctx.theme;
     MediaLayout m;
-    if (c.images.empty() && !c.canReplay) return m;
+    if (c.images.empty() && !c.canReplay)
+        return m;
     m.thumbH = th.px(132);
     const float thumbW = m.thumbH * 4.f / 3.f;
     const float gap = th.px(12);
     float captionH = 0;
     for (const auto& img : c.images)
-        captionH = std::max(captionH, textHeight(ctx, thumbW, captionOf(img, ctx), {TextRole::Muted, Align::Center, fontPx}));
+        captionH = std::max(captionH, textHeight(ctx, thumbW, captionOf(img, ctx),
+                                                 {TextRole::Muted, Align::Center, fontPx}));
     const float slotH = m.thumbH + th.px(6) + captionH;
     float x = 0, y = 0, rowH = 0;
     auto place = [&](float w, float h, int image) {
@@ -79,16 +94,18 @@ MediaLayout mediaLayout(const TrainerResponseCard& c, UiContext& ctx, float widt
         x += w + gap;
         rowH = std::max(rowH, h);
     };
-    if (c.canReplay) place(buttonWidth(ctx, ctx.tr("trainer.replay"), true), th.targetH(), -1);
-    for (std::size_t k = 0; k < c.images.size(); ++k) place(thumbW, slotH, static_cast<int>(k));
+    if (c.canReplay)
+        place(buttonWidth(ctx, ctx.tr("trainer.replay"), true), th.targetH(), -1);
+    for (std::size_t k = 0; k < c.images.size(); ++k)
+        place(thumbW, slotH, static_cast<int>(k));
     m.height = y + rowH;
     return m;
 }
 
 // Draws the media block of `c` at `origin`; the button is tappable only when wholly inside
 // `viewport` (a half-scrolled button must not catch a tap meant for the page).
-Intent drawMedia(UiContext& ctx, const TrainerResponseCard& c, const MediaLayout& m, ImVec2 origin, const Rect& viewport,
-                 float fontPx) {
+Intent drawMedia(UiContext& ctx, const TrainerResponseCard& c, const MediaLayout& m, ImVec2 origin,
+                 const Rect& viewport, float fontPx) {
     Intent out;
     const auto& th = ctx.theme;
     const auto& pal = palette();
@@ -108,12 +125,16 @@ Intent drawMedia(UiContext& ctx, const TrainerResponseCard& c, const MediaLayout
         Rect thumb = Rect{r.min, {r.max.x, r.min.y + m.thumbH}};
         // The right answer framed thick in the action colour, the person's pick framed in ink:
         // told by the frame's width and by the caption's words, not by colour alone.
-        if (img.expected) ctx.draw()->AddRect(thumb.min, thumb.max, pal.action, th.radius(), 0, th.px(6));
-        else if (img.chosen) ctx.draw()->AddRect(thumb.min, thumb.max, pal.text, th.radius(), 0, th.px(3));
-        else ctx.draw()->AddRect(thumb.min, thumb.max, pal.border, th.radius(), 0, th.px(2));
+        if (img.expected)
+            ctx.draw()->AddRect(thumb.min, thumb.max, pal.action, th.radius(), 0, th.px(6));
+        else if (img.chosen)
+            ctx.draw()->AddRect(thumb.min, thumb.max, pal.text, th.radius(), 0, th.px(3));
+        else
+            ctx.draw()->AddRect(thumb.min, thumb.max, pal.border, th.radius(), 0, th.px(2));
         const Rect drawn = image(ctx, thumb.shrink(th.px(8)), img.path);
         if (ctx.recorder)
-            ctx.recorder->widget("trainer:image:" + c.uuid + ":" + std::to_string(slot.image), img.caption, drawn, false);
+            ctx.recorder->widget("trainer:image:" + c.uuid + ":" + std::to_string(slot.image),
+                                 img.caption, drawn, false);
         Rect caption{{r.min.x, thumb.max.y + th.px(6)}, r.max};
         text(ctx, caption, captionOf(img, ctx), {TextRole::Muted, Align::Center, fontPx});
     }
@@ -122,7 +143,8 @@ Intent drawMedia(UiContext& ctx, const TrainerResponseCard& c, const MediaLayout
 
 } // namespace
 
-Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBeneficiaryScratch& scratch, UiContext& ctx) {
+Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
+                              TrainerBeneficiaryScratch& scratch, UiContext& ctx) {
     Intent out;
     const auto& th = ctx.theme;
     const auto& pal = palette();
@@ -130,14 +152,18 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     const float small = th.px(28);
     // Heading: who, and back to the list.
     std::string who = i18n::format(ctx.tr("trainer.code"), {{"code", view.code}});
-    if (!view.firstName.empty()) who += " — " + view.firstName;
-    if (auto h = drawTrainerPageHead(ctx, r, view.trainer, who); !isNone(h)) out = h;
+    if (!view.firstName.empty())
+        who += " — " + view.firstName;
+    if (auto h = drawTrainerPageHead(ctx, r, view.trainer, who); !isNone(h))
+        out = h;
 
     // Right column: next step, export, assignment, messages.
     Rect side = r.cutRight(r.w() * 0.34f);
     r.cutRight(th.gap());
     if (!view.message.empty()) {
-        Rect note = side.cutTop(textHeight(ctx, side.w() - th.px(24), view.message, {TextRole::Body, Align::Left, small}) + th.px(24));
+        Rect note = side.cutTop(textHeight(ctx, side.w() - th.px(24), view.message,
+                                           {TextRole::Body, Align::Left, small}) +
+                                th.px(24));
         panel(ctx, note, pal.notice);
         text(ctx, note.shrink(th.px(12)), view.message, {TextRole::Body, Align::Left, small});
         side.cutTop(th.px(12));
@@ -153,7 +179,8 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
             spec.style = label == view.nextStep ? ButtonStyle::Selected : ButtonStyle::Secondary;
             spec.picto = label == view.nextStep ? Picto::Check : Picto::None;
             spec.fontPx = small;
-            if (button(ctx, "trainer:step:" + label, column(rowR, static_cast<int>(j), 2, th.px(10)), label, spec))
+            if (button(ctx, "trainer:step:" + label,
+                       column(rowR, static_cast<int>(j), 2, th.px(10)), label, spec))
                 out = intent::Trainer{trainer::SetNextStep{label}};
         }
     }
@@ -163,47 +190,58 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
         notes.picto = Picto::Pencil;
         notes.fontPx = small;
         notes.style = view.notesOpen ? ButtonStyle::Selected : ButtonStyle::Secondary;
-        const auto label = i18n::format(ctx.tr("trainer.notes.open"), {{"n", std::to_string(view.notes.size())}});
+        const auto label =
+            i18n::format(ctx.tr("trainer.notes.open"), {{"n", std::to_string(view.notes.size())}});
         if (button(ctx, "trainer:notes", side.cutTop(sk), label, notes))
-            out = intent::Trainer{view.notesOpen ? trainer::Action{trainer::CloseNotes{}} : trainer::Action{trainer::OpenNotes{}}};
+            out = intent::Trainer{view.notesOpen ? trainer::Action{trainer::CloseNotes{}}
+                                                 : trainer::Action{trainer::OpenNotes{}}};
     }
     side.cutTop(th.px(12));
     ButtonSpec exp;
     exp.picto = Picto::ArrowRight;
     exp.style = ButtonStyle::Primary;
     exp.fontPx = small;
-    if (button(ctx, "trainer:export_this", side.cutTop(th.targetH()), ctx.tr("trainer.export_this"), exp))
+    if (button(ctx, "trainer:export_this", side.cutTop(th.targetH()), ctx.tr("trainer.export_this"),
+               exp))
         out = intent::Trainer{trainer::ExportThis{}};
     side.cutTop(th.px(16));
     if (!view.assignable.empty() && side.h() > sk * 2) {
-        if (auto a = drawAssignRow(ctx, side, view.code, view.assignable, view.assigned, small); !isNone(a)) out = a;
+        if (auto a = drawAssignRow(ctx, side, view.code, view.assignable, view.assigned, small);
+            !isNone(a))
+            out = a;
     }
 
     if (view.notesOpen) {
-        if (auto n = drawTrainerNotes(view, scratch, ctx, r); !isNone(n)) out = n;
+        if (auto n = drawTrainerNotes(view, scratch, ctx, r); !isNone(n))
+            out = n;
         return out;
     }
 
     // Scoring one written/spoken answer: it fills the left column, rubric ticks as big buttons.
     if (!view.scoring.empty()) {
         for (const auto& c : view.responses) {
-            if (c.uuid != view.scoring) continue;
+            if (c.uuid != view.scoring)
+                continue;
             Rect top = r.cutTop(th.targetH());
             const auto& closeLabel = ctx.tr("trainer.back_sheet");
             ButtonSpec close;
             close.picto = Picto::ArrowLeft;
-            if (button(ctx, "trainer:close_scoring", top.cutLeft(buttonWidth(ctx, closeLabel, true)), closeLabel, close))
+            if (button(ctx, "trainer:close_scoring",
+                       top.cutLeft(buttonWidth(ctx, closeLabel, true)), closeLabel, close))
                 out = intent::Trainer{trainer::CloseScoring{}};
             r.cutTop(th.px(12));
             panel(ctx, r, pal.surface, pal.border);
             Rect in = r.shrink(th.px(20));
-            for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6));
+            for (const auto& l : cardLines(c, ctx))
+                in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6));
             // The pictures too when they leave room for every rubric point and the save button
             // (on a small screen the sheet still shows them).
-            const float scoringH = static_cast<float>(c.rubric.size()) * (sk + th.px(10)) + th.px(16) + th.targetH();
+            const float scoringH =
+                static_cast<float>(c.rubric.size()) * (sk + th.px(10)) + th.px(16) + th.targetH();
             if (const auto media = mediaLayout(c, ctx, in.w(), small);
                 !media.slots.empty() && media.height + th.px(6) + scoringH <= in.h()) {
-                if (auto m = drawMedia(ctx, c, media, in.min, in, small); !isNone(m)) out = m;
+                if (auto m = drawMedia(ctx, c, media, in.min, in, small); !isNone(m))
+                    out = m;
                 in.cutTop(media.height + th.px(6));
             }
             in.cutTop(th.px(8));
@@ -211,8 +249,10 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
             double total = 0, max = 0;
             for (const auto& p : c.rubric) {
                 max += p.points;
-                if (ticks[p.id]) total += p.points;
-                if (in.h() < sk) break;
+                if (ticks[p.id])
+                    total += p.points;
+                if (in.h() < sk)
+                    break;
                 Rect b = in.cutTop(sk);
                 in.cutTop(th.px(10));
                 ButtonSpec spec;
@@ -220,7 +260,8 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
                 spec.style = ticks[p.id] ? ButtonStyle::Selected : ButtonStyle::Secondary;
                 spec.picto = ticks[p.id] ? Picto::Check : Picto::None;
                 const std::string label = p.label + " (" + i18n::frenchNumber(p.points) + ")";
-                if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec)) ticks[p.id] = !ticks[p.id];
+                if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec))
+                    ticks[p.id] = !ticks[p.id];
             }
             in.cutTop(th.px(8));
             Rect actions = in.cutTop(th.targetH());
@@ -233,13 +274,17 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
                 if (button(ctx, "trainer:play:" + c.uuid, pb, playLabel, play))
                     out = intent::Trainer{trainer::PlayRecording{c.uuid}};
             }
-            const auto saveLabel = i18n::format(ctx.tr("trainer.save_score"), {{"score", i18n::frenchNumber(total)}, {"max", i18n::frenchNumber(max)}});
+            const auto saveLabel =
+                i18n::format(ctx.tr("trainer.save_score"), {{"score", i18n::frenchNumber(total)},
+                                                            {"max", i18n::frenchNumber(max)}});
             ButtonSpec save;
             save.picto = Picto::Check;
             save.style = ButtonStyle::Primary;
-            if (button(ctx, "trainer:score:" + c.uuid, actions.cutLeft(buttonWidth(ctx, saveLabel, true)), saveLabel, save)) {
+            if (button(ctx, "trainer:score:" + c.uuid,
+                       actions.cutLeft(buttonWidth(ctx, saveLabel, true)), saveLabel, save)) {
                 nlohmann::json points = nlohmann::json::object();
-                for (const auto& p : c.rubric) points[p.id] = ticks[p.id] ? p.points : 0.0;
+                for (const auto& p : c.rubric)
+                    points[p.id] = ticks[p.id] ? p.points : 0.0;
                 out = intent::Trainer{trainer::Score{c.uuid, points, total}};
             }
         }
@@ -249,21 +294,29 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     // Answers a trainer scores: one button each, above the chart (never scrolled away).
     std::vector<const TrainerResponseCard*> manual;
     for (const auto& c : view.responses)
-        if (c.manual) manual.push_back(&c);
+        if (c.manual)
+            manual.push_back(&c);
     if (!manual.empty()) {
-        r.cutTop(text(ctx, r, i18n::format(ctx.tr("trainer.to_score"), {{"n", std::to_string(view.pendingManual)}}),
-                      {TextRole::Strong, Align::Left, small}) + th.px(8));
+        r.cutTop(text(ctx, r,
+                      i18n::format(ctx.tr("trainer.to_score"),
+                                   {{"n", std::to_string(view.pendingManual)}}),
+                      {TextRole::Strong, Align::Left, small}) +
+                 th.px(8));
         Rect rowR = r.cutTop(sk);
         r.cutTop(th.px(16));
         for (const auto* c : manual) {
-            std::string label = ctx.tr(c->scoredBy.empty() ? "trainer.score_it" : "trainer.rescore_it") + " " +
-                                ctx.tr(c->typeKey) + " " + c->itemId;
+            std::string label =
+                ctx.tr(c->scoredBy.empty() ? "trainer.score_it" : "trainer.rescore_it") + " " +
+                ctx.tr(c->typeKey) + " " + c->itemId;
             // Scored: the score and who gave it, readable without scrolling to the answer.
             if (!c->scorer.empty())
-                label += " (" + c->scoreText + ", " + ctx.tr("trainer.scored_by") + " " + c->scorer + ")";
+                label += " (" + c->scoreText + ", " + ctx.tr("trainer.scored_by") + " " +
+                         c->scorer + ")";
             ButtonSpec spec;
             spec.fontPx = small;
-            spec.picto = !c->scorer.empty() ? Picto::Check : c->typeKey == "trainer.type.speak" ? Picto::Microphone : Picto::Pencil;
+            spec.picto = !c->scorer.empty()                   ? Picto::Check
+                         : c->typeKey == "trainer.type.speak" ? Picto::Microphone
+                                                              : Picto::Pencil;
             spec.style = c->scoredBy.empty() ? ButtonStyle::Primary : ButtonStyle::Secondary;
             const float w = buttonWidth(ctx, label, true, small);
             if (w > rowR.w()) {
@@ -277,8 +330,11 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     }
 
     // The rest scrolls: chart, then every answer.
-    const float chartH = th.px(56) + static_cast<float>(view.skills.size()) *
-                                         (th.px(40) * static_cast<float>(std::max<std::size_t>(1, view.sittings.size())) + th.px(28));
+    const float chartH =
+        th.px(56) +
+        static_cast<float>(view.skills.size()) *
+            (th.px(40) * static_cast<float>(std::max<std::size_t>(1, view.sittings.size())) +
+             th.px(28));
     const float cardPad = th.px(16);
     const float textW = r.w() - 2 * cardPad;
     // Under the chart, what the person can do in each placed skill (the bilan's words).
@@ -286,25 +342,31 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     if (!view.sittings.empty()) {
         for (const auto& skill : view.skills) {
             const auto it = view.sittings.front().stepBySkill.find(skill.skillId);
-            if (skill.canDo.empty() || it == view.sittings.front().stepBySkill.end()) continue;
+            if (skill.canDo.empty() || it == view.sittings.front().stepBySkill.end())
+                continue;
             std::string level = static_cast<std::size_t>(it->second) < view.levelTitles.size()
                                     ? view.levelTitles[static_cast<std::size_t>(it->second)]
                                     : std::string("?");
-            if (auto p = level.find(" ("); p != std::string::npos) level.resize(p);
+            if (auto p = level.find(" ("); p != std::string::npos)
+                level.resize(p);
             canDoLines.push_back(skill.title + " (" + level + ") : " + skill.canDo);
         }
     }
     float canDoH = 0;
-    for (const auto& l : canDoLines) canDoH += textHeight(ctx, r.w(), l, {TextRole::Body, Align::Left, small}) + th.px(6);
-    if (canDoH > 0) canDoH += th.px(12);
+    for (const auto& l : canDoLines)
+        canDoH += textHeight(ctx, r.w(), l, {TextRole::Body, Align::Left, small}) + th.px(6);
+    if (canDoH > 0)
+        canDoH += th.px(12);
     std::vector<float> cardH;
     std::vector<MediaLayout> media;
     float contentH = chartH + th.px(24) + small * 2 + canDoH;
     for (const auto& c : view.responses) {
         float h = 2 * cardPad;
-        for (const auto& l : cardLines(c, ctx)) h += textHeight(ctx, textW, l.text, {l.role, Align::Left, small}) + th.px(4);
+        for (const auto& l : cardLines(c, ctx))
+            h += textHeight(ctx, textW, l.text, {l.role, Align::Left, small}) + th.px(4);
         media.push_back(mediaLayout(c, ctx, textW, small));
-        if (!media.back().slots.empty()) h += media.back().height + th.px(8);
+        if (!media.back().slots.empty())
+            h += media.back().height + th.px(8);
         cardH.push_back(h);
         contentH += h + th.px(12);
     }
@@ -314,10 +376,13 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
     float y = r.min.y - scratch.scrollY;
     std::string legend;
     for (std::size_t s = 0; s < view.sittings.size(); ++s) {
-        if (s) legend += "   ";
-        legend += ctx.tr(s == 0 ? "trainer.sitting.this" : "trainer.sitting.before") + " " + view.sittings[s].label;
+        if (s)
+            legend += "   ";
+        legend += ctx.tr(s == 0 ? "trainer.sitting.this" : "trainer.sitting.before") + " " +
+                  view.sittings[s].label;
     }
-    text(ctx, Rect{{r.min.x, y}, {r.max.x, y + small * 2}}, legend, {TextRole::Muted, Align::Left, small});
+    text(ctx, Rect{{r.min.x, y}, {r.max.x, y + small * 2}}, legend,
+         {TextRole::Muted, Align::Left, small});
     y += small * 2;
     drawLevelsChart(ctx, Rect{{r.min.x, y}, {r.max.x, y + chartH}}, view);
     y += chartH + th.px(24);
@@ -326,18 +391,22 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBenefic
         text(ctx, Rect{{r.min.x, y}, {r.max.x, y + h}}, l, {TextRole::Body, Align::Left, small});
         y += h + th.px(6);
     }
-    if (!canDoLines.empty()) y += th.px(12);
+    if (!canDoLines.empty())
+        y += th.px(12);
     for (std::size_t i = 0; i < view.responses.size(); ++i) {
         const auto& c = view.responses[i];
         Rect card{{r.min.x, y}, {r.max.x, y + cardH[i]}};
         y += cardH[i] + th.px(12);
-        if (card.max.y < r.min.y || card.min.y > r.max.y) continue;
+        if (card.max.y < r.min.y || card.min.y > r.max.y)
+            continue;
         panel(ctx, card, c.manual ? pal.notice : pal.surface, pal.border);
         Rect in = card.shrink(cardPad);
-        for (const auto& l : cardLines(c, ctx)) in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(4));
+        for (const auto& l : cardLines(c, ctx))
+            in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(4));
         if (!media[i].slots.empty()) {
             in.cutTop(th.px(4));
-            if (auto m = drawMedia(ctx, c, media[i], in.min, r, small); !isNone(m)) out = m;
+            if (auto m = drawMedia(ctx, c, media[i], in.min, r, small); !isNone(m))
+                out = m;
         }
     }
     dl->PopClipRect();

@@ -13,7 +13,8 @@ std::string rowText(const TrainerAttemptRow& row, UiContext& ctx) {
     std::string s = row.started + "   " + row.quizTitle + "   " + ctx.tr(row.statusKey) + "   " +
                     i18n::format(ctx.tr("trainer.minutes"), {{"n", std::to_string(row.minutes)}});
     if (row.pendingManual > 0)
-        s += "   " + i18n::format(ctx.tr("trainer.pending"), {{"n", std::to_string(row.pendingManual)}});
+        s += "   " +
+             i18n::format(ctx.tr("trainer.pending"), {{"n", std::to_string(row.pendingManual)}});
     return s;
 }
 
@@ -24,7 +25,8 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
     const auto& th = ctx.theme;
     const auto& pal = palette();
     Rect r = contentRect(th);
-    if (auto b = drawTrainerBanner(ctx, r, view.trainer); !isNone(b)) out = b;
+    if (auto b = drawTrainerBanner(ctx, r, view.trainer); !isNone(b))
+        out = b;
 
     // Right column: search by code, today, kiosk panel.
     Rect side = r.cutRight(r.w() * 0.34f);
@@ -34,23 +36,25 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
     typed.typed.clear();
     for (char c : ctx.input.typed) {
         const char up = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-        if (store::kCodeAlphabet.find(up) != std::string_view::npos) typed.typed += up;
+        if (store::kCodeAlphabet.find(up) != std::string_view::npos)
+            typed.typed += up;
     }
     applyTyped(typed, scratch.search, store::kCodeLength, false);
     std::string shown = scratch.search;
-    if (shown.size() > 3) shown.insert(3, "-");
+    if (shown.size() > 3)
+        shown.insert(3, "-");
     textField(ctx, "trainer:search", side.cutTop(th.targetH()), shown, true, th.titlePx(), true);
     side.cutTop(th.px(12));
     const float keysH = 5 * th.px(76) + 4 * th.px(12); // 4 rows of symbols + erase
-    codeKeypad(ctx, side.cutTop(keysH), scratch.search, store::kCodeLength, store::kCodeAlphabet, 8);
+    codeKeypad(ctx, side.cutTop(keysH), scratch.search, store::kCodeLength, store::kCodeAlphabet,
+               8);
     side.cutTop(th.px(12));
     ButtonSpec find;
     find.picto = Picto::Check;
     find.style = ButtonStyle::Primary;
     find.enabled = !scratch.search.empty();
     if (button(ctx, "trainer:find", side.cutTop(th.targetH()), ctx.tr("trainer.find"), find) ||
-        (find.enabled && ctx.input.enter))
-    {
+        (find.enabled && ctx.input.enter)) {
         out = intent::Trainer{trainer::Search{scratch.search}};
         scratch.search.clear(); // the heading now names the code; the field is ready for the next
     }
@@ -63,7 +67,9 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
         r.cutTop(th.px(12));
     }
     if (!view.searchedCode.empty() && !view.assignable.empty()) {
-        if (auto a = drawAssignRow(ctx, r, view.searchedCode, view.assignable, view.assigned, th.px(28)); !isNone(a))
+        if (auto a =
+                drawAssignRow(ctx, r, view.searchedCode, view.assignable, view.assigned, th.px(28));
+            !isNone(a))
             out = a;
         r.cutTop(th.px(16));
     }
@@ -73,14 +79,17 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
     exp.picto = Picto::ArrowRight;
     exp.style = ButtonStyle::Primary;
     exp.enabled = view.selectedCount > 0;
-    const auto expLabel = i18n::format(ctx.tr("trainer.export_selected"), {{"n", std::to_string(view.selectedCount)}});
-    if (button(ctx, "trainer:export", bottom.cutLeft(buttonWidth(ctx, expLabel, true)), expLabel, exp))
+    const auto expLabel = i18n::format(ctx.tr("trainer.export_selected"),
+                                       {{"n", std::to_string(view.selectedCount)}});
+    if (button(ctx, "trainer:export", bottom.cutLeft(buttonWidth(ctx, expLabel, true)), expLabel,
+               exp))
         out = intent::Trainer{trainer::ExportSelected{}};
     bottom.cutLeft(th.px(16));
     ButtonSpec today;
     today.picto = Picto::Home;
     const auto& todayLabel = ctx.tr("trainer.today");
-    if (button(ctx, "trainer:today", bottom.cutLeft(buttonWidth(ctx, todayLabel, true)), todayLabel, today)) {
+    if (button(ctx, "trainer:today", bottom.cutLeft(buttonWidth(ctx, todayLabel, true)), todayLabel,
+               today)) {
         scratch.search.clear();
         out = intent::Trainer{trainer::ShowToday{}};
     }
@@ -88,7 +97,8 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
     ButtonSpec kiosk;
     kiosk.picto = Picto::Computer;
     const auto& kioskLabel = ctx.tr("trainer.kiosk");
-    if (button(ctx, "trainer:kiosk", bottom.cutLeft(buttonWidth(ctx, kioskLabel, true)), kioskLabel, kiosk))
+    if (button(ctx, "trainer:kiosk", bottom.cutLeft(buttonWidth(ctx, kioskLabel, true)), kioskLabel,
+               kiosk))
         out = intent::Trainer{trainer::OpenKioskPanel{}};
 
     if (view.rows.empty()) {
@@ -105,7 +115,8 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
     for (const auto& row : view.rows) {
         Rect line{{r.min.x, y}, {r.max.x, y + rowH}};
         y += rowH + gap;
-        if (line.max.y <= r.min.y || line.min.y >= r.max.y) continue; // scrolled out: not tappable
+        if (line.max.y <= r.min.y || line.min.y >= r.max.y)
+            continue; // scrolled out: not tappable
         const auto& pickLabel = ctx.tr(row.selected ? "trainer.selected" : "trainer.select");
         ButtonSpec pick;
         pick.picto = row.selected ? Picto::Check : Picto::None;
@@ -125,7 +136,8 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
             out = intent::Trainer{trainer::OpenAttempt{row.uuid}};
         line.cutLeft(th.px(16));
         text(ctx, line, rowText(row, ctx), {TextRole::Body, Align::Left, th.px(28)}, true);
-        dl->AddLine({line.min.x, line.max.y + gap * 0.5f}, {line.max.x, line.max.y + gap * 0.5f}, pal.border, 1.f);
+        dl->AddLine({line.min.x, line.max.y + gap * 0.5f}, {line.max.x, line.max.y + gap * 0.5f},
+                    pal.border, 1.f);
     }
     dl->PopClipRect();
     return out;

@@ -1,16 +1,18 @@
 // Trainer login: tap your name, type your PIN on a big keypad (digits hidden), "Valider".
 // Wrong PINs and the lockout are decided by the store; the message comes worded in the view.
-#include <algorithm>
-
 #include "ui/screens/trainer_screens.hpp"
+
+#include <algorithm>
 
 namespace repere::ui {
 
-Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scratch, UiContext& ctx) {
+Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scratch,
+                        UiContext& ctx) {
     Intent out;
     const auto& th = ctx.theme;
     Rect r = contentRect(th);
-    if (auto b = drawTrainerBanner(ctx, r, {}); !isNone(b)) out = b;
+    if (auto b = drawTrainerBanner(ctx, r, {}); !isNone(b))
+        out = b;
 
     const float keyH = th.px(96), gap = th.px(12);
     Rect right = r.cutRight(r.w() * 0.42f);
@@ -24,7 +26,8 @@ Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scrat
         r.cutTop(text(ctx, r, ctx.tr("trainer.login.no_account")) + th.gap());
     }
     for (const auto& name : view.names) {
-        if (r.h() < th.targetH()) break;
+        if (r.h() < th.targetH())
+            break;
         ButtonSpec spec;
         spec.picto = Picto::Person;
         spec.style = scratch.name == name ? ButtonStyle::Selected : ButtonStyle::Secondary;
@@ -39,7 +42,8 @@ Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scrat
     right.cutTop(text(ctx, right, ctx.tr("trainer.login.pin"), {TextRole::Title}) + th.px(16));
     // One filled circle per digit typed, never the digit (drawn: the field shows no text).
     const Rect field = right.cutTop(th.targetH());
-    textField(ctx, "trainer:pin", field, {}, !scratch.name.empty() && scratch.pin.empty(), th.titlePx(), true);
+    textField(ctx, "trainer:pin", field, {}, !scratch.name.empty() && scratch.pin.empty(),
+              th.titlePx(), true);
     {
         const float d = th.px(26), step = th.px(48);
         const auto n = static_cast<float>(scratch.pin.size());
@@ -72,7 +76,8 @@ Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scrat
     ButtonSpec back;
     back.picto = Picto::ArrowLeft;
     back.style = ButtonStyle::Quiet;
-    if (button(ctx, "trainer:leave", right.cutTop(th.targetH()), ctx.tr("trainer.login.leave"), back) ||
+    if (button(ctx, "trainer:leave", right.cutTop(th.targetH()), ctx.tr("trainer.login.leave"),
+               back) ||
         ctx.input.escape)
         out = intent::Trainer{trainer::LeaveLogin{}};
     return out;

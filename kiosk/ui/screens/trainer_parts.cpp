@@ -1,9 +1,10 @@
 // Pieces shared by the trainer screens: the "Espace formateur" banner and the page head under
-// it, the row assigning a diagnostic, the discreet welcome corner, and the levels chart (ImDrawList; level names written, never colour alone).
+// it, the row assigning a diagnostic, the discreet welcome corner, and the levels chart
+// (ImDrawList; level names written, never colour alone).
+#include "ui/screens/trainer_screens.hpp"
+
 #include <algorithm>
 #include <cstdio>
-
-#include "ui/screens/trainer_screens.hpp"
 
 namespace repere::ui {
 
@@ -17,13 +18,15 @@ Intent drawTrainerBanner(UiContext& ctx, Rect& r, const std::string& trainer) {
     Rect inner = band.shrinkX(th.margin());
     const auto& title = ctx.tr("trainer.banner");
     std::string shown = title;
-    if (!trainer.empty()) shown += "  —  " + trainer;
+    if (!trainer.empty())
+        shown += "  —  " + trainer;
     if (!trainer.empty()) {
         const auto& label = ctx.tr("trainer.logout");
         ButtonSpec spec;
         spec.picto = Picto::Door;
         const float w = buttonWidth(ctx, label, true);
-        if (button(ctx, "trainer:logout", inner.cutRight(w).centered(w, th.smallTargetH()), label, spec))
+        if (button(ctx, "trainer:logout", inner.cutRight(w).centered(w, th.smallTargetH()), label,
+                   spec))
             out = intent::Trainer{trainer::Logout{}};
     }
     text(ctx, inner, shown, {TextRole::Title, Align::Left, 0, pal.background}, true);
@@ -31,14 +34,17 @@ Intent drawTrainerBanner(UiContext& ctx, Rect& r, const std::string& trainer) {
     return out;
 }
 
-Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer, const std::string& heading) {
+Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer,
+                           const std::string& heading) {
     Intent out = drawTrainerBanner(ctx, r, trainer);
     const auto& th = ctx.theme;
     Rect head = r.cutTop(th.targetH());
     const auto& backLabel = ctx.tr("trainer.back_list");
     ButtonSpec back;
     back.picto = Picto::ArrowLeft;
-    if (button(ctx, "trainer:back", head.cutRight(buttonWidth(ctx, backLabel, true)), backLabel, back) || ctx.input.escape)
+    if (button(ctx, "trainer:back", head.cutRight(buttonWidth(ctx, backLabel, true)), backLabel,
+               back) ||
+        ctx.input.escape)
         out = intent::Trainer{trainer::BackToList{}};
     text(ctx, head, heading, {TextRole::Title}, true);
     r.cutTop(th.px(12));
@@ -46,8 +52,8 @@ Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer, 
 }
 
 Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
-                     const std::vector<std::pair<std::string, std::string>>& assignable, const std::string& assigned,
-                     float fontPx) {
+                     const std::vector<std::pair<std::string, std::string>>& assignable,
+                     const std::string& assigned, float fontPx) {
     Intent out;
     const auto& th = ctx.theme;
     std::string title = ctx.tr("trainer.assign");
@@ -62,13 +68,18 @@ Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
     const float padL = th.px(12), badgeW = th.px(52);
     ImFont* bold = th.fonts.bold;
     const float fullPx = fontPx * th.textBoost();
-    auto wordW = [&](const std::string& label) { return bold->CalcTextSizeA(fullPx, FLT_MAX, 0, label.c_str()).x; };
-    const float colW = (r.w() - gap * static_cast<float>(n - 1)) / static_cast<float>(std::max(1, n));
+    auto wordW = [&](const std::string& label) {
+        return bold->CalcTextSizeA(fullPx, FLT_MAX, 0, label.c_str()).x;
+    };
+    const float colW =
+        (r.w() - gap * static_cast<float>(n - 1)) / static_cast<float>(std::max(1, n));
     bool side = true;
     for (const auto& [id, label] : assignable)
-        if (wordW(label) + padL + badgeW > colW) side = false;
+        if (wordW(label) + padL + badgeW > colW)
+            side = false;
     // Stacked when a title does not fit its share of the row and there is room below.
-    if (!side && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap)) side = true;
+    if (!side && r.h() < static_cast<float>(n) * (th.smallTargetH() + gap))
+        side = true;
     Rect rowR = side ? r.cutTop(th.smallTargetH()) : Rect{};
     for (int k = 0; k < n; ++k) {
         const auto& [id, label] = assignable[static_cast<std::size_t>(k)];
@@ -83,9 +94,11 @@ Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
             r.cutTop(gap);
         }
         const std::string wid = "trainer:assign:" + id;
-        if (button(ctx, wid, b, "", spec)) out = intent::Trainer{trainer::AssignQuiz{code, id}};
+        if (button(ctx, wid, b, "", spec))
+            out = intent::Trainer{trainer::AssignQuiz{code, id}};
         // Found by its title, like any button (scripts and tests tap "Français").
-        if (ctx.recorder) ctx.recorder->widget(wid, label, b, true);
+        if (ctx.recorder)
+            ctx.recorder->widget(wid, label, b, true);
         const Rect words{{b.min.x + padL, b.min.y}, {b.max.x - badgeW, b.max.y}};
         const float w = wordW(label);
         const float px = w > words.w() ? fontPx * words.w() / w * 0.98f : fontPx;
@@ -106,7 +119,8 @@ Intent drawTrainerCorner(UiContext& ctx) {
     spec.picto = Picto::Key;
     spec.style = ButtonStyle::Quiet;
     spec.fontPx = th.px(28);
-    if (button(ctx, "trainer:corner", corner, label, spec)) return intent::Trainer{trainer::OpenLogin{}};
+    if (button(ctx, "trainer:corner", corner, label, spec))
+        return intent::Trainer{trainer::OpenLogin{}};
     return {};
 }
 
@@ -115,7 +129,8 @@ void drawLevelsChart(UiContext& ctx, const Rect& area, const TrainerBeneficiaryV
     const auto& pal = palette();
     ImDrawList* dl = ctx.draw();
     const std::size_t levels = view.levelTitles.size();
-    if (levels == 0 || view.skills.empty()) return;
+    if (levels == 0 || view.skills.empty())
+        return;
     Rect r = area;
     const float small = th.px(26);
     const float labelW = th.px(300);
@@ -125,7 +140,8 @@ void drawLevelsChart(UiContext& ctx, const Rect& area, const TrainerBeneficiaryV
     for (std::size_t i = 0; i < levels; ++i) {
         Rect cell = column(axis, static_cast<int>(i), static_cast<int>(levels), th.px(4));
         std::string t = view.levelTitles[i];
-        if (auto p = t.find(" ("); p != std::string::npos) t = t.substr(0, p);
+        if (auto p = t.find(" ("); p != std::string::npos)
+            t = t.substr(0, p);
         text(ctx, cell, t, {TextRole::Strong, Align::Center, small}, true);
     }
     const std::size_t sittings = std::max<std::size_t>(1, view.sittings.size());
@@ -134,40 +150,55 @@ void drawLevelsChart(UiContext& ctx, const Rect& area, const TrainerBeneficiaryV
     for (const auto& skill : view.skills) {
         Rect row = r.cutTop(rowH);
         Rect name = row.cutLeft(labelW);
-        text(ctx, name.shrinkX(th.px(8)), skill.title, {TextRole::Strong, Align::Left, small}, true);
+        text(ctx, name.shrinkX(th.px(8)), skill.title, {TextRole::Strong, Align::Left, small},
+             true);
         // Column guides so a bar's end can be read against the level names.
         for (std::size_t i = 0; i <= levels; ++i) {
-            const float x = row.min.x + row.w() * static_cast<float>(i) / static_cast<float>(levels);
+            const float x =
+                row.min.x + row.w() * static_cast<float>(i) / static_cast<float>(levels);
             dl->AddLine({x, row.min.y}, {x, row.max.y}, pal.border, 1.f);
         }
         Rect bars = row.shrink(th.px(8));
         for (std::size_t s = 0; s < view.sittings.size(); ++s) {
-            const Rect bar = Rect{{bars.min.x, bars.min.y + bars.h() * static_cast<float>(s) / static_cast<float>(sittings)},
-                       {bars.max.x, bars.min.y + bars.h() * static_cast<float>(s + 1) / static_cast<float>(sittings)}}
-                      .shrink(th.px(3));
+            const Rect bar = Rect{{bars.min.x, bars.min.y + bars.h() * static_cast<float>(s) /
+                                                                static_cast<float>(sittings)},
+                                  {bars.max.x, bars.min.y + bars.h() * static_cast<float>(s + 1) /
+                                                                static_cast<float>(sittings)}}
+                                 .shrink(th.px(3));
             const auto& sitting = view.sittings[s];
             auto it = sitting.stepBySkill.find(skill.skillId);
-            // The opened sitting solid, the earlier one hatched-looking (outline): differs by shape too.
+            // The opened sitting solid, the earlier one hatched-looking (outline): differs by shape
+            // too.
             const bool current = s == 0;
             std::string word;
             if (it == sitting.stepBySkill.end()) {
                 word = ctx.tr("trainer.not_placed");
-                text(ctx, bar, (current ? "" : sitting.label + " : ") + word, {TextRole::Muted, Align::Left, small}, true);
+                text(ctx, bar, (current ? "" : sitting.label + " : ") + word,
+                     {TextRole::Muted, Align::Left, small}, true);
                 continue;
             }
             const float frac = static_cast<float>(it->second + 1) / static_cast<float>(levels);
             Rect fill{bar.min, {bar.min.x + bar.w() * frac, bar.max.y}};
-            if (current) dl->AddRectFilled(fill.min, fill.max, pal.action, th.px(6));
-            else dl->AddRect(fill.min, fill.max, pal.text, th.px(6), 0, th.px(3));
-            word = static_cast<std::size_t>(it->second) < levels ? view.levelTitles[static_cast<std::size_t>(it->second)] : "?";
-            if (auto p = word.find(" ("); p != std::string::npos) word = word.substr(0, p);
-            if (!current) word = sitting.label + " : " + word;
+            if (current)
+                dl->AddRectFilled(fill.min, fill.max, pal.action, th.px(6));
+            else
+                dl->AddRect(fill.min, fill.max, pal.text, th.px(6), 0, th.px(3));
+            word = static_cast<std::size_t>(it->second) < levels
+                       ? view.levelTitles[static_cast<std::size_t>(it->second)]
+                       : "?";
+            if (auto p = word.find(" ("); p != std::string::npos)
+                word = word.substr(0, p);
+            if (!current)
+                word = sitting.label + " : " + word;
             // The step's name written at the end of the bar (inside if it fits, else after).
             // Measured as text() draws it: bold, at the boosted size (else it wraps in the bar).
-            const float tw = th.fonts.bold->CalcTextSizeA(small * th.textBoost(), FLT_MAX, 0, word.c_str()).x;
+            const float tw =
+                th.fonts.bold->CalcTextSizeA(small * th.textBoost(), FLT_MAX, 0, word.c_str()).x;
             if (tw + th.px(16) < fill.w()) {
                 Rect in{{fill.max.x - tw - th.px(12), fill.min.y}, fill.max};
-                text(ctx, in, word, {TextRole::Strong, Align::Left, small, current ? pal.onAction : pal.text}, true);
+                text(ctx, in, word,
+                     {TextRole::Strong, Align::Left, small, current ? pal.onAction : pal.text},
+                     true);
             } else {
                 Rect after{{fill.max.x + th.px(8), fill.min.y}, {bar.max.x, fill.max.y}};
                 text(ctx, after, word, {TextRole::Strong, Align::Left, small}, true);

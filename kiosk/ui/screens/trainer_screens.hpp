@@ -5,12 +5,12 @@
 // formateur" banner so nobody mistakes it for the test.
 #pragma once
 
+#include "ui/screens/screens.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "ui/screens/screens.hpp"
 
 namespace repere::ui {
 
@@ -38,14 +38,14 @@ struct TrainerAttemptRow {
 };
 struct TrainerHomeView {
     std::string trainer;
-    std::string heading;  // "Passations du jour" or "Code ABC-DEFG"
+    std::string heading; // "Passations du jour" or "Code ABC-DEFG"
     std::vector<TrainerAttemptRow> rows;
     // A searched code (formatted, "" = today's list): a diagnostic can be assigned to it here,
     // before its first sitting.
     std::string searchedCode;
     std::vector<std::pair<std::string, std::string>> assignable; // quiz id, title
     std::string assigned;                                        // title assigned to the code
-    std::string message;  // result of the last action (export done, no such code...)
+    std::string message; // result of the last action (export done, no such code...)
     int selectedCount = 0;
 };
 struct TrainerHomeScratch {
@@ -54,15 +54,17 @@ struct TrainerHomeScratch {
 };
 Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch, UiContext& ctx);
 
-// ---- one beneficiary -----------------------------------------------------------------------------
+// ---- one beneficiary
+// -----------------------------------------------------------------------------
 struct TrainerSitting {
-    std::string label;                    // "28/11/2026 — Diagnostic de français"
+    std::string label;                      // "28/11/2026 — Diagnostic de français"
     std::map<std::string, int> stepBySkill; // skill id -> level index (absent: not placed)
 };
 struct TrainerSkillRow {
     std::string skillId;
     std::string title;
-    std::string canDo; // what the person can do in this skill at this sitting's level ("" = not placed)
+    std::string
+        canDo; // what the person can do in this skill at this sitting's level ("" = not placed)
 };
 struct TrainerRubricPoint {
     std::string id;
@@ -78,27 +80,27 @@ struct TrainerShownImage {
 };
 struct TrainerResponseCard {
     std::string uuid;
-    int number = 0;            // 1-based
+    int number = 0; // 1-based
     std::string itemId;
-    std::string typeKey;       // "trainer.type.write", ...
-    std::string shown;         // instruction + stimulus text
-    std::string answered;      // what the person gave, readable
-    std::string expected;      // the right answer(s), readable ("" = none / trainer-scored)
-    std::string statusKey;     // "trainer.rstatus.ok", ...
-    std::string scoreText;     // "1 / 1"
+    std::string typeKey;   // "trainer.type.write", ...
+    std::string shown;     // instruction + stimulus text
+    std::string answered;  // what the person gave, readable
+    std::string expected;  // the right answer(s), readable ("" = none / trainer-scored)
+    std::string statusKey; // "trainer.rstatus.ok", ...
+    std::string scoreText; // "1 / 1"
     double seconds = 0;
     int plays = 0;
     bool dontKnow = false;
-    bool manual = false;       // write/speak (not practice): the trainer scores it here
+    bool manual = false; // write/speak (not practice): the trainer scores it here
     bool hasRecording = false;
     std::vector<TrainerShownImage> images; // the item's picture first, then picture options
-    bool canReplay = false;    // the listening stimulus can be played again ("Écouter")
-    std::string scoredBy;      // "Mme Benali, 28/11 15:02" when scored
-    std::string scorer;        // "Mme Benali" when scored
+    bool canReplay = false; // the listening stimulus can be played again ("Écouter")
+    std::string scoredBy;   // "Mme Benali, 28/11 15:02" when scored
+    std::string scorer;     // "Mme Benali" when scored
     std::vector<TrainerRubricPoint> rubric;
 };
 struct TrainerNoteLine {
-    std::string by;   // "Mme Benali, 28/11 15:02"
+    std::string by; // "Mme Benali, 28/11 15:02"
     std::string text;
 };
 struct TrainerBeneficiaryView {
@@ -106,37 +108,41 @@ struct TrainerBeneficiaryView {
     std::string code;
     std::string firstName;
     std::string attemptUuid;
-    std::vector<std::string> levelTitles;  // of the opened attempt's framework, lowest first
+    std::vector<std::string> levelTitles; // of the opened attempt's framework, lowest first
     std::vector<TrainerSkillRow> skills;
-    std::vector<TrainerSitting> sittings;  // the opened one first, then the previous (max 2)
+    std::vector<TrainerSitting> sittings; // the opened one first, then the previous (max 2)
     std::vector<TrainerResponseCard> responses;
-    std::string nextStep;                  // current agreed next step ("" = none)
+    std::string nextStep;                     // current agreed next step ("" = none)
     std::vector<std::string> nextStepChoices; // worded choices
     std::vector<std::pair<std::string, std::string>> assignable; // quiz id, title
-    std::string assigned;                  // title of the diagnostic assigned to this code
+    std::string assigned; // title of the diagnostic assigned to this code
     std::string message;
     int pendingManual = 0;
-    std::string scoring; // uuid of the answer being scored ("" = the whole page)
+    std::string scoring;                // uuid of the answer being scored ("" = the whole page)
     std::vector<TrainerNoteLine> notes; // the counsellors' notes about this code, oldest first
     bool notesOpen = false;             // the notes page (keyboard) instead of the sheet
 };
 struct TrainerBeneficiaryScratch {
-    std::map<std::string, std::map<std::string, bool>> ticks; // response uuid -> rubric id -> ticked
+    std::map<std::string, std::map<std::string, bool>>
+        ticks; // response uuid -> rubric id -> ticked
     float scrollY = 0;
     std::string noteDraft;
     KeyboardState keyboard;
     float notesScrollY = 0;
 };
-Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view, TrainerBeneficiaryScratch& scratch, UiContext& ctx);
+Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
+                              TrainerBeneficiaryScratch& scratch, UiContext& ctx);
 
 // The notes page drawn in `r` (the left column of the beneficiary page when view.notesOpen).
-Intent drawTrainerNotes(const TrainerBeneficiaryView& view, TrainerBeneficiaryScratch& scratch, UiContext& ctx, Rect r);
+Intent drawTrainerNotes(const TrainerBeneficiaryView& view, TrainerBeneficiaryScratch& scratch,
+                        UiContext& ctx, Rect r);
 
 // The levels chart: one row per skill, a bar per sitting reaching the person's step, the level
 // names written on the axis and the step's name written at the end of each bar.
 void drawLevelsChart(UiContext& ctx, const Rect& r, const TrainerBeneficiaryView& view);
 
-// ---- kiosk panel ------------------------------------------------------------------------------------
+// ---- kiosk panel
+// ------------------------------------------------------------------------------------
 struct TrainerPackageRow {
     std::string id;
     std::string version;
@@ -152,12 +158,12 @@ struct TrainerSyncView {
     // The action row ("Synchroniser maintenant" and, once wired, its progress). A sync client
     // sets `available`; until then the button is shown disabled with trainer.sync.off.
     bool available = false;
-    bool running = false;    // a round is in progress: the button is disabled
-    std::string progress;    // worded progress of the running round ("" = none)
-    bool enrolled = true;    // false: sync runs but this kiosk has no server (said under the button)
-    bool requested = false;  // tapped, the round is about to start: the button is disabled
-    float fraction = -1;     // progress bar of the running round in [0, 1] (< 0: no bar)
-    std::string next;        // worded next automatic try after failures ("" = none)
+    bool running = false;   // a round is in progress: the button is disabled
+    std::string progress;   // worded progress of the running round ("" = none)
+    bool enrolled = true;   // false: sync runs but this kiosk has no server (said under the button)
+    bool requested = false; // tapped, the round is about to start: the button is disabled
+    float fraction = -1;    // progress bar of the running round in [0, 1] (< 0: no bar)
+    std::string next;       // worded next automatic try after failures ("" = none)
     std::string errorDetail; // the sync client's own words for IT, shown small under lastError
 };
 struct TrainerKioskView {
@@ -176,12 +182,13 @@ Intent drawTrainerKiosk(const TrainerKioskView& view, TrainerKioskScratch& scrat
 Intent drawTrainerBanner(UiContext& ctx, Rect& r, const std::string& trainer);
 // The top of a page below the list (a beneficiary, the kiosk panel): the banner, the page's
 // heading and "Retour à la liste" (also Escape). Consumes them from the top of `r`.
-Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer, const std::string& heading);
+Intent drawTrainerPageHead(UiContext& ctx, Rect& r, const std::string& trainer,
+                           const std::string& heading);
 // "Diagnostic pour ce code : ..." and one button per loaded diagnostic (the assigned one
 // selected). Consumes its height from the top of `r`.
 Intent drawAssignRow(UiContext& ctx, Rect& r, const std::string& code,
-                     const std::vector<std::pair<std::string, std::string>>& assignable, const std::string& assigned,
-                     float fontPx);
+                     const std::vector<std::pair<std::string, std::string>>& assignable,
+                     const std::string& assigned, float fontPx);
 // The discreet corner of the welcome screen that opens the trainer login.
 Intent drawTrainerCorner(UiContext& ctx);
 

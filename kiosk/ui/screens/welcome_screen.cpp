@@ -8,9 +8,11 @@ void welcomePicture(UiContext& ctx, const Rect& r) {
     const auto& pal = palette();
     const float s = std::min(r.h(), r.w() / 3.6f);
     const Rect row = r.centered(s * 3.4f, s);
-    drawPicto(ctx.draw(), Picto::Speech, column(row, 0, 3, s * 0.2f).centered(s * 0.8f, s * 0.8f), pal.action);
+    drawPicto(ctx.draw(), Picto::Speech, column(row, 0, 3, s * 0.2f).centered(s * 0.8f, s * 0.8f),
+              pal.action);
     drawPicto(ctx.draw(), Picto::Person, column(row, 1, 3, s * 0.2f), pal.text);
-    drawPicto(ctx.draw(), Picto::Computer, column(row, 2, 3, s * 0.2f).centered(s * 0.8f, s * 0.8f), pal.action);
+    drawPicto(ctx.draw(), Picto::Computer, column(row, 2, 3, s * 0.2f).centered(s * 0.8f, s * 0.8f),
+              pal.action);
 }
 } // namespace
 
@@ -34,7 +36,9 @@ Intent drawWelcome(const WelcomeView&, UiContext& ctx) {
     start.picto = Picto::ArrowRight;
     start.style = ButtonStyle::Primary;
     start.fontPx = th.px(44);
-    if (button(ctx, "welcome:start", bottom.cutTop(th.targetH() * 1.5f).centered(startW, th.targetH() * 1.5f), startLabel, start))
+    if (button(ctx, "welcome:start",
+               bottom.cutTop(th.targetH() * 1.5f).centered(startW, th.targetH() * 1.5f), startLabel,
+               start))
         out = intent::Start{};
     bottom.cutTop(th.px(8));
     bottom.cutTop(text(ctx, bottom, hint, {TextRole::Muted, Align::Center}) + th.gap());
@@ -42,11 +46,14 @@ Intent drawWelcome(const WelcomeView&, UiContext& ctx) {
     const auto& resumeLabel = ctx.tr("welcome.resume");
     ButtonSpec resume;
     resume.picto = Picto::Key;
-    if (button(ctx, "welcome:resume", bottom.cutTop(th.targetH()).centered(buttonWidth(ctx, resumeLabel, true), th.targetH()),
-               resumeLabel, resume))
+    if (button(
+            ctx, "welcome:resume",
+            bottom.cutTop(th.targetH()).centered(buttonWidth(ctx, resumeLabel, true), th.targetH()),
+            resumeLabel, resume))
         out = intent::OpenResume{};
 
-    if (auto s = speakerIntent(ctx, title + ". " + sub + " " + hint); !isNone(s)) out = s;
+    if (auto s = speakerIntent(ctx, title + ". " + sub + " " + hint); !isNone(s))
+        out = s;
     return out;
 }
 

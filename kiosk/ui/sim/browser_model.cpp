@@ -22,15 +22,14 @@ std::string normalizeAddress(const std::string& address) {
 
 BrowserModel::BrowserModel(const nlohmann::json& config)
     : home_(configString(config, "home", "www.cherchetout.exemple")),
-      homeTitle_(configString(config, "homeTitle")),
-      target_(configString(config, "target")),
+      homeTitle_(configString(config, "homeTitle")), target_(configString(config, "target")),
       targetTitle_(configString(config, "targetTitle")),
       targetText_(configString(config, "targetText")),
       lookalikes_(configStrings(config, "lookalikes")) {
     if (config.is_object() && config.contains("results") && config["results"].is_array()) {
         for (const auto& r : config["results"]) {
-            results_.push_back({configString(r, "title"), configString(r, "url"), configString(r, "text"),
-                                configBool(r, "ad", false)});
+            results_.push_back({configString(r, "title"), configString(r, "url"),
+                                configString(r, "text"), configBool(r, "ad", false)});
         }
     }
     url_ = home_;

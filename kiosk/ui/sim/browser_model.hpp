@@ -15,13 +15,13 @@
 // End states: reached_by_address, reached_by_search, reached_lookalike.
 #pragma once
 
+#include "ui/items/text_buffer.hpp"
+#include "ui/sim/sim_trace.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ui/items/text_buffer.hpp"
-#include "ui/sim/sim_trace.hpp"
 
 namespace repere::ui::sim {
 
@@ -39,11 +39,11 @@ public:
 
     explicit BrowserModel(const nlohmann::json& config);
 
-    void tapAddressBar();  // selects the address: typing replaces it, as in real browsers
-    void tapSearchBox();   // home page only
+    void tapAddressBar(); // selects the address: typing replaces it, as in real browsers
+    void tapSearchBox();  // home page only
     bool type(std::string_view utf8);
     bool backspace();
-    void go();             // the keyboard's "Aller" / Entrée, or the arrow beside the bar
+    void go(); // the keyboard's "Aller" / Entrée, or the arrow beside the bar
     void tapResult(std::size_t index);
     void back();
 

@@ -5,17 +5,15 @@
 namespace repere::ui::sim {
 
 EmailModel::EmailModel(const nlohmann::json& config)
-    : mailbox_(configString(config, "mailbox")),
-      expectedTo_(configString(config, "to")),
-      subject_(configString(config, "subject")),
-      body_(configString(config, "body")),
+    : mailbox_(configString(config, "mailbox")), expectedTo_(configString(config, "to")),
+      subject_(configString(config, "subject")), body_(configString(config, "body")),
       expectedFile_(configString(config, "attachment")),
       toPrefilled_(configBool(config, "toPrefilled", false)),
       files_(configStrings(config, "files")) {
     if (config.is_object() && config.contains("inbox") && config["inbox"].is_array()) {
         for (const auto& m : config["inbox"]) {
-            inbox_.push_back({configString(m, "from"), configString(m, "subject"), configString(m, "preview"),
-                              configString(m, "time")});
+            inbox_.push_back({configString(m, "from"), configString(m, "subject"),
+                              configString(m, "preview"), configString(m, "time")});
         }
     }
 }

@@ -2,25 +2,25 @@
 // address and attaches a given file, then sends.
 //
 // simConfig ("sim" in quiz.json), every field optional:
-//   "mailbox":     "awa.diallo@exemple.fr"           the person's fictitious address (shown as sender)
-//   "inbox":       [{"from", "subject", "preview", "time"}]   messages shown in the inbox
+//   "mailbox":     "awa.diallo@exemple.fr"           the person's fictitious address (shown as
+//   sender) "inbox":       [{"from", "subject", "preview", "time"}]   messages shown in the inbox
 //   "to":          "accueil@agence-exemple.fr"        the address the message must go to
-//   "toPrefilled": true                               recipient already written (default false: type it)
-//   "subject":     "Mon CV"                           subject, already written
-//   "body":        "Bonjour, voici mon CV. …"        text, already written
-//   "files":       ["CV_Awa_Diallo.pdf", "Photo.jpg"] files offered by "Joindre un fichier"
-//   "attachment":  "CV_Awa_Diallo.pdf"                the file that must be attached
+//   "toPrefilled": true                               recipient already written (default false:
+//   type it) "subject":     "Mon CV"                           subject, already written "body":
+//   "Bonjour, voici mon CV. …"        text, already written "files":       ["CV_Awa_Diallo.pdf",
+//   "Photo.jpg"] files offered by "Joindre un fichier" "attachment":  "CV_Awa_Diallo.pdf" the file
+//   that must be attached
 // End states: sent_with_attachment, sent_wrong_attachment, sent_without_attachment,
 //             sent_wrong_recipient (recipient not the expected one, whatever is attached).
 #pragma once
+
+#include "ui/items/text_buffer.hpp"
+#include "ui/sim/sim_trace.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ui/items/text_buffer.hpp"
-#include "ui/sim/sim_trace.hpp"
 
 namespace repere::ui::sim {
 
@@ -38,13 +38,13 @@ public:
     // Inbox
     void openCompose();
     // Compose
-    void tapRecipient();            // focuses the "À" field (keyboard shows)
+    void tapRecipient(); // focuses the "À" field (keyboard shows)
     bool type(std::string_view utf8);
     bool backspace();
     void openFilePicker();
     void removeAttachment(const std::string& name);
     void send();
-    void discard();                 // back to the inbox, the draft is dropped
+    void discard(); // back to the inbox, the draft is dropped
     // FilePicker
     void pickFile(const std::string& name);
     void closeFilePicker();

@@ -21,11 +21,16 @@ std::vector<quiz::FormField> parseFields(const nlohmann::json& config) {
         }
         field.label = configString(f, "label", field.id);
         const auto kind = configString(f, "kind", "text");
-        if (kind == "number") field.kind = quiz::FieldKind::Number;
-        else if (kind == "date") field.kind = quiz::FieldKind::Date;
-        else if (kind == "email") field.kind = quiz::FieldKind::Email;
-        else if (kind == "phone") field.kind = quiz::FieldKind::Phone;
-        else if (kind == "postcode") field.kind = quiz::FieldKind::Postcode;
+        if (kind == "number")
+            field.kind = quiz::FieldKind::Number;
+        else if (kind == "date")
+            field.kind = quiz::FieldKind::Date;
+        else if (kind == "email")
+            field.kind = quiz::FieldKind::Email;
+        else if (kind == "phone")
+            field.kind = quiz::FieldKind::Phone;
+        else if (kind == "postcode")
+            field.kind = quiz::FieldKind::Postcode;
         field.accept = configStrings(f, "accept");
         field.required = configBool(f, "required", true);
         fields.push_back(std::move(field));
@@ -35,12 +40,14 @@ std::vector<quiz::FormField> parseFields(const nlohmann::json& config) {
 
 std::string digitsOnly(const std::string& s) {
     std::string out;
-    std::copy_if(s.begin(), s.end(), std::back_inserter(out), [](unsigned char c) { return std::isdigit(c); });
+    std::copy_if(s.begin(), s.end(), std::back_inserter(out),
+                 [](unsigned char c) { return std::isdigit(c); });
     return out;
 }
 
 // Typed value vs accepted value: case, surrounding spaces and (for numbers) separators ignored.
-bool sameValue(const quiz::FormField& field, const std::string& typed, const std::string& accepted) {
+bool sameValue(const quiz::FormField& field, const std::string& typed,
+               const std::string& accepted) {
     switch (field.kind) {
     case quiz::FieldKind::Phone:
     case quiz::FieldKind::Postcode:
@@ -63,14 +70,18 @@ FieldError checkField(const quiz::FormField& field, const std::string& value) {
     }
     switch (field.kind) {
     case quiz::FieldKind::Email:
-        return std::regex_match(v, std::regex(R"([^@ ]+@[^@ ]+\.[a-z]{2,})")) ? FieldError::None : FieldError::Email;
+        return std::regex_match(v, std::regex(R"([^@ ]+@[^@ ]+\.[a-z]{2,})")) ? FieldError::None
+                                                                              : FieldError::Email;
     case quiz::FieldKind::Postcode:
-        return std::regex_match(v, std::regex(R"(\d{5})")) ? FieldError::None : FieldError::Postcode;
+        return std::regex_match(v, std::regex(R"(\d{5})")) ? FieldError::None
+                                                           : FieldError::Postcode;
     case quiz::FieldKind::Date:
-        return std::regex_match(v, std::regex(R"(\d{2}/\d{2}/\d{4})")) ? FieldError::None : FieldError::Date;
+        return std::regex_match(v, std::regex(R"(\d{2}/\d{2}/\d{4})")) ? FieldError::None
+                                                                       : FieldError::Date;
     case quiz::FieldKind::Phone:
-        return digitsOnly(v).size() == 10 && std::regex_match(v, std::regex(R"([\d ]+)")) ? FieldError::None
-                                                                                          : FieldError::Phone;
+        return digitsOnly(v).size() == 10 && std::regex_match(v, std::regex(R"([\d ]+)"))
+                   ? FieldError::None
+                   : FieldError::Phone;
     case quiz::FieldKind::Number:
         return std::regex_match(v, std::regex(R"(\d+)")) ? FieldError::None : FieldError::Number;
     case quiz::FieldKind::Text:
@@ -80,10 +91,8 @@ FieldError checkField(const quiz::FormField& field, const std::string& value) {
 }
 
 OnlineFormModel::OnlineFormModel(const nlohmann::json& config)
-    : site_(configString(config, "site")),
-      url_(configString(config, "url")),
-      consentLabel_(configString(config, "consent")),
-      form_(parseFields(config)) {
+    : site_(configString(config, "site")), url_(configString(config, "url")),
+      consentLabel_(configString(config, "consent")), form_(parseFields(config)) {
     if (config.is_object() && config.contains("persona") && config["persona"].is_array()) {
         for (const auto& p : config["persona"]) {
             persona_.push_back({configString(p, "label"), configString(p, "value")});
@@ -148,8 +157,9 @@ void OnlineFormModel::submit() {
             continue;
         }
         const auto value = form_.value(field.id);
-        const bool ok = std::any_of(field.accept.begin(), field.accept.end(),
-                                    [&](const std::string& a) { return sameValue(field, value, a); });
+        const bool ok =
+            std::any_of(field.accept.begin(), field.accept.end(),
+                        [&](const std::string& a) { return sameValue(field, value, a); });
         if (!ok) {
             allRight = false;
             trace_.step("wrong:" + field.id);

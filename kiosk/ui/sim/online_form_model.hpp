@@ -13,13 +13,13 @@
 // (the site accepted the form but some detail differs from the card).
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include <string>
-#include <vector>
-
 #include "quiz/model.hpp"
 #include "ui/items/form_model.hpp"
 #include "ui/sim/sim_trace.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace repere::ui::sim {
 
@@ -39,7 +39,7 @@ public:
 
     explicit OnlineFormModel(const nlohmann::json& config);
 
-    void startSignUp();            // Home: "Créer mon compte"
+    void startSignUp(); // Home: "Créer mon compte"
     items::FormModel& form() { return form_; }
     const items::FormModel& form() const { return form_; }
     void toggleConsent();

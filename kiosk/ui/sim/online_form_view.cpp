@@ -2,15 +2,14 @@
 // Home page with "Créer mon compte"; then the sign-up form: the card of fictitious details to
 // copy on the left, the fields in the middle, the keyboard on the right; errors are shown the
 // way real sites show them, under each field, in words.
-#include <imgui.h>
-
-#include <algorithm>
-
 #include "i18n/strings.hpp"
 #include "ui/items/form_parts.hpp"
 #include "ui/sim/online_form_model.hpp"
 #include "ui/sim/sim_parts.hpp"
 #include "ui/sim/sim_views.hpp"
+
+#include <algorithm>
+#include <imgui.h>
 
 namespace repere::ui::sim {
 
@@ -18,13 +17,20 @@ namespace {
 
 const char* errorKey(FieldError e) {
     switch (e) {
-    case FieldError::None: return nullptr;
-    case FieldError::Required: return "mock.form.err_required";
-    case FieldError::Email: return "mock.form.err_email";
-    case FieldError::Postcode: return "mock.form.err_postcode";
-    case FieldError::Date: return "mock.form.err_date";
-    case FieldError::Phone: return "mock.form.err_phone";
-    case FieldError::Number: return "mock.form.err_number";
+    case FieldError::None:
+        return nullptr;
+    case FieldError::Required:
+        return "mock.form.err_required";
+    case FieldError::Email:
+        return "mock.form.err_email";
+    case FieldError::Postcode:
+        return "mock.form.err_postcode";
+    case FieldError::Date:
+        return "mock.form.err_date";
+    case FieldError::Phone:
+        return "mock.form.err_phone";
+    case FieldError::Number:
+        return "mock.form.err_number";
     }
     return nullptr;
 }
@@ -40,7 +46,8 @@ void siteHeader(UiContext& ctx, Rect r, const std::string& site) {
     dl->AddRectFilled(logo.min, logo.max, IM_COL32_WHITE, th.px(8));
     drawPicto(dl, Picto::Home, logo.shrink(th.px(8)), mp.site);
     in.cutLeft(th.px(20));
-    mockText(ctx, in.translated(0, (in.h() - th.px(40)) * 0.3f), site, IM_COL32_WHITE, th.px(36), true);
+    mockText(ctx, in.translated(0, (in.h() - th.px(40)) * 0.3f), site, IM_COL32_WHITE, th.px(36),
+             true);
 }
 
 } // namespace
@@ -48,10 +55,12 @@ void siteHeader(UiContext& ctx, Rect r, const std::string& site) {
 ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();
-    auto& m = items::modelOf<OnlineFormModel>(scratch, [&] { return OnlineFormModel(view.item->simConfig); });
+    auto& m = items::modelOf<OnlineFormModel>(
+        scratch, [&] { return OnlineFormModel(view.item->simConfig); });
     Rect area = view.area;
     Rect strip{};
-    if (m.finished()) strip = area.cutBottom(endStripHeight(th));
+    if (m.finished())
+        strip = area.cutBottom(endStripHeight(th));
 
     const BrowserFrame f = layoutBrowser(th, area);
     drawBrowser(ctx, f, m.url(), false, true);
@@ -69,11 +78,16 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         const float h2 = mockText(ctx, in, mt("mock.form.intro"), mp.pageText, 0.f);
         in.cutTop(h2 + th.px(32));
         const Rect row = in.cutTop(th.targetH());
-        const Rect create = row.centered(std::min(row.w() * 0.45f, th.px(600)), th.targetH()).translated(-row.w() * 0.22f, 0);
-        const Rect login = row.centered(std::min(row.w() * 0.45f, th.px(600)), th.targetH()).translated(row.w() * 0.22f, 0);
-        if (mockButton(ctx, "site:signup", create, mt("mock.form.create"), mp.site, IM_COL32_WHITE, Picto::Person)) m.startSignUp();
+        const Rect create = row.centered(std::min(row.w() * 0.45f, th.px(600)), th.targetH())
+                                .translated(-row.w() * 0.22f, 0);
+        const Rect login = row.centered(std::min(row.w() * 0.45f, th.px(600)), th.targetH())
+                               .translated(row.w() * 0.22f, 0);
+        if (mockButton(ctx, "site:signup", create, mt("mock.form.create"), mp.site, IM_COL32_WHITE,
+                       Picto::Person))
+            m.startSignUp();
         // "Se connecter" is there because real sites have it; with no account it only explains.
-        if (mockButton(ctx, "site:login", login, mt("mock.form.login"), mp.page, mp.site, Picto::Key, 0, true))
+        if (mockButton(ctx, "site:login", login, mt("mock.form.login"), mp.page, mp.site,
+                       Picto::Key, 0, true))
             scratch.extra["loginTapped"] = true;
         if (scratch.extra.value("loginTapped", false)) {
             in.cutTop(th.px(24));
@@ -94,14 +108,16 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         page.cutLeft(th.gap());
         dl->AddRectFilled(card.min, card.max, IM_COL32(0xFF, 0xF3, 0xC4, 0xFF), th.px(10));
         Rect cin = card.shrink(th.px(20));
-        const float ch = mockText(ctx, cin, mt("mock.form.card_title"), mp.pageText, th.px(28), true);
+        const float ch =
+            mockText(ctx, cin, mt("mock.form.card_title"), mp.pageText, th.px(28), true);
         cin.cutTop(ch + th.px(16));
         for (const auto& line : m.persona()) {
             mockText(ctx, cin.cutTop(th.px(34)), line.label, mp.muted, th.px(24));
             const float vh = mockText(ctx, cin, line.value, mp.pageText, th.px(30), true);
             cin.cutTop(vh + th.px(14));
         }
-        // Right (landscape): keyboard; middle: the fields of this step, then "Suivant" or consent + submit.
+        // Right (landscape): keyboard; middle: the fields of this step, then "Suivant" or consent +
+        // submit.
         Rect kb = kbBelow;
         if (!th.portrait) {
             kb = page.cutRight(page.w() * 0.55f);
@@ -116,7 +132,8 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         const float stepLine = th.px(40);
         const float lastBottom = th.smallTargetH() * (consent ? 2.f : 1.f) + th.px(28);
         const float nextBottom = th.smallTargetH() + th.px(12);
-        const int perPage = std::max(1, static_cast<int>((page.h() - stepLine - std::max(lastBottom, nextBottom)) / rowH));
+        const int perPage = std::max(
+            1, static_cast<int>((page.h() - stepLine - std::max(lastBottom, nextBottom)) / rowH));
         const int pages = std::max(1, static_cast<int>((fields.size() + perPage - 1) / perPage));
         int current = std::clamp(scratch.extra.value("formPage", 0), 0, pages - 1);
         // After a refused submit, show the first step holding an error.
@@ -131,10 +148,13 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         }
         scratch.extra["formPage"] = current; // the buttons below may move it for the next frame
         std::vector<std::string> onPage;
-        for (int i = current * perPage; i < std::min<int>((current + 1) * perPage, static_cast<int>(fields.size())); ++i)
+        for (int i = current * perPage;
+             i < std::min<int>((current + 1) * perPage, static_cast<int>(fields.size())); ++i)
             onPage.push_back(fields[static_cast<std::size_t>(i)].id);
         if (pages > 1) {
-            const std::string label = i18n::format(mt("mock.form.step"), {{"n", std::to_string(current + 1)}, {"total", std::to_string(pages)}});
+            const std::string label =
+                i18n::format(mt("mock.form.step"), {{"n", std::to_string(current + 1)},
+                                                    {"total", std::to_string(pages)}});
             mockText(ctx, page.cutTop(stepLine), label, mp.muted, th.px(26), true);
         }
         const bool last = current == pages - 1;
@@ -142,19 +162,24 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         if (!onPage.empty() && m.form().focused() &&
             std::find(onPage.begin(), onPage.end(), *m.form().focused()) == onPage.end())
             m.form().focus(onPage.front());
-        items::drawFormFields(ctx, scratch, m.form(), page, kb, [&](const std::string& id) -> std::string {
-            const char* k = errorKey(m.errorOf(id));
-            return k ? mt(k) : std::string{};
-        }, onPage);
+        items::drawFormFields(
+            ctx, scratch, m.form(), page, kb,
+            [&](const std::string& id) -> std::string {
+                const char* k = errorKey(m.errorOf(id));
+                return k ? mt(k) : std::string{};
+            },
+            onPage);
         bottom.cutTop(th.px(12));
         if (!last) {
             Rect row = bottom.cutTop(th.smallTargetH());
-            if (current > 0 && mockButton(ctx, "site:prev", row.cutLeft(row.w() * 0.4f), mt("mock.form.prev"), mp.page, mp.site,
-                                          Picto::ArrowLeft, th.px(26), true)) {
+            if (current > 0 &&
+                mockButton(ctx, "site:prev", row.cutLeft(row.w() * 0.4f), mt("mock.form.prev"),
+                           mp.page, mp.site, Picto::ArrowLeft, th.px(26), true)) {
                 scratch.extra["formPage"] = current - 1;
             }
-            if (mockButton(ctx, "site:next", row.cutRight(row.w() * (current > 0 ? 0.55f : 1.f)), mt("mock.form.next"), mp.site,
-                           IM_COL32_WHITE, Picto::ArrowRight, th.px(28))) {
+            if (mockButton(ctx, "site:next", row.cutRight(row.w() * (current > 0 ? 0.55f : 1.f)),
+                           mt("mock.form.next"), mp.site, IM_COL32_WHITE, Picto::ArrowRight,
+                           th.px(28))) {
                 scratch.extra["formPage"] = current + 1;
                 scratch.extra["errorPageShown"] = true;
                 m.form().focus(fields[static_cast<std::size_t>((current + 1) * perPage)].id);
@@ -165,23 +190,31 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
             const Rect c = bottom.cutTop(th.smallTargetH());
             bottom.cutTop(th.px(16));
             const bool tapped = tapArea(ctx, "site:consent", c, true);
-            if (ctx.recorder) ctx.recorder->widget("site:consent", m.consentLabel(), c, true);
+            if (ctx.recorder)
+                ctx.recorder->widget("site:consent", m.consentLabel(), c, true);
             Rect box = Rect{c.min, {c.min.x + th.px(56), c.max.y}}.centered(th.px(48), th.px(48));
             dl->AddRectFilled(box.min, box.max, mp.page, th.px(6));
-            dl->AddRect(box.min, box.max, m.consentMissing() ? mp.danger : mp.pageText, th.px(6), 0, th.px(3));
-            if (m.consentTicked()) drawPicto(dl, Picto::Check, box.shrink(th.px(6)), mp.site);
+            dl->AddRect(box.min, box.max, m.consentMissing() ? mp.danger : mp.pageText, th.px(6), 0,
+                        th.px(3));
+            if (m.consentTicked())
+                drawPicto(dl, Picto::Check, box.shrink(th.px(6)), mp.site);
             Rect t = c;
             t.cutLeft(th.px(72));
-            mockText(ctx, t, m.consentLabel(), m.consentMissing() ? mp.danger : mp.pageText, th.px(24), m.consentMissing());
-            if (tapped) m.toggleConsent();
+            mockText(ctx, t, m.consentLabel(), m.consentMissing() ? mp.danger : mp.pageText,
+                     th.px(24), m.consentMissing());
+            if (tapped)
+                m.toggleConsent();
         }
         Rect row = bottom.cutTop(th.smallTargetH());
-        if (current > 0 && mockButton(ctx, "site:prev", row.cutLeft(row.w() * 0.4f), mt("mock.form.prev"), mp.page, mp.site,
-                                      Picto::ArrowLeft, th.px(26), true)) {
+        if (current > 0 &&
+            mockButton(ctx, "site:prev", row.cutLeft(row.w() * 0.4f), mt("mock.form.prev"), mp.page,
+                       mp.site, Picto::ArrowLeft, th.px(26), true)) {
             scratch.extra["formPage"] = current - 1;
         }
-        if (current > 0) row.cutLeft(th.px(12));
-        if (mockButton(ctx, "site:submit", row, mt("mock.form.submit"), mp.site, IM_COL32_WHITE, Picto::Check, th.px(28))) {
+        if (current > 0)
+            row.cutLeft(th.px(12));
+        if (mockButton(ctx, "site:submit", row, mt("mock.form.submit"), mp.site, IM_COL32_WHITE,
+                       Picto::Check, th.px(28))) {
             m.submit();
             scratch.extra["errorPageShown"] = false;
         }
@@ -192,11 +225,13 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         Rect banner = in.cutTop(th.px(110));
         dl->AddRectFilled(banner.min, banner.max, mp.okFill, th.px(10));
         drawPicto(dl, Picto::Check, banner.cutLeft(th.px(110)).shrink(th.px(24)), mp.ok);
-        mockText(ctx, banner.translated(0, th.px(32)), mt("mock.form.done"), mp.ok, th.px(34), true);
+        mockText(ctx, banner.translated(0, th.px(32)), mt("mock.form.done"), mp.ok, th.px(34),
+                 true);
         break;
     }
     }
-    if (m.finished()) return finishSim(scratch, ctx, strip, m.answer());
+    if (m.finished())
+        return finishSim(scratch, ctx, strip, m.answer());
     scratch.ready = false;
     return {};
 }

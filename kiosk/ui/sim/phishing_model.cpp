@@ -6,10 +6,8 @@ PhishingModel::PhishingModel(const nlohmann::json& config)
     : email_(configString(config, "channel", "sms") == "email"),
       sender_(configString(config, "sender")),
       senderAddress_(configString(config, "senderAddress")),
-      subject_(configString(config, "subject")),
-      text_(configString(config, "text")),
-      link_(configString(config, "link")),
-      time_(configString(config, "time")) {
+      subject_(configString(config, "subject")), text_(configString(config, "text")),
+      link_(configString(config, "link")), time_(configString(config, "time")) {
     if (config.is_object() && config.contains("linkPage")) {
         linkPageTitle_ = configString(config["linkPage"], "title");
         linkPageText_ = configString(config["linkPage"], "text");

@@ -14,10 +14,10 @@
 // End states: opened_link, reported, deleted.
 #pragma once
 
+#include "ui/sim/sim_trace.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
-
-#include "ui/sim/sim_trace.hpp"
 
 namespace repere::ui::sim {
 
@@ -28,8 +28,8 @@ public:
     explicit PhishingModel(const nlohmann::json& config);
 
     void openLink();
-    void askReport();   // "Signaler" -> a confirmation, as phones do
-    void askDelete();   // "Supprimer" -> a confirmation
+    void askReport(); // "Signaler" -> a confirmation, as phones do
+    void askDelete(); // "Supprimer" -> a confirmation
     void confirm();
     void cancel();
 
@@ -51,7 +51,8 @@ public:
 private:
     Screen screen_ = Screen::Message;
     bool email_ = false;
-    std::string sender_, senderAddress_, subject_, text_, link_, time_, linkPageTitle_, linkPageText_;
+    std::string sender_, senderAddress_, subject_, text_, link_, time_, linkPageTitle_,
+        linkPageText_;
     SimTrace trace_;
 };
 

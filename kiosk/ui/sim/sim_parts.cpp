@@ -1,14 +1,15 @@
 #include "ui/sim/sim_parts.hpp"
 
-#include <imgui.h>
+#include "i18n/strings.hpp"
 
 #include <algorithm>
-
-#include "i18n/strings.hpp"
+#include <imgui.h>
 
 namespace repere::ui::sim {
 
-const std::string& mt(std::string_view key) { return i18n::text(key, "fr"); }
+const std::string& mt(std::string_view key) {
+    return i18n::text(key, "fr");
+}
 
 const MockPalette& mockPalette() {
     static const MockPalette p{
@@ -30,17 +31,20 @@ const MockPalette& mockPalette() {
     return p;
 }
 
-bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label, ImU32 fill, ImU32 textColour,
-                Picto picto, float fontPx, bool outline) {
+bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label,
+                ImU32 fill, ImU32 textColour, Picto picto, float fontPx, bool outline) {
     const auto& th = ctx.theme;
     bool held = false;
     const bool tapped = tapArea(ctx, id, r, true, &held);
-    if (ctx.recorder) ctx.recorder->widget(std::string(id), std::string(label), r, true);
+    if (ctx.recorder)
+        ctx.recorder->widget(std::string(id), std::string(label), r, true);
     ImDrawList* dl = ctx.draw();
     const float rad = th.px(10);
     dl->AddRectFilled(r.min, r.max, fill, rad);
-    if (held) dl->AddRectFilled(r.min, r.max, IM_COL32(0, 0, 0, 40), rad);
-    if (outline) dl->AddRect(r.min, r.max, textColour, rad, 0, th.px(3));
+    if (held)
+        dl->AddRectFilled(r.min, r.max, IM_COL32(0, 0, 0, 40), rad);
+    if (outline)
+        dl->AddRect(r.min, r.max, textColour, rad, 0, th.px(3));
     // Sizes are given in layout pixels: boosted like all text (a site's 28 px button label was
     // 15 px on a 1024×600 screen), then fitted to the button on one line.
     float px = fontPx > 0 ? std::min(fontPx * th.textBoost(), th.bodyPx()) : th.bodyPx();
@@ -48,19 +52,24 @@ bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_
     float pictoW = picto == Picto::None ? 0.f : px * 1.2f + th.px(12);
     const LabelFit fit = fitLabel(f, px, label, r.w() - th.px(16), 0.f, pictoW);
     px = fit.px;
-    if (!fit.picto) picto = Picto::None;
+    if (!fit.picto)
+        picto = Picto::None;
     pictoW = picto == Picto::None ? 0.f : px * 1.2f + th.px(12);
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.data(), label.data() + label.size());
     float x = r.center().x - (ts.x + pictoW) * 0.5f;
     if (picto != Picto::None) {
-        drawPicto(dl, picto, Rect{{x, r.center().y - px * 0.6f}, {x + px * 1.2f, r.center().y + px * 0.6f}}, textColour);
+        drawPicto(dl, picto,
+                  Rect{{x, r.center().y - px * 0.6f}, {x + px * 1.2f, r.center().y + px * 0.6f}},
+                  textColour);
         x += pictoW;
     }
-    dl->AddText(f, px, {x, r.center().y - ts.y * 0.5f}, textColour, label.data(), label.data() + label.size());
+    dl->AddText(f, px, {x, r.center().y - ts.y * 0.5f}, textColour, label.data(),
+                label.data() + label.size());
     return tapped;
 }
 
-float mockText(UiContext& ctx, const Rect& r, std::string_view t, ImU32 colour, float px, bool bold, bool centre) {
+float mockText(UiContext& ctx, const Rect& r, std::string_view t, ImU32 colour, float px, bool bold,
+               bool centre) {
     TextStyle s;
     s.role = bold ? TextRole::Strong : TextRole::Body;
     s.px = px;
@@ -83,7 +92,8 @@ BrowserFrame layoutBrowser(const Theme& th, const Rect& area) {
     return f;
 }
 
-void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, bool editing, bool secure) {
+void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, bool editing,
+                 bool secure) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();
     ImDrawList* dl = ctx.draw();
@@ -93,12 +103,14 @@ void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, 
     dl->AddRect(whole.min, whole.max, mp.line, th.px(14), 0, th.px(2));
     const Rect& ad = f.address;
     dl->AddRectFilled(ad.min, ad.max, mp.page, ad.h() * 0.5f);
-    dl->AddRect(ad.min, ad.max, editing ? mp.mail : mp.line, ad.h() * 0.5f, 0, editing ? th.px(5) : th.px(2));
+    dl->AddRect(ad.min, ad.max, editing ? mp.mail : mp.line, ad.h() * 0.5f, 0,
+                editing ? th.px(5) : th.px(2));
     float x = ad.min.x + th.px(28);
     if (secure && !editing) { // a padlock: body and shackle
         const float s = th.px(26);
         const ImVec2 c{x + s * 0.5f, ad.center().y};
-        dl->AddRectFilled({c.x - s * 0.5f, c.y - s * 0.1f}, {c.x + s * 0.5f, c.y + s * 0.55f}, mp.muted, th.px(3));
+        dl->AddRectFilled({c.x - s * 0.5f, c.y - s * 0.1f}, {c.x + s * 0.5f, c.y + s * 0.55f},
+                          mp.muted, th.px(3));
         dl->PathArcTo({c.x, c.y - s * 0.1f}, s * 0.32f, 3.1416f, 2 * 3.1416f, 12);
         dl->PathStroke(mp.muted, 0, th.px(4));
         x += s + th.px(16);
@@ -107,13 +119,15 @@ void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, 
     dl->PushClipRect(ad.min, ad.max, true);
     const ImVec2 ts = th.fonts.body->CalcTextSizeA(px, FLT_MAX, 0, url.c_str());
     const float shift = std::max(0.f, x + ts.x + th.px(40) - ad.max.x);
-    dl->AddText(th.fonts.body, px, {x - shift, ad.center().y - px * 0.6f}, mp.pageText, url.c_str());
+    dl->AddText(th.fonts.body, px, {x - shift, ad.center().y - px * 0.6f}, mp.pageText,
+                url.c_str());
     if (editing) {
         dl->AddRectFilled({x - shift + ts.x + th.px(3), ad.center().y - px * 0.6f},
                           {x - shift + ts.x + th.px(8), ad.center().y + px * 0.6f}, mp.mail);
     }
     dl->PopClipRect();
-    if (ctx.recorder && !url.empty()) ctx.recorder->text(url, ad);
+    if (ctx.recorder && !url.empty())
+        ctx.recorder->text(url, ad);
 }
 
 Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time, float minWidth) {
@@ -131,16 +145,18 @@ Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time, float 
     Rect status = screen.cutTop(th.px(44));
     const float px = th.px(24);
     if (!time.empty()) {
-        dl->AddText(th.fonts.bold, px, {status.min.x + th.px(36), status.center().y - px * 0.6f}, mp.pageText, time.c_str());
+        dl->AddText(th.fonts.bold, px, {status.min.x + th.px(36), status.center().y - px * 0.6f},
+                    mp.pageText, time.c_str());
     }
     // Battery and signal, drawn: details that make it look like a phone.
     const ImVec2 b{status.max.x - th.px(80), status.center().y - th.px(9)};
     dl->AddRect(b, {b.x + th.px(38), b.y + th.px(18)}, mp.pageText, th.px(3), 0, th.px(2));
-    dl->AddRectFilled({b.x + th.px(4), b.y + th.px(4)}, {b.x + th.px(28), b.y + th.px(14)}, mp.pageText);
+    dl->AddRectFilled({b.x + th.px(4), b.y + th.px(4)}, {b.x + th.px(28), b.y + th.px(14)},
+                      mp.pageText);
     for (int i = 0; i < 4; ++i) {
         const float bx = status.max.x - th.px(140) + i * th.px(10);
-        dl->AddRectFilled({bx, status.center().y + th.px(9) - th.px(5) * (i + 1)}, {bx + th.px(6), status.center().y + th.px(9)},
-                          mp.pageText);
+        dl->AddRectFilled({bx, status.center().y + th.px(9) - th.px(5) * (i + 1)},
+                          {bx + th.px(6), status.center().y + th.px(9)}, mp.pageText);
     }
     return screen;
 }
@@ -160,25 +176,35 @@ void fileIcon(UiContext& ctx, const Rect& r, const std::string& name) {
     const float h = std::min(r.h(), r.w() * 1.3f);
     const float w = h * 0.78f;
     const Rect d = r.centered(w, h);
-    std::string ext = name.substr(name.rfind('.') == std::string::npos ? name.size() : name.rfind('.') + 1);
-    for (auto& ch : ext) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    std::string ext =
+        name.substr(name.rfind('.') == std::string::npos ? name.size() : name.rfind('.') + 1);
+    for (auto& ch : ext)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     // Colour by kind, as file managers do; the extension is also written (not colour alone).
     ImU32 col = IM_COL32(0x55, 0x5F, 0x6B, 0xFF);
-    if (ext == "PDF") col = IM_COL32(0xB0, 0x1E, 0x1E, 0xFF);
-    else if (ext == "JPG" || ext == "JPEG" || ext == "PNG") col = IM_COL32(0x13, 0x6B, 0x35, 0xFF);
-    else if (ext == "DOC" || ext == "DOCX" || ext == "ODT") col = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);
+    if (ext == "PDF")
+        col = IM_COL32(0xB0, 0x1E, 0x1E, 0xFF);
+    else if (ext == "JPG" || ext == "JPEG" || ext == "PNG")
+        col = IM_COL32(0x13, 0x6B, 0x35, 0xFF);
+    else if (ext == "DOC" || ext == "DOCX" || ext == "ODT")
+        col = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);
     const float fold = w * 0.3f;
-    ImVec2 pts[] = {d.min, {d.max.x - fold, d.min.y}, {d.max.x, d.min.y + fold}, d.max, {d.min.x, d.max.y}};
+    ImVec2 pts[] = {
+        d.min, {d.max.x - fold, d.min.y}, {d.max.x, d.min.y + fold}, d.max, {d.min.x, d.max.y}};
     dl->AddConvexPolyFilled(pts, 5, IM_COL32_WHITE);
     dl->AddPolyline(pts, 5, col, ImDrawFlags_Closed, th.px(3));
     const float px = std::max(th.px(16), w * 0.3f);
     const ImVec2 ts = th.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, ext.c_str());
-    const Rect band{{d.min.x - th.px(6), d.center().y}, {d.max.x + th.px(6), d.center().y + px * 1.2f}};
+    const Rect band{{d.min.x - th.px(6), d.center().y},
+                    {d.max.x + th.px(6), d.center().y + px * 1.2f}};
     dl->AddRectFilled(band.min, band.max, col, th.px(4));
-    dl->AddText(th.fonts.bold, px, {band.center().x - ts.x * 0.5f, band.center().y - ts.y * 0.5f}, IM_COL32_WHITE, ext.c_str());
+    dl->AddText(th.fonts.bold, px, {band.center().x - ts.x * 0.5f, band.center().y - ts.y * 0.5f},
+                IM_COL32_WHITE, ext.c_str());
 }
 
-float endStripHeight(const Theme& th) { return th.targetH() + th.px(16); }
+float endStripHeight(const Theme& th) {
+    return th.targetH() + th.px(16);
+}
 
 bool endStrip(UiContext& ctx, const Rect& strip) {
     const auto& th = ctx.theme;

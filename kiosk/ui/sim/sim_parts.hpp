@@ -4,11 +4,11 @@
 // is still a recorded touch target of at least the kit's key height.
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include "ui/items/item_view.hpp"
 #include "ui/widgets/widgets.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace repere::ui::sim {
 
@@ -19,30 +19,31 @@ const std::string& mt(std::string_view key);
 
 // Colours of the mock sites (each pair of text/fill checked ≥ 4.5:1 in tests/ui).
 struct MockPalette {
-    ImU32 chrome;     // browser/phone frame grey
+    ImU32 chrome; // browser/phone frame grey
     ImU32 chromeText;
-    ImU32 page;       // white page
+    ImU32 page; // white page
     ImU32 pageText;
-    ImU32 muted;      // secondary text on the page
-    ImU32 line;       // separators
-    ImU32 mail;       // webmail accent (buttons)
-    ImU32 site;       // public-service site accent (header, buttons)
-    ImU32 search;     // search engine accent
-    ImU32 link;       // links
-    ImU32 bubble;     // incoming SMS bubble
-    ImU32 danger;     // error text on the page
-    ImU32 ok;         // success text
-    ImU32 okFill;     // success banner
+    ImU32 muted;  // secondary text on the page
+    ImU32 line;   // separators
+    ImU32 mail;   // webmail accent (buttons)
+    ImU32 site;   // public-service site accent (header, buttons)
+    ImU32 search; // search engine accent
+    ImU32 link;   // links
+    ImU32 bubble; // incoming SMS bubble
+    ImU32 danger; // error text on the page
+    ImU32 ok;     // success text
+    ImU32 okFill; // success banner
 };
 const MockPalette& mockPalette();
 
 // A button in a mock's colours. Records (id, label).
-bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label, ImU32 fill, ImU32 textColour,
-                Picto picto = Picto::None, float fontPx = 0, bool outline = false);
+bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label,
+                ImU32 fill, ImU32 textColour, Picto picto = Picto::None, float fontPx = 0,
+                bool outline = false);
 
 // Plain text drawn and recorded; returns its height.
-float mockText(UiContext& ctx, const Rect& r, std::string_view t, ImU32 colour, float px, bool bold = false,
-               bool centre = false);
+float mockText(UiContext& ctx, const Rect& r, std::string_view t, ImU32 colour, float px,
+               bool bold = false, bool centre = false);
 
 // A browser window in `area`: tab strip, back button, address bar (with a lock), page below.
 struct BrowserFrame {
@@ -50,13 +51,16 @@ struct BrowserFrame {
 };
 BrowserFrame layoutBrowser(const Theme& theme, const Rect& area);
 // Draws the frame. The address bar shows `url`, with a caret when `editing`.
-void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, bool editing, bool secure);
+void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, bool editing,
+                 bool secure);
 
 // A phone in the middle of `area` (status bar with `time`); returns the screen rectangle.
 // `minWidth`: the phone is at least that wide (within the area) so its content fits.
 Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time, float minWidth = 0);
 // The phone's screen inside a phone of width `w` drawn by drawPhone (for layout before drawing).
-inline float phoneScreenInset(const Theme& th) { return th.px(14); }
+inline float phoneScreenInset(const Theme& th) {
+    return th.px(14);
+}
 
 void fileIcon(UiContext& ctx, const Rect& r, const std::string& fileName);
 void paperclip(ImDrawList* dl, const Rect& r, ImU32 col, float stroke);

@@ -21,7 +21,8 @@ nlohmann::json SimTrace::answer() const {
     return {{"state", endState_}, {"steps", steps_}};
 }
 
-std::string configString(const nlohmann::json& config, const char* key, const std::string& fallback) {
+std::string configString(const nlohmann::json& config, const char* key,
+                         const std::string& fallback) {
     if (config.is_object()) {
         if (auto it = config.find(key); it != config.end() && it->is_string()) {
             return it->get<std::string>();

@@ -28,7 +28,8 @@ private:
 
 // Config readers that never throw: a wrong or missing field gives the fallback (the quiz
 // validator reports it to the author; the kiosk keeps going).
-std::string configString(const nlohmann::json& config, const char* key, const std::string& fallback = {});
+std::string configString(const nlohmann::json& config, const char* key,
+                         const std::string& fallback = {});
 bool configBool(const nlohmann::json& config, const char* key, bool fallback);
 std::vector<std::string> configStrings(const nlohmann::json& config, const char* key);
 

@@ -9,10 +9,14 @@ namespace repere::ui::items {
 ItemIntent drawSim(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     using S = quiz::SimScenario;
     switch (view.item->scenario) {
-    case S::EmailAttachment: return sim::drawEmail(view, scratch, ctx);
-    case S::OnlineForm: return sim::drawOnlineForm(view, scratch, ctx);
-    case S::PhishingMessage: return sim::drawPhishing(view, scratch, ctx);
-    case S::BrowserAddress: return sim::drawBrowserSim(view, scratch, ctx);
+    case S::EmailAttachment:
+        return sim::drawEmail(view, scratch, ctx);
+    case S::OnlineForm:
+        return sim::drawOnlineForm(view, scratch, ctx);
+    case S::PhishingMessage:
+        return sim::drawPhishing(view, scratch, ctx);
+    case S::BrowserAddress:
+        return sim::drawBrowserSim(view, scratch, ctx);
     }
     return drawUnavailable(view, scratch, ctx);
 }

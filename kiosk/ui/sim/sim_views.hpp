@@ -15,6 +15,7 @@ ItemIntent drawPhishing(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawBrowserSim(const ItemViewState&, ItemInteraction&, UiContext&);
 
 // Shared ending: publish the answer; the "Continuer" strip submits it.
-ItemIntent finishSim(ItemInteraction& scratch, UiContext& ctx, const Rect& strip, const nlohmann::json& answer);
+ItemIntent finishSim(ItemInteraction& scratch, UiContext& ctx, const Rect& strip,
+                     const nlohmann::json& answer);
 
 } // namespace repere::ui::sim

@@ -1,12 +1,11 @@
 // On-screen keyboards: AZERTY with the French accents, and a numeric keypad for codes.
 // Keys are at least the small target height (≥ 72 px at 1080p) with gaps between them.
-#include <imgui.h>
+#include "ui/widgets/widgets.hpp"
 
 #include <array>
+#include <imgui.h>
 #include <string>
 #include <vector>
-
-#include "ui/widgets/widgets.hpp"
 
 namespace repere::ui {
 namespace {
@@ -14,13 +13,23 @@ namespace {
 // Lowercase -> uppercase for the letters on the keyboard that are not ASCII.
 std::string upper(std::string_view k) {
     static const std::array<std::pair<std::string_view, std::string_view>, 10> map{{
-        {"é", "É"}, {"è", "È"}, {"ê", "Ê"}, {"à", "À"}, {"ç", "Ç"},
-        {"ù", "Ù"}, {"â", "Â"}, {"î", "Î"}, {"ô", "Ô"}, {"œ", "Œ"},
+        {"é", "É"},
+        {"è", "È"},
+        {"ê", "Ê"},
+        {"à", "À"},
+        {"ç", "Ç"},
+        {"ù", "Ù"},
+        {"â", "Â"},
+        {"î", "Î"},
+        {"ô", "Ô"},
+        {"œ", "Œ"},
     }};
     for (const auto& [lo, up] : map)
-        if (k == lo) return std::string(up);
+        if (k == lo)
+            return std::string(up);
     std::string out(k);
-    if (out.size() == 1 && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    if (out.size() == 1 && out[0] >= 'a' && out[0] <= 'z')
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
     return out;
 }
 
@@ -44,7 +53,8 @@ const std::vector<std::vector<std::string_view>>& numberRows() {
 }
 
 bool append(std::string& text, std::string_view s, std::size_t maxChars) {
-    if (maxChars && codepointCount(text) + codepointCount(s) > maxChars) return false;
+    if (maxChars && codepointCount(text) + codepointCount(s) > maxChars)
+        return false;
     text += s;
     return true;
 }
@@ -54,7 +64,8 @@ bool append(std::string& text, std::string_view s, std::size_t maxChars) {
 std::size_t codepointCount(std::string_view t) {
     std::size_t n = 0;
     for (unsigned char c : t)
-        if ((c & 0xC0) != 0x80) ++n;
+        if ((c & 0xC0) != 0x80)
+            ++n;
     return n;
 }
 
@@ -62,7 +73,8 @@ void popLastCodepoint(std::string& t) {
     while (!t.empty()) {
         const unsigned char c = static_cast<unsigned char>(t.back());
         t.pop_back();
-        if ((c & 0xC0) != 0x80) break;
+        if ((c & 0xC0) != 0x80)
+            break;
     }
 }
 
@@ -75,11 +87,18 @@ bool applyTyped(const UiInput& input, std::string& text, std::size_t maxChars, b
     for (std::size_t i = 0; i < input.typed.size();) {
         std::size_t len = 1;
         const unsigned char c = static_cast<unsigned char>(input.typed[i]);
-        if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
         const std::string_view ch(input.typed.data() + i, std::min(len, input.typed.size() - i));
         i += len;
-        if (c < 0x20) continue; // control characters never enter a field
-        if (digitsOnly && !(ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9')) continue;
+        if (c < 0x20)
+            continue; // control characters never enter a field
+        if (digitsOnly && !(ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9'))
+            continue;
         changed |= append(text, ch, maxChars);
     }
     return changed;
@@ -89,7 +108,8 @@ float azertyKeyboardHeight(const Theme& th) {
     return 5 * th.smallTargetH() + 4 * th.px(12);
 }
 
-bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& st, std::size_t maxChars) {
+bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& st,
+                    std::size_t maxChars) {
     bool changed = false;
     const auto& th = ctx.theme;
     const float gap = th.px(12);
@@ -102,7 +122,8 @@ bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardSt
             const std::string key = st.shift ? upper(rows[ri][ki]) : std::string(rows[ri][ki]);
             ButtonSpec spec;
             spec.fontPx = th.px(36);
-            if (button(ctx, "key:" + std::string(rows[ri][ki]), column(line, ki, n, gap), key, spec)) {
+            if (button(ctx, "key:" + std::string(rows[ri][ki]), column(line, ki, n, gap), key,
+                       spec)) {
                 changed |= append(text, key, maxChars);
                 st.shift = false; // one capital, like a phone keyboard
             }
@@ -123,18 +144,21 @@ bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardSt
         ButtonSpec s;
         s.style = st.shift ? ButtonStyle::Selected : ButtonStyle::Secondary;
         s.fontPx = th.px(28);
-        if (button(ctx, "key:shift", shiftR, ctx.tr("keyboard.shift"), s)) st.shift = !st.shift;
+        if (button(ctx, "key:shift", shiftR, ctx.tr("keyboard.shift"), s))
+            st.shift = !st.shift;
     }
     {
         ButtonSpec s;
         s.fontPx = th.px(28);
-        if (button(ctx, "key:mode", modeR, ctx.tr(st.numbers ? "keyboard.letters" : "keyboard.numbers"), s))
+        if (button(ctx, "key:mode", modeR,
+                   ctx.tr(st.numbers ? "keyboard.letters" : "keyboard.numbers"), s))
             st.numbers = !st.numbers;
     }
     {
         ButtonSpec s;
         s.fontPx = th.px(28);
-        if (button(ctx, "key:space", spaceR, ctx.tr("keyboard.space"), s)) changed |= append(text, " ", maxChars);
+        if (button(ctx, "key:space", spaceR, ctx.tr("keyboard.space"), s))
+            changed |= append(text, " ", maxChars);
     }
     {
         ButtonSpec s;
@@ -151,32 +175,36 @@ bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardSt
 bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits) {
     bool changed = false;
     const float gap = ctx.theme.px(16);
-    static const char* const keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", "<"}};
+    static const char* const keys[4][3] = {
+        {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", "<"}};
     for (int ri = 0; ri < 4; ++ri) {
         const Rect line = row(r, ri, 4, gap);
         for (int ci = 0; ci < 3; ++ci) {
             const std::string_view k = keys[ri][ci];
-            if (k.empty()) continue;
+            if (k.empty())
+                continue;
             const Rect cell = column(line, ci, 3, gap);
             ButtonSpec spec;
             if (k == "<") {
                 spec.picto = Picto::Backspace;
                 spec.fontPx = ctx.theme.px(30);
-                if (button(ctx, "pad:erase", cell, ctx.tr("keyboard.erase"), spec) && !digits.empty()) {
+                if (button(ctx, "pad:erase", cell, ctx.tr("keyboard.erase"), spec) &&
+                    !digits.empty()) {
                     popLastCodepoint(digits);
                     changed = true;
                 }
                 continue;
             }
             spec.fontPx = ctx.theme.px(48);
-            if (button(ctx, "pad:" + std::string(k), cell, k, spec)) changed |= append(digits, k, maxDigits);
+            if (button(ctx, "pad:" + std::string(k), cell, k, spec))
+                changed |= append(digits, k, maxDigits);
         }
     }
     return changed;
 }
 
-bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars, std::string_view alphabet,
-                int columns) {
+bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars,
+                std::string_view alphabet, int columns) {
     bool changed = false;
     const float gap = ctx.theme.px(12);
     const int n = static_cast<int>(alphabet.size());
@@ -186,34 +214,40 @@ bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t ma
         const std::string k(1, alphabet[static_cast<std::size_t>(i)]);
         ButtonSpec spec;
         spec.fontPx = ctx.theme.px(40);
-        if (button(ctx, "pad:" + k, column(line, i % columns, columns, gap), k, spec)) changed |= append(code, k, maxChars);
+        if (button(ctx, "pad:" + k, column(line, i % columns, columns, gap), k, spec))
+            changed |= append(code, k, maxChars);
     }
     const Rect last = row(r, rows - 1, rows, gap);
     ButtonSpec erase;
     erase.picto = Picto::Backspace;
-    if (button(ctx, "pad:erase", last.centered(last.w() * 0.5f, last.h()), ctx.tr("keyboard.erase"), erase) && !code.empty()) {
+    if (button(ctx, "pad:erase", last.centered(last.w() * 0.5f, last.h()), ctx.tr("keyboard.erase"),
+               erase) &&
+        !code.empty()) {
         popLastCodepoint(code);
         changed = true;
     }
     return changed;
 }
 
-bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::string& value, bool focused,
-               float fontPx, bool spaced) {
+bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::string& value,
+               bool focused, float fontPx, bool spaced) {
     const auto& pal = palette();
     const auto& th = ctx.theme;
     const bool tapped = tapArea(ctx, id, r, true);
-    if (ctx.recorder) ctx.recorder->widget(std::string(id), value, r, true);
+    if (ctx.recorder)
+        ctx.recorder->widget(std::string(id), value, r, true);
     ImDrawList* dl = ctx.draw();
     dl->AddRectFilled(r.min, r.max, pal.surface, th.px(12));
-    dl->AddRect(r.min, r.max, focused ? pal.action : pal.border, th.px(12), 0, focused ? th.px(5) : th.px(3));
+    dl->AddRect(r.min, r.max, focused ? pal.action : pal.border, th.px(12), 0,
+                focused ? th.px(5) : th.px(3));
     ImFont* f = th.fonts.bold;
     const float px = fontPx > 0 ? fontPx : th.bodyPx();
     std::string shown = value;
     if (spaced) { // codes read better with space between the characters: 4 8 1 2 0 7
         shown.clear();
         for (std::size_t i = 0; i < value.size(); ++i) {
-            if (i) shown += ' ';
+            if (i)
+                shown += ' ';
             shown += value[i];
         }
     }
@@ -224,9 +258,11 @@ bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::st
     dl->PushClipRect(r.min, r.max, true);
     dl->AddText(f, px, {x, y}, pal.text, shown.c_str());
     if (focused) // a steady caret: blinking would wake the idle loop
-        dl->AddRectFilled({x + ts.x + th.px(4), y + px * 0.1f}, {x + ts.x + th.px(8), y + px * 1.1f}, pal.action);
+        dl->AddRectFilled({x + ts.x + th.px(4), y + px * 0.1f},
+                          {x + ts.x + th.px(8), y + px * 1.1f}, pal.action);
     dl->PopClipRect();
-    if (ctx.recorder && !value.empty()) ctx.recorder->text(value, r);
+    if (ctx.recorder && !value.empty())
+        ctx.recorder->text(value, r);
     return tapped;
 }
 

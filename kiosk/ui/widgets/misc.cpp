@@ -1,9 +1,8 @@
 // Progress bar, speaker button, panels and images.
-#include <imgui.h>
+#include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
-
-#include "ui/widgets/widgets.hpp"
+#include <imgui.h>
 
 namespace repere::ui {
 
@@ -13,7 +12,8 @@ void progressBar(UiContext& ctx, const Rect& r, float fraction) {
     const float f = std::clamp(fraction, 0.f, 1.f);
     const float rad = r.h() * 0.5f;
     dl->AddRectFilled(r.min, r.max, pal.track, rad);
-    if (f > 0) dl->AddRectFilled(r.min, {r.min.x + std::max(r.h(), r.w() * f), r.max.y}, pal.action, rad);
+    if (f > 0)
+        dl->AddRectFilled(r.min, {r.min.x + std::max(r.h(), r.w() * f), r.max.y}, pal.action, rad);
 }
 
 Rect speakerRect(const Theme& th) {
@@ -30,11 +30,16 @@ bool speakerButton(UiContext& ctx) {
     const bool on = !ctx.soundOff;
     bool held = false;
     const bool tapped = tapArea(ctx, "speaker", r, on, &held);
-    if (ctx.recorder) ctx.recorder->widget("speaker", label, r, on);
+    if (ctx.recorder)
+        ctx.recorder->widget("speaker", label, r, on);
     const auto& pal = palette();
     const ImU32 fg = on ? pal.action : pal.disabledText;
     ImDrawList* dl = ctx.draw();
-    dl->AddRectFilled(r.min, r.max, !on ? pal.disabledFill : held ? pal.selected : pal.surface, r.h() * 0.5f);
+    dl->AddRectFilled(r.min, r.max,
+                      !on    ? pal.disabledFill
+                      : held ? pal.selected
+                             : pal.surface,
+                      r.h() * 0.5f);
     dl->AddRect(r.min, r.max, on ? pal.action : pal.track, r.h() * 0.5f, 0, ctx.theme.px(4));
     // Pictogram on the left, the word under nothing else: the loudspeaker shape is the label.
     Rect inner = r.shrink(ctx.theme.px(14));
@@ -45,21 +50,25 @@ bool speakerButton(UiContext& ctx) {
     // The word at body size when it fits, else as large as fits: never clipped, never hidden.
     float px = ctx.theme.bodyPx();
     const float w = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str()).x;
-    if (w > inner.w()) px *= inner.w() / w;
+    if (w > inner.w())
+        px *= inner.w() / w;
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
-    dl->AddText(f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f}, fg, label.c_str());
+    dl->AddText(f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f},
+                fg, label.c_str());
     return tapped;
 }
 
 void panel(UiContext& ctx, const Rect& r, ImU32 fill, ImU32 outline) {
     ImDrawList* dl = ctx.draw();
     dl->AddRectFilled(r.min, r.max, fill, ctx.theme.radius());
-    if (outline) dl->AddRect(r.min, r.max, outline, ctx.theme.radius(), 0, ctx.theme.px(3));
+    if (outline)
+        dl->AddRect(r.min, r.max, outline, ctx.theme.radius(), 0, ctx.theme.px(3));
 }
 
 Rect image(UiContext& ctx, const Rect& r, const std::string& path) {
     std::optional<platform::ImageRef> img;
-    if (ctx.images && !path.empty()) img = ctx.images->image(path);
+    if (ctx.images && !path.empty())
+        img = ctx.images->image(path);
     if (!img || img->width <= 0 || img->height <= 0) {
         // Calm placeholder: a framed picture sign and a word, never an error dialog.
         const auto& pal = palette();
@@ -71,13 +80,15 @@ Rect image(UiContext& ctx, const Rect& r, const std::string& path) {
         dl->AddRect(frame.min, frame.max, pal.textMuted, ctx.theme.px(6), 0, ctx.theme.px(3));
         dl->AddTriangleFilled({frame.min.x + frame.w() * 0.15f, frame.max.y - frame.h() * 0.15f},
                               {frame.min.x + frame.w() * 0.45f, frame.min.y + frame.h() * 0.35f},
-                              {frame.min.x + frame.w() * 0.75f, frame.max.y - frame.h() * 0.15f}, pal.textMuted);
+                              {frame.min.x + frame.w() * 0.75f, frame.max.y - frame.h() * 0.15f},
+                              pal.textMuted);
         text(ctx, inner, ctx.tr("item.image_missing"), {TextRole::Muted, Align::Center});
         return r;
     }
     const float k = std::min(r.w() / img->width, r.h() / img->height);
     const Rect fit = r.centered(img->width * k, img->height * k);
-    ctx.draw()->AddImageRounded(img->texture, fit.min, fit.max, {0, 0}, {1, 1}, IM_COL32_WHITE, ctx.theme.px(8));
+    ctx.draw()->AddImageRounded(img->texture, fit.min, fit.max, {0, 0}, {1, 1}, IM_COL32_WHITE,
+                                ctx.theme.px(8));
     return fit;
 }
 

@@ -1,24 +1,30 @@
 // Pictograms drawn with ImDrawList primitives: no image files to lose, crisp at every size.
-#include <cmath>
-
 #include "ui/widgets/widgets.hpp"
+
+#include <cmath>
 
 namespace repere::ui {
 namespace {
 constexpr float kPi = 3.14159265f;
 
-ImVec2 at(const ImVec2& o, float s, float x, float y) { return {o.x + x * s, o.y + y * s}; }
+ImVec2 at(const ImVec2& o, float s, float x, float y) {
+    return {o.x + x * s, o.y + y * s};
+}
 } // namespace
 
 void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 col) {
-    if (p == Picto::None) return;
+    if (p == Picto::None)
+        return;
     const float s = std::min(box.w(), box.h());
     const ImVec2 o{box.center().x - s * 0.5f, box.center().y - s * 0.5f}; // unit square origin
-    const float t = std::max(2.f, s * 0.09f);                              // stroke
-    auto P = [&](float x, float y) { return at(o, s, x, y); };
+    const float t = std::max(2.f, s * 0.09f);                             // stroke
+    auto P = [&](float x, float y) {
+        return at(o, s, x, y);
+    };
 
     switch (p) {
-    case Picto::None: break;
+    case Picto::None:
+        break;
     case Picto::ArrowRight:
         dl->AddLine(P(0.15f, 0.5f), P(0.8f, 0.5f), col, t);
         dl->AddTriangleFilled(P(0.55f, 0.22f), P(0.9f, 0.5f), P(0.55f, 0.78f), col);
@@ -54,8 +60,12 @@ void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 col) {
         dl->AddRectFilled(P(0.24f, 0.18f), P(0.42f, 0.82f), col, s * 0.03f);
         dl->AddRectFilled(P(0.58f, 0.18f), P(0.76f, 0.82f), col, s * 0.03f);
         break;
-    case Picto::Play: dl->AddTriangleFilled(P(0.25f, 0.15f), P(0.85f, 0.5f), P(0.25f, 0.85f), col); break;
-    case Picto::Stop: dl->AddRectFilled(P(0.22f, 0.22f), P(0.78f, 0.78f), col, s * 0.05f); break;
+    case Picto::Play:
+        dl->AddTriangleFilled(P(0.25f, 0.15f), P(0.85f, 0.5f), P(0.25f, 0.85f), col);
+        break;
+    case Picto::Stop:
+        dl->AddRectFilled(P(0.22f, 0.22f), P(0.78f, 0.78f), col, s * 0.05f);
+        break;
     case Picto::Question: {
         dl->AddCircle(P(0.5f, 0.5f), s * 0.42f, col, 32, t * 0.8f);
         // A question mark from arcs and a dot: no font needed.
@@ -112,10 +122,12 @@ void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 col) {
         break;
     case Picto::Keypad:
         for (int r = 0; r < 3; ++r)
-            for (int c = 0; c < 3; ++c) dl->AddCircleFilled(P(0.25f + c * 0.25f, 0.25f + r * 0.25f), s * 0.08f, col);
+            for (int c = 0; c < 3; ++c)
+                dl->AddCircleFilled(P(0.25f + c * 0.25f, 0.25f + r * 0.25f), s * 0.08f, col);
         break;
     case Picto::Backspace: {
-        ImVec2 shape[] = {P(0.05f, 0.5f), P(0.3f, 0.2f), P(0.92f, 0.2f), P(0.92f, 0.8f), P(0.3f, 0.8f)};
+        ImVec2 shape[] = {P(0.05f, 0.5f), P(0.3f, 0.2f), P(0.92f, 0.2f), P(0.92f, 0.8f),
+                          P(0.3f, 0.8f)};
         dl->AddPolyline(shape, 5, col, ImDrawFlags_Closed, t * 0.8f);
         dl->AddLine(P(0.45f, 0.36f), P(0.73f, 0.64f), col, t * 0.8f);
         dl->AddLine(P(0.73f, 0.36f), P(0.45f, 0.64f), col, t * 0.8f);
@@ -129,7 +141,8 @@ void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 col) {
             pts[i] = P(0.5f + r * std::cos(a), 0.53f + r * std::sin(a));
         }
         // Filled as a fan of triangles from the centre (the star is not convex).
-        for (int i = 0; i < 10; ++i) dl->AddTriangleFilled(P(0.5f, 0.53f), pts[i], pts[(i + 1) % 10], col);
+        for (int i = 0; i < 10; ++i)
+            dl->AddTriangleFilled(P(0.5f, 0.53f), pts[i], pts[(i + 1) % 10], col);
         break;
     }
     case Picto::Door:

@@ -1,9 +1,8 @@
-#include <imgui.h>
+#include "ui/widgets/widgets.hpp"
 
+#include <imgui.h>
 #include <utility>
 #include <vector>
-
-#include "ui/widgets/widgets.hpp"
 
 namespace repere::ui {
 namespace {
@@ -19,14 +18,27 @@ Resolved resolve(const UiContext& ctx, const TextStyle& s) {
     const auto& pal = palette();
     Resolved r{th.fonts.body, th.bodyPx(), pal.text};
     switch (s.role) {
-    case TextRole::Body: break;
-    case TextRole::Strong: r.font = th.fonts.bold; break;
-    case TextRole::Muted: r.colour = pal.textMuted; break;
-    case TextRole::Title: r.font = th.fonts.title; r.px = th.titlePx(); break;
-    case TextRole::Huge: r.font = th.fonts.huge; r.px = th.hugePx(); break;
+    case TextRole::Body:
+        break;
+    case TextRole::Strong:
+        r.font = th.fonts.bold;
+        break;
+    case TextRole::Muted:
+        r.colour = pal.textMuted;
+        break;
+    case TextRole::Title:
+        r.font = th.fonts.title;
+        r.px = th.titlePx();
+        break;
+    case TextRole::Huge:
+        r.font = th.fonts.huge;
+        r.px = th.hugePx();
+        break;
     }
-    if (s.px > 0) r.px = s.px * th.textBoost();
-    if (s.colour) r.colour = s.colour;
+    if (s.px > 0)
+        r.px = s.px * th.textBoost();
+    if (s.colour)
+        r.colour = s.colour;
     return r;
 }
 
@@ -40,18 +52,23 @@ std::vector<Line> wrapLines(ImFont* font, float px, float width, std::string_vie
     const float scale = px / font->FontSize;
     while (s < end) {
         const char* nl = s;
-        while (nl < end && *nl != '\n') ++nl;
+        while (nl < end && *nl != '\n')
+            ++nl;
         const char* eol = font->CalcWordWrapPositionA(scale, s, nl, width);
         if (eol <= s) { // a single word wider than the line: cut it rather than loop
             eol = s + 1;
-            while (eol < nl && (static_cast<unsigned char>(*eol) & 0xC0) == 0x80) ++eol;
+            while (eol < nl && (static_cast<unsigned char>(*eol) & 0xC0) == 0x80)
+                ++eol;
         }
         const char* lineEnd = eol;
-        while (lineEnd > s && (lineEnd[-1] == ' ')) --lineEnd;
+        while (lineEnd > s && (lineEnd[-1] == ' '))
+            --lineEnd;
         lines.emplace_back(s, lineEnd);
         s = eol;
-        while (s < nl && *s == ' ') ++s;
-        if (s == nl && nl < end) ++s; // consume the newline
+        while (s < nl && *s == ' ')
+            ++s;
+        if (s == nl && nl < end)
+            ++s; // consume the newline
     }
     return lines;
 }
@@ -60,13 +77,16 @@ std::vector<Line> wrapLines(ImFont* font, float px, float width, std::string_vie
 
 float textHeight(const UiContext& ctx, float width, std::string_view t, const TextStyle& style) {
     const auto r = resolve(ctx, style);
-    if (!r.font || t.empty()) return 0;
+    if (!r.font || t.empty())
+        return 0;
     return static_cast<float>(wrapLines(r.font, r.px, width, t).size()) * r.px * 1.25f;
 }
 
-float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle& style, bool centerV) {
+float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle& style,
+           bool centerV) {
     const auto r = resolve(ctx, style);
-    if (!r.font || t.empty()) return 0;
+    if (!r.font || t.empty())
+        return 0;
     const auto lines = wrapLines(r.font, r.px, box.w(), t);
     const float lineH = r.px * 1.25f;
     const float total = lineH * static_cast<float>(lines.size());
@@ -74,7 +94,8 @@ float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle&
     ImDrawList* dl = ctx.draw();
     for (const auto& [b, e] : lines) {
         float x = box.min.x;
-        if (style.align == Align::Center) x = box.center().x - r.font->CalcTextSizeA(r.px, FLT_MAX, 0, b, e).x * 0.5f;
+        if (style.align == Align::Center)
+            x = box.center().x - r.font->CalcTextSizeA(r.px, FLT_MAX, 0, b, e).x * 0.5f;
         dl->AddText(r.font, r.px, {x, y + (lineH - r.px) * 0.5f}, r.colour, b, e);
         y += lineH;
     }

@@ -13,12 +13,12 @@
 //   6. Drag to scroll
 #pragma once
 
+#include "ui/rect.hpp"
+#include "ui/ui_context.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
-
-#include "ui/rect.hpp"
-#include "ui/ui_context.hpp"
 
 namespace repere::ui {
 
@@ -26,8 +26,30 @@ namespace repere::ui {
 // 1. Pictograms: simple shapes a person recognises without reading.
 // ---------------------------------------------------------------------------------------------
 enum class Picto {
-    None, ArrowRight, ArrowLeft, Check, Cross, Speaker, Pause, Play, Stop, Question, Home, Globe,
-    Computer, Speech, Person, Key, Keypad, Backspace, Star, Door, Info, Pencil, Microphone, Hand,
+    None,
+    ArrowRight,
+    ArrowLeft,
+    Check,
+    Cross,
+    Speaker,
+    Pause,
+    Play,
+    Stop,
+    Question,
+    Home,
+    Globe,
+    Computer,
+    Speech,
+    Person,
+    Key,
+    Keypad,
+    Backspace,
+    Star,
+    Door,
+    Info,
+    Pencil,
+    Microphone,
+    Hand,
     SoundOff // the loudspeaker struck through: no sound on this kiosk
 };
 
@@ -39,7 +61,8 @@ void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 colour);
 // ---------------------------------------------------------------------------------------------
 // True on the frame a tap on `r` completes (press and release inside, no drag). `held` tells
 // whether the finger is on it now (for the pressed look).
-bool tapArea(UiContext& ctx, std::string_view id, const Rect& r, bool enabled = true, bool* held = nullptr);
+bool tapArea(UiContext& ctx, std::string_view id, const Rect& r, bool enabled = true,
+             bool* held = nullptr);
 
 enum class ButtonStyle {
     Primary,   // the one strong action of the screen
@@ -57,22 +80,25 @@ struct ButtonSpec {
 };
 
 // A big rounded button with a pictogram and a word. Records (id, label).
-bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label, const ButtonSpec& spec = {});
+bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label,
+            const ButtonSpec& spec = {});
 
 // Width a button needs for its label + pictogram at the body size.
 float buttonWidth(const UiContext& ctx, std::string_view label, bool withPicto, float fontPx = 0);
 
 // How a label is set in a button's inner box: at `px` when it fits (on two lines broken between
-// words when they fit the height), else on one line at the largest size that fits the width, and without the
-// pictogram when even that is too small. A word is never cut in two and never runs out of the
-// button (on a 1024×600 screen "Majuscule" became "Majuscu/le" and "Effacer" ran out).
+// words when they fit the height), else on one line at the largest size that fits the width, and
+// without the pictogram when even that is too small. A word is never cut in two and never runs out
+// of the button (on a 1024×600 screen "Majuscule" became "Majuscu/le" and "Effacer" ran out).
 struct LabelFit {
-    float px = 0;       // text size to draw at
-    bool wrap = false;  // draw wrapped at the inner width
-    bool picto = true;  // keep the pictogram
+    float px = 0;      // text size to draw at
+    bool wrap = false; // draw wrapped at the inner width
+    bool picto = true; // keep the pictogram
 };
-// `innerW`: width for pictogram + text; `maxH`: height the text may take; `pictoW`: pictogram + gap.
-LabelFit fitLabel(ImFont* font, float px, std::string_view label, float innerW, float maxH, float pictoW);
+// `innerW`: width for pictogram + text; `maxH`: height the text may take; `pictoW`: pictogram +
+// gap.
+LabelFit fitLabel(ImFont* font, float px, std::string_view label, float innerW, float maxH,
+                  float pictoW);
 
 // ---------------------------------------------------------------------------------------------
 // 3. Text: wrapped, recorded (so scripts can wait for it), left-aligned or centred.
@@ -83,14 +109,16 @@ enum class TextRole { Body, Strong, Muted, Title, Huge };
 struct TextStyle {
     TextRole role = TextRole::Body;
     Align align = Align::Left;
-    float px = 0;       // 0 = the role's size
-    ImU32 colour = 0;   // 0 = the role's colour
+    float px = 0;     // 0 = the role's size
+    ImU32 colour = 0; // 0 = the role's colour
 };
 
 // Draws `text` wrapped to r.w() from r.min (vertically centred in r when `centerV`).
 // Returns the height used.
-float text(UiContext& ctx, const Rect& r, std::string_view text, const TextStyle& style = {}, bool centerV = false);
-float textHeight(const UiContext& ctx, float width, std::string_view text, const TextStyle& style = {});
+float text(UiContext& ctx, const Rect& r, std::string_view text, const TextStyle& style = {},
+           bool centerV = false);
+float textHeight(const UiContext& ctx, float width, std::string_view text,
+                 const TextStyle& style = {});
 
 // ---------------------------------------------------------------------------------------------
 // 4. Progress, speaker, panels, images.
@@ -111,8 +139,8 @@ Rect image(UiContext& ctx, const Rect& r, const std::string& path);
 // 5. Text fields and on-screen keyboards (AZERTY with French accents, numeric keypad).
 // ---------------------------------------------------------------------------------------------
 // A field showing `value` (with a caret when focused). True when tapped (to focus it).
-bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::string& value, bool focused,
-               float fontPx = 0, bool spaced = false);
+bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::string& value,
+               bool focused, float fontPx = 0, bool spaced = false);
 
 struct KeyboardState {
     bool shift = false;   // next letter in capitals
@@ -120,12 +148,13 @@ struct KeyboardState {
 };
 
 // Edit `text` in place (UTF-8); true when it changed.
-bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& state, std::size_t maxChars);
+bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& state,
+                    std::size_t maxChars);
 float azertyKeyboardHeight(const Theme& theme);
 bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits);
 // A key per symbol of `alphabet` (ASCII), in order, `columns` per row, plus "Effacer".
-bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars, std::string_view alphabet,
-                int columns);
+bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars,
+                std::string_view alphabet, int columns);
 
 // Applies this frame's physical or scripted typing and Backspace to `text`.
 bool applyTyped(const UiInput& input, std::string& text, std::size_t maxChars, bool digitsOnly);
@@ -137,6 +166,7 @@ std::size_t codepointCount(std::string_view text);
 // ---------------------------------------------------------------------------------------------
 // Updates `scrollY` from drags (and the mouse wheel) inside `viewport` and clamps it to the
 // content. Draw the content shifted by -scrollY inside a clip rect of the viewport.
-void dragScroll(UiContext& ctx, std::string_view id, const Rect& viewport, float contentH, float& scrollY);
+void dragScroll(UiContext& ctx, std::string_view id, const Rect& viewport, float contentH,
+                float& scrollY);
 
 } // namespace repere::ui

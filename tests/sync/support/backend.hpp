@@ -3,11 +3,11 @@
 // schema in the database named by REPERE_TEST_PG, see scripts/start-postgres.sh).
 #pragma once
 
+#include "support/temp_dir.hpp"
+#include "sync/server/storage.hpp"
+
 #include <memory>
 #include <string>
-
-#include "sync/server/storage.hpp"
-#include "support/temp_dir.hpp"
 
 namespace repere::test {
 

@@ -1,16 +1,13 @@
 // PostgreSQL backend for the shared tests, and the executable's main: it runs the tests only
 // when a server answers, and otherwise exits 77 (ctest: "Skipped") after saying why.
 #define CATCH_CONFIG_RUNNER
+#include "support/backend.hpp"
+
 #include <catch2/catch.hpp>
-
-#include <unistd.h>
-
 #include <cstdlib>
 #include <iostream>
-
 #include <pqxx/pqxx>
-
-#include "support/backend.hpp"
+#include <unistd.h>
 
 namespace repere::test {
 
@@ -21,11 +18,15 @@ std::string uri() {
 }
 } // namespace
 
-const char* backendName() { return "postgresql"; }
+const char* backendName() {
+    return "postgresql";
+}
 
 // Each test process works in a schema of its own (search_path in the URI), so two runs at once
 // on one cluster (two worktrees, a test and a benchmark) never drop each other's tables.
-std::string schemaName() { return "repere_test_" + std::to_string(::getpid()); }
+std::string schemaName() {
+    return "repere_test_" + std::to_string(::getpid());
+}
 
 std::string freshDbSpec(const TempDir&) {
     pqxx::connection c(uri());
@@ -34,7 +35,8 @@ std::string freshDbSpec(const TempDir&) {
     tx.exec("DROP SCHEMA IF EXISTS " + schemaName() + " CASCADE");
     tx.exec("CREATE SCHEMA " + schemaName());
     const std::string base = uri();
-    return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schemaName();
+    return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schemaName();
 }
 
 void dropSchema() {
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
         pqxx::connection c(repere::test::uri());
     } catch (const std::exception& e) {
         std::cout << "SKIPPED: PostgreSQL tests need a server at " << repere::test::uri()
-                  << " (run scripts/start-postgres.sh and set REPERE_TEST_PG): " << e.what() << std::endl;
+                  << " (run scripts/start-postgres.sh and set REPERE_TEST_PG): " << e.what()
+                  << std::endl;
         return 77;
     }
     const int rc = Catch::Session().run(argc, argv);

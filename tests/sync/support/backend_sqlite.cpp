@@ -2,7 +2,11 @@
 
 namespace repere::test {
 
-const char* backendName() { return "sqlite"; }
-std::string freshDbSpec(const TempDir& dir) { return "sqlite:" + (dir / "server.db").string(); }
+const char* backendName() {
+    return "sqlite";
+}
+std::string freshDbSpec(const TempDir& dir) {
+    return "sqlite:" + (dir / "server.db").string();
+}
 
 } // namespace repere::test

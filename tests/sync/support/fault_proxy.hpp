@@ -5,17 +5,16 @@
 #pragma once
 
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstring>
 #include <mutex>
+#include <netinet/in.h>
+#include <poll.h>
 #include <stdexcept>
 #include <string>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace repere::test {
@@ -31,7 +30,8 @@ public:
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(listen_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_, 64) != 0)
+        if (::bind(listen_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::listen(listen_, 64) != 0)
             throw std::runtime_error("proxy: cannot listen");
         socklen_t len = sizeof addr;
         ::getsockname(listen_, reinterpret_cast<sockaddr*>(&addr), &len);
@@ -43,7 +43,8 @@ public:
         acceptor_.join();
         ::close(listen_);
         std::lock_guard lock(mutex_);
-        for (auto& t : workers_) t.join();
+        for (auto& t : workers_)
+            t.join();
     }
 
     int port() const { return port_; }
@@ -62,7 +63,8 @@ private:
     static bool sendAll(int fd, const char* p, std::size_t n) {
         while (n > 0) {
             const ssize_t w = ::send(fd, p, n, MSG_NOSIGNAL);
-            if (w <= 0) return false;
+            if (w <= 0)
+                return false;
             p += w;
             n -= static_cast<std::size_t>(w);
         }
@@ -75,17 +77,21 @@ private:
         std::size_t headerEnd = std::string::npos;
         while (headerEnd == std::string::npos) {
             const ssize_t r = ::recv(fd, buf, sizeof buf, 0);
-            if (r <= 0) return false;
+            if (r <= 0)
+                return false;
             req.append(buf, static_cast<std::size_t>(r));
             headerEnd = req.find("\r\n\r\n");
         }
         std::size_t length = 0;
         std::string lower = req.substr(0, headerEnd);
-        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (auto p = lower.find("content-length:"); p != std::string::npos) length = std::stoul(lower.substr(p + 15));
+        for (auto& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (auto p = lower.find("content-length:"); p != std::string::npos)
+            length = std::stoul(lower.substr(p + 15));
         while (req.size() < headerEnd + 4 + length) {
             const ssize_t r = ::recv(fd, buf, sizeof buf, 0);
-            if (r <= 0) return false;
+            if (r <= 0)
+                return false;
             req.append(buf, static_cast<std::size_t>(r));
         }
         return true;
@@ -107,12 +113,14 @@ private:
             --remaining_;
             fault = fault_;
         }
-        if (fault != Fault::None) ++applied_;
+        if (fault != Fault::None)
+            ++applied_;
         if (fault == Fault::CaptivePortal) {
             const std::string page = "<!DOCTYPE html><html><head><title>Wi-Fi</title></head><body>"
                                      "<form>Acceptez les conditions</form></body></html>";
-            const std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
-                                      std::to_string(page.size()) + "\r\nConnection: close\r\n\r\n" + page;
+            const std::string reply =
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
+                std::to_string(page.size()) + "\r\nConnection: close\r\n\r\n" + page;
             sendAll(client, reply.data(), reply.size());
             ::close(client);
             return;
@@ -121,7 +129,8 @@ private:
             char buf[4096];
             while (!stop_) {
                 pollfd p{client, POLLIN, 0};
-                if (::poll(&p, 1, 50) > 0 && ::recv(client, buf, sizeof buf, 0) <= 0) break;
+                if (::poll(&p, 1, 50) > 0 && ::recv(client, buf, sizeof buf, 0) <= 0)
+                    break;
             }
             ::close(client);
             return;
@@ -148,11 +157,13 @@ private:
         char buf[65536];
         for (;;) {
             const ssize_t r = ::recv(up, buf, sizeof buf, 0);
-            if (r <= 0) break;
+            if (r <= 0)
+                break;
             reply.append(buf, static_cast<std::size_t>(r));
         }
         ::close(up);
-        if (fault != Fault::DropReply) sendAll(client, reply.data(), reply.size());
+        if (fault != Fault::DropReply)
+            sendAll(client, reply.data(), reply.size());
         ::shutdown(client, SHUT_RDWR);
         ::close(client);
     }
@@ -160,9 +171,11 @@ private:
     void acceptLoop() {
         while (!stop_) {
             pollfd p{listen_, POLLIN, 0};
-            if (::poll(&p, 1, 50) <= 0) continue;
+            if (::poll(&p, 1, 50) <= 0)
+                continue;
             const int c = ::accept(listen_, nullptr, nullptr);
-            if (c < 0) continue;
+            if (c < 0)
+                continue;
             std::lock_guard lock(mutex_);
             workers_.emplace_back([this, c] { handle(c); });
         }

@@ -3,14 +3,13 @@
 // is exercised by the end-to-end tests through `repere sync`.
 #pragma once
 
-#include <map>
-#include <mutex>
-
-#include <nlohmann/json.hpp>
-
 #include "store/outbox.hpp"
 #include "sync/client/kiosk_state.hpp"
 #include "sync/protocol/digest.hpp"
+
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace repere::test {
 
@@ -22,12 +21,19 @@ public:
         for (int k = 0; k < count; ++k) {
             Row r;
             r.rec.seq = ++lastSeq_;
-            r.rec.recordId = (prefix.empty() ? sync::newUuid() : prefix + "-" + std::to_string(r.rec.seq));
+            r.rec.recordId =
+                (prefix.empty() ? sync::newUuid() : prefix + "-" + std::to_string(r.rec.seq));
             r.rec.kind = "response";
-            r.rec.payload = nlohmann::json{{"uuid", r.rec.recordId}, {"attemptUuid", "att-" + std::to_string(r.rec.seq / 20)},
-                                           {"itemId", "item-" + std::to_string(r.rec.seq % 20)}, {"itemRev", 1},
-                                           {"answer", {{"choice", "b"}}}, {"score", 1.0}, {"maxScore", 1.0},
-                                           {"status", "ok"}, {"durationMs", 4200}, {"plays", 1},
+            r.rec.payload = nlohmann::json{{"uuid", r.rec.recordId},
+                                           {"attemptUuid", "att-" + std::to_string(r.rec.seq / 20)},
+                                           {"itemId", "item-" + std::to_string(r.rec.seq % 20)},
+                                           {"itemRev", 1},
+                                           {"answer", {{"choice", "b"}}},
+                                           {"score", 1.0},
+                                           {"maxScore", 1.0},
+                                           {"status", "ok"},
+                                           {"durationMs", 4200},
+                                           {"plays", 1},
                                            {"answeredAtMs", 1700000000000 + r.rec.seq}}
                                 .dump();
             r.rec.sha256 = sync::sha256Hex(r.rec.payload);
@@ -38,13 +44,15 @@ public:
     std::vector<std::string> recordIds() {
         std::lock_guard lock(m_);
         std::vector<std::string> ids;
-        for (const auto& r : rows_) ids.push_back(r.rec.recordId);
+        for (const auto& r : rows_)
+            ids.push_back(r.rec.recordId);
         return ids;
     }
     std::int64_t ackedCount() {
         std::lock_guard lock(m_);
         std::int64_t n = 0;
-        for (const auto& r : rows_) n += r.acked;
+        for (const auto& r : rows_)
+            n += r.acked;
         return n;
     }
     // Tests: corrupt the payload of an unsent record (same id, other content).
@@ -68,41 +76,50 @@ public:
     std::optional<std::string> openBatchId() override {
         std::lock_guard lock(m_);
         for (const auto& r : rows_)
-            if (!r.acked && r.rec.batchId) return r.rec.batchId;
+            if (!r.acked && r.rec.batchId)
+                return r.rec.batchId;
         return std::nullopt;
     }
     std::vector<store::OutboxRecord> batchRecords(const std::string& batchId) override {
         std::lock_guard lock(m_);
         std::vector<store::OutboxRecord> out;
         for (const auto& r : rows_)
-            if (!r.acked && r.rec.batchId == batchId) out.push_back(r.rec);
+            if (!r.acked && r.rec.batchId == batchId)
+                out.push_back(r.rec);
         return out;
     }
-    std::vector<store::OutboxRecord> assignNextBatch(const std::string& batchId, std::size_t maxRecords,
+    std::vector<store::OutboxRecord> assignNextBatch(const std::string& batchId,
+                                                     std::size_t maxRecords,
                                                      std::size_t maxBytes) override {
         std::lock_guard lock(m_);
         std::vector<store::OutboxRecord> out;
         std::size_t bytes = 0;
         for (auto& r : rows_) {
-            if (r.acked || r.rec.batchId) continue;
-            if (out.size() >= maxRecords || (!out.empty() && bytes + r.rec.payload.size() > maxBytes)) break;
+            if (r.acked || r.rec.batchId)
+                continue;
+            if (out.size() >= maxRecords ||
+                (!out.empty() && bytes + r.rec.payload.size() > maxBytes))
+                break;
             r.rec.batchId = batchId;
             bytes += r.rec.payload.size();
             out.push_back(r.rec);
         }
         return out;
     }
-    void markAcknowledged(const std::string& batchId, const std::vector<std::string>& ids) override {
+    void markAcknowledged(const std::string& batchId,
+                          const std::vector<std::string>& ids) override {
         std::lock_guard lock(m_);
         for (auto& r : rows_)
             if (r.rec.batchId == batchId)
                 for (const auto& id : ids)
-                    if (id == r.rec.recordId) r.acked = true;
+                    if (id == r.rec.recordId)
+                        r.acked = true;
     }
     std::int64_t pendingCount() override {
         std::lock_guard lock(m_);
         std::int64_t n = 0;
-        for (const auto& r : rows_) n += !r.acked;
+        for (const auto& r : rows_)
+            n += !r.acked;
         return n;
     }
 
@@ -118,8 +135,10 @@ public:
     }
     void applyCatalog(const sync::CatalogApplication& c) override {
         std::lock_guard lock(m_);
-        for (const auto& q : c.quizzes) quizzes_.push_back(q);
-        for (const auto& t : c.trainers) trainers_[t.name] = t;
+        for (const auto& q : c.quizzes)
+            quizzes_.push_back(q);
+        for (const auto& t : c.trainers)
+            trainers_[t.name] = t;
         values_[sync::key::kCatalogVersion] = std::to_string(c.version);
     }
     std::vector<sync::InstalledQuiz> installedQuizzes() override {

@@ -1,26 +1,28 @@
 // Wire records for tests: deterministic ids and payloads, correct hashes.
 #pragma once
 
-#include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/wire.hpp"
 
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
 namespace repere::test {
 
-inline sync::WireRecord makeRecord(const std::string& id, std::int64_t seq, const std::string& answer = "A",
-                                   const std::string& quizId = "", const std::string& quizVersion = "") {
+inline sync::WireRecord makeRecord(const std::string& id, std::int64_t seq,
+                                   const std::string& answer = "A", const std::string& quizId = "",
+                                   const std::string& quizVersion = "") {
     sync::WireRecord r;
     r.recordId = id;
     r.kind = "response";
     r.seq = seq;
-    r.payload = nlohmann::json{{"uuid", id}, {"attemptUuid", "att-1"}, {"itemId", "q" + std::to_string(seq)},
-                               {"itemRev", 1}, {"answer", answer}, {"score", 1.0}, {"maxScore", 1.0},
-                               {"status", "ok"}, {"durationMs", 1200}, {"plays", 1}}
-                    .dump();
+    r
+        .payload = nlohmann::json{
+        {"uuid", id},      {"attemptUuid", "att-1"}, {"itemId", "q" + std::to_string(seq)},
+        {"itemRev", 1},    {"answer", answer},       {"score", 1.0},
+        {"maxScore", 1.0}, {"status", "ok"},         {"durationMs", 1200},
+        {"plays", 1}}.dump();
     r.sha256 = sync::sha256Hex(r.payload);
     r.createdAtMs = 1700000000000 + seq;
     r.quizId = quizId;
@@ -28,9 +30,11 @@ inline sync::WireRecord makeRecord(const std::string& id, std::int64_t seq, cons
     return r;
 }
 
-inline std::vector<sync::WireRecord> makeRecords(const std::string& prefix, int count, std::int64_t firstSeq = 1) {
+inline std::vector<sync::WireRecord> makeRecords(const std::string& prefix, int count,
+                                                 std::int64_t firstSeq = 1) {
     std::vector<sync::WireRecord> out;
-    for (int k = 0; k < count; ++k) out.push_back(makeRecord(prefix + "-" + std::to_string(k), firstSeq + k));
+    for (int k = 0; k < count; ++k)
+        out.push_back(makeRecord(prefix + "-" + std::to_string(k), firstSeq + k));
     return out;
 }
 

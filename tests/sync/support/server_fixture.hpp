@@ -2,13 +2,13 @@
 // ephemeral port, stopped at scope exit.
 #pragma once
 
-#include <chrono>
-#include <memory>
-#include <string>
-
 #include "support/backend.hpp"
 #include "sync/server/admin.hpp"
 #include "sync/server/http_server.hpp"
+
+#include <chrono>
+#include <memory>
+#include <string>
 
 namespace repere::test {
 
