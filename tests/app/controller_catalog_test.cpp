@@ -4,8 +4,8 @@
 // finishes on the version it started with ("attempts in progress finish on the version they
 // started with", issue 7).
 #include "app/controller.hpp"
-#include "quiz_versions.hpp"
 #include "store/catalog_packages.hpp"
+#include "support/quiz_versions.hpp"
 
 #include <catch2/catch.hpp>
 #include <set>

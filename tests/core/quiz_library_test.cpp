@@ -2,7 +2,7 @@
 // versions side by side, the newest for new attempts, the exact version for resumed ones, a
 // broken catalogue folder left out with a message, and Quiz addresses that never move.
 #include "quiz/quiz_library.hpp"
-#include "quiz_versions.hpp"
+#include "support/quiz_versions.hpp"
 
 #include <catch2/catch.hpp>
 
