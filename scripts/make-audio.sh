@@ -3,7 +3,8 @@
 # one file per instruction text and locale (French or English voice) and one per listening
 # stimulus or audio option (French voice, from the asset's transcript). Then writes every asset's
 # sha256 into quiz.json. Same input -> same bytes (fixed Ogg serial number, no timestamps).
-#   scripts/make-audio.sh [PACKAGE_DIR...]     default: quizzes/numerique quizzes/francais
+#   scripts/make-audio.sh [PACKAGE_DIR...]     default: quizzes/numerique
+# (quizzes/francais has its own voices: scripts/gen-french-audio.sh)
 # Pipeline: espeak-ng (WAV, 22 kHz) -> sox (mono, 16 kHz, trimmed, normalised) -> oggenc (Vorbis q0).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -13,7 +14,7 @@ for tool in espeak-ng sox oggenc python3; do
 done
 
 packages=("$@")
-[ ${#packages[@]} -gt 0 ] || packages=("$REPO_ROOT/quizzes/numerique" "$REPO_ROOT/quizzes/francais")
+[ ${#packages[@]} -gt 0 ] || packages=("$REPO_ROOT/quizzes/numerique")
 helper="$REPO_ROOT/scripts/content/audio_plan.py"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -234,6 +234,9 @@ ui::QuizChoiceView Controller::quizChoiceView() const {
     ui::QuizChoiceView v;
     for (const auto* qp : deps_.library->newestPerId()) {
         const auto& q = *qp;
+        // Author packages (every item type) are not a diagnostic: only when a trainer assigns one.
+        if (q.forAuthors && q.id != person_.assignedQuizId)
+            continue;
         v.cards.push_back({q.id, q.title.get(person_.locale, q.defaultLocale),
                            q.description.get(person_.locale, q.defaultLocale), kindOf(q)});
     }
@@ -790,6 +793,9 @@ void Controller::onItemIntent(const ui::items::ItemIntent& i) {
             deps_.audio->readAloud({s->text, s->locale, {}});
     } else if (const auto* o = std::get_if<It::ReadOption>(&i)) {
         if (!deps_.audio || !person_.attempt || !person_.attempt->current())
+            return;
+        // The view shows no speaker then; a stray intent must not read a reading item's answer.
+        if (person_.attempt->current()->item->readAloud == quiz::ReadAloud::InstructionOnly)
             return;
         for (const auto& opt : person_.attempt->current()->item->options)
             if (opt.id == o->optionId)

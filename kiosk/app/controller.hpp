@@ -97,6 +97,8 @@ public:
     const engine::Attempt* attempt() const { return person_.attempt ? &*person_.attempt : nullptr; }
     // What the item screen is drawn from (tests read the sound state the screen would show).
     ui::ItemScreenView itemView() const;
+    // The cards of the choice screen (author packages left out unless assigned).
+    ui::QuizChoiceView quizChoiceView() const;
     const ui::ErrorView& errorView() const { return error_; }
     const TrainerArea& trainerArea() const { return trainer_; }
     const quiz::QuizLibrary& library() const { return *deps_.library; }
@@ -144,7 +146,6 @@ private:
     void prepareNextInstruction();
     void showError(const std::string& key, bool canRetry);
     void addInstalledCatalogue(); // when the sync worker's catalogue generation moved
-    ui::QuizChoiceView quizChoiceView() const;
     std::int64_t now() const { return deps_.clock->nowMs(); }
 
     std::unique_ptr<quiz::QuizLibrary> ownLibrary_; // only when deps.library was null

@@ -261,6 +261,10 @@ std::string expectedText(const quiz::Quiz& quiz, const quiz::Item& item) {
             s += (s.empty() ? "" : " ; ") + l + " → " + r;
         return s;
     }
+    case T::Write:
+    case T::Speak:
+        // No right answer to show: the package's example of an answer at the item's level.
+        return item.scoring.example.get("fr");
     default:
         return {};
     }

@@ -5,13 +5,18 @@
 #include "audio/decoder.hpp"
 #include "audio/encoder.hpp"
 #include "audio/espeak_synthesizer.hpp"
+#include "audio/loudness.hpp"
 #include "audio/portaudio_devices.hpp"
 #include "command.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -55,36 +60,82 @@ std::vector<fs::path> audioFilesOf(const fs::path& dir, std::vector<std::string>
     return files;
 }
 
-int runCheck(const std::vector<std::string>& paths) {
+// What `audio check` measures of one sound; --lufs T fails a file more than --tolerance LU away.
+struct CheckOptions {
+    std::optional<double> targetLufs;
+    double toleranceLu = 1.0;
+    bool json = false;
+};
+
+std::string fixed1(double v) {
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(1) << v;
+    return o.str();
+}
+
+int runCheck(const std::vector<std::string>& paths, const CheckOptions& opt) {
     int failures = 0;
     int checked = 0;
+    nlohmann::json rows = nlohmann::json::array();
+    auto say = [&](const std::string& line) {
+        if (!opt.json)
+            std::cout << line << "\n";
+    };
     for (const std::string& p : paths) {
         std::vector<fs::path> files;
         std::vector<std::string> problems;
         if (fs::is_directory(p)) {
             files = audioFilesOf(p, problems);
             if (files.empty() && problems.empty()) {
-                std::cout << "note " << p << ": no audio files\n";
+                say("note " + p + ": no audio files");
             }
         } else {
             files.push_back(p); // decodeFile reports a missing file clearly
         }
         for (const std::string& problem : problems) {
-            std::cout << "FAIL " << problem << "\n";
+            say("FAIL " + problem);
             ++failures;
         }
         for (const fs::path& f : files) {
             ++checked;
             const audio::DecodeResult r = audio::decodeFile(f);
-            if (r.ok()) {
-                std::cout << "ok   " << f.string() << "  " << r.info.describe() << "\n";
+            if (!r.ok()) {
+                say("FAIL " + r.error);
+                rows.push_back({{"file", f.string()}, {"error", r.error}});
+                ++failures;
+                continue;
+            }
+            nlohmann::json row = {{"file", f.string()}, {"seconds", r.info.durationS}};
+            std::string line = f.string() + "  " + r.info.describe();
+            std::string problem;
+            if (const auto l = audio::measureLoudness(*r.pcm)) {
+                row["lufs"] = l->integratedLufs;
+                row["peakDbfs"] = l->peakDbfs;
+                line += ", " + fixed1(l->integratedLufs) + " LUFS, peak " + fixed1(l->peakDbfs) +
+                        " dBFS";
+                if (opt.targetLufs &&
+                    std::abs(l->integratedLufs - *opt.targetLufs) > opt.toleranceLu + 1e-9) {
+                    problem = "loudness " + fixed1(l->integratedLufs) + " LUFS, target " +
+                              fixed1(*opt.targetLufs) + " ± " + fixed1(opt.toleranceLu);
+                }
+            } else if (opt.targetLufs) {
+                problem = "too short or silent to measure its loudness";
+            }
+            if (problem.empty()) {
+                say("ok   " + line);
             } else {
-                std::cout << "FAIL " << r.error << "\n";
+                say("FAIL " + line + ": " + problem);
+                row["error"] = problem;
                 ++failures;
             }
+            rows.push_back(row);
         }
     }
-    std::cout << checked << " file(s) checked, " << failures << " problem(s)\n";
+    if (opt.json) {
+        std::cout << nlohmann::json{{"files", rows}, {"problems", failures}}.dump() << "\n";
+    } else {
+        std::cout << checked << " file(s) checked, " << failures << " problem(s)\n";
+    }
     return failures == 0 ? 0 : 1;
 }
 
@@ -207,10 +258,15 @@ void registerAudioCommands(CLI::App& app, Action& run) {
     CLI::App* check = group->add_subcommand(
         "check",
         "Decode audio files, or every audio asset of a package folder; exit 1 if any fails");
+    auto checkOpt = std::make_shared<CheckOptions>();
     check->add_option("paths", *paths, "Audio files or package folders")->required();
-    check->callback([&run, paths] {
-        run = [paths] {
-            return runCheck(*paths);
+    check->add_option("--lufs", checkOpt->targetLufs,
+                      "Fail a file whose integrated loudness (BS.1770) is off this target");
+    check->add_option("--tolerance", checkOpt->toleranceLu, "Allowed distance in LU (default 1)");
+    check->add_flag("--json", checkOpt->json, "One JSON object: seconds, LUFS, peak per file");
+    check->callback([&run, paths, checkOpt] {
+        run = [paths, checkOpt] {
+            return runCheck(*paths, *checkOpt);
         };
     });
 

@@ -1,10 +1,13 @@
 // `repere quiz ...`: validate packages, count their items, and help authors with media hashes.
+#include "audio/decoder.hpp"
 #include "command.hpp"
 #include "quiz/loader.hpp"
 #include "quiz/media.hpp"
 #include "quiz/sha256.hpp"
+#include "quiz_stats.hpp"
 
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -17,6 +20,7 @@ namespace repere::cli {
 
 namespace fs = std::filesystem;
 using namespace repere::quiz;
+namespace audio = repere::audio;
 
 namespace {
 
@@ -61,6 +65,13 @@ int validate(const std::vector<std::string>& paths) {
 }
 
 int stats(const std::string& path, bool asJson) {
+    const DurationOf durationOf = [](const fs::path& f) -> std::optional<double> {
+        const auto r = audio::decodeFile(f);
+        if (!r.ok())
+            return std::nullopt;
+        return r.info.durationS;
+    };
+    nlohmann::json packages = nlohmann::json::object();
     std::map<std::string, int> byType;
     std::map<std::string, int> bySkill;
     std::map<std::string, int> byLevel;
@@ -74,6 +85,9 @@ int stats(const std::string& path, bool asJson) {
             anyError = true;
             continue;
         }
+        const fs::path file(result.file);
+        const fs::path dir = fs::is_directory(file) ? file : file.parent_path();
+        packages[result.quiz->id] = toJson(computeQuizStats(*result.quiz, dir, durationOf));
         for (const auto& section : result.quiz->sections) {
             for (const auto& item : section.items) {
                 ++items;
@@ -87,8 +101,11 @@ int stats(const std::string& path, bool asJson) {
         return 1;
     }
     if (asJson) {
-        nlohmann::json out = {
-            {"items", items}, {"by_type", byType}, {"by_skill", bySkill}, {"by_level", byLevel}};
+        nlohmann::json out = {{"items", items},
+                              {"by_type", byType},
+                              {"by_skill", bySkill},
+                              {"by_level", byLevel},
+                              {"packages", packages}};
         std::cout << out.dump() << '\n';
         return 0;
     }
@@ -102,6 +119,35 @@ int stats(const std::string& path, bool asJson) {
     table("by type", byType);
     table("by skill", bySkill);
     table("by level", byLevel);
+    // Per package, skill and level: what a reviewer of the content checks.
+    for (const auto& [id, p] : packages.items()) {
+        std::cout << id
+                  << " (scored items): skill level: items, stimulus s (mean min-max), "
+                     "key longest / text choices, key positions\n";
+        for (const auto& [skill, levels] : p["bySkillLevel"].items()) {
+            for (const auto& [level, c] : levels.items()) {
+                std::cout << "  " << skill << ' ' << level << ": " << c["items"].get<int>();
+                if (c.contains("stimulusSeconds")) {
+                    const auto& st = c["stimulusSeconds"];
+                    std::cout << ", " << std::fixed << std::setprecision(1)
+                              << st["mean"].get<double>() << " s (" << st["min"].get<double>()
+                              << '-' << st["max"].get<double>() << ')';
+                }
+                if (c["textChoices"].get<int>() > 0)
+                    std::cout << ", key longest " << c["keyLongest"].get<int>() << '/'
+                              << c["textChoices"].get<int>();
+                for (const auto& [n, h] : c["keyPositions"].items())
+                    std::cout << ", " << n << ' ' << h.dump();
+                std::cout << '\n';
+            }
+        }
+        const auto& t = p["total"];
+        std::cout << "  all: key longest " << t["keyLongest"].get<int>() << '/'
+                  << t["textChoices"].get<int>();
+        for (const auto& [n, h] : t["keyPositions"].items())
+            std::cout << ", " << n << ' ' << h.dump();
+        std::cout << '\n';
+    }
     return 0;
 }
 

@@ -137,6 +137,11 @@ int runSimulate(const SimulateArgs& args) {
         std::cerr << "simulate: no skill got an ability estimate (no scored items with a skill?)\n";
         return 1;
     }
+    for (const auto& [skill, per] : report.perSkill) {
+        std::cout << "skill " << skill << ": placements=" << per.placements
+                  << " accuracy_exact=" << per.accuracyExact
+                  << " accuracy_within_one=" << per.accuracyWithinOne << "\n";
+    }
     if (storing) {
         std::cout << "stored: " << storing->attempts() << " attempts, " << storing->responses()
                   << " responses in "

@@ -71,8 +71,21 @@ def with_key_after(d, after, key, value):
     return out
 
 
-def plan(pkg):
+def sound_extension(quiz):
+    """The package's sound format, from its stimulus assets: "opus" for the French diagnostic
+    (scripts/gen-french-audio.sh), "ogg" (Vorbis, make-audio.sh) otherwise."""
+    for a in quiz["assets"]:
+        if not a["id"].startswith(INSTR_PREFIX) and a["path"].startswith("media/audio/"):
+            return a["path"].rsplit(".", 1)[-1]
+    return "ogg"
+
+
+def plan(pkg, ext=None, emit=True):
+    """Declares the instruction assets (see the module doc) and returns what to synthesise:
+    (voice, relative path, transcript as written, asset id) per sound; prints it when `emit`.
+    `ext`: the sound format, by default the one the package's stimuli use."""
     quiz = load(pkg)
+    ext = ext or sound_extension(quiz)
     wanted = {}  # asset id -> (locale, text)
     sections = quiz["sections"]
     for s in sections:
@@ -94,22 +107,26 @@ def plan(pkg):
     assets = [a for a in quiz["assets"] if not a["id"].startswith(INSTR_PREFIX)]
     old = {a["id"]: a for a in quiz["assets"]}
     for aid, (loc, text) in sorted(wanted.items()):
-        a = {"id": aid, "path": f"media/audio/{aid[len(INSTR_PREFIX) - 2:]}.ogg",
+        a = {"id": aid, "path": f"media/audio/{aid[len(INSTR_PREFIX) - 2:]}.{ext}",
              "sha256": old.get(aid, {}).get("sha256", ""), "transcript": text}
         assets.append(a)
     quiz["assets"] = assets
     save(pkg, quiz)
+    out = []
     for a in assets:
-        if not a["path"].endswith(".ogg") or not a.get("transcript"):
+        if not a["path"].endswith(f".{ext}") or not a.get("transcript"):
             continue
         if a["id"].startswith(INSTR_PREFIX):
             voice = VOICES[wanted[a["id"]][0]]
         else:
             voice = VOICES["fr"]  # the tested content is always French
-        text = " ".join(a["transcript"].split())
-        if voice == "fr":
-            text = spoken_fr(text)
-        print(f"{voice}\t{a['path']}\t{text}")
+        out.append((voice, a["path"], a["transcript"], a["id"]))
+        if emit:
+            text = " ".join(a["transcript"].split())
+            if voice == "fr":
+                text = spoken_fr(text)
+            print(f"{voice}\t{a['path']}\t{text}")
+    return out
 
 
 def hash_assets(pkg):

@@ -20,8 +20,10 @@ AREAS = pictures.scene_areas()
 
 
 class Package:
-    def __init__(self, pkg_id, alt):
+    def __init__(self, pkg_id, alt, spread_pictures=False, audio_ext="ogg"):
         self.id = pkg_id
+        self.spread_pictures = spread_pictures  # also place the key of picture choices (AnswerSpreader)
+        self.audio_ext = audio_ext  # "opus" for packages voiced by scripts/gen-french-audio.sh
         self.alt = alt              # picture name -> {"fr": ..., "en": ...}
         self.images = []            # names in first-use order
         self.sounds = {}            # asset id -> transcript
@@ -71,11 +73,11 @@ class Package:
         for name in self.images:
             out.append({"id": f"img-{name}", "path": f"media/img/{name}.png", "sha256": "", "alt": self.alt[name]})
         for aid, tr in self.sounds.items():
-            out.append({"id": aid, "path": f"media/audio/{aid[4:]}.ogg", "sha256": "", "transcript": tr})
+            out.append({"id": aid, "path": f"media/audio/{aid[4:]}.{self.audio_ext}", "sha256": "", "transcript": tr})
         return out
 
     def write(self, quiz):
-        spreader = AnswerSpreader()
+        spreader = AnswerSpreader(self.spread_pictures)
         for section in quiz["sections"]:
             for it in section["items"]:
                 spreader.spread(it)
@@ -112,19 +114,21 @@ class AnswerSpreader:
     person would learn it. Each single-answer item gets the place used least so far (ties drawn
     from the item id), the other options are shuffled from the item id: the same on every run.
     Each option keeps its id, so a recorded answer {"selected": ["a"]} still names the same words.
-    Yes/no pairs keep their natural order; picture options are placed by hand.
+    Yes/no pairs keep their natural order; picture options are placed by hand unless the package
+    asks (Package(spread_pictures=True)).
     """
 
-    def __init__(self):
+    def __init__(self, pictures=False):
         self.used = {}
+        self.pictures = pictures
 
-    def _place(self, key, opts, right_ids):
+    def _place(self, key, opts, right_ids, kind="text"):
         rnd = _seeded(key)
         rnd.shuffle(opts)
         if len(right_ids) != 1:
             return
         n = len(opts)
-        counts = self.used.setdefault(n, [0] * n)
+        counts = self.used.setdefault(n if kind == "text" else (kind, n), [0] * n)
         low = min(counts)
         pos = rnd.choice([i for i in range(n) if counts[i] == low])
         counts[pos] += 1
@@ -136,6 +140,10 @@ class AnswerSpreader:
         opts = it.get("options")
         if it["type"] == "choice" and opts and len(opts) >= 3 and all("text" in o for o in opts):
             self._place(it["id"], opts, it["correct"])
+        elif (self.pictures and it["type"] == "choice" and opts and len(opts) >= 3 and
+              all("image" in o and "text" not in o for o in opts)):
+            # Clocks, prices and objects have no natural order an answer could rely on.
+            self._place(it["id"], opts, it["correct"], kind="picture")
         for g in it.get("gaps", []):
             if g.get("mode") == "select" and len(g.get("options", [])) >= 3:
                 self._place(f'{it["id"]}/{g["id"]}', g["options"], g["accept"])

@@ -507,7 +507,7 @@ def scene_payslip(t):
     s = Svg(700, 540, "#ffffff")
     s.rect(6, 6, 688, 528, fill="#fff", stroke="#777", sw=2)
     s.text(24, 46, "BULLETIN DE PAIE — Octobre", size=27, weight="bold")
-    s.lines(24, 84, ["Employeur : Nettoyage Pro 93, Bobigny", "Salarié : M. Karim Benali — Agent d'entretien",
+    s.lines(24, 84, ["Employeur : Centre de soins Les Acacias, Bobigny", "Salarié : M. Karim Benali — Aide-soignant",
                      "Contrat : CDI, 24 heures par semaine"], size=20, gap=1.35, fill="#333")
     rows = [("Salaire de base (104 h)", "1 217,84 €"), ("Heures supplémentaires (6 h)", "87,83 €"),
             ("Salaire brut", "1 305,67 €"), ("Cotisations salariales", "- 287,25 €"),
@@ -562,7 +562,7 @@ def scene_convocation(t):
 def scene_landlord(t):
     s = Svg(660, 440, "#ffffff")
     s.rect(6, 6, 648, 428, fill="#fff", stroke="#777", sw=2)
-    s.lines(24, 44, ["Office HLM Plaine Commune Habitat", "Avis aux locataires"], size=22, gap=1.3, weight="bold")
+    s.lines(24, 44, ["Office HLM Les Tilleuls Habitat", "Avis aux locataires"], size=22, gap=1.3, weight="bold")
     s.lines(24, 130, ["Bâtiment C, 8 allée des Tilleuls",
                       "Coupure d'eau chaude le mercredi 5 juin,",
                       "de 9 h à 12 h, pour réparation.",
@@ -590,6 +590,14 @@ def scene_shopping(t):
         x, y = 30 + (i % 3) * 230, 20 + (i // 3) * 200
         s.rect(x, y, 200, 180, fill="#f5f5f5", r=16, stroke="#cfd8dc")
         s.picto(name, x + 30, y + 20, 140, t)
+    return s
+
+
+def scene_three_apples(t):
+    """Three apples in a row, nothing written: the person says the number (par-11)."""
+    s = Svg(600, 240, "#ffffff")
+    for i in range(3):
+        s.picto("pommes", 40 + i * 190, 40, 160, t)
     return s
 
 
@@ -626,13 +634,18 @@ FRANCAIS_SCENES = {
     "panneau-accueil": lambda t: scene_sign(t, "ACCUEIL", "#1565c0"),
     "panneau-boulangerie": lambda t: scene_sign(t, "BOULANGERIE", "#8d6e63", "pain"),
     "panneau-ecole": lambda t: scene_sign(t, "ÉCOLE", "#ef6c00", "ecole"),
+    # Shop names only, one colour: the word is the only clue (lec-09).
+    "enseigne-boulangerie": lambda t: scene_sign(t, "BOULANGERIE", "#37474f"),
+    "enseigne-boucherie": lambda t: scene_sign(t, "BOUCHERIE", "#37474f"),
+    "enseigne-librairie": lambda t: scene_sign(t, "LIBRAIRIE", "#37474f"),
+    "enseigne-bijouterie": lambda t: scene_sign(t, "BIJOUTERIE", "#37474f"),
     "sms-medecin": lambda t: scene_sms(t, "Cabinet médical", ["Rappel : rendez-vous avec le Dr Moreau demain à 10 h 30.", "Merci d'arriver 10 min avant."], wide=True),
     "sms-ecole": lambda t: scene_sms(t, "École Paul-Éluard", ["Pas d'école vendredi :", "les enseignants sont en grève.", "La cantine est fermée."]),
-    "sms-colis": lambda t: scene_sms(t, "Point Relais", ["Votre colis est arrivé. Venez le chercher avant samedi", "18 h avec une pièce d'identité."], wide=True),
+    "sms-colis": lambda t: scene_sms(t, "Épicerie du marché (colis)", ["Votre colis est arrivé. Venez le chercher avant samedi", "18 h avec une pièce d'identité."], wide=True),
     "sms-travail": lambda t: scene_sms(t, "Sofia (cheffe d'équipe)", ["Bonjour, demain vous commencez", "à 7 h au lieu de 6 h.", "Vous finissez à 13 h. Merci !"]),
     "horaires-tram": scene_timetable, "ordonnance": scene_prescription, "fiche-paie": scene_payslip,
     "note-ecole": scene_school_note, "convocation": scene_convocation, "avis-hlm": scene_landlord,
-    "fiche-inscription": scene_form_blank, "courses": scene_shopping,
+    "fiche-inscription": scene_form_blank, "courses": scene_shopping, "trois-pommes": scene_three_apples,
     "prix-2": lambda t: scene_price_tag(t, "2 €"), "prix-12": lambda t: scene_price_tag(t, "12 €"),
     "prix-20": lambda t: scene_price_tag(t, "20 €"), "prix-3-50": lambda t: scene_price_tag(t, "3,50 €"),
     "prix-1-50": lambda t: scene_price_tag(t, "1,50 €"), "prix-13-50": lambda t: scene_price_tag(t, "13,50 €"),

@@ -201,3 +201,24 @@ TEST_CASE("a resumed attempt whose version is gone goes on with the newest and k
     REQUIRE(rec);
     CHECK(rec->quizVersion == "1.5.0"); // the record still says what it started on
 }
+
+TEST_CASE("a package for authors is not offered on the choice screen") {
+    // Issue 16: "Exemple : tous les types de questions" is for authors, not for beneficiaries.
+    Kiosk k;
+    nlohmann::json authors = versions::original();
+    authors["id"] = "exemple-auteurs";
+    authors["audience"] = "authors";
+    versions::writePackage(k.tmp.path() / "authors" / "exemple-auteurs", authors);
+    REQUIRE(k.library.addBundled(k.tmp.path() / "authors") == 1);
+    REQUIRE(k.library.newest("exemple-auteurs"));
+    CHECK(k.library.newest("exemple-auteurs")->forAuthors);
+    k.controller->apply(I::Start{});
+    k.controller->apply(I::ChooseLanguage{"fr"});
+    k.controller->apply(I::AcceptConsent{});
+    k.controller->apply(I::NoCode{});
+    REQUIRE(k.controller->screen() == app::Screen::QuizChoice);
+    std::set<std::string> offered;
+    for (const auto& c : k.controller->quizChoiceView().cards)
+        offered.insert(c.quizId);
+    CHECK(offered == std::set<std::string>{versions::kQuizId});
+}

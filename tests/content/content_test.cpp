@@ -22,8 +22,9 @@ namespace {
 // An adaptive skill needs this many items at every level so the engine can confirm a placement
 // there without reusing items (minItems is 4; 3 at the level + neighbours is enough).
 constexpr int kMinItemsPerLevelAdaptive = 3;
-// A trainer-scored skill (speaking) is routed to tasks by level; two tasks per level.
-constexpr int kMinItemsPerLevelManual = 2;
+// A trainer-scored skill (speaking) is routed to tasks by level; three tasks per level band, of
+// which each band's section draws two (issue 16: "at least 3 spoken tasks per level band").
+constexpr int kMinItemsPerLevelManual = 3;
 constexpr std::uintmax_t kMaxMediaBytes = 30u * 1024u * 1024u;
 
 fs::path packageDir(const std::string& id) {
@@ -150,7 +151,9 @@ TEST_CASE("every instruction is in French and English, with a sound file per loc
                 REQUIRE(it.at("instructionAudio").contains(loc));
                 const std::string aid = it.at("instructionAudio").at(loc);
                 REQUIRE(assets.count(aid) == 1);
-                CHECK(assets.at(aid).at("path").get<std::string>().ends_with(".ogg"));
+                // numerique: espeak-ng, Ogg Vorbis; francais: natural voices, Ogg Opus.
+                CHECK(assets.at(aid).at("path").get<std::string>().ends_with(
+                    id == "francais" ? ".opus" : ".ogg"));
                 // The sound says exactly the instruction's words (the generator keeps them in
                 // step).
                 CHECK(assets.at(aid).at("transcript") == instr.at(loc));
@@ -361,4 +364,177 @@ TEST_CASE("every speaking and free-writing task is trainer-scored with a rubric"
         ++tasks;
     }
     CHECK(tasks >= 12);
+}
+
+// ---- Français v2 (issue 16): clean items a CEFR test writer would sign ----------------------
+
+namespace {
+
+// Single-answer choice items of the package, scored.
+std::vector<json> singleChoices(const json& quiz) {
+    std::vector<json> out;
+    for (const auto& it : allItems(quiz)) {
+        if (isScored(it) && it.at("type") == "choice" && !it.value("multiple", false) &&
+            it.at("correct").size() == 1) {
+            out.push_back(it);
+        }
+    }
+    return out;
+}
+
+std::size_t codePoints(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) {
+        n += (c & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("francais: every scored item names the descriptor its level comes from") {
+    const json quiz = loadQuiz("francais");
+    const std::set<std::string> scales = {"cefr-grid", "cefr-cv", "dilf-a1.1", "laslliam"};
+    for (const auto& it : allItems(quiz)) {
+        if (!isScored(it)) {
+            continue;
+        }
+        INFO("item " << it.at("id").get<std::string>());
+        REQUIRE(it.contains("levelSource"));
+        const std::string src = it.at("levelSource");
+        CHECK(scales.count(src.substr(0, src.find(':'))) == 1);
+        CHECK(src.find(':') + 1 < src.size());
+    }
+}
+
+TEST_CASE("francais: no reading item has its answers read aloud") {
+    const json quiz = loadQuiz("francais");
+    int reading = 0;
+    for (const auto& it : allItems(quiz)) {
+        if (it.value("skill", "") != "reading" || it.at("type") != "choice") {
+            continue;
+        }
+        INFO("item " << it.at("id").get<std::string>());
+        CHECK(it.value("readAloud", "all") == "instructionOnly");
+        for (const auto& o : it.at("options")) {
+            CHECK_FALSE(o.contains("audio"));
+        }
+        ++reading;
+    }
+    CHECK(reading >= 20);
+    for (const auto& sk : quiz.at("framework").at("skills")) {
+        CHECK(sk.value("testsReading", false) == (sk.at("id") == "reading"));
+    }
+}
+
+TEST_CASE("francais: six items per level in listening and reading") {
+    const json quiz = loadQuiz("francais");
+    std::map<std::string, std::map<std::string, int>> count;
+    for (const auto& it : allItems(quiz)) {
+        if (isScored(it)) {
+            ++count[it.at("skill")][it.at("level")];
+        }
+    }
+    for (const char* skill : {"listening", "reading"}) {
+        for (const auto& lv : quiz.at("framework").at("levels")) {
+            INFO(skill << " " << lv.at("id").get<std::string>());
+            CHECK(count[skill][lv.at("id")] >= 6);
+        }
+    }
+}
+
+TEST_CASE("francais: the key is the longest option in at most 35 % of text choices") {
+    const json quiz = loadQuiz("francais");
+    int text = 0, longest = 0;
+    for (const auto& it : singleChoices(quiz)) {
+        const auto& opts = it.at("options");
+        if (!std::all_of(opts.begin(), opts.end(), [](const json& o) {
+                return o.contains("text") && !o.contains("image");
+            })) {
+            continue;
+        }
+        ++text;
+        std::size_t key = 0, other = 0;
+        for (const auto& o : opts) {
+            const std::size_t n = codePoints(o.at("text"));
+            (o.at("id") == it.at("correct").at(0) ? key : other) =
+                std::max(o.at("id") == it.at("correct").at(0) ? key : other, n);
+        }
+        longest += key > other;
+    }
+    INFO(longest << " of " << text << " text choices have the key as the longest option");
+    CHECK(text >= 25);
+    CHECK(longest * 100 <= text * 35);
+}
+
+TEST_CASE("francais: key positions are balanced per kind of choice (at most one apart)") {
+    const json quiz = loadQuiz("francais");
+    std::map<std::string, std::vector<int>> positions; // "text 4" -> count per position
+    for (const auto& it : singleChoices(quiz)) {
+        const auto& opts = it.at("options");
+        const bool words =
+            std::all_of(opts.begin(), opts.end(), [](const json& o) { return o.contains("text"); });
+        if (opts.size() < 3) {
+            continue; // yes/no pairs keep their natural order
+        }
+        auto& h = positions[(words ? "text " : "picture ") + std::to_string(opts.size())];
+        h.resize(opts.size(), 0);
+        for (std::size_t i = 0; i < opts.size(); ++i) {
+            h[i] += opts[i].at("id") == it.at("correct").at(0);
+        }
+    }
+    for (const auto& [kind, h] : positions) {
+        INFO(kind << ": " << json(h).dump());
+        CHECK(*std::max_element(h.begin(), h.end()) - *std::min_element(h.begin(), h.end()) <= 1);
+    }
+    CHECK(positions.count("text 4") == 1);
+    CHECK(positions.count("picture 4") == 1);
+}
+
+TEST_CASE("francais: listening stimuli from A2 are dialogues or announcements with two voices") {
+    const json quiz = loadQuiz("francais");
+    const auto assets = assetsById(quiz);
+    bool woman = false, man = false;
+    for (const auto& it : allItems(quiz)) {
+        const std::string level = it.value("level", "");
+        if (it.value("skill", "") != "listening" || (level != "a2" && level != "b1")) {
+            continue;
+        }
+        INFO("item " << it.at("id").get<std::string>());
+        const std::string tr = assets.at(it.at("stimulus").at("audio")).at("transcript");
+        woman = woman || tr.find("Femme : ") != std::string::npos;
+        man = man || tr.find("Homme : ") != std::string::npos;
+        // Playable twice (issue 16), never unlimited.
+        CHECK(it.at("stimulus").at("maxPlays") == 2);
+    }
+    CHECK(woman);
+    CHECK(man);
+}
+
+TEST_CASE("francais: no threat scenarios, and web addresses are fictional (.example)") {
+    const json quiz = loadQuiz("francais");
+    const std::string all = quiz.dump();
+    for (const char* word : {"suspendu", "expulsion", "amende", "radiation", "quitter son logement",
+                             "pas payé son loyer", "le paiement s'arrête"}) {
+        INFO(word);
+        CHECK(all.find(word) == std::string::npos);
+    }
+    for (const char* tld : {".fr\"", ".fr ", ".com", ".org"}) {
+        INFO(tld);
+        CHECK(all.find(tld) == std::string::npos);
+    }
+}
+
+TEST_CASE("francais: every speaking task has an example answer for the trainer") {
+    const json quiz = loadQuiz("francais");
+    int tasks = 0;
+    for (const auto& it : allItems(quiz)) {
+        if (it.at("type") != "speak" || !isScored(it)) {
+            continue;
+        }
+        INFO("item " << it.at("id").get<std::string>());
+        CHECK_FALSE(it.at("scoring").at("example").at("fr").get<std::string>().empty());
+        ++tasks;
+    }
+    CHECK(tasks >= 15);
 }

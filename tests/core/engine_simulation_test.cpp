@@ -29,6 +29,21 @@ TEST_CASE("simulated candidates are placed mostly right, in few items, determini
     CHECK(report.maxItemsPerSkill <= quiz.adaptive.maxItems);
     CHECK(report.rmse < 1.0);
 
+    // Per skill: every placement counted once, and the overall figure is their weighted mean.
+    REQUIRE(report.perSkill.size() == 2);
+    int placements = 0;
+    double exact = 0;
+    for (const auto& [skill, per] : report.perSkill) {
+        INFO(skill);
+        CHECK(per.placements == 150);
+        CHECK(per.accuracyWithinOne >= 0.9);
+        CHECK(per.accuracyExact <= per.accuracyWithinOne);
+        placements += per.placements;
+        exact += per.accuracyExact * per.placements;
+    }
+    CHECK(placements == report.placements);
+    CHECK(exact / placements == Approx(report.accuracyExact));
+
     const auto again = engine::simulate(quiz, options);
     CHECK(again.accuracyExact == report.accuracyExact);
     CHECK(again.summaryLine() == report.summaryLine());

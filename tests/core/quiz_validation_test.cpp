@@ -472,3 +472,54 @@ TEST_CASE("can-do lines: unknown skill or level ids and texts too long for one l
     INFO(dump(fits));
     CHECK(fits.ok());
 }
+
+TEST_CASE("readAloud, levelSource and testsReading are read, and bad values reported") {
+    json q = basePackage();
+    q["framework"]["skills"][0]["testsReading"] = true;
+    auto& c1 = q["sections"][0]["items"][1];
+    c1["readAloud"] = "instructionOnly";
+    c1["levelSource"] = "cefr-cv:reading-for-orientation-a1";
+    q["sections"][1]["items"][0]["readAloud"] = "instructionOnly"; // the other reading item
+    LoadResult ok = load(q);
+    INFO(dump(ok));
+    REQUIRE(ok.ok());
+    CHECK(ok.diagnostics.empty());
+    const auto& item = ok.quiz->sections[0].items[1];
+    CHECK(item.readAloud == repere::quiz::ReadAloud::InstructionOnly);
+    CHECK(item.levelSource == "cefr-cv:reading-for-orientation-a1");
+    CHECK(ok.quiz->framework.skills[0].testsReading);
+    CHECK_FALSE(ok.quiz->framework.skills[1].testsReading);
+
+    c1["readAloud"] = "instructionsOnly";
+    c1["levelSource"] = "cefr:a1";
+    LoadResult bad = load(q);
+    INFO(dump(bad));
+    CHECK(hasError(bad, "/sections/0/items/1/readAloud",
+                   "unknown value \"instructionsOnly\" (did you mean \"instructionOnly\"?)"));
+    CHECK(hasError(bad, "/sections/0/items/1/levelSource", "unknown scale \"cefr\""));
+    c1["readAloud"] = "all";
+    c1["levelSource"] = "laslliam";
+    CHECK(hasError(load(q), "/sections/0/items/1/levelSource", "write \"<scale>:<descriptor>\""));
+}
+
+TEST_CASE("validate warns when a reading item would have its written answers read aloud") {
+    json q = basePackage();
+    q["framework"]["skills"][0]["testsReading"] = true; // c1 is a "lecture" item with a word option
+    LoadResult r = load(q);
+    INFO(dump(r));
+    REQUIRE(r.ok());
+    CHECK(hasWarning(r, "/sections/0/items/1", "tests reading (skill \"lecture\")"));
+    CHECK(hasWarning(r, "/sections/1/items/0", "tests reading (skill \"lecture\")"));
+    // With the flag the warning goes; an option sound on such an item is flagged instead.
+    q["sections"][0]["items"][1]["readAloud"] = "instructionOnly";
+    q["sections"][0]["items"][1]["options"][1]["audio"] = "snd";
+    LoadResult flagged = load(q);
+    INFO(dump(flagged));
+    CHECK_FALSE(hasWarning(flagged, "/sections/0/items/1", "tests reading"));
+    CHECK(hasWarning(flagged, "/sections/0/items/1/options/1", "would give the answer away"));
+    // A skill that does not test reading never warns.
+    q["framework"]["skills"][0].erase("testsReading");
+    q["sections"][0]["items"][1].erase("readAloud");
+    q["sections"][0]["items"][1]["options"][1].erase("audio");
+    CHECK_FALSE(hasWarning(load(q), "/sections/0/items/1", "tests reading"));
+}

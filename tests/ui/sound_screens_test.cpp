@@ -210,3 +210,23 @@ TEST_CASE("the Son indisponible notice sits in the top bar and leaves the speake
         CHECK(is<ui::intent::Start>(h.tap("Commencer", draw)));
     }
 }
+
+TEST_CASE("a reading item (readAloud instructionOnly) offers no speaker on its written answers") {
+    // Issue 16: "Touchez le numéro 93" with "quatre-vingt-treize" a tap away tested listening.
+    ListeningFixture f;
+    f.item.stimulus = {};
+    f.item.stimulus.text = "93";
+    f.item.readAloud = quiz::ReadAloud::InstructionOnly;
+    f.frame();
+    CHECK_FALSE(f.h.recorder.findById("option:a:speak"));
+    CHECK_FALSE(f.h.recorder.findById("option:b:speak"));
+    // The instruction keeps its speaker, and the words still choose.
+    REQUIRE(f.h.recorder.findById("speaker"));
+    CHECK(f.h.recorder.findById("speaker")->enabled);
+    f.tap("réponse b");
+    CHECK(f.scratch.ready);
+    // The same item with readAloud "all" (the default) has them.
+    f.item.readAloud = quiz::ReadAloud::All;
+    f.frame();
+    CHECK(f.h.recorder.findById("option:a:speak"));
+}

@@ -279,11 +279,19 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
             const auto placed = static_cast<long>(*skill.level);
             exact += placed == trueLevel ? 1 : 0;
             withinOne += std::labs(placed - trueLevel) <= 1 ? 1 : 0;
+            auto& per = report.perSkill[skill.skillId];
+            ++per.placements;
+            per.accuracyExact += placed == trueLevel ? 1 : 0; // counts until divided below
+            per.accuracyWithinOne += std::labs(placed - trueLevel) <= 1 ? 1 : 0;
             squaredError += (skill.theta - truth) * (skill.theta - truth);
             lengths.push_back(skill.itemsUsed);
         }
     }
     report.placements = static_cast<int>(lengths.size());
+    for (auto& [id, per] : report.perSkill) {
+        per.accuracyExact /= per.placements;
+        per.accuracyWithinOne /= per.placements;
+    }
     if (!lengths.empty()) {
         const double n = static_cast<double>(lengths.size());
         report.accuracyExact = exact / n;

@@ -14,6 +14,7 @@
 #include "quiz/model.hpp"
 
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -54,6 +55,13 @@ struct SimulationReport {
     int maxItemsPerSkill = 0;
     double meanItemsPerSkill = 0.0;
     double rmse = 0.0; // of the ability estimate (logits)
+    // The same per skill: a package can be fine overall and place one skill badly.
+    struct SkillAccuracy {
+        int placements = 0;
+        double accuracyExact = 0.0;
+        double accuracyWithinOne = 0.0;
+    };
+    std::map<std::string, SkillAccuracy> perSkill;
 
     // "accuracy_exact=X accuracy_within_one=Y median_items_per_skill=Z max_items_per_skill=W"
     std::string summaryLine() const;

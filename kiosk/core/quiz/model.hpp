@@ -68,6 +68,10 @@ struct Skill {
     LocalizedText title;
     LocalizedText description;
     std::vector<std::string> competences; // finer competence ids reported in the bilan (optional)
+    // The skill tests reading ("testsReading"): its choice items must not have their written
+    // answers read aloud, so `repere quiz validate` warns when one lacks readAloud
+    // "instructionOnly".
+    bool testsReading = false;
 };
 
 struct Framework {
@@ -121,7 +125,9 @@ struct Scoring {
     std::optional<double> min;         // Map: lower clamp (default 0)
     std::optional<double> max;         // Map: upper clamp (default: sum of positive points)
     std::vector<RubricCriterion> rubric; // Manual
-    Tolerance tolerance;                 // typed answers
+    // Manual: an answer at the item's level described in words, shown to the trainer who scores.
+    LocalizedText example;
+    Tolerance tolerance; // typed answers
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +195,13 @@ struct FormField {
     bool required = true;
 };
 
+enum class ReadAloud { All, InstructionOnly };
+
+// Scales a `levelSource` may name (FORMAT.md): CEFR self-assessment grid, CEFR Companion Volume
+// scales (incl. pre-A1), DILF / Référentiel A1.1 descriptors, the LASLLIAM literacy scale.
+inline constexpr const char* kLevelSourceScales[] = {"cefr-grid", "cefr-cv", "dilf-a1.1",
+                                                     "laslliam"};
+
 struct Item {
     // Envelope
     std::string id; // stable across versions
@@ -206,6 +219,12 @@ struct Item {
     bool dontKnow = true; // offer "Je ne sais pas"
     int timeLimitS = 0;   // 0 = no time limit
     Scoring scoring;
+    // What the kiosk may read aloud. An item that tests reading says InstructionOnly: a speaker on
+    // each written answer would give the answer away ("Touchez le numéro 93" with 93 spoken).
+    ReadAloud readAloud = ReadAloud::All;
+    // The descriptor the item's level comes from, "<scale>:<descriptor>" with a scale of
+    // kLevelSourceScales (FORMAT.md "levelSource"); empty when the author gave none.
+    std::string levelSource;
 
     // choice / profile / order / match (left)
     bool multiple = false;
@@ -286,6 +305,9 @@ struct Quiz {
     std::string version;
     LocalizedText title;
     LocalizedText description;
+    // Who the package is for: "authors" packages (the `exemple` showcase of every item type) are
+    // never offered on the beneficiary's choice screen, only when a trainer assigns them.
+    bool forAuthors = false;
     std::string defaultLocale = "fr";
     std::vector<std::string> locales;
     Framework framework;

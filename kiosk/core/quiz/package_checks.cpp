@@ -37,6 +37,7 @@ public:
         indexItems();
         checkSectionIds();
         checkUnusedAssets();
+        checkReadAloud();
         for (std::size_t s = 0; s < q_.sections.size(); ++s) {
             const Section& sec = q_.sections[s];
             std::string ptr = pointerJoin("/sections", s);
@@ -120,6 +121,40 @@ private:
             if (!q_.assets[i].id.empty() && !used.count(q_.assets[i].id)) {
                 r_.warning(pointerJoin("/assets", i),
                            "asset " + inQuotes(q_.assets[i].id) + " is never used");
+            }
+        }
+    }
+
+    // A reading item whose written answers the kiosk would read aloud tests listening instead:
+    // warn so the author adds readAloud "instructionOnly" (the kiosk then shows no speaker on
+    // them). Sound options of such an item would be played all the same: also a warning.
+    void checkReadAloud() {
+        for (std::size_t s = 0; s < q_.sections.size(); ++s) {
+            const auto& items = q_.sections[s].items;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const Item& item = items[i];
+                const Skill* skill = q_.framework.findSkill(item.skill);
+                const bool spokenText =
+                    std::any_of(item.options.begin(), item.options.end(),
+                                [](const Option& o) { return o.image.empty() && o.audio.empty(); });
+                if (item.type == ItemType::Choice && skill && skill->testsReading && spokenText &&
+                    item.readAloud == ReadAloud::All) {
+                    r_.warning(itemPointer(s, i),
+                               "item " + inQuotes(item.id) + " tests reading (skill " +
+                                   inQuotes(item.skill) +
+                                   "), but the kiosk would read its written answers aloud; add "
+                                   "\"readAloud\": \"instructionOnly\"");
+                }
+                if (item.readAloud != ReadAloud::InstructionOnly) {
+                    continue;
+                }
+                for (std::size_t k = 0; k < item.options.size(); ++k) {
+                    if (!item.options[k].audio.empty()) {
+                        r_.warning(pointerJoin(pointerJoin(itemPointer(s, i), "options"), k),
+                                   "this option has a sound, but the item says readAloud "
+                                   "\"instructionOnly\": the sound would give the answer away");
+                    }
+                }
             }
         }
     }

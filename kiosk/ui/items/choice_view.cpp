@@ -87,12 +87,13 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
         const std::string id = "option:" + o.id;
         if (!pictures) {
             // The word, and beside it its own speaker: a person who cannot read hears each answer.
-            // Without sound there is no speaker (it would do nothing) and the word takes the tile.
+            // Without sound there is no speaker (it would do nothing) and the word takes the tile;
+            // nor on an item that tests reading (hearing the answers would give them away).
             Rect word = tile;
             ButtonSpec spec;
             spec.style = sel ? ButtonStyle::Selected : ButtonStyle::Secondary;
             spec.fontPx = th.px(40);
-            if (ctx.soundOff) {
+            if (ctx.soundOff || item.readAloud == quiz::ReadAloud::InstructionOnly) {
                 if (button(ctx, id, word, label, spec))
                     model.tap(o.id);
                 continue;

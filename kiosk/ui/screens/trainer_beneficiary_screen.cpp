@@ -232,18 +232,26 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
             r.cutTop(th.px(12));
             panel(ctx, r, pal.surface, pal.border);
             Rect in = r.shrink(th.px(20));
-            for (const auto& l : cardLines(c, ctx))
-                in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6));
-            // The pictures too when they leave room for every rubric point and the save button
-            // (on a small screen the sheet still shows them).
+            // Every rubric point and the save button keep their room at the bottom; the answer's
+            // lines (a long example answer among them) take what is left, clipped.
             const float scoringH =
                 static_cast<float>(c.rubric.size()) * (sk + th.px(10)) + th.px(16) + th.targetH();
+            Rect scoringArea = in.cutBottom(std::min(in.h(), scoringH));
+            ctx.draw()->PushClipRect(in.min, in.max, true);
+            for (const auto& l : cardLines(c, ctx)) {
+                if (in.h() <= 0)
+                    break;
+                in.cutTop(std::min(in.h(),
+                                   text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6)));
+            }
+            ctx.draw()->PopClipRect();
+            // The pictures too when they leave room (on a small screen the sheet still shows them).
             if (const auto media = mediaLayout(c, ctx, in.w(), small);
-                !media.slots.empty() && media.height + th.px(6) + scoringH <= in.h()) {
+                !media.slots.empty() && media.height + th.px(6) <= in.h()) {
                 if (auto m = drawMedia(ctx, c, media, in.min, in, small); !isNone(m))
                     out = m;
-                in.cutTop(media.height + th.px(6));
             }
+            in = scoringArea;
             in.cutTop(th.px(8));
             auto& ticks = scratch.ticks[c.uuid];
             double total = 0, max = 0;

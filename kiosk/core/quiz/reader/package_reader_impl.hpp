@@ -90,6 +90,8 @@ private:
     void checkAdaptiveItems(const Section& s, const std::string& itemsPtr);
     Item readItem(const json& j, const std::string& ptr, bool& hasDifficulty);
     void readDifficulty(const Fields& f, Item& item, bool& hasDifficulty);
+    void readReadAloud(const Fields& f, Item& item);   // "readAloud": all | instructionOnly
+    void readLevelSource(const Fields& f, Item& item); // "levelSource": "<scale>:<descriptor>"
     void readStimulus(const json& j, const std::string& ptr, Stimulus& st);
 
     // read_items.cpp

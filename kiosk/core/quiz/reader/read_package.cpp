@@ -18,7 +18,7 @@ namespace {
 
 const Names kRootFields = {"$schema", "format",      "formatVersion", "id",      "version",
                            "title",   "description", "defaultLocale", "locales", "framework",
-                           "assets",  "adaptive",    "sections",      "results"};
+                           "assets",  "adaptive",    "sections",      "results", "audience"};
 
 } // namespace
 
@@ -104,6 +104,15 @@ void PackageReader::readHeader(const Fields& root) {
     }
     q_.title = text(root, "title", true);
     q_.description = text(root, "description", false);
+    if (auto audience = root.string("audience")) {
+        static const Names audiences = {"everyone", "authors"};
+        if (!contains(audiences, *audience)) {
+            r_.error(root.at("audience"), "unknown audience " + inQuotes(*audience) +
+                                              didYouMean(*audience, audiences) +
+                                              "; use \"everyone\" or \"authors\"");
+        }
+        q_.forAuthors = *audience == "authors";
+    }
 }
 
 // framework.canDo: {"<skill id>": {"<level id>": text}} (read after skills and levels). Every
@@ -153,12 +162,13 @@ void PackageReader::readFramework(const json& j, const std::string& ptr) {
         }
         for (std::size_t i = 0; i < skills->size(); ++i) {
             Fields s((*skills)[i], pointerJoin(f.at("skills"), i), r_, "a skill");
-            s.allowOnly({"id", "title", "description", "competences"});
+            s.allowOnly({"id", "title", "description", "competences", "testsReading"});
             Skill skill;
             skill.id = s.id("id", true).value_or("");
             skill.title = text(s, "title", true);
             skill.description = text(s, "description", false);
             skill.competences = idList(s, "competences", false);
+            skill.testsReading = s.boolean("testsReading").value_or(false);
             q_.framework.skills.push_back(std::move(skill));
         }
         checkUniqueIds(q_.framework.skills, f.at("skills"), "skill");

@@ -64,7 +64,8 @@ void PackageReader::readScoring(const Fields& itemFields, Item& item) {
     std::string ptr = itemFields.at("scoring");
     static const json noScoring = json::object();
     Fields f(j ? *j : noScoring, ptr, r_, "the scoring");
-    f.allowOnly({"rule", "points", "map", "min", "max", "rubric", "tolerance"});
+    f.allowOnly({"rule", "points", "map", "min", "max", "rubric", "tolerance", "example"});
+    sc.example = text(f, "example", false);
     if (auto rule = f.string("rule")) {
         static const Names rules = {"match", "map", "area", "manual", "none"};
         if (auto r = scoringRuleFromString(*rule)) {

@@ -1,9 +1,9 @@
 // Sections (linear or adaptive, routing rules) and the item envelope every item type shares:
-// id, rev, type, skill, competence, level, difficulty, instruction, stimulus. The fields of
-// each type are read in read_items.cpp and read_text_items.cpp.
+// id, rev, type, skill, competence, level, difficulty, instruction, stimulus, readAloud,
+// levelSource. The fields of each type are read in read_items.cpp and read_text_items.cpp.
 //
 // Sections of this file: which fields an item may have; sections; adaptive sections' items;
-// item envelope; difficulty; stimulus.
+// item envelope; readAloud and levelSource; difficulty; stimulus.
 #include "quiz/reader/package_reader_impl.hpp"
 #include "quiz/suggest.hpp"
 
@@ -16,9 +16,10 @@ using nlohmann::json;
 namespace {
 
 const Names kEnvelopeFields = {
-    "id",       "rev",        "type",       "skill",       "competence",
-    "level",    "difficulty", "practice",   "instruction", "instructionAudio",
-    "stimulus", "dontKnow",   "timeLimitS", "scoring"};
+    "id",         "rev",        "type",       "skill",       "competence",
+    "level",      "difficulty", "practice",   "instruction", "instructionAudio",
+    "stimulus",   "dontKnow",   "timeLimitS", "scoring",     "readAloud",
+    "levelSource"};
 
 // Fields each item type adds to the envelope.
 const Names& typeFields(ItemType t) {
@@ -254,11 +255,49 @@ Item PackageReader::readItem(const json& j, const std::string& ptr, bool& hasDif
     }
     item.dontKnow = f.boolean("dontKnow").value_or(true);
     item.timeLimitS = static_cast<int>(f.integer("timeLimitS", 0, 3600).value_or(0));
+    readReadAloud(f, item);
+    readLevelSource(f, item);
     if (type) {
         readTypeFields(f, item);
         readScoring(f, item);
     }
     return item;
+}
+
+void PackageReader::readReadAloud(const Fields& f, Item& item) {
+    auto v = f.string("readAloud");
+    if (!v) {
+        return;
+    }
+    static const Names kinds = {"all", "instructionOnly"};
+    if (*v == "instructionOnly") {
+        item.readAloud = ReadAloud::InstructionOnly;
+    } else if (*v != "all") {
+        r_.error(f.at("readAloud"), "unknown value " + inQuotes(*v) + didYouMean(*v, kinds) +
+                                        "; use \"all\" or \"instructionOnly\"");
+    }
+}
+
+// "<scale>:<descriptor>": the scale from a fixed list (FORMAT.md), the descriptor free but present.
+void PackageReader::readLevelSource(const Fields& f, Item& item) {
+    auto v = f.string("levelSource");
+    if (!v) {
+        return;
+    }
+    const Names scales(std::begin(kLevelSourceScales), std::end(kLevelSourceScales));
+    const auto colon = v->find(':');
+    const std::string scale = v->substr(0, colon);
+    if (colon == std::string::npos || colon + 1 >= v->size()) {
+        r_.error(f.at("levelSource"), "write \"<scale>:<descriptor>\", e.g. "
+                                      "\"cefr-cv:announcements-a2\"; scales are " +
+                                          joinNames(scales));
+    } else if (!contains(scales, scale)) {
+        r_.error(f.at("levelSource"), "unknown scale " + inQuotes(scale) +
+                                          didYouMean(scale, scales) + "; scales are " +
+                                          joinNames(scales));
+    } else {
+        item.levelSource = *v;
+    }
 }
 
 void PackageReader::readDifficulty(const Fields& f, Item& item, bool& hasDifficulty) {
