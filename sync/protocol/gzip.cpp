@@ -25,7 +25,8 @@ std::string gzipCompress(std::string_view data, int level) {
     return out;
 }
 
-InflateResult gzipDecompress(std::string_view data, std::size_t maxOutput) {
+InflateResult gzipDecompress(std::string_view data, std::size_t maxOutput,
+                             const InflateWatcher& watch) {
     InflateResult result;
     if (data.size() < 18 || static_cast<unsigned char>(data[0]) != 0x1f ||
         static_cast<unsigned char>(data[1]) != 0x8b) {
@@ -52,6 +53,10 @@ InflateResult gzipDecompress(std::string_view data, std::size_t maxOutput) {
         const std::size_t produced = sizeof buf - zs.avail_out;
         if (result.data.size() + produced > maxOutput) {
             result.error = InflateError::TooLarge;
+            break;
+        }
+        if (watch && produced > 0 && !watch(std::string_view(buf, produced))) {
+            result.error = InflateError::Refused;
             break;
         }
         result.data.append(buf, produced);

@@ -1,5 +1,7 @@
 #include "sync/protocol/wire.hpp"
 
+#include "sync/protocol/json_limits.hpp"
+
 namespace repere::sync {
 
 using nlohmann::json;
@@ -62,6 +64,9 @@ void requireObject(const json& v, const std::string& where) {
 
 // Parses text then runs `build` on the document; every failure becomes a one-line reason.
 template <typename T, typename F> Parsed<T> parseWith(const std::string& text, F build) {
+    // Depth first, in constant memory: a deeply nested body never reaches the DOM builder.
+    if (auto tooDeep = checkJsonDepth(text); !tooDeep.empty())
+        return Parsed<T>::fail(tooDeep);
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded())
         return Parsed<T>::fail("body is not JSON");

@@ -5,10 +5,13 @@
 
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
+#include "sync/protocol/json_limits.hpp"
+#include "sync/server/client_address.hpp"
 #include "sync/server/rate_limiter.hpp"
 
 #include <chrono>
 #include <httplib.h>
+#include <iostream>
 #include <stdexcept>
 #include <thread>
 
@@ -43,6 +46,20 @@ std::optional<std::int64_t> parseInt(const std::string& s) {
     return v;
 }
 
+// The largest body each route may carry, checked from Content-Length before httplib reads a
+// byte of it: enrolment is one code and one name, batches and blob chunks have their own caps,
+// and nothing else takes a body.
+std::size_t bodyLimit(const std::string& method, const std::string& path) {
+    const std::string api = kApiPrefix;
+    if (method == "POST" && path.rfind(api + "/batches/", 0) == 0)
+        return kMaxBatchCompressedBytes;
+    if (method == "PUT" && path.rfind(api + "/blobs/", 0) == 0)
+        return kBlobChunkBytes;
+    if (method == "POST" && path == api + "/enrol")
+        return kMaxEnrolBodyBytes;
+    return kMaxSmallBodyBytes;
+}
+
 } // namespace
 
 bool isLoopback(const std::string& host) {
@@ -68,13 +85,16 @@ struct HttpServer::Impl {
     std::unique_ptr<httplib::Server> http;
     RateLimiter deviceLimiter;
     RateLimiter enrolLimiter;
+    RateLimiter addressLimiter; // requests without a valid token, per client address
     int boundPort = -1;
     std::thread thread;
 
     Impl(Storage& s, ServerOptions o)
         : storage(s), options(std::move(o)), deviceLimiter(options.rateLimitPerMinute),
           enrolLimiter(options.rateLimitPerMinute > 0 ? std::max(1, options.rateLimitPerMinute / 10)
-                                                      : 0) {
+                                                      : 0),
+          addressLimiter(
+              options.rateLimitPerMinute > 0 ? std::max(1, options.rateLimitPerMinute / 10) : 0) {
         if (!options.nowMs)
             options.nowMs = systemNowMs;
         if (options.tlsCert.empty()) {
@@ -99,16 +119,35 @@ struct HttpServer::Impl {
 
     std::int64_t now() const { return options.nowMs(); }
 
-    // The device behind the bearer token, or nullopt after writing 401 / 429.
+    std::string client(const httplib::Request& req) const {
+        return clientAddress(req.remote_addr, req.get_header_value("X-Forwarded-For"),
+                             options.trustedProxies);
+    }
+
+    // A request without a usable token spends its address's budget (a tenth of a device's).
+    bool refusedByAddress(const httplib::Request& req, httplib::Response& res) {
+        if (addressLimiter.allow("addr:" + client(req), now()))
+            return false;
+        res.set_header("Retry-After", "60");
+        replyError(res, 429, "rate_limited", "too many requests from this address; retry later");
+        return true;
+    }
+
+    // The device behind the bearer token, or nullopt after writing 401 / 429. Limits key on the
+    // device when the token is valid, else on the client address.
     std::optional<Device> authenticate(const httplib::Request& req, httplib::Response& res) {
         const std::string header = req.get_header_value("Authorization");
         const std::string prefix = "Bearer ";
         if (header.rfind(prefix, 0) != 0 || header.size() != prefix.size() + 64) {
+            if (refusedByAddress(req, res))
+                return std::nullopt;
             replyError(res, 401, "unauthorized", "missing or malformed bearer token");
             return std::nullopt;
         }
         auto device = storage.deviceByTokenHash(sha256Hex(header.substr(prefix.size())));
         if (!device) {
+            if (refusedByAddress(req, res))
+                return std::nullopt;
             replyError(res, 401, "unauthorized",
                        "unknown or revoked device token; enrol this kiosk again");
             return std::nullopt;
@@ -144,6 +183,18 @@ struct HttpServer::Impl {
                            "chunked bodies are not accepted; send Content-Length");
                 return httplib::Server::HandlerResponse::Handled;
             }
+            if (req.has_header("Content-Length")) {
+                const std::string length = req.get_header_value("Content-Length");
+                const auto limit = bodyLimit(req.method, req.path);
+                if (length.size() > 12 ||
+                    length.find_first_not_of("0123456789") != std::string::npos ||
+                    std::stoull(length) > limit) {
+                    replyError(res, 413, "too_large",
+                               "request body above the " + std::to_string(limit) +
+                                   "-byte limit of " + req.method + " " + req.path);
+                    return httplib::Server::HandlerResponse::Handled;
+                }
+            }
             return httplib::Server::HandlerResponse::Unhandled;
         });
         s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
@@ -156,9 +207,11 @@ struct HttpServer::Impl {
             else
                 replyError(res, res.status, "error", "request failed");
         });
+        // The exception's text can name tables, paths or SQL: it goes to the server's log (the
+        // journal) and the reply says only that something failed.
         s.set_exception_handler(
-            [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-                std::string what = "internal error";
+            [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+                std::string what = "unknown exception";
                 try {
                     if (ep)
                         std::rethrow_exception(ep);
@@ -166,7 +219,10 @@ struct HttpServer::Impl {
                     what = e.what();
                 } catch (...) {
                 }
-                replyError(res, 500, "internal", what);
+                std::cerr << "repere-server: internal error on " << req.method << " " << req.path
+                          << ": " << what << std::endl;
+                replyError(res, 500, "internal",
+                           "internal server error; the details are in the server log");
             });
 
         s.Get(api + "/health", [this](const httplib::Request&, httplib::Response& res) {
@@ -178,10 +234,13 @@ struct HttpServer::Impl {
         });
 
         s.Post(api + "/enrol", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!enrolLimiter.allow("addr:" + req.remote_addr, now())) {
+            if (!enrolLimiter.allow("addr:" + client(req), now())) {
+                res.set_header("Retry-After", "60");
                 replyError(res, 429, "rate_limited", "too many enrolment attempts; retry later");
                 return;
             }
+            if (req.body.size() > kMaxEnrolBodyBytes) // also checked from Content-Length
+                return replyError(res, 413, "too_large", "enrolment body above 4 KiB");
             auto parsed = parseEnrolRequest(req.body);
             if (!parsed.ok())
                 return replyError(res, 400, "bad_request", parsed.error);
@@ -191,13 +250,13 @@ struct HttpServer::Impl {
                                               parsed.value->deviceName, sha256Hex(token), now());
             if (!device) {
                 storage.audit({now(), "enrol-refused", "",
-                               "unknown, used or expired code from " + req.remote_addr});
+                               "unknown, used, revoked or expired code from " + client(req)});
                 return replyError(res, 401, "invalid_code",
                                   "enrolment code unknown, already used or expired");
             }
-            storage.audit({now(), "enrol", device->id,
-                           "agency=" + device->agency + " name=" + device->name + " from " +
-                               req.remote_addr});
+            storage.audit(
+                {now(), "enrol", device->id,
+                 "agency=" + device->agency + " name=" + device->name + " from " + client(req)});
             replyJson(res, 200, toJson(EnrolReply{device->id, token, device->agency}));
         });
 
@@ -221,7 +280,14 @@ struct HttpServer::Impl {
             if (req.body.size() > kMaxBatchCompressedBytes)
                 return replyError(res, 413, "too_large",
                                   "compressed batch above 1 MiB; send fewer records");
-            auto inflated = gzipDecompress(req.body, kMaxBatchDecompressedBytes);
+            // The depth check watches the text as it is inflated: a bomb of brackets is refused
+            // after its first 64 KiB instead of being inflated to 16 MiB and then parsed.
+            JsonShapeCheck shape;
+            auto inflated =
+                gzipDecompress(req.body, kMaxBatchDecompressedBytes,
+                               [&](std::string_view piece) { return shape.feed(piece); });
+            if (inflated.error == InflateError::Refused)
+                return replyError(res, 400, "too_deep", shape.error());
             if (inflated.error == InflateError::TooLarge)
                 return replyError(res, 413, "too_large", "batch inflates above 16 MiB");
             if (!inflated.ok())

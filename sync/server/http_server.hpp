@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace repere::sync::server {
 
@@ -17,8 +18,10 @@ struct ServerOptions {
     int port = 0; // 0: any free port (see HttpServer::port())
     std::string tlsCert;
     std::string tlsKey;
-    bool insecureHttp = false;           // allow plain HTTP on a non-loopback address
-    int rateLimitPerMinute = 600;        // per device; enrolment: per address, a tenth of it
+    bool insecureHttp = false;    // allow plain HTTP on a non-loopback address
+    int rateLimitPerMinute = 600; // per device; enrolment and bad tokens: per address, a tenth
+    // Reverse proxies whose X-Forwarded-For is believed (see client_address.hpp).
+    std::vector<std::string> trustedProxies;
     std::function<std::int64_t()> nowMs; // clock (defaults to the system clock)
 };
 

@@ -186,7 +186,8 @@ TEST_CASE("http: oversized bodies and gzip bombs get 413 and store nothing") {
         CHECK(res->status == 413);
     }
     SECTION("a small body that inflates to 200 MiB") {
-        const std::string bomb = gzipCompress(std::string(200u * 1024 * 1024, '{'), 9);
+        // White space: it never nests, so the inflate cap (not the depth check) refuses it.
+        const std::string bomb = gzipCompress(std::string(200u * 1024 * 1024, ' '), 9);
         REQUIRE(bomb.size() < kMaxBatchCompressedBytes);
         auto res = postBatch(cli, dev.token, "bomb", bomb);
         REQUIRE(res);
