@@ -46,15 +46,16 @@ std::optional<std::int64_t> parseInt(const std::string& s) {
     return v;
 }
 
-// The largest body each route may carry, checked from Content-Length before httplib reads a
-// byte of it: enrolment is one code and one name, batches and blob chunks have their own caps,
-// and nothing else takes a body.
-std::size_t bodyLimit(const std::string& method, const std::string& path) {
+// The largest body a route may carry, checked from Content-Length before httplib reads a byte
+// of it: enrolment is one code and one name, and nothing else but batches and blob chunks takes
+// a body. Batches and chunks (nullopt here) keep httplib's payload limit, which reads and answers
+// 413 the same way as before, and their own caps in the handlers.
+std::optional<std::size_t> bodyLimit(const std::string& method, const std::string& path) {
     const std::string api = kApiPrefix;
     if (method == "POST" && path.rfind(api + "/batches/", 0) == 0)
-        return kMaxBatchCompressedBytes;
+        return std::nullopt;
     if (method == "PUT" && path.rfind(api + "/blobs/", 0) == 0)
-        return kBlobChunkBytes;
+        return std::nullopt;
     if (method == "POST" && path == api + "/enrol")
         return kMaxEnrolBodyBytes;
     return kMaxSmallBodyBytes;
@@ -186,11 +187,11 @@ struct HttpServer::Impl {
             if (req.has_header("Content-Length")) {
                 const std::string length = req.get_header_value("Content-Length");
                 const auto limit = bodyLimit(req.method, req.path);
-                if (length.size() > 12 ||
-                    length.find_first_not_of("0123456789") != std::string::npos ||
-                    std::stoull(length) > limit) {
+                if (limit && (length.size() > 12 ||
+                              length.find_first_not_of("0123456789") != std::string::npos ||
+                              std::stoull(length) > *limit)) {
                     replyError(res, 413, "too_large",
-                               "request body above the " + std::to_string(limit) +
+                               "request body above the " + std::to_string(*limit) +
                                    "-byte limit of " + req.method + " " + req.path);
                     return httplib::Server::HandlerResponse::Handled;
                 }
