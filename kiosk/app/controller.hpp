@@ -6,6 +6,7 @@
 // to welcome replaces it with a fresh one, so nothing of them can be drawn afterwards.
 #pragma once
 
+#include "app/audio_cues.hpp"
 #include "app/inactivity.hpp"
 #include "app/trainer_area.hpp"
 #include "audio/audio_service.hpp"
@@ -13,6 +14,7 @@
 #include "platform/clock.hpp"
 #include "quiz/model.hpp"
 #include "quiz/quiz_library.hpp"
+#include "report/result_presenter.hpp"
 #include "store/database.hpp"
 #include "ui/intents.hpp"
 #include "ui/screens/screens.hpp"
@@ -53,8 +55,8 @@ struct ControllerDeps {
     const std::vector<quiz::Quiz>* quizzes = nullptr;
     store::Database* db = nullptr;
     const platform::Clock* clock = nullptr;
-    audio::AudioService* audio =
-        nullptr; // null: no sound at all (--no-sound); shown as "Son indisponible"
+    // Null: no sound at all (--no-sound); shown as "Son indisponible". Handed to AudioCues.
+    audio::AudioService* audio = nullptr;
     std::string kioskId = "kiosk";
     InactivityConfig idle;
     std::uint64_t seed = 0; // 0: random seeds per attempt
@@ -68,6 +70,9 @@ struct ControllerDeps {
     bool soundCheck = false;
     std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
 };
+
+// The person's result screen, from the presenter shared with the bilan (controller_views.cpp).
+ui::ResultView resultView(const report::ResultPresentation& presentation);
 
 class Controller {
 public:
@@ -89,7 +94,7 @@ public:
     // Sound devices open after the first frame (so they never delay it); null = no sound.
     void setAudio(audio::AudioService* a);
     // Something moves on screen (countdown, level meter, a sound playing): keep drawing.
-    bool animating() const;
+    bool animating() const { return cues_.animating(); }
     Screen screen() const { return screen_; }
     const std::string& locale() const { return person_.locale; }
     // For tests: the current person's code ("" when none) and attempt.
@@ -103,7 +108,7 @@ public:
     const TrainerArea& trainerArea() const { return trainer_; }
     const quiz::QuizLibrary& library() const { return *deps_.library; }
     // No sound can be played now: every screen shows "Son indisponible".
-    bool soundUnavailable() const;
+    bool soundUnavailable() const { return cues_.unavailable(); }
 
 private:
     struct Person {
@@ -135,18 +140,23 @@ private:
     void afterResponse();
     void finishAndShowResult();
     void onItemIntent(const ui::items::ItemIntent& i);
-    void readAloud(const std::string& text);
-    // Starts the audio session of the screen on show (instruction read aloud, stimulus, recorder)
-    // once per screen/item shown; called after every state change.
+    // The apply() of one part of the journey; false when the intent is not theirs.
+    bool applyArrival(const ui::Intent& in);   // welcome to the choice of a diagnostic
+    bool applyQuestions(const ui::Intent& in); // items, pause, "toujours là ?"
+    void applyLeaving(const ui::Intent& in);   // result, goodbye, back, errors, trainer area
+    void back();
+    void retryAfterError();
+    // Starts the audio session of the screen on show (audio_cues.hpp) once per screen/item shown;
+    // called after every state change.
     void syncAudio();
-    bool stimulusUnheard() const;      // listening item whose sound could not be heard
-    bool recordingUnavailable() const; // speak item without a working microphone
+    bool stimulusUnheard() const { return cues_.stimulusUnheard(attempt()); }
+    bool recordingUnavailable() const { return cues_.recordingUnavailable(attempt()); }
     void storeUnavailable();
     void answerSoundCheck(bool heard);
-    void prepareNextInstruction();
     void showError(const std::string& key, bool canRetry);
     void addInstalledCatalogue(); // when the sync worker's catalogue generation moved
     std::int64_t now() const { return deps_.clock->nowMs(); }
+    audio::AudioService* sound() const { return cues_.service(); }
 
     std::unique_ptr<quiz::QuizLibrary> ownLibrary_; // only when deps.library was null
     ControllerDeps deps_;
@@ -157,10 +167,9 @@ private:
     Inactivity idle_;
     ui::ErrorView error_;
     std::string lastResumeMessage_;
-    std::uint64_t shownSerial_ = 0;     // bumped each time a screen (or the next item) is shown
-    std::uint64_t audioSerial_ = ~0ull; // the serial whose audio session is running
+    std::uint64_t shownSerial_ = 0; // bumped each time a screen (or the next item) is shown
     TrainerArea trainer_;
-    bool screenSpeechPending_ = false; // a kiosk screen opened: read its text once it is drawn
+    AudioCues cues_;
 };
 
 } // namespace repere::app

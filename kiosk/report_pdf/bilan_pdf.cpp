@@ -92,6 +92,15 @@ void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width 
     cairo_stroke(cr);
 }
 
+// The bilan is in French (the counsellor's language); words from the strings table.
+const std::string& tr(std::string_view key) {
+    return i18n::text(key, "fr");
+}
+std::string fmt(std::string_view key,
+                std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    return i18n::format(tr(key), values);
+}
+
 // "Pré-A1 (pas encore lecteur)" -> "Pré-A1": step labels must fit under a narrow step.
 std::string shortTitle(const std::string& title) {
     const auto paren = title.find(" (");
@@ -140,99 +149,117 @@ void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w
     }
 }
 
+// One skill: its name, level and pending answers on the left, the staircase on the right, the
+// can-do line full width under both. Returns the y after the block.
+double skillBlock(cairo_t* cr, const SkillLine& s, double y, double blockH, double wordsW,
+                  double stairsW) {
+    const double contentW = kContentW;
+    const double top = y;
+    double wy = top;
+    wy += text(cr, s.title, kMargin, wy, wordsW, 13, true);
+    std::string level = fmt("bilan.level", {{"level", s.levelTitle}});
+    if (s.skipped)
+        level += tr("bilan.skipped");
+    wy += text(cr, level, kMargin, wy + 1, wordsW, 11, true) + 2;
+    if (s.pendingManual > 0) {
+        wy += text(cr, fmt("bilan.skill_pending", {{"n", std::to_string(s.pendingManual)}}),
+                   kMargin, wy + 2, wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25) +
+              2;
+    }
+    // What the person can do in this skill: one full-width line under the name and the
+    // staircase (an older package's long per-level text wraps, and the block grows).
+    const double canDoH = s.canDo.empty() ? 0.0 : measure(cr, s.canDo, contentW, kCanDoSize);
+    const double stairsH = std::max(wy - top, blockH - 10 - (canDoH > 0 ? canDoH + 4 : 0));
+    staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, stairsH);
+    double bottom = std::max(wy, top + 2 + stairsH + 2);
+    if (canDoH > 0)
+        bottom += text(cr, s.canDo, kMargin, bottom, contentW, kCanDoSize) + 2;
+    y = std::max(top + blockH, bottom + 6);
+    line(cr, kMargin, y - 4, kMargin + contentW, y - 4, 0.3);
+    return y;
+}
+
 void draw(cairo_t* cr, const Bilan& b) {
     const double contentW = kContentW;
     double y = kMargin;
 
-    y += text(cr, "Bilan de positionnement", kMargin, y, contentW * 0.65, 22, true);
+    y += text(cr, tr("bilan.title"), kMargin, y, contentW * 0.65, 22, true);
     text(cr, formatDate(b.dateMs), kMargin + contentW * 0.65, kMargin + 4, contentW * 0.35, 12,
          false, PANGO_ALIGN_RIGHT);
     y += 2;
-    y += text(cr, b.quizTitle + " — version " + b.quizVersion, kMargin, y, contentW, 12);
+    y += text(cr, fmt("bilan.quiz", {{"title", b.quizTitle}, {"version", b.quizVersion}}), kMargin,
+              y, contentW, 12);
     y += 8;
     line(cr, kMargin, y, kMargin + contentW, y, 1.2);
     y += 8;
 
     // Who and where.
     std::string who =
-        "Code : " + store::formatBeneficiaryCode(b.code); // as on the paper the person got
+        fmt("bilan.code", {{"code", store::formatBeneficiaryCode(b.code)}}); // as on the paper
     if (b.firstName && !b.firstName->empty())
-        who += "    Prénom : " + *b.firstName;
+        who += "    " + fmt("bilan.first_name", {{"name", *b.firstName}});
     const double colW = contentW / 2;
     const double whoH = text(cr, who, kMargin, y, colW, 12, true);
     std::string staff =
-        "Formateur ou formatrice : " + (b.trainer.empty() ? std::string("—") : b.trainer);
-    staff += "\nAgence : " + (b.agency.empty() ? std::string("—") : b.agency);
+        fmt("bilan.trainer", {{"name", b.trainer.empty() ? std::string("—") : b.trainer}});
+    staff += "\n" + fmt("bilan.agency", {{"name", b.agency.empty() ? std::string("—") : b.agency}});
     const double staffH = text(cr, staff, kMargin + colW, y, colW, 10);
     y += std::max(whoH, staffH) + 10;
 
-    y += text(cr, "Ce que vous savez faire (vos points forts d'abord)", kMargin, y, contentW, 14,
-              true);
-    y += 6;
-
-    // One block per skill: words on the left, staircase on the right.
+    // One block per skill under its group's heading (the presenter's groups, as on the kiosk's
+    // result screen): words on the left, staircase on the right.
     const double stairsW = 200.0;
     const double wordsW = contentW - stairsW - 16;
+    const double headingH = 24.0;
+    std::size_t headings = 0;
+    for (std::size_t i = 0; i < b.skills.size(); ++i)
+        headings += i == 0 || b.skills[i].group != b.skills[i - 1].group;
     const std::size_t count = b.skills.size();
-    const double reserved = 150.0; // footer, scores, next step
+    const double reserved = 150.0 + headingH * static_cast<double>(headings); // footer, scores
     const double blockH =
         count ? std::min(128.0, (kPageH - y - kMargin - reserved) / static_cast<double>(count)) : 0;
-    for (const auto& s : b.skills) {
-        const double top = y;
-        double wy = top;
-        wy += text(cr, s.title, kMargin, wy, wordsW, 13, true);
-        std::string level = "Niveau : " + s.levelTitle;
-        if (s.skipped)
-            level += " (partie passée)";
-        wy += text(cr, level, kMargin, wy + 1, wordsW, 11, true) + 2;
-        if (s.pendingManual > 0) {
-            wy += text(cr,
-                       std::to_string(s.pendingManual) + " réponse(s) à corriger par le formateur",
-                       kMargin, wy + 2, wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25) +
-                  2;
-        }
-        // What the person can do in this skill: one full-width line under the name and the
-        // staircase (an older package's long per-level text wraps, and the block grows).
-        const double canDoH = s.canDo.empty() ? 0.0 : measure(cr, s.canDo, contentW, kCanDoSize);
-        const double stairsH = std::max(wy - top, blockH - 10 - (canDoH > 0 ? canDoH + 4 : 0));
-        staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, stairsH);
-        double bottom = std::max(wy, top + 2 + stairsH + 2);
-        if (canDoH > 0)
-            bottom += text(cr, s.canDo, kMargin, bottom, contentW, kCanDoSize) + 2;
-        y = std::max(top + blockH, bottom + 6);
-        line(cr, kMargin, y - 4, kMargin + contentW, y - 4, 0.3);
+    for (std::size_t i = 0; i < b.skills.size(); ++i) {
+        const auto& s = b.skills[i];
+        if (i == 0 || s.group != b.skills[i - 1].group)
+            y += text(cr, i18n::text(groupHeadingKey(s.group), "fr"), kMargin, y, contentW, 14,
+                      true) +
+                 6;
+        y = skillBlock(cr, s, y, blockH, wordsW, stairsW);
     }
     y += 4;
 
     if (!b.manualScores.empty()) {
-        y += text(cr, "Réponses corrigées par le formateur", kMargin, y, contentW, 11, true);
+        y += text(cr, tr("bilan.scored"), kMargin, y, contentW, 11, true);
         for (const auto& m : b.manualScores) {
-            const std::string kind = m.itemType == "speak"   ? "Oral"
-                                     : m.itemType == "write" ? "Écrit"
-                                                             : "Réponse";
+            const std::string kind = tr(m.itemType == "speak"   ? "trainer.type.speak"
+                                        : m.itemType == "write" ? "trainer.type.write"
+                                                                : "bilan.kind.other");
             y += text(cr,
-                      kind + " (" + m.itemId + ") : " + i18n::frenchNumber(m.score) + " / " +
-                          i18n::frenchNumber(m.maxScore) + " point(s) — " + m.trainer + ", le " +
-                          formatDate(m.atMs),
+                      fmt("bilan.scored_line", {{"kind", kind},
+                                                {"item", m.itemId},
+                                                {"score", i18n::frenchNumber(m.score)},
+                                                {"max", i18n::frenchNumber(m.maxScore)},
+                                                {"trainer", m.trainer},
+                                                {"date", formatDate(m.atMs)}}),
                       kMargin + 8, y, contentW - 8, 9.5);
         }
         y += 4;
     }
     if (b.pendingManual > 0) {
-        y += text(cr,
-                  "Encore " + std::to_string(b.pendingManual) +
-                      " réponse(s) écrite(s) ou orale(s) à corriger : ce bilan sera complété.",
-                  kMargin, y, contentW, 10, true);
+        y += text(cr, fmt("bilan.pending", {{"n", std::to_string(b.pendingManual)}}), kMargin, y,
+                  contentW, 10, true);
         y += 4;
     }
-    y += text(cr,
-              "Prochaine étape : " +
-                  (b.nextStep ? *b.nextStep : std::string("à définir avec votre conseiller")),
-              kMargin, y, contentW, 12, true);
+    y += text(
+        cr,
+        fmt("bilan.next_step", {{"step", b.nextStep ? *b.nextStep : tr("bilan.next_step.none")}}),
+        kMargin, y, contentW, 12, true);
 
     const double footY = kPageH - kMargin - 12;
     line(cr, kMargin, footY - 4, kMargin + contentW, footY - 4, 0.3);
-    text(cr, "Repère — " + b.quizId + " " + b.quizVersion + " — passation " + b.attemptUuid,
+    text(cr,
+         fmt("bilan.footer",
+             {{"quiz", b.quizId}, {"version", b.quizVersion}, {"attempt", b.attemptUuid}}),
          kMargin, footY, contentW, 7.5, false, PANGO_ALIGN_LEFT, 0.3);
 }
 

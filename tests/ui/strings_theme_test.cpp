@@ -31,8 +31,10 @@ TEST_CASE(
         CHECK(i18n::has(k, "fr"));
         CHECK_FALSE(i18n::text(k, "fr").empty());
         // Mock screens of sim items are tested content (a French webmail says "Envoyer"): French
-        // only. The trainer area is for the agency's counsellors and always drawn in French.
-        if (k.rfind("mock.", 0) == 0 || k.rfind("trainer.", 0) == 0) {
+        // only. The trainer area, the bilan and the exports are for the agency's counsellors
+        // and always in French.
+        if (k.rfind("mock.", 0) == 0 || k.rfind("trainer.", 0) == 0 || k.rfind("bilan.", 0) == 0 ||
+            k.rfind("export.", 0) == 0) {
             CHECK_FALSE(i18n::has(k, "en"));
             continue;
         }

@@ -10,8 +10,6 @@ namespace repere::report {
 
 namespace {
 
-const char* kNotPlaced = "Non évalué";
-
 std::string statusWord(store::AttemptStatus s) {
     return store::toString(s);
 }
@@ -87,37 +85,8 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
     const engine::Results results = replay.results();
     b.pendingManual = results.pendingManual;
 
-    std::vector<std::string> ladder;
-    for (const auto& level : quiz.framework.levels)
-        ladder.push_back(level.title.get(loc));
-    for (const auto& skill : quiz.framework.skills) {
-        SkillLine line;
-        line.skillId = skill.id;
-        line.title = skill.title.get(loc);
-        line.levelTitles = ladder;
-        if (const auto* r = results.skill(skill.id)) {
-            line.level = r->level;
-            line.skipped = r->skipped;
-            line.pendingManual = r->pendingManual;
-            line.itemsUsed = r->itemsUsed;
-        }
-        if (line.level && *line.level < quiz.framework.levels.size()) {
-            const auto& level = quiz.framework.levels[*line.level];
-            line.levelTitle = level.title.get(loc);
-            line.canDo =
-                quiz.framework.canDoFor(skill.id, *line.level).get(loc); // this skill's words
-        } else {
-            line.level.reset();
-            line.levelTitle = kNotPlaced;
-        }
-        b.skills.push_back(std::move(line));
-    }
-    // Strengths first: the highest step leads; skills not placed go last.
-    std::stable_sort(b.skills.begin(), b.skills.end(), [](const SkillLine& x, const SkillLine& y) {
-        if (x.level.has_value() != y.level.has_value())
-            return x.level.has_value();
-        return x.level && *x.level > *y.level;
-    });
+    // The same words and the same strengths as the kiosk's result screen (result_presenter).
+    b.skills = presentResult(quiz, results, loc).skills;
 
     std::string lastAuthor;
     std::int64_t lastAuthorAt = -1;

@@ -9,6 +9,7 @@
 
 #include "engine/attempt.hpp"
 #include "quiz/model.hpp"
+#include "report/result_presenter.hpp"
 #include "store/records.hpp"
 
 #include <cstdint>
@@ -17,18 +18,6 @@
 #include <vector>
 
 namespace repere::report {
-
-struct SkillLine {
-    std::string skillId;
-    std::string title;                    // "Lire"
-    std::vector<std::string> levelTitles; // the staircase, lowest step first
-    std::optional<std::size_t> level;     // the person's step; none = not placed
-    std::string levelTitle;               // "A1", or "Non évalué"
-    std::string canDo;                    // plain French: what the person can do at that level
-    bool skipped = false;                 // placed by a skipped section (e.g. not yet reading)
-    int pendingManual = 0;                // answers of this skill still waiting for a trainer
-    int itemsUsed = 0;
-};
 
 struct ManualScoreLine {
     std::string responseUuid;
@@ -50,7 +39,9 @@ struct Bilan {
     std::string quizId;
     std::string quizTitle; // "Diagnostic de français"
     std::string quizVersion;
-    std::vector<SkillLine> skills; // strengths first (highest step first), unplaced last
+    // The presenter's lines: strengths first (highest step first), then what can still be
+    // learnt, unplaced last; each line says its group.
+    std::vector<SkillLine> skills;
     std::optional<std::string> nextStep;
     std::string trainer; // who signs the bilan
     std::string agency;

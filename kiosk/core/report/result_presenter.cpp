@@ -1,0 +1,80 @@
+#include "report/result_presenter.hpp"
+
+#include "i18n/strings.hpp"
+
+#include <algorithm>
+
+namespace repere::report {
+
+std::vector<const SkillLine*> ResultPresentation::inGroup(SkillGroup group) const {
+    std::vector<const SkillLine*> out;
+    for (const auto& s : skills)
+        if (s.group == group)
+            out.push_back(&s);
+    return out;
+}
+
+const char* groupHeadingKey(SkillGroup group) {
+    switch (group) {
+    case SkillGroup::Strength:
+        return "result.strengths";
+    case SkillGroup::ToLearn:
+        return "result.to_work";
+    case SkillGroup::NotPlaced:
+        break;
+    }
+    return "result.not_placed";
+}
+
+ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& results,
+                                 const std::string& locale) {
+    const auto& fw = quiz.framework;
+    const auto& fallback = quiz.defaultLocale;
+    ResultPresentation p;
+    std::vector<std::string> ladder;
+    for (const auto& level : fw.levels)
+        ladder.push_back(level.title.get(locale, fallback));
+    for (const auto& skill : fw.skills) {
+        SkillLine line;
+        line.skillId = skill.id;
+        line.title = skill.title.get(locale, fallback);
+        line.levelTitles = ladder;
+        if (const auto* r = results.skill(skill.id)) {
+            line.level = r->level;
+            line.skipped = r->skipped;
+            line.pendingManual = r->pendingManual;
+            line.itemsUsed = r->itemsUsed;
+        }
+        if (line.level && *line.level < fw.levels.size()) {
+            line.levelTitle = fw.levels[*line.level].title.get(locale, fallback);
+            // This skill's own words at that level ("Je lis ..." for Lire, not a generic line).
+            line.canDo = fw.canDoFor(skill.id, *line.level).get(locale, fallback);
+        } else {
+            line.level.reset();
+            line.levelTitle = i18n::text("result.not_placed_level", locale);
+        }
+        p.skills.push_back(std::move(line));
+    }
+    // Highest step first; skills not placed last (stable: the framework's order otherwise).
+    std::stable_sort(p.skills.begin(), p.skills.end(), [](const SkillLine& x, const SkillLine& y) {
+        if (x.level.has_value() != y.level.has_value())
+            return x.level.has_value();
+        return x.level && *x.level > *y.level;
+    });
+    // The upper half of the placed skills (the odd one in the middle included) are strengths:
+    // a result opens with what the person does well, never with an empty list.
+    const auto placed = static_cast<std::size_t>(std::count_if(
+        p.skills.begin(), p.skills.end(), [](const SkillLine& s) { return s.level.has_value(); }));
+    const std::size_t strengths = (placed + 1) / 2;
+    for (std::size_t i = 0; i < placed; ++i)
+        p.skills[i].group = i < strengths ? SkillGroup::Strength : SkillGroup::ToLearn;
+    for (const auto* m : results.messages) {
+        if (!p.message.empty())
+            p.message += " ";
+        p.message += m->text.get(locale, fallback);
+    }
+    p.pendingManual = results.pendingManual;
+    return p;
+}
+
+} // namespace repere::report

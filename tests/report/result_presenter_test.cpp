@@ -1,0 +1,111 @@
+// One place decides how a result is told (kiosk/core/report/result_presenter): the kiosk's result
+// screen and the bilan (its model and its PDF) list the same skills under "Ce que vous savez
+// déjà bien faire" and under "Ce que vous pouvez encore apprendre".
+#include "app/controller.hpp"
+#include "bilan_fixture.hpp"
+#include "bilan_pdf.hpp"
+#include "i18n/strings.hpp"
+#include "report/bilan_store.hpp"
+#include "report/result_presenter.hpp"
+#include "support/temp_dir.hpp"
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <memory>
+
+using namespace repere;
+using repere::test::TempDir;
+
+namespace {
+
+std::string run(const std::string& cmd) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+    std::array<char, 4096> buf{};
+    while (pipe && fgets(buf.data(), buf.size(), pipe.get()))
+        out += buf.data();
+    return out;
+}
+
+std::vector<std::string> titles(const std::vector<ui::SkillResult>& list) {
+    std::vector<std::string> out;
+    for (const auto& s : list)
+        out.push_back(s.title);
+    return out;
+}
+
+std::vector<std::string> titles(const std::vector<const report::SkillLine*>& list) {
+    std::vector<std::string> out;
+    for (const auto* s : list)
+        out.push_back(s->title);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("presenter: the upper half of the placed skills are strengths, unplaced skills last",
+          "[report][presenter]") {
+    quiz::Quiz quiz = report::test::loadFrancais();
+    engine::Results results;
+    // listening A2, reading Pré-A1, writing A1, speaking not placed.
+    auto skill = [](const char* id, std::optional<std::size_t> level) {
+        engine::SkillResult s;
+        s.skillId = id;
+        s.level = level;
+        return s;
+    };
+    results.skills = {skill("listening", 3), skill("reading", 0), skill("writing", 2),
+                      skill("speaking", std::nullopt)};
+    const auto p = report::presentResult(quiz, results, "fr");
+    REQUIRE(p.skills.size() == 4);
+    CHECK(titles(p.inGroup(report::SkillGroup::Strength)) ==
+          std::vector<std::string>{"Comprendre à l'oral", "Écrire"});
+    CHECK(titles(p.inGroup(report::SkillGroup::ToLearn)) == std::vector<std::string>{"Lire"});
+    CHECK(titles(p.inGroup(report::SkillGroup::NotPlaced)) == std::vector<std::string>{"Parler"});
+    CHECK(p.skills.back().levelTitle == "Non évalué");
+    CHECK(p.skills.front().levelTitle == "A2");
+    CHECK(!p.skills.front().canDo.empty());
+    CHECK(i18n::text(report::groupHeadingKey(report::SkillGroup::Strength), "fr") ==
+          "Ce que vous savez déjà bien faire");
+}
+
+TEST_CASE("presenter: the kiosk's result screen and the bilan PDF list the same strengths",
+          "[report][presenter]") {
+    TempDir dir;
+    auto db = store::Database::openDataDir(dir.path());
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    const auto taken = report::test::takeFrancais(*db, quiz, code);
+    const auto rec = report::chooseAttempt(*db, code);
+
+    // The kiosk's screen, from the same replayed answers the bilan reads.
+    const auto replay =
+        report::replayWithManualScores(quiz, rec, db->responsesOf(rec.uuid), {}, nullptr);
+    const auto screen = app::resultView(report::presentResult(quiz, replay.results(), "fr"));
+    const auto bilan = report::bilanFromStore(*db, {quiz}, rec, {});
+    report::ResultPresentation fromBilan;
+    fromBilan.skills = bilan.skills;
+    const auto strengths = titles(fromBilan.inGroup(report::SkillGroup::Strength));
+    REQUIRE(!strengths.empty());
+    CHECK(titles(screen.strengths) == strengths);
+    CHECK(titles(screen.toWork) == titles(fromBilan.inGroup(report::SkillGroup::ToLearn)));
+
+    // The PDF prints them under the same heading, before "Ce que vous pouvez encore apprendre".
+    const auto pdf = dir.path() / "bilan.pdf";
+    report::writeBilanPdf(bilan, pdf);
+    const auto text = run("pdftotext -raw '" + pdf.string() + "' - 2>&1");
+    INFO(text);
+    const auto head = text.find("Ce que vous savez déjà bien faire");
+    REQUIRE(head != std::string::npos);
+    const auto learn = text.find("Ce que vous pouvez encore apprendre");
+    for (const auto& s : strengths) {
+        const auto at = text.find(s, head);
+        REQUIRE(at != std::string::npos);
+        if (learn != std::string::npos)
+            CHECK(at < learn);
+    }
+    if (learn != std::string::npos)
+        for (const auto& s : screen.toWork)
+            CHECK(text.find(s.title, learn) != std::string::npos);
+}
