@@ -324,7 +324,7 @@ void Controller::submitCode(const std::string& typed) {
         }
     } catch (const std::exception& e) {
         logLine(std::string("cannot register code: ") + e.what());
-        showError("error.save", false);
+        showError(store::errorMessageKey(e, "error.save"), false);
         return;
     }
     go(Screen::QuizChoice);
@@ -338,7 +338,7 @@ void Controller::newCode() {
         go(Screen::QuizChoice);
     } catch (const std::exception& e) {
         logLine(std::string("cannot create a code: ") + e.what());
-        showError("error.save", false);
+        showError(store::errorMessageKey(e, "error.save"), false);
     }
 }
 
@@ -378,7 +378,7 @@ void Controller::startQuiz(const std::string& quizId) {
     } catch (const std::exception& e) {
         logLine(std::string("cannot start ") + quizId + ": " + e.what());
         person_.attempt.reset();
-        showError("error.start", false);
+        showError(store::errorMessageKey(e, "error.start"), false);
     }
 }
 
@@ -433,7 +433,7 @@ void Controller::resumeByCode(const std::string& typed) {
     } catch (const std::exception& e) {
         logLine(std::string("cannot resume: ") + e.what());
         person_.attempt.reset();
-        showError("error.start", false);
+        showError(store::errorMessageKey(e, "error.start"), false);
     }
 }
 
@@ -491,7 +491,8 @@ void Controller::persist(engine::Response r) {
     } catch (const std::exception& e) {
         logLine(std::string("answer not saved: ") + e.what());
         person_.unsaved = std::move(r);
-        showError("error.save", true);
+        // A full disk has its own sentence; other refusals (busy...) the calm "try again".
+        showError(store::errorMessageKey(e, "error.save"), true);
     }
 }
 

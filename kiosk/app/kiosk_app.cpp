@@ -192,8 +192,9 @@ int runKiosk(const KioskOptions& o) {
     while (!window->shouldClose()) {
         if (runner || pendingFrames > 0) {
             window->pollEvents();
-        } else if (controller.animating()) {
-            // Countdown, level meter, a sound playing: about 30 redraws a second, no more.
+        } else if (controller.animating() || textures.loading()) {
+            // Countdown, level meter, a sound playing, a picture being decoded: about 30
+            // redraws a second, no more.
             window->waitEvents(1.0 / 30.0);
             pendingFrames = 1;
         } else {

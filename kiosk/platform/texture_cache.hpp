@@ -1,27 +1,61 @@
-// Images of quiz packages as OpenGL textures, decoded with stb_image, cached by path.
-// A file that cannot be read is remembered as broken (logged once) and never retried per frame.
+// Images of quiz packages as OpenGL textures, cached by path.
+//
+// Decoding happens on a worker thread (platform/image_decode.hpp: size checked from the header,
+// errors as values), so a large or hostile picture never stalls the screen: image() waits at most
+// kDecodeWaitMs for a new picture, then returns nullopt (the caller draws its calm placeholder)
+// and loading() stays true until the picture is ready to upload on the UI thread. A file that
+// cannot be read is remembered as broken (logged once) and never retried per frame.
+//
+// Decoded pictures are kept under a budget of kTextureBudgetBytes of texture memory, least
+// recently used out first (platform/texture_lru.hpp).
 #pragma once
 
+#include "platform/image_decode.hpp"
 #include "platform/image_source.hpp"
+#include "platform/texture_lru.hpp"
 
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
+#include <thread>
 
 namespace repere::platform {
 
 class TextureCache final : public ImageSource {
 public:
-    TextureCache() = default;
+    // 128 MiB: two pictures at the package limit of 4096×4096, or about 170 of 960×600.
+    static constexpr std::size_t kTextureBudgetBytes = 128u * 1024u * 1024u;
+    // A picture decoded within this time shows in the frame that asked for it.
+    static constexpr int kDecodeWaitMs = 150;
+
+    TextureCache();
     ~TextureCache() override;
     TextureCache(const TextureCache&) = delete;
     TextureCache& operator=(const TextureCache&) = delete;
 
     std::optional<ImageRef> image(const std::string& path) override;
+    // True while a picture asked for is still being decoded: keep drawing frames.
+    bool loading() const;
     // Frees every texture (between beneficiaries nothing needs to stay in video memory).
     void clear();
 
 private:
-    std::map<std::string, std::optional<ImageRef>> cache_;
+    void work();
+    void upload(const std::string& path, DecodedImage decoded);
+
+    std::map<std::string, std::optional<ImageRef>> cache_; // UI thread only
+    TextureLru lru_{kTextureBudgetBytes};
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::string> queue_;            // paths to decode
+    std::map<std::string, DecodedImage> done_; // decoded, waiting for upload
+    std::set<std::string> requested_;          // queued, decoding or done
+    bool stop_ = false;
+    std::thread worker_;
 };
 
 } // namespace repere::platform

@@ -4,6 +4,7 @@
 // calm save error when the store refuses an answer.
 #include "app/controller.hpp"
 #include "audio/audio_test_support.hpp"
+#include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "store/errors.hpp"
 
@@ -227,6 +228,60 @@ TEST_CASE("a refused save shows the calm error and the same answer is stored on 
     const auto rs = k.responses();
     REQUIRE(rs.size() == 1);
     CHECK(rs[0].itemId == "eco-son");
+}
+
+TEST_CASE("a full disk shows its own French message (disque plein), not the generic one",
+          "[app][store]") {
+    // SQLite's max_page_count at the size of a fresh kiosk database: the first write that needs
+    // a new page fails with SQLITE_FULL, exactly as on a full disk (the same error code).
+    std::int64_t freshPages = 0;
+    {
+        Kiosk probe(false);
+        SQLite::Database raw(probe.db->path().string(), SQLite::OPEN_READONLY);
+        freshPages = raw.execAndGet("PRAGMA page_count").getInt64();
+    }
+    store::OpenOptions o;
+    o.maxPageCount = freshPages;
+    Kiosk k(false, o);
+    // People take the diagnostic one after the other ("Je ne sais pas" to every question) until
+    // a write needs a page the disk does not have.
+    int steps = 0;
+    for (; steps < 2000 && k.controller->screen() != app::Screen::Error; ++steps) {
+        switch (k.controller->screen()) {
+        case app::Screen::Welcome:
+            k.apply(I::Start{});
+            break;
+        case app::Screen::Language:
+            k.apply(I::ChooseLanguage{"fr"});
+            break;
+        case app::Screen::Consent:
+            k.apply(I::AcceptConsent{});
+            break;
+        case app::Screen::Code:
+            k.apply(I::NoCode{});
+            break;
+        case app::Screen::QuizChoice:
+            k.apply(I::ChooseQuiz{"demo-oral"});
+            break;
+        case app::Screen::Item:
+            k.apply(I::DontKnow{});
+            break;
+        case app::Screen::Result:
+            k.apply(I::FinishResult{});
+            break;
+        case app::Screen::Goodbye:
+            k.apply(I::GoodbyeDone{});
+            break;
+        default:
+            FAIL("unexpected screen " << app::toString(k.controller->screen()));
+        }
+    }
+    INFO("steps before the refusal: " << steps);
+    REQUIRE(k.controller->screen() == app::Screen::Error);
+    const std::string key = k.controller->errorView().messageKey;
+    CHECK(key == "error.store.disk_full");
+    CHECK_THAT(i18n::text(key, "fr"), Catch::Contains("disque plein"));
+    CHECK(i18n::text(key, "fr") != i18n::text("error.save", "fr"));
 }
 
 TEST_CASE("sound check: Oui goes on with sound and two Non make sound unavailable",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A save that really fails: the kiosk's data folder is on a small tmpfs that this script fills
-# up while the kiosk waits on an item; the beneficiary must see the calm French message, and
-# after space is freed, "Réessayer" must store the very answer that was refused.
+# up while the kiosk waits on an item; the beneficiary must see the calm French disk-full message
+# ("disque plein", its own sentence), and after space is freed, "Réessayer" must store the very
+# answer that was refused.
 #   run_save_fault_journey.sh KIOSK REPERE QUIZZES OUTDIR SCRIPT_TEMPLATE
 # Needs root to mount the tmpfs; without it the test is skipped (exit 77), never faked.
 set -euo pipefail

@@ -144,6 +144,18 @@ const Row kRows[] = {
      "Your answer could not be saved. Touch \"Try again\". Nothing you did before is lost."},
     {"error.start", "Le diagnostic n'a pas pu démarrer. Appelez un conseiller.",
      "The diagnostic could not start. Please call a counsellor."},
+    // The kiosk's own storage failed (store::messageKey): said plainly, for the person and for
+    // the counsellor who reads it over their shoulder.
+    {"error.store.disk_full",
+     "La borne n'a plus de place pour enregistrer (disque plein). Rien de ce que vous avez fait "
+     "avant n'est perdu.",
+     "The kiosk has no room left to save (disk full). Nothing you did before is lost."},
+    {"error.store.write_failed",
+     "La borne n'arrive pas à écrire ses résultats. Rien de ce que vous avez fait avant n'est "
+     "perdu.",
+     "The kiosk cannot write its results. Nothing you did before is lost."},
+    {"error.store.corrupt", "Le fichier des résultats de la borne est abîmé.",
+     "The kiosk's results file is damaged."},
     {"error.retry", "Réessayer", "Try again"},
     {"error.home", "Retour à l'accueil", "Back to the start"},
 

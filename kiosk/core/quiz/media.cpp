@@ -1,5 +1,7 @@
 #include "quiz/media.hpp"
 
+#include "quiz/media_probe.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -138,6 +140,10 @@ MediaCheck checkMediaFile(const fs::path& packageDir, const std::string& relativ
     if (!contentMatches(real, kind, ext)) {
         out.problem = "the content of " + relative + " is not a ." + ext +
                       " file (wrong extension or damaged file)";
+        return out;
+    }
+    if (auto probe = probeMedia(real, kind, ext); !probe.problem.empty()) {
+        out.problem = relative + ": " + probe.problem;
         return out;
     }
     out.resolved = real;

@@ -50,4 +50,26 @@ StoreErrorKind kindFromSqliteCode(int code) {
     }
 }
 
+const char* messageKey(StoreErrorKind kind) {
+    switch (kind) {
+    case StoreErrorKind::DiskFull:
+        return "error.store.disk_full";
+    case StoreErrorKind::WriteFailed:
+        return "error.store.write_failed";
+    case StoreErrorKind::Corrupt:
+        return "error.store.corrupt";
+    default:
+        return nullptr; // transient (busy) or the caller's own mistake: its message fits
+    }
+}
+
+std::string errorMessageKey(const std::exception& e, const std::string& fallback) {
+    if (const auto* store = dynamic_cast<const StoreError*>(&e)) {
+        if (const char* key = messageKey(store->kind())) {
+            return key;
+        }
+    }
+    return fallback;
+}
+
 } // namespace repere::store

@@ -1,5 +1,7 @@
 #include "audio/decoder.hpp"
 
+#include "quiz/media_probe.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -76,7 +78,9 @@ bool isAudioPath(const std::filesystem::path& path) {
     return ext == ".ogg" || ext == ".opus" || ext == ".flac" || ext == ".wav";
 }
 
-DecodeResult decodeFile(const std::filesystem::path& path) {
+namespace {
+
+DecodeResult decodeChecked(const std::filesystem::path& path) {
     DecodeResult result;
     const std::string name = path.string();
     std::error_code ec;
@@ -120,13 +124,26 @@ DecodeResult decodeFile(const std::filesystem::path& path) {
         }
     }
 
+    // The package limits (quiz/media_probe.hpp) before anything is decoded: a ten-hour sound
+    // fits in a few hundred kilobytes and would decode into gigabytes.
+    const double announcedS = static_cast<double>(sfinfo.frames) / sfinfo.samplerate;
+    if (auto problem = quiz::audioLengthProblem(sfinfo.frames > 0 ? announcedS : 0.0,
+                                                sfinfo.samplerate, sfinfo.channels);
+        !problem.empty()) {
+        result.error = name + ": " + problem;
+        return result;
+    }
+    // The header can lie (or not know): never decode more than the limit allows.
+    const auto maxFrames =
+        static_cast<std::int64_t>(quiz::kMaxAudioSeconds * sfinfo.samplerate) + 1;
+
     PcmBuffer pcm;
     pcm.format = {sfinfo.samplerate, sfinfo.channels};
     // Read in blocks rather than trusting the header's frame count: a truncated Ogg file can
     // announce more frames than it holds, and the check below must see the shortfall.
     constexpr sf_count_t kBlock = 8192;
     std::vector<float> block(static_cast<std::size_t>(kBlock * sfinfo.channels));
-    if (sfinfo.frames > 0 && sfinfo.frames < (sf_count_t{1} << 32)) {
+    if (sfinfo.frames > 0) {
         pcm.samples.reserve(static_cast<std::size_t>(sfinfo.frames * sfinfo.channels));
     }
     for (;;) {
@@ -135,6 +152,12 @@ DecodeResult decodeFile(const std::filesystem::path& path) {
             break;
         }
         pcm.samples.insert(pcm.samples.end(), block.begin(), block.begin() + got * sfinfo.channels);
+        if (static_cast<std::int64_t>(pcm.frames()) > maxFrames) {
+            result.error = name + ": the sound goes on past the " +
+                           std::to_string(static_cast<int>(quiz::kMaxAudioSeconds)) +
+                           " s allowed (longer than its header says)";
+            return result;
+        }
     }
     const int err = sf_error(file.get());
     const auto decoded = static_cast<std::int64_t>(pcm.frames());
@@ -156,6 +179,18 @@ DecodeResult decodeFile(const std::filesystem::path& path) {
     info.durationS = pcm.durationS();
     result.pcm = std::move(pcm);
     return result;
+}
+
+} // namespace
+
+DecodeResult decodeFile(const std::filesystem::path& path) {
+    try {
+        return decodeChecked(path);
+    } catch (const std::exception& e) { // out of memory in libsndfile's or our buffers
+        DecodeResult result;
+        result.error = path.string() + ": cannot decode (" + e.what() + ")";
+        return result;
+    }
 }
 
 } // namespace repere::audio
