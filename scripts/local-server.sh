@@ -41,7 +41,7 @@ local_server_start() {
   local bin="$1" data="$2" quizzes="$3"
   local dir="$data/server"
   local db="$dir/server.db" log="$dir/server.log"
-  mkdir -p "$dir"
+  (umask 077 && mkdir -p "$dir") # the server's results and token hashes: owner only
 
   local enrolled_at previous_local
   enrolled_at="$(_kiosk_sync_value "$bin" "$data" server_url)"

@@ -13,16 +13,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 configure_and_build "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 bin="$REPO_ROOT/build/bin"
 data="${REPERE_DATA_DIR:-$REPO_ROOT/build/run-data}"
-mkdir -p "$data"
+source "$REPO_ROOT/scripts/demo-data.sh"
 
 if [ -x "$bin/repere" ] && "$bin/repere" quiz --help >/dev/null 2>&1; then
   "$bin/repere" quiz validate "$REPO_ROOT/quizzes" || echo "run: some quiz packages have errors; the kiosk runs the others"
 fi
-# A demo trainer account for the trainer area (name "demo", PIN 1234), when the command exists.
-if [ -x "$bin/repere" ] && "$bin/repere" trainer add --help >/dev/null 2>&1; then
-  "$bin/repere" trainer add --data-dir "$data" demo --pin 1234 >/dev/null 2>&1 || true
-  echo "run: trainer account: demo / PIN 1234"
-fi
+# The data folder (0700) and a demo trainer account for the trainer area; stops here if either
+# fails (set -e), so the printed PIN always works.
+demo_data_prepare "$bin" "$data"
 
 if [ ! -x "$bin/repere-kiosk" ]; then
   echo "run: build/bin/repere-kiosk was not built (see the CMake output above)" >&2

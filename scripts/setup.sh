@@ -27,7 +27,7 @@ PACKAGES=(
   # bundled quizzes: pictures (emoji pictograms + drawn scenes) and sounds (scripts/make-content.sh)
   fonts-noto-color-emoji fonts-dejavu-core pango1.0-tools librsvg2-bin vorbis-tools
   # scripts
-  python3 jq curl procps
+  python3 jq curl procps iproute2 util-linux
   # quiz tools: JSON Schema check of the bundled quizzes, libFuzzer for the loader (clang)
   python3-jsonschema libclang-rt-14-dev
 )

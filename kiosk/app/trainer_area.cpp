@@ -6,6 +6,7 @@
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
+#include "util/private_files.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -881,7 +882,7 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
         return;
     try {
         const auto dir = deps_.exportDir / ("repere-export-" + clockText(epoch(), "%Y%m%d-%H%M%S"));
-        std::filesystem::create_directories(dir);
+        util::ensurePrivateDir(dir); // results of people: owner only
         // One CSV row per attempt, through the store's exporter: each attempt is selected by its
         // code and exact start time; rows of attempts with the same columns share a file.
         std::map<std::string, std::vector<std::string>> rowsByHeader; // header -> rows
@@ -926,6 +927,7 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
         for (std::size_t i = 0; i < headers.size(); ++i) {
             const auto name = i == 0 ? std::string("resultats.csv")
                                      : "resultats-" + std::to_string(i + 1) + ".csv";
+            util::ensurePrivateFile(dir / name);
             std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
             out << headers[i] << "\n";
             for (const auto& row : rowsByHeader[headers[i]])

@@ -3,6 +3,7 @@
 #include "data_dir_option.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
+#include "util/private_files.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -38,6 +39,7 @@ int runExport(const ExportArgs& args) {
         // Written aside and renamed: a failed export never leaves half a file under the name.
         const std::string partial = args.out + ".partial";
         {
+            util::ensurePrivateFile(partial); // results: 0600 whatever the umask
             std::ofstream file(partial, std::ios::binary | std::ios::trunc);
             if (!file) {
                 throw std::runtime_error("cannot write " + partial);

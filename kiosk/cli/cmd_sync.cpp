@@ -10,6 +10,8 @@
 #include "quiz/loader.hpp"
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
+#include "sync/client/url_policy.hpp"
+#include "util/secret_input.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -39,13 +41,25 @@ std::vector<std::string> validatePulledPackage(const std::filesystem::path& fold
 }
 
 int runEnrol(const SyncArgs& a) {
+    // Before anything is created or any connection attempted (sync/client/url_policy.hpp).
+    if (const std::string problem = sync::enrolUrlProblem(a.server); !problem.empty()) {
+        std::cerr << "enrol: " << problem << "\n";
+        return 2;
+    }
+    // "--code -": from standard input, so the code is in neither the shell history nor `ps`.
+    const std::string code =
+        a.code == "-" ? util::readSecretLine("Code d'inscription / enrolment code: ") : a.code;
+    if (code.empty()) {
+        std::cerr << "enrol: no enrolment code was given\n";
+        return 2;
+    }
     const auto dir = store::resolveDataDir(a.dataDir);
     store::ensureDataDir(dir);
     auto db = store::Database::openDataDir(dir);
     sync::DatabaseSyncState state(*db);
     char host[256] = "kiosk";
     gethostname(host, sizeof host - 1);
-    auto r = sync::SyncClient::enrol(state, a.server, a.code,
+    auto r = sync::SyncClient::enrol(state, a.server, code,
                                      a.name.empty() ? std::string(host) : a.name, a.ca);
     if (!r.ok) {
         std::cerr << "enrol: " << r.error << "\n";
@@ -118,9 +132,15 @@ void registerSyncCommands(CLI::App& app, Action& run) {
     auto* enrol =
         app.add_subcommand("enrol", "enrol this kiosk with the central server (one-time code)");
     addDataDirOption(enrol, args->dataDir);
-    enrol->add_option("--server", args->server, "server URL, e.g. https://sync.agence.example")
+    enrol
+        ->add_option("--server", args->server,
+                     "server URL, e.g. https://sync.agence.example (http:// only to 127.0.0.1, "
+                     "localhost or ::1)")
         ->required();
-    enrol->add_option("--code", args->code, "one-time code from `repere-server admin enrol-code`")
+    enrol
+        ->add_option("--code", args->code,
+                     "one-time code from `repere-server admin enrol-code`; \"-\" reads it from "
+                     "standard input (kept out of the shell history and `ps`)")
         ->required();
     enrol->add_option("--ca", args->ca, "PEM file of the agency's CA: trust only it (pinning)");
     enrol->add_option("--name", args->name,

@@ -1,5 +1,5 @@
-// `repere trainer add|list`: trainer accounts on this kiosk. The PIN is read from standard
-// input only (never from the command line, where `ps` and shell history would show it).
+// `repere trainer add|list|remove|unlock`: trainer accounts on this kiosk. The PIN is read from
+// standard input only (never from the command line, where `ps` and shell history would show it).
 
 #include "command.hpp"
 #include "data_dir_option.hpp"
@@ -20,7 +20,7 @@ struct TrainerArgs {
 };
 
 int runAdd(const TrainerArgs& args) {
-    const std::string pin = util::readSecretLine("PIN (4 to 12 digits): ");
+    const std::string pin = util::readSecretLine("PIN (6 to 12 digits): ");
     if (util::stdinIsTerminal() && util::readSecretLine("PIN again: ") != pin) {
         throw std::runtime_error("the two PINs differ; nothing was saved");
     }
@@ -39,9 +39,11 @@ int runList(const TrainerArgs& args) {
     auto db = openExistingDatabase(args.dataDir);
     const auto now = db->nowMs();
     for (const auto& t : db->listTrainers()) {
-        std::cout << t.name << "\t" << store::toString(t.role) << "\t";
+        std::cout << t.name << "\t" << store::toString(t.role) << "\t" << store::toString(t.origin)
+                  << "\t";
         if (t.lockedUntilMs > now) {
-            std::cout << "locked until " << localTime(t.lockedUntilMs);
+            std::cout << "locked until " << localTime(t.lockedUntilMs) << " (lock " << t.lockouts
+                      << ")";
         } else {
             std::cout << "active";
         }
@@ -50,6 +52,26 @@ int runList(const TrainerArgs& args) {
         }
         std::cout << "\n";
     }
+    return 0;
+}
+
+int runRemove(const TrainerArgs& args) {
+    auto db = openExistingDatabase(args.dataDir);
+    if (!db->removeTrainer(args.name, "cli")) {
+        std::cerr << "no trainer named \"" << args.name << "\" on this kiosk\n";
+        return 1;
+    }
+    std::cout << "trainer removed: " << args.name << "\n";
+    return 0;
+}
+
+int runUnlock(const TrainerArgs& args) {
+    auto db = openExistingDatabase(args.dataDir);
+    if (!db->unlockTrainer(args.name, "cli")) {
+        std::cerr << "no trainer named \"" << args.name << "\" on this kiosk\n";
+        return 1;
+    }
+    std::cout << "trainer unlocked: " << args.name << "\n";
     return 0;
 }
 
@@ -67,7 +89,20 @@ void registerTrainerCommands(CLI::App& app, Action& run) {
     add->add_flag("--admin", args->admin, "administrator (manages trainers and the kiosk)");
     add->callback([&run, args] { run = guarded([args] { return runAdd(*args); }); });
 
-    auto* list = trainer->add_subcommand("list", "list trainers, their role and lock state");
+    auto* remove = trainer->add_subcommand(
+        "remove", "delete a trainer account (one from the server returns unless removed there)");
+    addDataDirOption(remove, args->dataDir);
+    remove->add_option("NAME", args->name, "trainer's name")->required();
+    remove->callback([&run, args] { run = guarded([args] { return runRemove(*args); }); });
+
+    auto* unlock =
+        trainer->add_subcommand("unlock", "lift a lock-out after too many wrong PINs (audited)");
+    addDataDirOption(unlock, args->dataDir);
+    unlock->add_option("NAME", args->name, "trainer's name")->required();
+    unlock->callback([&run, args] { run = guarded([args] { return runUnlock(*args); }); });
+
+    auto* list = trainer->add_subcommand(
+        "list", "list trainers: name, role, origin (local/server), lock state (tab-separated)");
     addDataDirOption(list, args->dataDir);
     list->callback([&run, args] { run = guarded([args] { return runList(*args); }); });
 }

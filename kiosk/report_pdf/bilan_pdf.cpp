@@ -2,6 +2,7 @@
 
 #include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
+#include "util/private_files.hpp"
 
 #include <algorithm>
 #include <cairo-pdf.h>
@@ -281,6 +282,9 @@ void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out) {
     const std::filesystem::path partial = out.string() + ".partial";
     {
         Pdf pdf;
+        // A bilan is a person's results: 0600 whatever the umask (cairo's fopen keeps the mode
+        // of the file made here).
+        util::ensurePrivateFile(partial);
         pdf.surface = cairo_pdf_surface_create(partial.c_str(), kPageW, kPageH);
         if (cairo_surface_status(pdf.surface) != CAIRO_STATUS_SUCCESS) {
             throw std::runtime_error("cannot write " + partial.string() + ": " +

@@ -1,7 +1,9 @@
 #include "sync/client/sync_client.hpp"
 
+#include "sync/client/url_policy.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
+#include "sync/protocol/package_names.hpp"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -104,6 +106,11 @@ EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUr
                               const std::string& code, const std::string& deviceName,
                               const std::string& caFile) {
     EnrolResult r;
+    // Also checked here, not only by the command line: no code leaves in clear (url_policy.hpp).
+    if (std::string problem = enrolUrlProblem(serverUrl); !problem.empty()) {
+        r.error = std::move(problem);
+        return r;
+    }
     HttpTransport t(
         {serverUrl, caFile, "", std::chrono::seconds(10), std::chrono::seconds(30), nullptr});
     auto out = t.post(std::string(kApiPrefix) + "/enrol",
@@ -309,6 +316,12 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     app.trainers = cat.value->trainers;
     std::error_code ec;
     for (const auto& q : cat.value->quizzes) {
+        // Checked before any of its names becomes a path (package_names.hpp).
+        if (const std::string problem = catalogQuizProblem(q); !problem.empty()) {
+            rep.refused.push_back(problem);
+            say("catalogue package refused, nothing of it written: " + problem);
+            continue;
+        }
         if (installed.count({q.id, q.version}))
             continue;
         // Each version in its own folder named by its hash: an attempt in progress keeps reading
@@ -341,7 +354,14 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
                 rep.error = q.id + "/" + f.path + ": downloaded content does not match its sha256";
                 return rep;
             }
-            const fs::path dest = staging / fs::path(f.path);
+            const fs::path dest = (staging / fs::path(f.path)).lexically_normal();
+            // Belt and braces after catalogQuizProblem: never a file outside the staging folder.
+            if (dest.lexically_relative(staging).empty() ||
+                *dest.lexically_relative(staging).begin() == "..") {
+                fs::remove_all(staging, ec);
+                rep.error = q.id + "/" + f.path + ": path leaves the package folder";
+                return rep;
+            }
             fs::create_directories(dest.parent_path(), ec);
             std::ofstream out(dest, std::ios::binary);
             out.write(blob.reply->body.data(),

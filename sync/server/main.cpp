@@ -5,6 +5,7 @@
 #include "sync/server/admin.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
+#include "util/private_files.hpp"
 #include "util/secret_input.hpp"
 
 #include <CLI/CLI.hpp>
@@ -194,7 +195,8 @@ int main(int argc, char** argv) {
             if (output.empty()) {
                 write(std::cout);
             } else {
-                std::ofstream out(output, std::ios::binary);
+                repere::util::ensurePrivateFile(output); // every result: 0600 whatever the umask
+                std::ofstream out(output, std::ios::binary | std::ios::trunc);
                 if (!out)
                     throw std::runtime_error("cannot write " + output);
                 write(out);

@@ -2,6 +2,7 @@
 // writers anyway; WAL lets readers in other processes (admin commands) run alongside, and
 // BEGIN IMMEDIATE plus a busy timeout makes two server processes on one file wait, not fail.
 #include "sync/server/sql.hpp"
+#include "util/private_files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <memory>
@@ -66,10 +67,22 @@ private:
     SQLite::Database& db_;
 };
 
+// Every result of every kiosk and the token hashes: the file is made 0600 before SQLite opens it
+// (SQLite gives its -wal/-shm the same mode), also when an older version left it 0644.
+const std::string& privateFile(const std::string& path) {
+    if (path != ":memory:" && !path.empty()) {
+        util::ensurePrivateFile(path);
+        util::tightenIfExists(path + "-wal");
+        util::tightenIfExists(path + "-shm");
+    }
+    return path;
+}
+
 class SqliteDatabase final : public SqlDatabase {
 public:
     explicit SqliteDatabase(const std::string& path)
-        : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {
+        : db_(privateFile(path),
+              SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {
         db_.exec("PRAGMA journal_mode=WAL");
         db_.exec("PRAGMA synchronous=NORMAL");
         db_.exec("PRAGMA foreign_keys=ON");

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sys/stat.h>
 
 using namespace repere::store;
 namespace fs = std::filesystem;
@@ -21,6 +24,17 @@ constexpr std::int64_t kAttempts = 4;
 constexpr std::int64_t kResponses = 122;
 constexpr std::int64_t kPending = 43;
 const std::string kDeviceId = "38c7e355-ec73-47bb-9";
+
+std::string bytesOf(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+unsigned modeOf(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_mode & 0777;
+}
 
 } // namespace
 
@@ -62,4 +76,24 @@ TEST_CASE("a kiosk database made by the released Repère keeps its data after th
     CHECK(db->syncValue("server_url").value_or("").rfind("http://127.0.0.1:", 0) == 0);
     CHECK(db->syncValue("agency") == std::optional<std::string>("ALI Bondy"));
     CHECK(db->quickCheck());
+
+    // The identity moved to its own file, 0600; the database keeps no copy of the token and is
+    // 0600 too (the released version left it 0644).
+    db.reset();
+    const fs::path identity = dir / "repere.identity";
+    REQUIRE(fs::exists(identity));
+    CHECK(modeOf(identity) == 0600);
+    CHECK(bytesOf(identity).find(*token) != std::string::npos);
+    std::string database;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const fs::path p = databasePath(dir.path()).string() + suffix;
+        if (fs::exists(p)) {
+            CHECK(modeOf(p) == 0600);
+            database += bytesOf(p);
+        }
+    }
+    CHECK(database.find(*token) == std::string::npos);
+    // And it is still enrolled after a second start.
+    auto again = Database::openDataDir(dir.path());
+    CHECK(again->syncValue("device_token") == token);
 }

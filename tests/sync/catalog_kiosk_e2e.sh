@@ -72,7 +72,7 @@ grep -q "catalogue package demo-numerique 1.1.0 .* ready" "$tmp/catalog_after_up
 # Hot: everything pushed first (so nothing pending starts a round by itself), then 1.2.0 is
 # published while the kiosk runs; the end-of-day round is hours away.
 "$bin/repere" sync --data-dir "$tmp/kiosk" | tail -1 | grep -q "^sync_ok=1" || fail "repere sync before the hot run"
-echo 4821 | "$bin/repere" trainer add --data-dir "$tmp/kiosk" --name "Awa Diallo"
+echo 482157 | "$bin/repere" trainer add --data-dir "$tmp/kiosk" --name "Awa Diallo"
 "$bin/repere-server" admin publish-quiz --db "$db" "$tmp/v3/demo-numerique"
 kiosk "$journeys/catalog_hot_apply.json" --sync-at "$(date -d '+3 hours' +%H:%M)"
 grep -q "1 new quiz version(s) from the catalogue ready" "$tmp/catalog_hot_apply.err" || fail "1.2.0 was not added during the run"

@@ -34,7 +34,7 @@ struct Kiosk {
     explicit Kiosk(const std::function<void(quiz::Quiz&)>& edit = {}) {
         if (edit)
             edit(quizzes.front());
-        db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer,
+        db->addTrainer("Mme Benali", "482157", store::TrainerRole::Trainer,
                        store::PinHashParams::minimum());
         code = db->registerNewBeneficiary(std::string("Awa")).code;
         taken = report::test::takeFrancais(*db, quizzes.front(), code);
@@ -136,7 +136,7 @@ TEST_CASE("trainer area: a locked account stays locked even with the right PIN",
     for (int i = 0; i < store::kMaxPinFailures; ++i)
         k.login("0000");
     CHECK(k.shows("Compte bloqué"));
-    k.login("4821");
+    k.login("482157");
     CHECK(!k.controller->trainerArea().loggedIn());
     CHECK(k.shows("Compte bloqué"));
     CHECK(!k.shows("Passations du jour"));
@@ -149,7 +149,7 @@ TEST_CASE("trainer area: log in then open and score and export and idle log-out 
     const auto shown = store::formatBeneficiaryCode(k.code);
     const auto attempt = report::chooseAttempt(*k.db, k.code).uuid;
     k.tap("Formateur");
-    k.login("4821");
+    k.login("482157");
     REQUIRE(k.controller->trainerArea().loggedIn());
     CHECK(k.audited("login-ok"));
     CHECK(k.shows("Passations du jour"));
@@ -240,7 +240,7 @@ TEST_CASE("trainer area: selected attempts export one CSV row each and one PDF e
     Kiosk k;
     report::test::takeFrancais(*k.db, k.quizzes.front(), k.code, 99); // a second sitting
     k.tap("Formateur");
-    k.login("4821");
+    k.login("482157");
     k.tap("Choisir");
     k.tap("Choisir");
     CHECK(k.shows("Exporter la sélection (2)"));
@@ -266,7 +266,7 @@ TEST_CASE("trainer area: a note typed on the keyboard is stored under the traine
     Kiosk k;
     const auto shown = store::formatBeneficiaryCode(k.code);
     k.tap("Formateur");
-    k.login("4821");
+    k.login("482157");
     k.tap(shown);
     k.tap("Notes sur la personne (0)");
     CHECK(k.shows("Aucune note pour l'instant."));
@@ -292,7 +292,7 @@ TEST_CASE("trainer area: a diagnostic assigned to a new code is the one its hold
     Kiosk k;
     const std::string fresh = store::generateBeneficiaryCode(); // given on paper, never used
     k.tap("Formateur");
-    k.login("4821");
+    k.login("482157");
     k.ui.type(fresh);
     k.tap("Chercher");
     CHECK(k.shows("Aucune passation."));
@@ -349,7 +349,7 @@ TEST_CASE(
     const auto [uuid, item] = listeningAnswer(k);
     REQUIRE(item);
     k.tap("Formateur");
-    k.login("4821");
+    k.login("482157");
     k.act(ui::trainer::OpenAttempt{attempt});
     REQUIRE(k.controller->trainerArea().page() == app::TrainerArea::Page::Beneficiary);
     // Drag the sheet up until that answer's card is on screen (bounded).
@@ -402,7 +402,7 @@ TEST_CASE("trainer area: a stimulus whose file is gone is read from its transcri
         const auto [uuid, item] = listeningAnswer(k);
         REQUIRE(item);
         k.tap("Formateur");
-        k.login("4821");
+        k.login("482157");
         const int before = k.sound.synth->calls.load();
         k.act(ui::trainer::ReplayStimulus{uuid});
         CHECK(k.sound.service->waitForSpeech(std::chrono::milliseconds(5000)));
@@ -415,7 +415,7 @@ TEST_CASE("trainer area: a stimulus whose file is gone is read from its transcri
         const auto [uuid, item] = listeningAnswer(k);
         REQUIRE(item);
         k.tap("Formateur");
-        k.login("4821");
+        k.login("482157");
         k.act(ui::trainer::ReplayStimulus{uuid});
         CHECK(k.controller->trainerArea().message() ==
               "Le son de cette question est introuvable sur la borne.");

@@ -19,8 +19,8 @@ mkdir -p "$out"
 fail() { echo "trainer e2e: $*" >&2; exit 1; }
 
 # Two counsellors on this kiosk (PINs from standard input, as an agency's IT person would do).
-echo 4821 | "$repere" trainer add --data-dir "$data" --name "Mme Benali" >/dev/null
-echo 1379 | "$repere" trainer add --data-dir "$data" --name "M. Okafor" >/dev/null
+echo 482157 | "$repere" trainer add --data-dir "$data" --name "Mme Benali" >/dev/null
+echo 137946 | "$repere" trainer add --data-dir "$data" --name "M. Okafor" >/dev/null
 
 seed=7
 info="$("$gen" "$quizzes" "$seed" "$out/journey.json")"

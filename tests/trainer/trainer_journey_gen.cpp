@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
     }
     j.wait("Compte bloqué après trop d'erreurs");
     j.shot("04-login-locked");
-    loginAs(j, "Mme Benali", "4821");
+    loginAs(j, "Mme Benali", "482157");
     j.wait("Passations du jour");
     j.type(code);
     j.tap("Chercher");
@@ -245,7 +245,7 @@ int main(int argc, char** argv) {
 
     // ---- C. the counsellor scores, writes, exports --------------------------------------------
     j.tap("Formateur");
-    loginAs(j, "Mme Benali", "4821");
+    loginAs(j, "Mme Benali", "482157");
     j.wait("Passations du jour");
     j.expect("2 à corriger");
     j.shot("10-today");

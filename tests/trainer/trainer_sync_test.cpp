@@ -43,7 +43,7 @@ struct Kiosk {
     test::UiHarness ui;
 
     explicit Kiosk(app::SyncPort* sync) {
-        db->addTrainer("Mme Benali", "4821", store::TrainerRole::Trainer,
+        db->addTrainer("Mme Benali", "482157", store::TrainerRole::Trainer,
                        store::PinHashParams::minimum());
         app::ControllerDeps deps;
         deps.quizzes = &quizzes;
@@ -74,7 +74,7 @@ struct Kiosk {
     void openKioskPanel() {
         controller->apply(ui::intent::Trainer{ui::trainer::OpenLogin{}});
         tap("Mme Benali");
-        for (char c : std::string("4821"))
+        for (char c : std::string("482157"))
             tap(std::string(1, c));
         tap("Valider");
         REQUIRE(controller->trainerArea().loggedIn());

@@ -2,6 +2,7 @@
 
 #include "store/errors.hpp"
 #include "store/sql_util.hpp"
+#include "util/private_files.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -21,6 +22,9 @@ void backupDatabase(const fs::path& source, const fs::path& out) {
     const fs::path partial = out.string() + ".partial";
     fs::remove(partial, ec);
     try {
+        // A copy of every result: 0600 whatever the umask (SQLite keeps the mode of the file
+        // made here and gives its journal the same).
+        util::ensurePrivateFile(partial);
         {
             SQLite::Database src(source, SQLite::OPEN_READONLY, 5000);
             SQLite::Database dst(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -45,9 +49,12 @@ void backupDatabase(const fs::path& source, const fs::path& out) {
     } catch (const SQLite::Exception& e) {
         fs::remove(partial, ec);
         throw detail::translate(e, "the backup to " + out.string());
-    } catch (...) {
+    } catch (const StoreError&) {
         fs::remove(partial, ec);
         throw;
+    } catch (const std::exception& e) {
+        fs::remove(partial, ec);
+        throw StoreError(StoreErrorKind::WriteFailed, e.what());
     }
     fs::rename(partial, out, ec);
     if (ec) {

@@ -1,5 +1,7 @@
 #include "store/data_dir.hpp"
 
+#include "util/private_files.hpp"
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -27,15 +29,9 @@ fs::path databasePath(const fs::path& dataDir) {
 }
 
 void ensureDataDir(const fs::path& dataDir) {
-    std::error_code ec;
-    const bool created = fs::create_directories(dataDir, ec);
-    if (ec) {
-        throw std::runtime_error("cannot create data folder " + dataDir.string() + ": " +
-                                 ec.message());
-    }
-    if (created) {
-        fs::permissions(dataDir, fs::perms::owner_all, fs::perm_options::replace, ec);
-    }
+    // Only Repère uses this folder: an existing one (made by an older version with the umask's
+    // 0755) is tightened to 0700 too.
+    util::ensurePrivateDir(dataDir, true);
 }
 
 } // namespace repere::store

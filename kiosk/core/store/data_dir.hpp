@@ -16,7 +16,7 @@ std::filesystem::path resolveDataDir(const std::optional<std::string>& explicitD
 // The kiosk database inside a data folder.
 std::filesystem::path databasePath(const std::filesystem::path& dataDir);
 
-// Creates the folder (and parents) readable by the owner only: it holds personal data.
+// Creates the folder (and parents) 0700, or makes an existing one 0700: it holds personal data.
 void ensureDataDir(const std::filesystem::path& dataDir);
 
 } // namespace repere::store

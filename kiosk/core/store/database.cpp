@@ -3,10 +3,12 @@
 #include "store/database.hpp"
 
 #include "store/data_dir.hpp"
+#include "store/device_identity.hpp"
 #include "store/ids.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_util.hpp"
 #include "util/local_time.hpp"
+#include "util/private_files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <ctime>
@@ -120,8 +122,30 @@ std::unique_ptr<Database> Database::openDataDir(const fs::path& dataDir, OpenOpt
 
 Database::~Database() = default;
 
+fs::path Database::identityPath() const {
+    return identityPathFor(path_);
+}
+
+namespace {
+
+// The file holds personal data and, before schema 5, the device token: 0600 before SQLite opens
+// it (SQLite gives its -wal/-shm the mode of the database), also for files made by older
+// versions with the umask's 0644.
+void makePrivate(const fs::path& file) {
+    try {
+        util::ensurePrivateFile(file);
+        util::tightenIfExists(file.string() + "-wal");
+        util::tightenIfExists(file.string() + "-shm");
+    } catch (const std::exception& e) {
+        throw StoreError(StoreErrorKind::WriteFailed, e.what());
+    }
+}
+
+} // namespace
+
 void Database::openFile(const OpenOptions& options) {
     const int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    makePrivate(path_);
     try {
         db_ = std::make_unique<SQLite::Database>(path_, flags, options.busyTimeoutMs);
     } catch (const SQLite::Exception& e) {
@@ -136,6 +160,7 @@ void Database::openFile(const OpenOptions& options) {
         db_.reset();
         report_.movedAside = moveAside(path_, clock_());
         report_.problem = problem;
+        makePrivate(path_);
         try {
             db_ = std::make_unique<SQLite::Database>(path_, flags, options.busyTimeoutMs);
         } catch (const SQLite::Exception& e) {
@@ -171,6 +196,9 @@ void Database::openFile(const OpenOptions& options) {
         throw detail::translate(e, "opening " + path_.string());
     }
     migrate(options);
+    if (report_.version >= 5) {
+        moveIdentityOut();
+    }
     if (options.maxPageCount) {
         db_->exec("PRAGMA max_page_count = " + std::to_string(*options.maxPageCount));
     }

@@ -66,8 +66,14 @@ struct PinHashParams {
     static PinHashParams minimum();
 };
 
+// PIN lock-out: kMaxPinFailures wrong PINs in a row lock the account; each lock lasts longer than
+// the one before (pinLockMs), so guessing a 6-digit PIN online takes years, while a trainer who
+// mistypes is back after a minute. A right PIN or `repere trainer unlock` starts over.
 inline constexpr int kMaxPinFailures = 5;
-inline constexpr std::int64_t kPinLockMs = 5 * 60 * 1000;
+inline constexpr int kMinPinDigits = 6;
+inline constexpr int kMaxPinDigits = 12;
+// Length of the lock after `lockoutsBefore` earlier locks: 1 min, 5 min, 30 min, 3 h, then 24 h.
+std::int64_t pinLockMs(int lockoutsBefore);
 
 class Database final : public Outbox {
 public:
@@ -90,6 +96,8 @@ public:
 
     const OpenReport& openReport() const { return report_; }
     const std::filesystem::path& path() const { return path_; }
+    // The device identity file beside the database (device_identity.hpp).
+    std::filesystem::path identityPath() const;
     int schemaVersion();
     std::int64_t nowMs() const { return clock_(); }
     Counts counts();
@@ -136,15 +144,20 @@ public:
     // --------------------------------------------------------------------------------------
     // 4. Trainers, manual scores, notes
     // --------------------------------------------------------------------------------------
-    // PIN: 4 to 12 digits. Throws StoreError{Invalid} (bad name/PIN) or {Constraint} (name taken).
+    // PIN: 6 to 12 digits. Throws StoreError{Invalid} (bad name/PIN) or {Constraint} (name taken).
     TrainerInfo addTrainer(const std::string& name, const std::string& pin, TrainerRole role,
                            const PinHashParams& params = PinHashParams::interactive());
     // An account pulled from the central server (its PIN hash is already Argon2id).
     void upsertTrainerHash(const std::string& name, const std::string& pinHash, TrainerRole role);
     std::vector<TrainerInfo> listTrainers();
-    // Checks a PIN. kMaxPinFailures wrong PINs lock the account for kPinLockMs (stored in the
-    // file: the lock survives a restart); while locked the PIN is not even checked.
+    // Checks a PIN. kMaxPinFailures wrong PINs lock the account for pinLockMs(earlier locks)
+    // (stored in the file: the lock survives a restart); while locked the PIN is not even checked.
     LoginResult login(const std::string& name, const std::string& pin);
+    // Deletes an account (audited by `actor`); false when there is none of that name. An account
+    // from the server comes back at the next catalogue pull unless the server removed it too.
+    bool removeTrainer(const std::string& name, const std::string& actor);
+    // Lifts a lock-out and forgets the failures and earlier locks (audited); false when unknown.
+    bool unlockTrainer(const std::string& name, const std::string& actor);
 
     ManualScore addManualScore(const std::string& responseUuid, const std::string& trainer,
                                const nlohmann::json& rubricPoints, double score, double maxScore);
@@ -194,6 +207,8 @@ private:
     Database() = default;
     void openFile(const OpenOptions& options);
     void migrate(const OpenOptions& options);
+    // Moves enrolment keys left in sync_state by schema <= 4 to the identity file.
+    void moveIdentityOut();
     // Runs `body` in an IMMEDIATE transaction; SQLite errors become StoreError.
     void write(const std::function<void()>& body);
     // Same without a transaction (reads); SQLite errors become StoreError.

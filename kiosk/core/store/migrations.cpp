@@ -135,6 +135,19 @@ CREATE TABLE assignment (
 );
 )sql";
 
+// v5 (security): where a trainer account comes from (typed on this kiosk, or pulled from the
+// server's catalogue) and how many lock-outs in a row it has had (each lasts longer). Accounts of
+// older files count as local when the audit log shows them added here, else they came from the
+// server. The device identity leaves sync_state for its own file (Database::moveIdentityOut,
+// code, not SQL: it writes a file).
+constexpr const char* kV5 = R"sql(
+ALTER TABLE trainer ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'
+  CHECK (origin IN ('local', 'server'));
+ALTER TABLE trainer ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;
+UPDATE trainer SET origin = 'server' WHERE NOT EXISTS (SELECT 1 FROM audit a
+  WHERE a.action = 'trainer-add' AND a.detail = trainer.name || ' (' || trainer.role || ')');
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -143,6 +156,7 @@ const std::vector<Migration>& migrations() {
         {2, "trainer area: trainer, manual_score, note, audit; outbox acknowledgement times", kV2},
         {3, "sync: quiz package versions installed from the server's catalogue", kV3},
         {4, "trainer area: diagnostic assigned to a beneficiary code", kV4},
+        {5, "security: trainer origin and lock-out count; device identity in its own file", kV5},
     };
     return all;
 }

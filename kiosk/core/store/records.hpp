@@ -96,6 +96,10 @@ enum class TrainerRole { Trainer, Admin };
 const char* toString(TrainerRole r);
 std::optional<TrainerRole> trainerRoleFromString(const std::string& s);
 
+// Local: added on this kiosk (`repere trainer add`); Server: pulled from the catalogue.
+enum class TrainerOrigin { Local, Server };
+const char* toString(TrainerOrigin o);
+
 struct TrainerInfo {
     std::int64_t id = 0;
     std::string name;
@@ -103,6 +107,8 @@ struct TrainerInfo {
     int failures = 0;               // consecutive wrong PINs since the last success or lock
     std::int64_t lockedUntilMs = 0; // 0: not locked
     std::int64_t createdAtMs = 0;
+    TrainerOrigin origin = TrainerOrigin::Local;
+    int lockouts = 0; // locks in a row since the last right PIN or unlock (sets the next length)
 };
 
 enum class LoginStatus { Ok, WrongPin, Locked, UnknownTrainer };

@@ -31,9 +31,10 @@ void Database::applyCatalog(const CatalogUpdate& update) {
             quiz.reset();
         }
         SQLite::Statement trainer(
-            *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
+            *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms, origin)"
+                  " VALUES (?,?,?,?,'server')"
                   " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                  " role = excluded.role");
+                  " role = excluded.role, origin = 'server'");
         SQLite::Statement remove(*db_, "DELETE FROM trainer WHERE name = ?");
         for (const auto& t : update.trainers) {
             if (!t.active) { // deactivated centrally: the account goes away on the kiosk too

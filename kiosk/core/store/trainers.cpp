@@ -1,5 +1,6 @@
-// Trainer accounts: Argon2id PIN hashes (libsodium), roles, lockout after repeated wrong PINs.
-// The failure counter and the lock live in the file, so pulling the plug does not reset them.
+// Trainer accounts: Argon2id PIN hashes (libsodium), roles, origin, escalating lock-out after
+// repeated wrong PINs. The failure counter, the lock and the number of locks so far live in the
+// file, so pulling the plug resets none of them.
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
@@ -14,8 +15,8 @@ namespace repere::store {
 
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT id, name, role, failures, locked_until_ms, created_at_ms, pin_hash FROM trainer";
+constexpr const char* kSelect = "SELECT id, name, role, failures, locked_until_ms, created_at_ms,"
+                                " pin_hash, origin, lockouts FROM trainer";
 
 TrainerInfo readTrainer(SQLite::Statement& st) {
     TrainerInfo t;
@@ -25,11 +26,15 @@ TrainerInfo readTrainer(SQLite::Statement& st) {
     t.failures = st.getColumn(3).getInt();
     t.lockedUntilMs = st.getColumn(4).getInt64();
     t.createdAtMs = st.getColumn(5).getInt64();
+    t.origin =
+        st.getColumn(7).getString() == "server" ? TrainerOrigin::Server : TrainerOrigin::Local;
+    t.lockouts = st.getColumn(8).getInt();
     return t;
 }
 
 bool validPin(const std::string& pin) {
-    return pin.size() >= 4 && pin.size() <= 12 &&
+    return pin.size() >= static_cast<std::size_t>(kMinPinDigits) &&
+           pin.size() <= static_cast<std::size_t>(kMaxPinDigits) &&
            std::all_of(pin.begin(), pin.end(),
                        [](unsigned char c) { return std::isdigit(c) != 0; });
 }
@@ -43,6 +48,23 @@ std::string trimmed(const std::string& s) {
 }
 
 } // namespace
+
+std::int64_t pinLockMs(int lockoutsBefore) {
+    constexpr std::int64_t kMinute = 60'000;
+    constexpr std::array<std::int64_t, 4> kSteps{1 * kMinute, 5 * kMinute, 30 * kMinute,
+                                                 180 * kMinute};
+    if (lockoutsBefore < 0) {
+        lockoutsBefore = 0;
+    }
+    if (static_cast<std::size_t>(lockoutsBefore) < kSteps.size()) {
+        return kSteps[static_cast<std::size_t>(lockoutsBefore)];
+    }
+    return 24 * 60 * kMinute;
+}
+
+const char* toString(TrainerOrigin o) {
+    return o == TrainerOrigin::Server ? "server" : "local";
+}
 
 const char* toString(TrainerRole r) {
     return r == TrainerRole::Admin ? "admin" : "trainer";
@@ -73,7 +95,10 @@ TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& 
         throw StoreError(StoreErrorKind::Invalid, "a trainer needs a name (1 to 80 characters)");
     }
     if (!validPin(pin)) {
-        throw StoreError(StoreErrorKind::Invalid, "a PIN is 4 to 12 digits");
+        throw StoreError(StoreErrorKind::Invalid,
+                         "a PIN is " + std::to_string(kMinPinDigits) + " to " +
+                             std::to_string(kMaxPinDigits) +
+                             " digits (a shorter one is guessed too easily); nothing was saved");
     }
     std::array<char, crypto_pwhash_STRBYTES> hash{};
     if (crypto_pwhash_str_alg(hash.data(), pin.data(), pin.size(), params.opsLimit, params.memLimit,
@@ -114,10 +139,11 @@ void Database::upsertTrainerHash(const std::string& name, const std::string& pin
                          "trainer " + name + ": the PIN hash is not Argon2id");
     }
     write([&] {
-        SQLite::Statement st(
-            *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)"
-                  " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                  " role = excluded.role");
+        SQLite::Statement st(*db_,
+                             "INSERT INTO trainer (name, pin_hash, role, created_at_ms, origin)"
+                             " VALUES (?,?,?,?,'server')"
+                             " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
+                             " role = excluded.role, origin = 'server'");
         st.bind(1, trimmed(name));
         st.bind(2, pinHash);
         st.bind(3, toString(role));
@@ -167,29 +193,40 @@ LoginResult Database::login(const std::string& rawName, const std::string& pin) 
     write([&] {
         if (ok) {
             SQLite::Statement up(
-                *db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0 WHERE id = ?");
+                *db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0, lockouts = 0"
+                      " WHERE id = ?");
             up.bind(1, trainer->id);
             up.exec();
             auditInTx(trainer->name, "login-ok", "");
             return;
         }
         // Read again inside the transaction: two screens may count failures at once.
-        SQLite::Statement cur(*db_, "SELECT failures FROM trainer WHERE id = ?");
+        SQLite::Statement cur(*db_, "SELECT failures, lockouts FROM trainer WHERE id = ?");
         cur.bind(1, trainer->id);
-        const int failures = cur.executeStep() ? cur.getColumn(0).getInt() + 1 : 1;
+        int failures = 1;
+        int lockouts = 0;
+        if (cur.executeStep()) {
+            failures = cur.getColumn(0).getInt() + 1;
+            lockouts = cur.getColumn(1).getInt();
+        }
         cur.reset();
         const bool lock = failures >= kMaxPinFailures;
-        SQLite::Statement up(*db_,
-                             "UPDATE trainer SET failures = ?, locked_until_ms = ? WHERE id = ?");
+        const std::int64_t until = lock ? now + pinLockMs(lockouts) : 0;
+        SQLite::Statement up(*db_, "UPDATE trainer SET failures = ?, locked_until_ms = ?,"
+                                   " lockouts = ? WHERE id = ?");
         up.bind(1, lock ? 0 : failures);
-        up.bind(2, lock ? now + kPinLockMs : std::int64_t{0});
-        up.bind(3, trainer->id);
+        up.bind(2, until);
+        up.bind(3, lock ? lockouts + 1 : lockouts);
+        up.bind(4, trainer->id);
         up.exec();
         auditInTx(trainer->name, lock ? "login-locked" : "login-failed",
                   "wrong PIN (" + std::to_string(failures) + "/" + std::to_string(kMaxPinFailures) +
-                      ")");
+                      ")" +
+                      (lock ? ", lock " + std::to_string(lockouts + 1) + " for " +
+                                  std::to_string(pinLockMs(lockouts) / 60'000) + " min"
+                            : std::string()));
         result.triesLeft = lock ? 0 : kMaxPinFailures - failures;
-        result.lockedUntilMs = lock ? now + kPinLockMs : 0;
+        result.lockedUntilMs = until;
         result.status = lock ? LoginStatus::Locked : LoginStatus::WrongPin;
     });
     if (ok) {
@@ -199,6 +236,35 @@ LoginResult Database::login(const std::string& rawName, const std::string& pin) 
         result.trainer = trainer;
     }
     return result;
+}
+
+bool Database::removeTrainer(const std::string& rawName, const std::string& actor) {
+    const std::string name = trimmed(rawName);
+    bool removed = false;
+    write([&] {
+        SQLite::Statement st(*db_, "DELETE FROM trainer WHERE name = ?");
+        st.bind(1, name);
+        removed = st.exec() > 0;
+        if (removed) {
+            auditInTx(actor, "trainer-remove", name);
+        }
+    });
+    return removed;
+}
+
+bool Database::unlockTrainer(const std::string& rawName, const std::string& actor) {
+    const std::string name = trimmed(rawName);
+    bool found = false;
+    write([&] {
+        SQLite::Statement st(*db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0,"
+                                   " lockouts = 0 WHERE name = ?");
+        st.bind(1, name);
+        found = st.exec() > 0;
+        if (found) {
+            auditInTx(actor, "trainer-unlock", name);
+        }
+    });
+    return found;
 }
 
 } // namespace repere::store

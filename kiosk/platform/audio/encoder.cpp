@@ -1,5 +1,7 @@
 #include "audio/encoder.hpp"
 
+#include "util/private_files.hpp"
+
 #include <sndfile.h>
 #include <system_error>
 
@@ -57,6 +59,13 @@ std::string writeAudioFile(const std::filesystem::path& path, const PcmBuffer& p
         }
     }
     const std::filesystem::path tmp = path.string() + ".part";
+    // Most audio Repère writes is a person's voice (spoken answers): owner-only from the first
+    // byte, whatever the umask (libsndfile's open keeps the mode of an existing file).
+    try {
+        util::ensurePrivateFile(tmp);
+    } catch (const std::exception& e) {
+        return path.string() + ": cannot write (" + e.what() + ")";
+    }
     SF_INFO info{};
     info.samplerate = pcm.format.sampleRate;
     info.channels = pcm.format.channels;

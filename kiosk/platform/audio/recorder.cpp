@@ -1,5 +1,7 @@
 #include "audio/recorder.hpp"
 
+#include "util/private_files.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -213,6 +215,12 @@ SavedRecording Recorder::save(const std::filesystem::path& dataDir, Codec codec)
     const std::string ext = codec == Codec::Flac ? ".flac" : extensionFor(codec);
     const std::string relative = "rec/" + newUuid() + ext;
     saved.file = dataDir / relative;
+    try {
+        util::ensurePrivateDir(dataDir / "rec", true); // voices of people: owner only
+    } catch (const std::exception& e) {
+        saved.error = e.what();
+        return saved;
+    }
     saved.error = writeAudioFile(saved.file, *take, codec);
     if (!saved.ok()) {
         return saved;
