@@ -70,8 +70,8 @@ TEST_CASE("a catalogue naming ../../evil writes nothing outside the data folder"
     quizzes.push_back(package("evil5", "1.0.0", {{"media/.x", "{}"}}, blobs));
     quizzes.push_back(package("evil6", "1.0.0", {{"quiz.json", "{}"}}, blobs, "../../short"));
     quizzes.push_back(package("..", "..", {{"quiz.json", "{}"}}, blobs));
-    quizzes.push_back(package("bon", "1.0.0", {{"quiz.json", "{\"ok\":1}"}, {"media/a.png", "png"}},
-                              blobs));
+    quizzes.push_back(
+        package("bon", "1.0.0", {{"quiz.json", "{\"ok\":1}"}, {"media/a.png", "png"}}, blobs));
     const json catalog = {{"version", 5}, {"quizzes", quizzes}, {"trainers", json::array()}};
 
     httplib::Server hostile;
@@ -105,7 +105,9 @@ TEST_CASE("a catalogue naming ../../evil writes nothing outside the data folder"
     state.setValue(sync::key::kToken, std::string(64, 'a'));
     std::vector<std::string> log;
     sync::ClientHooks hooks;
-    hooks.progress = [&](const std::string& line) { log.push_back(line); };
+    hooks.progress = [&](const std::string& line) {
+        log.push_back(line);
+    };
     sync::SyncClient client(*db, state, data, hooks);
     const auto rep = client.pullCatalog([](const fs::path&) { return std::vector<std::string>{}; });
     INFO(rep.error);

@@ -28,10 +28,10 @@ unsigned modeOf(const fs::path& p) {
 }
 
 repere::test::CommandResult prepare(const fs::path& bin, const fs::path& data) {
-    return runCommand("bash -c " + shellQuote("umask 022 && source " + kSource +
-                                              "/scripts/demo-data.sh && demo_data_prepare " +
-                                              shellQuote(bin.string()) + " " +
-                                              shellQuote(data.string())));
+    return runCommand("bash -c " +
+                      shellQuote("umask 022 && source " + kSource +
+                                 "/scripts/demo-data.sh && demo_data_prepare " +
+                                 shellQuote(bin.string()) + " " + shellQuote(data.string())));
 }
 
 } // namespace
@@ -50,8 +50,8 @@ TEST_CASE("scripts/run.sh creates the demo trainer and the printed PIN logs in",
         INFO(r.output);
         REQUIRE(r.status == 0);
         std::smatch m;
-        REQUIRE(std::regex_search(r.output, m,
-                                  std::regex("trainer account: (\\S+) / PIN ([0-9]+)")));
+        REQUIRE(
+            std::regex_search(r.output, m, std::regex("trainer account: (\\S+) / PIN ([0-9]+)")));
         CHECK(m[2].str().size() >= 6);
         auto db = Database::openDataDir(data);
         CHECK(db->login(m[1].str(), m[2].str()).status == LoginStatus::Ok);

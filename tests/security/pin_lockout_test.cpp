@@ -17,7 +17,9 @@ struct Clock {
     std::int64_t nowMs = 1'780'000'000'000;
     OpenOptions options() {
         OpenOptions o;
-        o.clock = [this] { return nowMs; };
+        o.clock = [this] {
+            return nowMs;
+        };
         return o;
     }
 };

@@ -7,9 +7,10 @@
 using repere::sync::enrolUrlProblem;
 
 TEST_CASE("enrolment URL policy: https anywhere, http only to loopback", "[security][transport]") {
-    for (const char* ok : {"https://sync.agence.example", "https://sync.agence.example:8443/",
-                           "http://127.0.0.1:8737", "http://127.1.2.3", "http://localhost:9000/",
-                           "http://LOCALHOST", "http://[::1]:8080", "HTTPS://SYNC.AGENCE.EXAMPLE"}) {
+    for (const char* ok :
+         {"https://sync.agence.example", "https://sync.agence.example:8443/",
+          "http://127.0.0.1:8737", "http://127.1.2.3", "http://localhost:9000/", "http://LOCALHOST",
+          "http://[::1]:8080", "HTTPS://SYNC.AGENCE.EXAMPLE"}) {
         INFO(ok);
         CHECK(enrolUrlProblem(ok).empty());
     }
@@ -18,8 +19,8 @@ TEST_CASE("enrolment URL policy: https anywhere, http only to loopback", "[secur
           "http://127.0.0.1.agence.example", "http://localhost.agence.example",
           "http://127.0.0.1@sync.agence.example", "http://sync.agence.example#@127.0.0.1",
           "http://sync.agence.example\\@127.0.0.1", "http://[::ffff:192.0.2.10]",
-          "http://0x7f000001", "http://2130706433", "ftp://sync.agence.example", "sync.agence.example",
-          "", "http://"}) {
+          "http://0x7f000001", "http://2130706433", "ftp://sync.agence.example",
+          "sync.agence.example", "", "http://"}) {
         INFO(refused);
         const std::string problem = enrolUrlProblem(refused);
         CHECK_FALSE(problem.empty());
