@@ -18,12 +18,12 @@ fi
 
 "$REPO_ROOT/scripts/setup.sh"
 configure_and_build "$build_dir" "${cmake_args[@]}"
-# PostgreSQL for the sync tests: a throw-away local cluster on 127.0.0.1 (if it cannot start,
-# those tests report themselves as skipped and say why).
-if pg_uri="$("$REPO_ROOT/scripts/start-postgres.sh" | tail -1)"; then
-  export REPERE_TEST_PG="$pg_uri"
-else
-  echo "test: PostgreSQL could not start; the PostgreSQL sync tests will be skipped"
+# PostgreSQL for the sync tests: a throw-away local cluster on 127.0.0.1. The PostgreSQL backend is
+# what the département runs, so a run that cannot start it is a failed run, not a skipped part.
+if ! pg_uri="$("$REPO_ROOT/scripts/start-postgres.sh" | tail -1)" || [ -z "$pg_uri" ]; then
+  echo "test: PostgreSQL could not start (scripts/start-postgres.sh above says why); stopping" >&2
+  exit 1
 fi
+export REPERE_TEST_PG="$pg_uri"
 cd "$build_dir"
 ctest --output-on-failure -j "$JOBS" --timeout 600

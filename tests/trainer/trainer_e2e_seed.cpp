@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
     add(step("expect_text", "Qui êtes-vous ?"));
     add(step("expect_text", "Espace formateur"));
     add(step("tap", "Mme Benali"));
-    for (const char* d : {"4", "8", "2", "1"})
+    for (const char* d : {"4", "8", "2", "1", "5", "7"})
         add(step("tap", d));
     add(step("screenshot", "02-login"));
     add(step("tap", "Valider"));
