@@ -287,6 +287,7 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state,
     sync::SyncClient client(db, state, options_.dataDir, hooks);
     if (options_.maxBatchRecords > 0)
         client.maxBatchRecords = options_.maxBatchRecords;
+    client.retry = options_.retry; // its waits are cut by the worker's cancel token on stop()
 
     sync::RoundReport r;
     std::int64_t pendingAfter = pendingAtStart;

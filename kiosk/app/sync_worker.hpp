@@ -43,6 +43,7 @@ struct SyncWorkerOptions {
     sync::PackageValidator validate; // pulled packages; default: the quiz loader
     std::function<void()> changed;   // status changed (the app wakes its event loop); any thread
     std::size_t maxBatchRecords = 0; // 0: the protocol's maximum (tests use small batches)
+    sync::RetryPolicy retry;         // a failed request within a round (tests: short waits)
     sync::ClientHooks testHooks;     // tests only (progress lines...); cancel is the worker's
 };
 

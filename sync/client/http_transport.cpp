@@ -108,7 +108,8 @@ template <typename Call> HttpOutcome run(const TransportOptions& o, Call call) {
                 (o.cancel && o.cancel->cancelled()) ? "sync cancelled" : describe(res.error());
             return out;
         }
-        out.reply = HttpReply{res->status, res->body, res->get_header_value("Content-Type")};
+        out.reply = HttpReply{res->status, res->body, res->get_header_value("Content-Type"),
+                              res->get_header_value("Retry-After")};
     } catch (const std::exception& e) {
         out.error = std::string("network error: ") + e.what();
     }
@@ -122,6 +123,12 @@ void CancelToken::cancel() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopInFlight_)
         stopInFlight_();
+    wake_.notify_all();
+}
+
+bool CancelToken::sleepFor(std::chrono::milliseconds d) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return !wake_.wait_for(lock, d, [this] { return cancelled_.load(); });
 }
 
 bool CancelToken::attach(std::function<void()> stop) {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@ struct HttpReply {
     int status = 0;
     std::string body;
     std::string contentType;
+    std::string retryAfter; // the Retry-After header of a 429 or 503 (empty: none)
 };
 
 struct HttpOutcome {
@@ -32,6 +34,8 @@ class CancelToken {
 public:
     void cancel();
     bool cancelled() const { return cancelled_.load(); }
+    // Waits `d` (a retry's back-off); returns false at once, or as soon as cancel() is called.
+    bool sleepFor(std::chrono::milliseconds d);
 
     // Transport side: `stop` cuts the request now in flight; false when already cancelled.
     bool attach(std::function<void()> stop);
@@ -40,6 +44,7 @@ public:
 private:
     std::atomic<bool> cancelled_{false};
     std::mutex mutex_;
+    std::condition_variable wake_;
     std::function<void()> stopInFlight_;
 };
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
+#include <thread>
 
 namespace repere::sync {
 
@@ -54,11 +55,18 @@ template <typename T, typename Parse> Checked<T> expect(const HttpOutcome& out, 
     if (!parsed.ok()) {
         c.error = "unexpected reply from the server (" + parsed.error + ")";
         if (out.reply->body.find('<') != std::string::npos)
-            c.error = describeFailure(HttpReply{200, out.reply->body, out.reply->contentType});
+            c.error = describeFailure(HttpReply{200, out.reply->body, out.reply->contentType, {}});
         return c;
     }
     c.value = std::move(*parsed.value);
     return c;
+}
+
+// A 200 whose body parses: the only outcome not worth sending again.
+template <typename Parse> std::function<bool(const HttpOutcome&)> parses(Parse parse) {
+    return [parse](const HttpOutcome& out) {
+        return out.reply && out.reply->status == 200 && parse(out.reply->body).ok();
+    };
 }
 
 WireRecord toWire(const store::OutboxRecord& r) {
@@ -92,6 +100,27 @@ std::string readFile(const fs::path& p) {
 SyncClient::SyncClient(store::Outbox& outbox, KioskSyncState& state, fs::path dataDir,
                        ClientHooks hooks)
     : outbox_(outbox), state_(state), dataDir_(std::move(dataDir)), hooks_(std::move(hooks)) {}
+
+HttpOutcome SyncClient::sendRetried(const std::function<HttpOutcome()>& send,
+                                    const std::function<bool(const HttpOutcome&)>& good,
+                                    const std::string& what) {
+    thread_local std::mt19937 rng{std::random_device{}()};
+    for (int retry = 0;; ++retry) {
+        HttpOutcome out = send();
+        if (good(out) || cancelled())
+            return out;
+        const auto delay = retryDelay(this->retry, out, retry, rng);
+        if (!delay)
+            return out;
+        say(what + " failed (" + (out.reply ? describeFailure(*out.reply) : out.error) +
+            "), trying again in " + std::to_string(delay->count()) + " ms");
+        const bool waited = this->retry.sleep ? this->retry.sleep(*delay)
+                            : hooks_.cancel   ? hooks_.cancel->sleepFor(*delay)
+                                              : (std::this_thread::sleep_for(*delay), true);
+        if (!waited || cancelled())
+            return HttpOutcome{std::nullopt, "sync cancelled"};
+    }
+}
 
 bool SyncClient::cancelled() const {
     return hooks_.cancel && hooks_.cancel->cancelled();
@@ -165,7 +194,9 @@ PushReport SyncClient::push() {
 
     // The cursor call checks the token and the link before any batch is assembled.
     auto cursor =
-        expect<CursorReply>(t->get(std::string(kApiPrefix) + "/cursor"), parseCursorReply);
+        expect<CursorReply>(sendRetried([&] { return t->get(std::string(kApiPrefix) + "/cursor"); },
+                                        parses(parseCursorReply), "cursor request"),
+                            parseCursorReply);
     if (!cursor.value)
         return finish(cursor.error);
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
@@ -193,9 +224,15 @@ PushReport SyncClient::push() {
             req.records.push_back(toWire(r));
         const std::string body = gzipCompress(toJson(req).dump());
         rep.bytesSent += static_cast<std::int64_t>(body.size());
-        auto reply = expect<BatchReply>(
-            t->post(std::string(kApiPrefix) + "/batches/" + batchId, body, kBatchContentType),
-            parseBatchReply);
+        // The same id on every send: the server stores a batch once and replays its reply.
+        auto reply = expect<BatchReply>(sendRetried(
+                                            [&] {
+                                                return t->post(std::string(kApiPrefix) +
+                                                                   "/batches/" + batchId,
+                                                               body, kBatchContentType);
+                                            },
+                                            parses(parseBatchReply), "batch " + batchId),
+                                        parseBatchReply);
         if (!reply.value)
             return finish(reply.error);
         if (reply.value->batchId != batchId)
@@ -206,9 +243,19 @@ PushReport SyncClient::push() {
             sent.insert(r.recordId);
         std::vector<std::string> acked;
         std::int64_t stored = 0, dup = 0, conflict = 0, quarantined = 0;
+        std::set<std::string> named;
+        std::string invalid;
         for (const auto& r : reply.value->results) {
-            if (!sent.count(r.recordId))
-                continue; // never acknowledge what we did not send
+            // A reply that names a record we did not send, or one record twice, is not a reply
+            // to this batch: nothing of it is believed.
+            if (!sent.count(r.recordId)) {
+                invalid = "names record " + r.recordId + " that was not sent";
+                break;
+            }
+            if (!named.insert(r.recordId).second) {
+                invalid = "names record " + r.recordId + " twice";
+                break;
+            }
             acked.push_back(r.recordId);
             switch (r.status) {
             case RecordStatus::Stored:
@@ -225,6 +272,8 @@ PushReport SyncClient::push() {
                 break;
             }
         }
+        if (!invalid.empty())
+            return finish("the server's reply to batch " + batchId + " " + invalid);
         if (acked.size() != sent.size())
             return finish("the server's reply did not name every record of batch " + batchId);
         if (hooks_.beforeMarkAcknowledged)
@@ -295,7 +344,11 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     if (auto v = state_.value(key::kCatalogVersion))
         since = std::stoll(*v);
     auto cat = expect<CatalogReply>(
-        t->get(std::string(kApiPrefix) + "/catalog?since=" + std::to_string(since)),
+        sendRetried(
+            [&] {
+                return t->get(std::string(kApiPrefix) + "/catalog?since=" + std::to_string(since));
+            },
+            parses(parseCatalogReply), "catalogue request"),
         parseCatalogReply);
     if (!cat.value) {
         rep.error = cat.error;
@@ -341,7 +394,13 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
                 rep.error = "sync cancelled";
                 return rep;
             }
-            auto blob = t->get(std::string(kApiPrefix) + "/blobs/" + f.sha256);
+            auto blob =
+                sendRetried([&] { return t->get(std::string(kApiPrefix) + "/blobs/" + f.sha256); },
+                            [&](const HttpOutcome& o) {
+                                return o.reply && o.reply->status == 200 &&
+                                       sha256Hex(o.reply->body) == f.sha256;
+                            },
+                            "download of " + q.id + "/" + f.path);
             if (!blob.reply || blob.reply->status != 200) {
                 fs::remove_all(staging, ec);
                 rep.error = "download of " + q.id + "/" + f.path +

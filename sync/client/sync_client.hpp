@@ -13,6 +13,7 @@
 #include "store/outbox.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/client/kiosk_state.hpp"
+#include "sync/client/retry.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -101,11 +102,17 @@ public:
 
     std::size_t maxBatchRecords = kMaxBatchRecords;
     std::size_t maxBatchBytes = 768 * 1024; // payload bytes per batch; gzip keeps it under 1 MiB
+    // Each request of a round is sent again after a failure of the link (retry.hpp).
+    RetryPolicy retry;
 
 private:
     std::optional<HttpTransport> transport(std::string& error);
     void say(const std::string& line) const;
     bool cancelled() const;
+    // Sends, then sends again while the outcome fails `good` and retry.hpp says it may help.
+    HttpOutcome sendRetried(const std::function<HttpOutcome()>& send,
+                            const std::function<bool(const HttpOutcome&)>& good,
+                            const std::string& what);
 
     store::Outbox& outbox_;
     KioskSyncState& state_;

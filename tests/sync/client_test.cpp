@@ -93,6 +93,8 @@ TEST_CASE("client: connection cut before the server commits") {
     enrolKiosk(srv, kiosk, proxy.url());
     kiosk.addResponses(700);
     SyncClient client(kiosk, kiosk, ".");
+    client.retry.retries =
+        0; // this test is about the next round resuming (retries: retry_client_test)
     proxy.failNextBatches(test::FaultProxy::Fault::CutRequest);
     auto first = client.push();
     CHECK_FALSE(first.ok);
@@ -112,6 +114,8 @@ TEST_CASE("client: connection cut after the server commits (reply lost)") {
     enrolKiosk(srv, kiosk, proxy.url());
     kiosk.addResponses(700);
     SyncClient client(kiosk, kiosk, ".");
+    client.retry.retries =
+        0; // this test is about the next round resuming (retries: retry_client_test)
     proxy.failNextBatches(test::FaultProxy::Fault::DropReply);
     auto first = client.push();
     CHECK_FALSE(first.ok);
@@ -198,6 +202,8 @@ TEST_CASE("client: a captive portal's HTML page is a failure, never an acknowled
     enrolKiosk(srv, kiosk, proxy.url());
     kiosk.addResponses(50);
     SyncClient client(kiosk, kiosk, ".");
+    client.retry.retries =
+        0; // this test is about the next round resuming (retries: retry_client_test)
 
     SECTION("the portal answers every request") {
         proxy.captiveForEverything(true);
@@ -263,6 +269,8 @@ TEST_CASE("client: server killed and restarted mid-sync") {
             server->kill(SIGKILL); // mid-sync, no goodbye
     };
     SyncClient client(kiosk, kiosk, ".", hooks);
+    client.retry.retries =
+        0; // this test is about the next round resuming (retries: retry_client_test)
     auto cut = client.push();
     CHECK_FALSE(cut.ok);
     CHECK(kiosk.pendingCount() == 1000);
@@ -369,6 +377,7 @@ TEST_CASE(
     CHECK(r.error.find("not enrolled") != std::string::npos);
     kiosk.setValue(key::kServerUrl, "http://127.0.0.1:1");
     kiosk.setValue(key::kToken, newToken());
+    client.retry.retries = 0; // an unreachable server: retries are in retry_client_test
     auto down = client.push();
     CHECK_FALSE(down.ok);
     CHECK(down.error.find("connect") != std::string::npos);

@@ -2,10 +2,12 @@
 // cut the request before the server has it all (nothing committed), drop the reply after the
 // server answered (committed, reply lost), or answer like a captive portal (HTML, 200).
 // Other requests pass through untouched. Needs Connection: close, which the client sends.
+// cycle() breaks every connection instead, in turn, like a bad link (issue 14).
 #pragma once
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <mutex>
 #include <netinet/in.h>
@@ -21,7 +23,7 @@ namespace repere::test {
 
 class FaultProxy {
 public:
-    enum class Fault { None, CutRequest, DropReply, CaptivePortal, Stall };
+    enum class Fault { None, CutRequest, DropReply, CaptivePortal, Stall, Slow };
 
     explicit FaultProxy(int upstreamPort) : upstream_(upstreamPort) {
         listen_ = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -55,6 +57,14 @@ public:
         skip_ = skip;
         remaining_ = count;
     }
+    // Every connection (any request) takes the next fault of `faults`, in turn, from now on;
+    // Fault::None passes, Fault::Slow passes after a delay. An empty list ends the cycle.
+    void cycle(std::vector<Fault> faults) {
+        std::lock_guard lock(cycleMutex_);
+        cycle_ = std::move(faults);
+        cycleAt_ = 0;
+    }
+    int connections() const { return connections_; }
     // Every request (not only batches) gets the captive portal page while set.
     void captiveForEverything(bool on) { captiveAll_ = on; }
     int faultsApplied() const { return applied_; }
@@ -105,7 +115,17 @@ private:
         }
         const bool isBatch = req.rfind("POST /api/v1/batches/", 0) == 0;
         Fault fault = Fault::None;
-        if (captiveAll_) {
+        ++connections_;
+        bool cycling = false;
+        {
+            std::lock_guard lock(cycleMutex_);
+            if (!cycle_.empty()) {
+                fault = cycle_[cycleAt_++ % cycle_.size()];
+                cycling = true;
+            }
+        }
+        if (cycling) {
+        } else if (captiveAll_) {
             fault = Fault::CaptivePortal;
         } else if (isBatch && skip_ > 0) {
             --skip_;
@@ -115,6 +135,8 @@ private:
         }
         if (fault != Fault::None)
             ++applied_;
+        if (fault == Fault::Slow) // a link crawling, yet within the client's timeouts
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
         if (fault == Fault::CaptivePortal) {
             const std::string page = "<!DOCTYPE html><html><head><title>Wi-Fi</title></head><body>"
                                      "<form>Acceptez les conditions</form></body></html>";
@@ -190,6 +212,10 @@ private:
     std::atomic<int> skip_{0};
     std::atomic<bool> captiveAll_{false};
     std::atomic<int> applied_{0};
+    std::atomic<int> connections_{0};
+    std::mutex cycleMutex_; // not mutex_: the destructor holds that one while joining workers
+    std::vector<Fault> cycle_;
+    std::size_t cycleAt_ = 0;
     std::thread acceptor_;
     std::mutex mutex_;
     std::vector<std::thread> workers_;
