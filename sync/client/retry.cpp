@@ -23,9 +23,8 @@ std::optional<std::chrono::seconds> parseRetryAfter(const std::string& header) {
     return std::chrono::seconds(v);
 }
 
-std::optional<std::chrono::milliseconds> retryDelay(const RetryPolicy& policy,
-                                                    const HttpOutcome& failed, int retry,
-                                                    std::mt19937& rng) {
+std::optional<std::chrono::milliseconds>
+retryDelay(const RetryPolicy& policy, const HttpOutcome& failed, int retry, std::mt19937& rng) {
     if (retry < 0 || retry >= policy.retries || policy.backoff.empty())
         return std::nullopt;
     if (!failed.reply && failed.error == "sync cancelled")

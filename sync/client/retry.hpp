@@ -21,8 +21,8 @@ struct RetryPolicy {
     std::vector<std::chrono::milliseconds> backoff{std::chrono::milliseconds(1000),
                                                    std::chrono::milliseconds(2000),
                                                    std::chrono::milliseconds(4000)};
-    double jitter = 0.25;                     // each wait is backoff * (1 ± jitter)
-    std::chrono::seconds maxRetryAfter{60};   // a server cannot park the kiosk longer
+    double jitter = 0.25;                   // each wait is backoff * (1 ± jitter)
+    std::chrono::seconds maxRetryAfter{60}; // a server cannot park the kiosk longer
     // Waits, or returns false at once when the round is cancelled. Empty: the client waits on
     // its cancel token (cut by cancel()). Tests inject one that only records the delays.
     std::function<bool(std::chrono::milliseconds)> sleep;
@@ -31,9 +31,8 @@ struct RetryPolicy {
 // How long to wait before sending again a request whose outcome failed (no reply, a status
 // other than 200, or a 200 whose body did not parse), or nullopt when sending again cannot
 // help (401, 400, 413..., or cancelled). `retry` counts from 0.
-std::optional<std::chrono::milliseconds> retryDelay(const RetryPolicy& policy,
-                                                    const HttpOutcome& failed, int retry,
-                                                    std::mt19937& rng);
+std::optional<std::chrono::milliseconds>
+retryDelay(const RetryPolicy& policy, const HttpOutcome& failed, int retry, std::mt19937& rng);
 
 // Retry-After in seconds (RFC 9110 also allows a date; we then fall back to the back-off).
 std::optional<std::chrono::seconds> parseRetryAfter(const std::string& header);

@@ -76,9 +76,9 @@ TEST_CASE("retry: through a link that cycles pass, drop-reply, cut-request, capt
     client.retry.sleep = sleeps.fn();
     int rounds = 0;
     for (; rounds < 5 && (kiosk.pendingCount() > 0 || rounds == 0); ++rounds) {
-        auto r = client.round(
-            [](const std::filesystem::path&) { return std::vector<std::string>{}; },
-            test::wallMs());
+        auto r =
+            client.round([](const std::filesystem::path&) { return std::vector<std::string>{}; },
+                         test::wallMs());
         INFO(r.error());
     }
     const auto stored = srv.storage->records();
@@ -166,22 +166,22 @@ TEST_CASE("client: a batch reply naming a record twice or a record not sent is a
     std::atomic<int> batchCalls{0};
     fake.http.Get("/api/v1/cursor",
                   [&](const httplib::Request&, httplib::Response& res) { replyCursor(res); });
-    fake.http.Post(R"(/api/v1/batches/([^/]+))", [&](const httplib::Request& req,
-                                                      httplib::Response& res) {
-        ++batchCalls;
-        BatchReply reply;
-        reply.batchId = req.matches[1];
-        reply.cursor = 2;
-        // The fake does not read the body: the test knows the kiosk sends "r-1" and "r-2".
-        if (mode == 0) {
-            reply.results = {{"r-1", RecordStatus::Stored}, {"r-1", RecordStatus::Stored}};
-        } else {
-            reply.results = {{"r-1", RecordStatus::Stored},
-                             {"r-2", RecordStatus::Stored},
-                             {"r-999", RecordStatus::Stored}};
-        }
-        res.set_content(toJson(reply).dump(), "application/json");
-    });
+    fake.http.Post(
+        R"(/api/v1/batches/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+            ++batchCalls;
+            BatchReply reply;
+            reply.batchId = req.matches[1];
+            reply.cursor = 2;
+            // The fake does not read the body: the test knows the kiosk sends "r-1" and "r-2".
+            if (mode == 0) {
+                reply.results = {{"r-1", RecordStatus::Stored}, {"r-1", RecordStatus::Stored}};
+            } else {
+                reply.results = {{"r-1", RecordStatus::Stored},
+                                 {"r-2", RecordStatus::Stored},
+                                 {"r-999", RecordStatus::Stored}};
+            }
+            res.set_content(toJson(reply).dump(), "application/json");
+        });
     test::MemoryKiosk kiosk;
     enrolFake(kiosk, fake.url());
     kiosk.addResponses(2, "r");
