@@ -27,7 +27,7 @@ echo "$check"
     fail "db check does not match: $check"
 pending=$(echo "$check" | sed 's/.*pending_sync=//')
 [ "$pending" -ge "$responses" ] || fail "answers not all in the outbox ($pending < $responses)"
-rows=$("$repere" export --data-dir "$work/d" --format csv | tail -n +2 | grep -c ';finished;')
+rows=$("$repere" export --data-dir "$work/d" --format csv | tail -n +2 | grep -c ';terminé;')
 [ "$rows" = 20 ] || fail "export has $rows finished attempts, expected 20"
 # Placement figures are the same with and without storage (storage must not change the engine).
 plain=$("$repere" simulate --quiz "$src/quizzes/francais" --candidates 20 --seed 3 | tail -1)

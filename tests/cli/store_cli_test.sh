@@ -21,8 +21,8 @@ out="$("$repere" db check --data-dir "$work/data")"
 "$repere" export --data-dir "$work/data" --format csv --out "$work/out.csv" 2>/dev/null
 head -c3 "$work/out.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM"
 [ "$(wc -l <"$work/out.csv")" -eq 3 ] || fail "expected header + 2 rows: $(cat "$work/out.csv")"
-grep -q ';niveau listening;niveau reading;score read-sign' "$work/out.csv" || fail "level/score columns: $(head -1 "$work/out.csv")"
-grep -q ';a1;a1.1;2,5' "$work/out.csv" || fail "finished attempt row: $(cat "$work/out.csv")"
+grep -q ';niveau écouter;niveau lire;score read-sign' "$work/out.csv" || fail "level/score columns: $(head -1 "$work/out.csv")"
+grep -q ';A1;A1.1;2,5' "$work/out.csv" || fail "finished attempt row: $(cat "$work/out.csv")"
 "$repere" export --data-dir "$work/data" --format csv --responses --out "$work/responses.csv" 2>/dev/null
 [ "$(wc -l <"$work/responses.csv")" -eq 7 ] || fail "expected header + 6 response rows"
 grep -q '"{""text"":""Je m'"'"'appelle Awa; j'"'"'habite à Bobigny""}"' "$work/responses.csv" \

@@ -76,7 +76,7 @@ TEST_CASE("a stored engine attempt resumes at the same item with the same state"
     std::ostringstream csv;
     exportResults(*db, {}, csv);
     CHECK_THAT(csv.str(),
-               Catch::Contains("niveau listening;niveau reading;score read-form;score read-sign"));
+               Catch::Contains("niveau écouter;niveau lire;score read-form;score read-sign"));
 
     auto other = quiz;
     other.version = "2.0.0";

@@ -214,10 +214,10 @@ TEST_CASE("the CSV export opens in a French spreadsheet", "[store][export]") {
     std::getline(lines, header);
     std::getline(lines, row);
     CHECK(header == "code;questionnaire;version;tentative;statut;début;fin;durée (min);réponses;"
-                    "niveau listening;niveau reading;score read-form;score read-sign\r");
+                    "niveau écouter;niveau lire;score read-form;score read-sign\r");
     CHECK_THAT(row, Catch::StartsWith(formatBeneficiaryCode(code) + ";francais;1.2.0;" + a.uuid +
-                                      ";finished;"));
-    CHECK_THAT(row, Catch::EndsWith(";2;2;a2;a1.1;1;2,5\r"));
+                                      ";terminé;"));
+    CHECK_THAT(row, Catch::EndsWith(";2;2;A2;A1.1;1;2,5\r"));
 
     std::ostringstream perResponse;
     ExportOptions perResponseOptions;

@@ -268,7 +268,13 @@ const Row kRows[] = {
     {"export.status.paused", "en pause", nullptr},
     {"export.status.finished", "terminé", nullptr},
     {"export.status.abandoned", "abandonné", nullptr},
+    {"export.rstatus.ok", "réussi", nullptr},
+    {"export.rstatus.partial", "en partie", nullptr},
+    {"export.rstatus.ko", "non réussi", nullptr},
     {"export.rstatus.dontknow", "je ne sais pas", nullptr},
+    {"export.rstatus.pending-manual", "à noter par le formateur", nullptr},
+    {"export.rstatus.unavailable", "non proposée", nullptr},
+    {"export.rstatus.unscored", "non noté", nullptr},
     // The four skills of the French diagnostic in a counsellor's words ("niveau écouter"); other
     // skills use their title. Level titles for results saved before they carried their own.
     {"export.skill.listening", "écouter", nullptr},
@@ -280,6 +286,11 @@ const Row kRows[] = {
     {"export.level.a1", "A1", nullptr},
     {"export.level.a2", "A2", nullptr},
     {"export.level.b1", "B1", nullptr},
+    {"export.level.decouverte", "Découverte", nullptr},
+    {"export.level.premiers-pas", "Premiers pas", nullptr},
+    {"export.level.en-progres", "En progrès", nullptr},
+    {"export.level.autonome", "Autonome", nullptr},
+    {"export.level.debut", "Premiers pas", nullptr},
 
     // --- bilan (PDF, French for the counsellor and the person) ---------------------------
     {"bilan.title", "Bilan de positionnement", nullptr},

@@ -1,5 +1,6 @@
 #include "store/attempt_table.hpp"
 
+#include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
 #include "util/local_time.hpp"
@@ -40,6 +41,33 @@ std::string csvFrenchNumber(double v) {
     return s == "-0" ? "0" : s;
 }
 
+namespace {
+
+// The strings table's French word for an export key, else the id as stored: a package may
+// bring skills and levels the table does not know, and its id is still the best name then.
+std::string frenchOr(const std::string& key, const std::string& id) {
+    return i18n::has(key, "fr") ? i18n::text(key, "fr") : id;
+}
+
+// Skills the result assessed or tried to (the engine lists every skill of the quiz under
+// "skills", with an empty level id when it could not place the person).
+std::set<std::string> resultSkills(const nlohmann::json& result) {
+    std::set<std::string> out;
+    for (const auto& entry : resultLevels(result)) {
+        out.insert(entry.first);
+    }
+    if (result.is_object() && result.contains("skills") && result["skills"].is_array()) {
+        for (const auto& s : result["skills"]) {
+            if (s.is_object() && s.contains("skill") && s["skill"].is_string()) {
+                out.insert(s["skill"].get<std::string>());
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 std::string csvRow(const std::vector<std::string>& fields) {
     std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -57,8 +85,8 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
     std::set<std::string> skills;
     std::set<std::string> competences;
     for (const auto& r : rows) {
-        for (const auto& entry : resultLevels(r.result)) {
-            skills.insert(entry.first);
+        for (const auto& skill : resultSkills(r.result)) {
+            skills.insert(skill);
         }
         for (const auto& entry : resultCompetenceScores(r.result)) {
             competences.insert(entry.first);
@@ -68,7 +96,8 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
     std::vector<std::string> header{"code",  "questionnaire", "version",     "tentative", "statut",
                                     "début", "fin",           "durée (min)", "réponses"};
     for (const auto& s : skills) {
-        header.push_back("niveau " + s);
+        header.push_back(i18n::format(i18n::text("export.level_column", "fr"),
+                                      {{"skill", frenchOr("export.skill." + s, s)}}));
     }
     for (const auto& c : competences) {
         header.push_back("score " + c);
@@ -80,7 +109,7 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
                                        r.quizId,
                                        r.quizVersion,
                                        r.uuid,
-                                       r.status,
+                                       frenchOr("export.status." + r.status, r.status),
                                        csvLocalDate(r.startedAtMs),
                                        r.finishedAtMs ? csvLocalDate(*r.finishedAtMs)
                                                       : std::string(),
@@ -88,9 +117,17 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
                                        std::to_string(r.responses)};
         const auto levels = resultLevels(r.result);
         const auto scores = resultCompetenceScores(r.result);
+        const auto assessed = resultSkills(r.result);
         for (const auto& s : skills) {
             const auto it = levels.find(s);
-            cells.push_back(it == levels.end() ? std::string() : it->second);
+            if (it != levels.end()) {
+                cells.push_back(frenchOr("export.level." + it->second, it->second));
+            } else if (assessed.count(s)) {
+                // Part of this diagnostic but not placed (no sound, skipped, too few answers).
+                cells.push_back(i18n::text("export.not_placed", "fr"));
+            } else {
+                cells.push_back({}); // another questionnaire's skill
+            }
         }
         for (const auto& c : competences) {
             const auto it = scores.find(c);

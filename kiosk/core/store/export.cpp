@@ -1,5 +1,6 @@
 #include "store/export.hpp"
 
+#include "i18n/strings.hpp"
 #include "store/attempt_table.hpp"
 #include "store/beneficiary_code.hpp"
 
@@ -53,6 +54,13 @@ std::size_t attemptsCsv(Database& db, const std::vector<AttemptRecord>& attempts
     return writeAttemptsCsv(rows, {}, out);
 }
 
+// The response status in a counsellor's words ("je ne sais pas", not "dontknow").
+std::string csvResponseStatus(engine::ResponseStatus status) {
+    const std::string id = engine::toString(status);
+    const std::string key = "export.rstatus." + id;
+    return i18n::has(key, "fr") ? i18n::text(key, "fr") : id;
+}
+
 std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempts,
                          std::ostream& out) {
     out << kCsvBom
@@ -66,7 +74,7 @@ std::size_t responsesCsv(Database& db, const std::vector<AttemptRecord>& attempt
             const auto m = manual.find(r.uuid);
             out << csvRow({formatBeneficiaryCode(a.code), a.quizId, a.quizVersion, a.uuid,
                            std::to_string(r.sequence + 1), r.sectionId, r.itemId,
-                           std::to_string(r.itemRev), engine::toString(r.status),
+                           std::to_string(r.itemRev), csvResponseStatus(r.status),
                            csvFrenchNumber(r.score), csvFrenchNumber(r.maxScore),
                            m == manual.end() ? std::string() : csvFrenchNumber(m->second.score),
                            csvFrenchNumber(static_cast<double>(r.durationMs) / 1000.0),
