@@ -30,6 +30,7 @@ void registerAudioCommands(CLI::App& app,
                            Action& run); // cmd_audio.cpp: audio check/encode/devices, tts
 void registerDbCommands(CLI::App& app, Action& run);      // cmd_db.cpp: db check|purge, backup
 void registerExportCommands(CLI::App& app, Action& run);  // cmd_export.cpp
+void registerEraseCommands(CLI::App& app, Action& run);   // cmd_erase.cpp: erase --code
 void registerTrainerCommands(CLI::App& app, Action& run); // cmd_trainer.cpp
 void registerReportCommands(CLI::App& app, Action& run);  // cmd_report.cpp: the bilan PDF
 void registerSyncCommands(CLI::App& app, Action& run);    // cmd_sync.cpp: enrol, sync

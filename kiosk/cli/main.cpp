@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     repere::cli::registerSimulateCommands(app, run);
     repere::cli::registerQuizCommands(app, run);
     repere::cli::registerDbCommands(app, run);
+    repere::cli::registerEraseCommands(app, run);
     repere::cli::registerExportCommands(app, run);
     repere::cli::registerTrainerCommands(app, run);
     repere::cli::registerReportCommands(app, run);

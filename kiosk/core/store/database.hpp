@@ -75,6 +75,12 @@ inline constexpr int kMaxPinDigits = 12;
 // Length of the lock after `lockoutsBefore` earlier locks: 1 min, 5 min, 30 min, 3 h, then 24 h.
 std::int64_t pinLockMs(int lockoutsBefore);
 
+struct ErasedRows {
+    std::int64_t attempts = 0, responses = 0, notes = 0, outboxRows = 0, beneficiaries = 0;
+    std::int64_t auditLinesScrubbed = 0;
+    std::vector<std::string> recordings; // as stored in the answers: "rec/<uuid>.ogg"
+};
+
 class Database final : public Outbox {
 public:
     // The schema version this build writes.
@@ -199,6 +205,16 @@ public:
     // whose records are all acknowledged (with their responses, scores and notes), beneficiaries
     // left with nothing, acknowledged outbox rows. Anything not yet acknowledged is kept.
     PurgeReport purgeSynced(int retentionDays, const std::string& actor = "kiosk");
+
+    // Erase of one beneficiary (erase.hpp has the whole procedure): deletes every row of a
+    // canonical code — attempts, responses, manual scores, notes, assignment, beneficiary, outbox
+    // rows pending or acknowledged (an open batch that lost rows goes back to the pending pool
+    // under a new id later) — rewrites audit lines naming it to `tag`, and audits the erase, in
+    // one transaction. Returns the counts and the recordings ("rec/...") the answers named.
+    ErasedRows eraseCodeRows(const std::string& canonicalCode, const std::string& tag,
+                             const std::string& actor);
+    // VACUUM then wal_checkpoint(TRUNCATE): deleted rows leave no text in free pages or the WAL.
+    void compact();
 
     void audit(const std::string& actor, const std::string& action, const std::string& detail = {});
     std::vector<AuditEntry> auditLog(std::size_t limit = 100);
