@@ -3,6 +3,7 @@
 //   [--insecure-http] repere-server admin
 //   enrol-code|devices|revoke|publish-quiz|add-trainer|export|audit --db ...
 #include "sync/server/admin.hpp"
+#include "sync/server/admin_erase.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
 #include "util/private_files.hpp"
@@ -132,6 +133,14 @@ int main(int argc, char** argv) {
     exportCmd->add_option("--output", output, "file (default: standard output)");
     auto* auditCmd = admin->add_subcommand("audit", "print the audit log");
     addDb(auditCmd);
+    std::string eraseCode, keyDir;
+    auto* eraseCmd = admin->add_subcommand(
+        "erase", "delete every record of one beneficiary code (audited by a keyed hash)");
+    addDb(eraseCmd);
+    eraseCmd->add_option("--code", eraseCode, "the beneficiary's code (ABC-DEFG or ABCDEFG)")
+        ->required();
+    eraseCmd->add_option("--key-dir", keyDir,
+                         "folder of the erase key (default: the SQLite database's folder)");
 
     try {
         app.parse(argc, argv);
@@ -201,6 +210,9 @@ int main(int argc, char** argv) {
                     throw std::runtime_error("cannot write " + output);
                 write(out);
             }
+        } else if (eraseCmd->parsed()) {
+            const auto r = eraseBeneficiary(*storage, eraseCode, eraseKeyDir(db, keyDir), nowMs());
+            std::cout << "erased " << r.tag << ": " << r.deleted << " records\n";
         } else if (auditCmd->parsed()) {
             for (const auto& e : storage->auditLog())
                 std::cout << e.atMs << "\t" << e.event << "\t" << e.deviceId << "\t" << e.detail

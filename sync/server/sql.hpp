@@ -58,6 +58,9 @@ public:
     // (fn runs again from the start) when the database reports a deadlock or serialization
     // failure, so fn must not have side effects outside the session.
     virtual void transact(const std::function<void(SqlSession&)>& fn) = 0;
+    // Gives the space of deleted rows back so their text is gone from the file (SQLite: VACUUM
+    // and a truncated WAL; PostgreSQL: nothing here, its VACUUM is the DBA's schedule).
+    virtual void compact() {}
 };
 
 std::unique_ptr<SqlDatabase> openSqliteDatabase(const std::string& path);

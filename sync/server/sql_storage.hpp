@@ -29,6 +29,8 @@ public:
     std::vector<StoredRecord> records() override;
     std::vector<ConflictRecord> conflicts() override;
     std::int64_t recordCount() override;
+    std::int64_t eraseBeneficiary(const std::string& code, const std::string& display,
+                                  const AuditEntry& entry) override;
     BlobStatus blobStatus(const std::string& sha256) override;
     BlobStatus appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset,
                           const std::string& chunk, std::int64_t nowMs) override;

@@ -95,6 +95,11 @@ public:
         fn(session);
         tx.commit();
     }
+    void compact() override {
+        std::lock_guard lock(mutex_);
+        db_.exec("VACUUM");
+        db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
 
 private:
     std::mutex mutex_;

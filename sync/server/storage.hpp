@@ -120,6 +120,12 @@ public:
     virtual CatalogReply catalogSince(std::int64_t since) = 0;
 
     // --- audit
+    // --- erasure of one beneficiary (issue 14, point 9): deletes every record and conflict copy
+    // whose payload names the code (canonical or display form) or belongs to one of its
+    // attempts, writes `entry` to the audit log in the same transaction, then compacts the file
+    // (SQLite: VACUUM) so no deleted text stays in free pages. Returns the rows deleted.
+    virtual std::int64_t eraseBeneficiary(const std::string& code, const std::string& display,
+                                          const AuditEntry& entry) = 0;
     virtual void audit(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> auditLog() = 0;
 };

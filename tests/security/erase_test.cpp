@@ -75,7 +75,7 @@ NewAttempt attemptOf(const std::string& code) {
 // assignment; everything acknowledged by the server, then one more answer left pending and an
 // open batch (sent, not yet acknowledged) made by the caller.
 std::string seedPerson(Database& db, const fs::path& data, const std::string& code,
-                const std::string& word) {
+                       const std::string& word) {
     db.registerBeneficiary(code, "Prénom" + word, 1'000);
     db.assignQuiz(code, "francais", "formatrice");
     const auto a = db.startAttempt(attemptOf(code));
@@ -186,8 +186,8 @@ TEST_CASE("the audit hash of a code is keyed per installation", "[security][eras
     fs::create_directories(dir.path() / "one");
     fs::create_directories(dir.path() / "two");
     const auto a = codeAuditTag(dir.path() / "one", code);
-    CHECK(a == codeAuditTag(dir.path() / "one", code));    // stable on one kiosk
-    CHECK(a != codeAuditTag(dir.path() / "two", code));    // another key elsewhere
+    CHECK(a == codeAuditTag(dir.path() / "one", code)); // stable on one kiosk
+    CHECK(a != codeAuditTag(dir.path() / "two", code)); // another key elsewhere
     CHECK(a.size() == std::string("code#").size() + 32);
 }
 

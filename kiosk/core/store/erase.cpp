@@ -6,10 +6,9 @@
 #include "store/database.hpp"
 #include "util/private_files.hpp"
 
-#include <sodium.h>
-
 #include <fstream>
 #include <iterator>
+#include <sodium.h>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
@@ -124,10 +123,9 @@ void cleanExports(const fs::path& dir, const std::string& code, const std::strin
 std::string codeAuditTag(const fs::path& dataDir, const std::string& canonicalCode) {
     const std::string key = eraseKey(dataDir);
     unsigned char hash[16];
-    crypto_generichash(hash, sizeof hash,
-                       reinterpret_cast<const unsigned char*>(canonicalCode.data()),
-                       canonicalCode.size(), reinterpret_cast<const unsigned char*>(key.data()),
-                       key.size());
+    crypto_generichash(
+        hash, sizeof hash, reinterpret_cast<const unsigned char*>(canonicalCode.data()),
+        canonicalCode.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size());
     return "code#" + toHex(hash, sizeof hash);
 }
 
@@ -154,7 +152,8 @@ EraseReport eraseBeneficiary(Database& db, const fs::path& dataDir, const std::s
         }
     }
     cleanExports(dataDir / "exports", *code, display, report);
-    if (!exportDir.empty() && fs::weakly_canonical(exportDir) != fs::weakly_canonical(dataDir / "exports")) {
+    if (!exportDir.empty() &&
+        fs::weakly_canonical(exportDir) != fs::weakly_canonical(dataDir / "exports")) {
         cleanExports(exportDir, *code, display, report);
     }
     db.compact();

@@ -29,7 +29,8 @@ ErasedRows Database::eraseCodeRows(const std::string& code, const std::string& t
     write([&] {
         db_->exec("CREATE TEMP TABLE IF NOT EXISTS erase_attempt (uuid TEXT PRIMARY KEY)");
         db_->exec("DELETE FROM erase_attempt");
-        runWithCode(*db_, "INSERT INTO erase_attempt (uuid) SELECT uuid FROM attempt WHERE code = ?",
+        runWithCode(*db_,
+                    "INSERT INTO erase_attempt (uuid) SELECT uuid FROM attempt WHERE code = ?",
                     code, display);
 
         SQLite::Statement rec(
@@ -59,21 +60,24 @@ ErasedRows Database::eraseCodeRows(const std::string& code, const std::string& t
         db_->exec("UPDATE outbox SET batch_id = NULL WHERE acked_at_ms IS NULL AND batch_id IN"
                   " (SELECT o.batch_id FROM outbox o JOIN erase_outbox e ON e.seq = o.seq"
                   "  WHERE o.batch_id IS NOT NULL AND o.acked_at_ms IS NULL)");
-        out.outboxRows = db_->exec("DELETE FROM outbox WHERE seq IN (SELECT seq FROM erase_outbox)");
+        out.outboxRows =
+            db_->exec("DELETE FROM outbox WHERE seq IN (SELECT seq FROM erase_outbox)");
         db_->exec("DELETE FROM erase_outbox");
 
         out.notes = runWithCode(*db_, "DELETE FROM note WHERE code = ?", code, display);
         runWithCode(*db_, "DELETE FROM assignment WHERE code = ?", code, display);
         // Responses, manual scores and attempt notes go by ON DELETE CASCADE.
-        out.attempts = db_->exec("DELETE FROM attempt WHERE uuid IN (SELECT uuid FROM erase_attempt)");
+        out.attempts =
+            db_->exec("DELETE FROM attempt WHERE uuid IN (SELECT uuid FROM erase_attempt)");
         db_->exec("DELETE FROM erase_attempt");
-        out.beneficiaries = runWithCode(*db_, "DELETE FROM beneficiary WHERE code = ?", code, display);
+        out.beneficiaries =
+            runWithCode(*db_, "DELETE FROM beneficiary WHERE code = ?", code, display);
 
         // Earlier audit lines (assign, note, next-step, report...) named the code: they keep
         // what happened, with the tag instead.
-        SQLite::Statement scrub(
-            *db_, "UPDATE audit SET detail = replace(replace(detail, ?1, ?3), ?2, ?3)"
-                  " WHERE instr(detail, ?1) > 0 OR instr(detail, ?2) > 0");
+        SQLite::Statement scrub(*db_,
+                                "UPDATE audit SET detail = replace(replace(detail, ?1, ?3), ?2, ?3)"
+                                " WHERE instr(detail, ?1) > 0 OR instr(detail, ?2) > 0");
         scrub.bind(1, code);
         scrub.bind(2, display);
         scrub.bind(3, tag);
@@ -81,9 +85,9 @@ ErasedRows Database::eraseCodeRows(const std::string& code, const std::string& t
 
         auditInTx(actor, "erase",
                   tag + ": " + std::to_string(out.attempts) + " attempts, " +
-                      std::to_string(out.responses) + " responses, " +
-                      std::to_string(out.notes) + " notes, " + std::to_string(out.outboxRows) +
-                      " outbox rows, " + std::to_string(out.recordings.size()) + " recordings");
+                      std::to_string(out.responses) + " responses, " + std::to_string(out.notes) +
+                      " notes, " + std::to_string(out.outboxRows) + " outbox rows, " +
+                      std::to_string(out.recordings.size()) + " recordings");
     });
     return out;
 }

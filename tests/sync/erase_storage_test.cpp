@@ -1,0 +1,104 @@
+// `repere-server admin erase --code` (issue 14, point 9), on SQLite and on PostgreSQL: every
+// record of the code (by its "code" field or through its attempts) goes, other people's stay,
+// the audit line names the code only by its keyed hash; on SQLite no byte of the code or of the
+// typed answer is left in the database files.
+#include "store/beneficiary_code.hpp"
+#include "store/erase.hpp"
+#include "support/backend.hpp"
+#include "sync/protocol/digest.hpp"
+#include "sync/server/admin_erase.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+
+using namespace repere;
+using namespace repere::sync;
+using namespace repere::sync::server;
+namespace fs = std::filesystem;
+
+namespace {
+
+WireRecord rec(const std::string& id, std::int64_t seq, const std::string& kind,
+               nlohmann::json payload) {
+    WireRecord r;
+    r.recordId = id;
+    r.kind = kind;
+    r.seq = seq;
+    payload["uuid"] = id;
+    r.payload = payload.dump();
+    r.sha256 = sha256Hex(r.payload);
+    r.createdAtMs = 1700000000000 + seq;
+    return r;
+}
+
+// A person's records as a kiosk sends them; ids prefixed by `p`.
+std::vector<WireRecord> person(const std::string& p, const std::string& code,
+                               const std::string& word, std::int64_t seq) {
+    const std::string att = p + "-att";
+    return {rec(p + "-ben", seq, "beneficiary", {{"code", code}, {"firstName", "Prénom" + word}}),
+            rec(att, seq + 1, "attempt", {{"code", code}, {"quizId", "francais"}}),
+            rec(p + "-r1", seq + 2, "response",
+                {{"attemptUuid", att}, {"answer", {{"text", "je vais " + word}}}}),
+            rec(p + "-ev", seq + 3, "attempt_event", {{"attemptUuid", att}, {"event", "finish"}}),
+            rec(p + "-note", seq + 4, "note",
+                {{"code", code}, {"attemptUuid", nullptr}, {"text", "note " + word}})};
+}
+
+std::string bytesOfFolder(const fs::path& dir) {
+    std::string all;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) {
+            std::ifstream in(e.path(), std::ios::binary);
+            all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("storage: admin erase deletes every record of one code and audits a keyed hash") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    s->createEnrolCode(sha256Hex("C"), "ALI Bondy", 0, 99999);
+    auto d = s->enrolDevice(sha256Hex("C"), "dev-1", "k", sha256Hex("t"), 10);
+    REQUIRE(d);
+    const std::string victim = store::generateBeneficiaryCode();
+    std::string other = store::generateBeneficiaryCode();
+    while (other == victim)
+        other = store::generateBeneficiaryCode();
+    auto batch = person("v", victim, "Zyxophorembre", 1);
+    for (auto& r : person("o", other, "Quetzalmondine", 10))
+        batch.push_back(r);
+    s->ingestBatch(*d, "b1", batch, 100);
+    REQUIRE(s->recordCount() == 10);
+
+    const fs::path keyDir = dir.path() / "key";
+    fs::create_directories(keyDir);
+    const auto r = eraseBeneficiary(*s, store::formatBeneficiaryCode(victim), keyDir, 200);
+    CHECK(r.deleted == 5);
+    CHECK(s->recordCount() == 5);
+    for (const auto& x : s->records()) {
+        CHECK(x.recordId.rfind("o-", 0) == 0);
+        CHECK(x.payload.find("Zyxophorembre") == std::string::npos);
+    }
+    bool audited = false;
+    for (const auto& e : s->auditLog()) {
+        CHECK(e.detail.find(victim) == std::string::npos);
+        audited = audited || (e.event == "erase" && e.detail == r.tag);
+    }
+    CHECK(audited);
+    CHECK(r.tag == store::codeAuditTag(keyDir, victim));
+    CHECK_THROWS(eraseBeneficiary(*s, "ABC", keyDir, 300));
+
+    if (std::string(test::backendName()) == "sqlite") {
+        const std::string bytes = bytesOfFolder(dir.path());
+        CHECK(bytes.find("Quetzalmondine") != std::string::npos);
+        for (const std::string& needle : {victim, store::formatBeneficiaryCode(victim),
+                                          std::string("Zyxophorembre")}) {
+            INFO(needle);
+            CHECK(bytes.find(needle) == std::string::npos);
+        }
+    }
+}
