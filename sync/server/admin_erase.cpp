@@ -27,7 +27,8 @@ std::filesystem::path eraseKeyDir(const std::string& dbSpec, const std::string& 
         const auto parent = std::filesystem::path(dbSpec.substr(prefix.size())).parent_path();
         return parent.empty() ? std::filesystem::path(".") : parent;
     }
-    throw std::runtime_error("with PostgreSQL, give --key-dir (a private folder for the erase key)");
+    throw std::runtime_error(
+        "with PostgreSQL, give --key-dir (a private folder for the erase key)");
 }
 
 } // namespace repere::sync::server

@@ -95,8 +95,8 @@ TEST_CASE("storage: admin erase deletes every record of one code and audits a ke
     if (std::string(test::backendName()) == "sqlite") {
         const std::string bytes = bytesOfFolder(dir.path());
         CHECK(bytes.find("Quetzalmondine") != std::string::npos);
-        for (const std::string& needle : {victim, store::formatBeneficiaryCode(victim),
-                                          std::string("Zyxophorembre")}) {
+        for (const std::string& needle :
+             {victim, store::formatBeneficiaryCode(victim), std::string("Zyxophorembre")}) {
             INFO(needle);
             CHECK(bytes.find(needle) == std::string::npos);
         }
