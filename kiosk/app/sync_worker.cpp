@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <iostream>
 #include <random>
 
 namespace repere::app {
@@ -304,6 +305,9 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state,
         } catch (const std::exception&) {
         }
     }
+    if (r.push.resent > 0) // the server had lost acknowledged records (sync_client.cpp)
+        std::cerr << "sync: the server's cursor was behind this kiosk's acknowledgements; "
+                  << r.push.resent << " records sent again" << std::endl;
     const bool ok = r.ok();
     const std::string error = ok ? std::string() : r.error();
     publish([&](SyncStatus& s) {

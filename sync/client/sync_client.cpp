@@ -201,6 +201,19 @@ PushReport SyncClient::push() {
         return finish(cursor.error);
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
 
+    // The server's cursor is the highest seq it holds for this device. Behind what we saw
+    // acknowledged, it lost records (restored from an older copy, a crash before its fsync):
+    // send them again. Records are sent in seq order one batch at a time, so everything up to
+    // the cursor is there; re-sent ones that are there come back as duplicates, stored once.
+    if (const std::int64_t acked = outbox_.lastAcknowledgedSeq(); cursor.value->cursor < acked) {
+        const std::int64_t requeued = outbox_.requeueAcknowledgedAfter(cursor.value->cursor);
+        rep.resent = requeued;
+        say("the server holds records up to seq " + std::to_string(cursor.value->cursor) +
+            " only, this kiosk had up to " + std::to_string(acked) +
+            " acknowledged (server restored from an older copy?): re-sending " +
+            std::to_string(requeued) + " records");
+    }
+
     for (;;) {
         if (cancelled())
             return finish("sync cancelled");

@@ -41,6 +41,8 @@ struct PushReport {
     std::int64_t quarantined = 0;
     std::int64_t pending = 0; // left on the kiosk after the round
     std::int64_t bytesSent = 0;
+    // Acknowledged records sent again because the server's cursor was behind (it lost them).
+    std::int64_t resent = 0;
     std::int64_t pushed() const { return stored + quarantined + conflicts; }
 };
 

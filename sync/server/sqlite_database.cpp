@@ -84,7 +84,9 @@ public:
         : db_(privateFile(path),
               SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {
         db_.exec("PRAGMA journal_mode=WAL");
-        db_.exec("PRAGMA synchronous=NORMAL");
+        // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on a power cut, and the
+        // kiosk drops a batch from its outbox once the reply says it is stored (issue 14).
+        db_.exec("PRAGMA synchronous=FULL");
         db_.exec("PRAGMA foreign_keys=ON");
     }
     SqlDialect dialect() const override { return SqlDialect::Sqlite; }

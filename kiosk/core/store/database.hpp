@@ -190,6 +190,8 @@ public:
     void markAcknowledged(const std::string& batchId,
                           const std::vector<std::string>& recordIds) override;
     std::int64_t pendingCount() override;
+    std::int64_t lastAcknowledgedSeq() override;
+    std::int64_t requeueAcknowledgedAfter(std::int64_t seq) override;
     // Returns the unacknowledged records of a batch to the pending pool (e.g. the server did not
     // accept them); they will go in a later batch.
     void releaseBatch(const std::string& batchId);

@@ -119,4 +119,27 @@ std::int64_t Database::pendingCount() {
     return n;
 }
 
+std::int64_t Database::lastAcknowledgedSeq() {
+    std::int64_t seq = 0;
+    read([&] {
+        SQLite::Statement st(
+            *db_, "SELECT seq FROM outbox WHERE acked_at_ms IS NOT NULL ORDER BY seq DESC LIMIT 1");
+        if (st.executeStep()) {
+            seq = st.getColumn(0).getInt64();
+        }
+    });
+    return seq;
+}
+
+std::int64_t Database::requeueAcknowledgedAfter(std::int64_t seq) {
+    std::int64_t n = 0;
+    write([&] {
+        SQLite::Statement up(*db_, "UPDATE outbox SET acked_at_ms = NULL, batch_id = NULL"
+                                   " WHERE acked_at_ms IS NOT NULL AND seq > ?");
+        up.bind(1, seq);
+        n = up.exec();
+    });
+    return n;
+}
+
 } // namespace repere::store

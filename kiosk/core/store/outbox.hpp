@@ -38,6 +38,12 @@ public:
     virtual void markAcknowledged(const std::string& batchId,
                                   const std::vector<std::string>& recordIds) = 0;
     virtual std::int64_t pendingCount() = 0;
+    // The highest seq acknowledged by the server (0 if none). Acknowledged rows stay in the
+    // outbox until the retention purge removes them, so they can be sent again.
+    virtual std::int64_t lastAcknowledgedSeq() = 0;
+    // Makes the acknowledged records with a seq above `seq` pending again (the server lost them:
+    // restored from an older copy); returns how many.
+    virtual std::int64_t requeueAcknowledgedAfter(std::int64_t seq) = 0;
 };
 
 } // namespace repere::store

@@ -123,6 +123,26 @@ public:
         return n;
     }
 
+    std::int64_t lastAcknowledgedSeq() override {
+        std::lock_guard lock(m_);
+        std::int64_t seq = 0;
+        for (const auto& r : rows_)
+            if (r.acked)
+                seq = std::max(seq, r.rec.seq);
+        return seq;
+    }
+    std::int64_t requeueAcknowledgedAfter(std::int64_t seq) override {
+        std::lock_guard lock(m_);
+        std::int64_t n = 0;
+        for (auto& r : rows_)
+            if (r.acked && r.rec.seq > seq) {
+                r.acked = false;
+                r.rec.batchId.reset();
+                ++n;
+            }
+        return n;
+    }
+
     // --- sync::KioskSyncState
     std::optional<std::string> value(const std::string& key) override {
         std::lock_guard lock(m_);
