@@ -101,24 +101,61 @@ PublishResult publishQuiz(Storage& storage, const fs::path& package, const QuizV
     return result;
 }
 
-std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin,
-                        const std::string& role, std::int64_t nowMs) {
+std::string pinRefusal(const std::string& pin) {
+    if (pin.find_first_not_of("0123456789") != std::string::npos)
+        return "a PIN is made of digits only; nothing was saved";
+    if (pin.size() < kMinPinDigits)
+        return "a PIN needs at least " + std::to_string(kMinPinDigits) + " digits (got " +
+               std::to_string(pin.size()) + "); nothing was saved";
+    if (pin.size() > kMaxPinDigits)
+        return "a PIN has at most " + std::to_string(kMaxPinDigits) + " digits; nothing was saved";
+    return "";
+}
+
+std::int64_t addTrainer(Storage& storage, const std::string& agency, const std::string& name,
+                        const std::string& pin, const std::string& role, std::int64_t nowMs) {
+    if (agency.empty())
+        throw std::runtime_error("--agency is required: a trainer account belongs to one agency");
     if (name.empty())
         throw std::runtime_error("--name is required");
-    if (pin.size() < 4)
-        throw std::runtime_error("the PIN needs at least 4 characters");
+    if (const auto why = pinRefusal(pin); !why.empty())
+        throw std::runtime_error(why);
     if (role != "trainer" && role != "admin")
         throw std::runtime_error("--role must be trainer or admin");
     if (sodium_init() < 0)
         throw std::runtime_error("libsodium failed to initialise");
+    // The hash travels to every kiosk of the agency: a stolen kiosk lets someone try all 10^6
+    // six-digit PINs offline, so each try must be expensive: libsodium's MODERATE (3 passes,
+    // 256 MiB; time per check in the README).
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_MODERATE,
+                              crypto_pwhash_MEMLIMIT_MODERATE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("out of memory while hashing the PIN");
-    const auto version = storage.upsertTrainer({name, hash, role, true}, nowMs);
-    storage.audit({nowMs, "add-trainer", "", "name=" + name + " role=" + role});
+    Trainer t{name, hash, role, true, agency, nowMs};
+    const auto version = storage.upsertTrainer(t, nowMs);
+    sodium_memzero(hash, sizeof hash);
+    storage.audit(
+        {nowMs, "add-trainer", "", "agency=" + agency + " name=" + name + " role=" + role});
     return version;
+}
+
+std::optional<std::int64_t> removeTrainer(Storage& storage, const std::string& agency,
+                                          const std::string& name, std::int64_t nowMs) {
+    auto version = storage.removeTrainer(agency, name, nowMs);
+    if (version)
+        storage.audit({nowMs, "remove-trainer", "", "agency=" + agency + " name=" + name});
+    return version;
+}
+
+bool revokeEnrolCode(Storage& storage, const std::string& codeOrId, std::int64_t nowMs) {
+    // A listed id is lowercase hex; a code is what enrol-code printed (uppercase, dashes).
+    const bool isId =
+        !codeOrId.empty() && codeOrId.find_first_not_of("0123456789abcdef") == std::string::npos;
+    const std::string key = isId ? codeOrId : sha256Hex(codeOrId);
+    if (!storage.revokeEnrolCode(key, nowMs))
+        return false;
+    storage.audit({nowMs, "revoke-code", "", "id=" + key.substr(0, 12)});
+    return true;
 }
 
 std::string csvField(const std::string& value) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -31,9 +32,25 @@ struct PublishResult {
 PublishResult publishQuiz(Storage& storage, const std::filesystem::path& package,
                           const QuizValidator& validate, std::int64_t nowMs);
 
-// Adds or updates a trainer account (PIN hashed with Argon2id; the PIN itself is not kept).
-std::int64_t addTrainer(Storage& storage, const std::string& name, const std::string& pin,
-                        const std::string& role, std::int64_t nowMs);
+// PINs: digits only, 6 to 12 of them (the kiosk's rule too).
+inline constexpr std::size_t kMinPinDigits = 6;
+inline constexpr std::size_t kMaxPinDigits = 12;
+// Why a PIN is refused (a sentence for the administrator), "" when it is acceptable.
+std::string pinRefusal(const std::string& pin);
+
+// Adds or updates the trainer account (agency, name): PIN hashed with Argon2id, the PIN itself
+// is not kept. Only kiosks of `agency` receive it. Audited.
+std::int64_t addTrainer(Storage& storage, const std::string& agency, const std::string& name,
+                        const std::string& pin, const std::string& role, std::int64_t nowMs);
+
+// Removes the account; kiosks of the agency delete it at their next catalogue pull. nullopt when
+// the agency has no such account. Audited.
+std::optional<std::int64_t> removeTrainer(Storage& storage, const std::string& agency,
+                                          const std::string& name, std::int64_t nowMs);
+
+// Cancels an unused enrolment code, given as printed by enrol-code or by the id enrol-codes
+// lists. False when nothing unused matches. Audited (by id, never the code).
+bool revokeEnrolCode(Storage& storage, const std::string& codeOrId, std::int64_t nowMs);
 
 // One row per attempt, the same columns as the kiosk's `repere export` (French spreadsheet: BOM,
 // ';', decimal comma) plus "agence" and "borne", rebuilt from the synced records: the attempt,

@@ -340,7 +340,8 @@ struct HttpServer::Impl {
               });
 
         s.Get(api + "/catalog", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!authenticate(req, res))
+            auto device = authenticate(req, res);
+            if (!device)
                 return;
             std::int64_t since = 0;
             if (req.has_param("since")) {
@@ -350,7 +351,8 @@ struct HttpServer::Impl {
                                       "since must be a non-negative integer");
                 since = *v;
             }
-            replyJson(res, 200, toJson(storage.catalogSince(since)));
+            // Only this kiosk's agency's trainers (and PIN hashes) leave the server.
+            replyJson(res, 200, toJson(storage.catalogSince(since, device->agency)));
         });
     }
 };

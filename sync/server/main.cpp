@@ -1,7 +1,8 @@
 // repere-server: the central sync server and its administration commands.
 //   repere-server --listen HOST:PORT --db sqlite:PATH|postgresql://... [--tls-cert F --tls-key F]
 //   [--insecure-http] repere-server admin
-//   enrol-code|devices|revoke|publish-quiz|add-trainer|export|audit --db ...
+//   enrol-code|enrol-codes|revoke-code|devices|revoke|publish-quiz|add-trainer|remove-trainer|
+//   trainers|export|audit --db ...
 #include "sync/server/admin.hpp"
 #include "sync/server/admin_erase.hpp"
 #include "sync/server/http_server.hpp"
@@ -98,7 +99,7 @@ int main(int argc, char** argv) {
 
     auto* admin = app.add_subcommand("admin", "administration commands");
     admin->require_subcommand(1);
-    std::string agency, device, path, name, pin, role = "trainer", format = "csv", output;
+    std::string agency, device, path, name, pin, role = "trainer", format = "csv", output, code;
     int validHours = 24;
     auto addDb = [&](CLI::App* c) {
         c->add_option("--db", db, "sqlite:PATH or postgresql://...")->required();
@@ -110,6 +111,14 @@ int main(int argc, char** argv) {
     enrolCode->add_option("--agency", agency, "agency name")->required();
     enrolCode->add_option("--valid-hours", validHours, "validity in hours")
         ->check(CLI::Range(1, 24 * 14));
+    auto* enrolCodes = admin->add_subcommand(
+        "enrol-codes",
+        "list enrolment codes: id, agency, created, expires, state (never the code)");
+    addDb(enrolCodes);
+    auto* revokeCode = admin->add_subcommand("revoke-code", "cancel an unused enrolment code");
+    addDb(revokeCode);
+    revokeCode->add_option("code", code, "the code as printed, or its id from enrol-codes")
+        ->required();
     auto* devices = admin->add_subcommand("devices", "list enrolled kiosks");
     addDb(devices);
     auto* revoke = admin->add_subcommand("revoke", "revoke a kiosk's token");
@@ -121,8 +130,16 @@ int main(int argc, char** argv) {
     auto* trainer = admin->add_subcommand(
         "add-trainer", "add or update a trainer account; the PIN is read from standard input");
     addDb(trainer);
+    trainer->add_option("--agency", agency, "agency whose kiosks receive the account")->required();
     trainer->add_option("--name", name)->required();
     trainer->add_option("--role", role)->check(CLI::IsMember({"trainer", "admin"}));
+    auto* removeTrainerCmd = admin->add_subcommand(
+        "remove-trainer", "remove a trainer account; the agency's kiosks delete it at next sync");
+    addDb(removeTrainerCmd);
+    removeTrainerCmd->add_option("--agency", agency)->required();
+    removeTrainerCmd->add_option("--name", name)->required();
+    auto* trainersCmd = admin->add_subcommand("trainers", "list trainer accounts (never a PIN)");
+    addDb(trainersCmd);
     auto* exportCmd = admin->add_subcommand("export", "export every stored record");
     addDb(exportCmd);
     exportCmd
@@ -185,15 +202,47 @@ int main(int argc, char** argv) {
                       << r.quiz.catalogVersion << ")\n";
         } else if (trainer->parsed()) {
             // Never on the command line: `ps` and the shell history would keep it.
-            pin = repere::util::readSecretLine("PIN (4 to 12 digits): ");
+            pin = repere::util::readSecretLine("PIN (6 to 12 digits): ");
             if (repere::util::stdinIsTerminal() &&
                 repere::util::readSecretLine("PIN again: ") != pin)
                 throw std::runtime_error("the two PINs differ; nothing was saved");
-            if (pin.size() < 4 || pin.size() > 12 ||
-                pin.find_first_not_of("0123456789") != std::string::npos)
-                throw std::runtime_error("a PIN is 4 to 12 digits; nothing was saved");
-            const auto v = addTrainer(*storage, name, pin, role, nowMs());
-            std::cout << "trainer " << name << " saved (catalogue version " << v << ")\n";
+            const auto v = addTrainer(*storage, agency, name, pin, role, nowMs());
+            std::cout << "trainer " << name << " of " << agency << " saved (catalogue version " << v
+                      << "); the kiosks of " << agency << " receive it at their next sync\n";
+        } else if (removeTrainerCmd->parsed()) {
+            const auto v = removeTrainer(*storage, agency, name, nowMs());
+            if (!v) {
+                std::cerr << "repere-server: no trainer " << name << " in agency " << agency
+                          << " (see admin trainers)\n";
+                return 1;
+            }
+            std::cout << "trainer " << name << " of " << agency << " removed (catalogue version "
+                      << *v << "); the kiosks of " << agency << " delete it at their next sync\n";
+        } else if (trainersCmd->parsed()) {
+            std::cout << "agency\tname\trole\tstate\tupdated_at_ms\n";
+            for (const auto& t : storage->trainers())
+                std::cout << (t.agency.empty() ? "(none: sent to no kiosk; add again with --agency)"
+                                               : t.agency)
+                          << "\t" << t.name << "\t" << t.role << "\t"
+                          << (t.active ? "active" : "removed") << "\t" << t.updatedAtMs << "\n";
+        } else if (enrolCodes->parsed()) {
+            const auto now = nowMs();
+            std::cout << "id\tagency\tcreated_at_ms\texpires_at_ms\tstate\tdevice_id\n";
+            for (const auto& c : storage->enrolCodes()) {
+                const char* state = c.revokedAtMs          ? "revoked"
+                                    : c.usedAtMs           ? "used"
+                                    : c.expiresAtMs <= now ? "expired"
+                                                           : "unused";
+                std::cout << c.id << "\t" << c.agency << "\t" << c.createdAtMs << "\t"
+                          << c.expiresAtMs << "\t" << state << "\t" << c.deviceId << "\n";
+            }
+        } else if (revokeCode->parsed()) {
+            if (!revokeEnrolCode(*storage, code, nowMs())) {
+                std::cerr << "repere-server: no unused enrolment code matches (see admin "
+                             "enrol-codes)\n";
+                return 1;
+            }
+            std::cout << "enrolment code revoked; no kiosk can enrol with it\n";
         } else if (exportCmd->parsed()) {
             auto write = [&](std::ostream& out) {
                 if (format == "records")

@@ -75,6 +75,25 @@ std::vector<std::string> schemaV1(SqlDialect d) {
     };
 }
 
+// Schema version 2 (issue 14): trainer accounts belong to an agency (key agency + name), and
+// enrolment codes can be revoked. Trainers made before have agency "": they go to no kiosk until
+// an administrator adds them again with --agency (`admin trainers` shows them).
+std::vector<std::string> schemaV2(SqlDialect d) {
+    const std::string big = d == SqlDialect::Postgresql ? "BIGINT" : "INTEGER";
+    return {
+        "ALTER TABLE enrol_codes ADD COLUMN revoked_at " + big,
+        "CREATE TABLE trainers_v2 (agency TEXT NOT NULL, name TEXT NOT NULL, pin_hash TEXT NOT "
+        "NULL, role TEXT NOT NULL, active INTEGER NOT NULL, catalog_version " +
+            big + " NOT NULL, updated_at " + big + " NOT NULL, PRIMARY KEY (agency, name))",
+        "INSERT INTO trainers_v2 (agency, name, pin_hash, role, active, catalog_version, "
+        "updated_at) SELECT '', name, pin_hash, role, active, catalog_version, updated_at FROM "
+        "trainers",
+        "DROP TABLE trainers",
+        "ALTER TABLE trainers_v2 RENAME TO trainers",
+        "UPDATE schema_version SET version = 2",
+    };
+}
+
 Device deviceFromRow(const SqlRow& r) {
     Device d;
     d.id = toText(r[0]);
@@ -108,6 +127,9 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlDatabase> db) : db_(std::move(db)) {
             s.exec(ddl);
         if (s.query("SELECT version FROM schema_version").empty())
             s.exec("INSERT INTO schema_version (version) VALUES ($1)", {1});
+        if (toInt(s.query("SELECT MAX(version) FROM schema_version").at(0)[0]) < 2)
+            for (const auto& ddl : schemaV2(db_->dialect()))
+                s.exec(ddl);
     });
 }
 
@@ -146,7 +168,8 @@ std::optional<Device> SqlStorage::enrolDevice(const std::string& codeHash,
         // Claiming the code is one conditional UPDATE: only one of two racing kiosks changes the
         // row.
         const auto claimed = s.exec("UPDATE enrol_codes SET used_at = $1, device_id = $2"
-                                    " WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1",
+                                    " WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1"
+                                    " AND revoked_at IS NULL",
                                     {nowMs, deviceId, codeHash});
         if (claimed != 1)
             return;
@@ -194,6 +217,47 @@ std::vector<Device> SqlStorage::devices() {
             out.push_back(deviceFromRow(r));
     });
     return out;
+}
+
+std::vector<EnrolCodeInfo> SqlStorage::enrolCodes() {
+    std::vector<EnrolCodeInfo> out;
+    db_->transact([&](SqlSession& s) {
+        out.clear();
+        for (const auto& r : s.query("SELECT code_hash, agency, created_at, expires_at, used_at,"
+                                     " revoked_at, device_id FROM enrol_codes"
+                                     " ORDER BY created_at, code_hash")) {
+            EnrolCodeInfo c;
+            c.id = toText(r[0]).substr(0, 12);
+            c.agency = toText(r[1]);
+            c.createdAtMs = toInt(r[2]);
+            c.expiresAtMs = toInt(r[3]);
+            if (r[4])
+                c.usedAtMs = toInt(r[4]);
+            if (r[5])
+                c.revokedAtMs = toInt(r[5]);
+            c.deviceId = toText(r[6]);
+            out.push_back(std::move(c));
+        }
+    });
+    return out;
+}
+
+bool SqlStorage::revokeEnrolCode(const std::string& hashOrId, std::int64_t nowMs) {
+    if (hashOrId.size() < 12 || hashOrId.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return false;
+    bool changed = false;
+    db_->transact([&](SqlSession& s) {
+        changed = false;
+        // A prefix is compared with substr, not LIKE, so no character of it is a wildcard.
+        auto rows = s.query("SELECT code_hash FROM enrol_codes WHERE substr(code_hash, 1, $1) = $2"
+                            " AND used_at IS NULL AND revoked_at IS NULL",
+                            {static_cast<std::int64_t>(hashOrId.size()), hashOrId});
+        if (rows.size() != 1)
+            return;
+        changed = s.exec("UPDATE enrol_codes SET revoked_at = $1 WHERE code_hash = $2",
+                         {nowMs, toText(rows[0][0])}) == 1;
+    });
+    return changed;
 }
 
 BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& batchId,
@@ -436,18 +500,48 @@ std::int64_t SqlStorage::upsertTrainer(const Trainer& t, std::int64_t nowMs) {
     std::int64_t version = 0;
     db_->transact([&](SqlSession& s) {
         version = nextCatalogVersion(s);
-        s.exec("INSERT INTO trainers (name, pin_hash, role, active, catalog_version, updated_at)"
-               " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO UPDATE SET pin_hash = "
-               "excluded.pin_hash,"
-               " role = excluded.role, active = excluded.active, catalog_version = "
-               "excluded.catalog_version,"
+        s.exec("INSERT INTO trainers (agency, name, pin_hash, role, active, catalog_version, "
+               "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agency, name) DO "
+               "UPDATE SET pin_hash = excluded.pin_hash, role = excluded.role,"
+               " active = excluded.active, catalog_version = excluded.catalog_version,"
                " updated_at = excluded.updated_at",
-               {t.name, t.pinHash, t.role, t.active ? 1 : 0, version, nowMs});
+               {t.agency, t.name, t.pinHash, t.role, t.active ? 1 : 0, version, nowMs});
     });
     return version;
 }
 
-CatalogReply SqlStorage::catalogSince(std::int64_t since) {
+std::optional<std::int64_t> SqlStorage::removeTrainer(const std::string& agency,
+                                                      const std::string& name, std::int64_t nowMs) {
+    std::optional<std::int64_t> out;
+    db_->transact([&](SqlSession& s) {
+        out.reset();
+        if (s.query("SELECT 1 FROM trainers WHERE agency = $1 AND name = $2 AND active = 1",
+                    {agency, name})
+                .empty())
+            return;
+        const auto version = nextCatalogVersion(s);
+        // The hash goes; the row stays so a kiosk pulling `since` an older version learns of it.
+        s.exec("UPDATE trainers SET active = 0, pin_hash = '', catalog_version = $1,"
+               " updated_at = $2 WHERE agency = $3 AND name = $4",
+               {version, nowMs, agency, name});
+        out = version;
+    });
+    return out;
+}
+
+std::vector<Trainer> SqlStorage::trainers() {
+    std::vector<Trainer> out;
+    db_->transact([&](SqlSession& s) {
+        out.clear();
+        for (const auto& r : s.query("SELECT name, role, active, agency, updated_at FROM trainers"
+                                     " ORDER BY agency, name"))
+            out.push_back(
+                {toText(r[0]), "", toText(r[1]), toInt(r[2]) == 1, toText(r[3]), toInt(r[4])});
+    });
+    return out;
+}
+
+CatalogReply SqlStorage::catalogSince(std::int64_t since, const std::string& agency) {
     CatalogReply c;
     db_->transact([&](SqlSession& s) {
         c = CatalogReply{};
@@ -467,10 +561,12 @@ CatalogReply SqlStorage::catalogSince(std::int64_t since) {
                                    f.at("size").get<std::int64_t>()});
             c.quizzes.push_back(std::move(q));
         }
+        if (agency.empty())
+            return; // no agency, no trainer: an account of agency "" is sent to nobody
         for (const auto& r :
              s.query("SELECT name, pin_hash, role, active, catalog_version FROM trainers"
-                     " WHERE catalog_version > $1 ORDER BY catalog_version",
-                     {since}))
+                     " WHERE catalog_version > $1 AND agency = $2 ORDER BY catalog_version",
+                     {since, agency}))
             c.trainers.push_back(
                 {toText(r[0]), toText(r[1]), toText(r[2]), toInt(r[3]) == 1, toInt(r[4])});
     });

@@ -23,6 +23,8 @@ public:
     std::optional<Device> deviceByTokenHash(const std::string& tokenHash) override;
     bool revokeDevice(const std::string& deviceId, std::int64_t nowMs) override;
     std::vector<Device> devices() override;
+    std::vector<EnrolCodeInfo> enrolCodes() override;
+    bool revokeEnrolCode(const std::string& hashOrId, std::int64_t nowMs) override;
     BatchOutcome ingestBatch(const Device& device, const std::string& batchId,
                              const std::vector<WireRecord>& records, std::int64_t nowMs) override;
     CursorReply cursor(const std::string& deviceId) override;
@@ -37,7 +39,10 @@ public:
     std::optional<std::string> blobData(const std::string& sha256) override;
     std::int64_t publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs) override;
     std::int64_t upsertTrainer(const Trainer& trainer, std::int64_t nowMs) override;
-    CatalogReply catalogSince(std::int64_t since) override;
+    std::optional<std::int64_t> removeTrainer(const std::string& agency, const std::string& name,
+                                              std::int64_t nowMs) override;
+    std::vector<Trainer> trainers() override;
+    CatalogReply catalogSince(std::int64_t since, const std::string& agency) override;
     void audit(const AuditEntry& entry) override;
     std::vector<AuditEntry> auditLog() override;
 

@@ -62,11 +62,27 @@ struct ConflictRecord {
     std::int64_t receivedAtMs = 0;
 };
 
+// A trainer account belongs to one agency: only that agency's kiosks receive it (and its PIN
+// hash). Accounts made before agencies existed have agency "" and go to no kiosk.
 struct Trainer {
     std::string name;
     std::string pinHash;
     std::string role;
-    bool active = true;
+    bool active = true; // false: removed; kept as a tombstone so kiosks delete it at next pull
+    std::string agency;
+    std::int64_t updatedAtMs = 0;
+};
+
+// One enrolment code as `admin enrol-codes` lists it: never the code (only its hash is stored),
+// an id (the first 12 hex digits of the hash) to revoke it by.
+struct EnrolCodeInfo {
+    std::string id;
+    std::string agency;
+    std::int64_t createdAtMs = 0;
+    std::int64_t expiresAtMs = 0;
+    std::optional<std::int64_t> usedAtMs;
+    std::optional<std::int64_t> revokedAtMs;
+    std::string deviceId;
 };
 
 class Storage {
@@ -89,6 +105,10 @@ public:
     virtual std::optional<Device> deviceByTokenHash(const std::string& tokenHash) = 0;
     virtual bool revokeDevice(const std::string& deviceId, std::int64_t nowMs) = 0;
     virtual std::vector<Device> devices() = 0;
+    virtual std::vector<EnrolCodeInfo> enrolCodes() = 0;
+    // Cancels an unused code, named by its hash or by the listed id (a prefix of the hash). False
+    // when no unused, unrevoked code matches exactly one row.
+    virtual bool revokeEnrolCode(const std::string& hashOrId, std::int64_t nowMs) = 0;
 
     // --- records
     // Stores a batch in one transaction: insert-or-ignore by record id, duplicate when the hash
@@ -116,8 +136,15 @@ public:
     // Publishes a quiz package (files already stored as complete blobs). Returns its catalogue
     // version; publishing the same id+version again with the same hash is a no-op.
     virtual std::int64_t publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs) = 0;
+    // Adds or updates the account (agency, name).
     virtual std::int64_t upsertTrainer(const Trainer& trainer, std::int64_t nowMs) = 0;
-    virtual CatalogReply catalogSince(std::int64_t since) = 0;
+    // Removes the account (agency, name): the row becomes a tombstone (inactive, hash erased) at
+    // a new catalogue version so kiosks delete it. nullopt when there is no such active account.
+    virtual std::optional<std::int64_t>
+    removeTrainer(const std::string& agency, const std::string& name, std::int64_t nowMs) = 0;
+    virtual std::vector<Trainer> trainers() = 0;
+    // What changed after `since`, for a kiosk of `agency`: every quiz, only its agency's trainers.
+    virtual CatalogReply catalogSince(std::int64_t since, const std::string& agency) = 0;
 
     // --- audit
     // --- erasure of one beneficiary (issue 14, point 9): deletes every record and conflict copy

@@ -17,10 +17,11 @@ url="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/server.out")"
 [ -n "$url" ] || { cat "$tmp/server.out"; exit 1; }
 
 "$bin/repere-server" admin publish-quiz --db "$db" "$src/quizzes/exemple"
-echo 4821 | "$bin/repere-server" admin add-trainer --db "$db" --name "Awa Diallo"
-if echo 12 | "$bin/repere-server" admin add-trainer --db "$db" --name "Trop Court" 2>/dev/null; then
-  echo "a 2-digit PIN was accepted"; exit 1
+echo 482157 | "$bin/repere-server" admin add-trainer --db "$db" --agency "ALI Bondy" --name "Awa Diallo"
+if echo 12345 | "$bin/repere-server" admin add-trainer --db "$db" --agency "ALI Bondy" --name "Trop Court" 2>"$tmp/err"; then
+  echo "a 5-digit PIN was accepted"; exit 1
 fi
+grep -q "at least 6 digits" "$tmp/err"
 code="$("$bin/repere-server" admin enrol-code --db "$db" --agency "ALI Bondy")"
 
 "$bin/repere" enrol --data-dir "$tmp/kiosk" --server "$url" --code "$code" --name kiosk-test

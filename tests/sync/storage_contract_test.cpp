@@ -192,17 +192,17 @@ TEST_CASE("storage: the catalogue lists quiz packages and trainers changed since
     CHECK_THROWS(s->publishQuiz(clash, 12)); // a version is immutable
     CatalogQuiz missing{"autre", "1", sha256Hex("m3"), 0, {{"quiz.json", sha256Hex("absent"), 6}}};
     CHECK_THROWS(s->publishQuiz(missing, 13));
-    const auto v2 = s->upsertTrainer({"Awa", "$argon2id$fake", "trainer", true}, 20);
+    const auto v2 = s->upsertTrainer({"Awa", "$argon2id$fake", "trainer", true, "ALI Bondy"}, 20);
     CHECK(v2 > v1);
-    auto all = s->catalogSince(0);
+    auto all = s->catalogSince(0, "ALI Bondy");
     CHECK(all.version == v2);
     REQUIRE(all.quizzes.size() == 1);
     CHECK(all.quizzes[0].files.at(0).path == "quiz.json");
     REQUIRE(all.trainers.size() == 1);
-    auto later = s->catalogSince(v1);
+    auto later = s->catalogSince(v1, "ALI Bondy");
     CHECK(later.quizzes.empty());
     CHECK(later.trainers.size() == 1);
-    CHECK(s->catalogSince(v2).trainers.empty());
+    CHECK(s->catalogSince(v2, "ALI Bondy").trainers.empty());
 }
 
 TEST_CASE("storage: values with quotes and SQL are stored as data") {

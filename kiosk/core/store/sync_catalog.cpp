@@ -30,14 +30,16 @@ void Database::applyCatalog(const CatalogUpdate& update) {
             quiz.exec();
             quiz.reset();
         }
+        // The server only ever changes or deletes accounts it sent: a local account (made with
+        // `repere trainer add`) of the same name keeps its PIN and stays when the server's goes.
         SQLite::Statement trainer(
             *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms, origin)"
                   " VALUES (?,?,?,?,'server')"
                   " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                  " role = excluded.role, origin = 'server'");
-        SQLite::Statement remove(*db_, "DELETE FROM trainer WHERE name = ?");
+                  " role = excluded.role WHERE trainer.origin = 'server'");
+        SQLite::Statement remove(*db_, "DELETE FROM trainer WHERE name = ? AND origin = 'server'");
         for (const auto& t : update.trainers) {
-            if (!t.active) { // deactivated centrally: the account goes away on the kiosk too
+            if (!t.active) { // removed centrally: the account goes away on the kiosk too
                 remove.bind(1, t.name);
                 remove.exec();
                 remove.reset();
