@@ -36,6 +36,27 @@ echo "$out"
 ls "$tmp/kiosk/catalog/exemple/"*/quiz.json >/dev/null
 "$bin/repere" trainer list --data-dir "$tmp/kiosk" | grep -q "Awa Diallo"
 
+# Enrolment codes: listed without the code; a revoked one cannot enrol.
+code2="$("$bin/repere-server" admin enrol-code --db "$db" --agency "ALI Bondy")"
+codes="$("$bin/repere-server" admin enrol-codes --db "$db")"
+echo "$codes"
+echo "$codes" | grep -q "	used	"
+echo "$codes" | grep -q "	unused	"
+if echo "$codes" | grep -q -e "$code" -e "$code2"; then echo "enrol-codes printed a code"; exit 1; fi
+"$bin/repere-server" admin revoke-code --db "$db" "$code2"
+"$bin/repere-server" admin enrol-codes --db "$db" | grep -q "	revoked	"
+if "$bin/repere" enrol --data-dir "$tmp/kiosk3" --server "$url" --code "$code2" 2>/dev/null; then
+  echo "a revoked code was accepted"; exit 1
+fi
+
+# remove-trainer: gone from the kiosk at the next sync, the event in the server's audit log.
+"$bin/repere-server" admin remove-trainer --db "$db" --agency "ALI Bondy" --name "Awa Diallo"
+"$bin/repere" sync --data-dir "$tmp/kiosk" >/dev/null
+if "$bin/repere" trainer list --data-dir "$tmp/kiosk" | grep -q "Awa Diallo"; then
+  echo "a removed trainer is still on the kiosk"; exit 1
+fi
+"$bin/repere-server" admin audit --db "$db" | grep -q "remove-trainer.*Awa Diallo"
+
 device="$("$bin/repere-server" admin devices --db "$db" | awk 'NR==2 {print $1}')"
 "$bin/repere-server" admin revoke --db "$db" "$device"
 set +e
