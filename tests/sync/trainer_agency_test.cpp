@@ -18,7 +18,9 @@ using namespace repere::sync;
 
 namespace {
 
-const auto acceptAll = [](const std::filesystem::path&) { return std::vector<std::string>{}; };
+const auto acceptAll = [](const std::filesystem::path&) {
+    return std::vector<std::string>{};
+};
 
 std::string rawCatalog(const test::ServerFixture& srv, const std::string& token) {
     httplib::Client http("127.0.0.1", srv.port());
@@ -101,18 +103,16 @@ TEST_CASE("trainers: remove-trainer reaches the kiosk at its next pull; a local 
     test::ServerFixture srv;
     auto& st = *srv.storage;
     // Hashed at minimum cost here: this test is about what travels, not about the cost.
-    st.upsertTrainer({"Awa", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", "trainer", true,
-                      "ALI Bondy", 1},
-                     1);
-    st.upsertTrainer({"Karim", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", "trainer", true,
-                      "ALI Bondy", 1},
-                     1);
+    st.upsertTrainer(
+        {"Awa", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", "trainer", true, "ALI Bondy", 1}, 1);
+    st.upsertTrainer(
+        {"Karim", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", "trainer", true, "ALI Bondy", 1},
+        1);
 
     test::TempDir data;
     auto db = store::Database::openDataDir(data.path());
     // Karim exists on this kiosk as a local account before the server sends its own Karim.
-    db->addTrainer("Karim", "864209", store::TrainerRole::Trainer,
-                   store::PinHashParams::minimum());
+    db->addTrainer("Karim", "864209", store::TrainerRole::Trainer, store::PinHashParams::minimum());
     DatabaseSyncState state(*db);
     auto e = SyncClient::enrol(state, srv.url(), srv.newCode("ALI Bondy"), "kiosk");
     REQUIRE(e.ok);
