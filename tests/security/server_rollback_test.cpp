@@ -84,7 +84,9 @@ TEST_CASE("security: a server rolled back to an older copy gets the lost records
     }
     std::vector<std::string> lines;
     sync::ClientHooks hooks;
-    hooks.progress = [&](const std::string& line) { lines.push_back(line); };
+    hooks.progress = [&](const std::string& line) {
+        lines.push_back(line);
+    };
     sync::SyncClient client(*db, state, kioskDir.path(), hooks);
     client.maxBatchRecords = 7; // several batches per round
 
