@@ -23,6 +23,18 @@ nlohmann::json frenchResult(const nlohmann::json& speakingLevel) {
     return {{"skills", skills}, {"levels", levels}};
 }
 
+AttemptRow finishedRow(const std::string& quizId, const std::string& version,
+                       nlohmann::json result) {
+    AttemptRow row;
+    row.code = "ABC234R";
+    row.quizId = quizId;
+    row.quizVersion = version;
+    row.uuid = "a-1";
+    row.status = "finished";
+    row.result = std::move(result);
+    return row;
+}
+
 std::vector<std::string> lines(const std::string& csv) {
     std::vector<std::string> out;
     std::istringstream in(csv.substr(3)); // after the byte-order mark
@@ -35,13 +47,7 @@ std::vector<std::string> lines(const std::string& csv) {
 } // namespace
 
 TEST_CASE("export: French headers, status words, level titles and 'pas évalué' for speaking") {
-    AttemptRow noSound;
-    noSound.code = "ABC234R";
-    noSound.quizId = "francais";
-    noSound.quizVersion = "2.0.0";
-    noSound.uuid = "a-1";
-    noSound.status = "finished";
-    noSound.result = frenchResult(nullptr);
+    const AttemptRow noSound = finishedRow("francais", "2.0.0", frenchResult(nullptr));
     AttemptRow spoken = noSound;
     spoken.uuid = "a-2";
     spoken.result = frenchResult("a1");
@@ -64,13 +70,7 @@ TEST_CASE("export: French headers, status words, level titles and 'pas évalué'
 }
 
 TEST_CASE("export: a skill or level the strings table does not know keeps its id") {
-    AttemptRow r;
-    r.code = "ABC234R";
-    r.quizId = "autre";
-    r.quizVersion = "1.0.0";
-    r.uuid = "a-1";
-    r.status = "finished";
-    r.result = {{"levels", {{"cuisine", "niveau-3"}}}};
+    const AttemptRow r = finishedRow("autre", "1.0.0", {{"levels", {{"cuisine", "niveau-3"}}}});
     std::ostringstream out;
     writeAttemptsCsv({r}, {}, out);
     const auto rows = lines(out.str());
