@@ -97,7 +97,7 @@ TEST_CASE("trainers: a PIN shorter than 6 digits, or not digits, is refused with
     CHECK(st->catalogSince(0, "ALI Bondy").trainers.empty());
 }
 
-TEST_CASE("trainers: remove-trainer reaches the kiosk at its next pull; a local account of the "
+TEST_CASE("trainers: remove-trainer reaches the kiosk at its next pull, a local account of the "
           "same name stays") {
     INFO(test::backendName());
     test::ServerFixture srv;
