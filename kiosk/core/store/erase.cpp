@@ -4,6 +4,7 @@
 
 #include "store/beneficiary_code.hpp"
 #include "store/database.hpp"
+#include "store/ids.hpp"
 #include "util/private_files.hpp"
 
 #include <fstream>
@@ -30,16 +31,6 @@ bool contains(const std::string& bytes, const std::string& code, const std::stri
     return bytes.find(code) != std::string::npos || bytes.find(display) != std::string::npos;
 }
 
-std::string toHex(const unsigned char* bytes, std::size_t n) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += kHex[bytes[i] >> 4];
-        out += kHex[bytes[i] & 15];
-    }
-    return out;
-}
-
 // The installation's secret: 32 random bytes, made once, kept 0600 beside the database.
 std::string eraseKey(const fs::path& dataDir) {
     const fs::path file = dataDir / kKeyFile;
@@ -51,9 +42,7 @@ std::string eraseKey(const fs::path& dataDir) {
         }
         return key;
     }
-    if (sodium_init() < 0) {
-        throw std::runtime_error("libsodium could not start");
-    }
+    ensureSodium();
     std::string key(crypto_generichash_KEYBYTES, '\0');
     randombytes_buf(key.data(), key.size());
     util::writePrivateFile(file, key);
@@ -126,7 +115,9 @@ std::string codeAuditTag(const fs::path& dataDir, const std::string& canonicalCo
     crypto_generichash(
         hash, sizeof hash, reinterpret_cast<const unsigned char*>(canonicalCode.data()),
         canonicalCode.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size());
-    return "code#" + toHex(hash, sizeof hash);
+    char hex[sizeof hash * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return std::string("code#") + hex;
 }
 
 EraseReport eraseBeneficiary(Database& db, const fs::path& dataDir, const std::string& typedCode,
