@@ -18,6 +18,7 @@ demo_data_prepare() {
   if [ -f "$data/repere.sqlite" ] &&
     "$bin/repere" trainer list --data-dir "$data" | cut -f1 | grep -qx "$DEMO_TRAINER_NAME"; then
     echo "run: trainer account: $DEMO_TRAINER_NAME / PIN $DEMO_TRAINER_PIN (already there; if it was changed, repere trainer remove $DEMO_TRAINER_NAME)"
+    demo_data_howto
     return 0
   fi
   local err
@@ -27,4 +28,10 @@ demo_data_prepare() {
     return 1
   fi
   echo "run: trainer account: $DEMO_TRAINER_NAME / PIN $DEMO_TRAINER_PIN"
+  demo_data_howto
+}
+
+# The log-in page lists no names: say how to get in.
+demo_data_howto() {
+  echo "run: trainer area: tap « Formateur », type the name $DEMO_TRAINER_NAME on the keyboard, « Suivant », then the PIN"
 }

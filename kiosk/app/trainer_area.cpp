@@ -309,6 +309,7 @@ void TrainerArea::activity() {
 void TrainerArea::storeChanged() {
     state_.homeShown.reset();
     state_.beneficiaryShown.reset();
+    state_.offlineSyncShown.reset();
 }
 
 std::int64_t TrainerArea::msUntilLogout() const {
@@ -341,26 +342,15 @@ void TrainerArea::logout(const char* why) {
 void TrainerArea::login(const std::string& name, const std::string& pin) {
     try {
         const auto r = deps_.db->login(name, pin); // audits success, failure and lock itself
-        switch (r.status) {
-        case store::LoginStatus::Ok:
+        if (r.status == store::LoginStatus::Ok) {
             session_ = Session{r.trainer->name};
             state_ = State{};
             page_ = Page::Home;
             return;
-        case store::LoginStatus::WrongPin:
-            state_.loginMessage =
-                i18n::format(tr("trainer.login.wrong"), {{"n", std::to_string(r.triesLeft)}});
-            break;
-        case store::LoginStatus::Locked: {
-            // The lock is stored in epoch ms; shown as a wall-clock time.
-            state_.loginMessage = i18n::format(tr("trainer.login.locked"),
-                                               {{"time", clockText(r.lockedUntilMs, "%H:%M")}});
-            break;
         }
-        case store::LoginStatus::UnknownTrainer:
-            state_.loginMessage = tr("trainer.login.unknown");
-            break;
-        }
+        // Wrong name, wrong PIN, locked: one message, so the screen never tells whether a name
+        // has an account here (the audit log and `repere trainer list` tell IT which it was).
+        state_.loginMessage = tr("trainer.login.refused");
     } catch (const std::exception& e) {
         state_.loginMessage = i18n::format(tr("trainer.login.error"), {{"error", e.what()}});
     }
@@ -370,13 +360,9 @@ void TrainerArea::login(const std::string& name, const std::string& pin) {
 ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
     ctx.locale = "fr"; // the trainer area is in French whatever the last person chose
     if (!session_) {
+        // Nothing read from the store here: the page shows only what was typed and the last
+        // message.
         ui::TrainerLoginView v;
-        try {
-            for (const auto& t : deps_.db->listTrainers())
-                v.names.push_back(t.name);
-        } catch (const std::exception& e) {
-            logLine(std::string("cannot list trainers: ") + e.what());
-        }
         v.message = state_.loginMessage;
         return ui::drawTrainerLogin(v, state_.login, ctx);
     }
@@ -729,17 +715,23 @@ ui::TrainerKioskView TrainerArea::kioskView() {
                                   {{"time", clockText(*s.nextAttemptMs, "%H:%M")}});
         return v;
     }
-    try {
-        // Keys written by the sync client (sync/client/kiosk_state.hpp, key::kLastSuccessMs and
-        // key::kLastError); read here without linking the HTTP side into the trainer area.
-        v.sync.pending = deps_.db->pendingCount();
-        if (const auto ms = deps_.db->syncValue("last_success_ms"); ms && !ms->empty())
-            v.sync.lastSuccess = clockText(std::stoll(*ms), "%d/%m/%Y %H:%M");
-        v.sync.lastError = deps_.db->syncValue("last_error").value_or("");
-    } catch (const std::exception& e) {
-        v.sync.lastError = e.what();
+    // Read from the store once, not at every frame: kept until an action or new catalogue
+    // versions (storeChanged).
+    if (!state_.offlineSyncShown) {
+        auto& y = state_.offlineSyncShown.emplace();
+        try {
+            // Keys written by the sync client (sync/client/kiosk_state.hpp, key::kLastSuccessMs
+            // and key::kLastError); read here without linking the HTTP side into the area.
+            y.pending = deps_.db->pendingCount();
+            if (const auto ms = deps_.db->syncValue("last_success_ms"); ms && !ms->empty())
+                y.lastSuccess = clockText(std::stoll(*ms), "%d/%m/%Y %H:%M");
+            y.lastError = deps_.db->syncValue("last_error").value_or("");
+        } catch (const std::exception& e) {
+            y.lastError = e.what();
+        }
+        y.available = false; // no sync on this kiosk (--no-sync): the button stays disabled
     }
-    v.sync.available = false; // no sync on this kiosk (--no-sync): the button stays disabled
+    v.sync = *state_.offlineSyncShown;
     return v;
 }
 

@@ -91,6 +91,7 @@ private:
         // replays two sittings through the engine).
         std::optional<ui::TrainerHomeView> homeShown;
         std::optional<ui::TrainerBeneficiaryView> beneficiaryShown;
+        std::optional<ui::TrainerSyncView> offlineSyncShown; // the kiosk panel without sync
     };
 
     void login(const std::string& name, const std::string& pin);

@@ -134,7 +134,9 @@ int main(int argc, char** argv) {
     add(step("tap", "Formateur"));
     add(step("expect_text", "Qui êtes-vous ?"));
     add(step("expect_text", "Espace formateur"));
-    add(step("tap", "Mme Benali"));
+    add(step("type", "Mme Benali"));
+    add(step("screenshot", "02-login-name"));
+    add(step("tap", "Suivant"));
     for (const char* d : {"4", "8", "2", "1", "5", "7"})
         add(step("tap", d));
     add(step("screenshot", "02-login"));

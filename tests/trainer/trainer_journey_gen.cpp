@@ -81,7 +81,8 @@ struct Journey {
 };
 
 void loginAs(Journey& j, const std::string& name, const std::string& pin) {
-    j.tap(name);
+    j.type(name);
+    j.tap("Suivant");
     for (char d : pin)
         j.tap(std::string(1, d));
     j.tap("Valider");
@@ -112,20 +113,23 @@ int main(int argc, char** argv) {
     j.tap("Formateur");
     j.expect("Espace formateur");
     j.expect("Qui êtes-vous ?");
-    j.tap("M. Okafor");
+    j.type("M. Okafor");
+    j.shot("02-login-name");
+    j.tap("Suivant");
     for (char d : std::string("0000"))
         j.tap(std::string(1, d));
     j.shot("02-login-keypad");
     j.tap("Valider");
-    j.wait("Code PIN incorrect. Encore 4 essai(s)");
+    j.wait("Nom ou code PIN incorrect");
     j.shot("03-login-wrong-pin");
     for (int i = 0; i < 4; ++i) {
         for (char d : std::string("0000"))
             j.tap(std::string(1, d));
         j.tap("Valider");
     }
-    j.wait("Compte bloqué après trop d'erreurs");
+    j.wait("compte bloqué un moment");
     j.shot("04-login-locked");
+    j.tap("Changer de nom");
     loginAs(j, "Mme Benali", "482157");
     j.wait("Passations du jour");
     j.type(code);

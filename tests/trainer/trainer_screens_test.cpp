@@ -16,17 +16,20 @@ template <class A> std::optional<A> action(const ui::Intent& i) {
 }
 } // namespace
 
-TEST_CASE("trainer login screen: the PIN is hidden and sent with the chosen name", "[trainer]") {
+TEST_CASE("trainer login screen: the name is typed, the PIN hidden, both sent", "[trainer]") {
     test::UiHarness ui;
-    ui::TrainerLoginView v{{"Mme Benali", "M. Okafor"}, ""};
+    ui::TrainerLoginView v{""};
     ui::TrainerLoginScratch s;
     auto draw = [&](ui::UiContext& ctx) {
         return ui::drawTrainerLogin(v, s, ctx);
     };
     ui.frame(draw);
     CHECK(ui.recorder.showsText("Espace formateur"));
-    CHECK(ui.recorder.findByLabel("Valider") == nullptr); // disabled until a name and 4 digits
-    ui.tap("M. Okafor", draw);
+    CHECK(ui.recorder.findByLabel("Suivant") == nullptr); // disabled until a name is typed
+    ui.tap("M", draw); // on the on-screen keyboard, then the rest from a physical one
+    ui.type(". Okafor");
+    ui.tap("Suivant", draw);
+    CHECK(ui.recorder.findByLabel("Valider") == nullptr); // disabled until 4 digits
     for (const char* d : {"1", "3", "7", "9"})
         ui.tap(d, draw);
     ui.frame(draw);
@@ -34,7 +37,7 @@ TEST_CASE("trainer login screen: the PIN is hidden and sent with the chosen name
     const auto out = ui.tap("Valider", draw);
     const auto login = action<ui::trainer::Login>(out);
     REQUIRE(login);
-    CHECK(login->name == "M. Okafor");
+    CHECK(login->name == "m. Okafor");
     CHECK(login->pin == "1379");
     CHECK(s.pin.empty());
 }

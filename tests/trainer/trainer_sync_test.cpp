@@ -73,7 +73,8 @@ struct Kiosk {
     }
     void openKioskPanel() {
         controller->apply(ui::intent::Trainer{ui::trainer::OpenLogin{}});
-        tap("Mme Benali");
+        ui.type("Mme Benali");
+        tap("Suivant");
         for (char c : std::string("482157"))
             tap(std::string(1, c));
         tap("Valider");

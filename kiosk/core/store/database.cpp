@@ -222,6 +222,7 @@ void Database::migrate(const OpenOptions& options) {
 }
 
 void Database::write(const std::function<void()>& body) {
+    ++accesses_;
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         body();
@@ -232,6 +233,7 @@ void Database::write(const std::function<void()>& body) {
 }
 
 void Database::read(const std::function<void()>& body) {
+    ++accesses_;
     try {
         body();
     } catch (const SQLite::Exception& e) {

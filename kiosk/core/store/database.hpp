@@ -221,6 +221,10 @@ public:
     void audit(const std::string& actor, const std::string& action, const std::string& detail = {});
     std::vector<AuditEntry> auditLog(std::size_t limit = 100);
 
+    // Reads and writes made through this connection so far: tests check with it that a screen
+    // draws from what it kept, not from the store at every frame.
+    std::uint64_t accessCount() const { return accesses_; }
+
 private:
     Database() = default;
     void openFile(const OpenOptions& options);
@@ -241,6 +245,7 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     std::function<std::int64_t()> clock_;
     OpenReport report_;
+    std::uint64_t accesses_ = 0;
 };
 
 } // namespace repere::store

@@ -169,20 +169,43 @@ LoginResult Database::login(const std::string& rawName, const std::string& pin) 
     std::optional<TrainerInfo> trainer;
     std::string hash;
     read([&] {
-        SQLite::Statement st(*db_, std::string(kSelect) + " WHERE name = ?");
+        // The name is typed on the kiosk: "mme benali" is "Mme Benali" (ASCII letters), unless
+        // two accounts differ only by case, where only the exact spelling matches.
+        SQLite::Statement st(*db_, std::string(kSelect) + " WHERE name = ?1 COLLATE NOCASE"
+                                                          " ORDER BY name = ?1 DESC LIMIT 2");
         st.bind(1, name);
         if (st.executeStep()) {
-            trainer = readTrainer(st);
-            hash = st.getColumn(6).getString();
+            const bool exact = st.getColumn(1).getString() == name;
+            TrainerInfo first = readTrainer(st);
+            std::string firstHash = st.getColumn(6).getString();
+            if (exact || !st.executeStep()) {
+                trainer = std::move(first);
+                hash = std::move(firstHash);
+            }
+        }
+        if (!trainer) {
+            // Any stored hash (a server one first: they cost the most) to check the PIN against
+            // below, so an unknown name takes as long as a known one.
+            SQLite::Statement any(*db_, "SELECT pin_hash FROM trainer"
+                                        " ORDER BY origin = 'server' DESC, id LIMIT 1");
+            if (any.executeStep()) {
+                hash = any.getColumn(0).getString();
+            }
         }
     });
     const std::int64_t now = clock_();
     if (!trainer) {
+        // As long as a real check, so the time taken does not tell that the name is unknown;
+        // the result is thrown away.
+        if (!hash.empty()) {
+            (void)crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size());
+        }
         write([&] { auditInTx(name, "login-failed", "unknown trainer"); });
         result.status = LoginStatus::UnknownTrainer;
         return result;
     }
     if (trainer->lockedUntilMs > now) {
+        (void)crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()); // same time
         write([&] { auditInTx(trainer->name, "login-refused", "account locked"); });
         result.status = LoginStatus::Locked;
         result.lockedUntilMs = trainer->lockedUntilMs;

@@ -16,12 +16,15 @@ namespace repere::ui {
 
 // ---- login -----------------------------------------------------------------------------------
 struct TrainerLoginView {
-    std::vector<std::string> names; // accounts on this kiosk
-    std::string message;            // already worded (wrong PIN, tries left, locked until ...)
+    // Already worded: one message for a wrong name, a wrong PIN and a locked account (the
+    // screen never says whether a name exists), or an error of the store.
+    std::string message;
 };
 struct TrainerLoginScratch {
-    std::string name;
+    std::string name; // as typed on the keyboard
     std::string pin;
+    bool askPin = false; // the name step is done
+    KeyboardState keyboard;
 };
 Intent drawTrainerLogin(const TrainerLoginView& view, TrainerLoginScratch& scratch, UiContext& ctx);
 
