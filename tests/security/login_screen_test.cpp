@@ -90,8 +90,7 @@ TEST_CASE("a trainer logs in by typing the name, in any case, then the PIN", "[s
     CHECK(k.controller->trainerArea().trainer() == "M. Okafor");
 }
 
-TEST_CASE("a wrong name, a wrong PIN and a locked account get the same message",
-          "[security]") {
+TEST_CASE("a wrong name, a wrong PIN and a locked account get the same message", "[security]") {
     Kiosk k;
     k.tap("Formateur");
     k.login("Mme Personne", "482157");
