@@ -157,6 +157,7 @@ int runKiosk(const KioskOptions& o) {
         SyncWorkerOptions so;
         so.dataDir = dataDir;
         so.endOfDayMinute = o.syncEndOfDayMinute;
+        so.retention = o.retention;
         so.changed = [&syncChanged] {
             syncChanged = true;
             platform::Window::wake();

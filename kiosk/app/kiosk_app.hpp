@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/inactivity.hpp"
+#include "store/retention_rules.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -31,6 +32,9 @@ struct KioskOptions {
     // "Entendez-vous la musique ?" after the choice of language (switched on per kiosk).
     bool soundCheck = false;
     std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
+    // Retention rules, applied by the sync worker's thread at start and daily (not with
+    // --no-sync: tests and benchmarks).
+    store::RetentionRules retention;
 };
 
 // Runs the kiosk until the window closes (or the script ends). Returns the exit code:

@@ -57,6 +57,26 @@ int main(int argc, char** argv) {
     cli.add_option("--export-dir", exportDir,
                    "where trainers' exports go, e.g. a USB stick (default: <data dir>/exports)");
     cli.add_option("--agency", o.agency, "agency name printed on the bilan");
+    // Retention (days; -1 keeps for ever): applied at start and daily, README "Retention".
+    auto& keep = o.retention;
+    cli.add_option("--keep-recordings-days", keep.recordingsDays,
+                   "recordings of answers the server acknowledged that long ago")
+        ->check(CLI::Range(-1, 36500))
+        ->capture_default_str();
+    cli.add_option("--keep-exports-days", keep.exportsDays, "<data dir>/exports/*")
+        ->check(CLI::Range(-1, 36500))
+        ->capture_default_str();
+    cli.add_option("--keep-corrupt-days", keep.corruptDays,
+                   "copies of a damaged database (*.corrupt-*)")
+        ->check(CLI::Range(-1, 36500))
+        ->capture_default_str();
+    cli.add_option("--keep-audit-days", keep.auditDays, "audit log lines")
+        ->check(CLI::Range(-1, 36500))
+        ->capture_default_str();
+    cli.add_option("--keep-acked-outbox-days", keep.ackedOutboxDays,
+                   "outbox rows the server acknowledged that long ago")
+        ->check(CLI::Range(-1, 36500))
+        ->capture_default_str();
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame,
                  "benchmarks: quit once the first frame is shown");
     CLI11_PARSE(cli, argc, argv);

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <random>
 
 namespace repere::app {
 namespace {
+
+constexpr std::int64_t kRetentionEveryMs = 86'400'000; // daily, and at start
 
 std::int64_t systemEpochMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -151,10 +154,22 @@ void SyncWorker::publish(const std::function<void(SyncStatus&)>& edit) {
         options_.changed();
 }
 
+void SyncWorker::applyRetention(store::Database& db) {
+    try {
+        const auto r = store::applyRetention(db, options_.dataDir, options_.retention, now());
+        if (!r.filesRemoved.empty() || r.outboxRows > 0 || r.auditLines > 0)
+            std::fprintf(stderr, "repere-kiosk: retention: %s removed\n", r.summary().c_str());
+    } catch (const std::exception& e) {
+        // Tried again tomorrow; sync goes on.
+        std::fprintf(stderr, "repere-kiosk: retention: %s\n", e.what());
+    }
+}
+
 void SyncWorker::run() {
     std::unique_ptr<store::Database> db;
     std::unique_ptr<sync::DatabaseSyncState> state;
     std::optional<sync::SyncSchedule> schedule;
+    std::optional<std::int64_t> lastRetentionMs;
     std::mt19937 rng(std::random_device{}());
     std::uniform_real_distribution<double> jitter(0.0, 1.0);
 
@@ -203,6 +218,10 @@ void SyncWorker::run() {
         }
 
         const auto t = now();
+        if (!lastRetentionMs || t - *lastRetentionMs >= kRetentionEveryMs) {
+            lastRetentionMs = t;
+            applyRetention(*db);
+        }
         schedule->setUtcOffset(options_.utcOffsetMinutes(t), t);
         std::int64_t pending = 0;
         bool enrolled = false;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "app/sync_port.hpp"
+#include "store/retention_rules.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/client/schedule.hpp"
 #include "sync/client/sync_client.hpp"
@@ -45,6 +46,9 @@ struct SyncWorkerOptions {
     std::size_t maxBatchRecords = 0; // 0: the protocol's maximum (tests use small batches)
     sync::RetryPolicy retry;         // a failed request within a round (tests: short waits)
     sync::ClientHooks testHooks;     // tests only (progress lines...); cancel is the worker's
+    // Retention rules (issue 14, point 9): applied on this thread when it starts, then once a
+    // day (by epochMs), never on the UI thread.
+    store::RetentionRules retention;
 };
 
 class SyncWorker final : public SyncPort {
@@ -67,6 +71,7 @@ private:
     void run();
     bool round(store::Database& db, sync::KioskSyncState& state, std::int64_t pendingAtStart);
     void publish(const std::function<void(SyncStatus&)>& edit);
+    void applyRetention(store::Database& db);
     std::int64_t now() const;
 
     SyncWorkerOptions options_;

@@ -281,4 +281,18 @@ std::size_t exportAttemptsCsv(Storage& storage, std::ostream& out, std::int64_t 
     return n;
 }
 
+std::int64_t applyAuditRetention(Storage& storage, int keepDays, std::int64_t nowMs) {
+    if (keepDays < 0)
+        return 0;
+    const std::int64_t n =
+        storage.purgeAuditBefore(nowMs - static_cast<std::int64_t>(keepDays) * 86'400'000);
+    if (n > 0)
+        storage.audit(
+            {nowMs,
+             "retention",
+             {},
+             std::to_string(n) + " audit lines older than " + std::to_string(keepDays) + " days"});
+    return n;
+}
+
 } // namespace repere::sync::server

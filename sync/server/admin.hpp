@@ -63,4 +63,8 @@ void exportRecordsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs);
 
 std::string csvField(const std::string& value);
 
+// Audit retention (issue 14, point 9): deletes audit lines older than `keepDays` (-1: none)
+// and audits how many went. `repere-server` applies it at start and daily (--keep-audit-days).
+std::int64_t applyAuditRetention(Storage& storage, int keepDays, std::int64_t nowMs);
+
 } // namespace repere::sync::server

@@ -60,4 +60,12 @@ std::int64_t SqlStorage::eraseBeneficiary(const std::string& code, const std::st
     return deleted;
 }
 
+// Audit retention (issue 14, point 9), beside erasure: the other way personal traces leave.
+std::int64_t SqlStorage::purgeAuditBefore(std::int64_t cutoffMs) {
+    std::int64_t n = 0;
+    db_->transact(
+        [&](SqlSession& s) { n = s.exec("DELETE FROM audit WHERE at < $1", {cutoffMs}); });
+    return n;
+}
+
 } // namespace repere::sync::server

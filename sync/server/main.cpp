@@ -12,9 +12,11 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 using namespace repere::sync;
@@ -44,7 +46,8 @@ bool splitHostPort(const std::string& s, std::string& host, int& port) {
     }
 }
 
-int serve(const std::string& listen, const std::string& db, ServerOptions options) {
+int serve(const std::string& listen, const std::string& db, ServerOptions options,
+          int keepAuditDays) {
     if (!splitHostPort(listen, options.host, options.port)) {
         std::cerr << "repere-server: --listen must be HOST:PORT (got '" << listen << "')\n";
         return 2;
@@ -71,7 +74,32 @@ int serve(const std::string& listen, const std::string& db, ServerOptions option
         sigwait(&set, &sig);
         server.stop();
     });
+    // Audit retention at start, then daily, on its own thread (issue 14, point 9).
+    std::mutex retentionMutex;
+    std::condition_variable retentionWake;
+    bool stopped = false;
+    std::thread retention([&] {
+        std::unique_lock<std::mutex> lock(retentionMutex);
+        while (!stopped) {
+            lock.unlock();
+            try {
+                if (const auto n = applyAuditRetention(*storage, keepAuditDays, nowMs()); n > 0)
+                    std::cout << "repere-server: retention: " << n << " audit lines removed"
+                              << std::endl;
+            } catch (const std::exception& e) {
+                std::cerr << "repere-server: retention: " << e.what() << std::endl;
+            }
+            lock.lock();
+            retentionWake.wait_for(lock, std::chrono::hours(24), [&] { return stopped; });
+        }
+    });
     server.listen();
+    {
+        std::lock_guard<std::mutex> lock(retentionMutex);
+        stopped = true;
+    }
+    retentionWake.notify_all();
+    retention.join();
     pthread_kill(signals.native_handle(), SIGTERM); // wake the waiter if stop came from elsewhere
     signals.join();
     std::cout << "repere-server: stopped" << std::endl;
@@ -96,6 +124,11 @@ int main(int argc, char** argv) {
                    "requests per minute per device (0: no limit)");
     app.add_option("--trusted-proxy", options.trustedProxies,
                    "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
+    int keepAuditDays = 365;
+    app.add_option("--keep-audit-days", keepAuditDays,
+                   "audit lines older than this go, at start and daily (-1: kept for ever)")
+        ->check(CLI::Range(-1, 36500))
+        ->capture_default_str();
 
     auto* admin = app.add_subcommand("admin", "administration commands");
     admin->require_subcommand(1);
@@ -171,7 +204,7 @@ int main(int argc, char** argv) {
                 std::cerr << "repere-server: --listen and --db are required (see --help)\n";
                 return 2;
             }
-            return serve(listen, db, options);
+            return serve(listen, db, options, keepAuditDays);
         }
         auto storage = openStorage(db);
         if (enrolCode->parsed()) {

@@ -45,6 +45,7 @@ public:
     CatalogReply catalogSince(std::int64_t since, const std::string& agency) override;
     void audit(const AuditEntry& entry) override;
     std::vector<AuditEntry> auditLog() override;
+    std::int64_t purgeAuditBefore(std::int64_t cutoffMs) override;
 
 private:
     std::unique_ptr<SqlDatabase> db_;

@@ -155,6 +155,8 @@ public:
                                           const AuditEntry& entry) = 0;
     virtual void audit(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> auditLog() = 0;
+    // Retention (issue 14, point 9): deletes audit lines older than `cutoffMs`; returns how many.
+    virtual std::int64_t purgeAuditBefore(std::int64_t cutoffMs) = 0;
 };
 
 // Opens "sqlite:PATH" or "postgresql://..." (also "postgres://"), creating or migrating the

@@ -6,8 +6,10 @@
 #include "store/erase.hpp"
 #include "support/backend.hpp"
 #include "sync/protocol/digest.hpp"
+#include "sync/server/admin.hpp"
 #include "sync/server/admin_erase.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
@@ -101,4 +103,24 @@ TEST_CASE("storage: admin erase deletes every record of one code and audits a ke
             CHECK(bytes.find(needle) == std::string::npos);
         }
     }
+}
+
+TEST_CASE("storage: audit retention removes lines older than the rule, keeps the young ones") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    constexpr std::int64_t kDay = 86'400'000;
+    constexpr std::int64_t kNow = 1'780'000'000'000;
+    s->audit({kNow - 400 * kDay, "revoke", "dev-old", "old line"});
+    s->audit({kNow - 364 * kDay, "revoke", "dev-young", "young line"});
+    CHECK(applyAuditRetention(*s, -1, kNow) == 0); // switched off
+    CHECK(s->auditLog().size() == 2);
+    CHECK(applyAuditRetention(*s, 365, kNow) == 1);
+    std::vector<std::string> details;
+    for (const auto& e : s->auditLog())
+        details.push_back(e.detail);
+    CHECK(std::find(details.begin(), details.end(), "old line") == details.end());
+    CHECK(std::find(details.begin(), details.end(), "young line") != details.end());
+    CHECK(details.back() == "1 audit lines older than 365 days"); // the pass is audited
+    CHECK(applyAuditRetention(*s, 365, kNow + 2 * kDay) == 1);    // the young line's turn
 }

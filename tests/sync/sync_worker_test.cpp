@@ -372,3 +372,41 @@ TEST_CASE("sync worker: installed catalogue versions bump the generation the app
     CHECK(library.loadedCount() == 2);
     worker.stop();
 }
+
+TEST_CASE("sync worker: retention runs on its thread at start, then once a day", "[retention]") {
+    Kiosk k; // not enrolled: no round, retention all the same
+    constexpr std::int64_t kDay = 86'400'000;
+    std::atomic<std::int64_t> nowMs{1'780'000'000'000};
+    const auto aged = [&](const fs::path& p, std::int64_t ageMs) {
+        fs::create_directories(p.parent_path());
+        std::ofstream(p) << "x";
+        fs::last_write_time(
+            p, std::chrono::file_clock::from_sys(std::chrono::sys_time<std::chrono::milliseconds>(
+                   std::chrono::milliseconds(nowMs.load() - ageMs))));
+    };
+    const fs::path oldExport = k.dir / "exports/old.csv";
+    const fs::path youngExport = k.dir / "exports/young.csv";
+    aged(oldExport, 31 * kDay);
+    aged(youngExport, 29 * kDay);
+    auto o = fastOptions(k.dir.path());
+    o.epochMs = [&] {
+        return nowMs.load();
+    };
+    app::SyncWorker w(o);
+    w.start();
+    const auto waitGone = [](const fs::path& p) {
+        const auto end = Clock::now() + std::chrono::seconds(30);
+        while (fs::exists(p) && Clock::now() < end)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        return !fs::exists(p);
+    };
+    CHECK(waitGone(oldExport)); // at start
+    CHECK(fs::exists(youngExport));
+    nowMs += 2 * kDay; // the next pass, a day later, finds it 31 days old
+    CHECK(waitGone(youngExport));
+    w.stop();
+    bool audited = false;
+    for (const auto& e : k.db->auditLog(100))
+        audited |= e.action == "retention";
+    CHECK(audited);
+}

@@ -207,6 +207,12 @@ public:
     // whose records are all acknowledged (with their responses, scores and notes), beneficiaries
     // left with nothing, acknowledged outbox rows. Anything not yet acknowledged is kept.
     PurgeReport purgeSynced(int retentionDays, const std::string& actor = "kiosk");
+    // Retention rules (retention_rules.hpp): the recordings ("rec/...") of answers older than
+    // `cutoffMs` whose outbox row was acknowledged before it (or is gone), then audit lines and
+    // acknowledged outbox rows older than their cutoff. A row not yet acknowledged never goes.
+    std::vector<std::string> recordingsAckedBefore(std::int64_t cutoffMs);
+    std::int64_t purgeAuditBefore(std::int64_t cutoffMs);
+    std::int64_t purgeAckedOutboxBefore(std::int64_t cutoffMs);
 
     // Erase of one beneficiary (erase.hpp has the whole procedure): deletes every row of a
     // canonical code — attempts, responses, manual scores, notes, assignment, beneficiary, outbox

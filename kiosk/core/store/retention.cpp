@@ -60,4 +60,43 @@ PurgeReport Database::purgeSynced(int retentionDays, const std::string& actor) {
     return report;
 }
 
+std::vector<std::string> Database::recordingsAckedBefore(std::int64_t cutoffMs) {
+    std::vector<std::string> out;
+    read([&] {
+        SQLite::Statement st(*db_,
+                             "SELECT json_extract(r.answer, '$.recording') FROM response r"
+                             " WHERE r.answered_at_ms < ?1 AND json_valid(r.answer)"
+                             " AND json_type(r.answer) = 'object'"
+                             " AND json_type(r.answer, '$.recording') = 'text'"
+                             " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.uuid"
+                             "   AND (o.acked_at_ms IS NULL OR o.acked_at_ms >= ?1))");
+        st.bind(1, cutoffMs);
+        while (st.executeStep()) {
+            out.push_back(st.getColumn(0).getString());
+        }
+    });
+    return out;
+}
+
+std::int64_t Database::purgeAuditBefore(std::int64_t cutoffMs) {
+    std::int64_t n = 0;
+    write([&] {
+        SQLite::Statement st(*db_, "DELETE FROM audit WHERE at_ms < ?");
+        st.bind(1, cutoffMs);
+        n = st.exec();
+    });
+    return n;
+}
+
+std::int64_t Database::purgeAckedOutboxBefore(std::int64_t cutoffMs) {
+    std::int64_t n = 0;
+    write([&] {
+        SQLite::Statement st(
+            *db_, "DELETE FROM outbox WHERE acked_at_ms IS NOT NULL AND acked_at_ms < ?");
+        st.bind(1, cutoffMs);
+        n = st.exec();
+    });
+    return n;
+}
+
 } // namespace repere::store
