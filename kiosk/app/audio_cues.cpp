@@ -4,6 +4,10 @@
 
 namespace repere::app {
 
+bool needsSound(const quiz::Item& item) {
+    return !item.stimulus.audio.empty() || item.type == quiz::ItemType::Speak;
+}
+
 AudioCues::AudioCues(audio::AudioService* audio, std::filesystem::path soundCheckMusic)
     : audio_(audio), soundCheckMusic_(std::move(soundCheckMusic)) {}
 

@@ -17,6 +17,9 @@
 
 namespace repere::app {
 
+// The item cannot be taken without sound: a recorded stimulus to listen to, or an answer to say.
+bool needsSound(const quiz::Item& item);
+
 // What kind of screen was just shown, as far as sound is concerned.
 enum class CueScreen { Item, SoundCheck, Trainer, Other };
 

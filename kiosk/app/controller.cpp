@@ -33,7 +33,9 @@ nlohmann::json resultJson(const engine::Results& r) {
                           {"items", s.itemsUsed},
                           {"dontKnow", s.dontKnow},
                           {"pendingManual", s.pendingManual},
-                          {"skipped", s.skipped}});
+                          {"skipped", s.skipped},
+                          {"unavailable", s.unavailable},
+                          {"notAssessed", s.notAssessed}});
     }
     // "levels" (skill -> level id) is what the store's CSV export reads.
     nlohmann::json levels = nlohmann::json::object();
@@ -183,7 +185,15 @@ bool Controller::applyQuestions(const ui::Intent& in) {
                         logLine(std::string("resume not recorded: ") + e.what());
                     }
                 }
-                go(person_.attempt ? Screen::Item : Screen::Welcome);
+                if (person_.attempt)
+                    showItem();
+                else
+                    go(Screen::Welcome);
+            } else if constexpr (std::is_same_v<T, I::SoundNeededContinue>) {
+                if (screen_ == Screen::SoundNeeded && person_.attempt) {
+                    person_.soundNeededSeen = true;
+                    passSoundItems();
+                }
             } else if constexpr (std::is_same_v<T, I::StopForToday>) {
                 saveAndPause();
                 person_.codeGenerated = true; // they will need it to come back: show it big
@@ -268,39 +278,6 @@ void Controller::go(Screen s) {
     syncAudio();
 }
 
-void Controller::setAudio(audio::AudioService* a) {
-    cues_.setAudio(a);
-    trainer_.setAudio(a); // trainers listen to recorded answers through the same service
-    syncAudio();
-}
-
-void Controller::syncAudio() {
-    const auto kind = screen_ == Screen::Item         ? CueScreen::Item
-                      : screen_ == Screen::SoundCheck ? CueScreen::SoundCheck
-                      : screen_ == Screen::Trainer    ? CueScreen::Trainer
-                                                      : CueScreen::Other;
-    cues_.shown(shownSerial_, kind, attempt(), person_.locale);
-}
-
-void Controller::answerSoundCheck(bool heard) {
-    // A first "Non" plays the music again and asks again; otherwise on to consent (after a
-    // second "Non" the service is unavailable: listening items are stored as such).
-    if (cues_.answerSoundCheck(heard))
-        go(Screen::Consent);
-}
-
-void Controller::storeUnavailable() {
-    try {
-        const auto ms = now() - person_.item.shownAtMs;
-        persist(person_.attempt->unavailable(std::max<std::int64_t>(0, ms)));
-    } catch (const std::exception& e) {
-        logLine(std::string("unavailable refused: ") + e.what());
-        return;
-    }
-    if (screen_ != Screen::Error)
-        afterResponse();
-}
-
 void Controller::showError(const std::string& key, bool canRetry) {
     error_ = ui::ErrorView{key, canRetry};
     go(Screen::Error);
@@ -374,7 +351,7 @@ void Controller::startQuiz(const std::string& quizId) {
         if (person_.attempt->finished())
             finishAndShowResult();
         else
-            go(Screen::Item);
+            showItem();
     } catch (const std::exception& e) {
         logLine(std::string("cannot start ") + quizId + ": " + e.what());
         person_.attempt.reset();
@@ -429,7 +406,7 @@ void Controller::resumeByCode(const std::string& typed) {
         if (person_.attempt->finished())
             finishAndShowResult();
         else
-            go(Screen::Item);
+            showItem();
     } catch (const std::exception& e) {
         logLine(std::string("cannot resume: ") + e.what());
         person_.attempt.reset();
@@ -438,7 +415,8 @@ void Controller::resumeByCode(const std::string& typed) {
 }
 
 void Controller::answer(const nlohmann::json& a) {
-    if (!person_.attempt || !person_.attempt->current())
+    // Only the item screen answers (not "Cette partie demande du son", which hides one).
+    if (!person_.attempt || !person_.attempt->current() || screen_ == Screen::SoundNeeded)
         return;
     // Nothing could be heard or recorded: not a wrong answer, the trainer sees why.
     if (stimulusUnheard() || recordingUnavailable()) {
@@ -469,7 +447,7 @@ void Controller::answer(const nlohmann::json& a) {
 }
 
 void Controller::dontKnow() {
-    if (!person_.attempt || !person_.attempt->current())
+    if (!person_.attempt || !person_.attempt->current() || screen_ == Screen::SoundNeeded)
         return;
     try {
         const auto ms = now() - person_.item.shownAtMs;
@@ -503,7 +481,7 @@ void Controller::afterResponse() {
     if (person_.attempt->finished())
         finishAndShowResult();
     else
-        go(Screen::Item);
+        showItem();
 }
 
 void Controller::finishAndShowResult() {

@@ -38,6 +38,7 @@ enum class Screen {
     Pause,
     StillHere,
     Resume,
+    SoundNeeded, // "Cette partie demande du son": once, on a kiosk without sound
     Result,
     Goodbye,
     Error,
@@ -124,6 +125,7 @@ private:
         ui::items::ItemInteraction item;
         std::string codeMessageKey;
         ui::ResultView result;
+        bool soundNeededSeen = false; // "Continuer" touched: later sound parts pass silently
     };
 
     ui::Intent drawScreen(ui::UiContext& ctx);
@@ -138,6 +140,10 @@ private:
     void dontKnow();
     void persist(engine::Response r); // store, or the calm save error
     void afterResponse();
+    // The current item; without sound, the items that need it are passed over (stored as
+    // "unavailable") after the one "Cette partie demande du son" screen.
+    void showItem();
+    void passSoundItems();
     void finishAndShowResult();
     void onItemIntent(const ui::items::ItemIntent& i);
     // The apply() of one part of the journey; false when the intent is not theirs.

@@ -50,6 +50,8 @@ const char* toString(Screen s) {
         return "still-here";
     case Screen::Resume:
         return "resume";
+    case Screen::SoundNeeded:
+        return "sound-needed";
     case Screen::Result:
         return "result";
     case Screen::Goodbye:
@@ -114,6 +116,8 @@ ui::Intent Controller::drawScreen(ui::UiContext& ctx) {
         return ui::drawPause({store::formatBeneficiaryCode(person_.code)}, ctx);
     case Screen::StillHere:
         return ui::drawStillHere({idle_.secondsLeft(now())}, ctx);
+    case Screen::SoundNeeded:
+        return ui::drawSoundNeeded(ctx);
     case Screen::Result:
         return ui::drawResult(person_.result, ctx);
     case Screen::Goodbye:
@@ -172,12 +176,16 @@ ui::ItemScreenView Controller::itemView() const {
 ui::ResultView resultView(const report::ResultPresentation& p) {
     ui::ResultView v;
     for (const auto& line : p.skills) {
-        if (!line.level)
-            continue; // the person's screen shows the steps they reached
-        ui::SkillResult r{line.title, static_cast<int>(*line.level),
-                          static_cast<int>(line.levelTitles.size()), line.levelTitle, line.canDo};
+        const int steps = static_cast<int>(line.levelTitles.size());
+        if (!line.level) { // "Pas évalué" (or waiting for the counsellor): said, never dropped
+            v.notAssessed.push_back({line.title, 0, steps, line.levelTitle, line.canDo});
+            continue;
+        }
+        ui::SkillResult r{line.title, static_cast<int>(*line.level), steps, line.levelTitle,
+                          line.canDo};
         (line.group == report::SkillGroup::Strength ? v.strengths : v.toWork).push_back(r);
     }
+    v.firstStep = p.firstStep;
     v.message = p.message;
     v.pendingManual = p.pendingManual > 0;
     return v;

@@ -47,8 +47,9 @@ struct Item {
 }; // sounds, recording, self-submitted answers
 struct SoundCheckAnswer {
     bool heard = false;
-};                          // "Oui" / "Non" on "Entendez-vous la musique ?"
-struct SoundCheckReplay {}; // play the music again
+};                             // "Oui" / "Non" on "Entendez-vous la musique ?"
+struct SoundCheckReplay {};    // play the music again
+struct SoundNeededContinue {}; // "Continuer" on "Cette partie demande du son"
 struct ErrorRetry {};
 struct ErrorHome {};
 struct Trainer {
@@ -63,7 +64,8 @@ using Intent =
                  intent::ContinueAfterPause, intent::StopForToday, intent::StillHere,
                  intent::ResumeCode, intent::FinishResult, intent::GoodbyeDone, intent::Back,
                  intent::ReadAloud, intent::Item, intent::SoundCheckAnswer,
-                 intent::SoundCheckReplay, intent::ErrorRetry, intent::ErrorHome, intent::Trainer>;
+                 intent::SoundCheckReplay, intent::SoundNeededContinue, intent::ErrorRetry,
+                 intent::ErrorHome, intent::Trainer>;
 
 inline bool isNone(const Intent& i) {
     return std::holds_alternative<std::monostate>(i);

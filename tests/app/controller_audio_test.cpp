@@ -163,23 +163,34 @@ TEST_CASE("a spoken answer is saved as a file and referenced from the stored res
     CHECK(rs[1].answer.at("durationS").get<double>() == Approx(2.0).margin(0.05));
 }
 
-TEST_CASE("without any sound the speak item is stored unavailable through Je ne sais pas",
+TEST_CASE("without any sound the oral items pass behind one screen, stored unavailable",
           "[app][audio]") {
     Kiosk k(/*withAudio=*/false);
-    k.toFirstItem();
-    auto v = k.controller->itemView();
-    CHECK(v.soundUnavailable);
-    CHECK(v.item.stimulusUnavailable);
-    k.apply(I::DontKnow{});
-    REQUIRE(k.currentItem() == "ora-nom");
-    v = k.controller->itemView();
-    CHECK(v.item.recording.unavailable);
-    CHECK(v.allowDontKnow);
-    k.apply(I::DontKnow{});
+    k.apply(I::Start{});
+    k.apply(I::ChooseLanguage{"fr"});
+    k.apply(I::AcceptConsent{});
+    k.apply(I::NoCode{});
+    k.apply(I::ChooseQuiz{"demo-oral"});
+    // Not item after item of "Son indisponible": one screen, then on.
+    REQUIRE(k.controller->screen() == app::Screen::SoundNeeded);
+    k.apply(I::Answer{kOui}); // an answer from another screen changes nothing here
+    CHECK(k.controller->screen() == app::Screen::SoundNeeded);
+    k.apply(I::SoundNeededContinue{});
+    CHECK(k.controller->screen() == app::Screen::Result);
     const auto rs = k.responses();
     REQUIRE(rs.size() == 2);
+    CHECK(rs[0].itemId == "eco-son");
     CHECK(rs[0].status == engine::ResponseStatus::Unavailable);
+    CHECK(rs[1].itemId == "ora-nom");
     CHECK(rs[1].status == engine::ResponseStatus::Unavailable);
+    // Not assessed, never failed.
+    const auto results = k.controller->attempt()->results();
+    for (const auto& skill : results.skills) {
+        INFO(skill.skillId);
+        CHECK(skill.notAssessed);
+        CHECK(skill.unavailable == 1);
+        CHECK_FALSE(skill.level.has_value());
+    }
 }
 
 TEST_CASE("leaving the screen stops the sound and a new person hears nothing of the last",
@@ -266,6 +277,9 @@ TEST_CASE("a full disk shows its own French message (disque plein), not the gene
         case app::Screen::Item:
             k.apply(I::DontKnow{});
             break;
+        case app::Screen::SoundNeeded: // no sound: the oral parts are left for the trainer
+            k.apply(I::SoundNeededContinue{});
+            break;
         case app::Screen::Result:
             k.apply(I::FinishResult{});
             break;
@@ -314,8 +328,10 @@ TEST_CASE("sound check: Oui goes on with sound and two Non make sound unavailabl
         k.apply(I::AcceptConsent{});
         k.apply(I::NoCode{});
         k.apply(I::ChooseQuiz{"demo-oral"});
-        CHECK(k.controller->itemView().item.stimulusUnavailable);
-        k.apply(I::DontKnow{});
+        // One screen for the whole oral part, then every item stored as unavailable.
+        REQUIRE(k.controller->screen() == app::Screen::SoundNeeded);
+        k.apply(I::SoundNeededContinue{});
+        CHECK(k.controller->screen() == app::Screen::Result);
         CHECK(k.responses().at(0).status == engine::ResponseStatus::Unavailable);
     }
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# A kiosk without any sound (`--audio none`): the listening item's button is greyed and says
-# "Pas de son", the person passes with "Je ne sais pas", and the store records the listening
-# and the speaking item as "unavailable" (not as a wrong answer or a "don't know").
+# A kiosk without any sound (`--audio none`): one "Cette partie demande du son" screen instead of
+# the listening and speaking items, a result saying "Pas évalué", and the store records the
+# listening and the speaking item as "unavailable" (not as a wrong answer or a "don't know").
 #   run_no_sound_journey.sh KIOSK REPERE QUIZZES OUTDIR SCRIPT
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/play_script.sh"

@@ -53,6 +53,8 @@ TEST_CASE("presenter: the upper half of the placed skills are strengths, unplace
         engine::SkillResult s;
         s.skillId = id;
         s.level = level;
+        s.score = level.value_or(0);
+        s.notAssessed = !level;
         return s;
     };
     results.skills = {skill("listening", 3), skill("reading", 0), skill("writing", 2),
@@ -63,11 +65,60 @@ TEST_CASE("presenter: the upper half of the placed skills are strengths, unplace
           std::vector<std::string>{"Comprendre à l'oral", "Écrire"});
     CHECK(titles(p.inGroup(report::SkillGroup::ToLearn)) == std::vector<std::string>{"Lire"});
     CHECK(titles(p.inGroup(report::SkillGroup::NotPlaced)) == std::vector<std::string>{"Parler"});
-    CHECK(p.skills.back().levelTitle == "Non évalué");
+    CHECK(p.skills.back().levelTitle == "Pas évalué");
     CHECK(p.skills.front().levelTitle == "A2");
     CHECK(!p.skills.front().canDo.empty());
     CHECK(i18n::text(report::groupHeadingKey(report::SkillGroup::Strength), "fr") ==
           "Ce que vous savez déjà bien faire");
+}
+
+TEST_CASE("presenter: the lowest step, a skipped part or nothing right is never a strength",
+          "[report][presenter]") {
+    const quiz::Quiz quiz = report::test::loadFrancais();
+    engine::Results results;
+    auto skill = [](const char* id, std::optional<std::size_t> level, double score) {
+        engine::SkillResult s;
+        s.skillId = id;
+        s.level = level;
+        s.score = score;
+        s.notAssessed = !level;
+        return s;
+    };
+    // Nothing right: every placed skill on a step, none earned.
+    results.skills = {skill("listening", 1, 0), skill("reading", 0, 0), skill("writing", 0, 0),
+                      skill("speaking", std::nullopt, 0)};
+    auto p = report::presentResult(quiz, results, "fr");
+    CHECK(p.inGroup(report::SkillGroup::Strength).empty());
+    CHECK(p.firstStep == i18n::text("result.first_step", "fr"));
+    // "Je ne lis pas encore" (reading skipped at the lowest step) beside a real A1 in listening.
+    results.skills = {skill("listening", 2, 5), skill("reading", 0, 0), skill("writing", 0, 0),
+                      skill("speaking", std::nullopt, 0)};
+    results.skills[1].skipped = true;
+    p = report::presentResult(quiz, results, "fr");
+    CHECK(titles(p.inGroup(report::SkillGroup::Strength)) ==
+          std::vector<std::string>{"Comprendre à l'oral"});
+    CHECK(p.firstStep.empty());
+    CHECK(p.skills.back().canDo == i18n::text("result.not_assessed_next", "fr"));
+}
+
+TEST_CASE("presenter: a result message about a skill that was not assessed is left out",
+          "[report][presenter]") {
+    quiz::Quiz quiz = report::test::loadFrancais();
+    quiz::ResultMessage claim;
+    claim.condition = nlohmann::json::parse(R"({">=": [{"var": "level.listening"}, 0]})");
+    claim.text.byLocale = {{"fr", "Vous comprenez déjà."}};
+    quiz::ResultMessage thanks;
+    thanks.text.byLocale = {{"fr", "Merci !"}};
+    engine::Results results;
+    engine::SkillResult listening;
+    listening.skillId = "listening";
+    listening.notAssessed = true;
+    results.skills = {listening};
+    results.messages = {&claim, &thanks};
+    CHECK(report::presentResult(quiz, results, "fr").message == "Merci !");
+    results.skills[0].notAssessed = false;
+    results.skills[0].level = 1;
+    CHECK(report::presentResult(quiz, results, "fr").message == "Vous comprenez déjà. Merci !");
 }
 
 TEST_CASE("presenter: the kiosk's result screen and the bilan PDF list the same strengths",

@@ -621,12 +621,15 @@ Results Attempt::results() const {
             }
             if (r.status == ResponseStatus::PendingManual) {
                 ++s.pendingManual;
+            } else if (r.status == ResponseStatus::Unavailable) {
+                ++s.unavailable;
             } else if (isScoredStatus(r.status)) {
                 s.score += r.score;
                 s.maxScore += r.maxScore;
                 s.dontKnow += r.status == ResponseStatus::DontKnow ? 1 : 0;
             }
         }
+        s.notAssessed = !s.level.has_value() && s.pendingManual == 0;
         s.percent = s.maxScore > 0.0 ? 100.0 * s.score / s.maxScore : 0.0;
         res.skills.push_back(std::move(s));
     }

@@ -128,6 +128,11 @@ struct SkillResult {
     int itemsUsed = 0;    // scored answers incl. "Je ne sais pas" (what placement used)
     int dontKnow = 0;
     int pendingManual = 0;
+    // Answers of this skill that could not be taken (no sound, no microphone): neither right nor
+    // wrong. A skill with no level and no answer waiting for a trainer was not assessed at all
+    // (its items could not be taken, or routing never reached them): "pas évalué", never a fail.
+    int unavailable = 0;
+    bool notAssessed = false;
     std::vector<double> levelProbabilities; // posterior probability of each level (when estimated)
 };
 

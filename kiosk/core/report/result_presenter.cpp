@@ -26,6 +26,34 @@ const char* groupHeadingKey(SkillGroup group) {
     return "result.not_placed";
 }
 
+namespace {
+
+// Does the condition read the level (or percent) of a skill that was not assessed?
+bool claimsUnassessed(const nlohmann::json& condition, const std::vector<SkillLine>& skills) {
+    if (condition.is_object()) {
+        if (auto v = condition.find("var"); v != condition.end()) {
+            const auto& path = v->is_array() && !v->empty() ? (*v)[0] : *v;
+            if (path.is_string()) {
+                const auto p = path.get<std::string>();
+                for (const auto& s : skills)
+                    if (s.notAssessed &&
+                        (p == "level." + s.skillId || p == "percent.skill." + s.skillId))
+                        return true;
+            }
+        }
+        for (const auto& [k, arg] : condition.items())
+            if (claimsUnassessed(arg, skills))
+                return true;
+    } else if (condition.is_array()) {
+        for (const auto& arg : condition)
+            if (claimsUnassessed(arg, skills))
+                return true;
+    }
+    return false;
+}
+
+} // namespace
+
 ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& results,
                                  const std::string& locale) {
     const auto& fw = quiz.framework;
@@ -42,6 +70,8 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
         if (const auto* r = results.skill(skill.id)) {
             line.level = r->level;
             line.skipped = r->skipped;
+            line.notAssessed = r->notAssessed;
+            line.unavailable = r->unavailable;
             line.pendingManual = r->pendingManual;
             line.itemsUsed = r->itemsUsed;
         }
@@ -51,7 +81,11 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
             line.canDo = fw.canDoFor(skill.id, *line.level).get(locale, fallback);
         } else {
             line.level.reset();
-            line.levelTitle = i18n::text("result.not_placed_level", locale);
+            line.notAssessed = line.pendingManual == 0;
+            line.levelTitle = i18n::text(
+                line.notAssessed ? "result.not_placed_level" : "result.pending_level", locale);
+            line.canDo = i18n::text(
+                line.notAssessed ? "result.not_assessed_next" : "result.pending", locale);
         }
         p.skills.push_back(std::move(line));
     }
@@ -61,14 +95,22 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
             return x.level.has_value();
         return x.level && *x.level > *y.level;
     });
-    // The upper half of the placed skills (the odd one in the middle included) are strengths:
-    // a result opens with what the person does well, never with an empty list.
+    // The upper half of the placed skills (the odd one in the middle included) are strengths, but
+    // only above the lowest step and with at least one right answer: "Pré-A1", "Je ne lis pas
+    // encore" or a skill with nothing right is something to learn, never a strength.
     const auto placed = static_cast<std::size_t>(std::count_if(
         p.skills.begin(), p.skills.end(), [](const SkillLine& s) { return s.level.has_value(); }));
     const std::size_t strengths = (placed + 1) / 2;
-    for (std::size_t i = 0; i < placed; ++i)
-        p.skills[i].group = i < strengths ? SkillGroup::Strength : SkillGroup::ToLearn;
+    for (std::size_t i = 0; i < placed; ++i) {
+        const auto* r = results.skill(p.skills[i].skillId);
+        const bool earned = *p.skills[i].level > 0 && !p.skills[i].skipped && r && r->score > 0;
+        p.skills[i].group = i < strengths && earned ? SkillGroup::Strength : SkillGroup::ToLearn;
+    }
+    if (p.inGroup(SkillGroup::Strength).empty())
+        p.firstStep = i18n::text("result.first_step", locale);
     for (const auto* m : results.messages) {
+        if (claimsUnassessed(m->condition, p.skills))
+            continue;
         if (!p.message.empty())
             p.message += " ";
         p.message += m->text.get(locale, fallback);

@@ -26,9 +26,11 @@ struct SkillLine {
     std::string title;                    // "Lire"
     std::vector<std::string> levelTitles; // the staircase, lowest step first
     std::optional<std::size_t> level;     // the person's step; none = not placed
-    std::string levelTitle;               // "A1", or "Non évalué"
+    std::string levelTitle;               // "A1", or "Pas évalué"
     std::string canDo;                    // plain French: what the person can do at that level
     bool skipped = false;                 // placed by a skipped section (e.g. not yet reading)
+    bool notAssessed = false;             // no level and nothing waiting for a trainer
+    int unavailable = 0;                  // answers that could not be taken (no sound)
     int pendingManual = 0;                // answers of this skill still waiting for a trainer
     int itemsUsed = 0;
     SkillGroup group = SkillGroup::NotPlaced;
@@ -38,7 +40,12 @@ struct ResultPresentation {
     // Strengths first (highest step first), then what can still be learnt, then skills not
     // placed; within a group, the framework's order.
     std::vector<SkillLine> skills;
-    std::string message;   // the package's result messages whose condition holds, joined
+    // The package's result messages whose condition holds, joined; a message whose condition
+    // reads the level of a skill that was not assessed is left out (it would claim that skill).
+    std::string message;
+    // No skill is a strength: the encouraging next step the screen shows instead of an empty
+    // "Ce que vous savez déjà bien faire".
+    std::string firstStep;
     int pendingManual = 0; // answers still waiting for a trainer's score
 
     std::vector<const SkillLine*> inGroup(SkillGroup group) const;

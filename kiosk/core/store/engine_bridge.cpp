@@ -22,7 +22,9 @@ nlohmann::json attemptResultJson(const engine::Attempt& attempt) {
             {"dontKnow", s.dontKnow},
             {"pendingManual", s.pendingManual},
             {"estimated", s.estimated},
-            {"skipped", s.skipped}};
+            {"skipped", s.skipped},
+            {"unavailable", s.unavailable},
+            {"notAssessed", s.notAssessed}};
     }
     nlohmann::json competences = nlohmann::json::object();
     for (const auto& r : attempt.responses()) {

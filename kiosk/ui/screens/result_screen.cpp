@@ -16,13 +16,22 @@ float skillRowHeight(const UiContext& ctx, float width, const SkillResult& s) {
     return std::max(th.px(200), h + th.px(40));
 }
 
-void skillRow(UiContext& ctx, const Rect& r, const SkillResult& s) {
+// `placed` false: a skill with no level ("Pas évalué"): the trainer instead of a staircase.
+void skillRow(UiContext& ctx, const Rect& r, const SkillResult& s, bool placed) {
     const auto& th = ctx.theme;
     panel(ctx, r, palette().surface, palette().track);
     Rect inner = r.shrink(th.px(20));
     Rect pic = inner.cutLeft(th.px(320));
-    drawStaircase(ctx, pic.shrink(th.px(6)), s.step, s.steps);
     inner.cutLeft(th.gap());
+    if (!placed) {
+        drawPicto(ctx.draw(), Picto::Person, pic.centered(th.px(140), th.px(140)),
+                  palette().textMuted);
+        inner.cutTop(text(ctx, inner, s.title, {TextRole::Strong}) + th.px(4));
+        inner.cutTop(text(ctx, inner, s.levelTitle, {TextRole::Muted}) + th.px(4));
+        text(ctx, inner, s.canDo);
+        return;
+    }
+    drawStaircase(ctx, pic.shrink(th.px(6)), s.step, s.steps);
     inner.cutTop(text(ctx, inner, s.title, {TextRole::Strong}) + th.px(4));
     const std::string step =
         i18n::format(ctx.tr("result.step_of"),
@@ -59,7 +68,9 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
             h += skillRowHeight(ctx, w, s) + th.px(16);
         return h;
     };
-    contentH += sectionH(view.strengths) + sectionH(view.toWork);
+    contentH += sectionH(view.strengths) + sectionH(view.toWork) + sectionH(view.notAssessed);
+    if (!view.firstStep.empty())
+        contentH += textHeight(ctx, w, view.firstStep) + th.gap();
     if (!view.message.empty())
         contentH += textHeight(ctx, w, view.message) + th.gap();
     if (view.pendingManual)
@@ -74,23 +85,28 @@ Intent drawResult(const ResultView& view, UiContext& ctx) {
     // ImGui's clip rect also clips the draw list (and taps: nothing outside the view is hit).
     ImGui::PushClipRect(r.min, r.max, true);
     Rect c{{r.min.x, r.min.y - scrollY}, {r.max.x, r.min.y - scrollY + contentH}};
-    auto section = [&](const char* key, const std::vector<SkillResult>& list) {
+    auto section = [&](const char* key, const std::vector<SkillResult>& list, bool placed) {
         if (list.empty())
             return;
         c.cutTop(text(ctx, c, ctx.tr(key), {TextRole::Strong, Align::Left, th.px(38)}) + th.px(12));
         spoken += ". " + ctx.tr(key);
         for (const auto& s : list) {
-            skillRow(ctx, c.cutTop(skillRowHeight(ctx, w, s)), s);
+            skillRow(ctx, c.cutTop(skillRowHeight(ctx, w, s)), s, placed);
             c.cutTop(th.px(16));
-            spoken += ". " + s.title + ": " + s.canDo;
+            spoken += ". " + s.title + ": " + (placed ? "" : s.levelTitle + ". ") + s.canDo;
         }
     };
+    if (!view.firstStep.empty()) {
+        c.cutTop(text(ctx, c, view.firstStep, {TextRole::Strong}) + th.gap());
+        spoken += ". " + view.firstStep;
+    }
     if (!view.message.empty()) {
         c.cutTop(text(ctx, c, view.message) + th.gap());
         spoken += ". " + view.message;
     }
-    section("result.strengths", view.strengths);
-    section("result.to_work", view.toWork);
+    section("result.strengths", view.strengths, true);
+    section("result.to_work", view.toWork, true);
+    section("result.not_placed", view.notAssessed, false);
     if (view.pendingManual)
         c.cutTop(text(ctx, c, ctx.tr("result.pending"), {TextRole::Muted}) + th.gap());
     const auto& next = ctx.tr("result.next");

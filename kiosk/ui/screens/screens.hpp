@@ -97,6 +97,10 @@ struct SkillResult {
 struct ResultView {
     std::vector<SkillResult> strengths; // best levels first
     std::vector<SkillResult> toWork;
+    // Skills with no level: levelTitle "Pas évalué" (or waiting for the counsellor) and canDo
+    // says what happens next; drawn without a staircase, never left out.
+    std::vector<SkillResult> notAssessed;
+    std::string firstStep;      // no strength: the encouraging next step, shown first
     std::string message;        // the quiz's result message, if any
     bool pendingManual = false; // written/spoken answers wait for the counsellor
 };
@@ -115,6 +119,11 @@ struct SoundCheckView {
     bool unavailable = false; // the device failed: the notice is shown, the answers still work
 };
 Intent drawSoundCheck(const SoundCheckView& view, UiContext& ctx);
+
+// ---- a part that needs sound, on a kiosk without sound --------------------------------------
+// One screen instead of item after item of "Son indisponible": the listening and speaking parts
+// are left for the trainer; a picture and a single "Continuer".
+Intent drawSoundNeeded(UiContext& ctx);
 
 // "Son indisponible": a notice in the top bar, left of the speaker, on every screen while no
 // sound can be played (no device, broken headset, sound check not heard).
