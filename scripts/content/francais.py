@@ -132,12 +132,37 @@ TYPED = {"ignoreCase": True, "ignoreAccents": False, "ignorePunctuation": True, 
 TYPED_LENIENT = dict(TYPED, ignoreAccents=True, maxEditRatio=0.2)
 
 # ---------------------------------------------------------------------------------------------
-# Profile: routes the test. Options are instructions (localised), with audio through the
-# instruction; nothing here is scored.
+# Profile: routes the test. Options are instructions (localised) and each has its own speaker (the
+# kiosk reads the label aloud in the person's language); every question shows a picture and the
+# answers of the first two are pictures too, so nothing here needs reading. Nothing here is
+# scored, and nothing asks what the result measures: whether and in which script the person
+# learnt to read (in any language: the literacy background a trainer needs, FLE or
+# alphabétisation), their schooling and their languages; how well they read French is measured.
 # ---------------------------------------------------------------------------------------------
-def profile(iid, var, fr, en, options, multiple=False):
-    o = [{"id": oid, "label": {"fr": f, "en": e}} for oid, f, e in options]
-    it = P.item(iid, "profile", None, None, None, fr, en, variable=var, options=o, dontKnow=False)
+ALT.update({
+    "profil-ecrire": {"fr": "Un cahier, un crayon et un livre", "en": "A notebook, a pencil and a book"},
+    "profil-lettres-latines": {"fr": "Les lettres A b c", "en": "The letters A b c"},
+    "profil-autres-lettres": {"fr": "D'autres lettres : ا ب ت Б Ж", "en": "Other letters: ا ب ت Б Ж"},
+    "profil-pas-encore": {"fr": "Un crayon et une feuille vide", "en": "A pencil and an empty sheet"},
+    "profil-ecole-0": {"fr": "Une école barrée", "en": "A school crossed out"},
+    "profil-ecole-1-5": {"fr": "Une école et 1 à 5 ans", "en": "A school and 1 to 5 years"},
+    "profil-ecole-6-9": {"fr": "Une école et 6 à 9 ans", "en": "A school and 6 to 9 years"},
+    "profil-ecole-10": {"fr": "Une école et 10 ans ou plus", "en": "A school and 10 years or more"},
+    "profil-langues": {"fr": "Des personnes qui parlent", "en": "People talking"},
+})
+
+
+def profile(iid, var, fr, en, options, picture, multiple=False, rev=1):
+    o = []
+    for entry in options:
+        oid, f, e = entry[:3]
+        opt_ = {"id": oid, "label": {"fr": f, "en": e}}
+        if len(entry) > 3:
+            opt_["image"] = P.img(entry[3])
+        o.append(opt_)
+    it = P.item(iid, "profile", None, None, None, fr, en, variable=var, options=o, dontKnow=False,
+                stimulus={"image": P.img(picture)})
+    it["rev"] = rev
     if multiple:
         it["multiple"] = True
     return it
@@ -147,24 +172,33 @@ profil = [
     P.item("intro", "info", None, None, None,
            "Bonjour. Ce test montre ce que vous savez déjà en français : écouter, lire, écrire et parler. Ce n'est pas un examen. Si vous ne savez pas, touchez « Je ne sais pas ».",
            "Hello. This test shows what you already know in French: listening, reading, writing and speaking. It is not an exam. If you do not know, touch 'I don't know'."),
+    # "latin" = "no": the reading and writing parts are skipped (reading placed "Je ne lis pas
+    # encore"); a reader of another script takes them, and the test measures where they are.
     profile("prof-alphabet", "latin",
-            "Savez-vous lire ces lettres : A, B, C ?",
-            "Can you read these letters: A, B, C?",
-            [("yes", "Oui", "Yes"), ("little", "Un peu", "A little"), ("no", "Non", "No")]),
+            "Avez-vous appris à lire et à écrire, dans une langue ? Touchez l'image.",
+            "Did you learn to read and write, in any language? Touch the picture.",
+            [("yes", "Oui, avec ces lettres", "Yes, with these letters", "profil-lettres-latines"),
+             ("other", "Oui, avec d'autres lettres", "Yes, with other letters", "profil-autres-lettres"),
+             ("no", "Non, pas encore", "No, not yet", "profil-pas-encore")],
+            "profil-ecrire", rev=2),
     profile("prof-ecole", "schooling",
             "Combien d'années d'école avez-vous faites, dans votre pays ou en France ?",
             "How many years did you go to school, in your country or in France?",
-            [("0", "Pas d'école", "No school"), ("1-5", "1 à 5 ans", "1 to 5 years"), ("6-9", "6 à 9 ans", "6 to 9 years"),
-             ("10-plus", "10 ans ou plus", "10 years or more")]),
+            [("0", "Pas d'école", "No school", "profil-ecole-0"),
+             ("1-5", "1 à 5 ans", "1 to 5 years", "profil-ecole-1-5"),
+             ("6-9", "6 à 9 ans", "6 to 9 years", "profil-ecole-6-9"),
+             ("10-plus", "10 ans ou plus", "10 years or more", "profil-ecole-10")],
+            "ecole", rev=2),
     profile("prof-langues", "languages",
-            "Quelles langues parlez-vous ? Touchez toutes vos langues.",
-            "Which languages do you speak? Touch all your languages.",
+            "Quelles langues parlez-vous ? Touchez toutes vos langues. Touchez le haut-parleur pour entendre.",
+            "Which languages do you speak? Touch all your languages. Touch the loudspeaker to hear.",
             [("fr", "Français", "French"), ("ar", "Arabe", "Arabic"), ("en", "Anglais", "English"),
              ("es", "Espagnol", "Spanish"), ("pt", "Portugais", "Portuguese"), ("ro", "Roumain", "Romanian"),
              ("tr", "Turc", "Turkish"), ("ta", "Tamoul", "Tamil"), ("bm", "Bambara", "Bambara"),
              ("snk", "Soninké", "Soninke"), ("wo", "Wolof", "Wolof"), ("ln", "Lingala", "Lingala"),
              ("ber", "Berbère, kabyle", "Berber, Kabyle"), ("bn", "Bengali", "Bengali"),
-             ("zh", "Chinois", "Chinese"), ("other", "Une autre langue", "Another language")], multiple=True),
+             ("zh", "Chinois", "Chinese"), ("other", "Une autre langue", "Another language")],
+            "profil-langues", multiple=True, rev=2),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -978,7 +1012,7 @@ sections = [
 ]
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "2.0.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "2.1.0",
     "title": {"fr": "Diagnostic de français", "en": "French language check"},
     "description": {"fr": "Écouter, lire, écrire et parler en français dans les situations de tous les jours.",
                     "en": "Listening, reading, writing and speaking French in everyday situations."},

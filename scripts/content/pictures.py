@@ -616,6 +616,95 @@ def scene_clock_time(t, text):
     return s
 
 
+# The profile's pictures (francais): nothing to read, one idea each.
+def scene_profile_write(t):
+    """The question "did you learn to read and write": a book, a notebook and a pencil."""
+    s = Svg(520, 240, "#ffffff")
+    s.picto("livre", 30, 40, 160, t)
+    s.rect(210, 40, 150, 170, fill="#fffde7", stroke="#90a4ae", sw=4, r=8)
+    for i in range(5):
+        s.line(228, 78 + i * 26, 342, 78 + i * 26, stroke="#90a4ae", sw=3)
+    s.picto("crayon", 350, 60, 150, t)
+    return s
+
+
+def scene_letter_card(t, rows, family=ROUND):
+    """Letters on a card: the script the person recognises, not words to read."""
+    s = Svg(420, 260, "#ffffff")
+    s.rect(10, 10, 400, 240, fill="#fff", stroke="#37474f", sw=5, r=16)
+    size = 84 if len(rows) == 1 else 70
+    for i, row in enumerate(rows):
+        s.text(210, 130 + size * 0.35 + (i - (len(rows) - 1) / 2) * 100, row, size=size, anchor="middle",
+               weight="bold", family=family)
+    return s
+
+
+def scene_not_yet(t):
+    """A pencil beside an empty sheet: not yet."""
+    s = Svg(420, 260, "#ffffff")
+    s.rect(60, 20, 190, 220, fill="#fff", stroke="#90a4ae", sw=5, r=10)
+    s.picto("crayon", 260, 70, 130, t)
+    return s
+
+
+def scene_school_years(t, years, crossed=False):
+    """A school and, under it, one small square per year of school (none: the school crossed out)."""
+    s = Svg(420, 300, "#ffffff")
+    s.picto("ecole", 130, 10, 160, t)
+    if crossed:
+        s.line(110, 20, 310, 170, stroke="#c62828", sw=16)
+        s.line(310, 20, 110, 170, stroke="#c62828", sw=16)
+        return s
+    size, gap = 36, 10
+    per_row = 6
+    for k in range(years):
+        r, c = divmod(k, per_row)
+        n_row = min(per_row, years - r * per_row)
+        x0 = 210 - (n_row * size + (n_row - 1) * gap) / 2
+        s.rect(x0 + c * (size + gap), 184 + r * (size + gap), size, size, fill="#1565c0", r=5)
+    return s
+
+
+def scene_people_talking(t):
+    """Two people with speech bubbles: the languages one speaks."""
+    s = Svg(520, 260, "#ffffff")
+    s.picto("personne", 40, 100, 140, t)
+    s.picto("personne", 340, 100, 140, t)
+    s.picto("bulle", 170, 10, 110, t)
+    s.picto("bulle", 260, 30, 90, t)
+    return s
+
+
+def scene_milk(t):
+    """Milk at kiosk size: a white carton with a blue top and a glass poured from it (the emoji's
+    glass of white liquid read as water). No word on it: a listening item shows it."""
+    s = Svg(300, 300, "#ffffff")
+    s.raw('<polygon points="60,90 110,40 160,90" fill="#1e88e5" stroke="#0d47a1" stroke-width="5"/>')
+    s.rect(60, 90, 100, 180, fill="#fafafa", stroke="#0d47a1", sw=5, r=4)
+    s.rect(60, 150, 100, 50, fill="#1e88e5")
+    s.raw('<path d="M110 162 c-10 14 -14 20 -14 26 a14 14 0 0 0 28 0 c0 -6 -4 -12 -14 -26z" fill="#fff"/>')
+    s.raw('<polygon points="185,150 265,150 255,270 195,270" fill="#e3f2fd" stroke="#546e7a" stroke-width="5"/>')
+    s.raw('<polygon points="190,175 260,175 255,265 195,265" fill="#ffffff" stroke="none"/>')
+    s.line(190, 175, 260, 175, stroke="#b0bec5", sw=3)
+    return s
+
+
+def scene_metro(t):
+    """An underground train at kiosk size: the train's front in a dark tunnel arch, on rails
+    (the emoji's round front read as a face or a clock)."""
+    s = Svg(300, 300, "#ffffff")
+    s.raw('<path d="M20 280 V140 a130 120 0 0 1 260 0 V280 z" fill="#37474f"/>')
+    s.rect(75, 90, 150, 165, fill="#1565c0", r=24)
+    s.rect(92, 110, 116, 60, fill="#bbdefb", r=8)
+    s.circle(105, 215, 12, fill="#fff59d")
+    s.circle(195, 215, 12, fill="#fff59d")
+    s.rect(140, 185, 20, 55, fill="#0d47a1", r=3)
+    s.line(60, 282, 240, 282, stroke="#9e9e9e", sw=8)
+    s.line(100, 255, 80, 282, stroke="#9e9e9e", sw=6)
+    s.line(200, 255, 220, 282, stroke="#9e9e9e", sw=6)
+    return s
+
+
 NUMERIQUE_SCENES = {
     "ecran-accueil": scene_phone_home, "navigateur": scene_browser, "courriel-nouveau": scene_mail_compose,
     "courriel-boite": scene_mail_inbox, "recherche-resultats": scene_search_results,
@@ -657,6 +746,16 @@ FRANCAIS_SCENES = {
     "heure-1000": lambda t: scene_clock_time(t, "10:00"), "heure-1500": lambda t: scene_clock_time(t, "15:00"),
     "mot-pain": lambda t: scene_word_card(t, "pain"), "mot-bus": lambda t: scene_word_card(t, "bus"),
     "mot-lait": lambda t: scene_word_card(t, "lait"), "mot-ecole": lambda t: scene_word_card(t, "école"),
+    "lait": scene_milk, "metro": scene_metro,
+    "profil-ecrire": scene_profile_write,
+    "profil-lettres-latines": lambda t: scene_letter_card(t, ["A b c"]),
+    "profil-autres-lettres": lambda t: scene_letter_card(t, ["ا ب ت", "Б Ж Я"], family=SANS),
+    "profil-pas-encore": scene_not_yet,
+    "profil-ecole-0": lambda t: scene_school_years(t, 0, crossed=True),
+    "profil-ecole-1-5": lambda t: scene_school_years(t, 3),
+    "profil-ecole-6-9": lambda t: scene_school_years(t, 8),
+    "profil-ecole-10": lambda t: scene_school_years(t, 12),
+    "profil-langues": scene_people_talking,
 }
 
 def build(pkg_dir):

@@ -130,6 +130,17 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
             spec.style = ButtonStyle::Primary;
             if (button(ctx, id + ":play", playR, "", spec))
                 out = PlayAudio{o.audio, false};
+        } else if (!o.label.empty() && !ctx.soundOff &&
+                   item.readAloud != quiz::ReadAloud::InstructionOnly) {
+            // A profile answer in pictures: its words read aloud in the person's language, so
+            // a person who cannot read hears what each picture means.
+            Rect speakR = inner.cutBottom(th.smallTargetH())
+                              .centered(th.targetH() * 1.4f, th.smallTargetH());
+            ButtonSpec spec;
+            spec.picto = Picto::Speaker;
+            spec.style = ButtonStyle::Primary;
+            if (button(ctx, id + ":speak", speakR, "", spec))
+                out = ReadOption{o.id};
         }
         dl->ChannelsSetCurrent(0);
         const bool tapped = tapArea(ctx, id, tile, true);
