@@ -134,8 +134,8 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
                    item.readAloud != quiz::ReadAloud::InstructionOnly) {
             // A profile answer in pictures: its words read aloud in the person's language, so
             // a person who cannot read hears what each picture means.
-            Rect speakR = inner.cutBottom(th.smallTargetH())
-                              .centered(th.targetH() * 1.4f, th.smallTargetH());
+            Rect speakR =
+                inner.cutBottom(th.smallTargetH()).centered(th.targetH() * 1.4f, th.smallTargetH());
             ButtonSpec spec;
             spec.picto = Picto::Speaker;
             spec.style = ButtonStyle::Primary;
