@@ -104,7 +104,7 @@ TEST_CASE("without sound the listening and speaking parts are one screen and 'pa
           "[app][francais][screen]") {
     FrenchKiosk k(false);
     k.toProfile();
-    k.answerProfile("Non"); // does not read the alphabet yet: no reading, no writing
+    k.answerProfile("Non, pas encore"); // has not learnt to read yet: no reading, no writing
     REQUIRE(k.controller->screen() == app::Screen::SoundNeeded);
     const auto needed = k.screenText();
     CHECK(needed.find(i18n::text("sound_needed.title", "fr")) != std::string::npos);
@@ -153,7 +153,7 @@ TEST_CASE("a person who answers nothing right sees no strength and an encouragin
           "[app][francais][screen]") {
     FrenchKiosk k(true);
     k.toProfile();
-    k.answerProfile("Oui"); // reads the alphabet: every part runs
+    k.answerProfile("Oui, avec ces lettres"); // reads Latin letters: every part runs
     int items = 0;
     while (k.controller->screen() == app::Screen::Item && items < 200) {
         k.tap("Je ne sais pas");
