@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Renders every item of a quiz package to PNG, as the real kiosk shows it, for proofreading.
 #   scripts/render-items.sh quizzes/francais [OUT_DIR]      (default OUT_DIR: build/render/<id>)
+# The kiosk runs on the fake sound devices (items as shown with sound; without sound the listening
+# and speaking parts would be one "Cette partie demande du son" screen).
 # Builds a proofreading copy of the package where every section is linear and always shown, then
 # plays a --script journey in build/bin/repere-kiosk under Xvfb: one screenshot per item, named
 # <id>-<nnn>-<itemId>.png. Needs the kiosk built (cmake --build build --target repere-kiosk).
@@ -23,7 +25,7 @@ mkdir -p "$out" "$work/data"
 rm -f "$out"/*.png
 echo "render-items: $count items of $id -> $out"
 xvfb-run -a -s "-screen 0 ${size}x24" \
-  "$kiosk" --data-dir "$work/data" --quizzes "$work/quizzes" --window "$size" \
+  "$kiosk" --data-dir "$work/data" --quizzes "$work/quizzes" --window "$size" --audio fake --no-sync \
   --script "$work/script.json" --screenshots "$out"
 shots=$(find "$out" -name '*.png' | wc -l)
 echo "render-items: $shots screenshots"
