@@ -229,6 +229,22 @@ PushReport SyncClient::push() {
             if (records.empty())
                 break;
         }
+        // A record larger than a whole batch could never go (the server refuses the batch, for
+        // ever, and every record behind it waits): it is set aside on the kiosk with the reason.
+        const auto setAside = std::erase_if(records, [&](const store::OutboxRecord& r) {
+            if (r.payload.size() <= maxBatchBytes)
+                return false;
+            const std::string why = "record " + r.recordId + " (" + r.kind + ", " +
+                                    std::to_string(r.payload.size()) +
+                                    " bytes) is larger than a batch (" +
+                                    std::to_string(maxBatchBytes) + " bytes): set aside";
+            outbox_.setAside(r.seq, why);
+            ++rep.setAside;
+            say(why);
+            return true;
+        });
+        if (records.empty() && setAside > 0)
+            continue; // it was alone in its batch (assignNextBatch puts it alone)
         if (records.empty())
             return finish("batch " + batchId + " has no records left but is still open");
 

@@ -39,7 +39,8 @@ struct PushReport {
     std::int64_t duplicates = 0;
     std::int64_t conflicts = 0;
     std::int64_t quarantined = 0;
-    std::int64_t pending = 0; // left on the kiosk after the round
+    std::int64_t setAside = 0; // records too large for any batch, kept aside on the kiosk
+    std::int64_t pending = 0;  // left on the kiosk after the round
     std::int64_t bytesSent = 0;
     // Acknowledged records sent again because the server's cursor was behind (it lost them).
     std::int64_t resent = 0;

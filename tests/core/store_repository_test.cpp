@@ -286,3 +286,34 @@ TEST_CASE("the data folder comes from --data-dir, then XDG_DATA_HOME, then HOME"
     CHECK((fs::status(dir / "nested" / "data").permissions() & fs::perms::others_all) ==
           fs::perms::none);
 }
+
+TEST_CASE(
+    "an outbox record set aside leaves its batch, is never offered again and keeps its reason",
+    "[store][outbox]") {
+    test::TempDir dir;
+    auto db = Database::open(dir / "k.sqlite");
+    const auto code = db->registerNewBeneficiary(std::string("Awa"), db->nowMs()).code;
+    const auto a = db->startAttempt(test::sampleAttempt(code));
+    db->storeResponse(test::sampleResponse(a.uuid, 0));
+    // beneficiary + attempt + 1 response
+    REQUIRE(db->pendingCount() == 3);
+    const auto batch = db->assignNextBatch("b-1", 1, 1 << 20);
+    REQUIRE(batch.size() == 1);
+    db->setAside(batch[0].seq, "too large for a batch");
+    CHECK(db->pendingCount() == 2);
+    CHECK_FALSE(db->openBatchId()); // its batch is no longer open
+    CHECK(db->batchRecords("b-1").empty());
+    const auto rest = db->assignNextBatch("b-2", 100, 1 << 20);
+    REQUIRE(rest.size() == 2);
+    for (const auto& r : rest)
+        CHECK(r.seq != batch[0].seq);
+    const auto aside = db->setAsideRecords();
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].first == batch[0].seq);
+    CHECK(aside[0].second == "too large for a batch");
+    // Still in the outbox after a reopen (kept for a human, never acknowledged).
+    db.reset();
+    db = Database::open(dir / "k.sqlite");
+    CHECK(db->setAsideRecords().size() == 1);
+    CHECK(db->pendingCount() == 2);
+}

@@ -205,3 +205,40 @@ TEST_CASE("client: a batch reply naming a record twice or a record not sent is a
     CHECK(sleeps.waits.empty()); // a wrong reply is the server's fault: no retry
     CHECK(batchCalls == 2);
 }
+
+TEST_CASE("client: a record larger than a batch is set aside with its reason, the rest goes") {
+    test::ServerFixture srv;
+    test::MemoryKiosk kiosk;
+    REQUIRE(SyncClient::enrol(kiosk, srv.url(), srv.newCode(), "kiosk").ok);
+    kiosk.addResponses(5, "before");
+    // 3 MB of random hex: about 1.6 MB after gzip, above the server's 1 MiB batch limit, so
+    // sent alone it is refused (413) on every round and blocks every record behind it.
+    kiosk.addRecord("huge", nlohmann::json{{"text", randomHex(1500 * 1024)}}.dump());
+    kiosk.addResponses(5, "after");
+    std::vector<std::string> lines;
+    ClientHooks hooks;
+    hooks.progress = [&](const std::string& line) {
+        lines.push_back(line);
+    };
+    SyncClient client(kiosk, kiosk, ".", hooks);
+    Sleeps sleeps;
+    client.retry.sleep = sleeps.fn();
+    auto r = client.push();
+    INFO(r.error);
+    REQUIRE(r.ok);
+    CHECK(r.setAside == 1);
+    CHECK(r.stored == 10);
+    CHECK(r.pending == 0);
+    CHECK(srv.storage->recordCount() == 10);
+    const auto aside = kiosk.setAsideReasons();
+    REQUIRE(aside.count("huge") == 1);
+    CHECK(aside.at("huge").find("larger than a batch") != std::string::npos);
+    bool logged = false;
+    for (const auto& l : lines)
+        logged = logged || l.find("record huge") != std::string::npos;
+    CHECK(logged);
+    auto again = client.push(); // not offered again
+    REQUIRE(again.ok);
+    CHECK(again.batches == 0);
+    CHECK(again.setAside == 0);
+}

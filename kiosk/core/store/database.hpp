@@ -192,6 +192,9 @@ public:
     std::int64_t pendingCount() override;
     std::int64_t lastAcknowledgedSeq() override;
     std::int64_t requeueAcknowledgedAfter(std::int64_t seq) override;
+    void setAside(std::int64_t seq, const std::string& reason) override;
+    // Records set aside (setAside): seq and reason, oldest first.
+    std::vector<std::pair<std::int64_t, std::string>> setAsideRecords();
     // Returns the unacknowledged records of a batch to the pending pool (e.g. the server did not
     // accept them); they will go in a later batch.
     void releaseBatch(const std::string& batchId);

@@ -148,6 +148,13 @@ UPDATE trainer SET origin = 'server' WHERE NOT EXISTS (SELECT 1 FROM audit a
   WHERE a.action = 'trainer-add' AND a.detail = trainer.name || ' (' || trainer.role || ')');
 )sql";
 
+// v6 (sync): an outbox record too large for any batch is set aside on the kiosk, with why,
+// instead of blocking every record behind it; it is kept (never acknowledged, never purged).
+constexpr const char* kV6 = R"sql(
+ALTER TABLE outbox ADD COLUMN set_aside_at_ms INTEGER;
+ALTER TABLE outbox ADD COLUMN set_aside_reason TEXT;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -157,6 +164,7 @@ const std::vector<Migration>& migrations() {
         {3, "sync: quiz package versions installed from the server's catalogue", kV3},
         {4, "trainer area: diagnostic assigned to a beneficiary code", kV4},
         {5, "security: trainer origin and lock-out count; device identity in its own file", kV5},
+        {6, "sync: outbox records too large for a batch set aside with a reason", kV6},
     };
     return all;
 }

@@ -31,7 +31,7 @@ std::optional<std::string> Database::openBatchId() {
     read([&] {
         SQLite::Statement st(
             *db_, "SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND acked_at_ms IS NULL"
-                  " ORDER BY seq LIMIT 1");
+                  " AND set_aside_at_ms IS NULL ORDER BY seq LIMIT 1");
         if (st.executeStep()) {
             id = st.getColumn(0).getString();
         }
@@ -42,7 +42,9 @@ std::optional<std::string> Database::openBatchId() {
 std::vector<OutboxRecord> Database::batchRecords(const std::string& batchId) {
     std::vector<OutboxRecord> out;
     read([&] {
-        SQLite::Statement st(*db_, std::string(kSelect) + " WHERE batch_id = ? ORDER BY seq");
+        SQLite::Statement st(*db_,
+                             std::string(kSelect) +
+                                 " WHERE batch_id = ? AND set_aside_at_ms IS NULL ORDER BY seq");
         st.bind(1, batchId);
         while (st.executeStep()) {
             out.push_back(readRecord(st));
@@ -60,12 +62,14 @@ std::vector<OutboxRecord> Database::assignNextBatch(const std::string& batchId,
     write([&] {
         SQLite::Statement st(
             *db_, std::string(kSelect) +
-                      " WHERE acked_at_ms IS NULL AND batch_id IS NULL ORDER BY seq LIMIT ?");
+                      " WHERE acked_at_ms IS NULL AND batch_id IS NULL AND set_aside_at_ms IS NULL"
+                      " ORDER BY seq LIMIT ?");
         st.bind(1, static_cast<std::int64_t>(maxRecords));
         std::size_t bytes = 0;
         while (st.executeStep()) {
             OutboxRecord r = readRecord(st);
-            // A single record larger than the limit still goes, alone: never stall the queue.
+            // A single record larger than the limit still comes, alone: the client sets it aside
+            // (setAside) rather than stall the queue behind it.
             if (!out.empty() && bytes + r.payload.size() > maxBytes) {
                 break;
             }
@@ -114,7 +118,9 @@ void Database::releaseBatch(const std::string& batchId) {
 std::int64_t Database::pendingCount() {
     std::int64_t n = 0;
     read([&] {
-        n = db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL").getInt64();
+        n = db_->execAndGet("SELECT count(*) FROM outbox WHERE acked_at_ms IS NULL"
+                            " AND set_aside_at_ms IS NULL")
+                .getInt64();
     });
     return n;
 }
@@ -140,6 +146,28 @@ std::int64_t Database::requeueAcknowledgedAfter(std::int64_t seq) {
         n = up.exec();
     });
     return n;
+}
+
+void Database::setAside(std::int64_t seq, const std::string& reason) {
+    write([&] {
+        SQLite::Statement up(*db_, "UPDATE outbox SET set_aside_at_ms = ?, set_aside_reason = ?,"
+                                   " batch_id = NULL WHERE seq = ? AND acked_at_ms IS NULL");
+        up.bind(1, clock_());
+        up.bind(2, reason);
+        up.bind(3, seq);
+        up.exec();
+    });
+}
+
+std::vector<std::pair<std::int64_t, std::string>> Database::setAsideRecords() {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    read([&] {
+        SQLite::Statement st(*db_, "SELECT seq, set_aside_reason FROM outbox"
+                                   " WHERE set_aside_at_ms IS NOT NULL ORDER BY seq");
+        while (st.executeStep())
+            out.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString());
+    });
+    return out;
 }
 
 } // namespace repere::store

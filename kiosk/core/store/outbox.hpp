@@ -37,6 +37,7 @@ public:
     // Marks the named records of the batch acknowledged (stored or duplicate on the server).
     virtual void markAcknowledged(const std::string& batchId,
                                   const std::vector<std::string>& recordIds) = 0;
+    // Pending records, not counting those set aside.
     virtual std::int64_t pendingCount() = 0;
     // The highest seq acknowledged by the server (0 if none). Acknowledged rows stay in the
     // outbox until the retention purge removes them, so they can be sent again.
@@ -44,6 +45,9 @@ public:
     // Makes the acknowledged records with a seq above `seq` pending again (the server lost them:
     // restored from an older copy); returns how many.
     virtual std::int64_t requeueAcknowledgedAfter(std::int64_t seq) = 0;
+    // Sets a record aside (too large for any batch): it leaves its batch and is never offered
+    // again, but stays in the outbox with the reason, for a human.
+    virtual void setAside(std::int64_t seq, const std::string& reason) = 0;
 };
 
 } // namespace repere::store

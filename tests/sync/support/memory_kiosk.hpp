@@ -41,6 +41,26 @@ public:
             rows_.push_back(r);
         }
     }
+    // Adds one record with this payload (e.g. one too large for any batch).
+    void addRecord(const std::string& recordId, const std::string& payload) {
+        std::lock_guard lock(m_);
+        Row r;
+        r.rec.seq = ++lastSeq_;
+        r.rec.recordId = recordId;
+        r.rec.kind = "note";
+        r.rec.payload = payload;
+        r.rec.sha256 = sync::sha256Hex(payload);
+        r.rec.createdAtMs = 1700000000000 + r.rec.seq;
+        rows_.push_back(r);
+    }
+    std::map<std::string, std::string> setAsideReasons() {
+        std::lock_guard lock(m_);
+        std::map<std::string, std::string> out;
+        for (const auto& r : rows_)
+            if (r.setAside)
+                out[r.rec.recordId] = r.reason;
+        return out;
+    }
     std::vector<std::string> recordIds() {
         std::lock_guard lock(m_);
         std::vector<std::string> ids;
@@ -76,7 +96,7 @@ public:
     std::optional<std::string> openBatchId() override {
         std::lock_guard lock(m_);
         for (const auto& r : rows_)
-            if (!r.acked && r.rec.batchId)
+            if (!r.acked && !r.setAside && r.rec.batchId)
                 return r.rec.batchId;
         return std::nullopt;
     }
@@ -84,7 +104,7 @@ public:
         std::lock_guard lock(m_);
         std::vector<store::OutboxRecord> out;
         for (const auto& r : rows_)
-            if (!r.acked && r.rec.batchId == batchId)
+            if (!r.acked && !r.setAside && r.rec.batchId == batchId)
                 out.push_back(r.rec);
         return out;
     }
@@ -95,7 +115,7 @@ public:
         std::vector<store::OutboxRecord> out;
         std::size_t bytes = 0;
         for (auto& r : rows_) {
-            if (r.acked || r.rec.batchId)
+            if (r.acked || r.setAside || r.rec.batchId)
                 continue;
             if (out.size() >= maxRecords ||
                 (!out.empty() && bytes + r.rec.payload.size() > maxBytes))
@@ -119,8 +139,17 @@ public:
         std::lock_guard lock(m_);
         std::int64_t n = 0;
         for (const auto& r : rows_)
-            n += !r.acked;
+            n += !r.acked && !r.setAside;
         return n;
+    }
+    void setAside(std::int64_t seq, const std::string& reason) override {
+        std::lock_guard lock(m_);
+        for (auto& r : rows_)
+            if (r.rec.seq == seq && !r.acked) {
+                r.setAside = true;
+                r.reason = reason;
+                r.rec.batchId.reset();
+            }
     }
 
     std::int64_t lastAcknowledgedSeq() override {
@@ -174,6 +203,8 @@ private:
     struct Row {
         store::OutboxRecord rec;
         bool acked = false;
+        bool setAside = false;
+        std::string reason;
     };
     std::mutex m_;
     std::int64_t lastSeq_ = 0;
