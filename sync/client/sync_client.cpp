@@ -1,5 +1,6 @@
 #include "sync/client/sync_client.hpp"
 
+#include "sync/client/checked_reply.hpp"
 #include "sync/client/url_policy.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
@@ -30,44 +31,6 @@ std::string describeFailure(const HttpReply& reply) {
 }
 
 namespace {
-
-// The outcome of a request that must come back 200 with a body we can parse.
-template <typename T> struct Checked {
-    std::optional<T> value;
-    std::string error;
-    int status = 0;
-};
-
-template <typename T, typename Parse> Checked<T> expect(const HttpOutcome& out, Parse parse) {
-    Checked<T> c;
-    if (!out.reply) {
-        c.error = out.error;
-        return c;
-    }
-    c.status = out.reply->status;
-    if (out.reply->status != 200) {
-        c.error = describeFailure(*out.reply);
-        if (out.reply->status == 401)
-            c.error += "; this kiosk must be enrolled again (repere enrol)";
-        return c;
-    }
-    auto parsed = parse(out.reply->body);
-    if (!parsed.ok()) {
-        c.error = "unexpected reply from the server (" + parsed.error + ")";
-        if (out.reply->body.find('<') != std::string::npos)
-            c.error = describeFailure(HttpReply{200, out.reply->body, out.reply->contentType, {}});
-        return c;
-    }
-    c.value = std::move(*parsed.value);
-    return c;
-}
-
-// A 200 whose body parses: the only outcome not worth sending again.
-template <typename Parse> std::function<bool(const HttpOutcome&)> parses(Parse parse) {
-    return [parse](const HttpOutcome& out) {
-        return out.reply && out.reply->status == 200 && parse(out.reply->body).ok();
-    };
-}
 
 WireRecord toWire(const store::OutboxRecord& r) {
     WireRecord w;
@@ -193,10 +156,12 @@ PushReport SyncClient::push() {
         return finish(rep.error);
 
     // The cursor call checks the token and the link before any batch is assembled.
-    auto cursor =
-        expect<CursorReply>(sendRetried([&] { return t->get(std::string(kApiPrefix) + "/cursor"); },
-                                        parses(parseCursorReply), "cursor request"),
-                            parseCursorReply);
+    auto cursor = expectRetried<CursorReply>(
+        [&](const auto& good) {
+            return sendRetried([&] { return t->get(std::string(kApiPrefix) + "/cursor"); }, good,
+                               "cursor request");
+        },
+        parseCursorReply);
     if (!cursor.value)
         return finish(cursor.error);
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
@@ -254,14 +219,16 @@ PushReport SyncClient::push() {
         const std::string body = gzipCompress(toJson(req).dump());
         rep.bytesSent += static_cast<std::int64_t>(body.size());
         // The same id on every send: the server stores a batch once and replays its reply.
-        auto reply = expect<BatchReply>(sendRetried(
-                                            [&] {
-                                                return t->post(std::string(kApiPrefix) +
-                                                                   "/batches/" + batchId,
-                                                               body, kBatchContentType);
-                                            },
-                                            parses(parseBatchReply), "batch " + batchId),
-                                        parseBatchReply);
+        auto reply = expectRetried<BatchReply>(
+            [&](const auto& good) {
+                return sendRetried(
+                    [&] {
+                        return t->post(std::string(kApiPrefix) + "/batches/" + batchId, body,
+                                       kBatchContentType);
+                    },
+                    good, "batch " + batchId);
+            },
+            parseBatchReply);
         if (!reply.value)
             return finish(reply.error);
         if (reply.value->batchId != batchId)
@@ -372,12 +339,15 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     std::int64_t since = 0;
     if (auto v = state_.value(key::kCatalogVersion))
         since = std::stoll(*v);
-    auto cat = expect<CatalogReply>(
-        sendRetried(
-            [&] {
-                return t->get(std::string(kApiPrefix) + "/catalog?since=" + std::to_string(since));
-            },
-            parses(parseCatalogReply), "catalogue request"),
+    auto cat = expectRetried<CatalogReply>(
+        [&](const auto& good) {
+            return sendRetried(
+                [&] {
+                    return t->get(std::string(kApiPrefix) +
+                                  "/catalog?since=" + std::to_string(since));
+                },
+                good, "catalogue request");
+        },
         parseCatalogReply);
     if (!cat.value) {
         rep.error = cat.error;
