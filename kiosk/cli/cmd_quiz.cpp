@@ -147,6 +147,18 @@ int stats(const std::string& path, bool asJson) {
         for (const auto& [n, h] : t["keyPositions"].items())
             std::cout << ", " << n << ' ' << h.dump();
         std::cout << '\n';
+        for (const auto& [kind, h] : p["keyPositionsByKind"].items())
+            std::cout << "  key positions, " << kind << ": " << h.dump() << '\n';
+        const auto& r = p["reading"];
+        std::cout << "  reading: " << r["items"].get<int>() << '/' << t["items"].get<int>()
+                  << " items, outside reading tasks " << r["readingOutsideReadingTasks"].get<int>()
+                  << '/' << r["itemsOutsideReadingTasks"].get<int>() << '\n';
+        const auto& sim = p["simulations"];
+        std::cout << "  simulations: genuine " << sim["genuine"].get<int>() << " (messages "
+                  << sim["genuineMessages"].get<int>() << ", sites "
+                  << sim["genuineSites"].get<int>() << "), fake " << sim["fake"].get<int>()
+                  << " (messages " << sim["fakeMessages"].get<int>() << ", sites "
+                  << sim["fakeSites"].get<int>() << ")\n";
     }
     return 0;
 }

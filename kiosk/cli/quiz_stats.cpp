@@ -67,6 +67,52 @@ void merge(CellStats& into, const CellStats& c) {
     }
 }
 
+bool testsReading(const quiz::Quiz& q, const std::string& skill) {
+    for (const auto& s : q.framework.skills)
+        if (s.id == skill)
+            return s.testsReading;
+    return false;
+}
+
+// Where reading the screen is the competence itself: a message to judge, a form to fill in.
+bool isReadingTask(const quiz::Quiz& q, const quiz::Item& item) {
+    using quiz::SimScenario;
+    const bool messageOrForm =
+        item.type == quiz::ItemType::Sim &&
+        (item.scenario == SimScenario::PhishingMessage || item.scenario == SimScenario::OnlineForm);
+    return messageOrForm || testsReading(q, item.skill);
+}
+
+void addKeyPositionByKind(QuizStats& out, const quiz::Item& item) {
+    if (item.type != quiz::ItemType::Choice || item.multiple || item.correct.size() != 1 ||
+        item.options.size() < 3)
+        return; // yes/no pairs keep their natural order
+    const bool words = std::all_of(item.options.begin(), item.options.end(),
+                                   [](const auto& o) { return !o.text.empty(); });
+    auto& h = out.keyPositionsByKind[(words ? "text " : "picture ") +
+                                     std::to_string(item.options.size())];
+    h.resize(item.options.size(), 0);
+    for (std::size_t i = 0; i < item.options.size(); ++i)
+        h[i] += item.options[i].id == item.correct[0] ? 1 : 0;
+}
+
+void addSimFigures(QuizStats& out, const quiz::Item& item) {
+    if (item.type != quiz::ItemType::Sim)
+        return;
+    if (item.scenario == quiz::SimScenario::PhishingMessage) {
+        double best = 0;
+        for (const auto& [state, points] : item.endStates)
+            best = std::max(best, points);
+        const auto open = item.endStates.find("opened_link");
+        const bool genuine = open != item.endStates.end() && open->second >= best && best > 0;
+        ++(genuine ? out.genuineMessages : out.fakeMessages);
+    } else if (item.scenario == quiz::SimScenario::BrowserAddress) {
+        ++out.genuineSites;
+        out.fakeSites +=
+            static_cast<int>(item.simConfig.value("lookalikes", nlohmann::json::array()).size());
+    }
+}
+
 } // namespace
 
 QuizStats computeQuizStats(const quiz::Quiz& q, const std::filesystem::path& dir,
@@ -80,6 +126,13 @@ QuizStats computeQuizStats(const quiz::Quiz& q, const std::filesystem::path& dir
                 continue;
             add(out.cells[item.skill][item.level.empty() ? "(none)" : item.level], q, item, dir,
                 durationOf, cache);
+            addKeyPositionByKind(out, item);
+            addSimFigures(out, item);
+            out.readingItems += item.reading ? 1 : 0;
+            if (!isReadingTask(q, item)) {
+                ++out.itemsOutsideReadingTasks;
+                out.readingOutsideReadingTasks += item.reading ? 1 : 0;
+            }
         }
     }
     for (const auto& [skill, levels] : out.cells)
@@ -114,7 +167,34 @@ nlohmann::json toJson(const QuizStats& s) {
     for (const auto& [skill, levels] : s.cells)
         for (const auto& [level, c] : levels)
             cells[skill][level] = toJson(c);
-    return {{"bySkillLevel", cells}, {"total", toJson(s.total)}};
+    nlohmann::json items = nlohmann::json::object();
+    for (const auto& [skill, levels] : s.cells)
+        for (const auto& [level, c] : levels)
+            items[skill][level] = c.items;
+    auto share = [](int n, int of) {
+        return of > 0 ? static_cast<double>(n) / of : 0.0;
+    };
+    const int genuine = s.genuineMessages + s.genuineSites;
+    const int fake = s.fakeMessages + s.fakeSites;
+    return {{"bySkillLevel", cells},
+            {"total", toJson(s.total)},
+            {"itemsBySkillLevel", items},
+            {"keyPositionsByKind", s.keyPositionsByKind},
+            {"reading",
+             {{"items", s.readingItems},
+              {"readingShare", share(s.readingItems, s.total.items)},
+              {"itemsOutsideReadingTasks", s.itemsOutsideReadingTasks},
+              {"readingOutsideReadingTasks", s.readingOutsideReadingTasks},
+              {"readingShareOutsideReadingTasks",
+               share(s.readingOutsideReadingTasks, s.itemsOutsideReadingTasks)}}},
+            {"simulations",
+             {{"genuineMessages", s.genuineMessages},
+              {"fakeMessages", s.fakeMessages},
+              {"genuineSites", s.genuineSites},
+              {"fakeSites", s.fakeSites},
+              {"genuine", genuine},
+              {"fake", fake},
+              {"genuinePerFake", fake > 0 ? static_cast<double>(genuine) / fake : 0.0}}}};
 }
 
 } // namespace repere::cli

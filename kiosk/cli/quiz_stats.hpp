@@ -26,6 +26,17 @@ struct CellStats {
 struct QuizStats {
     std::map<std::string, std::map<std::string, CellStats>> cells; // skill -> level -> figures
     CellStats total;
+    // Key positions of single-answer choices per kind ("text 4", "picture 4"): a test-wise person
+    // learns where keys sit within a kind of screen, so balance is judged per kind.
+    std::map<std::string, std::vector<int>> keyPositionsByKind;
+    // Items flagged "reading": true (FORMAT.md), over all scored items and outside the tasks where
+    // reading is the point (skills that test reading, message and form simulations).
+    int readingItems = 0;
+    int itemsOutsideReadingTasks = 0;
+    int readingOutsideReadingTasks = 0;
+    // What simulations show as safe or not: phishing_message messages (genuine when opening the
+    // link scores best) and browser_address sites (the target genuine, each look-alike fake).
+    int genuineMessages = 0, fakeMessages = 0, genuineSites = 0, fakeSites = 0;
 };
 
 // Seconds of an audio asset file; nullopt when it cannot be decoded.

@@ -198,9 +198,11 @@ struct FormField {
 enum class ReadAloud { All, InstructionOnly };
 
 // Scales a `levelSource` may name (FORMAT.md): CEFR self-assessment grid, CEFR Companion Volume
-// scales (incl. pre-A1), DILF / Référentiel A1.1 descriptors, the LASLLIAM literacy scale.
+// scales (incl. pre-A1), DILF / Référentiel A1.1 descriptors, the LASLLIAM literacy scale; for
+// digital skills the national framework (CRCN, as Pix uses it) and beginner task lists in the
+// spirit of "Les Bons Clics".
 inline constexpr const char* kLevelSourceScales[] = {"cefr-grid", "cefr-cv", "dilf-a1.1",
-                                                     "laslliam"};
+                                                     "laslliam",  "crcn",    "bons-clics"};
 
 struct Item {
     // Envelope
@@ -225,6 +227,9 @@ struct Item {
     // The descriptor the item's level comes from, "<scale>:<descriptor>" with a scale of
     // kLevelSourceScales (FORMAT.md "levelSource"); empty when the author gave none.
     std::string levelSource;
+    // The item cannot be done without reading French on the screen (no spoken or pictured route):
+    // `repere quiz stats` reports the share of such items (FORMAT.md "reading").
+    bool reading = false;
 
     // choice / profile / order / match (left)
     bool multiple = false;

@@ -16,10 +16,10 @@ using nlohmann::json;
 namespace {
 
 const Names kEnvelopeFields = {
-    "id",         "rev",        "type",       "skill",       "competence",
-    "level",      "difficulty", "practice",   "instruction", "instructionAudio",
-    "stimulus",   "dontKnow",   "timeLimitS", "scoring",     "readAloud",
-    "levelSource"};
+    "id",          "rev",        "type",       "skill",       "competence",
+    "level",       "difficulty", "practice",   "instruction", "instructionAudio",
+    "stimulus",    "dontKnow",   "timeLimitS", "scoring",     "readAloud",
+    "levelSource", "reading"};
 
 // Fields each item type adds to the envelope.
 const Names& typeFields(ItemType t) {
@@ -257,6 +257,7 @@ Item PackageReader::readItem(const json& j, const std::string& ptr, bool& hasDif
     item.timeLimitS = static_cast<int>(f.integer("timeLimitS", 0, 3600).value_or(0));
     readReadAloud(f, item);
     readLevelSource(f, item);
+    item.reading = f.boolean("reading").value_or(false);
     if (type) {
         readTypeFields(f, item);
         readScoring(f, item);
