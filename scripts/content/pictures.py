@@ -209,7 +209,7 @@ def scene_browser(t):
     s.rect(262, 64, 590, 62, fill="#fff", r=31, stroke="#c4c7c5")
     s.picto("cadenas", 278, 73, 44, t)
     s.area("lock", 266, 58, 66, 74)
-    s.text(336, 104, "https://www.ville-exemple.fr/accueil", size=22, fill="#202124")
+    s.text(336, 104, "https://www.ville.example/accueil", size=22, fill="#202124")
     s.area("address", 336, 58, 516, 74)
     s.text(905, 115, "⋮", size=50, fill="#333", anchor="middle")
     s.area("menu", 865, 55, 80, 80)
@@ -283,12 +283,12 @@ def scene_search_results(t):
     s = Svg(960, 640, "#ffffff")
     s.rect(30, 24, 700, 52, fill="#fff", stroke="#c4c7c5", r=26)
     s.picto("loupe", 44, 32, 36, t)
-    s.text(92, 58, "caf prendre rendez-vous", size=22)
-    blocks = [("Annonce · www.rdv-allocations-express.exemple.com", "Rendez-vous CAF en 24 h – service payant",
+    s.text(92, 58, "allocations prendre rendez-vous", size=22)
+    blocks = [("Annonce · www.rdv-allocations-express.example", "Rendez-vous allocations en 24 h – payant",
                "Nous prenons rendez-vous pour vous. Frais de dossier 29 €.", "res-ad"),
-              ("www.caf.fr › allocataires › contacter", "Prendre rendez-vous avec votre Caf",
+              ("www.allocations.example › allocataires › contacter", "Prendre rendez-vous – Allocations familiales",
                "Service gratuit. Connectez-vous à Mon Compte pour prendre rendez-vous.", "res-official"),
-              ("forum-entraide.exemple.net › caf", "Comment avoir un rdv à la caf ?? (forum)",
+              ("forum-entraide.example › allocations", "Comment avoir un rdv aux allocations ?? (forum)",
                "Bonjour, ça fait 3 semaines que j'essaie d'appeler…", "res-forum")]
     # Text larger than a real results page: the picture is also shown small, beside options (inf-09).
     for i, (url, title, desc, key) in enumerate(blocks):
@@ -358,7 +358,7 @@ def scene_login(t):
 def scene_cookie(t):
     s = Svg(960, 600, "#e9edf2")
     s.rect(0, 0, 960, 60, fill="#0b4f8a")
-    s.text(24, 40, "Boutique-Exemple.fr", size=26, fill="#fff", weight="bold")
+    s.text(24, 40, "boutique.example", size=26, fill="#fff", weight="bold")
     s.rect(120, 140, 720, 380, fill="#fff", r=14, stroke="#999")
     s.text(480, 200, "Nous respectons votre vie privée", size=28, anchor="middle", weight="bold")
     s.lines(160, 250, ["Nous et nos 312 partenaires utilisons des cookies",

@@ -164,25 +164,28 @@ TEST_CASE("online form sims: the card's details are accepted and score - a wrong
     CHECK(n >= 2);
 }
 
-TEST_CASE("phishing sims: deleting or reporting scores, opening the link does not") {
-    int n = 0;
+TEST_CASE("phishing sims: a scam scores when deleted or reported, a genuine message when opened") {
+    int scams = 0, genuine = 0;
     for (const auto& item : simItems()) {
         if (item.at("scenario") != "phishing_message") {
             continue;
         }
-        ++n;
+        // Issue 17: genuine messages too, so "it's a scam" is not always the right answer.
+        const bool real = item.at("endStates").value("opened_link", 0.0) > 0.0;
+        ++(real ? genuine : scams);
+        const double keep = real ? 0.0 : 1.0;
         const json& cfg = item.at("sim");
         PhishingModel del(cfg);
         del.askDelete();
         del.confirm();
         REQUIRE(del.finished());
-        CHECK(pointsFor(item, del.trace().endState()) == 1.0);
+        CHECK(pointsFor(item, del.trace().endState()) == keep);
 
         PhishingModel report(cfg);
         report.askReport();
         report.confirm();
         REQUIRE(report.finished());
-        CHECK(pointsFor(item, report.trace().endState()) == 1.0);
+        CHECK(pointsFor(item, report.trace().endState()) == keep);
 
         PhishingModel open(cfg);
         open.openLink();
@@ -190,7 +193,8 @@ TEST_CASE("phishing sims: deleting or reporting scores, opening the link does no
             open.confirm(); // a page shown before the end
         }
         REQUIRE(open.finished());
-        CHECK(pointsFor(item, open.trace().endState()) == 0.0);
+        CHECK(pointsFor(item, open.trace().endState()) == 1.0 - keep);
     }
-    CHECK(n >= 4);
+    CHECK(scams >= 3);
+    CHECK(genuine >= scams);
 }

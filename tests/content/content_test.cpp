@@ -1,6 +1,8 @@
 // Checks of the two bundled diagnostics (quizzes/numerique, quizzes/francais) that the loader
 // cannot know about: the content rules of DESIGN §4 and issue 8. The loader's own validation
 // (schema, references, routing) is exercised in content_loader_test.cpp.
+#include "content_json.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -16,6 +18,7 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using namespace repere::content_test;
 
 namespace {
 
@@ -26,31 +29,6 @@ constexpr int kMinItemsPerLevelAdaptive = 3;
 // which each band's section draws two (issue 16: "at least 3 spoken tasks per level band").
 constexpr int kMinItemsPerLevelManual = 3;
 constexpr std::uintmax_t kMaxMediaBytes = 30u * 1024u * 1024u;
-
-fs::path packageDir(const std::string& id) {
-    return fs::path(REPERE_SOURCE_DIR) / "quizzes" / id;
-}
-
-json loadQuiz(const std::string& id) {
-    std::ifstream in(packageDir(id) / "quiz.json");
-    REQUIRE(in.good());
-    return json::parse(in);
-}
-
-std::vector<json> allItems(const json& quiz) {
-    std::vector<json> out;
-    for (const auto& s : quiz.at("sections")) {
-        for (const auto& it : s.at("items")) {
-            out.push_back(it);
-        }
-    }
-    return out;
-}
-
-bool isScored(const json& it) {
-    const std::string type = it.at("type");
-    return type != "info" && type != "profile" && !it.value("practice", false);
-}
 
 std::string sha256Hex(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -367,30 +345,6 @@ TEST_CASE("every speaking and free-writing task is trainer-scored with a rubric"
 }
 
 // ---- Français v2 (issue 16): clean items a CEFR test writer would sign ----------------------
-
-namespace {
-
-// Single-answer choice items of the package, scored.
-std::vector<json> singleChoices(const json& quiz) {
-    std::vector<json> out;
-    for (const auto& it : allItems(quiz)) {
-        if (isScored(it) && it.at("type") == "choice" && !it.value("multiple", false) &&
-            it.at("correct").size() == 1) {
-            out.push_back(it);
-        }
-    }
-    return out;
-}
-
-std::size_t codePoints(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) {
-        n += (c & 0xC0) != 0x80;
-    }
-    return n;
-}
-
-} // namespace
 
 TEST_CASE("francais: every scored item names the descriptor its level comes from") {
     const json quiz = loadQuiz("francais");

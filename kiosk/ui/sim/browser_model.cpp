@@ -21,7 +21,7 @@ std::string normalizeAddress(const std::string& address) {
 }
 
 BrowserModel::BrowserModel(const nlohmann::json& config)
-    : home_(configString(config, "home", "www.cherchetout.exemple")),
+    : home_(configString(config, "home", "www.cherchetout.example")),
       homeTitle_(configString(config, "homeTitle")), target_(configString(config, "target")),
       targetTitle_(configString(config, "targetTitle")),
       targetText_(configString(config, "targetText")),

@@ -4,7 +4,7 @@
 // (often the first, sponsored one) is a trap.
 //
 // simConfig, every field optional:
-//   "home":        "www.cherchetout.exemple"        start page address
+//   "home":        "www.cherchetout.example"        start page address
 //   "homeTitle":   "Cherchetout"                    the search engine's name
 //   "target":      "www.mon-espace-demarches.exemple.fr"   the site to reach
 //   "targetTitle": "Mon Espace Démarches"
