@@ -166,9 +166,11 @@ ui::ItemScreenView Controller::itemView() const {
     v.soundUnavailable = soundUnavailable();
     v.instruction = cur->item->instruction.get(person_.locale, quiz.defaultLocale);
     v.progress = static_cast<float>(person_.attempt->progress().fraction());
-    // Without sound the way on must stay open: "Je ne sais pas" then stores "unavailable".
+    // Without sound the way on must stay open: "Je ne sais pas" then stores "unavailable". An
+    // information screen asks nothing: "Continuer" only (issue 17).
     v.allowDontKnow =
-        cur->item->dontKnow || v.item.stimulusUnavailable || v.item.recording.unavailable;
+        cur->item->type != quiz::ItemType::Info &&
+        (cur->item->dontKnow || v.item.stimulusUnavailable || v.item.recording.unavailable);
     v.practice = cur->item->practice;
     return v;
 }

@@ -222,3 +222,21 @@ TEST_CASE("a package for authors is not offered on the choice screen") {
         offered.insert(c.quizId);
     CHECK(offered == std::set<std::string>{versions::kQuizId});
 }
+
+TEST_CASE("an information screen offers Continuer only, never Je ne sais pas") {
+    // Issue 17: the digital diagnostic's introduction showed "Je ne sais pas" beside "Continuer".
+    Kiosk k;
+    REQUIRE(k.library.addBundled(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes") >= 1);
+    k.controller->apply(I::Start{});
+    k.controller->apply(I::ChooseLanguage{"fr"});
+    k.controller->apply(I::AcceptConsent{});
+    k.controller->apply(I::NoCode{});
+    k.controller->apply(I::ChooseQuiz{"numerique"});
+    REQUIRE(k.controller->screen() == app::Screen::Item);
+    REQUIRE(k.item() == "intro");
+    CHECK_FALSE(k.controller->itemView().allowDontKnow);
+    // The practice item after it still offers the quiet way out.
+    k.controller->apply(I::Answer{nlohmann::json::object()});
+    REQUIRE(k.item() == "ent-choix");
+    CHECK(k.controller->itemView().allowDontKnow);
+}

@@ -42,9 +42,76 @@ std::vector<std::string> titles(const std::vector<const report::SkillLine*>& lis
     return out;
 }
 
+quiz::Quiz loadNumerique() {
+    auto r = quiz::loadPackage(std::string(REPERE_SOURCE_DIR) + "/quizzes/numerique");
+    REQUIRE(r.ok());
+    return std::move(*r.quiz);
+}
+
+engine::SkillResult placed(const char* id, std::size_t level, int used = 4, int dontKnow = 0) {
+    engine::SkillResult s;
+    s.skillId = id;
+    s.level = level;
+    s.itemsUsed = used;
+    s.dontKnow = dontKnow;
+    s.score = used - dontKnow; // something right: a strength needs it
+    return s;
+}
+
+const std::vector<const char*> kDomains = {"environnement", "information", "communication",
+                                           "creation", "protection"};
+
 } // namespace
 
-TEST_CASE("presenter: the upper half of the placed skills are strengths, unplaced skills last",
+// Issue 17: a novice saw "Utiliser un appareil — Découverte" as a strength (the upper half of
+// their own domains), an expert saw "Autonome" under what they can still learn.
+TEST_CASE("presenter: a domain is a strength by its level, not by its rank",
+          "[report][presenter]") {
+    const quiz::Quiz quiz = loadNumerique();
+    REQUIRE(quiz.framework.strengthLevel == "en-progres");
+    engine::Results novice, expert, mixed;
+    for (const char* d : kDomains) {
+        novice.skills.push_back(placed(d, 0));
+        expert.skills.push_back(placed(d, 3));
+    }
+    const auto n = report::presentResult(quiz, novice, "fr");
+    CHECK(n.inGroup(report::SkillGroup::Strength).empty());
+    CHECK(n.inGroup(report::SkillGroup::ToLearn).size() == 5);
+    const auto e = report::presentResult(quiz, expert, "fr");
+    CHECK(e.inGroup(report::SkillGroup::Strength).size() == 5);
+    CHECK(e.inGroup(report::SkillGroup::ToLearn).empty());
+    // Premiers pas is not yet "bien faire"; En progrès is.
+    mixed.skills = {placed("environnement", 1), placed("information", 2)};
+    const auto m = report::presentResult(quiz, mixed, "fr");
+    CHECK(titles(m.inGroup(report::SkillGroup::Strength)) ==
+          std::vector<std::string>{"Chercher une information"});
+    CHECK(titles(m.inGroup(report::SkillGroup::ToLearn)) ==
+          std::vector<std::string>{"Utiliser un appareil"});
+}
+
+// Issue 17: "Je reconnais un message douteux simple" was shown after the only phishing item was
+// skipped. The numerique package asks 3 answers (not "Je ne sais pas") per domain.
+TEST_CASE("presenter: a can-do line only with enough answers in that domain",
+          "[report][presenter]") {
+    const quiz::Quiz quiz = loadNumerique();
+    REQUIRE(quiz.framework.canDoMinAnswers == 3);
+    engine::Results results;
+    results.skills = {placed("protection", 1, 4, 2), placed("creation", 1, 4, 1)};
+    const auto p = report::presentResult(quiz, results, "fr");
+    for (const auto& line : p.skills) {
+        INFO(line.skillId);
+        if (line.skillId == "protection") {
+            CHECK(line.answered == 2);
+            CHECK_FALSE(line.canDoShown);
+            CHECK(line.canDo == "Pas assez de réponses pour conclure.");
+        } else if (line.skillId == "creation") {
+            CHECK(line.canDoShown);
+            CHECK(line.canDo == "Je prends une photo avec mon téléphone et je la retrouve.");
+        }
+    }
+}
+
+TEST_CASE("presenter: strengths by level (from the middle level up), unplaced skills last",
           "[report][presenter]") {
     quiz::Quiz quiz = report::test::loadFrancais();
     engine::Results results;

@@ -127,6 +127,8 @@ const Row kRows[] = {
     {"result.first_step",
      "Vous avez fait le premier pas. Une formation vous aidera à avancer, à votre rythme.",
      "You have taken the first step. A training will help you move on, at your own pace."},
+    {"result.not_enough_answers", "Pas assez de réponses pour conclure.",
+     "Not enough answers to conclude."},
     {"result.step_of", "Marche {n} sur {total}", "Step {n} of {total}"},
     {"result.next",
      "La suite : votre conseiller regarde vos résultats avec vous et vous propose une formation.",
@@ -217,7 +219,7 @@ const Row kRows[] = {
     // Always shown in French whatever the language of instructions: a mock is tested content, like
     // a
     // stimulus (a real French webmail says "Envoyer"). No English column on purpose.
-    {"mock.mail.url", "messagerie.exemple.fr", nullptr},
+    {"mock.mail.url", "messagerie.example", nullptr},
     {"mock.mail.app", "Messagerie", nullptr},
     {"mock.mail.new", "Nouveau message", nullptr},
     {"mock.mail.inbox", "Boîte de réception", nullptr},

@@ -53,6 +53,12 @@ const LocalizedText& Framework::canDoFor(const std::string& skillId, std::size_t
     return levels[level].canDo;
 }
 
+std::size_t Framework::strengthIndex() const {
+    if (auto i = levelIndex(strengthLevel))
+        return *i;
+    return levels.size() / 2;
+}
+
 const Item* Quiz::findItem(const std::string& itemId) const {
     for (const auto& section : sections) {
         for (const auto& item : section.items) {

@@ -82,6 +82,13 @@ struct Framework {
     // What a person can do, per skill and level: skill id -> level id -> text ("canDo" of the
     // framework). "Lire" at B1 speaks of reading, not of speaking.
     std::map<std::string, std::map<std::string, LocalizedText>> canDo;
+    // The lowest level listed under "Ce que vous savez déjà bien faire" ("strengthLevel", a level
+    // id): the result then groups skills by level, never by their rank among the person's skills.
+    // Empty: the upper half of the person's placed skills (report/result_presenter.cpp).
+    std::string strengthLevel;
+    // Answers (not "Je ne sais pas") a skill needs before its can-do line is shown
+    // ("canDoMinAnswers"); fewer, and the result says there are not enough answers to conclude.
+    int canDoMinAnswers = 1;
 
     // Index of the level an ability estimate falls into (0 .. levels.size()-1).
     std::size_t levelForAbility(double theta) const;
@@ -90,6 +97,8 @@ struct Framework {
     // The can-do of `skillId` at level index `level`: the skill's own line, else the level's
     // canDo (packages written before per-skill lines); empty when there is neither.
     const LocalizedText& canDoFor(const std::string& skillId, std::size_t level) const;
+    // Index of strengthLevel (the middle level when none is given).
+    std::size_t strengthIndex() const;
 };
 
 // ---------------------------------------------------------------------------------------------

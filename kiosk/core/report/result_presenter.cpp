@@ -74,11 +74,16 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
             line.unavailable = r->unavailable;
             line.pendingManual = r->pendingManual;
             line.itemsUsed = r->itemsUsed;
+            line.answered = r->itemsUsed - r->dontKnow;
         }
         if (line.level && *line.level < fw.levels.size()) {
             line.levelTitle = fw.levels[*line.level].title.get(locale, fallback);
-            // This skill's own words at that level ("Je lis ..." for Lire, not a generic line).
-            line.canDo = fw.canDoFor(skill.id, *line.level).get(locale, fallback);
+            // This skill's own words at that level ("Je lis ..." for Lire, not a generic line),
+            // only when enough answers support it: a level reached through "Je ne sais pas" and
+            // skipped items says nothing of what the person can do.
+            line.canDoShown = line.answered >= fw.canDoMinAnswers;
+            line.canDo = line.canDoShown ? fw.canDoFor(skill.id, *line.level).get(locale, fallback)
+                                         : i18n::text("result.not_enough_answers", locale);
         } else {
             line.level.reset();
             line.notAssessed = line.pendingManual == 0;
@@ -95,16 +100,20 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
             return x.level.has_value();
         return x.level && *x.level > *y.level;
     });
-    // The upper half of the placed skills (the odd one in the middle included) are strengths, but
-    // only above the lowest step and with at least one right answer: "Pré-A1", "Je ne lis pas
-    // encore" or a skill with nothing right is something to learn, never a strength.
+    // A package that marks framework.strengthLevel groups by level (issue 17): at or above it is a
+    // strength, whatever the person's other skills. Without it, the upper half of the placed
+    // skills (the odd one in the middle included). Either way only above the lowest step and with
+    // at least one right answer: "Pré-A1", "Je ne lis pas encore" or a skill with nothing right is
+    // something to learn, never a strength.
     const auto placed = static_cast<std::size_t>(std::count_if(
         p.skills.begin(), p.skills.end(), [](const SkillLine& s) { return s.level.has_value(); }));
     const std::size_t strengths = (placed + 1) / 2;
     for (std::size_t i = 0; i < placed; ++i) {
         const auto* r = results.skill(p.skills[i].skillId);
         const bool earned = *p.skills[i].level > 0 && !p.skills[i].skipped && r && r->score > 0;
-        p.skills[i].group = i < strengths && earned ? SkillGroup::Strength : SkillGroup::ToLearn;
+        const bool high = fw.strengthLevel.empty() ? i < strengths
+                                                   : *p.skills[i].level >= fw.strengthIndex();
+        p.skills[i].group = high && earned ? SkillGroup::Strength : SkillGroup::ToLearn;
     }
     if (p.inGroup(SkillGroup::Strength).empty())
         p.firstStep = i18n::text("result.first_step", locale);

@@ -33,12 +33,15 @@ struct SkillLine {
     int unavailable = 0;                  // answers that could not be taken (no sound)
     int pendingManual = 0;                // answers of this skill still waiting for a trainer
     int itemsUsed = 0;
+    int answered = 0;        // itemsUsed without "Je ne sais pas"
+    bool canDoShown = false; // false: canDo says there are not enough answers to conclude
     SkillGroup group = SkillGroup::NotPlaced;
 };
 
 struct ResultPresentation {
     // Strengths first (highest step first), then what can still be learnt, then skills not
-    // placed; within a group, the framework's order.
+    // placed; within a group, the framework's order. A placed skill is a strength when its level
+    // is at or above the package's framework.strengthLevel, whatever the other skills' levels.
     std::vector<SkillLine> skills;
     // The package's result messages whose condition holds, joined; a message whose condition
     // reads the level of a skill that was not assessed is left out (it would claim that skill).

@@ -155,7 +155,7 @@ void PackageReader::readCanDo(const json& table, const std::string& ptr) {
 
 void PackageReader::readFramework(const json& j, const std::string& ptr) {
     Fields f(j, ptr, r_, "the framework");
-    f.allowOnly({"skills", "levels", "canDo", "cutPoints"});
+    f.allowOnly({"skills", "levels", "canDo", "cutPoints", "strengthLevel", "canDoMinAnswers"});
     if (const json* skills = f.array("skills", true)) {
         if (skills->empty()) {
             r_.error(f.at("skills"), "list at least one skill");
@@ -190,6 +190,18 @@ void PackageReader::readFramework(const json& j, const std::string& ptr) {
     }
     if (const json* table = f.object("canDo")) {
         readCanDo(*table, f.at("canDo"));
+    }
+    if (auto strength = f.string("strengthLevel")) {
+        if (!q_.framework.levelIndex(*strength))
+            r_.error(f.at("strengthLevel"),
+                     "unknown level " + inQuotes(*strength) + "; name one of framework.levels");
+        q_.framework.strengthLevel = *strength;
+    }
+    if (const json* n = f.get("canDoMinAnswers")) {
+        if (!n->is_number_integer() || n->get<int>() < 1)
+            r_.error(f.at("canDoMinAnswers"), "write a whole number of answers, at least 1");
+        else
+            q_.framework.canDoMinAnswers = n->get<int>();
     }
     if (const json* cuts = f.array("cutPoints", true)) {
         for (std::size_t i = 0; i < cuts->size(); ++i) {
