@@ -2,6 +2,7 @@
 // (engine/simulation.hpp) to measure placement accuracy and test length.
 #include "command.hpp"
 #include "data_dir_option.hpp"
+#include "engine/guesser.hpp"
 #include "engine/simulation.hpp"
 #include "quiz/loader.hpp"
 #include "store/engine_bridge.hpp"
@@ -67,7 +68,23 @@ struct SimulateArgs {
     std::uint64_t seed = 1;
     int fixedLength = 0;
     double margin = 1.5;
+    bool guesser = false;
 };
+
+// Issue 17: a test-wise guesser must not be placed clearly above someone tapping at random.
+void reportGuesser(const quiz::Quiz& q, const SimulateArgs& args) {
+    using engine::Strategy;
+    const auto guessed = engine::meanPlacedLevels(q, Strategy::Guesser, args.candidates, args.seed);
+    const auto tapped = engine::meanPlacedLevels(q, Strategy::Tapper, args.candidates, args.seed);
+    double worst = -1e9;
+    for (const auto& [skill, g] : guessed) {
+        const double r = tapped.at(skill);
+        worst = std::max(worst, g - r);
+        std::cout << "skill " << skill << ": mean_level_guesser=" << g << " mean_level_random=" << r
+                  << " difference=" << g - r << "\n";
+    }
+    std::cout << "guesser_above_random_max=" << worst << "\n";
+}
 
 int runSimulate(const SimulateArgs& args) {
     const auto loaded = quiz::loadPackage(args.quiz);
@@ -147,6 +164,8 @@ int runSimulate(const SimulateArgs& args) {
                   << " responses in "
                   << store::databasePath(store::resolveDataDir(args.dataDir)).string() << "\n";
     }
+    if (args.guesser)
+        reportGuesser(q, args);
     std::cout << report.summaryLine() << std::endl;
     return 0;
 }
@@ -167,6 +186,9 @@ void registerSimulateCommands(CLI::App& app, Action& run) {
                     "Compare with a fixed-length test: adaptive sections become their first N "
                     "items in bank order")
         ->check(CLI::Range(0, 100000));
+    cmd->add_flag("--guesser", args->guesser,
+                  "Also place a test-wise guesser (longest answer, else a middle one) and a "
+                  "random tapper: mean placed level per skill");
     cmd->add_option("--margin", args->margin,
                     "Abilities are drawn from MARGIN logits below the first cut-point to MARGIN "
                     "above the last")
