@@ -42,7 +42,8 @@ std::string fileText(const std::string& relative) {
 
 } // namespace
 
-TEST_CASE("numerique: every scored item names where its level comes from (CRCN or beginner tasks)") {
+TEST_CASE(
+    "numerique: every scored item names where its level comes from (CRCN or beginner tasks)") {
     for (const auto& it : allItems(loadQuiz("numerique"))) {
         if (!isScored(it)) {
             continue;
@@ -132,8 +133,8 @@ TEST_CASE("numerique: simulations show at least as many genuine messages and sit
             fakeSites += static_cast<int>(it.at("sim").value("lookalikes", json::array()).size());
         }
     }
-    INFO("messages " << genuineMessages << "/" << fakeMessages << ", sites " << genuineSites
-                     << "/" << fakeSites);
+    INFO("messages " << genuineMessages << "/" << fakeMessages << ", sites " << genuineSites << "/"
+                     << fakeSites);
     CHECK(genuineMessages >= 3);
     CHECK(fakeMessages >= 3);
     CHECK(genuineMessages >= fakeMessages);
@@ -183,7 +184,8 @@ TEST_CASE("numerique: calm contexts, fictional .example addresses, in the packag
     }
     CHECK(addresses >= 10);
     // The kiosk's own mock screens (strings table, browser start page).
-    for (const char* file : {"kiosk/core/i18n/strings_table.cpp", "kiosk/ui/sim/browser_model.cpp"}) {
+    for (const char* file :
+         {"kiosk/core/i18n/strings_table.cpp", "kiosk/ui/sim/browser_model.cpp"}) {
         const std::string text = fileText(file);
         INFO(file);
         CHECK(text.find("exemple.fr") == std::string::npos);

@@ -33,7 +33,7 @@ quiz::Quiz longestKeyBank(bool keyLongest) {
 
 } // namespace
 
-TEST_CASE("the guesser taps the longest answer, else a middle one; the tapper anything") {
+TEST_CASE("the guesser taps the longest answer, else a middle one, the tapper anything") {
     engine::Rng rng(5);
     CHECK(selected(engine::strategyAnswer(fourWords("oui", "non", "peut-être bien", "si"),
                                           Strategy::Guesser, rng)) == "c");
@@ -49,7 +49,7 @@ TEST_CASE("the guesser taps the longest answer, else a middle one; the tapper an
     CHECK(any == std::set<std::string>{"a", "b", "c", "d"});
 }
 
-TEST_CASE("the guesser calls every message a scam; a tapper opens, reports or deletes") {
+TEST_CASE("the guesser calls every message a scam, a tapper opens, reports or deletes") {
     quiz::Item sms;
     sms.id = "sms";
     sms.type = quiz::ItemType::Sim;
