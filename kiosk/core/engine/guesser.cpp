@@ -47,8 +47,8 @@ std::size_t guessedOption(const Item& item, Rng& rng) {
 json choiceAnswer(const Item& item, Strategy strategy, Rng& rng) {
     if (item.options.empty())
         return {{"selected", json::array()}};
-    const std::size_t i = strategy == Strategy::Guesser ? guessedOption(item, rng)
-                                                        : rng.below(item.options.size());
+    const std::size_t i =
+        strategy == Strategy::Guesser ? guessedOption(item, rng) : rng.below(item.options.size());
     return {{"selected", {item.options[i].id}}};
 }
 
@@ -125,12 +125,16 @@ std::map<std::string, double> meanPlacedLevels(const quiz::Quiz& quiz, Strategy 
     for (int c = 0; c < candidates; ++c) {
         Rng rng(seed, label, static_cast<std::uint64_t>(c));
         AttemptOptions options;
-        options.seed = streamSeed(seed, label, static_cast<std::uint64_t>(c)) &
-                       0x7FFFFFFFFFFFFFFFull;
+        options.seed =
+            streamSeed(seed, label, static_cast<std::uint64_t>(c)) & 0x7FFFFFFFFFFFFFFFull;
         options.attemptUuid = std::string(label) + "-" + std::to_string(c);
         int counter = 0;
-        options.newUuid = [&counter] { return "g-r" + std::to_string(counter++); };
-        options.nowMs = [] { return std::int64_t{0}; };
+        options.newUuid = [&counter] {
+            return "g-r" + std::to_string(counter++);
+        };
+        options.nowMs = [] {
+            return std::int64_t{0};
+        };
         Attempt attempt(quiz, options);
         while (auto current = attempt.current())
             attempt.answer(strategyAnswer(*current->item, strategy, rng), 1000);
