@@ -161,6 +161,24 @@ TEST_CASE("practice items are shown first, never scored, never picked away") {
     CHECK(attempt.results().skill("reading")->maxScore == 2.0);
 }
 
+TEST_CASE("a section's introduction comes before its practice items") {
+    // Issue 17: the digital diagnostic showed its practice items, then "Ce test montre ...".
+    quiz::Item intro;
+    intro.id = "intro";
+    intro.type = quiz::ItemType::Info;
+    auto practice = choiceItem("practice");
+    practice.practice = true;
+    auto later = intro;
+    later.id = "later-info";
+    auto section = linearSection("s", items("q", 2));
+    section.items.insert(section.items.begin(), intro);
+    section.items.push_back(later);
+    section.items.push_back(practice);
+    const auto quiz = makeQuiz({section});
+    Attempt attempt(quiz, testOptions());
+    CHECK(run(attempt) == std::vector<std::string>{"intro", "practice", "q0", "q1", "later-info"});
+}
+
 TEST_CASE("expression variables reflect the attempt so far") {
     auto profile = linearSection("profil", {profileItem("p1", "devices", {"phone", "pc", "tv"})});
     profile.items[0].multiple = true;

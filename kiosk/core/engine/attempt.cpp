@@ -134,9 +134,14 @@ void Attempt::enterSectionFrom(std::size_t index) {
         }
         Cursor cursor;
         cursor.section = i;
+        // Practice items come first, except the information screens authored before everything
+        // else: a section's introduction comes before its practice items (issue 17).
         std::vector<std::size_t> others;
+        std::size_t leading = 0;
         for (std::size_t k = 0; k < section.items.size(); ++k) {
-            (section.items[k].practice ? cursor.plan : others).push_back(k);
+            const bool intro = leading == k && section.items[k].type == quiz::ItemType::Info;
+            leading += intro ? 1 : 0;
+            (intro || section.items[k].practice ? cursor.plan : others).push_back(k);
         }
         if (section.mode == Section::Mode::Linear) {
             const bool picking =
