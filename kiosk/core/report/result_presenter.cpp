@@ -111,8 +111,8 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
     for (std::size_t i = 0; i < placed; ++i) {
         const auto* r = results.skill(p.skills[i].skillId);
         const bool earned = *p.skills[i].level > 0 && !p.skills[i].skipped && r && r->score > 0;
-        const bool high = fw.strengthLevel.empty() ? i < strengths
-                                                   : *p.skills[i].level >= fw.strengthIndex();
+        const bool high =
+            fw.strengthLevel.empty() ? i < strengths : *p.skills[i].level >= fw.strengthIndex();
         p.skills[i].group = high && earned ? SkillGroup::Strength : SkillGroup::ToLearn;
     }
     if (p.inGroup(SkillGroup::Strength).empty())
