@@ -111,7 +111,7 @@ TEST_CASE("presenter: a can-do line only with enough answers in that domain",
     }
 }
 
-TEST_CASE("presenter: strengths by level (from the middle level up), unplaced skills last",
+TEST_CASE("presenter: without strengthLevel the upper half are strengths, unplaced skills last",
           "[report][presenter]") {
     quiz::Quiz quiz = report::test::loadFrancais();
     engine::Results results;
