@@ -2,11 +2,12 @@
 //   repere-server --listen HOST:PORT --db sqlite:PATH|postgresql://... [--tls-cert F --tls-key F]
 //   [--insecure-http] repere-server admin
 //   enrol-code|enrol-codes|revoke-code|devices|revoke|publish-quiz|add-trainer|remove-trainer|
-//   trainers|export|audit --db ...
+//   trainers|add-user|remove-user|users|export|audit --db ...
 #include "sync/server/admin.hpp"
 #include "sync/server/admin_erase.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
+#include "sync/server/web_users.hpp"
 #include "util/private_files.hpp"
 #include "util/secret_input.hpp"
 
@@ -173,6 +174,21 @@ int main(int argc, char** argv) {
     removeTrainerCmd->add_option("--name", name)->required();
     auto* trainersCmd = admin->add_subcommand("trainers", "list trainer accounts (never a PIN)");
     addDb(trainersCmd);
+    std::string webRole;
+    auto* addUser = admin->add_subcommand(
+        "add-user",
+        "add or update a back-office account; the password is read from standard input");
+    addDb(addUser);
+    addUser->add_option("--agency", agency, "the counsellor's agency")->required();
+    addUser->add_option("--name", name, "log-in name")->required();
+    addUser->add_option("--role", webRole, "counsellor (own agency) or coordinator (every agency)")
+        ->required()
+        ->check(CLI::IsMember({"counsellor", "coordinator"}));
+    auto* removeUser = admin->add_subcommand("remove-user", "delete a back-office account");
+    addDb(removeUser);
+    removeUser->add_option("--name", name)->required();
+    auto* usersCmd = admin->add_subcommand("users", "list back-office accounts (never a password)");
+    addDb(usersCmd);
     auto* exportCmd = admin->add_subcommand("export", "export every stored record");
     addDb(exportCmd);
     exportCmd
@@ -258,6 +274,28 @@ int main(int argc, char** argv) {
                                                : t.agency)
                           << "\t" << t.name << "\t" << t.role << "\t"
                           << (t.active ? "active" : "removed") << "\t" << t.updatedAtMs << "\n";
+        } else if (addUser->parsed()) {
+            // Never on the command line: `ps` and the shell history would keep it.
+            const auto password =
+                repere::util::readSecretLine("Password (10 characters or more): ");
+            if (repere::util::stdinIsTerminal() &&
+                repere::util::readSecretLine("Password again: ") != password)
+                throw std::runtime_error("the two passwords differ; nothing was saved");
+            addWebUser(*storage, agency, name, webRole, password, nowMs());
+            std::cout << webRole << " " << name << " of " << agency << " saved\n";
+        } else if (removeUser->parsed()) {
+            if (!removeWebUser(*storage, name, nowMs())) {
+                std::cerr << "repere-server: no back-office account " << name
+                          << " (see admin users)\n";
+                return 1;
+            }
+            std::cout << "account " << name << " removed; its sessions are closed\n";
+        } else if (usersCmd->parsed()) {
+            const auto now = nowMs();
+            std::cout << "name\tagency\trole\tstate\n";
+            for (const auto& u : storage->webUsers())
+                std::cout << u.name << "\t" << u.agency << "\t" << u.role << "\t"
+                          << (u.lockedUntilMs > now ? "locked" : "active") << "\n";
         } else if (enrolCodes->parsed()) {
             const auto now = nowMs();
             std::cout << "id\tagency\tcreated_at_ms\texpires_at_ms\tstate\tdevice_id\n";

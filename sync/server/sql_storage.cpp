@@ -3,6 +3,7 @@
 #include "sync/server/sql_storage.hpp"
 
 #include "sync/protocol/digest.hpp"
+#include "sync/server/schema.hpp"
 #include "sync/server/sql.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,89 +11,6 @@
 
 namespace repere::sync::server {
 namespace {
-
-// Schema version 1. Types are spelled per dialect; everything else is shared.
-std::vector<std::string> schemaV1(SqlDialect d) {
-    const bool pg = d == SqlDialect::Postgresql;
-    const std::string big = pg ? "BIGINT" : "INTEGER";
-    const std::string serial = pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
-    const std::string bytes = pg ? "BYTEA" : "BLOB";
-    return {
-        "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, agency TEXT NOT NULL, name TEXT "
-        "NOT NULL,"
-        " token_hash TEXT NOT NULL UNIQUE, enrolled_at " +
-            big + " NOT NULL, revoked_at " + big +
-            ","
-            " cursor " +
-            big + " NOT NULL DEFAULT 0)",
-        "CREATE TABLE IF NOT EXISTS enrol_codes (code_hash TEXT PRIMARY KEY, agency TEXT NOT NULL,"
-        " created_at " +
-            big + " NOT NULL, expires_at " + big + " NOT NULL, used_at " + big +
-            ", device_id TEXT)",
-        "CREATE TABLE IF NOT EXISTS batches (device_id TEXT NOT NULL, batch_id TEXT NOT NULL, "
-        "reply TEXT,"
-        " received_at " +
-            big + " NOT NULL, PRIMARY KEY (device_id, batch_id))",
-        "CREATE TABLE IF NOT EXISTS records (record_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
-        " batch_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, sha256 TEXT NOT NULL,"
-        " payload TEXT NOT NULL, quiz_id TEXT, quiz_version TEXT, seq " +
-            big +
-            " NOT NULL,"
-            " created_at " +
-            big + " NOT NULL, received_at " + big + " NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id)",
-        "CREATE TABLE IF NOT EXISTS conflicts (id " + serial +
-            ", record_id TEXT NOT NULL,"
-            " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, sha256 TEXT NOT NULL, payload TEXT "
-            "NOT NULL,"
-            " received_at " +
-            big + " NOT NULL, UNIQUE (record_id, sha256))",
-        "CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, total " + big +
-            " NOT NULL,"
-            " received " +
-            big + " NOT NULL, complete INTEGER NOT NULL, created_at " + big + " NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS blob_chunks (sha256 TEXT NOT NULL, off " + big +
-            " NOT NULL,"
-            " data " +
-            bytes + " NOT NULL, PRIMARY KEY (sha256, off))",
-        "CREATE TABLE IF NOT EXISTS quizzes (quiz_id TEXT NOT NULL, version TEXT NOT NULL, sha256 "
-        "TEXT NOT NULL,"
-        " files TEXT NOT NULL, catalog_version " +
-            big + " NOT NULL, published_at " + big +
-            " NOT NULL,"
-            " PRIMARY KEY (quiz_id, version))",
-        "CREATE TABLE IF NOT EXISTS trainers (name TEXT PRIMARY KEY, pin_hash TEXT NOT NULL, role "
-        "TEXT NOT NULL,"
-        " active INTEGER NOT NULL, catalog_version " +
-            big + " NOT NULL, updated_at " + big + " NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS catalog_counter (id INTEGER PRIMARY KEY, version " + big +
-            " NOT NULL)",
-        "INSERT INTO catalog_counter (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
-        "CREATE TABLE IF NOT EXISTS audit (id " + serial + ", at " + big +
-            " NOT NULL, event TEXT NOT NULL,"
-            " device_id TEXT, detail TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-    };
-}
-
-// Schema version 2 (issue 14): trainer accounts belong to an agency (key agency + name), and
-// enrolment codes can be revoked. Trainers made before have agency "": they go to no kiosk until
-// an administrator adds them again with --agency (`admin trainers` shows them).
-std::vector<std::string> schemaV2(SqlDialect d) {
-    const std::string big = d == SqlDialect::Postgresql ? "BIGINT" : "INTEGER";
-    return {
-        "ALTER TABLE enrol_codes ADD COLUMN revoked_at " + big,
-        "CREATE TABLE trainers_v2 (agency TEXT NOT NULL, name TEXT NOT NULL, pin_hash TEXT NOT "
-        "NULL, role TEXT NOT NULL, active INTEGER NOT NULL, catalog_version " +
-            big + " NOT NULL, updated_at " + big + " NOT NULL, PRIMARY KEY (agency, name))",
-        "INSERT INTO trainers_v2 (agency, name, pin_hash, role, active, catalog_version, "
-        "updated_at) SELECT '', name, pin_hash, role, active, catalog_version, updated_at FROM "
-        "trainers",
-        "DROP TABLE trainers",
-        "ALTER TABLE trainers_v2 RENAME TO trainers",
-        "UPDATE schema_version SET version = 2",
-    };
-}
 
 Device deviceFromRow(const SqlRow& r) {
     Device d;
@@ -123,13 +41,7 @@ SqlStorage::SqlStorage(std::unique_ptr<SqlDatabase> db) : db_(std::move(db)) {
             // Two server processes starting at once must not race on CREATE TABLE.
             s.exec("SELECT pg_advisory_xact_lock(7477)");
         }
-        for (const auto& ddl : schemaV1(db_->dialect()))
-            s.exec(ddl);
-        if (s.query("SELECT version FROM schema_version").empty())
-            s.exec("INSERT INTO schema_version (version) VALUES ($1)", {1});
-        if (toInt(s.query("SELECT MAX(version) FROM schema_version").at(0)[0]) < 2)
-            for (const auto& ddl : schemaV2(db_->dialect()))
-                s.exec(ddl);
+        migrateSchema(s, db_->dialect());
     });
 }
 
@@ -289,16 +201,19 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                 known = !s.query("SELECT 1 FROM quizzes WHERE quiz_id = $1 AND version = $2",
                                  {r.quizId, r.quizVersion})
                              .empty();
-            const auto inserted =
-                s.exec("INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256, "
-                       "payload, quiz_id,"
-                       " quiz_version, seq, created_at, received_at) VALUES ($1, $2, $3, $4, $5, "
-                       "$6, $7, $8, $9, $10, $11, $12)"
-                       " ON CONFLICT (record_id) DO NOTHING",
-                       {r.recordId, device.id, batchId, r.kind, known ? "stored" : "quarantined",
-                        r.sha256, r.payload, r.quizId.empty() ? SqlValue() : SqlValue(r.quizId),
-                        r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion), r.seq,
-                        r.createdAtMs, nowMs});
+            const auto keys = recordKeys(r.kind, r.payload);
+            const auto orNull = [](const std::string& v) {
+                return v.empty() ? SqlValue() : SqlValue(v);
+            };
+            const auto inserted = s.exec(
+                "INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256, "
+                "payload, quiz_id, quiz_version, seq, created_at, received_at, agency, "
+                "code, attempt_uuid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                "$12, $13, $14, $15) ON CONFLICT (record_id) DO NOTHING",
+                {r.recordId, device.id, batchId, r.kind, known ? "stored" : "quarantined", r.sha256,
+                 r.payload, orNull(r.quizId),
+                 r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion), r.seq, r.createdAtMs,
+                 nowMs, device.agency, orNull(keys.code), orNull(keys.attemptUuid)});
             RecordStatus status;
             if (inserted == 1) {
                 status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
@@ -322,9 +237,9 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                 maxSeq = r.seq;
             out.reply.results.push_back({r.recordId, status});
         }
-        s.exec("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END WHERE id "
-               "= $2",
-               {maxSeq, device.id});
+        s.exec("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END,"
+               " last_sync_at = $2 WHERE id = $3",
+               {maxSeq, nowMs, device.id});
         out.reply.cursor =
             toInt(s.query("SELECT cursor FROM devices WHERE id = $1", {device.id}).at(0)[0]);
         s.exec("UPDATE batches SET reply = $1 WHERE device_id = $2 AND batch_id = $3",

@@ -43,6 +43,20 @@ public:
                                               std::int64_t nowMs) override;
     std::vector<Trainer> trainers() override;
     CatalogReply catalogSince(std::int64_t since, const std::string& agency) override;
+    void upsertWebUser(const WebUser& user) override;
+    bool removeWebUser(const std::string& name) override;
+    std::vector<WebUser> webUsers() override;
+    std::optional<WebUser> webUser(const std::string& name) override;
+    void setWebUserLock(const std::string& name, int failures, std::int64_t lockedUntilMs,
+                        int lockouts) override;
+    void createWebSession(const WebSession& session) override;
+    std::optional<WebSession> useWebSession(const std::string& idHash, std::int64_t nowMs,
+                                            std::int64_t idleMs) override;
+    void deleteWebSession(const std::string& idHash) override;
+    std::vector<StoredRecord> findRecords(const RecordQuery& query) override;
+    bool storeServerRecord(const StoredRecord& record) override;
+    std::vector<DeviceActivity> deviceActivity() override;
+    void reportPending(const std::string& deviceId, std::int64_t pending) override;
     void audit(const AuditEntry& entry) override;
     std::vector<AuditEntry> auditLog() override;
     std::int64_t purgeAuditBefore(std::int64_t cutoffMs) override;

@@ -85,6 +85,44 @@ struct EnrolCodeInfo {
     std::string deviceId;
 };
 
+// A back-office account (issue 18). A counsellor sees their agency only; a coordinator sees
+// every agency. Log-in names are unique across agencies (the form asks for a name only).
+struct WebUser {
+    std::string name;
+    std::string agency;
+    std::string role;         // "counsellor" | "coordinator"
+    std::string passwordHash; // Argon2id (crypto_pwhash_str)
+    int failures = 0;         // wrong passwords since the last success or lock
+    std::int64_t lockedUntilMs = 0;
+    int lockouts = 0; // locks in a row (each one longer)
+    std::int64_t createdAtMs = 0;
+};
+
+// A signed-in browser. Only the hash of the cookie's id is stored.
+struct WebSession {
+    std::string idHash;
+    std::string userName;
+    std::string csrfToken;
+    std::int64_t createdAtMs = 0;
+    std::int64_t lastSeenMs = 0;
+};
+
+// Which stored records a back-office page reads (every condition set must hold).
+struct RecordQuery {
+    std::optional<std::string> agency; // the user's scope; nullopt: every agency
+    std::vector<std::string> kinds;    // empty: every kind
+    // The person's records: those naming the code and those of its attempts.
+    std::optional<std::string> code;
+    std::optional<std::int64_t> receivedFromMs;
+};
+
+// A kiosk as the dashboard shows it.
+struct DeviceActivity {
+    Device device;
+    std::optional<std::int64_t> lastSyncMs;
+    std::optional<std::int64_t> pendingReported; // outbox rows the kiosk still had at that sync
+};
+
 class Storage {
 public:
     virtual ~Storage() = default;
@@ -146,6 +184,28 @@ public:
     // What changed after `since`, for a kiosk of `agency`: every quiz, only its agency's trainers.
     virtual CatalogReply catalogSince(std::int64_t since, const std::string& agency) = 0;
 
+    // --- back office (web_storage.cpp)
+    // Adds the account or, when the name exists, replaces its agency, role and password (and
+    // clears its lock). Every session of a replaced account ends.
+    virtual void upsertWebUser(const WebUser& user) = 0;
+    // Deletes the account and its sessions. False when there is no such account.
+    virtual bool removeWebUser(const std::string& name) = 0;
+    virtual std::vector<WebUser> webUsers() = 0;
+    virtual std::optional<WebUser> webUser(const std::string& name) = 0;
+    virtual void setWebUserLock(const std::string& name, int failures, std::int64_t lockedUntilMs,
+                                int lockouts) = 0;
+    virtual void createWebSession(const WebSession& session) = 0;
+    // The session when it was seen less than `idleMs` ago (and its last-seen time moves to now);
+    // an idle one is deleted and nullopt returned.
+    virtual std::optional<WebSession> useWebSession(const std::string& idHash, std::int64_t nowMs,
+                                                    std::int64_t idleMs) = 0;
+    virtual void deleteWebSession(const std::string& idHash) = 0;
+    virtual std::vector<StoredRecord> findRecords(const RecordQuery& query) = 0;
+    // A record made on the server (a score given in the back office), stored like a synced one
+    // under the device id "backoffice". False when the record id exists.
+    virtual bool storeServerRecord(const StoredRecord& record) = 0;
+    virtual std::vector<DeviceActivity> deviceActivity() = 0;
+    virtual void reportPending(const std::string& deviceId, std::int64_t pending) = 0;
     // --- audit
     // --- erasure of one beneficiary (issue 14, point 9): deletes every record and conflict copy
     // whose payload names the code (canonical or display form) or belongs to one of its

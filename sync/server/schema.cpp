@@ -1,0 +1,164 @@
+// Schema versions of repere-server. Types are spelled per dialect; everything else is shared.
+// Version 3 (issue 18, back office): records carry their agency, beneficiary code and attempt
+// so a page reads one person or one agency through an index instead of every payload; web users
+// and their server-side sessions; each kiosk's last sync time and reported pending count.
+#include "sync/server/schema.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace repere::sync::server {
+namespace {
+
+// Schema version 1. Types are spelled per dialect; everything else is shared.
+std::vector<std::string> schemaV1(SqlDialect d) {
+    const bool pg = d == SqlDialect::Postgresql;
+    const std::string big = pg ? "BIGINT" : "INTEGER";
+    const std::string serial = pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+    const std::string bytes = pg ? "BYTEA" : "BLOB";
+    return {
+        "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, agency TEXT NOT NULL, name TEXT "
+        "NOT NULL,"
+        " token_hash TEXT NOT NULL UNIQUE, enrolled_at " +
+            big + " NOT NULL, revoked_at " + big +
+            ","
+            " cursor " +
+            big + " NOT NULL DEFAULT 0)",
+        "CREATE TABLE IF NOT EXISTS enrol_codes (code_hash TEXT PRIMARY KEY, agency TEXT NOT NULL,"
+        " created_at " +
+            big + " NOT NULL, expires_at " + big + " NOT NULL, used_at " + big +
+            ", device_id TEXT)",
+        "CREATE TABLE IF NOT EXISTS batches (device_id TEXT NOT NULL, batch_id TEXT NOT NULL, "
+        "reply TEXT,"
+        " received_at " +
+            big + " NOT NULL, PRIMARY KEY (device_id, batch_id))",
+        "CREATE TABLE IF NOT EXISTS records (record_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
+        " batch_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, sha256 TEXT NOT NULL,"
+        " payload TEXT NOT NULL, quiz_id TEXT, quiz_version TEXT, seq " +
+            big +
+            " NOT NULL,"
+            " created_at " +
+            big + " NOT NULL, received_at " + big + " NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS records_by_device ON records (device_id)",
+        "CREATE TABLE IF NOT EXISTS conflicts (id " + serial +
+            ", record_id TEXT NOT NULL,"
+            " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, sha256 TEXT NOT NULL, payload TEXT "
+            "NOT NULL,"
+            " received_at " +
+            big + " NOT NULL, UNIQUE (record_id, sha256))",
+        "CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, total " + big +
+            " NOT NULL,"
+            " received " +
+            big + " NOT NULL, complete INTEGER NOT NULL, created_at " + big + " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS blob_chunks (sha256 TEXT NOT NULL, off " + big +
+            " NOT NULL,"
+            " data " +
+            bytes + " NOT NULL, PRIMARY KEY (sha256, off))",
+        "CREATE TABLE IF NOT EXISTS quizzes (quiz_id TEXT NOT NULL, version TEXT NOT NULL, sha256 "
+        "TEXT NOT NULL,"
+        " files TEXT NOT NULL, catalog_version " +
+            big + " NOT NULL, published_at " + big +
+            " NOT NULL,"
+            " PRIMARY KEY (quiz_id, version))",
+        "CREATE TABLE IF NOT EXISTS trainers (name TEXT PRIMARY KEY, pin_hash TEXT NOT NULL, role "
+        "TEXT NOT NULL,"
+        " active INTEGER NOT NULL, catalog_version " +
+            big + " NOT NULL, updated_at " + big + " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS catalog_counter (id INTEGER PRIMARY KEY, version " + big +
+            " NOT NULL)",
+        "INSERT INTO catalog_counter (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
+        "CREATE TABLE IF NOT EXISTS audit (id " + serial + ", at " + big +
+            " NOT NULL, event TEXT NOT NULL,"
+            " device_id TEXT, detail TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+    };
+}
+
+// Schema version 2 (issue 14): trainer accounts belong to an agency (key agency + name), and
+// enrolment codes can be revoked. Trainers made before have agency "": they go to no kiosk until
+// an administrator adds them again with --agency (`admin trainers` shows them).
+std::vector<std::string> schemaV2(SqlDialect d) {
+    const std::string big = d == SqlDialect::Postgresql ? "BIGINT" : "INTEGER";
+    return {
+        "ALTER TABLE enrol_codes ADD COLUMN revoked_at " + big,
+        "CREATE TABLE trainers_v2 (agency TEXT NOT NULL, name TEXT NOT NULL, pin_hash TEXT NOT "
+        "NULL, role TEXT NOT NULL, active INTEGER NOT NULL, catalog_version " +
+            big + " NOT NULL, updated_at " + big + " NOT NULL, PRIMARY KEY (agency, name))",
+        "INSERT INTO trainers_v2 (agency, name, pin_hash, role, active, catalog_version, "
+        "updated_at) SELECT '', name, pin_hash, role, active, catalog_version, updated_at FROM "
+        "trainers",
+        "DROP TABLE trainers",
+        "ALTER TABLE trainers_v2 RENAME TO trainers",
+        "UPDATE schema_version SET version = 2",
+    };
+}
+
+std::vector<std::string> schemaV3(SqlDialect d) {
+    const std::string big = d == SqlDialect::Postgresql ? "BIGINT" : "INTEGER";
+    return {
+        "ALTER TABLE records ADD COLUMN agency TEXT",
+        "ALTER TABLE records ADD COLUMN code TEXT",
+        "ALTER TABLE records ADD COLUMN attempt_uuid TEXT",
+        "UPDATE records SET agency = (SELECT d.agency FROM devices d WHERE d.id = "
+        "records.device_id)",
+        "CREATE INDEX IF NOT EXISTS records_by_agency_kind ON records (agency, kind)",
+        "CREATE INDEX IF NOT EXISTS records_by_code ON records (code)",
+        "CREATE INDEX IF NOT EXISTS records_by_attempt ON records (attempt_uuid)",
+        "ALTER TABLE devices ADD COLUMN last_sync_at " + big,
+        "ALTER TABLE devices ADD COLUMN pending_reported " + big,
+        "CREATE TABLE IF NOT EXISTS web_users (name TEXT PRIMARY KEY, agency TEXT NOT NULL,"
+        " role TEXT NOT NULL, password_hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0,"
+        " locked_until " +
+            big + " NOT NULL DEFAULT 0, lockouts INTEGER NOT NULL DEFAULT 0, created_at " + big +
+            " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS web_sessions (id_hash TEXT PRIMARY KEY, user_name TEXT NOT "
+        "NULL, csrf TEXT NOT NULL, created_at " +
+            big + " NOT NULL, last_seen " + big + " NOT NULL)",
+        "UPDATE schema_version SET version = 3",
+    };
+}
+
+std::string stringField(const nlohmann::json& j, const char* key) {
+    if (!j.is_object())
+        return {};
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+RecordKeys recordKeys(const std::string& kind, const std::string& payload) {
+    const auto j = nlohmann::json::parse(payload, nullptr, false);
+    RecordKeys k;
+    k.code = stringField(j, "code");
+    k.attemptUuid = kind == "attempt" ? stringField(j, "uuid") : stringField(j, "attemptUuid");
+    return k;
+}
+
+void migrateSchema(SqlSession& s, SqlDialect dialect) {
+    for (const auto& ddl : schemaV1(dialect))
+        s.exec(ddl);
+    if (s.query("SELECT version FROM schema_version").empty())
+        s.exec("INSERT INTO schema_version (version) VALUES ($1)", {1});
+    const auto version = toInt(s.query("SELECT MAX(version) FROM schema_version").at(0)[0]);
+    if (version < 2)
+        for (const auto& ddl : schemaV2(dialect))
+            s.exec(ddl);
+    if (version < 3) {
+        for (const auto& ddl : schemaV3(dialect))
+            s.exec(ddl);
+        // Records stored before version 3: their keys are read from the payloads once.
+        for (const auto& r : s.query("SELECT record_id, kind, payload FROM records")) {
+            const auto keys = recordKeys(toText(r[1]), toText(r[2]));
+            if (keys.code.empty() && keys.attemptUuid.empty())
+                continue;
+            s.exec("UPDATE records SET code = $1, attempt_uuid = $2 WHERE record_id = $3",
+                   {keys.code.empty() ? SqlValue() : SqlValue(keys.code),
+                    keys.attemptUuid.empty() ? SqlValue() : SqlValue(keys.attemptUuid),
+                    toText(r[0])});
+        }
+    }
+}
+
+} // namespace repere::sync::server

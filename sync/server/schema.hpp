@@ -1,0 +1,21 @@
+// The server's schema and its migrations, for SQLite and PostgreSQL (only column types differ).
+#pragma once
+
+#include "sync/server/sql.hpp"
+
+namespace repere::sync::server {
+
+// Creates the schema or brings an older one to the current version, inside the caller's
+// transaction (SqlStorage's constructor).
+void migrateSchema(SqlSession& s, SqlDialect dialect);
+
+// What the back office looks records up by, read from a record's payload when it is stored:
+// the beneficiary code (attempt, beneficiary, consent, note) and the attempt (every record of
+// an attempt). Empty when the record has none.
+struct RecordKeys {
+    std::string code;
+    std::string attemptUuid;
+};
+RecordKeys recordKeys(const std::string& kind, const std::string& payload);
+
+} // namespace repere::sync::server

@@ -1,0 +1,211 @@
+// SqlStorage's back-office part (issue 18): web accounts, server-side sessions, and the record
+// look-ups of the pages (one person, one agency) through the keys stored with each record.
+#include "sync/server/schema.hpp"
+#include "sync/server/sql.hpp"
+#include "sync/server/sql_storage.hpp"
+
+namespace repere::sync::server {
+namespace {
+
+const char* kUserColumns =
+    "name, agency, role, password_hash, failures, locked_until, lockouts, created_at";
+
+WebUser userFromRow(const SqlRow& r) {
+    WebUser u;
+    u.name = toText(r[0]);
+    u.agency = toText(r[1]);
+    u.role = toText(r[2]);
+    u.passwordHash = toText(r[3]);
+    u.failures = static_cast<int>(toInt(r[4]));
+    u.lockedUntilMs = toInt(r[5]);
+    u.lockouts = static_cast<int>(toInt(r[6]));
+    u.createdAtMs = toInt(r[7]);
+    return u;
+}
+
+StoredRecord recordFromRow(const SqlRow& r) {
+    StoredRecord x;
+    x.recordId = toText(r[0]);
+    x.deviceId = toText(r[1]);
+    x.agency = toText(r[2]);
+    x.batchId = toText(r[3]);
+    x.kind = toText(r[4]);
+    x.status = toText(r[5]);
+    x.sha256 = toText(r[6]);
+    x.payload = toText(r[7]);
+    x.quizId = toText(r[8]);
+    x.quizVersion = toText(r[9]);
+    x.seq = toInt(r[10]);
+    x.createdAtMs = toInt(r[11]);
+    x.receivedAtMs = toInt(r[12]);
+    return x;
+}
+
+} // namespace
+
+void SqlStorage::upsertWebUser(const WebUser& u) {
+    db_->transact([&](SqlSession& s) {
+        s.exec("INSERT INTO web_users (name, agency, role, password_hash, failures, locked_until,"
+               " lockouts, created_at) VALUES ($1, $2, $3, $4, 0, 0, 0, $5) ON CONFLICT (name) DO"
+               " UPDATE SET agency = excluded.agency, role = excluded.role, password_hash ="
+               " excluded.password_hash, failures = 0, locked_until = 0, lockouts = 0",
+               {u.name, u.agency, u.role, u.passwordHash, u.createdAtMs});
+        s.exec("DELETE FROM web_sessions WHERE user_name = $1", {u.name});
+    });
+}
+
+bool SqlStorage::removeWebUser(const std::string& name) {
+    bool removed = false;
+    db_->transact([&](SqlSession& s) {
+        s.exec("DELETE FROM web_sessions WHERE user_name = $1", {name});
+        removed = s.exec("DELETE FROM web_users WHERE name = $1", {name}) == 1;
+    });
+    return removed;
+}
+
+std::vector<WebUser> SqlStorage::webUsers() {
+    std::vector<WebUser> out;
+    db_->transact([&](SqlSession& s) {
+        out.clear();
+        for (const auto& r : s.query(std::string("SELECT ") + kUserColumns +
+                                     " FROM web_users ORDER BY agency, name"))
+            out.push_back(userFromRow(r));
+    });
+    return out;
+}
+
+std::optional<WebUser> SqlStorage::webUser(const std::string& name) {
+    std::optional<WebUser> out;
+    db_->transact([&](SqlSession& s) {
+        auto rows = s.query(std::string("SELECT ") + kUserColumns + " FROM web_users WHERE name = $1",
+                            {name});
+        out = rows.empty() ? std::nullopt : std::optional<WebUser>(userFromRow(rows[0]));
+    });
+    return out;
+}
+
+void SqlStorage::setWebUserLock(const std::string& name, int failures, std::int64_t lockedUntilMs,
+                                int lockouts) {
+    db_->transact([&](SqlSession& s) {
+        s.exec("UPDATE web_users SET failures = $1, locked_until = $2, lockouts = $3 WHERE name = "
+               "$4",
+               {failures, lockedUntilMs, lockouts, name});
+    });
+}
+
+void SqlStorage::createWebSession(const WebSession& w) {
+    db_->transact([&](SqlSession& s) {
+        s.exec("INSERT INTO web_sessions (id_hash, user_name, csrf, created_at, last_seen) VALUES "
+               "($1, $2, $3, $4, $5)",
+               {w.idHash, w.userName, w.csrfToken, w.createdAtMs, w.lastSeenMs});
+    });
+}
+
+std::optional<WebSession> SqlStorage::useWebSession(const std::string& idHash, std::int64_t nowMs,
+                                                    std::int64_t idleMs) {
+    std::optional<WebSession> out;
+    db_->transact([&](SqlSession& s) {
+        out.reset();
+        // Idle sessions of everybody go here too, so a table of abandoned sessions never grows.
+        s.exec("DELETE FROM web_sessions WHERE last_seen < $1", {nowMs - idleMs});
+        auto rows = s.query("SELECT id_hash, user_name, csrf, created_at, last_seen FROM "
+                            "web_sessions WHERE id_hash = $1",
+                            {idHash});
+        if (rows.empty())
+            return;
+        s.exec("UPDATE web_sessions SET last_seen = $1 WHERE id_hash = $2", {nowMs, idHash});
+        out = WebSession{toText(rows[0][0]), toText(rows[0][1]), toText(rows[0][2]),
+                         toInt(rows[0][3]), nowMs};
+    });
+    return out;
+}
+
+void SqlStorage::deleteWebSession(const std::string& idHash) {
+    db_->transact(
+        [&](SqlSession& s) { s.exec("DELETE FROM web_sessions WHERE id_hash = $1", {idHash}); });
+}
+
+std::vector<StoredRecord> SqlStorage::findRecords(const RecordQuery& q) {
+    // Conditions are appended as fixed SQL text; every value is a bound parameter.
+    std::string sql = "SELECT record_id, device_id, agency, batch_id, kind, status, sha256, "
+                      "payload, quiz_id, quiz_version, seq, created_at, received_at FROM records "
+                      "WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    const auto next = [&](SqlValue v) {
+        params.push_back(std::move(v));
+        return "$" + std::to_string(params.size());
+    };
+    if (q.agency)
+        sql += " AND agency = " + next(*q.agency);
+    if (!q.kinds.empty()) {
+        sql += " AND kind IN (";
+        for (std::size_t k = 0; k < q.kinds.size(); ++k)
+            sql += (k ? ", " : "") + next(q.kinds[k]);
+        sql += ")";
+    }
+    if (q.receivedFromMs)
+        sql += " AND received_at >= " + next(*q.receivedFromMs);
+    if (q.code) {
+        const auto code = next(*q.code);
+        sql += " AND (code = " + code +
+               " OR attempt_uuid IN (SELECT attempt_uuid FROM records WHERE kind = 'attempt' AND "
+               "code = " +
+               code + "))";
+    }
+    sql += " ORDER BY received_at, device_id, seq";
+    std::vector<StoredRecord> out;
+    db_->transact([&](SqlSession& s) {
+        out.clear();
+        for (const auto& r : s.query(sql, params))
+            out.push_back(recordFromRow(r));
+    });
+    return out;
+}
+
+bool SqlStorage::storeServerRecord(const StoredRecord& r) {
+    const auto keys = recordKeys(r.kind, r.payload);
+    bool stored = false;
+    db_->transact([&](SqlSession& s) {
+        stored = s.exec("INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256,"
+                        " payload, quiz_id, quiz_version, seq, created_at, received_at, agency,"
+                        " code, attempt_uuid) VALUES ($1, 'backoffice', 'backoffice', $2,"
+                        " 'stored', $3, $4, NULL, NULL, 0, $5, $5, $6, NULL, $7)"
+                        " ON CONFLICT (record_id) DO NOTHING",
+                        {r.recordId, r.kind, r.sha256, r.payload, r.createdAtMs, r.agency,
+                         keys.attemptUuid}) == 1;
+    });
+    return stored;
+}
+
+std::vector<DeviceActivity> SqlStorage::deviceActivity() {
+    std::vector<DeviceActivity> out;
+    db_->transact([&](SqlSession& s) {
+        out.clear();
+        for (const auto& r : s.query("SELECT id, agency, name, enrolled_at, revoked_at, cursor,"
+                                     " last_sync_at, pending_reported FROM devices ORDER BY "
+                                     "agency, name, id")) {
+            DeviceActivity a;
+            a.device.id = toText(r[0]);
+            a.device.agency = toText(r[1]);
+            a.device.name = toText(r[2]);
+            a.device.enrolledAtMs = toInt(r[3]);
+            if (r[4])
+                a.device.revokedAtMs = toInt(r[4]);
+            a.device.cursor = toInt(r[5]);
+            if (r[6])
+                a.lastSyncMs = toInt(r[6]);
+            if (r[7])
+                a.pendingReported = toInt(r[7]);
+            out.push_back(std::move(a));
+        }
+    });
+    return out;
+}
+
+void SqlStorage::reportPending(const std::string& deviceId, std::int64_t pending) {
+    db_->transact([&](SqlSession& s) {
+        s.exec("UPDATE devices SET pending_reported = $1 WHERE id = $2", {pending, deviceId});
+    });
+}
+
+} // namespace repere::sync::server
