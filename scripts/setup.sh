@@ -28,6 +28,8 @@ PACKAGES=(
   fonts-noto-color-emoji fonts-dejavu-core pango1.0-tools librsvg2-bin vorbis-tools
   # scripts
   python3 jq curl procps iproute2 util-linux
+  # back office browser test (tests/web): headless Chromium driven by Selenium
+  chromium chromium-driver python3-selenium
   # quiz tools: JSON Schema check of the bundled quizzes, libFuzzer for the loader (clang)
   python3-jsonschema libclang-rt-14-dev
 )

@@ -6,6 +6,7 @@
 #include "sync/protocol/gzip.hpp"
 #include "sync/protocol/package_names.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -218,13 +219,18 @@ PushReport SyncClient::push() {
             req.records.push_back(toWire(r));
         const std::string body = gzipCompress(toJson(req).dump());
         rep.bytesSent += static_cast<std::int64_t>(body.size());
+        // What will still wait on the kiosk once this batch is stored: the back office's
+        // dashboard shows it per kiosk (a query parameter, so the batch format is unchanged).
+        const auto left =
+            std::max<std::int64_t>(0, outbox_.pendingCount() - std::int64_t(records.size()));
         // The same id on every send: the server stores a batch once and replays its reply.
         auto reply = expectRetried<BatchReply>(
             [&](const auto& good) {
                 return sendRetried(
                     [&] {
-                        return t->post(std::string(kApiPrefix) + "/batches/" + batchId, body,
-                                       kBatchContentType);
+                        return t->post(std::string(kApiPrefix) + "/batches/" + batchId +
+                                           "?pending=" + std::to_string(left),
+                                       body, kBatchContentType);
                     },
                     good, "batch " + batchId);
             },

@@ -8,6 +8,7 @@
 #include "sync/protocol/json_limits.hpp"
 #include "sync/server/client_address.hpp"
 #include "sync/server/rate_limiter.hpp"
+#include "sync/server/web_routes.hpp"
 
 #include <chrono>
 #include <httplib.h>
@@ -301,6 +302,9 @@ struct HttpServer::Impl {
                     return replyError(res, 400, "bad_request",
                                       "record " + r.recordId + ": sha256 does not match payload");
             auto outcome = storage.ingestBatch(*device, batchId, parsed.value->records, now());
+            // The kiosk's outbox after this batch, shown on the back office's dashboard.
+            if (auto pending = parseInt(req.get_param_value("pending")))
+                storage.reportPending(device->id, *pending);
             replyJson(res, 200, toJson(outcome.reply));
         });
 
@@ -354,6 +358,10 @@ struct HttpServer::Impl {
             // Only this kiosk's agency's trainers (and PIN hashes) leave the server.
             replyJson(res, 200, toJson(storage.catalogSince(since, device->agency)));
         });
+
+        // The back office's pages, outside /api/v1 (web_routes.hpp).
+        web::addBackOfficeRoutes(s, storage,
+                                 {!options.tlsCert.empty(), options.quizzesDir, options.nowMs});
     }
 };
 

@@ -23,6 +23,8 @@ struct ServerOptions {
     // Reverse proxies whose X-Forwarded-For is believed (see client_address.hpp).
     std::vector<std::string> trustedProxies;
     std::function<std::int64_t()> nowMs; // clock (defaults to the system clock)
+    // Back office (issue 18): quiz packages the pages read attempts with (levels, item texts).
+    std::string quizzesDir;
 };
 
 // nullopt when the options may be served; otherwise the reason they may not (plain HTTP on a

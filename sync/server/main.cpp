@@ -123,6 +123,8 @@ int main(int argc, char** argv) {
                  "allow plain HTTP on a non-loopback address");
     app.add_option("--rate-limit", options.rateLimitPerMinute,
                    "requests per minute per device (0: no limit)");
+    app.add_option("--quizzes", options.quizzesDir,
+                   "folder of quiz packages the back office reads attempts with (levels, texts)");
     app.add_option("--trusted-proxy", options.trustedProxies,
                    "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
     int keepAuditDays = 365;

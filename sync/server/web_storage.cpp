@@ -77,8 +77,8 @@ std::vector<WebUser> SqlStorage::webUsers() {
 std::optional<WebUser> SqlStorage::webUser(const std::string& name) {
     std::optional<WebUser> out;
     db_->transact([&](SqlSession& s) {
-        auto rows = s.query(std::string("SELECT ") + kUserColumns + " FROM web_users WHERE name = $1",
-                            {name});
+        auto rows = s.query(
+            std::string("SELECT ") + kUserColumns + " FROM web_users WHERE name = $1", {name});
         out = rows.empty() ? std::nullopt : std::optional<WebUser>(userFromRow(rows[0]));
     });
     return out;

@@ -18,9 +18,9 @@ void ensureSodium() {
 std::string hashPassword(const std::string& password) {
     ensureSodium();
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(hash, password.c_str(), password.size(),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(
+            hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("out of memory while hashing the password");
     std::string out(hash);
     sodium_memzero(hash, sizeof hash);

@@ -60,7 +60,8 @@ TEST_CASE("web users: Argon2id hash, never the password, role and length checked
     CHECK_FALSE(s->webUser("awa"));
     bool audited = false;
     for (const auto& e : s->auditLog())
-        audited = audited || (e.event == "add-user" && e.detail.find("name=awa") != std::string::npos);
+        audited =
+            audited || (e.event == "add-user" && e.detail.find("name=awa") != std::string::npos);
     CHECK(audited);
 }
 

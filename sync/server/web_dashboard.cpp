@@ -1,0 +1,170 @@
+#include "sync/server/web_dashboard.hpp"
+
+#include "i18n/strings.hpp"
+#include "store/attempt_table.hpp"
+#include "sync/server/server_attempts.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+namespace repere::sync::server::web {
+namespace {
+
+std::int64_t localMidnight(std::tm t) {
+    t.tm_hour = 0;
+    t.tm_min = 0;
+    t.tm_sec = 0;
+    t.tm_isdst = -1;
+    return static_cast<std::int64_t>(std::mktime(&t)) * 1000;
+}
+
+std::tm localTm(std::int64_t ms) {
+    const std::time_t s = static_cast<std::time_t>(ms / 1000);
+    std::tm t{};
+    localtime_r(&s, &t);
+    return t;
+}
+
+std::string levelLabel(const std::string& id) {
+    const std::string key = "export.level." + id;
+    return i18n::has(key, "fr") ? i18n::text(key, "fr") : id;
+}
+
+std::string skillLabel(const std::string& id) {
+    const std::string key = "export.skill." + id;
+    return i18n::has(key, "fr") ? i18n::text(key, "fr") : id;
+}
+
+} // namespace
+
+std::int64_t startOfWeekMs(std::int64_t ms) {
+    std::tm t = localTm(ms);
+    t.tm_mday -= (t.tm_wday + 6) % 7; // Monday
+    return localMidnight(t);
+}
+
+std::int64_t startOfMonthMs(std::int64_t ms) {
+    std::tm t = localTm(ms);
+    t.tm_mday = 1;
+    return localMidnight(t);
+}
+
+std::optional<std::int64_t> parseLocalDate(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    for (std::size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (text[k] < '0' || text[k] > '9')
+            return std::nullopt;
+    std::tm t{};
+    t.tm_year = std::stoi(text.substr(0, 4)) - 1900;
+    t.tm_mon = std::stoi(text.substr(5, 2)) - 1;
+    t.tm_mday = std::stoi(text.substr(8, 2));
+    if (t.tm_mon < 0 || t.tm_mon > 11 || t.tm_mday < 1 || t.tm_mday > 31)
+        return std::nullopt;
+    return localMidnight(t);
+}
+
+Dashboard loadDashboard(Storage& storage, const std::optional<std::string>& scope,
+                        std::int64_t nowMs) {
+    Dashboard d;
+    for (const auto& a : storage.deviceActivity()) {
+        if (scope && a.device.agency != *scope)
+            continue;
+        d.kiosks.push_back({a.device.name, a.device.agency, a.lastSyncMs, a.pendingReported,
+                            a.device.revokedAtMs.has_value()});
+    }
+    RecordQuery q;
+    q.agency = scope;
+    q.kinds = {"attempt", "attempt_event"};
+    const auto attempts = assembleAttempts(storage.findRecords(q));
+    const auto week = startOfWeekMs(nowMs);
+    const auto month = startOfMonthMs(nowMs);
+    std::map<std::string, AgencyCount> agencies;
+    // skill -> level label -> (order, count); unplaced sorts last.
+    std::map<std::string, std::map<std::string, std::pair<int, int>>> levels;
+    for (const auto& a : attempts) {
+        auto& c = agencies[a.agency];
+        c.agency = a.agency;
+        ++c.total;
+        c.week += a.record.startedAtMs >= week;
+        c.month += a.record.startedAtMs >= month;
+        if (a.record.status != store::AttemptStatus::Finished)
+            continue;
+        ++d.finished;
+        const auto& skills = a.record.result.is_object()
+                                 ? a.record.result.value("skills", nlohmann::json::object())
+                                 : nlohmann::json::object();
+        for (const auto& [skill, s] : skills.items()) {
+            const bool placed = s.is_object() && s.contains("level") && s["level"].is_string();
+            const std::string label = placed ? levelLabel(s["level"].get<std::string>())
+                                             : i18n::text("export.not_placed", "fr");
+            const int order = placed && s.contains("levelIndex") && s["levelIndex"].is_number()
+                                  ? s["levelIndex"].get<int>()
+                                  : 1000;
+            auto& slot = levels[skill][label];
+            slot.first = order;
+            ++slot.second;
+        }
+    }
+    for (auto& [name, c] : agencies)
+        d.agencies.push_back(c);
+    for (const auto& [skill, byLabel] : levels) {
+        SkillDistribution s;
+        s.skill = skillLabel(skill);
+        std::vector<std::tuple<int, std::string, int>> sorted;
+        for (const auto& [label, oc] : byLabel)
+            sorted.emplace_back(oc.first, label, oc.second);
+        std::sort(sorted.begin(), sorted.end());
+        for (const auto& [order, label, count] : sorted)
+            s.levels.emplace_back(label, count);
+        d.skills.push_back(std::move(s));
+    }
+    return d;
+}
+
+Html levelChart(const SkillDistribution& skill) {
+    int top = 1;
+    for (const auto& [label, count] : skill.levels)
+        top = std::max(top, count);
+    const int rowH = 26, labelW = 110, barW = 180;
+    const int height = rowH * static_cast<int>(skill.levels.size()) + 4;
+    Html bars;
+    int y = 2;
+    for (const auto& [label, count] : skill.levels) {
+        const int w = std::max(2, barW * count / top);
+        bars += render(
+            R"(<text x="{{lx}}" y="{{ty}}" text-anchor="end" font-size="13">{{label}}</text>)"
+            R"(<rect x="{{bx}}" y="{{y}}" width="{{w}}" height="18" rx="3" fill="#2b6cb0"/>)"
+            R"(<text x="{{cx}}" y="{{ty}}" font-size="13">{{count}}</text>)",
+            {{"lx", std::to_string(labelW - 6)},
+             {"ty", std::to_string(y + 14)},
+             {"label", label},
+             {"bx", std::to_string(labelW)},
+             {"y", std::to_string(y)},
+             {"w", std::to_string(w)},
+             {"cx", std::to_string(labelW + w + 6)},
+             {"count", std::to_string(count)}});
+        y += rowH;
+    }
+    return render(R"(<svg class="chart" role="img" aria-label="{{title}}" viewBox="0 0 {{vw}} )"
+                  R"({{vh}}" width="100%" preserveAspectRatio="xMinYMin meet">{{bars}}</svg>)",
+                  {{"title", "Niveaux atteints : " + skill.skill},
+                   {"vw", std::to_string(labelW + barW + 50)},
+                   {"vh", std::to_string(height)},
+                   {"bars", bars}});
+}
+
+std::size_t writeScopedCsv(Storage& storage, const std::optional<std::string>& scope,
+                           std::int64_t fromMs, std::int64_t toMs, std::ostream& out) {
+    RecordQuery q;
+    q.agency = scope;
+    q.kinds = {"attempt", "attempt_event", "response"};
+    std::vector<store::AttemptRow> rows;
+    for (const auto& a : assembleAttempts(storage.findRecords(q)))
+        if (a.record.startedAtMs >= fromMs && a.record.startedAtMs < toMs)
+            rows.push_back(attemptRow(a));
+    return store::writeAttemptsCsv(rows, {"agence", "borne"}, out);
+}
+
+} // namespace repere::sync::server::web

@@ -1,0 +1,224 @@
+#include "sync/server/web_person.hpp"
+
+#include "i18n/strings.hpp"
+#include "quiz/loader.hpp"
+#include "report/bilan_store.hpp"
+#include "store/beneficiary_code.hpp"
+#include "sync/server/server_attempts.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+namespace repere::sync::server::web {
+namespace {
+
+const std::string& fr(const std::string& key) {
+    return i18n::text(key, "fr");
+}
+
+std::string responseStatusText(engine::ResponseStatus s) {
+    std::string key = engine::toString(s);
+    std::replace(key.begin(), key.end(), '_', '-');
+    return fr("export.rstatus." + key);
+}
+
+std::string optionText(const quiz::Option& o) {
+    return o.text.empty() ? o.label.get("fr") : o.text;
+}
+
+std::string shownText(const quiz::Item& item) {
+    std::string out = item.instruction.get("fr");
+    if (!item.stimulus.text.empty())
+        out += (out.empty() ? "" : " — ") + item.stimulus.text;
+    if (!item.text.empty() && item.text != item.stimulus.text)
+        out += (out.empty() ? "" : " — ") + item.text;
+    return out;
+}
+
+std::string choicesText(const quiz::Item& item) {
+    std::string out;
+    for (const auto& o : item.options)
+        if (const auto t = optionText(o); !t.empty())
+            out += (out.empty() ? "" : " / ") + t;
+    return out;
+}
+
+std::string joined(const nlohmann::json& list, const std::string& sep,
+                   const std::function<std::string(const nlohmann::json&)>& each) {
+    std::string out;
+    for (const auto& v : list)
+        out += (out.empty() ? "" : sep) + each(v);
+    return out;
+}
+
+// The answer in words, per answer shape (docs/items.md): option ids become their texts.
+std::string answerText(const quiz::Item* item, const nlohmann::json& answer) {
+    const auto text = [&](const nlohmann::json& id) -> std::string {
+        if (!id.is_string())
+            return id.dump();
+        if (item) {
+            for (const auto& o : item->options)
+                if (o.id == id.get<std::string>())
+                    return optionText(o);
+            for (const auto& o : item->right)
+                if (o.id == id.get<std::string>())
+                    return optionText(o);
+        }
+        return id.get<std::string>();
+    };
+    if (!answer.is_object() || answer.empty())
+        return answer.is_null() || answer.empty() ? "—" : answer.dump();
+    if (answer.contains("text") && answer["text"].is_string())
+        return answer["text"].get<std::string>();
+    if (answer.contains("selected") && answer["selected"].is_array())
+        return answer["selected"].empty() ? "—" : joined(answer["selected"], ", ", text);
+    if (answer.contains("order") && answer["order"].is_array())
+        return joined(answer["order"], " → ", text);
+    for (const char* key : {"pairs", "gaps", "fields"})
+        if (answer.contains(key) && answer[key].is_object()) {
+            std::string out;
+            for (const auto& [k, v] : answer[key].items())
+                out += (out.empty() ? "" : " ; ") + text(nlohmann::json(k)) + " : " + text(v);
+            return out.empty() ? "—" : out;
+        }
+    if (answer.contains("marked") && answer["marked"].is_array())
+        return "mots n° " + joined(answer["marked"], ", ", [](const auto& v) { return v.dump(); });
+    if (answer.contains("recording"))
+        return "enregistrement oral (" + i18n::frenchNumber(answer.value("durationS", 0.0)) + " s)";
+    return answer.dump();
+}
+
+std::vector<LevelView> levelsFromResult(const nlohmann::json& result) {
+    std::vector<LevelView> out;
+    if (!result.is_object() || !result.contains("skills") || !result["skills"].is_object())
+        return out;
+    for (const auto& [skill, s] : result["skills"].items()) {
+        const bool placed = s.is_object() && s.contains("level") && s["level"].is_string();
+        out.push_back({skill, placed ? s["level"].get<std::string>() : fr("export.not_placed")});
+    }
+    return out;
+}
+
+AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
+                   const std::vector<store::Note>& notes) {
+    AttemptView v;
+    v.uuid = a.record.uuid;
+    v.quizTitle = quiz ? quiz->title.get("fr") : a.record.quizId;
+    v.quizVersion = a.record.quizVersion;
+    v.status = fr(std::string("export.status.") + store::toString(a.record.status));
+    v.agency = a.agency;
+    v.kiosk = a.deviceId == "backoffice" ? "" : a.deviceId;
+    v.startedAtMs = a.record.startedAtMs;
+    v.finishedAtMs = a.record.finishedAtMs;
+    if (quiz) {
+        try {
+            const auto bilan = report::buildBilan(*quiz, a.record, a.responses, a.manualScores,
+                                                  notes, std::nullopt, {});
+            for (const auto& s : bilan.skills)
+                v.levels.push_back({s.title, s.level ? s.levelTitle : fr("export.not_placed")});
+        } catch (const std::exception&) {
+            v.problem = "Les réponses ne correspondent pas au questionnaire : niveaux enregistrés "
+                        "par la borne.";
+            v.levels = levelsFromResult(a.record.result);
+        }
+    } else {
+        v.problem = "Questionnaire absent du serveur : textes des questions indisponibles.";
+        v.levels = levelsFromResult(a.record.result);
+    }
+    std::map<std::string, std::vector<ScoreLine>> scores;
+    for (const auto& m : a.manualScores)
+        scores[m.responseUuid].push_back({m.trainer, m.atMs, m.score, m.maxScore});
+    for (const auto& r : a.responses) {
+        AnswerView x;
+        x.responseUuid = r.uuid;
+        x.number = r.sequence + 1;
+        x.itemId = r.itemId;
+        const quiz::Item* item = quiz ? quiz->findItem(r.itemId) : nullptr;
+        if (item) {
+            x.itemType = quiz::toString(item->type);
+            x.skill = item->skill;
+            x.shown = shownText(*item);
+            x.choices = choicesText(*item);
+            x.manual = item->type == quiz::ItemType::Write || item->type == quiz::ItemType::Speak;
+        }
+        x.answer = answerText(item, r.answer);
+        x.result = responseStatusText(r.status);
+        x.score = r.score;
+        x.maxScore = r.maxScore;
+        x.manual = x.manual || r.status == engine::ResponseStatus::PendingManual;
+        x.scores = scores[r.uuid];
+        v.answers.push_back(std::move(x));
+    }
+    return v;
+}
+
+std::vector<StoredRecord> personRecords(Storage& storage, const std::string& code,
+                                        const std::optional<std::string>& scope) {
+    RecordQuery q;
+    q.code = code;
+    q.agency = scope;
+    return storage.findRecords(q);
+}
+
+} // namespace
+
+QuizShelf::QuizShelf(const std::filesystem::path& dir) {
+    if (dir.empty() || !std::filesystem::exists(dir))
+        return;
+    for (auto& r : quiz::loadPackages(dir))
+        if (r.ok())
+            quizzes_.push_back(std::move(*r.quiz));
+}
+
+const quiz::Quiz* QuizShelf::find(const store::AttemptRecord& attempt) const {
+    return report::findQuizFor(quizzes_, attempt);
+}
+
+std::optional<PersonView> loadPerson(Storage& storage, const QuizShelf& shelf,
+                                     const std::string& code,
+                                     const std::optional<std::string>& scope) {
+    const auto records = personRecords(storage, code, scope);
+    auto attempts = assembleAttempts(records);
+    if (attempts.empty())
+        return std::nullopt;
+    PersonView p;
+    p.code = code;
+    p.display = store::formatBeneficiaryCode(code);
+    std::sort(attempts.begin(), attempts.end(), [](const auto& x, const auto& y) {
+        return x.record.startedAtMs > y.record.startedAtMs;
+    });
+    for (const auto& a : attempts)
+        p.attempts.push_back(viewOf(a, shelf.find(a.record), a.notes));
+    return p;
+}
+
+std::optional<report::Bilan> loadBilan(Storage& storage, const QuizShelf& shelf,
+                                       const std::string& code,
+                                       const std::optional<std::string>& scope,
+                                       const std::string& signedBy) {
+    const auto records = personRecords(storage, code, scope);
+    auto attempts = assembleAttempts(records);
+    if (attempts.empty())
+        return std::nullopt;
+    // The kiosk's choice: the latest finished attempt, else the latest one.
+    std::stable_sort(attempts.begin(), attempts.end(), [](const auto& x, const auto& y) {
+        const bool fx = x.record.status == store::AttemptStatus::Finished;
+        const bool fy = y.record.status == store::AttemptStatus::Finished;
+        if (fx != fy)
+            return fx;
+        return x.record.startedAtMs > y.record.startedAtMs;
+    });
+    const ServerAttempt& a = attempts.front();
+    const quiz::Quiz* quiz = shelf.find(a.record);
+    if (!quiz)
+        throw std::runtime_error("quiz " + a.record.quizId + " " + a.record.quizVersion +
+                                 " is not on the server (--quizzes)");
+    report::BilanContext context;
+    context.trainer = signedBy;
+    context.agency = a.agency;
+    return report::buildBilan(*quiz, a.record, a.responses, a.manualScores, a.notes,
+                              beneficiaryOf(records, code), context);
+}
+
+} // namespace repere::sync::server::web

@@ -1,0 +1,222 @@
+// Issue 18, back office access control, on SQLite and on PostgreSQL, through real HTTP: no
+// session -> /login; a counsellor of agency A gets 404 for a code of agency B on every page and
+// in the export, a coordinator sees both; a form without its CSRF token is 403 and changes
+// nothing; every page view of a person is in the audit log.
+#include "store/beneficiary_code.hpp"
+#include "support/server_fixture.hpp"
+#include "sync/protocol/digest.hpp"
+#include "sync/server/web_users.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <regex>
+
+using namespace repere;
+using namespace repere::sync;
+using namespace repere::sync::server;
+
+namespace {
+
+WireRecord record(const std::string& id, const std::string& kind, const nlohmann::json& payload,
+                  std::int64_t seq) {
+    WireRecord r;
+    r.recordId = id;
+    r.kind = kind;
+    r.seq = seq;
+    r.payload = payload.dump();
+    r.sha256 = sha256Hex(r.payload);
+    r.createdAtMs = 1000 + seq;
+    return r;
+}
+
+// One finished attempt with a written answer waiting for a trainer, synced by a kiosk of `agency`.
+void seedPerson(Storage& s, const std::string& agency, const std::string& code,
+                const std::string& tag) {
+    const std::string enrol = randomHex(8);
+    s.createEnrolCode(sha256Hex(enrol), agency, 1000, 1000 + 86400000);
+    auto d =
+        s.enrolDevice(sha256Hex(enrol), newUuid(), "kiosk " + tag, sha256Hex(newToken()), 2000);
+    REQUIRE(d);
+    const std::int64_t now = test::wallMs();
+    s.ingestBatch(
+        *d, "b-" + tag,
+        {record("att-" + tag, "attempt",
+                {{"uuid", "att-" + tag},
+                 {"code", code},
+                 {"quizId", "francais"},
+                 {"quizVersion", "1"},
+                 {"startedAtMs", now}},
+                1),
+         record("resp-" + tag, "response",
+                {{"uuid", "resp-" + tag},
+                 {"attemptUuid", "att-" + tag},
+                 {"sequence", 0},
+                 {"itemId", "w1"},
+                 {"answer", {{"text", "<script>alert(1)</script>"}}},
+                 {"score", 0},
+                 {"maxScore", 2},
+                 {"status", "pending_manual"}},
+                2),
+         record("ev-" + tag, "attempt_event",
+                {{"uuid", "ev-" + tag},
+                 {"attemptUuid", "att-" + tag},
+                 {"event", "finished"},
+                 {"atMs", now + 1000},
+                 {"result", {{"skills", {{"reading", {{"level", "a1"}, {"levelIndex", 2}}}}}}}},
+                3)},
+        now);
+}
+
+struct Browser {
+    httplib::Client http;
+    std::string session, login;
+    explicit Browser(int port) : http("127.0.0.1", port) {}
+
+    httplib::Headers headers() const {
+        return {{"Cookie", "repere_session=" + session + "; repere_login=" + login}};
+    }
+    void keepCookies(const httplib::Result& res) {
+        for (const auto& [k, v] : res->headers) {
+            if (k != "Set-Cookie")
+                continue;
+            const auto value = v.substr(v.find('=') + 1, v.find(';') - v.find('=') - 1);
+            (v.rfind("repere_session=", 0) == 0 ? session : login) = value;
+        }
+    }
+    httplib::Result get(const std::string& path) {
+        auto res = http.Get(path, headers());
+        REQUIRE(res);
+        keepCookies(res);
+        return res;
+    }
+    httplib::Result post(const std::string& path, const httplib::Params& form) {
+        auto res = http.Post(path, headers(), form);
+        REQUIRE(res);
+        keepCookies(res);
+        return res;
+    }
+    // The CSRF token of the first form on the page.
+    static std::string csrf(const std::string& html) {
+        std::smatch m;
+        REQUIRE(std::regex_search(html, m, std::regex("name=\"csrf\" value=\"([0-9a-f]+)\"")));
+        return m[1];
+    }
+    void logIn(const std::string& name, const std::string& password) {
+        auto page = get("/login");
+        auto res =
+            post("/login", {{"csrf", csrf(page->body)}, {"name", name}, {"password", password}});
+        REQUIRE(res->status == 303);
+        REQUIRE(res->get_header_value("Location") == "/");
+        REQUIRE(session.size() == 64);
+    }
+};
+
+std::size_t scoreCount(Storage& s) {
+    RecordQuery q;
+    q.kinds = {"manual_score"};
+    return s.findRecords(q).size();
+}
+
+} // namespace
+
+TEST_CASE("back office: without a session every page redirects to /login") {
+    INFO(test::backendName());
+    test::ServerFixture srv;
+    Browser b(srv.port());
+    for (const auto* path : {"/", "/beneficiaires", "/beneficiaires/AAVQ2QM", "/export.csv",
+                             "/beneficiaires/AAVQ2QM/bilan.pdf"}) {
+        auto res = b.get(path);
+        INFO(path);
+        CHECK(res->status == 303);
+        CHECK(res->get_header_value("Location") == "/login");
+    }
+    auto form = b.get("/login");
+    CHECK(form->status == 200);
+    CHECK(form->body.find("name=\"password\"") != std::string::npos);
+    // A log-in form posted without its token is refused before the password is even checked.
+    auto forged = b.post("/login", {{"name", "x"}, {"password", "y"}});
+    CHECK(forged->status == 403);
+}
+
+TEST_CASE("back office: a counsellor sees only their agency (404 elsewhere), a coordinator all") {
+    INFO(test::backendName());
+    test::ServerFixture srv;
+    auto& st = *srv.storage;
+    const auto codeA = store::generateBeneficiaryCode();
+    const auto codeB = store::generateBeneficiaryCode();
+    seedPerson(st, "ALI Bondy", codeA, "a");
+    seedPerson(st, "ALI Pantin", codeB, "b");
+    addWebUser(st, "ALI Bondy", "awa", "counsellor", "mot de passe awa", test::wallMs());
+    addWebUser(st, "Département", "chef", "coordinator", "mot de passe chef", test::wallMs());
+
+    Browser awa(srv.port());
+    awa.logIn("awa", "mot de passe awa");
+    auto mine = awa.get("/beneficiaires/" + codeA);
+    CHECK(mine->status == 200);
+    CHECK(mine->body.find(store::formatBeneficiaryCode(codeA)) != std::string::npos);
+    // The hostile answer is shown as text.
+    CHECK(mine->body.find("<script>alert(1)</script>") == std::string::npos);
+    CHECK(mine->body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    for (const auto& path : {"/beneficiaires/" + codeB, "/beneficiaires/" + codeB + "/bilan.pdf",
+                             "/beneficiaires?code=" + codeB}) {
+        INFO(path);
+        CHECK(awa.get(path)->status == 404);
+    }
+    auto csv = awa.get("/export.csv");
+    CHECK(csv->status == 200);
+    CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv->body.find(store::formatBeneficiaryCode(codeA)) != std::string::npos);
+    CHECK(csv->body.find(store::formatBeneficiaryCode(codeB)) == std::string::npos);
+    CHECK(csv->body.find("agence;borne") != std::string::npos);
+    // Scoring a response of agency B from agency A: 404 and nothing stored.
+    auto cross =
+        awa.post("/beneficiaires/" + codeB + "/scores",
+                 {{"csrf", Browser::csrf(mine->body)}, {"response", "resp-b"}, {"score", "1"}});
+    CHECK(cross->status == 404);
+    CHECK(scoreCount(st) == 0);
+
+    Browser chef(srv.port());
+    chef.logIn("chef", "mot de passe chef");
+    CHECK(chef.get("/beneficiaires/" + codeA)->status == 200);
+    CHECK(chef.get("/beneficiaires/" + codeB)->status == 200);
+    auto all = chef.get("/export.csv");
+    CHECK(all->body.find(store::formatBeneficiaryCode(codeB)) != std::string::npos);
+
+    int views = 0;
+    for (const auto& e : st.auditLog())
+        views +=
+            e.event == "web-view" && e.detail.find("user=awa code=" + codeA) != std::string::npos;
+    CHECK(views == 1);
+}
+
+TEST_CASE("back office: a form without its CSRF token is 403 and changes nothing") {
+    INFO(test::backendName());
+    test::ServerFixture srv;
+    auto& st = *srv.storage;
+    const auto code = store::generateBeneficiaryCode();
+    seedPerson(st, "ALI Bondy", code, "a");
+    addWebUser(st, "ALI Bondy", "awa", "counsellor", "mot de passe awa", test::wallMs());
+    Browser awa(srv.port());
+    awa.logIn("awa", "mot de passe awa");
+    const auto page = awa.get("/beneficiaires/" + code);
+    const auto token = Browser::csrf(page->body);
+    CHECK(awa.post("/beneficiaires/" + code + "/scores", {{"response", "resp-a"}, {"score", "2"}})
+              ->status == 403);
+    CHECK(awa.post("/beneficiaires/" + code + "/scores",
+                   {{"csrf", std::string(64, 'a')}, {"response", "resp-a"}, {"score", "2"}})
+              ->status == 403);
+    CHECK(scoreCount(st) == 0);
+    CHECK(awa.post("/logout", {})->status == 403);
+    CHECK(awa.get("/")->status == 200); // still signed in
+    auto scored = awa.post("/beneficiaires/" + code + "/scores",
+                           {{"csrf", token}, {"response", "resp-a"}, {"score", "3"}});
+    CHECK(scored->status == 400); // above the answer's 2 points: nothing stored
+    CHECK(scoreCount(st) == 0);
+    scored = awa.post("/beneficiaires/" + code + "/scores",
+                      {{"csrf", token}, {"response", "resp-a"}, {"score", "1,5"}});
+    CHECK(scored->status == 303);
+    CHECK(scoreCount(st) == 1);
+    CHECK(awa.get("/beneficiaires/" + code)->body.find("1,5 / 2 — awa") != std::string::npos);
+    CHECK(awa.post("/logout", {{"csrf", token}})->status == 303);
+    CHECK(awa.get("/")->status == 303);
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/python3
+"""The back office in a real browser (issue 18): headless Debian Chromium driven by Selenium.
+
+A repere-server on 127.0.0.1 and a free port, seeded by `repere simulate` on two kiosks of two
+agencies and real `repere sync` rounds. A counsellor logs in, searches a code, opens the person,
+scores a written answer, downloads the CSV and the bilan PDF, logs out. Access control: a code of
+the other agency is 404; a form posted without its CSRF token is 403 and stores nothing.
+Screenshots of the dashboard and of a beneficiary page go to OUT_DIR.
+
+If Chromium cannot start, the test fails (it is never skipped).
+  backoffice_browser_test.py BIN_DIR SOURCE_DIR OUT_DIR
+"""
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BIN, SRC, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+PASSWORD = "conseil-bondy-2026"
+
+
+def run(*args, stdin=None):
+    res = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=300)
+    if res.returncode != 0:
+        raise SystemExit(f"FAIL: {' '.join(args)}\n{res.stdout}\n{res.stderr}")
+    return res.stdout
+
+
+def start_server(tmp, db):
+    log = open(os.path.join(tmp, "server.out"), "w")
+    proc = subprocess.Popen([f"{BIN}/repere-server", "--listen", "127.0.0.1:0", "--db", db,
+                             "--quizzes", f"{SRC}/quizzes"], stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(200):
+        text = open(os.path.join(tmp, "server.out")).read()
+        m = re.search(r"http://127\.0\.0\.1:\d+", text)
+        if m:
+            return proc, m.group(0)
+        time.sleep(0.05)
+    proc.kill()
+    raise SystemExit("FAIL: repere-server did not start:\n" + text)
+
+
+def seed_kiosk(tmp, db, url, agency, name, candidates, seed):
+    data = os.path.join(tmp, name)
+    run(f"{BIN}/repere", "simulate", "--quiz", f"{SRC}/quizzes/francais", "--candidates",
+        str(candidates), "--seed", str(seed), "--data-dir", data, "--kiosk-id", name)
+    code = run(f"{BIN}/repere-server", "admin", "enrol-code", "--db", db, "--agency", agency).strip()
+    run(f"{BIN}/repere", "enrol", "--data-dir", data, "--server", url, "--code", code, "--name", name)
+    out = run(f"{BIN}/repere", "sync", "--data-dir", data)
+    assert "sync_ok=1" in out.splitlines()[-1], out
+
+
+def codes_by_agency(db):
+    rows = list(csv.reader(io.StringIO(run(f"{BIN}/repere-server", "admin", "export", "--db", db)
+                                      .lstrip("\ufeff")), delimiter=";"))
+    header = rows[0]
+    out = {}
+    for r in rows[1:]:
+        out.setdefault(r[header.index("agence")], []).append(r[header.index("code")])
+    return out
+
+
+def http(url, cookie, data=None):
+    req = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode() if data else None,
+                                 headers={"Cookie": f"repere_session={cookie}"})
+    try:
+        with urllib.request.urlopen(req) as res:
+            return res.status, res.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def wait_file(folder, suffix):
+    for _ in range(100):
+        done = [f for f in os.listdir(folder) if f.endswith(suffix)]
+        if done:
+            return os.path.join(folder, done[0])
+        time.sleep(0.1)
+    raise SystemExit(f"FAIL: no {suffix} downloaded into {folder}")
+
+
+def browser(downloads):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
+                "--lang=fr-FR", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False,
+                                              "plugins.always_open_pdf_externally": True})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow",
+                                                        "downloadPath": downloads})
+    return driver
+
+
+def full_screenshot(driver, path, width):
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(max(height + 120, 700), 2400))
+    driver.save_screenshot(path)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="repere-web-")
+    db = f"sqlite:{tmp}/server.db"
+    server, url = start_server(tmp, db)
+    driver = None
+    try:
+        run(f"{BIN}/repere-server", "admin", "publish-quiz", "--db", db, f"{SRC}/quizzes/francais")
+        seed_kiosk(tmp, db, url, "ALI Bondy", "Borne accueil Bondy", 6, 3)
+        seed_kiosk(tmp, db, url, "ALI Pantin", "Borne Pantin", 2, 7)
+        run(f"{BIN}/repere-server", "admin", "add-user", "--db", db, "--agency", "ALI Bondy",
+            "--name", "awa", "--role", "counsellor", stdin=PASSWORD + "\n")
+        codes = codes_by_agency(db)
+        mine, other = codes["ALI Bondy"][0], codes["ALI Pantin"][0]
+        downloads = os.path.join(tmp, "downloads")
+        os.makedirs(downloads)
+        driver = browser(downloads)  # raises (test fails) when Chromium cannot start
+
+        driver.get(url + "/")
+        assert driver.current_url.endswith("/login"), driver.current_url
+        driver.find_element(By.NAME, "name").send_keys("awa")
+        driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        assert "Tableau de bord" in driver.title, driver.title
+        assert "Borne accueil Bondy" in driver.page_source
+        assert "Borne Pantin" not in driver.page_source  # the other agency's kiosk
+        assert "<svg" in driver.page_source
+        full_screenshot(driver, os.path.join(OUT, "backoffice-dashboard.png"), 1280)
+
+        box = driver.find_element(By.NAME, "code")
+        box.send_keys(mine.lower().replace("-", " "))  # typed loosely
+        box.submit()
+        assert driver.current_url.endswith("/beneficiaires/" + mine.replace("-", "")), driver.current_url
+        assert mine in driver.page_source
+        forms = driver.find_elements(By.CSS_SELECTOR, "form.score")
+        assert forms, "no answer to score on the page"
+        full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire.png"), 1280)
+        forms[0].find_element(By.NAME, "score").send_keys("1")
+        forms[0].find_element(By.CSS_SELECTOR, "button").click()
+        assert "1 / " in driver.page_source and "— awa" in driver.page_source
+        driver.set_window_size(412, 900)
+        full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire-telephone.png"), 412)
+        driver.set_window_size(1280, 1000)
+
+        driver.find_element(By.LINK_TEXT, "Bilan PDF").click()
+        pdf = wait_file(downloads, ".pdf")
+        assert open(pdf, "rb").read(5) == b"%PDF-"
+        driver.get(url + "/")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/export.csv'] button").click()
+        exported = open(wait_file(downloads, ".csv"), "rb").read()
+        assert exported.startswith(b"\xef\xbb\xbf"), exported[:20]
+        text = exported.decode("utf-8-sig")
+        assert ";" in text.splitlines()[0] and "agence" in text.splitlines()[0]
+        assert mine in text and other not in text
+
+        # Access control and CSRF, with the browser's own session cookie.
+        session = driver.get_cookie("repere_session")
+        assert session and session["httpOnly"] and session.get("sameSite") == "Strict", session
+        for path in (f"/beneficiaires/{other}", f"/beneficiaires/{other}/bilan.pdf"):
+            status, _ = http(url + path, session["value"])
+            assert status == 404, (path, status)
+        driver.get(url + f"/beneficiaires/{other}")
+        assert "Introuvable" in driver.title
+        before = run(f"{BIN}/repere-server", "admin", "export", "--db", db, "--format", "records")
+        status, _ = http(url + f"/beneficiaires/{mine}/scores", session["value"],
+                         {"response": "x", "score": "1"})
+        assert status == 403, status
+        after = run(f"{BIN}/repere-server", "admin", "export", "--db", db, "--format", "records")
+        assert before.count("\n") == after.count("\n")
+        audit = run(f"{BIN}/repere-server", "admin", "audit", "--db", db)
+        assert f"user=awa code={mine.replace('-', '')}" in audit
+
+        driver.find_element(By.XPATH, "//button[text()='Se déconnecter']").click()
+        assert "/login" in driver.current_url
+        driver.get(url + "/")
+        assert driver.current_url.endswith("/login")
+        print("backoffice browser test: ok")
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
