@@ -11,12 +11,15 @@
 LOCAL_SERVER_PID=""
 LOCAL_SERVER_URL=""
 
-# _local_server_listen BIN DB PORT LOG: starts the server; sets LOCAL_SERVER_URL and
+# _local_server_listen BIN DB PORT LOG [QUIZZES]: starts the server; sets LOCAL_SERVER_URL and
 # LOCAL_SERVER_PID, or leaves them empty when it did not come up (no subshell: the PID must stay).
+# QUIZZES: the packages the back office reads attempts with (levels, question texts).
 _local_server_listen() {
-  local bin="$1" db="$2" port="$3" log="$4"
+  local bin="$1" db="$2" port="$3" log="$4" quizzes="${5:-}"
+  local extra=()
+  [ -n "$quizzes" ] && extra=(--quizzes "$quizzes")
   : >"$log"
-  "$bin/repere-server" --listen "127.0.0.1:$port" --db "sqlite:$db" >>"$log" 2>&1 &
+  "$bin/repere-server" --listen "127.0.0.1:$port" --db "sqlite:$db" "${extra[@]}" >>"$log" 2>&1 &
   LOCAL_SERVER_PID=$!
   for _ in $(seq 1 100); do
     if grep -q "listening on" "$log" 2>/dev/null; then
@@ -55,10 +58,10 @@ local_server_start() {
   [ -f "$db" ] || first_run=1
   local port=0
   [ -n "$previous_local" ] && port="${previous_local##*:}"
-  _local_server_listen "$bin" "$db" "$port" "$log"
+  _local_server_listen "$bin" "$db" "$port" "$log" "$quizzes"
   if [ -z "$LOCAL_SERVER_URL" ] && [ "$port" != 0 ]; then
     echo "run: port $port is taken; the local sync server takes another one"
-    _local_server_listen "$bin" "$db" 0 "$log"
+    _local_server_listen "$bin" "$db" 0 "$log" "$quizzes"
   fi
   if [ -z "$LOCAL_SERVER_URL" ]; then
     echo "run: the local sync server did not start (see $log); the kiosk runs without it" >&2
@@ -85,6 +88,23 @@ local_server_start() {
     fi
   fi
   echo "$LOCAL_SERVER_URL" >"$dir/url"
+  _local_server_demo_user "$bin" "$db" "$dir" || echo "run: no demo back-office account (see above)" >&2
+}
+
+# _local_server_demo_user BIN DB DIR: a demo counsellor of the kiosk's agency for the back office,
+# made once with a random password kept (owner-only) in DIR/backoffice-demo, printed every run.
+_local_server_demo_user() {
+  local bin="$1" db="$2" dir="$3" file="$3/backoffice-demo"
+  LOCAL_BACKOFFICE_NAME="conseillere-demo"
+  if [ ! -s "$file" ]; then
+    local password
+    password="demo-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+    printf '%s\n' "$password" | "$bin/repere-server" admin add-user --db "sqlite:$db" \
+      --agency "Démo locale" --name "$LOCAL_BACKOFFICE_NAME" --role counsellor >/dev/null || return 1
+    (umask 077 && printf '%s\n' "$password" >"$file")
+  fi
+  LOCAL_BACKOFFICE_PASSWORD="$(cat "$file")"
+  echo "run: back office $LOCAL_SERVER_URL/ (nom : $LOCAL_BACKOFFICE_NAME, mot de passe : $LOCAL_BACKOFFICE_PASSWORD)"
 }
 
 local_server_stop() {

@@ -32,6 +32,16 @@ local_server_start "$bin" "$data" "$tmp/quizzes"
 grep -q "published exemple" "$data/server/server.log" || fail "exemple not published"
 out="$("$bin/repere" sync --data-dir "$data")"
 echo "$out" | tail -1 | grep -q "^sync_ok=1" || fail "sync failed: $out"
+# The demo counsellor run.sh prints can log in to the back office at the printed URL.
+[ -n "${LOCAL_BACKOFFICE_PASSWORD:-}" ] || fail "no demo back-office account"
+jar="$tmp/cookies"
+page="$(curl -sf -c "$jar" "$LOCAL_SERVER_URL/login")" || fail "no log-in page"
+csrf="$(echo "$page" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)"
+status="$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" \
+  --data-urlencode "name=$LOCAL_BACKOFFICE_NAME" --data-urlencode "password=$LOCAL_BACKOFFICE_PASSWORD" \
+  "$LOCAL_SERVER_URL/login")"
+[ "$status" = 303 ] || fail "demo log-in answered $status"
+curl -sf -b "$jar" "$LOCAL_SERVER_URL/" | grep -q "Tableau de bord" || fail "no dashboard after log-in"
 first_url="$LOCAL_SERVER_URL"
 pid="$LOCAL_SERVER_PID"
 local_server_stop
