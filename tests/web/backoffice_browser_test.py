@@ -26,6 +26,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BIN, SRC, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 PASSWORD = "conseil-bondy-2026"
@@ -82,6 +83,15 @@ def http(url, cookie, data=None):
         return e.code, e.read()
 
 
+def wait_until(driver, condition, what):
+    """A click on a submit button returns before the next page has loaded (seen on a busy CI
+    machine): wait for the page the test expects instead of reading the old one."""
+    try:
+        WebDriverWait(driver, 20, poll_frequency=0.05).until(lambda d: condition(d))
+    except Exception:
+        raise SystemExit(f"FAIL: {what}; at {driver.current_url}: {driver.title}")
+
+
 def wait_file(folder, suffix):
     for _ in range(100):
         done = [f for f in os.listdir(folder) if f.endswith(suffix)]
@@ -135,7 +145,7 @@ def main():
         driver.find_element(By.NAME, "name").send_keys("awa")
         driver.find_element(By.NAME, "password").send_keys(PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        assert "Tableau de bord" in driver.title, driver.title
+        wait_until(driver, lambda d: "Tableau de bord" in d.title, "no dashboard after log-in")
         assert "Borne accueil Bondy" in driver.page_source
         assert "Borne Pantin" not in driver.page_source  # the other agency's kiosk
         assert "<svg" in driver.page_source
@@ -144,14 +154,15 @@ def main():
         box = driver.find_element(By.NAME, "code")
         box.send_keys(mine.lower().replace("-", " "))  # typed loosely
         box.submit()
-        assert driver.current_url.endswith("/beneficiaires/" + mine.replace("-", "")), driver.current_url
+        wait_until(driver, lambda d: d.current_url.endswith("/beneficiaires/" + mine.replace("-", "")),
+                   "the search did not open the person's page")
         assert mine in driver.page_source
         forms = driver.find_elements(By.CSS_SELECTOR, "form.score")
         assert forms, "no answer to score on the page"
         full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire.png"), 1280)
         forms[0].find_element(By.NAME, "score").send_keys("0")  # valid whatever the maximum
         forms[0].find_element(By.CSS_SELECTOR, "button").click()
-        assert "— awa" in driver.page_source, "the score was not stored"
+        wait_until(driver, lambda d: "— awa" in d.page_source, "the score was not stored")
         driver.set_window_size(412, 900)
         full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire-telephone.png"), 412)
         driver.set_window_size(1280, 1000)
@@ -185,7 +196,7 @@ def main():
         assert f"user=awa code={mine.replace('-', '')}" in audit
 
         driver.find_element(By.XPATH, "//button[text()='Se déconnecter']").click()
-        assert "/login" in driver.current_url
+        wait_until(driver, lambda d: "/login" in d.current_url, "log-out did not lead to /login")
         driver.get(url + "/")
         assert driver.current_url.endswith("/login")
         print("backoffice browser test: ok")
