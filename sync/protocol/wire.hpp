@@ -5,14 +5,23 @@
 // client treats it as a failed round). Nothing here speaks HTTP.
 //
 // Endpoints (all under /api/v1, bearer token in `Authorization`, never in the URL):
-//   POST /enrol                 EnrolRequest  -> EnrolReply            (no token: trades a one-time
-//   code) GET  /cursor                              -> CursorReply POST /batches/{batch_id}
-//   BatchRequest  -> BatchReply            (body gzip, Content-Type application/gzip) PUT
-//   /blobs/{sha256}?offset=N&total=T     -> BlobStatus            (raw chunk, resumable) GET
-//   /blobs/{sha256}/status               -> BlobStatus GET  /blobs/{sha256}                      ->
-//   raw bytes (complete blobs only) GET  /catalog?since=N                     -> CatalogReply GET
-//   /health                              -> {"status":"ok",...}
-// Errors: {"error": "<code>", "reason": "<one line>"} with 400/401/404/409/413/415/429/500.
+//   POST /enrol                       EnrolRequest -> EnrolReply (no token: trades a one-time code)
+//   GET  /cursor                      -> CursorReply
+//   POST /batches/{batch_id}          BatchRequest -> BatchReply (gzip, Content-Type
+//                                     application/gzip)
+//   PUT  /blobs/{sha256}?offset=N&total=T   raw chunk -> BlobStatus (resumable; only a blob a
+//                                     "recording" record of this device declares, see below)
+//   GET  /blobs/{sha256}/status       -> BlobStatus (same rule)
+//   GET  /blobs/{sha256}              -> raw bytes of a file of a published package (nothing else)
+//   GET  /catalog?since=N             -> CatalogReply
+//   GET  /health                      -> {"status":"ok",...}
+// Errors: {"error": "<code>", "reason": "<one line>"} with 400/401/403/404/409/413/415/422/429/500.
+//
+// A recorded answer travels as a record of kind "recording" whose payload declares the file:
+//   {"uuid", "responseUuid", "attemptUuid", "recording": "rec/<uuid>.ogg", "sha256", "size"}
+// then as a blob upload of exactly those bytes (refusals: 400 empty_chunk / beyond_size /
+// wrong_size, 403 not_referenced, 422 sha256_mismatch, 429 upload_budget). A kiosk that never
+// sends such records (older versions) syncs as before.
 #pragma once
 
 #include <cstddef>

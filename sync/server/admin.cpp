@@ -68,23 +68,8 @@ PublishResult publishQuiz(Storage& storage, const fs::path& package, const QuizV
             return result;
         }
         const std::string sha = sha256Hex(data);
-        // Stored in chunks the same way a kiosk upload is, so there is one blob path.
-        std::int64_t offset = 0;
-        BlobStatus st = storage.blobStatus(sha);
-        if (!st.complete) {
-            if (st.total != static_cast<std::int64_t>(data.size()))
-                st.received = 0;
-            offset = st.received;
-            do {
-                const auto n = std::min<std::size_t>(
-                    kBlobChunkBytes, data.size() - static_cast<std::size_t>(offset));
-                st = storage.appendBlob(sha, static_cast<std::int64_t>(data.size()), offset,
-                                        data.substr(static_cast<std::size_t>(offset), n), nowMs);
-                if (st.received == offset && !st.complete)
-                    throw std::runtime_error("cannot store " + rel);
-                offset = st.received;
-            } while (!st.complete);
-        }
+        // Stored apart from device uploads (storage.hpp): no device can pre-empt this file.
+        storage.storePackageFile(sha, data, nowMs);
         files.push_back({rel, sha, static_cast<std::int64_t>(data.size())});
     }
     std::sort(files.begin(), files.end(),

@@ -34,7 +34,7 @@ std::int64_t SqlStorage::eraseBeneficiary(const std::string& code, const std::st
         };
         // The person's attempts, from the attempt records (and any record naming the code).
         std::set<std::string> attempts;
-        const auto records = s.query("SELECT record_id, kind, payload FROM records");
+        const auto records = s.query("SELECT record_id, kind, payload, blob_sha256 FROM records");
         for (const auto& r : records) {
             const auto j = nlohmann::json::parse(toText(r[2]), nullptr, false);
             if (toText(r[1]) == "attempt" && field(j, "code") == code)
@@ -46,9 +46,20 @@ std::int64_t SqlStorage::eraseBeneficiary(const std::string& code, const std::st
             const auto j = nlohmann::json::parse(payload, nullptr, false);
             return attempts.count(field(j, "attemptUuid")) > 0;
         };
+        std::set<std::string> voices; // recordings the erased records declared
         for (const auto& r : records)
-            if (belongs(toText(r[0]), toText(r[2])))
+            if (belongs(toText(r[0]), toText(r[2]))) {
                 deleted += s.exec("DELETE FROM records WHERE record_id = $1", {toText(r[0])});
+                if (r[3])
+                    voices.insert(toText(r[3]));
+            }
+        // Their recordings go too, unless another (remaining) record declares the same bytes.
+        for (const auto& sha : voices) {
+            if (!s.query("SELECT 1 FROM records WHERE blob_sha256 = $1", {sha}).empty())
+                continue;
+            s.exec("DELETE FROM upload_chunks WHERE sha256 = $1", {sha});
+            s.exec("DELETE FROM uploads WHERE sha256 = $1", {sha});
+        }
         for (const auto& r : s.query("SELECT id, record_id, payload FROM conflicts"))
             if (belongs(toText(r[1]), toText(r[2])))
                 deleted += s.exec("DELETE FROM conflicts WHERE id = $1", {toInt(r[0])});

@@ -121,6 +121,41 @@ struct HttpServer::Impl {
 
     std::int64_t now() const { return options.nowMs(); }
 
+    UploadRules uploadRules() const {
+        UploadRules r;
+        r.dailyBytes = options.uploadBudgetBytesPerDay;
+        return r;
+    }
+
+    void replyRefusal(httplib::Response& res, const Device& device, const std::string& sha,
+                      UploadRefusal why) {
+        switch (why) {
+        case UploadRefusal::NotReferenced:
+            storage.audit({now(), "upload-refused", device.id, "not declared: " + sha});
+            return replyError(res, 403, "not_referenced",
+                              "no record of this device declares this sha256");
+        case UploadRefusal::WrongSize:
+            return replyError(res, 400, "wrong_size", "total is not the size its record declares");
+        case UploadRefusal::EmptyChunk:
+            return replyError(res, 400, "empty_chunk", "a chunk carries at least one byte");
+        case UploadRefusal::BeyondSize:
+            return replyError(res, 400, "beyond_size", "the chunk goes past the declared size");
+        case UploadRefusal::OverBudget: {
+            constexpr std::int64_t day = 86'400'000;
+            const std::int64_t untilMidnight = day - now() % day;
+            res.set_header("Retry-After", std::to_string(untilMidnight / 1000 + 1));
+            return replyError(res, 429, "upload_budget",
+                              "this device's upload budget for today is spent; retry tomorrow");
+        }
+        case UploadRefusal::HashMismatch:
+            storage.audit({now(), "upload-refused", device.id, "sha256 mismatch: " + sha});
+            return replyError(res, 422, "sha256_mismatch",
+                              "the bytes do not hash to the sha256; nothing was kept");
+        case UploadRefusal::None:
+            break;
+        }
+    }
+
     std::string client(const httplib::Request& req) const {
         return clientAddress(req.remote_addr, req.get_header_value("X-Forwarded-For"),
                              options.trustedProxies);
@@ -308,38 +343,51 @@ struct HttpServer::Impl {
             replyJson(res, 200, toJson(outcome.reply));
         });
 
-        s.Put(api + R"(/blobs/([0-9a-f]{64}))", [this](const httplib::Request& req,
-                                                       httplib::Response& res) {
+        // Device uploads (recorded answers): only blobs the device's own records declare, within
+        // the declared size, within the day's budget, checked against their sha256 at the end.
+        s.Put(api + R"(/blobs/([0-9a-f]{64}))",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                  auto device = authenticate(req, res);
+                  if (!device)
+                      return;
+                  const std::string sha = req.matches[1];
+                  auto offset = parseInt(req.get_param_value("offset"));
+                  auto total = parseInt(req.get_param_value("total"));
+                  if (!offset || !total)
+                      return replyError(res, 400, "bad_request",
+                                        "offset and total query parameters needed");
+                  if (*total > static_cast<std::int64_t>(kMaxBlobBytes))
+                      return replyError(res, 413, "too_large", "blob above 64 MiB");
+                  if (req.body.size() > kBlobChunkBytes)
+                      return replyError(res, 413, "too_large", "chunk above 512 KiB");
+                  const auto out = storage.appendUpload(*device, sha, *total, *offset, req.body,
+                                                        uploadRules(), now());
+                  if (!out.ok())
+                      return replyRefusal(res, *device, sha, out.refusal);
+                  replyJson(res, 200, toJson(out.status));
+              });
+
+        s.Get(api + R"(/blobs/([0-9a-f]{64})/status)", [this](const httplib::Request& req,
+                                                              httplib::Response& res) {
             auto device = authenticate(req, res);
             if (!device)
                 return;
-            const std::string sha = req.matches[1];
-            auto offset = parseInt(req.get_param_value("offset"));
-            auto total = parseInt(req.get_param_value("total"));
-            if (!offset || !total)
-                return replyError(res, 400, "bad_request",
-                                  "offset and total query parameters needed");
-            if (*total > static_cast<std::int64_t>(kMaxBlobBytes))
-                return replyError(res, 413, "too_large", "blob above 64 MiB");
-            if (req.body.size() > kBlobChunkBytes)
-                return replyError(res, 413, "too_large", "chunk above 512 KiB");
-            replyJson(res, 200, toJson(storage.appendBlob(sha, *total, *offset, req.body, now())));
+            const auto out = storage.uploadStatus(*device, req.matches[1], uploadRules(), now());
+            if (!out.ok())
+                return replyRefusal(res, *device, req.matches[1], out.refusal);
+            replyJson(res, 200, toJson(out.status));
         });
 
-        s.Get(api + R"(/blobs/([0-9a-f]{64})/status)",
-              [this](const httplib::Request& req, httplib::Response& res) {
-                  if (!authenticate(req, res))
-                      return;
-                  replyJson(res, 200, toJson(storage.blobStatus(req.matches[1])));
-              });
-
+        // Downloads: the files of published packages only. Recordings are never served to a
+        // device token (the back office serves them to users of their agency).
         s.Get(api + R"(/blobs/([0-9a-f]{64}))",
               [this](const httplib::Request& req, httplib::Response& res) {
                   if (!authenticate(req, res))
                       return;
-                  auto data = storage.blobData(req.matches[1]);
+                  auto data = storage.publishedFile(req.matches[1]);
                   if (!data)
-                      return replyError(res, 404, "not_found", "no complete blob with this sha256");
+                      return replyError(res, 404, "not_found",
+                                        "no file of a published package with this sha256");
                   res.set_content(*data, "application/octet-stream");
               });
 

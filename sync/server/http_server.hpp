@@ -25,6 +25,8 @@ struct ServerOptions {
     std::function<std::int64_t()> nowMs; // clock (defaults to the system clock)
     // Back office (issue 18): quiz packages the pages read attempts with (levels, item texts).
     std::string quizzesDir;
+    // Recordings a device may upload per day (UTC), in bytes (`--upload-budget-mb`).
+    std::int64_t uploadBudgetBytesPerDay = 200'000'000;
 };
 
 // nullopt when the options may be served; otherwise the reason they may not (plain HTTP on a

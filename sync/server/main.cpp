@@ -127,6 +127,11 @@ int main(int argc, char** argv) {
                    "folder of quiz packages the back office reads attempts with (levels, texts)");
     app.add_option("--trusted-proxy", options.trustedProxies,
                    "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
+    int uploadBudgetMb = 200;
+    app.add_option("--upload-budget-mb", uploadBudgetMb,
+                   "recorded answers one kiosk may upload per day (UTC), in MB")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
     int keepAuditDays = 365;
     app.add_option("--keep-audit-days", keepAuditDays,
                    "audit lines older than this go, at start and daily (-1: kept for ever)")
@@ -222,6 +227,7 @@ int main(int argc, char** argv) {
                 std::cerr << "repere-server: --listen and --db are required (see --help)\n";
                 return 2;
             }
+            options.uploadBudgetBytesPerDay = static_cast<std::int64_t>(uploadBudgetMb) * 1'000'000;
             return serve(listen, db, options, keepAuditDays);
         }
         auto storage = openStorage(db);

@@ -2,6 +2,9 @@
 // Version 3 (issue 18, back office): records carry their agency, beneficiary code and attempt
 // so a page reads one person or one agency through an index instead of every payload; web users
 // and their server-side sessions; each kiosk's last sync time and reported pending count.
+// Version 4 (issue 18, recordings): device uploads keyed by device and sha256, apart from the
+// package files `admin publish-quiz` stores; a "recording" record's blob (sha256, size) as columns
+// so an upload is checked against the device's own records through an index.
 #include "sync/server/schema.hpp"
 
 #include <nlohmann/json.hpp>
@@ -119,6 +122,38 @@ std::vector<std::string> schemaV3(SqlDialect d) {
     };
 }
 
+std::vector<std::string> schemaV4(SqlDialect d) {
+    const bool pg = d == SqlDialect::Postgresql;
+    const std::string big = pg ? "BIGINT" : "INTEGER";
+    const std::string bytes = pg ? "BYTEA" : "BLOB";
+    return {
+        "ALTER TABLE records ADD COLUMN blob_sha256 TEXT",
+        "ALTER TABLE records ADD COLUMN blob_size " + big,
+        "CREATE INDEX IF NOT EXISTS records_by_blob ON records (blob_sha256)",
+        "CREATE TABLE IF NOT EXISTS package_files (sha256 TEXT PRIMARY KEY, data " + bytes +
+            " NOT NULL, size " + big + " NOT NULL, created_at " + big + " NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS uploads (device_id TEXT NOT NULL, sha256 TEXT NOT NULL, "
+        "total " +
+            big + " NOT NULL, received " + big +
+            " NOT NULL, complete INTEGER NOT NULL, created_at " + big + " NOT NULL, completed_at " +
+            big + ", PRIMARY KEY (device_id, sha256))",
+        "CREATE INDEX IF NOT EXISTS uploads_by_sha ON uploads (sha256, complete)",
+        "CREATE INDEX IF NOT EXISTS uploads_by_age ON uploads (complete, created_at)",
+        "CREATE TABLE IF NOT EXISTS upload_chunks (device_id TEXT NOT NULL, sha256 TEXT NOT NULL,"
+        " off " +
+            big + " NOT NULL, data " + bytes + " NOT NULL, PRIMARY KEY (device_id, sha256, off))",
+        "CREATE TABLE IF NOT EXISTS upload_bytes (device_id TEXT NOT NULL, day " + big +
+            " NOT NULL, bytes " + big + " NOT NULL, PRIMARY KEY (device_id, day))",
+    };
+}
+
+std::int64_t intField(const nlohmann::json& j, const char* key) {
+    if (!j.is_object())
+        return -1;
+    auto it = j.find(key);
+    return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : -1;
+}
+
 std::string stringField(const nlohmann::json& j, const char* key) {
     if (!j.is_object())
         return {};
@@ -133,6 +168,15 @@ RecordKeys recordKeys(const std::string& kind, const std::string& payload) {
     RecordKeys k;
     k.code = stringField(j, "code");
     k.attemptUuid = kind == "attempt" ? stringField(j, "uuid") : stringField(j, "attemptUuid");
+    if (kind == "recording") {
+        const auto sha = stringField(j, "sha256");
+        const auto size = intField(j, "size");
+        if (sha.size() == 64 && sha.find_first_not_of("0123456789abcdef") == std::string::npos &&
+            size > 0) {
+            k.blobSha256 = sha;
+            k.blobSize = size;
+        }
+    }
     return k;
 }
 
@@ -158,6 +202,35 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
                     keys.attemptUuid.empty() ? SqlValue() : SqlValue(keys.attemptUuid),
                     toText(r[0])});
         }
+    }
+    if (version < 4) {
+        for (const auto& ddl : schemaV4(dialect))
+            s.exec(ddl);
+        // Before version 4 package files and device uploads shared `blobs`: the files of the
+        // published packages move to package_files; the rest (uploads were a test path only)
+        // goes. The two old tables stay, empty (schema version 1 creates them).
+        for (const auto& q : s.query("SELECT files FROM quizzes")) {
+            const auto files = nlohmann::json::parse(toText(q[0]), nullptr, false);
+            if (!files.is_array())
+                continue;
+            for (const auto& f : files) {
+                const auto sha = stringField(f, "sha256");
+                if (sha.empty() ||
+                    s.query("SELECT 1 FROM blobs WHERE sha256 = $1 AND complete = 1", {sha})
+                        .empty())
+                    continue;
+                std::string data;
+                for (const auto& c :
+                     s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha}))
+                    data += toText(c[0]);
+                s.exec("INSERT INTO package_files (sha256, data, size, created_at) VALUES ($1, $2, "
+                       "$3, 0) ON CONFLICT (sha256) DO NOTHING",
+                       {sha, SqlValue::blob(data), static_cast<std::int64_t>(data.size())});
+            }
+        }
+        s.exec("DELETE FROM blob_chunks");
+        s.exec("DELETE FROM blobs");
+        s.exec("UPDATE schema_version SET version = 4");
     }
 }
 

@@ -208,12 +208,15 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
             const auto inserted = s.exec(
                 "INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256, "
                 "payload, quiz_id, quiz_version, seq, created_at, received_at, agency, "
-                "code, attempt_uuid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                "$12, $13, $14, $15) ON CONFLICT (record_id) DO NOTHING",
+                "code, attempt_uuid, blob_sha256, blob_size) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (record_id) DO "
+                "NOTHING",
                 {r.recordId, device.id, batchId, r.kind, known ? "stored" : "quarantined", r.sha256,
                  r.payload, orNull(r.quizId),
                  r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion), r.seq, r.createdAtMs,
-                 nowMs, device.agency, orNull(keys.code), orNull(keys.attemptUuid)});
+                 nowMs, device.agency, orNull(keys.code), orNull(keys.attemptUuid),
+                 orNull(keys.blobSha256),
+                 keys.blobSize > 0 ? SqlValue(keys.blobSize) : SqlValue()});
             RecordStatus status;
             if (inserted == 1) {
                 status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
@@ -308,75 +311,204 @@ std::int64_t SqlStorage::recordCount() {
     return n;
 }
 
-BlobStatus SqlStorage::blobStatus(const std::string& sha256) {
-    BlobStatus b;
-    db_->transact([&](SqlSession& s) {
-        b = BlobStatus{};
-        b.sha256 = sha256;
-        auto rows =
-            s.query("SELECT total, received, complete FROM blobs WHERE sha256 = $1", {sha256});
-        if (!rows.empty()) {
-            b.total = toInt(rows[0][0]);
-            b.received = toInt(rows[0][1]);
-            b.complete = toInt(rows[0][2]) == 1;
-        }
-    });
-    return b;
-}
-
-BlobStatus SqlStorage::appendBlob(const std::string& sha256, std::int64_t total,
-                                  std::int64_t offset, const std::string& chunk,
+void SqlStorage::storePackageFile(const std::string& sha256, const std::string& data,
                                   std::int64_t nowMs) {
-    BlobStatus b;
+    if (sha256Hex(data) != sha256)
+        throw std::runtime_error("package file content does not match its sha256");
     db_->transact([&](SqlSession& s) {
-        b = BlobStatus{};
-        b.sha256 = sha256;
-        s.exec("INSERT INTO blobs (sha256, total, received, complete, created_at) VALUES ($1, $2, "
-               "0, 0, $3)"
+        s.exec("INSERT INTO package_files (sha256, data, size, created_at) VALUES ($1, $2, $3, $4)"
                " ON CONFLICT (sha256) DO NOTHING",
-               {sha256, total, nowMs});
-        auto rows =
-            s.query("SELECT total, received, complete FROM blobs WHERE sha256 = $1", {sha256});
-        b.total = toInt(rows.at(0)[0]);
-        b.received = toInt(rows[0][1]);
-        b.complete = toInt(rows[0][2]) == 1;
-        if (b.complete || b.total != total || offset != b.received ||
-            b.received + static_cast<std::int64_t>(chunk.size()) > b.total)
-            return; // out of order or already there: the caller resumes from `received`
-        s.exec("INSERT INTO blob_chunks (sha256, off, data) VALUES ($1, $2, $3)",
-               {sha256, offset, SqlValue::blob(chunk)});
-        b.received += static_cast<std::int64_t>(chunk.size());
-        if (b.received == b.total) {
-            std::string all;
-            for (const auto& r :
-                 s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha256}))
-                all += toText(r[0]);
-            if (sha256Hex(all) == sha256) {
-                b.complete = true;
-            } else { // corrupt upload: start again from zero
-                s.exec("DELETE FROM blob_chunks WHERE sha256 = $1", {sha256});
-                b.received = 0;
-            }
-        }
-        s.exec("UPDATE blobs SET received = $1, complete = $2 WHERE sha256 = $3",
-               {b.received, b.complete ? 1 : 0, sha256});
+               {sha256, SqlValue::blob(data), static_cast<std::int64_t>(data.size()), nowMs});
     });
-    return b;
 }
 
-std::optional<std::string> SqlStorage::blobData(const std::string& sha256) {
+std::optional<std::string> SqlStorage::publishedFile(const std::string& sha256) {
     std::optional<std::string> out;
     db_->transact([&](SqlSession& s) {
         out.reset();
-        auto st = s.query("SELECT complete FROM blobs WHERE sha256 = $1", {sha256});
-        if (st.empty() || toInt(st[0][0]) != 1)
+        // Published: named in the file list of a catalogue row. The lists are small (a few dozen
+        // packages of a few hundred files), read whole rather than indexed.
+        bool published = false;
+        for (const auto& q : s.query("SELECT files FROM quizzes")) {
+            const auto files = nlohmann::json::parse(toText(q[0]), nullptr, false);
+            if (!files.is_array())
+                continue;
+            for (const auto& f : files)
+                if (f.is_object() && f.value("sha256", std::string()) == sha256)
+                    published = true;
+            if (published)
+                break;
+        }
+        if (!published)
+            return;
+        auto rows = s.query("SELECT data FROM package_files WHERE sha256 = $1", {sha256});
+        if (!rows.empty())
+            out = toText(rows[0][0]);
+    });
+    return out;
+}
+
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+
+// Drops the uploads that did not complete in time, every device's (an index on (complete,
+// created_at) keeps this cheap); their bytes go with them.
+void dropStaleUploads(SqlSession& s, const UploadRules& rules, std::int64_t nowMs) {
+    const std::int64_t cutoff = nowMs - rules.expiryMs;
+    s.exec("DELETE FROM upload_chunks WHERE EXISTS (SELECT 1 FROM uploads u WHERE u.complete = 0"
+           " AND u.created_at < $1 AND u.device_id = upload_chunks.device_id"
+           " AND u.sha256 = upload_chunks.sha256)",
+           {cutoff});
+    s.exec("DELETE FROM uploads WHERE complete = 0 AND created_at < $1", {cutoff});
+}
+
+// The size this device's own records declare for the blob; nullopt when none declares it.
+std::optional<std::int64_t> declaredSize(SqlSession& s, const std::string& deviceId,
+                                         const std::string& sha256) {
+    auto rows = s.query("SELECT blob_size FROM records WHERE blob_sha256 = $1 AND device_id = $2"
+                        " AND kind = 'recording' ORDER BY received_at LIMIT 1",
+                        {sha256, deviceId});
+    if (rows.empty() || !rows[0][0])
+        return std::nullopt;
+    return toInt(rows[0][0]);
+}
+
+bool completeAnywhere(SqlSession& s, const std::string& sha256) {
+    return !s.query("SELECT 1 FROM uploads WHERE sha256 = $1 AND complete = 1", {sha256}).empty();
+}
+
+} // namespace
+
+UploadOutcome SqlStorage::uploadStatus(const Device& device, const std::string& sha256,
+                                       const UploadRules& rules, std::int64_t nowMs) {
+    UploadOutcome out;
+    db_->transact([&](SqlSession& s) {
+        out = UploadOutcome{};
+        out.status.sha256 = sha256;
+        dropStaleUploads(s, rules, nowMs);
+        const auto size = declaredSize(s, device.id, sha256);
+        if (!size) {
+            out.refusal = UploadRefusal::NotReferenced;
+            return;
+        }
+        out.status.total = *size;
+        if (completeAnywhere(s, sha256)) { // the same bytes, already here (hash checked)
+            out.status.received = *size;
+            out.status.complete = true;
+            return;
+        }
+        auto rows = s.query("SELECT received FROM uploads WHERE device_id = $1 AND sha256 = $2",
+                            {device.id, sha256});
+        if (!rows.empty())
+            out.status.received = toInt(rows[0][0]);
+    });
+    return out;
+}
+
+UploadOutcome SqlStorage::appendUpload(const Device& device, const std::string& sha256,
+                                       std::int64_t total, std::int64_t offset,
+                                       const std::string& chunk, const UploadRules& rules,
+                                       std::int64_t nowMs) {
+    UploadOutcome out;
+    db_->transact([&](SqlSession& s) {
+        out = UploadOutcome{};
+        out.status.sha256 = sha256;
+        dropStaleUploads(s, rules, nowMs);
+        const auto size = declaredSize(s, device.id, sha256);
+        if (!size) {
+            out.refusal = UploadRefusal::NotReferenced;
+            return;
+        }
+        out.status.total = *size;
+        if (total != *size) {
+            out.refusal = UploadRefusal::WrongSize;
+            return;
+        }
+        if (chunk.empty()) {
+            out.refusal = UploadRefusal::EmptyChunk;
+            return;
+        }
+        if (completeAnywhere(s, sha256)) {
+            out.status.received = *size;
+            out.status.complete = true;
+            return;
+        }
+        s.exec("INSERT INTO uploads (device_id, sha256, total, received, complete, created_at)"
+               " VALUES ($1, $2, $3, 0, 0, $4) ON CONFLICT (device_id, sha256) DO NOTHING",
+               {device.id, sha256, total, nowMs});
+        out.status.received =
+            toInt(s.query("SELECT received FROM uploads WHERE device_id = $1 AND sha256 = $2",
+                          {device.id, sha256})
+                      .at(0)[0]);
+        if (offset != out.status.received)
+            return; // out of order or repeated: the caller resumes from `received`
+        const auto n = static_cast<std::int64_t>(chunk.size());
+        if (offset + n > total) {
+            out.refusal = UploadRefusal::BeyondSize;
+            return;
+        }
+        const std::int64_t day = nowMs / kDayMs;
+        auto spent = s.query("SELECT bytes FROM upload_bytes WHERE device_id = $1 AND day = $2",
+                             {device.id, day});
+        const std::int64_t already = spent.empty() ? 0 : toInt(spent[0][0]);
+        if (already + n > rules.dailyBytes) {
+            out.refusal = UploadRefusal::OverBudget;
+            return;
+        }
+        s.exec("INSERT INTO upload_bytes (device_id, day, bytes) VALUES ($1, $2, $3)"
+               " ON CONFLICT (device_id, day) DO UPDATE SET bytes = upload_bytes.bytes + $3",
+               {device.id, day, n});
+        s.exec("INSERT INTO upload_chunks (device_id, sha256, off, data) VALUES ($1, $2, $3, $4)",
+               {device.id, sha256, offset, SqlValue::blob(chunk)});
+        out.status.received += n;
+        if (out.status.received == total) {
+            std::string all;
+            for (const auto& r : s.query("SELECT data FROM upload_chunks WHERE device_id = $1 AND "
+                                         "sha256 = $2 ORDER BY off",
+                                         {device.id, sha256}))
+                all += toText(r[0]);
+            if (sha256Hex(all) != sha256) { // refused, and nothing of it kept
+                s.exec("DELETE FROM upload_chunks WHERE device_id = $1 AND sha256 = $2",
+                       {device.id, sha256});
+                s.exec("DELETE FROM uploads WHERE device_id = $1 AND sha256 = $2",
+                       {device.id, sha256});
+                out.refusal = UploadRefusal::HashMismatch;
+                out.status.received = 0;
+                return;
+            }
+            out.status.complete = true;
+        }
+        s.exec("UPDATE uploads SET received = $1, complete = $2, completed_at = $3"
+               " WHERE device_id = $4 AND sha256 = $5",
+               {out.status.received, out.status.complete ? 1 : 0,
+                out.status.complete ? SqlValue(nowMs) : SqlValue(), device.id, sha256});
+    });
+    return out;
+}
+
+std::optional<std::string> SqlStorage::uploadData(const std::string& sha256) {
+    std::optional<std::string> out;
+    db_->transact([&](SqlSession& s) {
+        out.reset();
+        auto who = s.query("SELECT device_id FROM uploads WHERE sha256 = $1 AND complete = 1"
+                           " ORDER BY completed_at LIMIT 1",
+                           {sha256});
+        if (who.empty())
             return;
         std::string all;
-        for (const auto& r :
-             s.query("SELECT data FROM blob_chunks WHERE sha256 = $1 ORDER BY off", {sha256}))
+        for (const auto& r : s.query("SELECT data FROM upload_chunks WHERE device_id = $1 AND "
+                                     "sha256 = $2 ORDER BY off",
+                                     {toText(who[0][0]), sha256}))
             all += toText(r[0]);
         out = std::move(all);
     });
+    return out;
+}
+
+bool SqlStorage::uploadComplete(const std::string& sha256) {
+    bool out = false;
+    db_->transact([&](SqlSession& s) { out = completeAnywhere(s, sha256); });
     return out;
 }
 
@@ -384,8 +516,7 @@ std::int64_t SqlStorage::publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs
     std::int64_t version = 0;
     db_->transact([&](SqlSession& s) {
         for (const auto& f : quiz.files) {
-            auto st = s.query("SELECT complete FROM blobs WHERE sha256 = $1", {f.sha256});
-            if (st.empty() || toInt(st[0][0]) != 1)
+            if (s.query("SELECT 1 FROM package_files WHERE sha256 = $1", {f.sha256}).empty())
                 throw std::runtime_error("file " + f.path + " is not stored yet");
         }
         auto existing = s.query(

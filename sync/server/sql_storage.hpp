@@ -33,10 +33,16 @@ public:
     std::int64_t recordCount() override;
     std::int64_t eraseBeneficiary(const std::string& code, const std::string& display,
                                   const AuditEntry& entry) override;
-    BlobStatus blobStatus(const std::string& sha256) override;
-    BlobStatus appendBlob(const std::string& sha256, std::int64_t total, std::int64_t offset,
-                          const std::string& chunk, std::int64_t nowMs) override;
-    std::optional<std::string> blobData(const std::string& sha256) override;
+    void storePackageFile(const std::string& sha256, const std::string& data,
+                          std::int64_t nowMs) override;
+    std::optional<std::string> publishedFile(const std::string& sha256) override;
+    UploadOutcome uploadStatus(const Device& device, const std::string& sha256,
+                               const UploadRules& rules, std::int64_t nowMs) override;
+    UploadOutcome appendUpload(const Device& device, const std::string& sha256, std::int64_t total,
+                               std::int64_t offset, const std::string& chunk,
+                               const UploadRules& rules, std::int64_t nowMs) override;
+    std::optional<std::string> uploadData(const std::string& sha256) override;
+    bool uploadComplete(const std::string& sha256) override;
     std::int64_t publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs) override;
     std::int64_t upsertTrainer(const Trainer& trainer, std::int64_t nowMs) override;
     std::optional<std::int64_t> removeTrainer(const std::string& agency, const std::string& name,

@@ -116,6 +116,31 @@ struct RecordQuery {
     std::optional<std::int64_t> receivedFromMs;
 };
 
+// The rules of device uploads (issue 18). A device may upload only the blobs its own
+// "recording" records declare (sha256 and size), at most `dailyBytes` a day (UTC), and an upload
+// not complete `expiryMs` after it started is dropped (its bytes deleted; it starts again).
+struct UploadRules {
+    std::int64_t dailyBytes = 200'000'000;
+    std::int64_t expiryMs = 7LL * 24 * 3600 * 1000;
+};
+
+// Why an upload request changed nothing (HTTP status in http_server.cpp).
+enum class UploadRefusal {
+    None,
+    NotReferenced, // no record of this device declares this sha256
+    WrongSize,     // `total` is not the size its record declares
+    EmptyChunk,
+    BeyondSize,  // the chunk would go past the declared size
+    OverBudget,  // the device's bytes for today would pass UploadRules::dailyBytes
+    HashMismatch // the complete bytes do not hash to the sha256: deleted, start again
+};
+
+struct UploadOutcome {
+    BlobStatus status;
+    UploadRefusal refusal = UploadRefusal::None;
+    bool ok() const { return refusal == UploadRefusal::None; }
+};
+
 // A kiosk as the dashboard shows it.
 struct DeviceActivity {
     Device device;
@@ -160,18 +185,34 @@ public:
     virtual std::vector<ConflictRecord> conflicts() = 0;
     virtual std::int64_t recordCount() = 0;
 
-    // --- blobs (recorded answers, quiz files), resumable by offset
-    virtual BlobStatus blobStatus(const std::string& sha256) = 0;
-    // Appends a chunk at `offset` (must equal what was received so far, else nothing changes and
-    // the current status is returned). Completes the blob when `total` bytes arrived and the
-    // content hashes to sha256; a blob whose content does not match is discarded.
-    virtual BlobStatus appendBlob(const std::string& sha256, std::int64_t total,
-                                  std::int64_t offset, const std::string& chunk,
+    // --- package files (`admin publish-quiz`), kept apart from device uploads: bytes a device
+    // uploads under a package file's sha256 can never stand in for it, block or pre-empt it.
+    // Stores the whole file (idempotent: the same sha256 again changes nothing).
+    virtual void storePackageFile(const std::string& sha256, const std::string& data,
                                   std::int64_t nowMs) = 0;
-    virtual std::optional<std::string> blobData(const std::string& sha256) = 0;
+    // A file of a published package, what a kiosk may download; nullopt for anything else (a
+    // recording, a file stored by a publication that then failed, an unknown hash).
+    virtual std::optional<std::string> publishedFile(const std::string& sha256) = 0;
+
+    // --- device uploads (recorded answers), resumable by offset; the rules are UploadRules'.
+    // Where this device's upload of `sha256` stands (received, total: the declared size).
+    virtual UploadOutcome uploadStatus(const Device& device, const std::string& sha256,
+                                       const UploadRules& rules, std::int64_t nowMs) = 0;
+    // Appends a chunk at `offset`. An offset other than what was received changes nothing and
+    // returns the status (the caller resumes from `received`). Completes the upload when the
+    // declared size arrived and the bytes hash to sha256; on a mismatch nothing is kept.
+    virtual UploadOutcome appendUpload(const Device& device, const std::string& sha256,
+                                       std::int64_t total, std::int64_t offset,
+                                       const std::string& chunk, const UploadRules& rules,
+                                       std::int64_t nowMs) = 0;
+    // The bytes of a complete upload (nullopt when there is none). Never served to a device:
+    // the back office reads it for a user whose scope holds a record referencing it.
+    virtual std::optional<std::string> uploadData(const std::string& sha256) = 0;
+    // Whether a complete upload of sha256 is here (cheap: for the back office's pages).
+    virtual bool uploadComplete(const std::string& sha256) = 0;
 
     // --- catalogue
-    // Publishes a quiz package (files already stored as complete blobs). Returns its catalogue
+    // Publishes a quiz package (files already stored by storePackageFile). Returns its catalogue
     // version; publishing the same id+version again with the same hash is a no-op.
     virtual std::int64_t publishQuiz(const CatalogQuiz& quiz, std::int64_t nowMs) = 0;
     // Adds or updates the account (agency, name).

@@ -2,6 +2,7 @@
 // issue. After each: every record exactly once on the server, nothing lost on the kiosk.
 #include "support/fault_proxy.hpp"
 #include "support/memory_kiosk.hpp"
+#include "support/records.hpp"
 #include "support/server_fixture.hpp"
 #include "support/server_process.hpp"
 #include "sync/client/sync_client.hpp"
@@ -358,13 +359,17 @@ TEST_CASE("client: a recorded answer uploads as a blob and resumes where it stop
     std::string audio = randomHex(600000);
     std::ofstream(dir / "answer.wav", std::ios::binary) << audio;
     const std::string sha = sha256Hex(audio);
-    // An earlier upload stopped after the first chunk.
-    srv.storage->appendBlob(sha, static_cast<std::int64_t>(audio.size()), 0,
-                            audio.substr(0, kBlobChunkBytes), 1);
+    // Its record declared it, and an earlier upload stopped after the first chunk.
+    const auto device = srv.storage->devices().at(0);
+    srv.storage->ingestBatch(device, "b-rec", {test::recordingRecord("r1", 1, audio)}, 1);
+    REQUIRE(srv.storage
+                ->appendUpload(device, sha, static_cast<std::int64_t>(audio.size()), 0,
+                               audio.substr(0, kBlobChunkBytes), {}, 1)
+                .ok());
     SyncClient client(kiosk, kiosk, ".");
     std::string error;
     REQUIRE(client.uploadBlob(dir / "answer.wav", error));
-    CHECK(srv.storage->blobData(sha) == audio);
+    CHECK(srv.storage->uploadData(sha) == audio);
 }
 
 TEST_CASE(

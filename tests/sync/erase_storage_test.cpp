@@ -124,3 +124,44 @@ TEST_CASE("storage: audit retention removes lines older than the rule, keeps the
     CHECK(details.back() == "1 audit lines older than 365 days"); // the pass is audited
     CHECK(applyAuditRetention(*s, 365, kNow + 2 * kDay) == 1);    // the young line's turn
 }
+
+TEST_CASE("storage: admin erase also deletes the person's recordings, not a shared one") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    s->createEnrolCode(sha256Hex("C"), "ALI Bondy", 0, 99999);
+    auto d = s->enrolDevice(sha256Hex("C"), "dev-1", "k", sha256Hex("t"), 10);
+    REQUIRE(d);
+    const std::string victim = store::generateBeneficiaryCode();
+    std::string other = store::generateBeneficiaryCode();
+    while (other == victim)
+        other = store::generateBeneficiaryCode();
+    const std::string voice = "voix de la personne effacée " + randomHex(64);
+    const std::string shared = "silence commun " + randomHex(64);
+    const auto declare = [&](const std::string& id, std::int64_t seq, const std::string& att,
+                             const std::string& bytes) {
+        return rec(id, seq, "recording",
+                   {{"attemptUuid", att},
+                    {"responseUuid", id + "-resp"},
+                    {"recording", "rec/" + id + ".ogg"},
+                    {"sha256", sha256Hex(bytes)},
+                    {"size", static_cast<std::int64_t>(bytes.size())}});
+    };
+    auto batch = person("v", victim, "Zyxophorembre", 1);
+    for (auto& r : person("o", other, "Quetzalmondine", 10))
+        batch.push_back(r);
+    batch.push_back(declare("v-rec", 20, "v-att", voice));
+    batch.push_back(declare("v-rec2", 21, "v-att", shared));
+    batch.push_back(declare("o-rec", 22, "o-att", shared));
+    s->ingestBatch(*d, "b1", batch, 100);
+    for (const auto* bytes : {&voice, &shared})
+        REQUIRE(s->appendUpload(*d, sha256Hex(*bytes), static_cast<std::int64_t>(bytes->size()), 0,
+                                *bytes, {}, 100)
+                    .status.complete);
+
+    const fs::path keyDir = dir.path() / "key";
+    fs::create_directories(keyDir);
+    eraseBeneficiary(*s, victim, keyDir, 200);
+    CHECK_FALSE(s->uploadData(sha256Hex(voice)));      // the erased person's voice is gone
+    CHECK(s->uploadData(sha256Hex(shared)) == shared); // still declared by the other person
+}

@@ -110,8 +110,7 @@ TEST_CASE(
     INFO(test::backendName());
     const Device d = enrolled(*s);
     const std::string blob = "{\"id\":\"exemple\"}";
-    REQUIRE(s->appendBlob(sha256Hex(blob), static_cast<std::int64_t>(blob.size()), 0, blob, 1)
-                .complete);
+    s->storePackageFile(sha256Hex(blob), blob, 1);
     CatalogQuiz q{"exemple", "1.0.0", sha256Hex("m"), 0, {{"quiz.json", sha256Hex(blob), 16}}};
     s->publishQuiz(q, 10);
     auto reply = s->ingestBatch(d, "b1",
@@ -150,32 +149,35 @@ TEST_CASE("storage: the same batch sent twice at once is stored once, both get t
     CHECK(s->recordCount() == 300);
 }
 
-TEST_CASE("storage: blobs resume from what was received and are checked against their hash") {
+TEST_CASE("storage: device uploads resume from what was received and are checked against "
+          "their hash") {
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
+    const Device d = enrolled(*s);
     std::string data(300000, '\0');
     for (std::size_t k = 0; k < data.size(); ++k)
         data[k] = static_cast<char>((k * 7919) % 256);
     const std::string sha = sha256Hex(data);
     const auto total = static_cast<std::int64_t>(data.size());
-    auto st = s->appendBlob(sha, total, 0, data.substr(0, 100000), 1);
-    CHECK(st.received == 100000);
-    CHECK_FALSE(st.complete);
+    s->ingestBatch(d, "b1", {test::recordingRecord("rec-1", 1, data)}, 1);
+    const UploadRules rules;
+    auto st = s->appendUpload(d, sha, total, 0, data.substr(0, 100000), rules, 1);
+    CHECK(st.ok());
+    CHECK(st.status.received == 100000);
+    CHECK_FALSE(st.status.complete);
     // A retry of a chunk already there, or a gap, changes nothing and says where to resume.
-    CHECK(s->appendBlob(sha, total, 0, data.substr(0, 100000), 2).received == 100000);
-    CHECK(s->appendBlob(sha, total, 200000, data.substr(200000), 2).received == 100000);
-    CHECK(s->blobStatus(sha).received == 100000);
-    CHECK_FALSE(s->blobData(sha));
-    st = s->appendBlob(sha, total, 100000, data.substr(100000), 3);
-    CHECK(st.complete);
-    REQUIRE(s->blobData(sha));
-    CHECK(*s->blobData(sha) == data); // binary-safe, NUL bytes included
-
-    const std::string liar = sha256Hex("something else");
-    st = s->appendBlob(liar, 4, 0, "abcd", 4);
-    CHECK_FALSE(st.complete);
-    CHECK(st.received == 0);
+    CHECK(s->appendUpload(d, sha, total, 0, data.substr(0, 100000), rules, 2).status.received ==
+          100000);
+    CHECK(s->appendUpload(d, sha, total, 200000, data.substr(200000), rules, 2).status.received ==
+          100000);
+    CHECK(s->uploadStatus(d, sha, rules, 2).status.received == 100000);
+    CHECK_FALSE(s->uploadData(sha));
+    st = s->appendUpload(d, sha, total, 100000, data.substr(100000), rules, 3);
+    CHECK(st.status.complete);
+    REQUIRE(s->uploadData(sha));
+    CHECK(*s->uploadData(sha) == data); // binary-safe, NUL bytes included
+    CHECK_FALSE(s->publishedFile(sha)); // a recording is never a package file
 }
 
 TEST_CASE("storage: the catalogue lists quiz packages and trainers changed since a version") {
@@ -183,7 +185,7 @@ TEST_CASE("storage: the catalogue lists quiz packages and trainers changed since
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
     const std::string blob = "quiz";
-    s->appendBlob(sha256Hex(blob), 4, 0, blob, 1);
+    s->storePackageFile(sha256Hex(blob), blob, 1);
     CatalogQuiz q{"exemple", "1.0.0", sha256Hex("m1"), 0, {{"quiz.json", sha256Hex(blob), 4}}};
     const auto v1 = s->publishQuiz(q, 10);
     CHECK(s->publishQuiz(q, 11) == v1); // idempotent

@@ -30,6 +30,27 @@ inline sync::WireRecord makeRecord(const std::string& id, std::int64_t seq,
     return r;
 }
 
+// The record a kiosk sends before uploading a recording: it declares the blob (sha256, size)
+// that its device may then upload (sync/server/storage.hpp, UploadRules).
+inline sync::WireRecord recordingRecord(const std::string& id, std::int64_t seq,
+                                        const std::string& bytes,
+                                        const std::string& attemptUuid = "att-1") {
+    sync::WireRecord r;
+    r.recordId = id;
+    r.kind = "recording";
+    r.seq = seq;
+    r.payload = nlohmann::json{{"uuid", id},
+                               {"responseUuid", "resp-" + id},
+                               {"attemptUuid", attemptUuid},
+                               {"recording", "rec/" + id + ".ogg"},
+                               {"sha256", sync::sha256Hex(bytes)},
+                               {"size", static_cast<std::int64_t>(bytes.size())}}
+                    .dump();
+    r.sha256 = sync::sha256Hex(r.payload);
+    r.createdAtMs = 1700000000000 + seq;
+    return r;
+}
+
 inline std::vector<sync::WireRecord> makeRecords(const std::string& prefix, int count,
                                                  std::int64_t firstSeq = 1) {
     std::vector<sync::WireRecord> out;
