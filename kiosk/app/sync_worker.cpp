@@ -305,6 +305,7 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state,
             testAcknowledged(n);
     };
     sync::SyncClient client(db, state, options_.dataDir, hooks);
+    client.recordings = &db; // recorded answers go up after their records
     if (options_.maxBatchRecords > 0)
         client.maxBatchRecords = options_.maxBatchRecords;
     client.retry = options_.retry; // its waits are cut by the worker's cancel token on stop()

@@ -80,6 +80,7 @@ int runSync(const SyncArgs& a) {
         std::cout << line << std::endl;
     };
     sync::SyncClient client(*db, state, dir, hooks);
+    client.recordings = db.get(); // recorded answers go up after their records
     std::cout << "pending: " << db->pendingCount() << " record(s)" << std::endl;
     sync::RoundReport r;
     try {

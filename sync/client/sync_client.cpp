@@ -167,6 +167,9 @@ PushReport SyncClient::push() {
         return finish(cursor.error);
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
 
+    // New recordings get their "recording" record now, so it leaves with this round's batches.
+    declareRecordings();
+
     // The server's cursor is the highest seq it holds for this device. Behind what we saw
     // acknowledged, it lost records (restored from an older copy, a crash before its fsync):
     // send them again. Records are sent in seq order one batch at a time, so everything up to
@@ -294,7 +297,8 @@ PushReport SyncClient::push() {
             (conflict ? ", " + std::to_string(conflict) + " conflicts" : "") +
             (quarantined ? ", " + std::to_string(quarantined) + " quarantined" : ""));
     }
-    return finish("");
+    // The files after the records that declare them (the server refuses bytes nobody declared).
+    return finish(uploadRecordings(*t, rep));
 }
 
 bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
@@ -306,35 +310,134 @@ bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
         error = file.string() + ": above the 64 MiB blob limit";
         return false;
     }
-    const std::string sha = sha256Hex(data);
+    std::string refusal;
+    error = sendBlob(*t, data, sha256Hex(data), refusal);
+    return error.empty();
+}
+
+std::string SyncClient::sendBlob(const HttpTransport& t, const std::string& data,
+                                 const std::string& sha, std::string& refusal) {
+    refusal.clear();
     const std::string base = std::string(kApiPrefix) + "/blobs/" + sha;
-    auto status = expect<BlobStatus>(t->get(base + "/status"), parseBlobStatus);
-    if (!status.value) {
-        error = status.error;
-        return false;
-    }
-    BlobStatus st = *status.value;
-    if (st.total != static_cast<std::int64_t>(data.size()))
-        st.received = 0; // a new upload
-    while (!st.complete) {
-        const auto offset = static_cast<std::size_t>(st.received);
-        const std::string chunk = data.substr(offset, kBlobChunkBytes);
-        auto put = expect<BlobStatus>(t->put(base + "?offset=" + std::to_string(offset) +
-                                                 "&total=" + std::to_string(data.size()),
-                                             chunk, "application/octet-stream"),
-                                      parseBlobStatus);
-        if (!put.value) {
-            error = put.error;
+    const std::string what = "upload of " + sha.substr(0, 12);
+    // A refusal (4xx with our JSON error) is final for this round: sending it again cannot help,
+    // and a spent budget's Retry-After is hours, not seconds.
+    const auto refused = [&](const HttpOutcome& o) {
+        if (!o.reply || o.reply->status < 400 || o.reply->status >= 500 || o.reply->status == 401)
             return false;
-        }
-        if (!put.value->complete && put.value->received <= st.received &&
-            put.value->received != 0) {
-            error = "the server did not take the chunk at " + std::to_string(offset);
+        auto e = parseErrorReply(o.reply->body);
+        if (!e.ok() || e.value->error == "rate_limited")
             return false;
-        }
-        st = *put.value;
+        refusal = e.value->error;
+        return true;
+    };
+    Checked<BlobStatus> st;
+    const auto ask = [&](const std::function<HttpOutcome()>& send, const std::string& step) {
+        const HttpOutcome out = sendRetried(
+            send,
+            [&](const HttpOutcome& o) {
+                st = expect<BlobStatus>(o, parseBlobStatus);
+                return st.value.has_value() || refused(o);
+            },
+            step);
+        if (!st.value && !out.reply)
+            st.error = out.error;
+        return st.value.has_value();
+    };
+    if (!ask([&] { return t.get(base + "/status"); }, what + " (status)"))
+        return st.error;
+    BlobStatus at = *st.value;
+    const auto total = static_cast<std::int64_t>(data.size());
+    if (at.total != total)
+        at.received = 0; // a new upload
+    int stalls = 0;
+    while (!at.complete) {
+        if (cancelled())
+            return "sync cancelled";
+        const auto offset = static_cast<std::size_t>(at.received);
+        if (offset >= data.size())
+            return "the server says " + std::to_string(offset) + " bytes of " +
+                   std::to_string(total) + " arrived but not that the file is complete";
+        const std::string chunk = data.substr(offset, blobChunkBytes);
+        // The same offset on every send: a chunk the server stored before the reply was lost
+        // comes back as "received beyond it", and the next one starts there.
+        if (!ask(
+                [&] {
+                    return t.put(base + "?offset=" + std::to_string(offset) +
+                                     "&total=" + std::to_string(total),
+                                 chunk, "application/octet-stream");
+                },
+                what + " at " + std::to_string(offset)))
+            return st.error;
+        // No progress twice in a row (an older server that restarts a corrupt upload from zero
+        // says 200 each time): give up for this round rather than loop.
+        stalls = !st.value->complete && st.value->received <= at.received ? stalls + 1 : 0;
+        if (stalls > 2)
+            return "the server did not take the chunk at " + std::to_string(offset);
+        at = *st.value;
     }
-    return true;
+    return "";
+}
+
+void SyncClient::declareRecordings() {
+    if (!recordings)
+        return;
+    for (const auto& r : recordings->undeclaredRecordings()) {
+        // Only files under rec/ (a path from the database never leads elsewhere), whole, and
+        // within the blob limit; anything else is declared without a blob: nothing to send.
+        const fs::path rel = fs::path(r.path).lexically_normal();
+        bool inside = !rel.empty() && !rel.is_absolute() && *rel.begin() == "rec";
+        for (const auto& part : rel)
+            inside = inside && part != "..";
+        std::optional<store::RecordingBlob> blob;
+        std::error_code ec;
+        const fs::path file = dataDir_ / rel;
+        if (inside && fs::is_regular_file(file, ec)) {
+            const std::string data = readFile(file);
+            if (!data.empty() && data.size() <= kMaxBlobBytes)
+                blob =
+                    store::RecordingBlob{sha256Hex(data), static_cast<std::int64_t>(data.size())};
+        }
+        if (!blob)
+            say("recording " + r.path + " of answer " + r.responseUuid +
+                " is missing or unusable: nothing to upload");
+        recordings->declareRecording(r, blob);
+    }
+}
+
+std::string SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep) {
+    if (!recordings)
+        return "";
+    const auto todo = recordings->recordingsToUpload();
+    rep.recordingsWaiting = static_cast<std::int64_t>(todo.size());
+    for (const auto& r : todo) {
+        if (cancelled())
+            return "sync cancelled";
+        const std::string data = readFile(dataDir_ / r.path);
+        if (sha256Hex(data) != r.sha256) {
+            // Changed or gone since it was declared (erased by hand?): never confirmed, so
+            // never deleted by retention either; a human sees it in the log.
+            say("recording " + r.path + " no longer matches its sha256: not uploaded");
+            continue;
+        }
+        std::string refusal;
+        const std::string error = sendBlob(t, data, r.sha256, refusal);
+        if (refusal == "upload_budget") {
+            say("today's upload budget on the server is spent: the other recordings wait");
+            return "";
+        }
+        if (!refusal.empty()) {
+            say("recording " + r.path + " refused: " + error);
+            continue;
+        }
+        if (!error.empty())
+            return "upload of recording " + r.path + ": " + error;
+        recordings->confirmRecording(r.sha256);
+        ++rep.recordingsUploaded;
+        --rep.recordingsWaiting;
+        say("recording " + r.path + " on the server (" + std::to_string(r.size) + " bytes)");
+    }
+    return "";
 }
 
 PullReport SyncClient::pullCatalog(const PackageValidator& validate) {

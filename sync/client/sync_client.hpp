@@ -11,6 +11,7 @@
 #pragma once
 
 #include "store/outbox.hpp"
+#include "store/recording_uploads.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/client/kiosk_state.hpp"
 #include "sync/client/retry.hpp"
@@ -44,6 +45,10 @@ struct PushReport {
     std::int64_t bytesSent = 0;
     // Acknowledged records sent again because the server's cursor was behind (it lost them).
     std::int64_t resent = 0;
+    // Recorded answers (when the client has SyncClient::recordings): files the server confirmed
+    // in this round, and files still to upload after it (a budget spent, a refusal).
+    std::int64_t recordingsUploaded = 0;
+    std::int64_t recordingsWaiting = 0;
     std::int64_t pushed() const { return stored + quarantined + conflicts; }
 };
 
@@ -103,6 +108,11 @@ public:
     // Uploads a file as a blob, resuming where the server stopped; true when complete there.
     bool uploadBlob(const std::filesystem::path& file, std::string& error);
 
+    // Recorded answers to declare and upload after the records of each push (issue 18);
+    // nullptr: records only (the kiosk's database sets it; old callers and tests need not).
+    store::RecordingUploads* recordings = nullptr;
+    std::size_t blobChunkBytes = kBlobChunkBytes; // tests: smaller chunks, more cuts
+
     std::size_t maxBatchRecords = kMaxBatchRecords;
     std::size_t maxBatchBytes = 768 * 1024; // payload bytes per batch; gzip keeps it under 1 MiB
     // Each request of a round is sent again after a failure of the link (retry.hpp).
@@ -110,6 +120,15 @@ public:
 
 private:
     std::optional<HttpTransport> transport(std::string& error);
+    // Hashes each new recording and writes its "recording" record (before the batches go).
+    void declareRecordings();
+    // Uploads the recordings whose record was acknowledged; "" or why the round failed.
+    std::string uploadRecordings(const HttpTransport& t, PushReport& rep);
+    // Sends `data` under its sha256 from where the server stopped, with the round's retries.
+    // "" when the server has it whole; else why, and `refusal` = the server's error code when
+    // it refused (not_referenced, upload_budget, sha256_mismatch...).
+    std::string sendBlob(const HttpTransport& t, const std::string& data, const std::string& sha,
+                         std::string& refusal);
     void say(const std::string& line) const;
     bool cancelled() const;
     // Sends, then sends again while the outcome fails `good` and retry.hpp says it may help.

@@ -70,8 +70,8 @@ TEST_CASE("exports and .corrupt-* copies go once older than their rule, nothing 
     CHECK(fs::exists(d / "repere.sqlite.corrupt-20260601-000000"));
 }
 
-TEST_CASE("recordings, acknowledged outbox rows and audit lines go by their rules, never a "
-          "pending row",
+TEST_CASE("recordings (once the server confirmed the file), acknowledged outbox rows and audit "
+          "lines go by their rules, never a pending row",
           "[security][retention]") {
     repere::test::TempDir dir;
     const fs::path d = dir.path();
@@ -100,19 +100,35 @@ TEST_CASE("recordings, acknowledged outbox rows and audit lines go by their rule
     r.status = repere::engine::ResponseStatus::PendingManual;
     r.answeredAtMs = now;
     db->storeResponse(r);
+    repere::engine::Response unconfirmed = r; // its file never fully reaches the server
+    unconfirmed.uuid.clear();
+    unconfirmed.sequence = 1;
+    unconfirmed.answer = {{"recording", "rec/unconfirmed.ogg"}, {"durationS", 2}};
+    db->storeResponse(unconfirmed);
     fileAged(d / "rec/take.ogg", 0);
+    fileAged(d / "rec/unconfirmed.ogg", 0);
     fileAged(d / "rec/other.ogg", 0); // named by no answer: not this rule's business
-    // Everything so far acknowledged a day later; one more answer stays pending.
+    // Both files declared to the server (recording_uploads.hpp), as a sync round does.
+    const auto declared = db->undeclaredRecordings();
+    REQUIRE(declared.size() == 2);
+    for (const auto& rec : declared)
+        db->declareRecording(
+            rec, RecordingBlob{std::string(64, rec.path == "rec/take.ogg" ? 'a' : 'b'), 1});
+    // Everything so far acknowledged a day later, and the take's file confirmed; one more answer
+    // stays pending.
     now += kDay;
     const auto batch = db->assignNextBatch("b1", 1000, 1 << 30);
     std::vector<std::string> ids;
     for (const auto& x : batch)
         ids.push_back(x.recordId);
-    REQUIRE(ids.size() >= 3);
+    REQUIRE(ids.size() >= 5);
     db->markAcknowledged("b1", ids);
+    REQUIRE(db->recordingsToUpload().size() == 2);
+    db->confirmRecording(std::string(64, 'a'));
+    REQUIRE(db->recordingsToUpload().size() == 1);
     repere::engine::Response later = r;
     later.uuid.clear();
-    later.sequence = 1;
+    later.sequence = 2;
     later.answer = {{"recording", "rec/pending.ogg"}};
     later.answeredAtMs = now;
     db->storeResponse(later);
@@ -134,10 +150,11 @@ TEST_CASE("recordings, acknowledged outbox rows and audit lines go by their rule
     now = kNow + 182 * kDay; // the recording's answer acknowledged 181 days ago
     applyRetention(*db, d, {}, now);
     CHECK_FALSE(fs::exists(d / "rec/take.ogg"));
-    CHECK(fs::exists(d / "rec/pending.ogg")); // its answer is not acknowledged
+    CHECK(fs::exists(d / "rec/unconfirmed.ogg")); // acknowledged, but the file not confirmed
+    CHECK(fs::exists(d / "rec/pending.ogg"));     // its answer is not acknowledged
     CHECK(fs::exists(d / "rec/other.ogg"));
     CHECK(pending() == 1);
-    CHECK(db->responsesOf(att.uuid).size() == 2); // results stay (that is `repere db purge`)
+    CHECK(db->responsesOf(att.uuid).size() == 3); // results stay (that is `repere db purge`)
     CHECK(auditHas(*db, "old line"));
     now = kNow + 366 * kDay; // the audit line is a year old
     CHECK(applyRetention(*db, d, {}, now).auditLines >= 1);

@@ -16,6 +16,7 @@
 #include "engine/response.hpp"
 #include "store/errors.hpp"
 #include "store/outbox.hpp"
+#include "store/recording_uploads.hpp"
 #include "store/records.hpp"
 #include "store/sync_catalog.hpp"
 
@@ -81,7 +82,7 @@ struct ErasedRows {
     std::vector<std::string> recordings; // as stored in the answers: "rec/<uuid>.ogg"
 };
 
-class Database final : public Outbox {
+class Database final : public Outbox, public RecordingUploads {
 public:
     // The schema version this build writes.
     static int latestSchemaVersion();
@@ -195,6 +196,12 @@ public:
     void setAside(std::int64_t seq, const std::string& reason) override;
     // Records set aside (setAside): seq and reason, oldest first.
     std::vector<std::pair<std::int64_t, std::string>> setAsideRecords();
+    // Recorded answers on their way to the server (recording_uploads.hpp, recordings.cpp).
+    std::vector<RecordingToDeclare> undeclaredRecordings() override;
+    void declareRecording(const RecordingToDeclare& recording,
+                          const std::optional<RecordingBlob>& blob) override;
+    std::vector<RecordingUpload> recordingsToUpload() override;
+    void confirmRecording(const std::string& sha256) override;
     // Returns the unacknowledged records of a batch to the pending pool (e.g. the server did not
     // accept them); they will go in a later batch.
     void releaseBatch(const std::string& batchId);
@@ -211,7 +218,8 @@ public:
     // left with nothing, acknowledged outbox rows. Anything not yet acknowledged is kept.
     PurgeReport purgeSynced(int retentionDays, const std::string& actor = "kiosk");
     // Retention rules (retention_rules.hpp): the recordings ("rec/...") of answers older than
-    // `cutoffMs` whose outbox row was acknowledged before it (or is gone), then audit lines and
+    // `cutoffMs` whose outbox row was acknowledged before it (or is gone) and whose file the
+    // server confirmed (whole, hash checked) before it too, then audit lines and
     // acknowledged outbox rows older than their cutoff. A row not yet acknowledged never goes.
     std::vector<std::string> recordingsAckedBefore(std::int64_t cutoffMs);
     std::int64_t purgeAuditBefore(std::int64_t cutoffMs);

@@ -155,6 +155,23 @@ ALTER TABLE outbox ADD COLUMN set_aside_at_ms INTEGER;
 ALTER TABLE outbox ADD COLUMN set_aside_reason TEXT;
 )sql";
 
+// v7 (sync, issue 18): recorded answers on their way to the server. One row per spoken answer
+// once its file is declared (sha256 and size, NULL when the file was missing): the "recording"
+// outbox record that declared it, and when the server confirmed the whole file. Retention waits
+// for that confirmation; rows go with their response.
+constexpr const char* kV7 = R"sql(
+CREATE TABLE recording_upload (
+  response_uuid   TEXT PRIMARY KEY REFERENCES response(uuid) ON DELETE CASCADE,
+  path            TEXT NOT NULL,
+  sha256          TEXT,
+  size            INTEGER,
+  record_id       TEXT,
+  declared_at_ms  INTEGER NOT NULL,
+  confirmed_at_ms INTEGER
+);
+CREATE INDEX recording_upload_by_sha ON recording_upload(sha256) WHERE sha256 IS NOT NULL;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -165,6 +182,7 @@ const std::vector<Migration>& migrations() {
         {4, "trainer area: diagnostic assigned to a beneficiary code", kV4},
         {5, "security: trainer origin and lock-out count; device identity in its own file", kV5},
         {6, "sync: outbox records too large for a batch set aside with a reason", kV6},
+        {7, "sync: recorded answers declared to the server and confirmed by it", kV7},
     };
     return all;
 }

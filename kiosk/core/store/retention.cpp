@@ -69,7 +69,11 @@ std::vector<std::string> Database::recordingsAckedBefore(std::int64_t cutoffMs) 
                              " AND json_type(r.answer) = 'object'"
                              " AND json_type(r.answer, '$.recording') = 'text'"
                              " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.uuid"
-                             "   AND (o.acked_at_ms IS NULL OR o.acked_at_ms >= ?1))");
+                             "   AND (o.acked_at_ms IS NULL OR o.acked_at_ms >= ?1))"
+                             // The answer's record is not enough: the server must also have
+                             // confirmed the file itself (recording_uploads.hpp) that long ago.
+                             " AND EXISTS (SELECT 1 FROM recording_upload u"
+                             "   WHERE u.response_uuid = r.uuid AND u.confirmed_at_ms < ?1)");
         st.bind(1, cutoffMs);
         while (st.executeStep()) {
             out.push_back(st.getColumn(0).getString());

@@ -3,6 +3,7 @@
 // server answered (committed, reply lost), or answer like a captive portal (HTML, 200).
 // Other requests pass through untouched. Needs Connection: close, which the client sends.
 // cycle() breaks every connection instead, in turn, like a bad link (issue 14).
+// breakEachUpload() breaks every blob upload once in its middle (issue 18, recordings).
 #pragma once
 
 #include <arpa/inet.h>
@@ -12,6 +13,7 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <poll.h>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <sys/socket.h>
@@ -63,6 +65,12 @@ public:
         std::lock_guard lock(cycleMutex_);
         cycle_ = std::move(faults);
         cycleAt_ = 0;
+    }
+    // Each blob upload (PUT /api/v1/blobs/SHA) gets one fault on its first chunk past offset 0,
+    // taking `faults` in turn from one upload to the next: every upload is cut in its middle.
+    void breakEachUpload(std::vector<Fault> faults) {
+        std::lock_guard lock(cycleMutex_);
+        uploadFaults_ = std::move(faults);
     }
     int connections() const { return connections_; }
     // Every request (not only batches) gets the captive portal page while set.
@@ -124,7 +132,18 @@ private:
                 cycling = true;
             }
         }
-        if (cycling) {
+        const bool isUpload =
+            req.rfind("PUT /api/v1/blobs/", 0) == 0 && req.find("?offset=0&") == std::string::npos;
+        bool uploadFault = false;
+        if (isUpload) {
+            std::lock_guard lock(cycleMutex_);
+            const std::string sha = req.substr(18, 64);
+            if (!uploadFaults_.empty() && brokenUploads_.insert(sha).second) {
+                fault = uploadFaults_[(brokenUploads_.size() - 1) % uploadFaults_.size()];
+                uploadFault = true;
+            }
+        }
+        if (cycling || uploadFault) {
         } else if (captiveAll_) {
             fault = Fault::CaptivePortal;
         } else if (isBatch && skip_ > 0) {
@@ -216,6 +235,8 @@ private:
     std::mutex cycleMutex_; // not mutex_: the destructor holds that one while joining workers
     std::vector<Fault> cycle_;
     std::size_t cycleAt_ = 0;
+    std::vector<Fault> uploadFaults_;
+    std::set<std::string> brokenUploads_;
     std::thread acceptor_;
     std::mutex mutex_;
     std::vector<std::thread> workers_;
