@@ -153,6 +153,22 @@ AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
     return v;
 }
 
+// responseUuid -> sha256 of its recording, from the "recording" records among `records`.
+std::map<std::string, std::string> recordingsOf(const std::vector<StoredRecord>& records) {
+    std::map<std::string, std::string> out;
+    for (const auto& r : records) {
+        if (r.kind != "recording")
+            continue;
+        // A kiosk's payload: read defensively (a wrong type is skipped, never a 500).
+        const auto j = nlohmann::json::parse(r.payload, nullptr, false);
+        if (!j.is_object() || !j.contains("responseUuid") || !j.contains("sha256") ||
+            !j["responseUuid"].is_string() || !j["sha256"].is_string())
+            continue;
+        out[j["responseUuid"].get<std::string>()] = j["sha256"].get<std::string>();
+    }
+    return out;
+}
+
 std::vector<StoredRecord> personRecords(Storage& storage, const std::string& code,
                                         const std::optional<std::string>& scope) {
     RecordQuery q;
@@ -188,9 +204,34 @@ std::optional<PersonView> loadPerson(Storage& storage, const QuizShelf& shelf,
     std::sort(attempts.begin(), attempts.end(), [](const auto& x, const auto& y) {
         return x.record.startedAtMs > y.record.startedAtMs;
     });
-    for (const auto& a : attempts)
+    const auto recordings = recordingsOf(records);
+    for (const auto& a : attempts) {
         p.attempts.push_back(viewOf(a, shelf.find(a.record), a.notes));
+        for (auto& x : p.attempts.back().answers)
+            if (auto it = recordings.find(x.responseUuid); it != recordings.end()) {
+                x.hasRecording = true;
+                x.recordingReceived = storage.uploadComplete(it->second);
+            }
+    }
     return p;
+}
+
+std::optional<std::string> recordingOf(Storage& storage, const std::string& code,
+                                       const std::optional<std::string>& scope,
+                                       const std::string& responseUuid) {
+    RecordQuery q;
+    q.code = code;
+    q.agency = scope;
+    q.kinds = {"recording"};
+    const auto recordings = recordingsOf(storage.findRecords(q));
+    const auto it = recordings.find(responseUuid);
+    if (it == recordings.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::string recordingPath(const std::string& code, const std::string& responseUuid) {
+    return "/beneficiaires/" + code + "/enregistrements/" + responseUuid + ".ogg";
 }
 
 std::optional<report::Bilan> loadBilan(Storage& storage, const QuizShelf& shelf,

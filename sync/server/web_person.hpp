@@ -48,6 +48,10 @@ struct AnswerView {
     double maxScore = 0.0;
     bool manual = false; // a written or spoken answer a trainer scores
     std::vector<ScoreLine> scores;
+    // A spoken answer's recording: declared by the kiosk, and whether its file arrived whole
+    // (then the page plays it from recordingPath()).
+    bool hasRecording = false;
+    bool recordingReceived = false;
 };
 
 struct LevelView {
@@ -79,6 +83,15 @@ struct PersonView {
 std::optional<PersonView> loadPerson(Storage& storage, const QuizShelf& shelf,
                                      const std::string& code,
                                      const std::optional<std::string>& scope);
+
+// The sha256 of the recording of `responseUuid`, when a "recording" record of the code's attempts
+// in `scope` declares it; nullopt otherwise (the caller answers 404).
+std::optional<std::string> recordingOf(Storage& storage, const std::string& code,
+                                       const std::optional<std::string>& scope,
+                                       const std::string& responseUuid);
+
+// Where the page plays a response's recording from (an agency-scoped route, web_routes.cpp).
+std::string recordingPath(const std::string& code, const std::string& responseUuid);
 
 // The bilan of the code's latest finished attempt (else its latest), as the kiosk builds it.
 // nullopt when the code has no attempt in scope; throws std::runtime_error when its quiz

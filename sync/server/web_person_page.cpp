@@ -46,6 +46,19 @@ Html scoreForm(const Visitor& v, const PersonView& p, const AnswerView& x) {
          {"max", std::to_string(static_cast<int>(max))}});
 }
 
+// A spoken answer plays in the page (preload="none": nothing is fetched, and no view is in the
+// audit log, until the counsellor presses play).
+Html recordingPlayer(const PersonView& p, const AnswerView& x) {
+    if (!x.hasRecording)
+        return Html();
+    if (!x.recordingReceived)
+        return Html::literal(
+            R"(<div class="muted">Enregistrement pas encore reçu de la borne.</div>)");
+    return render(R"(<div><audio controls preload="none" src="{{src}}">)"
+                  R"(<a href="{{src}}">Écouter l'enregistrement</a></audio></div>)",
+                  {{"src", recordingPath(p.code, x.responseUuid)}});
+}
+
 Html answersTable(const Visitor& v, const PersonView& p, const AttemptView& a) {
     if (a.answers.empty())
         return Html::literal(R"(<p class="none">Aucune réponse.</p>)");
@@ -58,7 +71,7 @@ Html answersTable(const Visitor& v, const PersonView& p, const AttemptView& a) {
                 : Value(render(R"(<div class="muted">{{c}}</div>)", {{"c", x.choices}}));
         rows += render(
             R"(<tr{{cls}}><td class="num">{{n}}</td><td data-l="Affiché">{{shown}}{{choices}})"
-            R"(</td><td data-l="Réponse">{{answer}}</td>)"
+            R"(</td><td data-l="Réponse">{{answer}}{{player}}</td>)"
             R"(<td data-l="Résultat">{{result}}</td><td class="num" data-l="Points">{{points}}</td>)"
             R"(<td data-l="Formateur">{{scores}}{{form}})"
             R"(</td></tr>)",
@@ -67,6 +80,7 @@ Html answersTable(const Visitor& v, const PersonView& p, const AttemptView& a) {
              {"n", std::to_string(x.number)},
              {"shown", x.shown.empty() ? x.itemId : x.shown},
              {"answer", x.answer},
+             {"player", recordingPlayer(p, x)},
              {"result",
               pending ? Value(render(R"(<span class="pending">{{r}}</span>)", {{"r", x.result}}))
                       : Value(x.result)},

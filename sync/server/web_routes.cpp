@@ -256,7 +256,34 @@ void scoreRoute(httplib::Server& s, std::shared_ptr<Context> c) {
            });
 }
 
+// A spoken answer's recording, for users whose scope holds the person (404 otherwise, as for
+// the page). No device token reaches this: it is a back-office route, sessions only.
+void recordingRoute(httplib::Server& s, std::shared_ptr<Context> c) {
+    s.Get(R"(/beneficiaires/([A-Za-z0-9-]{1,16})/enregistrements/([A-Za-z0-9_.:-]{1,64})\.ogg)",
+          [c](const httplib::Request& req, httplib::Response& res) {
+              auto v = visitor(*c, req, res);
+              if (!v)
+                  return;
+              const auto code = pathCode(req);
+              const std::string response = req.matches[2];
+              const auto sha =
+                  code ? recordingOf(c->storage, *code, v->scope(), response) : std::nullopt;
+              const auto data = sha ? c->storage.uploadData(*sha) : std::nullopt;
+              if (!data)
+                  return notFound(res, v);
+              // A player asks in ranges; one audit line per listening, at its first bytes.
+              const std::string range = req.get_header_value("Range");
+              if (range.empty() || range.rfind("bytes=0-", 0) == 0)
+                  audit(*c, "web-recording", *v, "code=" + *code + " response=" + response);
+              res.set_header("Cache-Control", "private, no-store");
+              res.set_header("X-Content-Type-Options", "nosniff");
+              res.set_header("Accept-Ranges", "bytes");
+              res.set_content(*data, "audio/ogg");
+          });
+}
+
 void fileRoutes(httplib::Server& s, std::shared_ptr<Context> c) {
+    recordingRoute(s, c);
     s.Get(R"(/beneficiaires/([A-Za-z0-9-]{1,16})/bilan\.pdf)", [c](const httplib::Request& req,
                                                                    httplib::Response& res) {
         auto v = visitor(*c, req, res);

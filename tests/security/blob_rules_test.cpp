@@ -170,7 +170,7 @@ TEST_CASE("blob rule: an upload not completed within 7 days is dropped") {
     CHECK(srv.storage->uploadData(sha) == voice);
 }
 
-TEST_CASE("blob rule: the final sha256 is checked; a mismatch is refused and not kept") {
+TEST_CASE("blob rule: the final sha256 is checked, a mismatch is refused and not kept") {
     test::ServerFixture srv;
     Kiosk k(srv);
     const std::string voice = bytesOf(120000, 3);

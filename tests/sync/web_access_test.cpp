@@ -220,3 +220,98 @@ TEST_CASE("back office: a form without its CSRF token is 403 and changes nothing
     CHECK(awa.post("/logout", {{"csrf", token}})->status == 303);
     CHECK(awa.get("/")->status == 303);
 }
+
+namespace {
+
+// A spoken answer of `code` with its recording declared and uploaded whole by a kiosk of
+// `agency`, as the sync client does it (records first, then the file).
+void seedRecording(Storage& s, const std::string& agency, const std::string& code,
+                   const std::string& tag, const std::string& bytes) {
+    const std::string enrol = randomHex(8);
+    s.createEnrolCode(sha256Hex(enrol), agency, 1000, 1000 + 86400000);
+    auto d =
+        s.enrolDevice(sha256Hex(enrol), newUuid(), "kiosk " + tag, sha256Hex(newToken()), 2000);
+    REQUIRE(d);
+    const std::int64_t now = test::wallMs();
+    s.ingestBatch(*d, "b-" + tag,
+                  {record("att-" + tag, "attempt",
+                          {{"uuid", "att-" + tag},
+                           {"code", code},
+                           {"quizId", "francais"},
+                           {"quizVersion", "1"},
+                           {"startedAtMs", now}},
+                          1),
+                   record("resp-" + tag, "response",
+                          {{"uuid", "resp-" + tag},
+                           {"attemptUuid", "att-" + tag},
+                           {"sequence", 0},
+                           {"itemId", "parler"},
+                           {"answer", {{"recording", "rec/" + tag + ".ogg"}, {"durationS", 3}}},
+                           {"score", 0},
+                           {"maxScore", 3},
+                           {"status", "pending_manual"}},
+                          2),
+                   record("rec-" + tag, "recording",
+                          {{"uuid", "rec-" + tag},
+                           {"responseUuid", "resp-" + tag},
+                           {"attemptUuid", "att-" + tag},
+                           {"recording", "rec/" + tag + ".ogg"},
+                           {"sha256", sha256Hex(bytes)},
+                           {"size", static_cast<std::int64_t>(bytes.size())}},
+                          3)},
+                  now);
+    REQUIRE(s.appendUpload(*d, sha256Hex(bytes), static_cast<std::int64_t>(bytes.size()), 0, bytes,
+                           {}, now)
+                .status.complete);
+}
+
+} // namespace
+
+TEST_CASE("back office: a recording plays for users of its agency only (404 elsewhere), each "
+          "listening audited") {
+    INFO(test::backendName());
+    test::ServerFixture srv;
+    auto& st = *srv.storage;
+    const auto codeA = store::generateBeneficiaryCode();
+    const auto codeB = store::generateBeneficiaryCode();
+    const std::string voiceA = "OggS voice of A " + randomHex(200);
+    const std::string voiceB = "OggS voice of B " + randomHex(200);
+    seedRecording(st, "ALI Bondy", codeA, "a", voiceA);
+    seedRecording(st, "ALI Pantin", codeB, "b", voiceB);
+    addWebUser(st, "ALI Bondy", "awa", "counsellor", "mot de passe awa", test::wallMs());
+    addWebUser(st, "Département", "chef", "coordinator", "mot de passe chef", test::wallMs());
+    const std::string mineUrl = "/beneficiaires/" + codeA + "/enregistrements/resp-a.ogg";
+    const std::string otherUrl = "/beneficiaires/" + codeB + "/enregistrements/resp-b.ogg";
+
+    Browser anonymous(srv.port());
+    CHECK(anonymous.get(mineUrl)->status == 303); // no session: to /login
+
+    Browser awa(srv.port());
+    awa.logIn("awa", "mot de passe awa");
+    auto page = awa.get("/beneficiaires/" + codeA);
+    CHECK(page->body.find("<audio controls") != std::string::npos);
+    CHECK(page->body.find(mineUrl) != std::string::npos);
+    auto mine = awa.get(mineUrl);
+    CHECK(mine->status == 200);
+    CHECK(mine->body == voiceA);
+    CHECK(mine->get_header_value("Content-Type") == "audio/ogg");
+    for (const auto& path : {otherUrl,
+                             // the other agency's response under one's own code
+                             "/beneficiaires/" + codeA + "/enregistrements/resp-b.ogg",
+                             "/beneficiaires/" + codeA + "/enregistrements/resp-x.ogg"}) {
+        INFO(path);
+        auto res = awa.get(path);
+        CHECK(res->status == 404);
+        CHECK(res->body.find(voiceB.substr(0, 20)) == std::string::npos);
+    }
+
+    Browser chef(srv.port());
+    chef.logIn("chef", "mot de passe chef");
+    CHECK(chef.get(otherUrl)->body == voiceB);
+
+    int listened = 0;
+    for (const auto& e : st.auditLog())
+        listened +=
+            e.event == "web-recording" && e.detail == "user=awa code=" + codeA + " response=resp-a";
+    CHECK(listened == 1);
+}

@@ -2,8 +2,12 @@
 """The back office in a real browser (issue 18): headless Debian Chromium driven by Selenium.
 
 A repere-server on 127.0.0.1 and a free port, seeded by `repere simulate` on two kiosks of two
-agencies and real `repere sync` rounds. A counsellor logs in, searches a code, opens the person,
-scores a written answer, downloads the CSV and the bilan PDF, logs out. Access control: a code of
+agencies and real `repere sync` rounds; the simulated spoken answers name `rec/simulated.ogg`,
+which the test writes as the kiosk's recorder does (48 kHz mono, encoded to Ogg/Opus by
+`repere audio encode`, the recorder's encoder), so sync uploads it like a real recording.
+A counsellor logs in, searches a code, opens the person, plays a spoken answer (the <audio>
+element reports a duration > 0), scores a written answer, downloads the CSV and the bilan PDF,
+logs out. Access control: a code of
 the other agency is 404; a form posted without its CSRF token is 403 and stores nothing.
 Screenshots of the dashboard and of a beneficiary page go to OUT_DIR.
 
@@ -12,9 +16,11 @@ If Chromium cannot start, the test fails (it is never skipped).
 """
 import csv
 import io
+import math
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -22,6 +28,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import wave
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -53,14 +60,39 @@ def start_server(tmp, db):
     raise SystemExit("FAIL: repere-server did not start:\n" + text)
 
 
+def record_voice(data, tmp):
+    """The file the simulated spoken answers name, made the way the recorder makes one: 48 kHz
+    mono (what the recorder captures; espeak's 22 kHz is no rate Opus takes), encoded to Ogg/Opus
+    by `repere audio encode` (the recorder's encoder)."""
+    wav = os.path.join(tmp, "voix.wav")
+    rate, frames = 48000, 48000 * 4
+    samples = bytearray()
+    for i in range(frames):
+        t = i / rate
+        v = 0.3 * (0.5 + 0.5 * math.sin(2 * math.pi * 3 * t)) * sum(
+            math.sin(2 * math.pi * h * (120 + 20 * math.sin(2 * math.pi * 0.5 * t)) * t) / h
+            for h in (1, 2, 3))
+        samples += struct.pack("<h", int(max(-1.0, min(1.0, v)) * 32000))
+    with wave.open(wav, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(bytes(samples))
+    os.makedirs(os.path.join(data, "rec"), exist_ok=True)
+    run(f"{BIN}/repere", "audio", "encode", wav, os.path.join(data, "rec", "simulated.ogg"),
+        "--codec", "opus")
+
+
 def seed_kiosk(tmp, db, url, agency, name, candidates, seed):
     data = os.path.join(tmp, name)
     run(f"{BIN}/repere", "simulate", "--quiz", f"{SRC}/quizzes/francais", "--candidates",
         str(candidates), "--seed", str(seed), "--data-dir", data, "--kiosk-id", name)
+    record_voice(data, tmp)
     code = run(f"{BIN}/repere-server", "admin", "enrol-code", "--db", db, "--agency", agency).strip()
     run(f"{BIN}/repere", "enrol", "--data-dir", data, "--server", url, "--code", code, "--name", name)
     out = run(f"{BIN}/repere", "sync", "--data-dir", data)
     assert "sync_ok=1" in out.splitlines()[-1], out
+    assert "recording rec/simulated.ogg on the server" in out, out
 
 
 def codes_by_agency(db):
@@ -105,7 +137,8 @@ def browser(downloads):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
-                "--lang=fr-FR", "--disable-dev-shm-usage"):
+                "--lang=fr-FR", "--disable-dev-shm-usage",
+                "--autoplay-policy=no-user-gesture-required"):
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"download.default_directory": downloads,
                                               "download.prompt_for_download": False,
@@ -150,6 +183,15 @@ def main():
         assert "Borne Pantin" not in driver.page_source  # the other agency's kiosk
         assert "<svg" in driver.page_source
         full_screenshot(driver, os.path.join(OUT, "backoffice-dashboard.png"), 1280)
+        # The person to look at: the first of this agency who reached a spoken answer.
+        for code in codes["ALI Bondy"]:
+            driver.get(url + "/beneficiaires/" + code)
+            if driver.find_elements(By.CSS_SELECTOR, "audio"):
+                mine = code
+                break
+        else:
+            raise SystemExit("FAIL: no beneficiary page of ALI Bondy plays a recording")
+        driver.get(url + "/")
 
         box = driver.find_element(By.NAME, "code")
         box.send_keys(mine.lower().replace("-", " "))  # typed loosely
@@ -157,6 +199,20 @@ def main():
         wait_until(driver, lambda d: d.current_url.endswith("/beneficiaires/" + mine.replace("-", "")),
                    "the search did not open the person's page")
         assert mine in driver.page_source
+        audio = driver.find_elements(By.CSS_SELECTOR, "audio[controls]")
+        assert audio, "no recording to play on the page"
+        driver.set_script_timeout(30)
+        played = driver.execute_async_script("""
+            const a = arguments[0], done = arguments[arguments.length - 1];
+            const check = () => { if (a.duration > 0) done({duration: a.duration}); };
+            a.addEventListener('error', () => done({error: 'media error ' + (a.error && a.error.code)}));
+            a.addEventListener('loadedmetadata', check);
+            a.addEventListener('durationchange', check);
+            a.play().catch(e => done({error: 'play: ' + e}));
+        """, audio[0])
+        assert "duration" in played and played["duration"] > 0, played
+        audio_src = audio[0].get_attribute("src")
+        print(f"recording played: duration {played['duration']:.2f} s")
         forms = driver.find_elements(By.CSS_SELECTOR, "form.score")
         assert forms, "no answer to score on the page"
         full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire.png"), 1280)
@@ -194,6 +250,17 @@ def main():
         assert before.count("\n") == after.count("\n")
         audit = run(f"{BIN}/repere-server", "admin", "audit", "--db", db)
         assert f"user=awa code={mine.replace('-', '')}" in audit
+        assert f"web-recording" in audit and f"code={mine.replace('-', '')} response=" in audit
+        # The recording's route is scoped like the pages: 404 under the other agency's code;
+        # no session, no recording.
+        status, body = http(audio_src, session["value"])
+        assert status == 200 and body[:4] == b"OggS", (status, body[:20])
+        foreign = re.sub(r"/beneficiaires/[^/]+/", f"/beneficiaires/{other.replace('-', '')}/",
+                         audio_src)
+        status, _ = http(foreign, session["value"])
+        assert status == 404, (foreign, status)
+        _, body = http(audio_src, "")  # redirected to the log-in page
+        assert not body.startswith(b"OggS") and b'name="password"' in body, body[:80]
 
         driver.find_element(By.XPATH, "//button[text()='Se déconnecter']").click()
         wait_until(driver, lambda d: "/login" in d.current_url, "log-out did not lead to /login")
