@@ -658,7 +658,7 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
                 auto& ticks = state_.beneficiary.ticks[r.uuid];
                 if (ticks.empty() && m.points.is_object())
                     for (const auto& [id, pts] : m.points.items())
-                        ticks[id] = pts.is_number() && pts.get<double>() > 0;
+                        ticks[id] = pts.is_number() ? pts.get<double>() : 0.0;
             }
             v.responses.push_back(std::move(c));
         }

@@ -122,8 +122,8 @@ def read(iid, level, b, fr, en, options, correct, comp, image=None, text=None, *
     return P.item(iid, "choice", R, level, b, fr, en, competence=comp, options=options, correct=correct, **kw)
 
 
-def rubric(*crits):
-    return {"rule": "manual", "rubric": [{"id": f"r{i + 1}", "label": {"fr": fr, "en": en}, "points": 1}
+def rubric(*crits, points=1):
+    return {"rule": "manual", "rubric": [{"id": f"r{i + 1}", "label": {"fr": fr, "en": en}, "points": points}
                                          for i, (fr, en) in enumerate(crits)]}
 
 
@@ -731,7 +731,9 @@ def speak(iid, level, b, sid, question, fr, en, crits, comp, image=None, secs=60
     stim = {"audio": snd(sid, question), "maxPlays": 3}
     if image:
         stim["image"] = img(image)
-    scoring = rubric(*crits)
+    # Each criterion of a spoken task is scored 0, 1 or 2 (FORMAT.md: not done, in part, clearly
+    # done): a beginner's answer is rarely all or nothing, and the trainer needs the middle step.
+    scoring = rubric(*crits, points=2)
     if example:
         scoring["example"] = {"fr": example[0], "en": example[1]}
     return P.item(iid, "speak", S, level, b, fr, en, competence=comp, stimulus=stim, maxDurationS=secs,
@@ -757,7 +759,8 @@ parler = [
                    "'Bonjour. Moi, Awa.': a greeting and the first name are enough.")),
     speak("par-02", PRE, -2.4, "par-02", "Qu'est-ce que c'est ? Dites le mot.",
           "Regardez l'image et écoutez. Dites le mot en français.", "Look at the picture and listen. Say the word in French.",
-          [("Dit « pain » ou « baguette », compréhensible", "Says 'pain' or 'baguette', understandably")],
+          [("Dit « pain » ou « baguette »", "Says 'pain' or 'baguette'"),
+           ("Se fait comprendre sans devoir répéter", "Is understood without having to repeat")],
           "parler-mot", image="pain", secs=20,
           example=("« Pain » ou « baguette », même avec un accent marqué, suffit.",
                    "'Pain' or 'baguette', even with a strong accent, is enough.")),
@@ -766,8 +769,8 @@ parler = [
           [("Dit un nombre en français", "Says a number in French"),
            ("Dit le bon nombre : trois", "Says the right number: three")],
           "parler-nombre", image="trois-pommes", secs=20,
-          example=("« Trois » ou « trois pommes » ; un nombre faux mais en français vaut le premier point.",
-                   "'Trois' or 'trois pommes'; a wrong number said in French earns the first point.")),
+          example=("« Trois » ou « trois pommes » ; un nombre faux mais dit en français vaut les points du premier critère, pas du second.",
+                   "'Trois' or 'trois pommes'; a wrong number said in French earns the first criterion's points, not the second's.")),
     speak("par-03", A11, -1.5, "par-03", "Vous habitez où ? Vous parlez quelles langues ?",
           "Écoutez les questions. Répondez en parlant.", "Listen to the questions. Answer by speaking.",
           [("Dit la ville ou le quartier", "Says the town or area"),
@@ -1012,7 +1015,7 @@ sections = [
 ]
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "2.1.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "2.2.0",
     "title": {"fr": "Diagnostic de français", "en": "French language check"},
     "description": {"fr": "Écouter, lire, écrire et parler en français dans les situations de tous les jours.",
                     "en": "Listening, reading, writing and speaking French in everyday situations."},

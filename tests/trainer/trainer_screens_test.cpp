@@ -317,3 +317,53 @@ TEST_CASE("trainer scoring page: every rubric point and the save button stay on 
             CHECK(ui.recorder.findById("trainer:image:w1:0"));
     }
 }
+
+TEST_CASE("trainer scoring page: a criterion worth 2 is scored 0, 1 (en partie) or 2, and both "
+          "buttons stay on screen",
+          "[trainer]") {
+    for (ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1280, 800}, ImVec2{1024, 600}}) {
+        INFO(size.x << "x" << size.y);
+        test::UiHarness ui(size);
+        ui::TrainerBeneficiaryView v;
+        v.trainer = "Mme Benali";
+        v.code = "ABC-DEFG";
+        ui::TrainerResponseCard c;
+        c.uuid = "s1";
+        c.number = 40;
+        c.itemId = "par-07";
+        c.typeKey = "trainer.type.speak";
+        c.statusKey = "trainer.rstatus.pending";
+        c.manual = true;
+        c.hasRecording = true;
+        c.rubric = {{"r1", "Explique la cause du retard", 2},
+                    {"r2", "Dit l'heure d'arrivée", 2},
+                    {"r3", "S'excuse, reste poli", 2},
+                    {"r4", "Passé composé ou futur proche compréhensibles", 2}};
+        v.responses.push_back(c);
+        v.scoring = "s1";
+        ui::TrainerBeneficiaryScratch s;
+        auto draw = [&](ui::UiContext& ctx) {
+            return ui::drawTrainerBeneficiary(v, s, ctx);
+        };
+        ui.frame(draw);
+        for (const char* id : {"trainer:rubric:s1:r4", "trainer:rubric_partial:s1:r4"}) {
+            const auto* w = ui.recorder.findById(id);
+            REQUIRE(w);
+            CHECK(w->rect.max.y <= size.y);
+        }
+        // r1 fully, r2 in part, r3 in part then taken back, r4 full then "en partie" instead.
+        ui.tap("Explique la cause du retard (2)", draw);
+        ui.tapId("trainer:rubric_partial:s1:r2", draw);
+        ui.tapId("trainer:rubric_partial:s1:r3", draw);
+        ui.tapId("trainer:rubric_partial:s1:r3", draw);
+        ui.tap("Passé composé ou futur proche compréhensibles (2)", draw);
+        ui.tapId("trainer:rubric_partial:s1:r4", draw);
+        const auto score = action<ui::trainer::Score>(ui.tap("Enregistrer la note : 4 / 8", draw));
+        REQUIRE(score);
+        CHECK(score->score == 4);
+        CHECK(score->points["r1"] == 2.0);
+        CHECK(score->points["r2"] == 1.0);
+        CHECK(score->points["r3"] == 0.0);
+        CHECK(score->points["r4"] == 1.0);
+    }
+}

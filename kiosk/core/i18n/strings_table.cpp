@@ -379,6 +379,7 @@ const Row kRows[] = {
     {"trainer.score_it", "Corriger :", nullptr},
     {"trainer.rescore_it", "Revoir :", nullptr},
     {"trainer.save_score", "Enregistrer la note : {score} / {max}", nullptr},
+    {"trainer.rubric_partial", "En partie ({points})", nullptr},
     {"trainer.scored", "Note enregistrée : {score} / {max}. Niveaux recalculés.", nullptr},
     {"trainer.score_failed", "La note n'a pas été enregistrée : {error}", nullptr},
     {"trainer.no_recording", "L'enregistrement est introuvable sur la borne.", nullptr},

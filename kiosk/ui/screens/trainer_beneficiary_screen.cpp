@@ -257,19 +257,35 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
             double total = 0, max = 0;
             for (const auto& p : c.rubric) {
                 max += p.points;
-                if (ticks[p.id])
-                    total += p.points;
+                double& given = ticks[p.id];
+                total += given;
                 if (in.h() < sk)
                     break;
                 Rect b = in.cutTop(sk);
                 in.cutTop(th.px(10));
+                // A criterion worth 2 is scored 0, 1 or 2 (rubrics of the spoken tasks): the big
+                // button gives the full points, the one beside it "en partie" (1).
+                if (p.points >= 2) {
+                    const auto partialLabel = i18n::format(ctx.tr("trainer.rubric_partial"),
+                                                           {{"points", i18n::frenchNumber(1)}});
+                    Rect pb = b.cutRight(buttonWidth(ctx, partialLabel, true));
+                    b.cutRight(th.px(10));
+                    ButtonSpec partial;
+                    partial.fontPx = small;
+                    partial.style = given == 1 ? ButtonStyle::Selected : ButtonStyle::Secondary;
+                    partial.picto = given == 1 ? Picto::Check : Picto::None;
+                    if (button(ctx, "trainer:rubric_partial:" + c.uuid + ":" + p.id, pb,
+                               partialLabel, partial))
+                        given = given == 1 ? 0.0 : 1.0;
+                }
+                const bool full = given == p.points;
                 ButtonSpec spec;
                 spec.fontPx = small;
-                spec.style = ticks[p.id] ? ButtonStyle::Selected : ButtonStyle::Secondary;
-                spec.picto = ticks[p.id] ? Picto::Check : Picto::None;
+                spec.style = full ? ButtonStyle::Selected : ButtonStyle::Secondary;
+                spec.picto = full ? Picto::Check : Picto::None;
                 const std::string label = p.label + " (" + i18n::frenchNumber(p.points) + ")";
                 if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec))
-                    ticks[p.id] = !ticks[p.id];
+                    given = full ? 0.0 : p.points;
             }
             in.cutTop(th.px(8));
             Rect actions = in.cutTop(th.targetH());
@@ -292,7 +308,7 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
                        actions.cutLeft(buttonWidth(ctx, saveLabel, true)), saveLabel, save)) {
                 nlohmann::json points = nlohmann::json::object();
                 for (const auto& p : c.rubric)
-                    points[p.id] = ticks[p.id] ? p.points : 0.0;
+                    points[p.id] = ticks[p.id];
                 out = intent::Trainer{trainer::Score{c.uuid, points, total}};
             }
         }

@@ -126,8 +126,9 @@ struct TrainerBeneficiaryView {
     bool notesOpen = false;             // the notes page (keyboard) instead of the sheet
 };
 struct TrainerBeneficiaryScratch {
-    std::map<std::string, std::map<std::string, bool>>
-        ticks; // response uuid -> rubric id -> ticked
+    // response uuid -> rubric id -> points given (0, the criterion's full points, or 1 "en partie"
+    // on a criterion worth 2).
+    std::map<std::string, std::map<std::string, double>> ticks;
     float scrollY = 0;
     std::string noteDraft;
     KeyboardState keyboard;
