@@ -1015,7 +1015,7 @@ sections = [
 ]
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "2.2.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "francais", "version": "2.3.0",
     "title": {"fr": "Diagnostic de français", "en": "French language check"},
     "description": {"fr": "Écouter, lire, écrire et parler en français dans les situations de tous les jours.",
                     "en": "Listening, reading, writing and speaking French in everyday situations."},
@@ -1029,7 +1029,7 @@ quiz = {
         "cutPoints": [-2.0, -0.7, 0.6, 1.9],
     },
     "assets": [],
-    "adaptive": {"seTarget": 0.5, "minItems": 4, "maxItems": 9, "topK": 3, "priorMean": -0.5, "priorSd": 1.8,
+    "adaptive": {"levelConfidence": 0.7, "minItems": 4, "maxItems": 20, "topK": 3, "priorMean": -0.5, "priorSd": 1.8,
                  "levelGates": True},
     "sections": sections,
     "results": [

@@ -705,7 +705,7 @@ for sid, title, desc, items in SKILLS:
     sections.append({"id": sid, "title": title, "mode": "adaptive", "skill": sid, "items": finish(items)})
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.0.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.1.0",
     "title": {"fr": "Diagnostic numérique", "en": "Digital skills check"},
     "description": {"fr": "Diagnostic des compétences numériques de base pour les démarches de tous les jours.",
                     "en": "A check of basic digital skills for everyday procedures."},
@@ -722,7 +722,7 @@ quiz = {
         "canDoMinAnswers": 3,
     },
     "assets": [],
-    "adaptive": {"seTarget": 0.5, "minItems": 4, "maxItems": 8, "topK": 3, "priorMean": 0, "priorSd": 1.5,
+    "adaptive": {"levelConfidence": 0.75, "minItems": 4, "maxItems": 20, "topK": 3, "priorMean": 0, "priorSd": 1.5,
                  "levelGates": True},
     "sections": sections,
     "results": [

@@ -160,6 +160,21 @@ TEST_CASE("stopping: SE threshold after minItems, maxItems, level confidence") {
         const auto* r = results.skill("reading");
         CHECK(r->levelProbabilities[*r->level] >= 0.8);
     }
+    SECTION("by default no SE target: the level decides, or maxItems (issue 19)") {
+        quiz.adaptive.seTarget = 0.0;
+        quiz.adaptive.levelConfidence = 0.0;
+        quiz.adaptive.maxItems = 11;
+        Attempt undecided(quiz, testOptions());
+        CHECK(takeAs(undecided, 0.0).size() == 11); // nothing else stops it: not even se < 0
+        quiz.adaptive.levelConfidence = 0.75;
+        Attempt decided(quiz, testOptions());
+        const auto used = takeAs(decided, 0.0).size();
+        CHECK(used >= 4);
+        CHECK(used < 11);
+        const auto results = decided.results();
+        const auto* r = results.skill("reading");
+        CHECK(r->levelProbabilities[*r->level] >= 0.75);
+    }
     SECTION("a small bank stops when items run out") {
         auto small = readingBank(4);
         small.adaptive.levelConfidence = 0.0;

@@ -223,11 +223,13 @@ bool Attempt::extendAdaptive() {
     }
     const AbilityEstimate est =
         estimateAbility(obs, settings.priorMean, settings.priorSd, {}, quiz_->framework.cutPoints);
-    if (n >= settings.minItems && est.se < settings.seTarget) {
+    // Placement reports a level: the skill stops when its level is decided, i.e. when one level
+    // holds levelConfidence of the posterior (issue 19). People well inside a level finish
+    // early; those near a cut-point get more items, up to maxItems. A standard-error target is
+    // optional (off by default): with 8-9 items it was never reached and decided nothing.
+    if (settings.seTarget > 0.0 && n >= settings.minItems && est.se < settings.seTarget) {
         return false;
     }
-    // Placement only needs the level: stop as soon as the posterior puts enough mass on one.
-    // People well inside a level finish early; those near a cut-point get more items.
     if (settings.levelConfidence > 0.0 && n >= settings.minItems &&
         !est.levelProbabilities.empty() &&
         est.levelProbabilities[est.likeliestLevel()] >= settings.levelConfidence) {

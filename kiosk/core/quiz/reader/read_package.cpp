@@ -34,6 +34,9 @@ Quiz PackageReader::read() {
     if (const json* assets = root.array("assets")) {
         readAssets(*assets, "/assets");
     }
+    // Issue 19: a package stops a skill when its level is decided (levelConfidence); a
+    // standard-error target only when the package sets one (docs/placement.md).
+    q_.adaptive.seTarget = 0.0;
     if (const json* adaptive = root.get("adaptive")) {
         readAdaptive(*adaptive, "/adaptive");
     }
@@ -230,8 +233,8 @@ void PackageReader::readAdaptive(const json& j, const std::string& ptr) {
                  "priorSd", "levelGates"});
     AdaptiveSettings& a = q_.adaptive;
     if (auto v = f.number("seTarget")) {
-        if (*v <= 0 || *v > 5) {
-            r_.error(f.at("seTarget"), "must be above 0 and at most 5 (e.g. 0.45)");
+        if (*v < 0 || *v > 5) {
+            r_.error(f.at("seTarget"), "must be between 0 (off) and 5 (e.g. 0.45)");
         } else {
             a.seTarget = *v;
         }
