@@ -6,10 +6,14 @@
 #include "engine/simulation.hpp"
 #include "quiz/loader.hpp"
 #include "store/engine_bridge.hpp"
+#include "util/private_files.hpp"
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -69,7 +73,56 @@ struct SimulateArgs {
     int fixedLength = 0;
     double margin = 1.5;
     bool guesser = false;
+    double perturbSd = 0.0;
+    std::string truthOut;
+    std::string truthIn;
 };
+
+// The difficulties candidates answered with, beside the package's: what a calibration of the
+// stored attempts should find again (tests/e2e/calibration_e2e.sh compares them).
+nlohmann::json truthJson(const quiz::Quiz& q, const SimulateArgs& args,
+                         const engine::SimulationReport& report) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& section : q.sections) {
+        for (const auto& item : section.items) {
+            auto truth = report.trueDifficulty.find(item.id);
+            if (truth == report.trueDifficulty.end()) {
+                continue;
+            }
+            items.push_back({{"id", item.id},
+                             {"skill", item.skill},
+                             {"package", item.difficulty},
+                             {"true", truth->second}});
+        }
+    }
+    return {{"quiz", q.id},
+            {"version", q.version},
+            {"seed", args.seed},
+            {"perturbSd", args.perturbSd},
+            {"candidates", args.candidates},
+            {"items", items}};
+}
+
+// Item id -> true difficulty from a file written by --truth-out.
+std::map<std::string, double> readTruth(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
+        throw std::runtime_error(path + ": not a truth file (written by simulate --truth-out)");
+    }
+    std::map<std::string, double> out;
+    for (const auto& item : j["items"]) {
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string() ||
+            !item.contains("true") || !item["true"].is_number()) {
+            throw std::runtime_error(path + ": an item without \"id\" or numeric \"true\"");
+        }
+        out[item["id"].get<std::string>()] = item["true"].get<double>();
+    }
+    return out;
+}
 
 // Issue 17: a test-wise guesser must not be placed clearly above someone tapping at random.
 void reportGuesser(const quiz::Quiz& q, const SimulateArgs& args) {
@@ -111,6 +164,10 @@ int runSimulate(const SimulateArgs& args) {
     options.seed = args.seed;
     options.fixedLength = args.fixedLength;
     options.abilityMargin = args.margin;
+    options.perturbSd = args.perturbSd;
+    if (!args.truthIn.empty()) {
+        options.trueDifficulty = readTruth(args.truthIn);
+    }
     std::unique_ptr<store::Database> db;
     std::unique_ptr<StoringObserver> storing;
     if (args.dataDir) {
@@ -147,6 +204,12 @@ int runSimulate(const SimulateArgs& args) {
     std::cout << "candidates: " << report.candidates << ", seed " << args.seed
               << ", abilities uniform over [" << q.framework.cutPoints.front() - args.margin << ", "
               << q.framework.cutPoints.back() + args.margin << "]\n";
+    if (args.perturbSd > 0.0) {
+        std::cout << "answers follow true difficulties = package's + N(0, " << args.perturbSd
+                  << "^2) (seeded)\n";
+    } else if (!args.truthIn.empty()) {
+        std::cout << "answers follow the true difficulties of " << args.truthIn << "\n";
+    }
     std::cout << "placements compared: " << report.placements << "\n";
     std::cout << "mean_items_per_skill=" << report.meanItemsPerSkill
               << " rmse_theta=" << report.rmse << "\n";
@@ -166,6 +229,11 @@ int runSimulate(const SimulateArgs& args) {
     }
     if (args.guesser)
         reportGuesser(q, args);
+    if (!args.truthOut.empty()) {
+        util::writePrivateFile(args.truthOut, truthJson(q, args, report).dump(1) + "\n");
+        std::cout << "truth: " << report.trueDifficulty.size() << " item difficulties in "
+                  << args.truthOut << "\n";
+    }
     std::cout << report.summaryLine() << std::endl;
     return 0;
 }
@@ -194,6 +262,16 @@ void registerSimulateCommands(CLI::App& app, Action& run) {
                     "above the last")
         ->check(CLI::Range(0.0, 10.0))
         ->capture_default_str();
+    cmd->add_option("--perturb-difficulties", args->perturbSd,
+                    "Candidates answer by true difficulties that differ from the package's by "
+                    "N(0, SD^2) logits (the package still places them)")
+        ->check(CLI::Range(0.0, 5.0));
+    cmd->add_option("--truth-out", args->truthOut,
+                    "Write the difficulties the candidates answered with (JSON)");
+    cmd->add_option("--true-difficulties", args->truthIn,
+                    "Candidates answer by the true difficulties of this file (from --truth-out)")
+        ->check(CLI::ExistingFile)
+        ->excludes("--perturb-difficulties");
     addDataDirOption(cmd, args->dataDir)
         ->description(
             "Also store every simulated attempt in this data folder, exactly as the kiosk does "

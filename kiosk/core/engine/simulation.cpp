@@ -213,6 +213,24 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
 
     SimulationReport report;
     report.candidates = options.candidates;
+    std::uint64_t itemIndex = 0;
+    for (const auto& section : quiz.sections) {
+        for (const auto& item : section.items) {
+            if (item.skill.empty() || item.practice) {
+                continue;
+            }
+            double b = item.difficulty;
+            if (auto given = options.trueDifficulty.find(item.id);
+                given != options.trueDifficulty.end()) {
+                b = given->second;
+            } else if (options.perturbSd > 0.0) {
+                // Its own stream per item: the candidates' draws stay those of an unperturbed run.
+                b += options.perturbSd * Rng(options.seed, "perturb", itemIndex).normal();
+            }
+            ++itemIndex;
+            report.trueDifficulty[item.id] = b;
+        }
+    }
     std::vector<int> lengths;
     int exact = 0, withinOne = 0;
     double squaredError = 0.0;
@@ -256,8 +274,10 @@ SimulationReport simulate(const quiz::Quiz& original, const SimulationOptions& o
             } else if (item.skill.empty()) {
                 answer = rightAnswer(item);
             } else {
-                const double p =
-                    probability({item.discrimination, item.difficulty}, abilityFor(item.skill));
+                auto truth = report.trueDifficulty.find(item.id);
+                const double b =
+                    truth != report.trueDifficulty.end() ? truth->second : item.difficulty;
+                const double p = probability({item.discrimination, b}, abilityFor(item.skill));
                 answer = rng.uniform() < p ? rightAnswer(item) : wrongAnswer(item);
             }
             const Response response = attempt.answer(answer, 1000);

@@ -44,6 +44,14 @@ struct SimulationOptions {
     // When set, attempts get fresh random uuids and real timestamps (they are stored), and the
     // observer sees each one. Placement figures are the same with or without an observer.
     SimulationObserver* observer = nullptr;
+    // Candidates answer as if each item's difficulty were another one ("true" difficulties, the
+    // package's being an estimate): > 0 draws each scored item's true value as the package's
+    // plus N(0, perturbSd²) (stream "perturb", seeded); `trueDifficulty` gives them outright
+    // (item id -> logits; items missing keep the package's). The engine still places with the
+    // package's values: how placement suffers from wrong difficulties, and the data a
+    // calibration has to recover them from.
+    double perturbSd = 0.0;
+    std::map<std::string, double> trueDifficulty;
 };
 
 struct SimulationReport {
@@ -62,6 +70,8 @@ struct SimulationReport {
         double accuracyWithinOne = 0.0;
     };
     std::map<std::string, SkillAccuracy> perSkill;
+    // The difficulty each scored item was answered with (package's unless perturbed or given).
+    std::map<std::string, double> trueDifficulty;
 
     // "accuracy_exact=X accuracy_within_one=Y median_items_per_skill=Z max_items_per_skill=W"
     std::string summaryLine() const;
