@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Kiosk benchmark, measured in one run against the stock Dear ImGui GLFW/OpenGL3 example:
-#   - CPU used over 30 s idle (kiosk on its welcome screen; example as it starts)
-#   - time from start to first frame (kiosk: its own log line, measured from process start)
-#   - peak memory (VmHWM)
-# Both run under the same private Xvfb server, one after the other.
-#   bench/kiosk/run.sh [build-dir] [seconds]
+# Kiosk benchmark against the stock Dear ImGui GLFW/OpenGL3 example, measured in one run under the
+# same private Xvfb server, alternating the two programs (kiosk first in odd rounds, stock first in
+# even ones) so that both see the same machine load; medians over the rounds:
+#   - CPU used over S seconds idle (kiosk on its welcome screen; example as it starts)
+#   - peak memory (VmHWM) over the same run: the kiosk at 1920x1080 (its screen), and at the
+#     example's own 1280x720 (same window, same back buffer: the like-for-like ratio)
+#   - time from exec to first frame, by the same stopwatch for both (first-frame-launch +
+#     first_frame_probe.c: the first glfwSwapBuffers returns), N starts each, alternated
+#   - the kiosk's own start-up time line (REPERE_STARTUP_TRACE=1), from one more start
+# It prints the machine's load average before and after: on a shared machine, read the ratios.
+#   bench/kiosk/run.sh [build-dir] [idle-seconds] [rounds] [starts]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 build="$(cd "${1:-$root/build}" && pwd)" # absolute: the stock example runs from another folder
 secs="${2:-30}"
+rounds="${3:-3}"
+starts="${4:-9}"
 kiosk="$build/bin/repere-kiosk"
 stock="$build/bench/imgui-stock-example"
-for b in "$kiosk" "$stock"; do
-  [ -x "$b" ] || { echo "bench: $b is missing: build first (cmake --build $build)" >&2; exit 1; }
+launch="$build/bench/first-frame-launch"
+probe="$build/bench/first-frame-probe.so"
+for b in "$kiosk" "$stock" "$launch" "$probe"; do
+  [ -e "$b" ] || { echo "bench: $b is missing: build first (cmake --build $build)" >&2; exit 1; }
 done
 command -v Xvfb >/dev/null || { echo "bench: Xvfb missing (scripts/setup.sh)" >&2; exit 1; }
 
@@ -27,15 +36,22 @@ trap cleanup EXIT
 export DISPLAY=":$disp"
 sleep 1
 hz=$(getconf CLK_TCK)
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# cpu_ticks PID: user+system clock ticks used so far
+quizzes="$root/quizzes"
+[ -d "$quizzes" ] || quizzes="$root/tests/fixtures/kiosk/quizzes"
+kiosk_args=(--data-dir "$data/k" --quizzes "$quizzes")
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 peak_kb() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
+median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-# measure NAME CMD...: runs CMD, waits 3 s for start-up, then counts CPU over $secs seconds.
+# measure NAME CMD...: runs CMD, waits 3 s for start-up, counts CPU over $secs s; prints
+# "NAME cpu% peak_kB".
 measure() {
   local name="$1"; shift
-  "$@" >/dev/null 2>"$data/$name.log" &
+  "$@" >/dev/null 2>>"$data/$name.log" &
   local pid=$!
   sleep 3
   local t0 c0 t1 c1
@@ -47,25 +63,49 @@ measure() {
   local pct; pct=$(awk -v c="$((c1 - c0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.2f", 100 * c / hz / (t1 - t0)}')
   echo "$name $pct $peak"
 }
+# The stock example writes imgui.ini into its working folder: it runs in the scratch folder.
+run_stock() { (cd "$data" && measure stock "$stock"); }
+run_kiosk() { measure kiosk "$kiosk" "${kiosk_args[@]}" --window 1920x1080; }
+run_kiosk720() { measure kiosk720 "$kiosk" "${kiosk_args[@]}" --window 1280x720; }
 
-quizzes="$root/quizzes"
-[ -d "$quizzes" ] || quizzes="$root/tests/fixtures/kiosk/quizzes"
-read -r _ kiosk_cpu kiosk_peak < <(measure kiosk "$kiosk" --data-dir "$data/k" --quizzes "$quizzes" --window 1920x1080)
-# The stock example writes imgui.ini into its working folder: run it in the scratch folder.
-read -r _ stock_cpu stock_peak < <(cd "$data" && measure stock "$stock")
-
-# Time to first frame: 5 cold-ish starts, median of the kiosk's own measurement.
-ttff=()
-for _ in 1 2 3 4 5; do
-  line=$("$kiosk" --data-dir "$data/k" --quizzes "$quizzes" --window 1920x1080 --exit-after-first-frame 2>&1 | grep "first frame after" || true)
-  ttff+=("$(echo "$line" | sed -E 's/.*after ([0-9]+) ms.*/\1/')")
+: >"$data/idle"
+for r in $(seq 1 "$rounds"); do
+  if [ $((r % 2)) -eq 1 ]; then
+    run_kiosk >>"$data/idle"; run_stock >>"$data/idle"; run_kiosk720 >>"$data/idle"
+  else
+    run_stock >>"$data/idle"; run_kiosk720 >>"$data/idle"; run_kiosk >>"$data/idle"
+  fi
 done
-ttff_median=$(printf '%s\n' "${ttff[@]}" | sort -n | sed -n 3p)
+col() { awk -v n="$1" -v c="$2" '$1 == n {print $c}' "$data/idle" | median; }
+kiosk_cpu=$(col kiosk 2); stock_cpu=$(col stock 2)
+kiosk_peak=$(col kiosk 3); stock_peak=$(col stock 3); k720_peak=$(col kiosk720 3)
 
-echo "kiosk benchmark ($secs s idle, Xvfb 1920x1080, $(nproc) cores)"
-printf '%-28s %12s %12s %8s\n' "" "repere-kiosk" "stock-example" "ratio"
-printf '%-28s %11s%% %11s%% %8s\n' "CPU idle (% of one core)" "$kiosk_cpu" "$stock_cpu" \
-  "$(awk -v a="$kiosk_cpu" -v b="$stock_cpu" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }')"
-printf '%-28s %10s kB %10s kB %8s\n' "peak memory (VmHWM)" "$kiosk_peak" "$stock_peak" \
-  "$(awk -v a="$kiosk_peak" -v b="$stock_peak" 'BEGIN { printf "%.2f", a / b }')"
-printf '%-28s %10s ms   (5 starts: %s)\n' "time to first frame" "$ttff_median" "${ttff[*]}"
+# first_frame CMD...: one start through the probe; prints the milliseconds.
+first_frame() {
+  REPERE_PROBE_EXIT=1 "$launch" "$probe" "$@" 2>&1 >/dev/null |
+    sed -n -E 's/^first-frame-probe: first frame after ([0-9.]+) ms$/\1/p'
+}
+: >"$data/ff"
+for i in $(seq 1 "$starts"); do
+  k=$(first_frame "$kiosk" "${kiosk_args[@]}" --window 1920x1080)
+  s=$(cd "$data" && first_frame "$stock")
+  echo "kiosk $k" >>"$data/ff"; echo "stock $s" >>"$data/ff"
+done
+ffcol() { awk -v n="$1" '$1 == n {print $2}' "$data/ff"; }
+kiosk_ff=$(ffcol kiosk | median); stock_ff=$(ffcol stock | median)
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "kiosk benchmark: $rounds rounds of $secs s idle, $starts starts each, Xvfb, $(nproc) cores"
+echo "load average before: $load_before; after: $load_after"
+printf '%-40s %14s %14s %8s\n' "" "repere-kiosk" "stock-example" "ratio"
+printf '%-40s %13s%% %13s%% %8s\n' "CPU idle (% of one core, median)" "$kiosk_cpu" "$stock_cpu" "$(ratio "$kiosk_cpu" "$stock_cpu")"
+printf '%-40s %11s kB %11s kB %8s\n' "peak memory VmHWM, kiosk 1920x1080" "$kiosk_peak" "$stock_peak" "$(ratio "$kiosk_peak" "$stock_peak")"
+printf '%-40s %11s kB %11s kB %8s\n' "peak memory VmHWM, both 1280x720" "$k720_peak" "$stock_peak" "$(ratio "$k720_peak" "$stock_peak")"
+printf '%-40s %11s ms %11s ms %8s\n' "exec to first frame (median)" "$kiosk_ff" "$stock_ff" "$(ratio "$kiosk_ff" "$stock_ff")"
+echo "  kiosk starts (ms): $(ffcol kiosk | tr '\n' ' ')"
+echo "  stock starts (ms): $(ffcol stock | tr '\n' ' ')"
+echo "  idle runs (name cpu% peak_kB): $(tr '\n' ';' <"$data/idle")"
+
+echo "kiosk start-up time line (one more start, ms from main(); stopped after 5 s):"
+REPERE_STARTUP_TRACE=1 timeout 5 "$kiosk" "${kiosk_args[@]}" --window 1920x1080 2>&1 |
+  grep -E "startup|first frame" | sed 's/^repere-kiosk: /  /' || true

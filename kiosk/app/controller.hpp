@@ -72,6 +72,10 @@ struct ControllerDeps {
     std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
 };
 
+// The welcome screen as the controller draws it; also drawn alone while start-up finishes
+// (kiosk_app.cpp), so the first frame waits for neither the disk nor the sound.
+ui::Intent welcomeScreen(ui::UiContext& ctx);
+
 // The person's result screen, from the presenter shared with the bilan (controller_views.cpp).
 ui::ResultView resultView(const report::ResultPresentation& presentation);
 

@@ -64,6 +64,13 @@ const char* toString(Screen s) {
     return "?";
 }
 
+ui::Intent welcomeScreen(ui::UiContext& ctx) {
+    auto out = ui::drawWelcome({}, ctx);
+    if (auto corner = ui::drawTrainerCorner(ctx); !ui::isNone(corner))
+        out = corner;
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Drawing: build the read-only view of the current screen and hand it to the screen function.
 // ---------------------------------------------------------------------------------------------
@@ -79,12 +86,8 @@ ui::Intent Controller::draw(ui::UiContext& ctx) {
 
 ui::Intent Controller::drawScreen(ui::UiContext& ctx) {
     switch (screen_) {
-    case Screen::Welcome: {
-        auto out = ui::drawWelcome({}, ctx);
-        if (auto corner = ui::drawTrainerCorner(ctx); !ui::isNone(corner))
-            out = corner;
-        return out;
-    }
+    case Screen::Welcome:
+        return welcomeScreen(ctx);
     case Screen::Trainer:
         return trainer_.draw(ctx);
     case Screen::Language:

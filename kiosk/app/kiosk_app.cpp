@@ -2,6 +2,7 @@
 
 #include "app/controller.hpp"
 #include "app/script.hpp"
+#include "app/startup.hpp"
 #include "app/sync_worker.hpp"
 #include "audio/audio_service.hpp"
 #include "platform/clock.hpp"
@@ -17,8 +18,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <imgui.h>
 #include <memory>
+#include <mutex>
 
 namespace repere::app {
 namespace {
@@ -68,6 +71,8 @@ void styleForKiosk() {
 
 int runKiosk(const KioskOptions& o) {
     const auto startMs = wallMs();
+    StartupTrace trace(o.startedAt);
+    trace.mark("ui", "runKiosk");
 
     std::unique_ptr<ScriptRunner> runner;
     if (o.script) {
@@ -79,40 +84,20 @@ int runKiosk(const KioskOptions& o) {
         }
     }
 
-    // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
-    // The library also gets every catalogue version installed by sync once the database is open.
-    quiz::QuizLibrary library(
-        [](const std::string& line) { std::fprintf(stderr, "repere-kiosk: %s\n", line.c_str()); });
-    library.addBundled(o.quizzesDir);
-    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n", library.loadedCount(),
-                 o.quizzesDir.string().c_str());
-
-    std::unique_ptr<store::Database> db;
-    std::filesystem::path dataDir;
-    try {
-        const auto dir = store::resolveDataDir(
-            o.dataDir.empty() ? std::nullopt : std::optional<std::string>(o.dataDir.string()));
-        store::ensureDataDir(dir);
-        dataDir = dir;
-        db = store::Database::openDataDir(dir);
-        if (const auto& moved = db->openReport().movedAside)
-            std::fprintf(stderr,
-                         "repere-kiosk: the database was damaged (%s); it was moved to %s and a "
-                         "new one started\n",
-                         db->openReport().problem.c_str(), moved->string().c_str());
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "repere-kiosk: cannot open the database: %s\n", e.what());
-        return 2;
-    }
-    try {
-        library.addCatalog(
-            store::catalogPackages(*db)); // pulled earlier; later ones come via Controller::tick
-    } catch (const std::exception& e) {
-        std::fprintf(
-            stderr,
-            "repere-kiosk: the catalogue list could not be read (bundled packages only): %s\n",
-            e.what());
-    }
+    // Quizzes, database and catalogue are made on a worker while the window and fonts are made;
+    // the welcome screen does not need them (startup.hpp). The worker wakes the loop when done,
+    // once the window exists to be woken.
+    std::mutex wakeMutex;
+    bool windowUp = false;
+    auto prepared = prepareAsync(o, trace, [&] {
+        std::lock_guard lock(wakeMutex);
+        if (windowUp)
+            platform::Window::wake();
+    });
+    auto waitPrepared = [&] {
+        if (prepared.valid()) // not taken yet
+            prepared.wait();
+    };
 
     std::string error;
     platform::WindowOptions wo;
@@ -129,8 +114,14 @@ int runKiosk(const KioskOptions& o) {
     if (!window) {
         std::fprintf(stderr, "repere-kiosk: %s\n", error.c_str());
         ImGui::DestroyContext();
+        waitPrepared();
         return 2;
     }
+    {
+        std::lock_guard lock(wakeMutex);
+        windowUp = true;
+    }
+    trace.mark("ui", "window and OpenGL context created");
 
     platform::FontSet fonts;
     float fontScale = -1;
@@ -148,59 +139,108 @@ int runKiosk(const KioskOptions& o) {
         fontScale = scale;
     };
     ensureFonts();
+    trace.mark("ui", "fonts baked");
 
-    // Sync runs on its own thread with its own database connection; a status change wakes the
-    // loop so an open sync panel redraws, and nothing else does.
+    // What needs the database starts once it is open (takePrepared).
     std::atomic<bool> syncChanged{false};
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<quiz::QuizLibrary> library;
+    std::filesystem::path dataDir;
     std::unique_ptr<SyncWorker> syncWorker;
-    if (o.sync) {
-        SyncWorkerOptions so;
-        so.dataDir = dataDir;
-        so.endOfDayMinute = o.syncEndOfDayMinute;
-        so.retention = o.retention;
-        so.changed = [&syncChanged] {
-            syncChanged = true;
-            platform::Window::wake();
-        };
-        syncWorker = std::make_unique<SyncWorker>(std::move(so));
-        syncWorker->start();
-    }
-
+    std::unique_ptr<Controller> controller;
     platform::AdjustableClock clock;
-    // Sound starts after the first frame, so opening audio devices never delays the first picture.
     std::unique_ptr<audio::AudioService> audio;
+    std::future<std::unique_ptr<audio::AudioService>> audioStarting;
     platform::TextureCache textures;
-    ControllerDeps deps;
-    deps.library = &library;
-    deps.db = db.get();
-    deps.clock = &clock;
-    deps.kioskId = o.kioskId;
-    deps.idle = o.idle;
-    deps.seed = o.seed;
-    deps.dataDir = dataDir;
-    deps.exportDir = o.exportDir;
-    deps.agency = o.agency;
-    deps.sync = syncWorker.get(); // the trainer area's "Synchroniser maintenant" and status
-    deps.soundCheck = o.soundCheck;
-    deps.soundCheckMusic = o.soundCheckMusic;
-    Controller controller(deps);
     ui::Recorder recorder;
-
     int rc = 0;
+    bool firstFrameShown = false;
+
+    // Sound starts after the first frame, on a worker: opening audio devices never delays a
+    // picture. It needs the data folder, so it waits for the start-up work too.
+    bool audioStarted = false;
+    auto startAudio = [&] {
+        if (audioStarted || !firstFrameShown || !controller || o.audio == KioskOptions::Audio::None)
+            return;
+        audioStarted = true;
+        audioStarting = startAudioAsync(o, dataDir, trace);
+    };
+    // The worker's result becomes the controller; false when the kiosk cannot start.
+    auto takePrepared = [&]() -> bool {
+        Prepared p = prepared.get();
+        if (!p.fatal.empty()) {
+            std::fprintf(stderr, "repere-kiosk: %s\n", p.fatal.c_str());
+            return false;
+        }
+        library = std::move(p.library);
+        db = std::move(p.db);
+        dataDir = p.dataDir;
+        // Sync runs on its own thread with its own database connection; a status change wakes
+        // the loop so an open sync panel redraws, and nothing else does.
+        if (o.sync) {
+            SyncWorkerOptions so;
+            so.dataDir = dataDir;
+            so.endOfDayMinute = o.syncEndOfDayMinute;
+            so.retention = o.retention;
+            so.changed = [&syncChanged] {
+                syncChanged = true;
+                platform::Window::wake();
+            };
+            syncWorker = std::make_unique<SyncWorker>(std::move(so));
+            syncWorker->start();
+        }
+        ControllerDeps deps;
+        deps.library = library.get();
+        deps.db = db.get();
+        deps.clock = &clock;
+        deps.kioskId = o.kioskId;
+        deps.idle = o.idle;
+        deps.seed = o.seed;
+        deps.dataDir = dataDir;
+        deps.exportDir = o.exportDir;
+        deps.agency = o.agency;
+        deps.sync = syncWorker.get(); // the trainer area's "Synchroniser maintenant" and status
+        deps.soundCheck = o.soundCheck;
+        deps.soundCheckMusic = o.soundCheckMusic;
+        controller = std::make_unique<Controller>(deps);
+        trace.mark("ui", "controller ready");
+        startAudio();
+        return true;
+    };
+    auto isReady = [](const auto& future) {
+        return future.valid() &&
+               future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    };
+
     int pendingFrames = 3; // ImGui settles in two frames after any change
     unsigned long seenEvents = window->eventCount();
-    bool firstFrame = true;
+    Screen shownScreen = Screen::Welcome;
     while (!window->shouldClose()) {
+        if (!controller && isReady(prepared)) {
+            if (!takePrepared()) {
+                rc = 2;
+                break;
+            }
+            pendingFrames = std::max(pendingFrames, 1);
+        }
+        if (isReady(audioStarting)) {
+            audio = audioStarting.get();
+            if (audio) {
+                audio->setWake([] { platform::Window::wake(); });
+                if (controller)
+                    controller->setAudio(audio.get());
+            }
+        }
         if (runner || pendingFrames > 0) {
             window->pollEvents();
-        } else if (controller.animating() || textures.loading()) {
+        } else if (controller && (controller->animating() || textures.loading())) {
             // Countdown, level meter, a sound playing, a picture being decoded: about 30
             // redraws a second, no more.
             window->waitEvents(1.0 / 30.0);
             pendingFrames = 1;
         } else {
-            // Nothing moves: sleep until input or the next inactivity timer.
-            const auto ms = controller.msUntilNextTimer();
+            // Nothing moves: sleep until input, the next inactivity timer or a worker's news.
+            const auto ms = controller ? controller->msUntilNextTimer() : -1;
             window->waitEvents(ms < 0 ? 600.0 : ms / 1000.0 + 0.01);
         }
         if (syncChanged.exchange(false))
@@ -209,10 +249,12 @@ int runKiosk(const KioskOptions& o) {
             seenEvents = window->eventCount();
             pendingFrames = std::max(pendingFrames, 3);
         }
-        const Screen before = controller.screen();
-        controller.tick();
-        if (controller.screen() != before)
-            pendingFrames = std::max(pendingFrames, 3);
+        const Screen before = controller ? controller->screen() : Screen::Welcome;
+        if (controller) {
+            controller->tick();
+            if (controller->screen() != before)
+                pendingFrames = std::max(pendingFrames, 3);
+        }
         if (!runner && pendingFrames <= 0)
             continue;
 
@@ -232,18 +274,25 @@ int runKiosk(const KioskOptions& o) {
         input.enter |= inj.input.enter;
         input.backspace |= inj.input.backspace;
         input.escape |= inj.input.escape;
-        if (io.MouseDown[0] || io.MouseClicked[0] || io.MouseWheel != 0 || !input.typed.empty() ||
-            input.enter || input.backspace || input.escape)
-            controller.noteActivity();
+        if (controller && (io.MouseDown[0] || io.MouseClicked[0] || io.MouseWheel != 0 ||
+                           !input.typed.empty() || input.enter || input.backspace || input.escape))
+            controller->noteActivity();
 
         const ui::Theme theme = ui::makeTheme(io.DisplaySize, fonts);
         recorder.clear();
-        ui::UiContext ctx{theme, controller.locale(), &recorder, &textures, input, clock.nowMs()};
+        ui::UiContext ctx{theme,     controller ? controller->locale() : std::string("fr"),
+                          &recorder, &textures,
+                          input,     clock.nowMs()};
         ui::beginCanvas(theme);
-        const ui::Intent intent = controller.draw(ctx);
+        // Until start-up is done, the welcome screen as the controller draws it.
+        const ui::Intent intent = controller ? controller->draw(ctx) : welcomeScreen(ctx);
         ui::endCanvas();
         ImGui::Render();
+        if (!firstFrameShown)
+            trace.mark("ui", "first frame laid out (screens, ImGui)");
         window->render(ImGui::ColorConvertU32ToFloat4(ui::palette().background));
+        if (!firstFrameShown)
+            trace.mark("ui", "first frame drawn (OpenGL)");
 
         if (runner) {
             const auto act = runner->afterFrame(recorder, wallMs());
@@ -268,32 +317,37 @@ int runKiosk(const KioskOptions& o) {
                 clock.advance(act.advanceClockMs);
         }
         window->swap();
-        if (firstFrame) {
-            firstFrame = false;
+        if (!firstFrameShown) {
+            firstFrameShown = true;
+            trace.mark("ui", "first frame shown");
             std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n",
                          static_cast<long long>(wallMs() - startMs));
-            if (o.exitAfterFirstFrame)
+            if (o.exitAfterFirstFrame) {
+                waitPrepared(); // its worker uses `o` and `trace`
                 break;
-            if (o.audio != KioskOptions::Audio::None) {
-                audio::AudioSettings as;
-                as.dataDir = dataDir;
-                as.autoPlayInstructions = o.autoPlayInstructions;
-                audio = o.audio == KioskOptions::Audio::Fake
-                            ? audio::AudioService::createFake(as)
-                            : audio::AudioService::createDefault(as);
-                audio->setWake([] { platform::Window::wake(); });
-                if (audio->unavailable())
-                    std::fprintf(stderr, "repere-kiosk: sound unavailable: %s\n",
-                                 audio->lastError().c_str());
-                controller.setAudio(audio.get());
             }
+            startAudio();
         }
         if (audio)
             audio->update();
 
-        controller.apply(intent);
-        if (!ui::isNone(intent) || controller.screen() != before)
-            pendingFrames = std::max(pendingFrames, 3);
+        if (!controller && !ui::isNone(intent)) {
+            // A touch before start-up finished: wait for it (rarely long), then act on it.
+            waitPrepared();
+            if (!takePrepared()) {
+                rc = 2;
+                break;
+            }
+        }
+        if (controller) {
+            controller->apply(intent);
+            if (!ui::isNone(intent) || controller->screen() != before)
+                pendingFrames = std::max(pendingFrames, 3);
+            // Back on the welcome screen: nothing of the last person's pictures needs to stay.
+            if (controller->screen() == Screen::Welcome && shownScreen != Screen::Welcome)
+                textures.clear();
+            shownScreen = controller->screen();
+        }
         --pendingFrames;
 
         if (runner && runner->failed()) {
@@ -303,13 +357,20 @@ int runKiosk(const KioskOptions& o) {
         }
         if (runner && runner->done()) {
             std::fprintf(stderr, "repere-kiosk: script passed (%zu steps)\n", runner->stepIndex());
-            break;
+            if (!o.scriptLoop)
+                break;
+            runner->restart();
         }
     }
+    waitPrepared(); // its worker uses `o` and `trace`
+    if (audioStarting.valid())
+        audio = audioStarting.get();
     if (syncWorker)
         syncWorker->stop(); // cuts a round in flight; before the window goes
-    controller.setAudio(nullptr);
+    if (controller)
+        controller->setAudio(nullptr);
     audio.reset();
+    controller.reset();
     textures.clear();
     window.reset();
     ImGui::DestroyContext();

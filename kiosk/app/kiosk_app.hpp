@@ -1,9 +1,11 @@
-// The kiosk program: options, start-up (fonts, quizzes, database), the event-driven loop.
+// The kiosk program: options, start-up (window and fonts here; quizzes, database and sound on
+// workers, startup.hpp), the event-driven loop.
 #pragma once
 
 #include "app/inactivity.hpp"
 #include "store/retention_rules.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,6 +13,8 @@
 namespace repere::app {
 
 struct KioskOptions {
+    // Start of the program (made first thing in main()): origin of the start-up time line.
+    std::chrono::steady_clock::time_point startedAt = std::chrono::steady_clock::now();
     std::filesystem::path dataDir;
     std::filesystem::path quizzesDir;
     int width = 1280, height = 800;
@@ -25,6 +29,7 @@ struct KioskOptions {
     std::filesystem::path exportDir;  // trainer exports (empty: <data dir>/exports)
     std::string agency;               // printed on the bilan
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
+    bool scriptLoop = false;          // benchmarks (soak): play the script again when it ends
     // Device: PortAudio + espeak-ng. Fake: no sound card needed (real-time null output, synthetic
     // microphone, real espeak-ng) so scripted journeys can record. None: no sound at all.
     enum class Audio { Device, Fake, None } audio = Audio::Device;

@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame,
                  "benchmarks: quit once the first frame is shown");
+    cli.add_flag("--script-loop", o.scriptLoop,
+                 "benchmarks (soak): play the --script again each time it ends, until stopped");
     CLI11_PARSE(cli, argc, argv);
 
     if (!window.empty()) {

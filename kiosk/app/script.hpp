@@ -79,6 +79,13 @@ public:
     void lastActionFailed(const std::string& why, const ui::Recorder& recorder);
 
     bool done() const { return index_ >= steps_.size() && !failed_; }
+    // Plays the steps again from the first (--script-loop: the soak benchmark).
+    void restart() {
+        index_ = 0;
+        phase_ = 0;
+        drags_ = 0;
+        stepStartMs_ = -1;
+    }
     bool failed() const { return failed_; }
     const std::string& failure() const { return failure_; }
     std::size_t stepIndex() const { return index_; }

@@ -1,6 +1,9 @@
 #include "platform/fonts.hpp"
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <vector>
 
 namespace repere::platform {
 
@@ -25,39 +28,66 @@ std::filesystem::path andikaDir() {
     return "/usr/share/fonts/truetype/andika";
 }
 
+namespace {
+
+// The whole file, or empty when it cannot be read. Each face is read once even when it is baked
+// at several sizes (Andika Bold is baked three times).
+std::vector<char> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return in ? std::vector<char>(std::istreambuf_iterator<char>(in), {}) : std::vector<char>{};
+}
+
+} // namespace
+
 bool buildFonts(ImFontAtlas& atlas, float uiScale, FontSet& out, std::string& error) {
     atlas.Clear();
+    // Memory (bench/kiosk/README.md): the atlas is as tall as its glyphs, not rounded up to a
+    // power of two (1024x1059 instead of 1024x2048 at 1080p).
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     out = FontSet{};
     out.bodyPx = 32.f * uiScale;
     out.titlePx = 48.f * uiScale;
     out.hugePx = 96.f * uiScale;
 
     const auto dir = andikaDir();
-    const auto regular = (dir / "Andika-Regular.ttf").string();
-    const auto bold = (dir / "Andika-Bold.ttf").string();
-    const bool present = std::filesystem::exists(regular) && std::filesystem::exists(bold);
+    std::vector<char> regular = readFile((dir / "Andika-Regular.ttf").string());
+    std::vector<char> bold = readFile((dir / "Andika-Bold.ttf").string());
+    const bool present = !regular.empty() && !bold.empty();
 
-    ImFontConfig cfg;
-    cfg.OversampleH = 2; // sharp enough for large text, keeps the atlas small
-    cfg.OversampleV = 1;
+    auto add = [&](std::vector<char>& face, float px, int oversampleH) {
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false; // our buffers, freed when this function returns
+        cfg.OversampleH = oversampleH;
+        cfg.OversampleV = 1;
+        return atlas.AddFontFromMemoryTTF(face.data(), static_cast<int>(face.size()), px, &cfg,
+                                          frenchGlyphRanges());
+    };
     if (present) {
-        out.body = atlas.AddFontFromFileTTF(regular.c_str(), out.bodyPx, &cfg, frenchGlyphRanges());
-        out.bold = atlas.AddFontFromFileTTF(bold.c_str(), out.bodyPx, &cfg, frenchGlyphRanges());
-        out.title = atlas.AddFontFromFileTTF(bold.c_str(), out.titlePx, &cfg, frenchGlyphRanges());
-        out.huge = atlas.AddFontFromFileTTF(bold.c_str(), out.hugePx, &cfg, frenchGlyphRanges());
+        // Horizontal oversampling keeps text up to the title size sharp at sub-pixel positions;
+        // at 96 px it makes no visible difference and would double the largest font's share of
+        // the atlas.
+        out.body = add(regular, out.bodyPx, 2);
+        out.bold = add(bold, out.bodyPx, 2);
+        out.title = add(bold, out.titlePx, 2);
+        out.huge = add(bold, out.hugePx, 1);
     }
     out.fromAndika = present && out.body && out.bold && out.title && out.huge;
     if (!out.fromAndika) {
         error = "Andika fonts not found in " + dir.string() +
                 " (install fonts-sil-andika); using the built-in font";
         atlas.Clear();
+        atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
         ImFontConfig def;
         def.SizePixels = out.bodyPx;
         out.body = out.bold = out.title = out.huge = atlas.AddFontDefault(&def);
     }
+    // Builds the atlas now, before any NewFrame, as one byte per pixel: the window uploads it
+    // and then frees these pixels (Window::uploadFonts); no RGBA copy is made on the CPU.
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    atlas.GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas now, before any NewFrame
+    atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+    // The font files and glyph lists are only needed to build; a new scale builds from scratch.
+    atlas.ClearInputData();
     return out.fromAndika;
 }
 

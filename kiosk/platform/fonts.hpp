@@ -26,6 +26,8 @@ std::filesystem::path andikaDir();
 
 // Clears `atlas` and bakes the fonts for a UI scale (1.0 = 1080p). Returns false and fills
 // `error` when Andika is missing; the set then uses ImGui's default font so the kiosk still runs.
+// The atlas keeps its glyphs and one byte per pixel (until Window::uploadFonts frees them), not
+// the font files: to change scale, call again.
 bool buildFonts(ImFontAtlas& atlas, float uiScale, FontSet& out, std::string& error);
 
 } // namespace repere::platform

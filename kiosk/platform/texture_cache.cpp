@@ -40,7 +40,8 @@ void TextureCache::work() {
         lock.unlock();
         DecodedImage decoded = decodeImageFile(path); // never throws
         lock.lock();
-        done_.emplace(path, std::move(decoded));
+        if (requested_.count(path) != 0) // not cleared meanwhile: kept only until uploaded
+            done_.emplace(path, std::move(decoded));
         wake_.notify_all();
     }
 }

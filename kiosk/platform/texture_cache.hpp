@@ -7,7 +7,9 @@
 // cannot be read is remembered as broken (logged once) and never retried per frame.
 //
 // Decoded pictures are kept under a budget of kTextureBudgetBytes of texture memory, least
-// recently used out first (platform/texture_lru.hpp).
+// recently used out first (platform/texture_lru.hpp); the CPU copy is freed once uploaded. The
+// kiosk clears the cache whenever it returns to the welcome screen (nothing of one person's
+// diagnostic needs to stay for the next), so a long-running kiosk does not grow.
 #pragma once
 
 #include "platform/image_decode.hpp"
@@ -26,8 +28,10 @@ namespace repere::platform {
 
 class TextureCache final : public ImageSource {
 public:
-    // 128 MiB: two pictures at the package limit of 4096×4096, or about 170 of 960×600.
-    static constexpr std::size_t kTextureBudgetBytes = 128u * 1024u * 1024u;
+    // 32 MiB: about 14 pictures of 960×600 (the largest the bundled packages use), several
+    // screens' worth; a screen's own pictures always stay, even above the budget
+    // (texture_lru.hpp). Texture memory is the main memory on the integrated GPUs of kiosks.
+    static constexpr std::size_t kTextureBudgetBytes = 32u * 1024u * 1024u;
     // A picture decoded within this time shows in the frame that asked for it.
     static constexpr int kDecodeWaitMs = 150;
 

@@ -3,7 +3,16 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <cstdint>
 #include <cstdio>
+
+// GL 3.0 names that an old <GL/gl.h> may lack.
+#ifndef GL_R8
+#define GL_R8 0x8229
+#endif
+#ifndef GL_TEXTURE_SWIZZLE_RGBA
+#define GL_TEXTURE_SWIZZLE_RGBA 0x8E46
+#endif
 
 namespace repere::platform {
 namespace {
@@ -84,7 +93,58 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
 
     ImGui_ImplGlfw_InitForOpenGL(w, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    self->createDeviceObjects();
     return self;
+}
+
+// The backend makes its shaders and buffers together with an RGBA copy of the font atlas (4 bytes
+// a pixel, on the CPU and again in the texture). It gets a one-pixel stand-in atlas instead, so
+// it only creates the texture object; uploadFonts() fills that object with the real atlas.
+void Window::createDeviceObjects() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontAtlas standIn;
+    standIn.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));
+    *standIn.TexPixelsRGBA32 = 0xFFFFFFFFu; // freed by the stand-in's destructor
+    standIn.TexWidth = standIn.TexHeight = 1;
+    ImFontAtlas* real = io.Fonts;
+    io.Fonts = &standIn;
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    io.Fonts = real;
+    fontTexture_ = static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(standIn.TexID));
+    // One channel read as (1, 1, 1, alpha) needs texture swizzle (core in 3.3, else extension).
+    const int major = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MAJOR);
+    const int minor = glfwGetWindowAttrib(window_, GLFW_CONTEXT_VERSION_MINOR);
+    oneChannelFonts_ = major > 3 || (major == 3 && minor >= 3) ||
+                       glfwExtensionSupported("GL_ARB_texture_swizzle") ||
+                       glfwExtensionSupported("GL_EXT_texture_swizzle");
+    if (real->TexPixelsAlpha8)
+        uploadFonts();
+}
+
+void Window::uploadFonts() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &w, &h); // builds it if nobody did
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    glBindTexture(GL_TEXTURE_2D, fontTexture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    if (oneChannelFonts_) {
+        // A quarter of the RGBA texture: the backend's shader reads (1, 1, 1, alpha) as before.
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+        const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    } else {
+        atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(fontTexture_)));
+    atlas.ClearTexData(); // the pixels live in the texture now
 }
 
 Window::~Window() {
@@ -108,6 +168,8 @@ void Window::wake() {
 }
 
 void Window::newFrame() {
+    if (ImGui::GetIO().Fonts->TexPixelsAlpha8)
+        uploadFonts(); // the atlas was (re)built since the last upload
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
 }
@@ -124,12 +186,11 @@ void Window::swap() {
 }
 
 void Window::fontsChanged() {
-    // Only the font texture is made again. Dropping all device objects (the usual advice) breaks
-    // the 1.86 OpenGL3 backend: DestroyDeviceObjects forgets the buffers but not their recorded
-    // sizes, so the new, empty buffers are filled with glBufferSubData, which fails, and every
-    // frame smaller than the largest one before is drawn blank.
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The same texture object takes the new atlas. (Dropping all device objects, the usual
+    // advice, breaks the 1.86 OpenGL3 backend: DestroyDeviceObjects forgets the buffers but not
+    // their recorded sizes, so the new, empty buffers are filled with glBufferSubData, which
+    // fails, and every frame smaller than the largest one before is drawn blank.)
+    uploadFonts();
 }
 
 bool Window::resize(int width, int height, double timeoutS) {

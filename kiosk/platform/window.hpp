@@ -39,7 +39,8 @@ public:
     // Draws ImGui's draw data on a cleared framebuffer; swap() shows it.
     void render(ImVec4 clearColour);
     void swap();
-    // Call after the font atlas was rebuilt (window resized): re-uploads it.
+    // Call after the font atlas was rebuilt (window resized): re-uploads it. newFrame() also
+    // uploads an atlas built since the last upload. The upload frees the atlas's CPU pixels.
     void fontsChanged();
     // Asks for a new window size and waits (at most timeoutS) until the framebuffer has it.
     bool resize(int width, int height, double timeoutS);
@@ -53,7 +54,11 @@ public:
 
 private:
     Window() = default;
+    void createDeviceObjects();
+    void uploadFonts();
     GLFWwindow* window_ = nullptr;
+    unsigned fontTexture_ = 0;     // made by the ImGui backend, which deletes it
+    bool oneChannelFonts_ = false; // GL can swizzle: the atlas is uploaded at 1 byte a pixel
     unsigned long events_ = 0;
 };
 

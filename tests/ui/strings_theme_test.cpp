@@ -118,3 +118,24 @@ TEST_CASE("fonts: Andika with every French glyph, beyond imgui's default ranges"
         CHECK(fs.bold->FindGlyphNoFallback(c) != nullptr);
     }
 }
+
+TEST_CASE("fonts: the atlas is one byte a pixel, as tall as its glyphs, without the font files") {
+    // Memory (bench/kiosk/README.md): at 1080p the four Andika sizes fit 1024 x ~1060 pixels;
+    // no RGBA copy is made (the window uploads one channel), the TTF files are let go once baked.
+    ImFontAtlas atlas;
+    std::string err;
+    platform::FontSet fs;
+    REQUIRE(platform::buildFonts(atlas, 1.0f, fs, err));
+    CHECK(atlas.TexPixelsAlpha8 != nullptr);
+    CHECK(atlas.TexPixelsRGBA32 == nullptr);
+    CHECK(atlas.ConfigData.empty());
+    CHECK(atlas.TexWidth <= 1024);
+    CHECK(atlas.TexHeight <= 1200);
+    CHECK(atlas.IsBuilt());
+    // Every font still has its glyphs.
+    for (const ImFont* f : {fs.body, fs.bold, fs.title, fs.huge})
+        CHECK(f->FindGlyphNoFallback(u'œ') != nullptr);
+    // A new scale builds again from the files.
+    REQUIRE(platform::buildFonts(atlas, 0.6f, fs, err));
+    CHECK(fs.body->FindGlyphNoFallback(u'é') != nullptr);
+}

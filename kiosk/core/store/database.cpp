@@ -202,6 +202,14 @@ void Database::openFile(const OpenOptions& options) {
     if (options.maxPageCount) {
         db_->exec("PRAGMA max_page_count = " + std::to_string(*options.maxPageCount));
     }
+    if (options.backgroundCheckpoint) {
+        try {
+            checkpointer_ =
+                std::make_unique<Checkpointer>(db_->getHandle(), path_, options.checkpointPolicy);
+        } catch (const std::exception&) {
+            // No second connection: SQLite's autocheckpoint stays, slower but just as safe.
+        }
+    }
 }
 
 void Database::migrate(const OpenOptions& options) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "engine/response.hpp"
+#include "store/checkpointer.hpp"
 #include "store/errors.hpp"
 #include "store/outbox.hpp"
 #include "store/recording_uploads.hpp"
@@ -49,6 +50,10 @@ struct OpenOptions {
     int busyTimeoutMs = 5000;
     std::optional<int> targetVersion;         // tests only: stop migrating at this schema version
     std::optional<std::int64_t> maxPageCount; // tests only: a full disk (PRAGMA max_page_count)
+    // WAL checkpoints on a worker thread once writes pause (checkpointer.hpp), so no answer waits
+    // for one; false: SQLite's autocheckpoint on the committing call (bench comparison).
+    bool backgroundCheckpoint = true;
+    CheckpointPolicy checkpointPolicy;
 };
 
 struct OpenReport {
@@ -241,6 +246,9 @@ public:
     // Reads and writes made through this connection so far: tests check with it that a screen
     // draws from what it kept, not from the store at every frame.
     std::uint64_t accessCount() const { return accesses_; }
+    // The background checkpointer; null with OpenOptions::backgroundCheckpoint false, or when its
+    // connection could not be opened (SQLite's autocheckpoint then).
+    const Checkpointer* checkpointer() const { return checkpointer_.get(); }
 
 private:
     Database() = default;
@@ -263,6 +271,8 @@ private:
     std::function<std::int64_t()> clock_;
     OpenReport report_;
     std::uint64_t accesses_ = 0;
+    // Declared last, so destroyed first: its worker stops before the connection closes.
+    std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 } // namespace repere::store

@@ -1,0 +1,83 @@
+#include "app/startup.hpp"
+
+#include "platform/window.hpp"
+#include "store/catalog_packages.hpp"
+#include "store/data_dir.hpp"
+
+#include <cstdio>
+#include <exception>
+
+namespace repere::app {
+namespace {
+
+Prepared prepare(const KioskOptions& o, StartupTrace& trace) {
+    Prepared p;
+    // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
+    // The library also gets every catalogue version installed by sync once the database is open.
+    p.library = std::make_unique<quiz::QuizLibrary>(
+        [](const std::string& line) { std::fprintf(stderr, "repere-kiosk: %s\n", line.c_str()); });
+    p.library->addBundled(o.quizzesDir);
+    std::fprintf(stderr, "repere-kiosk: %zu quiz package(s) ready from %s\n",
+                 p.library->loadedCount(), o.quizzesDir.string().c_str());
+    trace.mark("start-up", "quiz packages read and validated");
+    try {
+        const auto dir = store::resolveDataDir(
+            o.dataDir.empty() ? std::nullopt : std::optional<std::string>(o.dataDir.string()));
+        store::ensureDataDir(dir);
+        p.dataDir = dir;
+        p.db = store::Database::openDataDir(dir);
+        if (const auto& moved = p.db->openReport().movedAside)
+            std::fprintf(stderr,
+                         "repere-kiosk: the database was damaged (%s); it was moved to %s and a "
+                         "new one started\n",
+                         p.db->openReport().problem.c_str(), moved->string().c_str());
+    } catch (const std::exception& e) {
+        p.fatal = std::string("cannot open the database: ") + e.what();
+        return p;
+    }
+    trace.mark("start-up", "database opened, checked and migrated");
+    try {
+        // Pulled by earlier syncs; later ones come via Controller::tick.
+        p.library->addCatalog(store::catalogPackages(*p.db));
+    } catch (const std::exception& e) {
+        std::fprintf(
+            stderr,
+            "repere-kiosk: the catalogue list could not be read (bundled packages only): %s\n",
+            e.what());
+    }
+    trace.mark("start-up", "catalogue versions added");
+    return p;
+}
+
+} // namespace
+
+std::future<Prepared> prepareAsync(const KioskOptions& o, StartupTrace& trace,
+                                   std::function<void()> done) {
+    return std::async(std::launch::async, [&o, &trace, done = std::move(done)] {
+        Prepared p = prepare(o, trace);
+        done();
+        return p;
+    });
+}
+
+std::future<std::unique_ptr<audio::AudioService>>
+startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, StartupTrace& trace) {
+    return std::async(std::launch::async, [&o, dataDir, &trace] {
+        std::unique_ptr<audio::AudioService> audio;
+        if (o.audio == KioskOptions::Audio::None)
+            return audio;
+        audio::AudioSettings as;
+        as.dataDir = dataDir;
+        as.autoPlayInstructions = o.autoPlayInstructions;
+        audio = o.audio == KioskOptions::Audio::Fake ? audio::AudioService::createFake(as)
+                                                     : audio::AudioService::createDefault(as);
+        if (audio->unavailable())
+            std::fprintf(stderr, "repere-kiosk: sound unavailable: %s\n",
+                         audio->lastError().c_str());
+        trace.mark("sound", "sound devices and speech ready");
+        platform::Window::wake(); // the loop hands it to the controller
+        return audio;
+    });
+}
+
+} // namespace repere::app
