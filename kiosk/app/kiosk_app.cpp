@@ -104,27 +104,43 @@ int runKiosk(const KioskOptions& o) {
     wo.width = o.width;
     wo.height = o.height;
     wo.fullscreen = o.fullscreen;
+    if (o.fullscreen)
+        platform::Window::screenSize(wo.width, wo.height); // the size the fonts are baked for
+
+    // The fonts are baked on a worker while the window and its OpenGL context are made. No ImGui
+    // context exists until both are done (the atlas is handed to it then), so the worker shares
+    // nothing with this thread; a window of another size than asked rebakes (ensureFonts).
+    auto atlas = std::make_unique<ImFontAtlas>();
+    platform::FontSet fonts;
+    const float bakedScale =
+        ui::textScaleFor({static_cast<float>(wo.width), static_cast<float>(wo.height)});
+    auto baking = std::async(std::launch::async, [&] {
+        std::string ferr;
+        if (!platform::buildFonts(*atlas, bakedScale, fonts, ferr))
+            std::fprintf(stderr, "repere-kiosk: %s\n", ferr.c_str());
+        trace.mark("fonts", "fonts baked");
+    });
+    auto window = platform::Window::open(wo, error);
+    trace.mark("ui", "window and OpenGL context created");
+    baking.wait();
+    if (!window) {
+        std::fprintf(stderr, "repere-kiosk: %s\n", error.c_str());
+        waitPrepared();
+        return 2;
+    }
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing written next to the kiosk
     io.LogFilename = nullptr;
     styleForKiosk();
-    auto window = platform::Window::create(wo, error);
-    if (!window) {
-        std::fprintf(stderr, "repere-kiosk: %s\n", error.c_str());
-        ImGui::DestroyContext();
-        waitPrepared();
-        return 2;
-    }
+    window->attachImGui();
     {
         std::lock_guard lock(wakeMutex);
         windowUp = true;
     }
-    trace.mark("ui", "window and OpenGL context created");
 
-    platform::FontSet fonts;
-    float fontScale = -1;
+    float fontScale = bakedScale;
     auto ensureFonts = [&] {
         const ImVec2 size{static_cast<float>(window->framebufferWidth()),
                           static_cast<float>(window->framebufferHeight())};
@@ -134,12 +150,10 @@ int runKiosk(const KioskOptions& o) {
         std::string ferr;
         if (!platform::buildFonts(*io.Fonts, scale, fonts, ferr))
             std::fprintf(stderr, "repere-kiosk: %s\n", ferr.c_str());
-        if (fontScale >= 0)
-            window->fontsChanged();
+        window->fontsChanged();
         fontScale = scale;
     };
     ensureFonts();
-    trace.mark("ui", "fonts baked");
 
     // What needs the database starts once it is open (takePrepared).
     std::atomic<bool> syncChanged{false};
@@ -374,6 +388,7 @@ int runKiosk(const KioskOptions& o) {
     textures.clear();
     window.reset();
     ImGui::DestroyContext();
+    atlas.reset(); // shared with the context, not owned by it
     return rc;
 }
 

@@ -54,6 +54,26 @@ void onGlfwError(int code, const char* text) {
 } // namespace
 
 std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string& error) {
+    auto self = open(options, error);
+    if (self)
+        self->attachImGui();
+    return self;
+}
+
+bool Window::screenSize(int& width, int& height) {
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit())
+        return false;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode)
+        return false;
+    width = mode->width;
+    height = mode->height;
+    return true;
+}
+
+std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& error) {
     glfwSetErrorCallback(onGlfwError);
     if (!glfwInit()) {
         error = "cannot open a window: no display (set DISPLAY, or run under xvfb-run -a)";
@@ -90,11 +110,14 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
     glfwSetFramebufferSizeCallback(w, onSize);
     glfwSetWindowRefreshCallback(w, onRefresh);
     glfwSetWindowFocusCallback(w, onFocus);
-
-    ImGui_ImplGlfw_InitForOpenGL(w, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    self->createDeviceObjects();
     return self;
+}
+
+void Window::attachImGui() {
+    ImGui_ImplGlfw_InitForOpenGL(window_, true); // chains to the callbacks above
+    ImGui_ImplOpenGL3_Init("#version 130");
+    imgui_ = true;
+    createDeviceObjects();
 }
 
 // The backend makes its shaders and buffers together with an RGBA copy of the font atlas (4 bytes
@@ -148,8 +171,10 @@ void Window::uploadFonts() {
 }
 
 Window::~Window() {
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    if (imgui_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+    }
     glfwDestroyWindow(window_);
     glfwTerminate();
 }

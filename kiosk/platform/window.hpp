@@ -19,8 +19,15 @@ struct WindowOptions {
 
 class Window {
 public:
-    // nullptr + `error` when there is no display or no OpenGL 3.
+    // nullptr + `error` when there is no display or no OpenGL 3. create() = open() then
+    // attachImGui() (the current ImGui context gets the GLFW and OpenGL3 backends).
     static std::unique_ptr<Window> create(const WindowOptions& options, std::string& error);
+    // The window and its OpenGL context only: no ImGui context is needed yet, so the kiosk bakes
+    // its fonts on a worker meanwhile (the two longest steps of start-up, side by side).
+    static std::unique_ptr<Window> open(const WindowOptions& options, std::string& error);
+    void attachImGui();
+    // The primary monitor's size (what a full-screen window gets); false without a display.
+    static bool screenSize(int& width, int& height);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
@@ -57,6 +64,7 @@ private:
     void createDeviceObjects();
     void uploadFonts();
     GLFWwindow* window_ = nullptr;
+    bool imgui_ = false;           // attachImGui() ran: the backends are shut down with the window
     unsigned fontTexture_ = 0;     // made by the ImGui backend, which deletes it
     bool oneChannelFonts_ = false; // GL can swizzle: the atlas is uploaded at 1 byte a pixel
     unsigned long events_ = 0;
