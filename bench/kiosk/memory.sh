@@ -8,22 +8,13 @@
 #   bench/kiosk/memory.sh [build-dir] [seconds]
 # heaptrack is an authoring tool: installed here (Debian package) when missing.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-build="$(cd "${1:-$root/build}" && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_setup memory "${1:-}"
 secs="${2:-10}"
-kiosk="$build/bin/repere-kiosk"
-stock="$build/bench/imgui-stock-example"
 command -v heaptrack >/dev/null || apt-get install -y heaptrack >/dev/null
-command -v Xvfb >/dev/null || { echo "memory: Xvfb missing (scripts/setup.sh)" >&2; exit 1; }
-disp=140
-while [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "/tmp/.X$disp-lock" ]; do disp=$((disp + 1)); done
-Xvfb ":$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+start_xvfb 140
 data="$(mktemp -d)"
 trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-export DISPLAY=":$disp"
-sleep 1
 kiosk_cmd=("$kiosk" --data-dir "$data/k" --quizzes "$root/quizzes" --window 1920x1080)
 
 # smaps_summary PID: resident kB by kind, then the ten largest libraries.
@@ -58,7 +49,7 @@ profile() {
   local name="$1"; shift
   heaptrack -o "$data/$name" "$@" >/dev/null 2>&1 &
   local hp=$!
-  sleep $((secs + 5))
+  sleep $((secs + 20)) # slower under heaptrack: let the window come up
   local child # the program heaptrack started (not heaptrack's own helpers: they write the data)
   for child in $(pgrep -P "$hp"); do
     [ "$(readlink "/proc/$child/exe")" = "$(readlink -f "$1")" ] && kill -TERM "$child"

@@ -11,30 +11,20 @@
 # It prints the machine's load average before and after: on a shared machine, read the ratios.
 #   bench/kiosk/run.sh [build-dir] [idle-seconds] [rounds] [starts]
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-build="$(cd "${1:-$root/build}" && pwd)" # absolute: the stock example runs from another folder
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_setup bench "${1:-}"
 secs="${2:-30}"
 rounds="${3:-3}"
 starts="${4:-9}"
-kiosk="$build/bin/repere-kiosk"
-stock="$build/bench/imgui-stock-example"
 launch="$build/bench/first-frame-launch"
 probe="$build/bench/first-frame-probe.so"
-for b in "$kiosk" "$stock" "$launch" "$probe"; do
+for b in "$stock" "$launch" "$probe"; do
   [ -e "$b" ] || { echo "bench: $b is missing: build first (cmake --build $build)" >&2; exit 1; }
 done
-command -v Xvfb >/dev/null || { echo "bench: Xvfb missing (scripts/setup.sh)" >&2; exit 1; }
-
-disp=99
-while [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "/tmp/.X$disp-lock" ]; do disp=$((disp + 1)); done
-Xvfb ":$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+start_xvfb 99
 data="$(mktemp -d)"
 cleanup() { kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-export DISPLAY=":$disp"
-sleep 1
 hz=$(getconf CLK_TCK)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -6,17 +6,10 @@
 # the end. Prints the curve, the growth and how many diagnostics were played.
 #   bench/kiosk/soak.sh [build-dir] [minutes]      (30 minutes by default)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-build="$(cd "${1:-$root/build}" && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_setup soak "${1:-}"
 minutes="${2:-30}"
-kiosk="$build/bin/repere-kiosk"
-[ -x "$kiosk" ] || { echo "soak: $kiosk is missing: build first" >&2; exit 1; }
-command -v Xvfb >/dev/null || { echo "soak: Xvfb missing (scripts/setup.sh)" >&2; exit 1; }
-disp=120
-while [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "/tmp/.X$disp-lock" ]; do disp=$((disp + 1)); done
-Xvfb ":$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+start_xvfb 120
 data="$(mktemp -d)"
 kiosk_pid=""
 cleanup() {
@@ -25,8 +18,6 @@ cleanup() {
   rm -rf "$data"
 }
 trap cleanup EXIT
-export DISPLAY=":$disp"
-sleep 1
 echo "soak: $minutes min, load average at start $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 "$kiosk" --data-dir "$data/k" --quizzes "$root/tests/fixtures/kiosk/quizzes" --window 1920x1080 \
   --no-sound --no-sync --seed 7 --script "$here/soak_journey.json" --script-loop 2>"$data/log" &
