@@ -2,8 +2,8 @@
 // bare JSON parse of the same file as the baseline measured in the same run.
 //   bench_quiz_load [ITEMS] [RUNS]
 #include "quiz/loader.hpp"
-#include "quiz/sha256.hpp"
 #include "util/allocator_tuning.hpp"
+#include "util/digest.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -130,11 +130,11 @@ int main(int argc, char** argv) {
                  {"assets",
                   {{{"id", "img"},
                     {"path", "media/img.png"},
-                    {"sha256", *repere::quiz::sha256File(dir / "media/img.png")},
+                    {"sha256", *repere::util::sha256File(dir / "media/img.png")},
                     {"alt", "Une croix"}},
                    {{"id", "snd"},
                     {"path", "media/snd.ogg"},
-                    {"sha256", *repere::quiz::sha256File(dir / "media/snd.ogg")},
+                    {"sha256", *repere::util::sha256File(dir / "media/snd.ogg")},
                     {"transcript", "la gare"}}}},
                  {"sections", json::array()}};
     const int perSection = 500;

@@ -13,6 +13,7 @@
 #include "quiz/quiz_library.hpp"
 #include "store/catalog_packages.hpp"
 #include "store/data_dir.hpp"
+#include "text/utf8.hpp"
 #include "ui/canvas.hpp"
 
 #include <atomic>
@@ -32,24 +33,11 @@ std::int64_t wallMs() {
         .count();
 }
 
-void appendUtf8(std::string& out, unsigned c) {
-    if (c < 0x80)
-        out += static_cast<char>(c);
-    else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 // Keyboard input of this frame from ImGui's IO (filled by the GLFW backend).
 ui::UiInput inputFromIo(const ImGuiIO& io) {
     ui::UiInput in;
     for (ImWchar c : io.InputQueueCharacters)
-        appendUtf8(in.typed, c);
+        text::appendUtf8(in.typed, c);
     in.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
     in.backspace = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace));

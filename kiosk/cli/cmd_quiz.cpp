@@ -3,8 +3,8 @@
 #include "command.hpp"
 #include "quiz/loader.hpp"
 #include "quiz/media.hpp"
-#include "quiz/sha256.hpp"
 #include "quiz_stats.hpp"
+#include "util/digest.hpp"
 
 #include <fstream>
 #include <iomanip>
@@ -166,7 +166,7 @@ int stats(const std::string& path, bool asJson) {
 int hashFiles(const std::vector<std::string>& files) {
     int status = 0;
     for (const auto& f : files) {
-        if (auto h = sha256File(f)) {
+        if (auto h = util::sha256File(f)) {
             std::cout << *h << "  " << f << '\n';
         } else {
             std::cerr << f << ": cannot read the file\n";
@@ -249,7 +249,7 @@ int fixHashes(const std::vector<std::string>& packages) {
                     status = 1;
                     continue;
                 }
-                auto hash = sha256File(check.resolved);
+                auto hash = util::sha256File(check.resolved);
                 if (!hash || (asset.contains("sha256") && asset["sha256"] == *hash)) {
                     continue;
                 }

@@ -107,8 +107,7 @@ std::int64_t addTrainer(Storage& storage, const std::string& agency, const std::
         throw std::runtime_error(why);
     if (role != "trainer" && role != "admin")
         throw std::runtime_error("--role must be trainer or admin");
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium failed to initialise");
+    util::ensureSodium();
     // The hash travels to every kiosk of the agency: a stolen kiosk lets someone try all 10^6
     // six-digit PINs offline, so each try must be expensive: libsodium's MODERATE (3 passes,
     // 256 MiB; time per check in the README).

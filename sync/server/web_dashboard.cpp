@@ -3,6 +3,7 @@
 #include "i18n/strings.hpp"
 #include "store/attempt_table.hpp"
 #include "sync/server/server_attempts.hpp"
+#include "util/local_time.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -10,21 +11,6 @@
 
 namespace repere::sync::server::web {
 namespace {
-
-std::int64_t localMidnight(std::tm t) {
-    t.tm_hour = 0;
-    t.tm_min = 0;
-    t.tm_sec = 0;
-    t.tm_isdst = -1;
-    return static_cast<std::int64_t>(std::mktime(&t)) * 1000;
-}
-
-std::tm localTm(std::int64_t ms) {
-    const std::time_t s = static_cast<std::time_t>(ms / 1000);
-    std::tm t{};
-    localtime_r(&s, &t);
-    return t;
-}
 
 std::string levelLabel(const std::string& id) {
     const std::string key = "export.level." + id;
@@ -39,15 +25,15 @@ std::string skillLabel(const std::string& id) {
 } // namespace
 
 std::int64_t startOfWeekMs(std::int64_t ms) {
-    std::tm t = localTm(ms);
+    std::tm t = util::localTm(ms);
     t.tm_mday -= (t.tm_wday + 6) % 7; // Monday
-    return localMidnight(t);
+    return util::localMidnightMs(t);
 }
 
 std::int64_t startOfMonthMs(std::int64_t ms) {
-    std::tm t = localTm(ms);
+    std::tm t = util::localTm(ms);
     t.tm_mday = 1;
-    return localMidnight(t);
+    return util::localMidnightMs(t);
 }
 
 std::optional<std::int64_t> parseLocalDate(const std::string& text) {
@@ -62,7 +48,7 @@ std::optional<std::int64_t> parseLocalDate(const std::string& text) {
     t.tm_mday = std::stoi(text.substr(8, 2));
     if (t.tm_mon < 0 || t.tm_mon > 11 || t.tm_mday < 1 || t.tm_mday > 31)
         return std::nullopt;
-    return localMidnight(t);
+    return util::localMidnightMs(t);
 }
 
 Dashboard loadDashboard(Storage& storage, const std::optional<std::string>& scope,

@@ -1,8 +1,7 @@
 #include "sync/server/web_pages.hpp"
 
 #include "i18n/strings.hpp"
-
-#include <ctime>
+#include "util/local_time.hpp"
 
 namespace repere::sync::server::web {
 namespace {
@@ -116,24 +115,10 @@ Html agencyTable(const Dashboard& d) {
                   {{"rows", rows}});
 }
 
-std::string isoDate(std::int64_t ms) {
-    const std::time_t s = static_cast<std::time_t>(ms / 1000);
-    std::tm t{};
-    localtime_r(&s, &t);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &t);
-    return buf;
-}
-
 } // namespace
 
 std::string frenchDateTime(std::int64_t ms) {
-    const std::time_t s = static_cast<std::time_t>(ms / 1000);
-    std::tm t{};
-    localtime_r(&s, &t);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &t);
-    return buf;
+    return util::formatLocalTime(ms, "%d/%m/%Y %H:%M");
 }
 
 std::string loginPage(const std::string& csrf, const std::string& message) {
@@ -182,8 +167,8 @@ std::string dashboardPage(const Visitor& v, const Dashboard& d, std::int64_t now
                 {"kiosks", kioskTable(d)},
                 {"finished", std::to_string(d.finished)},
                 {"charts", charts},
-                {"from", isoDate(startOfMonthMs(nowMs))},
-                {"to", isoDate(nowMs)}}));
+                {"from", util::formatLocalTime(startOfMonthMs(nowMs), "%Y-%m-%d")},
+                {"to", util::formatLocalTime(nowMs, "%Y-%m-%d")}}));
 }
 
 std::string searchPage(const Visitor& v, const std::string& typed, const std::string& message,

@@ -1,5 +1,7 @@
 #include "sync/server/web_users.hpp"
 
+#include "util/digest.hpp"
+
 #include <algorithm>
 #include <sodium.h>
 #include <stdexcept>
@@ -7,16 +9,11 @@
 namespace repere::sync::server {
 namespace {
 
-void ensureSodium() {
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium failed to initialise");
-}
-
 // INTERACTIVE cost (64 MiB, ~0.1 s): the hash never leaves the server, so the attacker is the
 // log-in form, which the lock-out slows far more; MODERATE's 256 MiB per attempt would let a
 // few concurrent log-ins exhaust the server's memory.
 std::string hashPassword(const std::string& password) {
-    ensureSodium();
+    util::ensureSodium();
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(
             hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -79,7 +76,7 @@ bool removeWebUser(Storage& storage, const std::string& name, std::int64_t nowMs
 
 LoginCheck checkLogin(Storage& storage, const std::string& name, const std::string& password,
                       const std::string& from, std::int64_t nowMs) {
-    ensureSodium();
+    util::ensureSodium();
     LoginCheck out;
     auto user = name.empty() ? std::nullopt : storage.webUser(name);
     if (!user) {

@@ -2,6 +2,8 @@
 // packages, content_numerique_test.cpp for the digital diagnostic's review figures of issue 17).
 #pragma once
 
+#include "text/utf8.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -51,11 +53,7 @@ inline std::vector<json> singleChoices(const json& quiz) {
 }
 
 inline std::size_t codePoints(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) {
-        n += (c & 0xC0) != 0x80;
-    }
-    return n;
+    return text::codepointCount(s);
 }
 
 } // namespace repere::content_test

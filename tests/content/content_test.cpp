@@ -2,17 +2,15 @@
 // cannot know about: the content rules of DESIGN §4 and issue 8. The loader's own validation
 // (schema, references, routing) is exercised in content_loader_test.cpp.
 #include "content_json.hpp"
+#include "util/digest.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sodium.h>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,22 +27,6 @@ constexpr int kMinItemsPerLevelAdaptive = 3;
 // which each band's section draws two (issue 16: "at least 3 spoken tasks per level band").
 constexpr int kMinItemsPerLevelManual = 3;
 constexpr std::uintmax_t kMaxMediaBytes = 30u * 1024u * 1024u;
-
-std::string sha256Hex(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string data = ss.str();
-    unsigned char out[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    std::string hex;
-    char buf[3];
-    for (unsigned char c : out) {
-        std::snprintf(buf, sizeof buf, "%02x", c);
-        hex += buf;
-    }
-    return hex;
-}
 
 // Every string anywhere below `j` (asset references can sit in stimuli, options, images...).
 void collectStrings(const json& j, std::set<std::string>& out) {
@@ -86,7 +68,7 @@ TEST_CASE("every asset exists, matches its sha256, is used, and nothing else lie
             INFO("asset " << a.at("id").get<std::string>() << " " << path);
             const fs::path file = packageDir(id) / path;
             REQUIRE(fs::is_regular_file(file));
-            CHECK(sha256Hex(file) == a.at("sha256").get<std::string>());
+            CHECK(repere::util::sha256File(file).value_or("") == a.at("sha256").get<std::string>());
             CHECK(referenced.count(a.at("id").get<std::string>()) == 1);
             declared.insert(fs::weakly_canonical(file).string());
         }

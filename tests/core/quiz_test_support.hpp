@@ -3,8 +3,8 @@
 #pragma once
 
 #include "quiz/loader.hpp"
-#include "quiz/sha256.hpp"
 #include "support/temp_dir.hpp"
+#include "util/digest.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -32,7 +32,7 @@ inline void writeFile(const fs::path& file, const std::string& bytes) {
 }
 
 inline std::string fileSha(const fs::path& file) {
-    return repere::quiz::sha256File(file).value_or("");
+    return repere::util::sha256File(file).value_or("");
 }
 
 // Minimal valid package: two skills, three levels, one picture and one sound, three sections

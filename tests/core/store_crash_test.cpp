@@ -9,6 +9,7 @@
 #include "store/check.hpp"
 #include "store/ids.hpp"
 #include "store_test_util.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
@@ -106,7 +107,7 @@ TEST_CASE("answers survive SIGKILL at random moments and the attempt resumes at 
     test::TempDir dir;
     const fs::path file = dir / "k.sqlite";
     const std::string code = generateBeneficiaryCode();
-    const std::string attempt = newUuid();
+    const std::string attempt = repere::util::newUuid();
     std::map<int, std::string> committed; // seq -> uuid, as reported by the children
     std::mt19937 rng(20261128);
     std::uniform_int_distribution<int> delayUs(0, 30'000);

@@ -5,6 +5,7 @@
 #include "store/export.hpp"
 #include "store/ids.hpp"
 #include "store_test_util.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
@@ -90,8 +91,8 @@ TEST_CASE("answers out of order, duplicated or after the end are refused", "[sto
     // Nothing of the refused answers was written, not even an outbox row.
     CHECK(db->counts().responses == 1);
     std::int64_t responseRows = 0;
-    for (auto batch = db->assignNextBatch(newUuid(), 100, 1 << 20); !batch.empty();
-         batch = db->assignNextBatch(newUuid(), 100, 1 << 20)) {
+    for (auto batch = db->assignNextBatch(repere::util::newUuid(), 100, 1 << 20); !batch.empty();
+         batch = db->assignNextBatch(repere::util::newUuid(), 100, 1 << 20)) {
         for (const auto& r : batch) {
             responseRows += r.kind == "response";
         }
@@ -119,7 +120,7 @@ TEST_CASE(
     CHECK(first[1].kind == "attempt");
     CHECK(first[1].recordId == a.uuid);
     for (std::size_t i = 0; i < first.size(); ++i) {
-        CHECK(first[i].sha256 == sha256Hex(first[i].payload));
+        CHECK(first[i].sha256 == repere::util::sha256Hex(first[i].payload));
         CHECK(first[i].batchId == std::optional<std::string>("b-1"));
         if (i) {
             CHECK(first[i].seq > first[i - 1].seq);

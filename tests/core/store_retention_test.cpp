@@ -1,6 +1,7 @@
 // Retention: only what the server acknowledged and is older than the period is purged.
 #include "store/ids.hpp"
 #include "store_test_util.hpp"
+#include "util/digest.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +13,7 @@ constexpr std::int64_t kDay = 86'400'000;
 
 // Sends everything pending in one batch and acknowledges the records for which `ack` is true.
 void syncAll(Database& db, const std::function<bool(const OutboxRecord&)>& ack) {
-    const std::string batch = newUuid();
+    const std::string batch = repere::util::newUuid();
     std::vector<std::string> ids;
     for (const auto& r : db.assignNextBatch(batch, 10'000, 1 << 30)) {
         if (ack(r)) {

@@ -9,6 +9,7 @@
 #include "store/erase.hpp"
 #include "store/ids.hpp"
 #include "support/temp_dir.hpp"
+#include "util/digest.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -81,7 +82,7 @@ std::string seedPerson(Database& db, const fs::path& data, const std::string& co
     const auto a = db.startAttempt(attemptOf(code));
     db.storeResponse(answer(a.uuid, 0, {{"selected", {"b"}}}));
     db.storeResponse(answer(a.uuid, 1, {{"text", "Je voudrais " + word + " demain"}}));
-    const std::string rec = "rec/" + newUuid() + ".ogg";
+    const std::string rec = "rec/" + repere::util::newUuid() + ".ogg";
     writeBytes(data / rec, "OggS voice of " + word);
     const auto spoken = db.storeResponse(answer(a.uuid, 2, {{"recording", rec}, {"durationS", 2}}));
     db.addManualScore(spoken, "formatrice", {{"fluency", 1}}, 1, 2);
@@ -91,7 +92,7 @@ std::string seedPerson(Database& db, const fs::path& data, const std::string& co
 }
 
 void acknowledgeAll(Database& db) {
-    const std::string batch = newUuid();
+    const std::string batch = repere::util::newUuid();
     std::vector<std::string> ids;
     for (const auto& r : db.assignNextBatch(batch, 10'000, 1 << 30)) {
         ids.push_back(r.recordId);

@@ -326,8 +326,8 @@ TEST_CASE("client: catalogue pull, validated, applied once, resumed after a cut 
     CHECK(ok.quizzesInstalled == 1);
     REQUIRE(kiosk.installedQuizzes().size() == 1);
     const fs::path folder = kiosk.installedQuizzes()[0].folder;
-    CHECK(sha256OfFile(folder / "media" / "son.ogg") ==
-          sha256OfFile(src / "pkg-1.0.0" / "media" / "son.ogg"));
+    CHECK(sha256File(folder / "media" / "son.ogg") ==
+          sha256File(src / "pkg-1.0.0" / "media" / "son.ogg"));
     REQUIRE(kiosk.trainers().count("Awa"));
     CHECK(kiosk.trainers()["Awa"].pinHash.rfind("$argon2id$", 0) == 0);
 

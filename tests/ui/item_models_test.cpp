@@ -42,7 +42,7 @@ TEST_CASE("text buffer counts and erases whole characters, not bytes") {
     CHECK(b.backspace());
     CHECK(b.empty());
     CHECK_FALSE(b.backspace());
-    CHECK(utf8Length("œuf ’") == 5);
+    CHECK(repere::text::codepointCount("œuf ’") == 5);
     TextBuffer spaces;
     spaces.insert("   ");
     CHECK_FALSE(spaces.hasContent());

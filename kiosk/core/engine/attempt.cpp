@@ -2,11 +2,10 @@
 
 #include "engine/expression.hpp"
 #include "engine/rng.hpp"
+#include "util/digest.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <random>
 
 namespace repere::engine {
 
@@ -43,25 +42,6 @@ const SkillResult* Results::skill(const std::string& id) const {
     return nullptr;
 }
 
-std::string randomUuid() {
-    static thread_local std::random_device device;
-    unsigned char b[16];
-    for (int i = 0; i < 16; i += 4) {
-        const auto r = device();
-        for (int k = 0; k < 4; ++k) {
-            b[i + k] = static_cast<unsigned char>(r >> (8 * k));
-        }
-    }
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-    char out[37];
-    std::snprintf(out, sizeof out,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                  b[14], b[15]);
-    return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Construction and rebuild
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +49,7 @@ std::string randomUuid() {
 Attempt::Attempt(const quiz::Quiz& quiz, AttemptOptions options)
     : quiz_(&quiz), options_(std::move(options)) {
     if (!options_.newUuid) {
-        options_.newUuid = randomUuid;
+        options_.newUuid = util::newUuid;
     }
     if (!options_.nowMs) {
         options_.nowMs = [] {

@@ -233,7 +233,4 @@ private:
     std::set<std::string> used_; // item ids presented
 };
 
-// Random UUID v4 string (the default AttemptOptions::newUuid).
-std::string randomUuid();
-
 } // namespace repere::engine

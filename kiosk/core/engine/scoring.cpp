@@ -1,6 +1,7 @@
 #include "engine/scoring.hpp"
 
 #include "text/normalize.hpp"
+#include "text/words.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -102,17 +103,6 @@ ItemScore finish(double score, double max) {
         s.status = ResponseStatus::Ko;
     }
     return s;
-}
-
-// Words of a mark item's text: split on spaces, as the kiosk shows them.
-std::size_t wordCount(const std::string& text) {
-    std::istringstream in(text);
-    std::size_t n = 0;
-    std::string word;
-    while (in >> word) {
-        ++n;
-    }
-    return n;
 }
 
 std::string trim(const std::string& s) {
@@ -330,7 +320,7 @@ Raw scoreMark(const Item& item, const json& answer) {
     if (!marked.is_array()) {
         badShape(item, "\"marked\" must be an array of word indices");
     }
-    const std::size_t words = wordCount(item.text);
+    const std::size_t words = text::splitWords(item.text).size();
     std::set<std::string> given;
     for (const auto& v : marked) {
         if (!v.is_number_integer() || v.get<long long>() < 0 ||

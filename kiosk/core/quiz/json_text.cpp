@@ -1,6 +1,7 @@
 #include "quiz/json_text.hpp"
 
-#include "quiz/sha256.hpp"
+#include "text/utf8.hpp"
+#include "util/digest.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -18,57 +19,11 @@ std::string lineColumn(std::string_view text, std::size_t offset) {
         if (c == '\n') {
             ++line;
             column = 1;
-        } else if ((c & 0xC0) != 0x80) { // count characters, not UTF-8 continuation bytes
+        } else if (!text::isContinuationByte(c)) { // count characters, not continuation bytes
             ++column;
         }
     }
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-std::size_t firstInvalidUtf8(std::string_view text) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned min = 0;
-        unsigned cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1Fu;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0Fu;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07u;
-            min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + len > n) {
-            return i;
-        }
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) {
-                return i;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3Fu);
-        }
-        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
-        if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            return i;
-        }
-        i += len;
-    }
-    return std::string_view::npos;
 }
 
 namespace {
@@ -106,7 +61,7 @@ private:
         buffer_.clear();
     }
     std::string buffer_;
-    Sha256 sha_;
+    util::Sha256 sha_;
 };
 
 class CheckingBuilder : public nlohmann::json_sax<json> {
@@ -261,7 +216,7 @@ std::optional<json> parseJsonText(std::string_view text, Reporter& report,
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
         text.remove_prefix(3);
     }
-    if (auto bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+    if (auto bad = text::firstInvalidUtf8(text); bad != std::string_view::npos) {
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
         report.error(lineColumn(text, bad), std::string("invalid UTF-8 (byte ") + byte +

@@ -17,9 +17,6 @@ inline constexpr std::size_t kMaxJsonDepth = 64;
 // "line L, column C" of the byte at `offset` (columns count characters, both 1-based).
 std::string lineColumn(std::string_view text, std::size_t offset);
 
-// Offset of the first byte that is not well-formed UTF-8, or npos.
-std::size_t firstInvalidUtf8(std::string_view text);
-
 // Parses `text`; on any problem reports it and returns nullopt. Never throws.
 // With `contentDigest`, also writes the SHA-256 of the document's token stream (values, keys and
 // structure in document order; spaces, line breaks and number spelling left out), computed

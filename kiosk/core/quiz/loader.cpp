@@ -5,7 +5,7 @@
 #include "quiz/media.hpp"
 #include "quiz/package_checks.hpp"
 #include "quiz/package_reader.hpp"
-#include "quiz/sha256.hpp"
+#include "util/digest.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -44,7 +44,7 @@ std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& pac
             r.error(pointerJoin(ptr, "path"), check.problem);
             continue;
         }
-        auto actual = sha256File(check.resolved);
+        auto actual = util::sha256File(check.resolved);
         if (!actual) {
             r.error(pointerJoin(ptr, "path"), "cannot read " + a.path);
             continue;
@@ -63,7 +63,7 @@ std::map<std::string, std::string> checkMedia(const Quiz& q, const fs::path& pac
 // asset's content hash: any change of text or media gives a new hash, re-indenting does not.
 std::string contentHash(const std::string& documentDigest,
                         const std::map<std::string, std::string>& assetHashes) {
-    Sha256 h;
+    util::Sha256 h;
     h.update(documentDigest);
     for (const auto& [id, hash] : assetHashes) { // std::map: sorted by id
         h.update("\n");

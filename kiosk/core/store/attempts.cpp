@@ -3,6 +3,7 @@
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <array>
@@ -75,7 +76,7 @@ AttemptRecord Database::startAttempt(const NewAttempt& in) {
         throw StoreError(StoreErrorKind::Invalid, "an attempt needs a quiz id and version");
     }
     AttemptRecord a;
-    a.uuid = in.uuid.empty() ? newUuid() : in.uuid;
+    a.uuid = in.uuid.empty() ? util::newUuid() : in.uuid;
     a.code = *code;
     a.quizId = in.quizId;
     a.quizVersion = in.quizVersion;
@@ -211,7 +212,7 @@ void Database::setAttemptStatus(const std::string& uuid, AttemptStatus status, c
         }
         up.bind(6, uuid);
         up.exec();
-        const std::string id = newUuid();
+        const std::string id = util::newUuid();
         nlohmann::json payload{
             {"uuid", id}, {"attemptUuid", uuid}, {"event", event}, {"atMs", now}};
         if (result) {

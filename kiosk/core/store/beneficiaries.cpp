@@ -3,6 +3,7 @@
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -68,7 +69,7 @@ Beneficiary Database::registerBeneficiary(const std::string& typedCode,
                 up.bind(2, *code);
                 up.exec();
                 result.consentAtMs = consentAtMs;
-                const std::string id = newUuid();
+                const std::string id = util::newUuid();
                 addOutbox(id, "consent", {},
                           {{"uuid", id}, {"code", *code}, {"consentAtMs", *consentAtMs}});
             }
@@ -86,7 +87,7 @@ Beneficiary Database::registerBeneficiary(const std::string& typedCode,
         detail::bindOptional(ins, 3, result.consentAtMs);
         ins.bind(4, result.createdAtMs);
         ins.exec();
-        const std::string id = newUuid();
+        const std::string id = util::newUuid();
         nlohmann::json payload = toJson(result);
         payload["uuid"] = id;
         addOutbox(id, "beneficiary", {}, payload);

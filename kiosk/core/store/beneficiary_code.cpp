@@ -1,6 +1,7 @@
 #include "store/beneficiary_code.hpp"
 
 #include "store/ids.hpp"
+#include "util/digest.hpp"
 
 #include <sodium.h>
 #include <stdexcept>
@@ -42,7 +43,7 @@ char codeCheckCharacter(std::string_view payload) {
 }
 
 std::string generateBeneficiaryCode() {
-    ensureSodium();
+    util::ensureSodium();
     std::string code;
     for (std::size_t i = 0; i < kCodePayloadLength; ++i) {
         code += kCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kRadix))];

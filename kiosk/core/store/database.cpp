@@ -7,6 +7,7 @@
 #include "store/ids.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_util.hpp"
+#include "util/digest.hpp"
 #include "util/local_time.hpp"
 #include "util/private_files.hpp"
 
@@ -107,7 +108,7 @@ int Database::latestSchemaVersion() {
 }
 
 std::unique_ptr<Database> Database::open(const fs::path& file, OpenOptions options) {
-    ensureSodium();
+    util::ensureSodium();
     std::unique_ptr<Database> d(new Database());
     d->path_ = file;
     d->clock_ = options.clock ? options.clock : std::function<std::int64_t()>(systemNowMs);
@@ -287,7 +288,7 @@ void Database::addOutbox(const std::string& recordId, const std::string& kind,
         st.bind(3, attemptUuid);
     }
     st.bind(4, text);
-    st.bind(5, sha256Hex(text));
+    st.bind(5, util::sha256Hex(text));
     st.bind(6, static_cast<std::int64_t>(clock_()));
     st.exec();
 }

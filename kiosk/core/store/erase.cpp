@@ -5,6 +5,7 @@
 #include "store/beneficiary_code.hpp"
 #include "store/database.hpp"
 #include "store/ids.hpp"
+#include "util/digest.hpp"
 #include "util/private_files.hpp"
 
 #include <fstream>
@@ -42,7 +43,7 @@ std::string eraseKey(const fs::path& dataDir) {
         }
         return key;
     }
-    ensureSodium();
+    util::ensureSodium();
     std::string key(crypto_generichash_KEYBYTES, '\0');
     randombytes_buf(key.data(), key.size());
     util::writePrivateFile(file, key);

@@ -1,6 +1,7 @@
 // Recorded answers on their way to the server (recording_uploads.hpp): the SQL side.
 #include "store/database.hpp"
 #include "store/ids.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -29,7 +30,7 @@ std::vector<RecordingToDeclare> Database::undeclaredRecordings() {
 void Database::declareRecording(const RecordingToDeclare& r,
                                 const std::optional<RecordingBlob>& blob) {
     write([&] {
-        const std::string recordId = blob ? newUuid() : std::string();
+        const std::string recordId = blob ? util::newUuid() : std::string();
         SQLite::Statement ins(*db_, "INSERT INTO recording_upload (response_uuid, path, sha256,"
                                     " size, record_id, declared_at_ms) VALUES (?, ?, ?, ?, ?, ?)");
         ins.bind(1, r.responseUuid);

@@ -4,6 +4,7 @@
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
@@ -55,7 +56,7 @@ nlohmann::json toJson(const engine::Response& r) {
 
 std::string Database::storeResponse(engine::Response r) {
     if (r.uuid.empty()) {
-        r.uuid = newUuid();
+        r.uuid = util::newUuid();
     }
     if (r.answeredAtMs == 0) {
         r.answeredAtMs = clock_();

@@ -4,6 +4,7 @@
 #include "store/database.hpp"
 #include "store/ids.hpp"
 #include "store/sql_util.hpp"
+#include "util/digest.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -24,7 +25,7 @@ ManualScore Database::addManualScore(const std::string& responseUuid, const std:
                          "a manual score must be between 0 and its maximum");
     }
     ManualScore m;
-    m.uuid = newUuid();
+    m.uuid = util::newUuid();
     m.responseUuid = responseUuid;
     m.trainer = trainer;
     m.atMs = clock_();
@@ -98,7 +99,7 @@ Note Database::addNote(const std::string& typedCode, const std::optional<std::st
     if (text.empty() || trainer.empty()) {
         throw StoreError(StoreErrorKind::Invalid, "a note needs a text and the trainer's name");
     }
-    Note n{newUuid(), *code, attemptUuid, trainer, clock_(), kind, text};
+    Note n{util::newUuid(), *code, attemptUuid, trainer, clock_(), kind, text};
     write([&] {
         SQLite::Statement ins(
             *db_, "INSERT INTO note (uuid, code, attempt_uuid, trainer, at_ms, kind, text)"

@@ -1,28 +1,13 @@
 #include "audio/recorder.hpp"
 
+#include "util/digest.hpp"
 #include "util/private_files.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <sodium.h>
 
 namespace repere::audio {
-
-std::string newUuid() {
-    // Idempotent; < 0 only when no entropy source exists, and then randombytes aborts loudly.
-    [[maybe_unused]] const int ready = sodium_init();
-    unsigned char b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
-    char s[37];
-    std::snprintf(s, sizeof s,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                  b[14], b[15]);
-    return s;
-}
 
 Recorder::Recorder(InputDevice& device, Clock clock) : device_(device), clock_(std::move(clock)) {}
 
@@ -213,7 +198,7 @@ SavedRecording Recorder::save(const std::filesystem::path& dataDir, Codec codec)
         return saved;
     }
     const std::string ext = codec == Codec::Flac ? ".flac" : extensionFor(codec);
-    const std::string relative = "rec/" + newUuid() + ext;
+    const std::string relative = "rec/" + util::newUuid() + ext;
     saved.file = dataDir / relative;
     try {
         util::ensurePrivateDir(dataDir / "rec", true); // voices of people: owner only

@@ -89,7 +89,4 @@ private:
     std::atomic<float> level_{0.0f};
 };
 
-// Random RFC 4122 version 4 UUID ("3f0c...-4...-...").
-std::string newUuid();
-
 } // namespace repere::audio

@@ -2,8 +2,8 @@
 
 #include "audio/decoder.hpp"
 #include "audio/encoder.hpp"
+#include "util/digest.hpp"
 
-#include <sodium.h>
 #include <system_error>
 
 namespace repere::audio {
@@ -20,11 +20,7 @@ std::filesystem::path CachedSynthesizer::pathFor(const std::string& text,
     key += voice;
     key += '\0';
     key += text;
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return dir_ / (std::string(hex) + ".wav");
+    return dir_ / (util::sha256Hex(key) + ".wav");
 }
 
 SynthResult CachedSynthesizer::synthesize(const std::string& text, const std::string& voice) {

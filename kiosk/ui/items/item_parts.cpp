@@ -1,5 +1,7 @@
 #include "ui/items/item_parts.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <imgui.h>
 
@@ -13,10 +15,11 @@ void applyEdit(const std::string& before, const std::string& after,
         ++common;
     }
     // Back up to a character boundary so a changed accent erases its whole letter.
-    while (common > 0 && (static_cast<unsigned char>(before[common]) & 0xC0) == 0x80) {
+    while (common > 0 && text::isContinuationByte(static_cast<unsigned char>(before[common]))) {
         --common;
     }
-    for (std::size_t n = codepointCount(std::string_view(before).substr(common)); n > 0; --n) {
+    for (std::size_t n = text::codepointCount(std::string_view(before).substr(common)); n > 0;
+         --n) {
         erase();
     }
     if (common < after.size()) {

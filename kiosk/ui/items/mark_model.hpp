@@ -12,8 +12,6 @@
 
 namespace repere::ui::items {
 
-std::vector<std::string> splitWords(const std::string& text);
-
 class MarkModel {
 public:
     explicit MarkModel(std::vector<std::string> words);

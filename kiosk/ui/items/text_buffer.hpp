@@ -2,14 +2,13 @@
 // counted in characters (what the beneficiary sees), never in bytes.
 #pragma once
 
+#include "text/utf8.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace repere::ui::items {
-
-// Number of code points in a UTF-8 string (invalid bytes count as one each).
-std::size_t utf8Length(std::string_view text);
 
 class TextBuffer {
 public:
@@ -22,7 +21,7 @@ public:
     void clear() { text_.clear(); }
 
     const std::string& text() const { return text_; }
-    std::size_t length() const { return utf8Length(text_); }
+    std::size_t length() const { return text::codepointCount(text_); }
     std::size_t maxChars() const { return max_; }
     bool empty() const { return text_.empty(); }
     // True when the text holds something other than spaces.

@@ -1,5 +1,6 @@
 // On-screen keyboards: AZERTY with the French accents, and a numeric keypad for codes.
 // Keys are at least the small target height (≥ 72 px at 1080p) with gaps between them.
+#include "text/utf8.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <array>
@@ -53,7 +54,7 @@ const std::vector<std::vector<std::string_view>>& numberRows() {
 }
 
 bool append(std::string& text, std::string_view s, std::size_t maxChars) {
-    if (maxChars && codepointCount(text) + codepointCount(s) > maxChars)
+    if (maxChars && text::codepointCount(text) + text::codepointCount(s) > maxChars)
         return false;
     text += s;
     return true;
@@ -61,38 +62,15 @@ bool append(std::string& text, std::string_view s, std::size_t maxChars) {
 
 } // namespace
 
-std::size_t codepointCount(std::string_view t) {
-    std::size_t n = 0;
-    for (unsigned char c : t)
-        if ((c & 0xC0) != 0x80)
-            ++n;
-    return n;
-}
-
-void popLastCodepoint(std::string& t) {
-    while (!t.empty()) {
-        const unsigned char c = static_cast<unsigned char>(t.back());
-        t.pop_back();
-        if ((c & 0xC0) != 0x80)
-            break;
-    }
-}
-
 bool applyTyped(const UiInput& input, std::string& text, std::size_t maxChars, bool digitsOnly) {
     bool changed = false;
     if (input.backspace && !text.empty()) {
-        popLastCodepoint(text);
+        text::popLastCodepoint(text);
         changed = true;
     }
     for (std::size_t i = 0; i < input.typed.size();) {
-        std::size_t len = 1;
         const unsigned char c = static_cast<unsigned char>(input.typed[i]);
-        if (c >= 0xF0)
-            len = 4;
-        else if (c >= 0xE0)
-            len = 3;
-        else if (c >= 0xC0)
-            len = 2;
+        const std::size_t len = text::sequenceLength(c);
         const std::string_view ch(input.typed.data() + i, std::min(len, input.typed.size() - i));
         i += len;
         if (c < 0x20)
@@ -165,7 +143,7 @@ bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardSt
         s.picto = Picto::Backspace;
         s.fontPx = th.px(28);
         if (button(ctx, "key:erase", eraseR, ctx.tr("keyboard.erase"), s) && !text.empty()) {
-            popLastCodepoint(text);
+            text::popLastCodepoint(text);
             changed = true;
         }
     }
@@ -190,7 +168,7 @@ bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size
                 spec.fontPx = ctx.theme.px(30);
                 if (button(ctx, "pad:erase", cell, ctx.tr("keyboard.erase"), spec) &&
                     !digits.empty()) {
-                    popLastCodepoint(digits);
+                    text::popLastCodepoint(digits);
                     changed = true;
                 }
                 continue;
@@ -223,7 +201,7 @@ bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t ma
     if (button(ctx, "pad:erase", last.centered(last.w() * 0.5f, last.h()), ctx.tr("keyboard.erase"),
                erase) &&
         !code.empty()) {
-        popLastCodepoint(code);
+        text::popLastCodepoint(code);
         changed = true;
     }
     return changed;

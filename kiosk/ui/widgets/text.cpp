@@ -1,3 +1,4 @@
+#include "text/utf8.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <imgui.h>
@@ -57,7 +58,7 @@ std::vector<Line> wrapLines(ImFont* font, float px, float width, std::string_vie
         const char* eol = font->CalcWordWrapPositionA(scale, s, nl, width);
         if (eol <= s) { // a single word wider than the line: cut it rather than loop
             eol = s + 1;
-            while (eol < nl && (static_cast<unsigned char>(*eol) & 0xC0) == 0x80)
+            while (eol < nl && text::isContinuationByte(static_cast<unsigned char>(*eol)))
                 ++eol;
         }
         const char* lineEnd = eol;

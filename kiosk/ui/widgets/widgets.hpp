@@ -158,8 +158,6 @@ bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t ma
 
 // Applies this frame's physical or scripted typing and Backspace to `text`.
 bool applyTyped(const UiInput& input, std::string& text, std::size_t maxChars, bool digitsOnly);
-void popLastCodepoint(std::string& text);
-std::size_t codepointCount(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
 // 6. Drag to scroll: content taller than its viewport follows the finger.

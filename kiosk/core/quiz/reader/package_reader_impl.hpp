@@ -30,7 +30,6 @@ std::string joinNames(const Names& names);
 bool contains(const Names& names, const std::string& s);
 Names idsOf(const std::vector<Option>& options);
 // Words of a mark item: split on spaces, as the kiosk shows them.
-Names splitWords(const std::string& text);
 
 class PackageReader {
 public:

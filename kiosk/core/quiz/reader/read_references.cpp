@@ -26,26 +26,6 @@ bool contains(const Names& names, const std::string& s) {
     return std::find(names.begin(), names.end(), s) != names.end();
 }
 
-// Words of a mark item: split on spaces, as the kiosk shows them.
-Names splitWords(const std::string& text) {
-    Names words;
-    std::string current;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t') {
-            if (!current.empty()) {
-                words.push_back(std::move(current));
-                current.clear();
-            }
-        } else {
-            current += c;
-        }
-    }
-    if (!current.empty()) {
-        words.push_back(std::move(current));
-    }
-    return words;
-}
-
 // std::regex compiles slowly (tens of microseconds); packages repeat the same few patterns
 // (postcode, phone) across many form items, so each distinct pattern is compiled once.
 const std::string& PackageReader::patternProblem(const std::string& pattern) {

@@ -6,6 +6,7 @@
 // match answers; map keys.
 #include "quiz/reader/package_reader_impl.hpp"
 #include "quiz/suggest.hpp"
+#include "text/words.hpp"
 
 #include <algorithm>
 
@@ -288,7 +289,7 @@ void PackageReader::checkMapKeys(const Fields& f, const Item& item) {
             break;
         }
         case ItemType::Mark: {
-            std::size_t words = splitWords(item.text).size();
+            std::size_t words = text::splitWords(item.text).size();
             bool digits =
                 !key.empty() && key.size() < 7 &&
                 std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -4,6 +4,7 @@
 // Sections of this file: gaps; gap markers; form; mark.
 #include "quiz/reader/package_reader_impl.hpp"
 #include "quiz/suggest.hpp"
+#include "text/words.hpp"
 
 #include <algorithm>
 
@@ -155,7 +156,7 @@ void PackageReader::readForm(const Fields& f, Item& item) {
 
 void PackageReader::readMark(const Fields& f, Item& item) {
     item.text = f.string("text", true).value_or("");
-    std::size_t words = splitWords(item.text).size();
+    std::size_t words = text::splitWords(item.text).size();
     if (const json* arr = f.array("correct", true)) {
         for (std::size_t i = 0; i < arr->size(); ++i) {
             std::string at = pointerJoin(f.at("correct"), i);

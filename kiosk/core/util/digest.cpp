@@ -1,19 +1,39 @@
-#include "quiz/sha256.hpp"
+#include "util/digest.hpp"
 
 #include <array>
 #include <fstream>
 #include <new>
 #include <sodium.h>
+#include <stdexcept>
 
-namespace repere::quiz {
+namespace repere::util {
 
 static_assert(sizeof(crypto_hash_sha256_state) <= 256, "Sha256::state_ is too small");
 
 namespace {
+
 crypto_hash_sha256_state* stateOf(unsigned char* raw) {
     return std::launder(reinterpret_cast<crypto_hash_sha256_state*>(raw));
 }
+
+std::string toHex(const unsigned char* bytes, std::size_t n) {
+    static const char* digits = "0123456789abcdef";
+    std::string out(n * 2, '0');
+    for (std::size_t i = 0; i < n; ++i) {
+        out[2 * i] = digits[bytes[i] >> 4];
+        out[2 * i + 1] = digits[bytes[i] & 0xF];
+    }
+    return out;
+}
+
 } // namespace
+
+void ensureSodium() {
+    static const int rc = sodium_init();
+    if (rc < 0) {
+        throw std::runtime_error("libsodium could not be initialised");
+    }
+}
 
 Sha256::Sha256() {
     // crypto_hash_sha256_* need no sodium_init(): they use no random numbers or CPU dispatch.
@@ -28,14 +48,7 @@ void Sha256::update(std::string_view bytes) {
 std::string Sha256::hexDigest() {
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256_final(stateOf(state_), digest.data());
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    out.reserve(digest.size() * 2);
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 0xF];
-    }
-    return out;
+    return toHex(digest.data(), digest.size());
 }
 
 std::string sha256Hex(std::string_view bytes) {
@@ -63,4 +76,22 @@ std::optional<std::string> sha256File(const std::filesystem::path& file) {
     return h.hexDigest();
 }
 
-} // namespace repere::quiz
+std::string randomHex(std::size_t bytes) {
+    ensureSodium();
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    return toHex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
+std::string newUuid() {
+    ensureSodium();
+    std::array<unsigned char, 16> b{};
+    randombytes_buf(b.data(), b.size());
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
+    const std::string h = toHex(b.data(), b.size());
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+           "-" + h.substr(20);
+}
+
+} // namespace repere::util
