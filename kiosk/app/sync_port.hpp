@@ -3,25 +3,17 @@
 // and tests substitute a fake.
 #pragma once
 
+#include "sync/client/sync_error.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace repere::app {
 
-// Why the last round failed, so screens can say it in French (the error text itself is the
-// sync client's English, for IT).
-enum class SyncErrorKind {
-    None,
-    NotEnrolled,
-    Network,
-    CaptivePortal,
-    Certificate,
-    Refused,
-    Server,
-    Cancelled,
-    Other
-};
+// Why the last round failed, typed where it failed (sync/client/sync_error.hpp), so screens say
+// it in French (the error text itself is the sync client's English, for IT).
+using SyncErrorKind = sync::SyncErrorKind;
 
 // What screens show about sync; a copy, taken under the worker's lock.
 struct SyncStatus {

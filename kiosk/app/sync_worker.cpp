@@ -3,11 +3,11 @@
 #include "quiz/loader.hpp"
 #include "store/database.hpp"
 #include "sync/client/database_state.hpp"
+#include "util/local_time.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 #include <random>
 
@@ -39,42 +39,11 @@ std::optional<std::int64_t> parseMs(const std::optional<std::string>& text) {
 
 } // namespace
 
-SyncErrorKind classifySyncError(const std::string& e) {
-    auto has = [&](const char* s) {
-        return e.find(s) != std::string::npos;
-    };
-    if (e.empty())
-        return SyncErrorKind::None;
-    if (has("not enrolled"))
-        return SyncErrorKind::NotEnrolled;
-    if (has("cancelled"))
-        return SyncErrorKind::Cancelled;
-    if (has("HTML page"))
-        return SyncErrorKind::CaptivePortal;
-    if (has("certificate") || has("TLS") || has("CA file"))
-        return SyncErrorKind::Certificate;
-    if (has("HTTP 401") || has("HTTP 403"))
-        return SyncErrorKind::Refused;
-    if (has("cannot connect") || has("timed out") || has("connection cut") ||
-        has("network error") || has("HTTP 502") || has("HTTP 503") || has("HTTP 504"))
-        return SyncErrorKind::Network;
-    if (has("HTTP ") || has("unexpected reply") || has("refused"))
-        return SyncErrorKind::Server;
-    return SyncErrorKind::Other;
-}
-
-int localUtcOffsetMinutes(std::int64_t epochMs) {
-    const std::time_t t = static_cast<std::time_t>(epochMs / 1000);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return static_cast<int>(local.tm_gmtoff / 60);
-}
-
 SyncWorker::SyncWorker(SyncWorkerOptions options) : options_(std::move(options)) {
     if (!options_.epochMs)
         options_.epochMs = systemEpochMs;
     if (!options_.utcOffsetMinutes)
-        options_.utcOffsetMinutes = localUtcOffsetMinutes;
+        options_.utcOffsetMinutes = util::localUtcOffsetMinutes;
     if (!options_.validate)
         options_.validate = validateWithLoader;
     options_.pollMs = std::max<std::int64_t>(options_.pollMs, 10);
@@ -198,19 +167,24 @@ void SyncWorker::run() {
                                  options_.backoff);
                 const auto lastSuccess = parseMs(state->value(sync::key::kLastSuccessMs));
                 const auto lastError = state->value(sync::key::kLastError).value_or("");
+                // Saved by the last round (SyncClient::round); a database from before the kind
+                // was saved has only the text: shown as a failure without a cause of its own.
+                const auto lastKind =
+                    sync::parseSyncErrorKind(state->value(sync::key::kLastErrorKind).value_or(""))
+                        .value_or(lastError.empty() ? SyncErrorKind::None : SyncErrorKind::Other);
                 publish([&](SyncStatus& s) {
                     s.started = true;
                     s.lastSuccessMs = lastSuccess;
                     s.lastError = lastError;
-                    s.lastErrorKind = classifySyncError(lastError);
+                    s.lastErrorKind = lastKind;
                 });
             } catch (const std::exception& e) {
                 db.reset();
                 state.reset();
-                const std::string why = std::string("cannot open the kiosk database: ") + e.what();
+                const sync::SyncError why = sync::syncErrorFromException(e);
                 publish([&](SyncStatus& s) {
-                    s.lastError = why;
-                    s.lastErrorKind = SyncErrorKind::Other;
+                    s.lastError = "cannot open the kiosk database: " + why.message;
+                    s.lastErrorKind = why.kind;
                 });
                 waitFor(options_.pollMs);
                 continue;
@@ -230,10 +204,10 @@ void SyncWorker::run() {
             sync::SyncClient probe(*db, *state, options_.dataDir);
             enrolled = probe.enrolled();
         } catch (const std::exception& e) {
-            const std::string why = e.what();
+            const sync::SyncError why = sync::syncErrorFromException(e);
             publish([&](SyncStatus& s) {
-                s.lastError = why;
-                s.lastErrorKind = SyncErrorKind::Other;
+                s.lastError = why.message;
+                s.lastErrorKind = why.kind;
             });
             waitFor(options_.pollMs);
             continue;
@@ -319,7 +293,9 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state,
         // A store error on this connection (disk full, busy beyond the timeout): the round
         // failed, nothing was marked that the server did not name, the back-off applies.
         r.push.ok = false;
-        r.push.error = e.what();
+        const sync::SyncError why = sync::syncErrorFromException(e);
+        r.push.error = why.message;
+        r.push.errorKind = why.kind;
         try {
             pendingAfter = db.pendingCount();
         } catch (const std::exception&) {
@@ -330,13 +306,14 @@ bool SyncWorker::round(store::Database& db, sync::KioskSyncState& state,
                   << r.push.resent << " records sent again" << std::endl;
     const bool ok = r.ok();
     const std::string error = ok ? std::string() : r.error();
+    const SyncErrorKind kind = r.errorKind();
     publish([&](SyncStatus& s) {
         s.running = false;
         s.pending = pendingAfter;
         if (ok)
             s.lastSuccessMs = startMs;
         s.lastError = error;
-        s.lastErrorKind = classifySyncError(error);
+        s.lastErrorKind = kind;
         if (r.pull.quizzesInstalled > 0)
             ++s.catalogGeneration; // committed by applyCatalog
     });

@@ -87,10 +87,4 @@ private:
     std::thread thread_;
 };
 
-// Sorts the sync client's error text (sync_client.cpp, http_transport.cpp) into a kind.
-SyncErrorKind classifySyncError(const std::string& error);
-
-// The system's offset from UTC at that instant, in minutes (+60 in Paris in winter).
-int localUtcOffsetMinutes(std::int64_t epochMs);
-
 } // namespace repere::app

@@ -6,12 +6,12 @@
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
+#include "util/local_time.hpp"
 #include "util/private_files.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -25,46 +25,6 @@ void logLine(const std::string& what) {
 
 const std::string& tr(std::string_view key) {
     return i18n::text(key, "fr");
-}
-
-const char* syncErrorKey(SyncErrorKind kind) {
-    switch (kind) {
-    case SyncErrorKind::NotEnrolled:
-        return "trainer.sync.err.not_enrolled";
-    case SyncErrorKind::Network:
-        return "trainer.sync.err.network";
-    case SyncErrorKind::CaptivePortal:
-        return "trainer.sync.err.portal";
-    case SyncErrorKind::Certificate:
-        return "trainer.sync.err.certificate";
-    case SyncErrorKind::Refused:
-        return "trainer.sync.err.refused";
-    case SyncErrorKind::Server:
-        return "trainer.sync.err.server";
-    case SyncErrorKind::Cancelled:
-        return "trainer.sync.err.cancelled";
-    case SyncErrorKind::None:
-    case SyncErrorKind::Other:
-        break;
-    }
-    return "trainer.sync.err.other";
-}
-
-std::string clockText(std::int64_t epochMs, const char* format) {
-    const std::time_t t = static_cast<std::time_t>(epochMs / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, format, &tm);
-    return buf;
-}
-
-std::int64_t startOfDay(std::int64_t epochMs) {
-    const std::time_t t = static_cast<std::time_t>(epochMs / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-    return static_cast<std::int64_t>(std::mktime(&tm)) * 1000;
 }
 
 const char* statusKey(store::AttemptStatus s) {
@@ -492,7 +452,7 @@ std::vector<store::AttemptRecord> TrainerArea::listed() {
     if (state_.searchCode)
         q.code = *state_.searchCode;
     else
-        q.startedFromMs = startOfDay(epoch());
+        q.startedFromMs = util::startOfLocalDayMs(epoch());
     auto rows = deps_.db->listAttempts(q);
     std::reverse(rows.begin(), rows.end()); // newest first
     return rows;
@@ -517,13 +477,13 @@ ui::TrainerHomeView TrainerArea::homeView() {
                 if (id == assigned)
                     v.assigned = title;
         }
-        const auto today = startOfDay(epoch());
+        const auto today = util::startOfLocalDayMs(epoch());
         for (const auto& a : listed()) {
             ui::TrainerAttemptRow row;
             row.uuid = a.uuid;
             row.code = store::formatBeneficiaryCode(a.code);
-            row.started =
-                clockText(a.startedAtMs, a.startedAtMs >= today ? "%H:%M" : "%d/%m %H:%M");
+            row.started = util::formatLocalTime(a.startedAtMs,
+                                                a.startedAtMs >= today ? "%H:%M" : "%d/%m %H:%M");
             row.quizTitle = a.quizId + " " + a.quizVersion;
             const auto* taken = deps_.library->findFor(a.quizId, a.quizVersion, a.quizHash);
             if (!taken)
@@ -565,7 +525,8 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             v.firstName = *b->firstName;
         for (const auto& n : deps_.db->notesOf(rec->code))
             if (n.kind == store::NoteKind::Note)
-                v.notes.push_back({n.trainer + ", " + clockText(n.atMs, "%d/%m/%Y %H:%M"), n.text});
+                v.notes.push_back(
+                    {n.trainer + ", " + util::formatLocalTime(n.atMs, "%d/%m/%Y %H:%M"), n.text});
         for (const auto* q : deps_.library->newestPerId())
             v.assignable.emplace_back(q->id, shortTitle(*q));
         const auto assigned = assignedQuiz(*deps_.db, rec->code);
@@ -652,7 +613,7 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             for (const auto& m : scores) {
                 if (m.responseUuid != r.uuid)
                     continue;
-                c.scoredBy = m.trainer + ", " + clockText(m.atMs, "%d/%m %H:%M");
+                c.scoredBy = m.trainer + ", " + util::formatLocalTime(m.atMs, "%d/%m %H:%M");
                 c.scorer = m.trainer;
                 // Show the stored ticks unless the trainer is changing them.
                 auto& ticks = state_.beneficiary.ticks[r.uuid];
@@ -691,10 +652,10 @@ ui::TrainerKioskView TrainerArea::kioskView() {
         y.requested = s.requested;
         y.pending = s.pending;
         if (s.lastSuccessMs)
-            y.lastSuccess = clockText(*s.lastSuccessMs, "%d/%m/%Y %H:%M");
+            y.lastSuccess = util::formatLocalTime(*s.lastSuccessMs, "%d/%m/%Y %H:%M");
         // In French for the trainer; the client's own text stays beside it for IT.
         if (!s.lastError.empty()) {
-            y.lastError = tr(syncErrorKey(s.lastErrorKind));
+            y.lastError = tr(sync::messageKey(s.lastErrorKind));
             y.errorDetail = s.lastError;
         }
         if (s.running) {
@@ -712,7 +673,7 @@ ui::TrainerKioskView TrainerArea::kioskView() {
         }
         if (s.enrolled && !s.running && s.pending > 0 && s.failures > 0 && s.nextAttemptMs)
             y.next = i18n::format(tr("trainer.sync.next"),
-                                  {{"time", clockText(*s.nextAttemptMs, "%H:%M")}});
+                                  {{"time", util::formatLocalTime(*s.nextAttemptMs, "%H:%M")}});
         return v;
     }
     // Read from the store once, not at every frame: kept until an action or new catalogue
@@ -724,7 +685,7 @@ ui::TrainerKioskView TrainerArea::kioskView() {
             // and key::kLastError); read here without linking the HTTP side into the area.
             y.pending = deps_.db->pendingCount();
             if (const auto ms = deps_.db->syncValue("last_success_ms"); ms && !ms->empty())
-                y.lastSuccess = clockText(std::stoll(*ms), "%d/%m/%Y %H:%M");
+                y.lastSuccess = util::formatLocalTime(std::stoll(*ms), "%d/%m/%Y %H:%M");
             y.lastError = deps_.db->syncValue("last_error").value_or("");
         } catch (const std::exception& e) {
             y.lastError = e.what();
@@ -873,7 +834,8 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
     if (uuids.empty())
         return;
     try {
-        const auto dir = deps_.exportDir / ("repere-export-" + clockText(epoch(), "%Y%m%d-%H%M%S"));
+        const auto dir =
+            deps_.exportDir / ("repere-export-" + util::formatLocalTime(epoch(), "%Y%m%d-%H%M%S"));
         util::ensurePrivateDir(dir); // results of people: owner only
         // One CSV row per attempt, through the store's exporter: each attempt is selected by its
         // code and exact start time; rows of attempts with the same columns share a file.
@@ -910,9 +872,10 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
                 const auto bilan = report::bilanFromStore(*deps_.db, *deps_.library, *rec, ctx);
                 // Two sittings can start in the same minute: the attempt's id keeps the names
                 // apart.
-                report::writeBilanPdf(bilan, dir / ("bilan-" + rec->code + "-" +
-                                                    clockText(rec->startedAtMs, "%Y%m%d-%H%M") +
-                                                    "-" + rec->uuid.substr(0, 8) + ".pdf"));
+                report::writeBilanPdf(
+                    bilan, dir / ("bilan-" + rec->code + "-" +
+                                  util::formatLocalTime(rec->startedAtMs, "%Y%m%d-%H%M") + "-" +
+                                  rec->uuid.substr(0, 8) + ".pdf"));
                 ++pdfs;
             }
         }

@@ -7,6 +7,7 @@
 //   sync_ok=0 pushed=N duplicates=D pending=P error=...   (exit 1)
 #include "command.hpp"
 #include "data_dir_option.hpp"
+#include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
@@ -62,7 +63,10 @@ int runEnrol(const SyncArgs& a) {
     auto r = sync::SyncClient::enrol(state, a.server, code,
                                      a.name.empty() ? std::string(host) : a.name, a.ca);
     if (!r.ok) {
-        std::cerr << "enrol: " << r.error << "\n";
+        // What IT is told, in French from the strings table (a refused code has its own
+        // sentence), then the client's detail.
+        std::cerr << "enrol: " << i18n::text(sync::messageKey(r.errorKind), "fr") << "\n"
+                  << "enrol: " << r.error << "\n";
         return 1;
     }
     db->audit("sync", "enrol", "device " + r.deviceId + " at " + a.server);
@@ -86,7 +90,9 @@ int runSync(const SyncArgs& a) {
     try {
         r = client.round(validatePulledPackage, nowMs());
     } catch (const std::exception& e) {
-        r.push.error = e.what();
+        const sync::SyncError why = sync::syncErrorFromException(e);
+        r.push.error = why.message;
+        r.push.errorKind = why.kind;
         r.push.pending = db->pendingCount();
     }
     const auto line = "pushed=" + std::to_string(r.push.pushed()) +

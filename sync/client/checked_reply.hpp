@@ -13,11 +13,10 @@
 
 namespace repere::sync {
 
-std::string describeFailure(const HttpReply& reply); // sync_client.hpp
-
 template <typename T> struct Checked {
     std::optional<T> value;
     std::string error;
+    SyncErrorKind kind = SyncErrorKind::None; // why there is no value
     int status = 0;
 };
 
@@ -26,11 +25,13 @@ template <typename T, typename Parse> Checked<T> expect(const HttpOutcome& out, 
     Checked<T> c;
     if (!out.reply) {
         c.error = out.error;
+        c.kind = out.errorKind;
         return c;
     }
     c.status = out.reply->status;
     if (out.reply->status != 200) {
         c.error = describeFailure(*out.reply);
+        c.kind = kindOfReply(*out.reply);
         if (out.reply->status == 401)
             c.error += "; this kiosk must be enrolled again (repere enrol)";
         return c;
@@ -38,8 +39,12 @@ template <typename T, typename Parse> Checked<T> expect(const HttpOutcome& out, 
     auto parsed = parse(out.reply->body);
     if (!parsed.ok()) {
         c.error = "unexpected reply from the server (" + parsed.error + ")";
-        if (out.reply->body.find('<') != std::string::npos)
-            c.error = describeFailure(HttpReply{200, out.reply->body, out.reply->contentType, {}});
+        c.kind = SyncErrorKind::Server;
+        if (out.reply->body.find('<') != std::string::npos) {
+            const HttpReply page{200, out.reply->body, out.reply->contentType, {}};
+            c.error = describeFailure(page);
+            c.kind = kindOfReply(page);
+        }
         return c;
     }
     c.value = std::move(*parsed.value);
@@ -62,6 +67,7 @@ Checked<T> expectRetried(const RetriedSend& retried, Parse parse) {
     if (!last.value && !final.reply) {
         last = Checked<T>{};
         last.error = final.error;
+        last.kind = final.errorKind;
     }
     return last;
 }

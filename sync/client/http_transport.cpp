@@ -7,6 +7,19 @@
 namespace repere::sync {
 namespace {
 
+SyncErrorKind kindOf(httplib::Error e) {
+    switch (e) {
+    case httplib::Error::SSLConnection:
+    case httplib::Error::SSLServerVerification:
+    case httplib::Error::SSLLoadingCerts:
+        return SyncErrorKind::Certificate;
+    case httplib::Error::Canceled:
+        return SyncErrorKind::Cancelled;
+    default:
+        return SyncErrorKind::Network;
+    }
+}
+
 std::string describe(httplib::Error e) {
     switch (e) {
     case httplib::Error::Connection:
@@ -68,6 +81,7 @@ template <typename Call> HttpOutcome run(const TransportOptions& o, Call call) {
         httplib::Client cli(o.baseUrl);
         if (!cli.is_valid()) {
             out.error = "invalid server URL: " + o.baseUrl;
+            out.errorKind = SyncErrorKind::Other;
             return out;
         }
         cli.set_connection_timeout(o.connectTimeout);
@@ -93,6 +107,7 @@ template <typename Call> HttpOutcome run(const TransportOptions& o, Call call) {
                 cli.stop();
             })) {
             out.error = "sync cancelled";
+            out.errorKind = SyncErrorKind::Cancelled;
             return out;
         }
         struct Detach { // the client dies with this scope: never leave it registered
@@ -104,14 +119,16 @@ template <typename Call> HttpOutcome run(const TransportOptions& o, Call call) {
         } detach{o.cancel.get()};
         httplib::Result res = call(cli, headers);
         if (!res) {
-            out.error =
-                (o.cancel && o.cancel->cancelled()) ? "sync cancelled" : describe(res.error());
+            const bool cancelled = o.cancel && o.cancel->cancelled();
+            out.error = cancelled ? "sync cancelled" : describe(res.error());
+            out.errorKind = cancelled ? SyncErrorKind::Cancelled : kindOf(res.error());
             return out;
         }
         out.reply = HttpReply{res->status, res->body, res->get_header_value("Content-Type"),
                               res->get_header_value("Retry-After")};
     } catch (const std::exception& e) {
         out.error = std::string("network error: ") + e.what();
+        out.errorKind = SyncErrorKind::Network;
     }
     return out;
 }

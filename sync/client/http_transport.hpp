@@ -3,6 +3,8 @@
 // link must not poison the next request), TLS verification always on, optional CA pin.
 #pragma once
 
+#include "sync/client/sync_error.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -25,6 +27,7 @@ struct HttpReply {
 struct HttpOutcome {
     std::optional<HttpReply> reply; // nullopt: no reply (refused, cut, timed out, TLS failure)
     std::string error;              // why there is no reply
+    SyncErrorKind errorKind = SyncErrorKind::None; // its kind (Network, Certificate, Cancelled...)
 };
 
 // Lets another thread stop a sync promptly (the kiosk closing): cancel() refuses every request

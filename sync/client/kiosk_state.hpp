@@ -24,6 +24,7 @@ inline constexpr const char* kServerCursor = "server_cursor";
 inline constexpr const char* kLastRoundMs = "last_round_ms";
 inline constexpr const char* kLastSuccessMs = "last_success_ms";
 inline constexpr const char* kLastError = "last_error";
+inline constexpr const char* kLastErrorKind = "last_error_kind"; // toString(SyncErrorKind)
 } // namespace key
 
 struct InstalledQuiz {

@@ -7,6 +7,7 @@
 #include "sync/protocol/package_names.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -17,21 +18,9 @@ namespace repere::sync {
 
 namespace fs = std::filesystem;
 
-std::string describeFailure(const HttpReply& reply) {
-    std::string what = "HTTP " + std::to_string(reply.status);
-    if (auto e = parseErrorReply(reply.body); e.ok())
-        return what + ": " + e.value->error + " (" + e.value->reason + ")";
-    if (reply.contentType.find("html") != std::string::npos ||
-        reply.body.find("<html") != std::string::npos ||
-        reply.body.find("<!DOCTYPE") != std::string::npos)
-        return what + ": an HTML page instead of the server's reply (captive portal or proxy? log "
-                      "in to the network)";
-    if (reply.body.empty())
-        return what + ": empty reply";
-    return what + ": unexpected reply";
-}
-
 namespace {
+
+const SyncError kCancelled{SyncErrorKind::Cancelled, "sync cancelled"};
 
 WireRecord toWire(const store::OutboxRecord& r) {
     WireRecord w;
@@ -82,7 +71,7 @@ HttpOutcome SyncClient::sendRetried(const std::function<HttpOutcome()>& send,
                             : hooks_.cancel   ? hooks_.cancel->sleepFor(*delay)
                                               : (std::this_thread::sleep_for(*delay), true);
         if (!waited || cancelled())
-            return HttpOutcome{std::nullopt, "sync cancelled"};
+            return HttpOutcome{std::nullopt, "sync cancelled", SyncErrorKind::Cancelled};
     }
 }
 
@@ -102,6 +91,7 @@ EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUr
     // Also checked here, not only by the command line: no code leaves in clear (url_policy.hpp).
     if (std::string problem = enrolUrlProblem(serverUrl); !problem.empty()) {
         r.error = std::move(problem);
+        r.errorKind = SyncErrorKind::Other;
         return r;
     }
     HttpTransport t(
@@ -111,6 +101,9 @@ EnrolResult SyncClient::enrol(KioskSyncState& state, const std::string& serverUr
     auto reply = expect<EnrolReply>(out, parseEnrolReply);
     if (!reply.value) {
         r.error = reply.error;
+        // At enrolment a refusal is about the code (the server's invalid_code), not a token.
+        r.errorKind =
+            reply.kind == SyncErrorKind::Refused ? SyncErrorKind::CodeRefused : reply.kind;
         return r;
     }
     state.setValue(key::kServerUrl, serverUrl);
@@ -131,9 +124,10 @@ bool SyncClient::enrolled() {
     return token && !token->empty() && url && !url->empty();
 }
 
-std::optional<HttpTransport> SyncClient::transport(std::string& error) {
+std::optional<HttpTransport> SyncClient::transport(SyncError& error) {
     if (!enrolled()) {
-        error = "this kiosk is not enrolled (repere enrol --server URL --code CODE)";
+        error = {SyncErrorKind::NotEnrolled,
+                 "this kiosk is not enrolled (repere enrol --server URL --code CODE)"};
         return std::nullopt;
     }
     TransportOptions o;
@@ -146,15 +140,17 @@ std::optional<HttpTransport> SyncClient::transport(std::string& error) {
 
 PushReport SyncClient::push() {
     PushReport rep;
-    auto finish = [&](std::string error) {
-        rep.error = std::move(error);
-        rep.ok = rep.error.empty();
+    auto finish = [&](SyncError error) {
+        rep.error = std::move(error.message);
+        rep.errorKind = error.kind;
+        rep.ok = !error.failed();
         rep.pending = outbox_.pendingCount();
         return rep;
     };
-    auto t = transport(rep.error);
+    SyncError noTransport;
+    auto t = transport(noTransport);
     if (!t)
-        return finish(rep.error);
+        return finish(noTransport);
 
     // The cursor call checks the token and the link before any batch is assembled.
     auto cursor = expectRetried<CursorReply>(
@@ -164,7 +160,7 @@ PushReport SyncClient::push() {
         },
         parseCursorReply);
     if (!cursor.value)
-        return finish(cursor.error);
+        return finish({cursor.kind, cursor.error});
     state_.setValue(key::kServerCursor, std::to_string(cursor.value->cursor));
 
     // New recordings get their "recording" record now, so it leaves with this round's batches.
@@ -185,7 +181,7 @@ PushReport SyncClient::push() {
 
     for (;;) {
         if (cancelled())
-            return finish("sync cancelled");
+            return finish(kCancelled);
         std::string batchId;
         std::vector<store::OutboxRecord> records;
         if (auto open = outbox_.openBatchId()) { // a batch sent before without a usable reply
@@ -215,7 +211,8 @@ PushReport SyncClient::push() {
         if (records.empty() && setAside > 0)
             continue; // it was alone in its batch (assignNextBatch puts it alone)
         if (records.empty())
-            return finish("batch " + batchId + " has no records left but is still open");
+            return finish({SyncErrorKind::Other,
+                           "batch " + batchId + " has no records left but is still open"});
 
         BatchRequest req;
         for (const auto& r : records)
@@ -239,9 +236,10 @@ PushReport SyncClient::push() {
             },
             parseBatchReply);
         if (!reply.value)
-            return finish(reply.error);
+            return finish({reply.kind, reply.error});
         if (reply.value->batchId != batchId)
-            return finish("reply for another batch (" + reply.value->batchId + ")");
+            return finish(
+                {SyncErrorKind::Server, "reply for another batch (" + reply.value->batchId + ")"});
 
         std::set<std::string> sent;
         for (const auto& r : records)
@@ -278,9 +276,11 @@ PushReport SyncClient::push() {
             }
         }
         if (!invalid.empty())
-            return finish("the server's reply to batch " + batchId + " " + invalid);
+            return finish(
+                {SyncErrorKind::Server, "the server's reply to batch " + batchId + " " + invalid});
         if (acked.size() != sent.size())
-            return finish("the server's reply did not name every record of batch " + batchId);
+            return finish({SyncErrorKind::Server,
+                           "the server's reply did not name every record of batch " + batchId});
         if (hooks_.beforeMarkAcknowledged)
             hooks_.beforeMarkAcknowledged(batchId);
         outbox_.markAcknowledged(batchId, acked);
@@ -302,21 +302,24 @@ PushReport SyncClient::push() {
 }
 
 bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
-    auto t = transport(error);
-    if (!t)
+    SyncError noTransport;
+    auto t = transport(noTransport);
+    if (!t) {
+        error = noTransport.message;
         return false;
+    }
     const std::string data = readFile(file);
     if (data.size() > kMaxBlobBytes) {
         error = file.string() + ": above the 64 MiB blob limit";
         return false;
     }
     std::string refusal;
-    error = sendBlob(*t, data, sha256Hex(data), refusal);
+    error = sendBlob(*t, data, sha256Hex(data), refusal).message;
     return error.empty();
 }
 
-std::string SyncClient::sendBlob(const HttpTransport& t, const std::string& data,
-                                 const std::string& sha, std::string& refusal) {
+SyncError SyncClient::sendBlob(const HttpTransport& t, const std::string& data,
+                               const std::string& sha, std::string& refusal) {
     refusal.clear();
     const std::string base = std::string(kApiPrefix) + "/blobs/" + sha;
     const std::string what = "upload of " + sha.substr(0, 12);
@@ -340,12 +343,14 @@ std::string SyncClient::sendBlob(const HttpTransport& t, const std::string& data
                 return st.value.has_value() || refused(o);
             },
             step);
-        if (!st.value && !out.reply)
+        if (!st.value && !out.reply) {
             st.error = out.error;
+            st.kind = out.errorKind;
+        }
         return st.value.has_value();
     };
     if (!ask([&] { return t.get(base + "/status"); }, what + " (status)"))
-        return st.error;
+        return {st.kind, st.error};
     BlobStatus at = *st.value;
     const auto total = static_cast<std::int64_t>(data.size());
     if (at.total != total)
@@ -353,11 +358,12 @@ std::string SyncClient::sendBlob(const HttpTransport& t, const std::string& data
     int stalls = 0;
     while (!at.complete) {
         if (cancelled())
-            return "sync cancelled";
+            return kCancelled;
         const auto offset = static_cast<std::size_t>(at.received);
         if (offset >= data.size())
-            return "the server says " + std::to_string(offset) + " bytes of " +
-                   std::to_string(total) + " arrived but not that the file is complete";
+            return {SyncErrorKind::Server, "the server says " + std::to_string(offset) +
+                                               " bytes of " + std::to_string(total) +
+                                               " arrived but not that the file is complete"};
         const std::string chunk = data.substr(offset, blobChunkBytes);
         // The same offset on every send: a chunk the server stored before the reply was lost
         // comes back as "received beyond it", and the next one starts there.
@@ -368,15 +374,16 @@ std::string SyncClient::sendBlob(const HttpTransport& t, const std::string& data
                                  chunk, "application/octet-stream");
                 },
                 what + " at " + std::to_string(offset)))
-            return st.error;
+            return {st.kind, st.error};
         // No progress twice in a row (an older server that restarts a corrupt upload from zero
         // says 200 each time): give up for this round rather than loop.
         stalls = !st.value->complete && st.value->received <= at.received ? stalls + 1 : 0;
         if (stalls > 2)
-            return "the server did not take the chunk at " + std::to_string(offset);
+            return {SyncErrorKind::Server,
+                    "the server did not take the chunk at " + std::to_string(offset)};
         at = *st.value;
     }
-    return "";
+    return {};
 }
 
 void SyncClient::declareRecordings() {
@@ -405,14 +412,14 @@ void SyncClient::declareRecordings() {
     }
 }
 
-std::string SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep) {
+SyncError SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep) {
     if (!recordings)
-        return "";
+        return {};
     const auto todo = recordings->recordingsToUpload();
     rep.recordingsWaiting = static_cast<std::int64_t>(todo.size());
     for (const auto& r : todo) {
         if (cancelled())
-            return "sync cancelled";
+            return kCancelled;
         const std::string data = readFile(dataDir_ / r.path);
         if (sha256Hex(data) != r.sha256) {
             // Changed or gone since it was declared (erased by hand?): never confirmed, so
@@ -421,30 +428,36 @@ std::string SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep
             continue;
         }
         std::string refusal;
-        const std::string error = sendBlob(t, data, r.sha256, refusal);
+        const SyncError error = sendBlob(t, data, r.sha256, refusal);
         if (refusal == "upload_budget") {
             say("today's upload budget on the server is spent: the other recordings wait");
-            return "";
+            return {};
         }
         if (!refusal.empty()) {
-            say("recording " + r.path + " refused: " + error);
+            say("recording " + r.path + " refused: " + error.message);
             continue;
         }
-        if (!error.empty())
-            return "upload of recording " + r.path + ": " + error;
+        if (error.failed())
+            return {error.kind, "upload of recording " + r.path + ": " + error.message};
         recordings->confirmRecording(r.sha256);
         ++rep.recordingsUploaded;
         --rep.recordingsWaiting;
         say("recording " + r.path + " on the server (" + std::to_string(r.size) + " bytes)");
     }
-    return "";
+    return {};
 }
 
 PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     PullReport rep;
-    auto t = transport(rep.error);
-    if (!t)
+    const auto fail = [&rep](SyncErrorKind kind, std::string message) {
+        rep.errorKind = kind;
+        rep.error = std::move(message);
         return rep;
+    };
+    SyncError noTransport;
+    auto t = transport(noTransport);
+    if (!t)
+        return fail(noTransport.kind, noTransport.message);
     std::int64_t since = 0;
     if (auto v = state_.value(key::kCatalogVersion))
         since = std::stoll(*v);
@@ -458,10 +471,8 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
                 good, "catalogue request");
         },
         parseCatalogReply);
-    if (!cat.value) {
-        rep.error = cat.error;
-        return rep;
-    }
+    if (!cat.value)
+        return fail(cat.kind, cat.error);
     rep.version = std::max(since, cat.value->version);
     if (cat.value->quizzes.empty() && cat.value->trainers.empty() && rep.version == since) {
         rep.ok = true;
@@ -492,15 +503,13 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
         const fs::path staging =
             dataDir_ / "catalog" / ".staging" / (q.id + "-" + q.version + "-" + randomHex(4));
         fs::create_directories(staging, ec);
-        if (ec) {
-            rep.error = "cannot create " + staging.string() + ": " + ec.message();
-            return rep;
-        }
+        if (ec)
+            return fail(kindOfFileError(ec),
+                        "cannot create " + staging.string() + ": " + ec.message());
         for (const auto& f : q.files) {
             if (cancelled()) {
                 fs::remove_all(staging, ec);
-                rep.error = "sync cancelled";
-                return rep;
+                return fail(kCancelled.kind, kCancelled.message);
             }
             auto blob =
                 sendRetried([&] { return t->get(std::string(kApiPrefix) + "/blobs/" + f.sha256); },
@@ -511,23 +520,23 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
                             "download of " + q.id + "/" + f.path);
             if (!blob.reply || blob.reply->status != 200) {
                 fs::remove_all(staging, ec);
-                rep.error = "download of " + q.id + "/" + f.path +
-                            " failed: " + (blob.reply ? describeFailure(*blob.reply) : blob.error);
-                return rep;
+                return fail(blob.reply ? kindOfReply(*blob.reply) : blob.errorKind,
+                            "download of " + q.id + "/" + f.path + " failed: " +
+                                (blob.reply ? describeFailure(*blob.reply) : blob.error));
             }
             if (sha256Hex(blob.reply->body) != f.sha256 ||
                 static_cast<std::int64_t>(blob.reply->body.size()) != f.size) {
                 fs::remove_all(staging, ec);
-                rep.error = q.id + "/" + f.path + ": downloaded content does not match its sha256";
-                return rep;
+                return fail(SyncErrorKind::Server,
+                            q.id + "/" + f.path + ": downloaded content does not match its sha256");
             }
             const fs::path dest = (staging / fs::path(f.path)).lexically_normal();
             // Belt and braces after catalogQuizProblem: never a file outside the staging folder.
             if (dest.lexically_relative(staging).empty() ||
                 *dest.lexically_relative(staging).begin() == "..") {
                 fs::remove_all(staging, ec);
-                rep.error = q.id + "/" + f.path + ": path leaves the package folder";
-                return rep;
+                return fail(SyncErrorKind::Server,
+                            q.id + "/" + f.path + ": path leaves the package folder");
             }
             fs::create_directories(dest.parent_path(), ec);
             std::ofstream out(dest, std::ios::binary);
@@ -535,9 +544,11 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
                       static_cast<std::streamsize>(blob.reply->body.size()));
             out.close();
             if (!out) {
+                // The stream keeps no error code; errno is the failed write's or close's.
+                const std::error_code why(errno, std::generic_category());
                 fs::remove_all(staging, ec);
-                rep.error = "cannot write " + dest.string();
-                return rep;
+                return fail(kindOfFileError(why),
+                            "cannot write " + dest.string() + ": " + why.message());
             }
             if (hooks_.afterCatalogFile)
                 hooks_.afterCatalogFile(f.path);
@@ -546,18 +557,17 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
             auto errors = validate(staging);
             if (!errors.empty()) {
                 fs::remove_all(staging, ec);
-                rep.error = "package " + q.id + " " + q.version + " refused: " + errors.front();
-                return rep;
+                return fail(SyncErrorKind::Server,
+                            "package " + q.id + " " + q.version + " refused: " + errors.front());
             }
         }
         // Not listed in the database yet, so nothing reads `final`: replacing it is safe.
         fs::remove_all(final, ec);
         fs::create_directories(final.parent_path(), ec);
         fs::rename(staging, final, ec);
-        if (ec) {
-            rep.error = "cannot install " + final.string() + ": " + ec.message();
-            return rep;
-        }
+        if (ec)
+            return fail(kindOfFileError(ec),
+                        "cannot install " + final.string() + ": " + ec.message());
         app.quizzes.push_back({q.id, q.version, q.sha256, fs::absolute(final).string()});
     }
     state_.applyCatalog(app); // one transaction: packages, trainers, version
@@ -579,8 +589,10 @@ RoundReport SyncClient::round(const PackageValidator& validate, std::int64_t now
     if (r.ok()) {
         state_.setValue(key::kLastSuccessMs, std::to_string(nowMs));
         state_.setValue(key::kLastError, "");
+        state_.setValue(key::kLastErrorKind, toString(SyncErrorKind::None));
     } else {
         state_.setValue(key::kLastError, r.error());
+        state_.setValue(key::kLastErrorKind, toString(r.errorKind()));
     }
     return r;
 }

@@ -28,6 +28,7 @@ namespace repere::sync {
 struct EnrolResult {
     bool ok = false;
     std::string error;
+    SyncErrorKind errorKind = SyncErrorKind::None; // CodeRefused: unknown, used or expired code
     std::string deviceId;
     std::string agency;
 };
@@ -35,6 +36,7 @@ struct EnrolResult {
 struct PushReport {
     bool ok = false;
     std::string error;
+    SyncErrorKind errorKind = SyncErrorKind::None;
     std::int64_t batches = 0;
     std::int64_t stored = 0;
     std::int64_t duplicates = 0;
@@ -55,6 +57,7 @@ struct PushReport {
 struct PullReport {
     bool ok = false;
     std::string error;
+    SyncErrorKind errorKind = SyncErrorKind::None;
     std::int64_t version = 0;
     std::int64_t quizzesInstalled = 0;
     std::int64_t trainersUpdated = 0;
@@ -68,6 +71,9 @@ struct RoundReport {
     PullReport pull;
     bool ok() const { return push.ok && pull.ok; }
     std::string error() const { return !push.ok ? push.error : pull.error; }
+    SyncErrorKind errorKind() const {
+        return ok() ? SyncErrorKind::None : !push.ok ? push.errorKind : pull.errorKind;
+    }
 };
 
 // Validates an unpacked quiz package; returns the errors (empty = usable).
@@ -119,16 +125,16 @@ public:
     RetryPolicy retry;
 
 private:
-    std::optional<HttpTransport> transport(std::string& error);
+    std::optional<HttpTransport> transport(SyncError& error);
     // Hashes each new recording and writes its "recording" record (before the batches go).
     void declareRecordings();
-    // Uploads the recordings whose record was acknowledged; "" or why the round failed.
-    std::string uploadRecordings(const HttpTransport& t, PushReport& rep);
+    // Uploads the recordings whose record was acknowledged; nothing or why the round failed.
+    SyncError uploadRecordings(const HttpTransport& t, PushReport& rep);
     // Sends `data` under its sha256 from where the server stopped, with the round's retries.
-    // "" when the server has it whole; else why, and `refusal` = the server's error code when
-    // it refused (not_referenced, upload_budget, sha256_mismatch...).
-    std::string sendBlob(const HttpTransport& t, const std::string& data, const std::string& sha,
-                         std::string& refusal);
+    // Nothing when the server has it whole; else why, and `refusal` = the server's error code
+    // when it refused (not_referenced, upload_budget, sha256_mismatch...).
+    SyncError sendBlob(const HttpTransport& t, const std::string& data, const std::string& sha,
+                       std::string& refusal);
     void say(const std::string& line) const;
     bool cancelled() const;
     // Sends, then sends again while the outcome fails `good` and retry.hpp says it may help.
@@ -141,9 +147,5 @@ private:
     std::filesystem::path dataDir_;
     ClientHooks hooks_;
 };
-
-// A one-line explanation of a failed reply: the server's JSON reason, or what the body looked
-// like (HTML page, empty...) when it is not ours.
-std::string describeFailure(const HttpReply& reply);
 
 } // namespace repere::sync

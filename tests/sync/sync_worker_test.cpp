@@ -296,28 +296,6 @@ TEST_CASE("sync worker: a kiosk that is not enrolled stays quiet until asked and
     worker.stop();
 }
 
-TEST_CASE("sync worker: the client's errors are sorted into what the trainer is told") {
-    using K = app::SyncErrorKind;
-    CHECK(app::classifySyncError("") == K::None);
-    CHECK(app::classifySyncError(
-              "this kiosk is not enrolled (repere enrol --server URL --code CODE)") ==
-          K::NotEnrolled);
-    CHECK(app::classifySyncError("cannot connect to the server") == K::Network);
-    CHECK(app::classifySyncError("connection timed out") == K::Network);
-    CHECK(app::classifySyncError("connection cut while reading the reply") == K::Network);
-    CHECK(app::classifySyncError("HTTP 200: an HTML page instead of the server's reply (captive "
-                                 "portal or proxy? log in to the network)") == K::CaptivePortal);
-    CHECK(app::classifySyncError("server certificate not trusted (if the agency runs its own CA, "
-                                 "enrol with --ca CA-FILE to pin it)") == K::Certificate);
-    CHECK(app::classifySyncError("TLS handshake failed") == K::Certificate);
-    CHECK(app::classifySyncError(
-              "HTTP 401: unauthorized (unknown or revoked device token; enrol this kiosk again)") ==
-          K::Refused);
-    CHECK(app::classifySyncError("HTTP 413: too_large (batch above 1 MiB)") == K::Server);
-    CHECK(app::classifySyncError("sync cancelled") == K::Cancelled);
-    CHECK(app::classifySyncError("disk I/O error") == K::Other);
-}
-
 // Hot apply, the worker's half: a round that installs quiz versions bumps the catalogue
 // generation (the app then adds them to its library, Controller::tick); a round with nothing
 // new does not. Real server, real validation on both ends (the server's publish-quiz and the

@@ -170,6 +170,34 @@ TEST_CASE("trainer kiosk panel: the button asks the sync worker for a round and 
     CHECK(sync.requests == 1);
 }
 
+TEST_CASE("trainer kiosk panel: a full disk, an unreachable server and a refused code each say "
+          "their own French sentence",
+          "[trainer][sync]") {
+    FakeSync sync;
+    sync.current.started = true;
+    sync.current.enrolled = true;
+    sync.current.pending = 3;
+    Kiosk k(&sync);
+    k.openKioskPanel();
+    using K = app::SyncErrorKind;
+    const std::vector<std::pair<K, std::string>> said{
+        {K::DiskFull, "Dernière erreur : la borne n'a plus de place (disque plein)."},
+        {K::Network, "Dernière erreur : le serveur central ne répond pas."},
+        {K::CodeRefused, "Dernière erreur : le code d'inscription est refusé"},
+        {K::Refused, "Dernière erreur : le serveur refuse cette borne"},
+    };
+    for (const auto& [kind, sentence] : said) {
+        INFO(sync::toString(kind));
+        sync.current.lastError = "detail for IT";
+        sync.current.lastErrorKind = kind;
+        CHECK(k.shows(sentence));
+        for (const auto& [other, otherSentence] : said)
+            if (other != kind)
+                CHECK_FALSE(k.shows(otherSentence));
+        CHECK(k.shows("detail for IT"));
+    }
+}
+
 TEST_CASE("trainer kiosk panel: without sync on this kiosk the button is off and says why",
           "[trainer][sync]") {
     Kiosk k(nullptr);

@@ -438,6 +438,14 @@ const Row kRows[] = {
     {"trainer.sync.err.refused",
      "le serveur refuse cette borne : elle doit être inscrite à nouveau (service informatique).",
      nullptr},
+    {"trainer.sync.err.code_refused",
+     "le code d'inscription est refusé (inconnu, déjà utilisé ou expiré). Demandez un nouveau "
+     "code au service informatique.",
+     nullptr},
+    {"trainer.sync.err.disk_full",
+     "la borne n'a plus de place (disque plein). Les réponses déjà enregistrées sont gardées ; "
+     "prévenez le service informatique.",
+     nullptr},
     {"trainer.sync.err.server",
      "le serveur central a refusé l'envoi. Prévenez le service informatique.", nullptr},
     {"trainer.sync.err.cancelled",
