@@ -3,6 +3,7 @@
 // audio_cues.cpp, how a result is told in report/result_presenter.
 #include "app/controller.hpp"
 
+#include "engine/attempt_result.hpp"
 #include "report/result_presenter.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/catalog_packages.hpp"
@@ -19,36 +20,6 @@ namespace {
 void logLine(const std::string& what) {
     std::fprintf(stderr, "repere-kiosk: %s\n", what.c_str());
 }
-nlohmann::json resultJson(const engine::Results& r) {
-    nlohmann::json skills = nlohmann::json::array();
-    for (const auto& s : r.skills) {
-        skills.push_back({{"skill", s.skillId},
-                          {"levelId", s.levelId},
-                          {"level", s.level ? nlohmann::json(*s.level) : nlohmann::json()},
-                          {"theta", s.theta},
-                          {"se", s.se},
-                          {"score", s.score},
-                          {"maxScore", s.maxScore},
-                          {"percent", s.percent},
-                          {"items", s.itemsUsed},
-                          {"dontKnow", s.dontKnow},
-                          {"pendingManual", s.pendingManual},
-                          {"skipped", s.skipped},
-                          {"unavailable", s.unavailable},
-                          {"notAssessed", s.notAssessed}});
-    }
-    // "levels" (skill -> level id) is what the store's CSV export reads.
-    nlohmann::json levels = nlohmann::json::object();
-    for (const auto& s : r.skills)
-        if (!s.levelId.empty())
-            levels[s.skillId] = s.levelId;
-    return {{"skills", skills},
-            {"levels", levels},
-            {"score", r.score},
-            {"maxScore", r.maxScore},
-            {"pendingManual", r.pendingManual}};
-}
-
 } // namespace
 
 namespace {
@@ -489,7 +460,8 @@ void Controller::finishAndShowResult() {
     at.finish();
     const auto res = at.results();
     try {
-        deps_.db->finishAttempt(at.options().attemptUuid, resultJson(res));
+        deps_.db->finishAttempt(at.options().attemptUuid,
+                                engine::toJson(engine::attemptResult(at)));
     } catch (const std::exception& e) {
         logLine(std::string("result not saved: ") + e.what());
     }

@@ -2,6 +2,7 @@
 // (engine/simulation.hpp) to measure placement accuracy and test length.
 #include "command.hpp"
 #include "data_dir_option.hpp"
+#include "engine/attempt_result.hpp"
 #include "engine/guesser.hpp"
 #include "engine/simulation.hpp"
 #include "quiz/loader.hpp"
@@ -44,7 +45,8 @@ public:
         ++responses_;
     }
     void finished(const engine::Attempt& attempt) override {
-        db_.finishAttempt(attempt.options().attemptUuid, store::attemptResultJson(attempt));
+        db_.finishAttempt(attempt.options().attemptUuid,
+                          engine::toJson(engine::attemptResult(attempt)));
     }
 
     int attempts() const { return attempts_; }

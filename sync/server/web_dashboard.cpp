@@ -1,5 +1,6 @@
 #include "sync/server/web_dashboard.hpp"
 
+#include "engine/attempt_result.hpp"
 #include "i18n/strings.hpp"
 #include "store/attempt_table.hpp"
 #include "sync/server/server_attempts.hpp"
@@ -78,17 +79,13 @@ Dashboard loadDashboard(Storage& storage, const std::optional<std::string>& scop
         if (a.record.status != store::AttemptStatus::Finished)
             continue;
         ++d.finished;
-        const auto& skills = a.record.result.is_object()
-                                 ? a.record.result.value("skills", nlohmann::json::object())
-                                 : nlohmann::json::object();
-        for (const auto& [skill, s] : skills.items()) {
-            const bool placed = s.is_object() && s.contains("level") && s["level"].is_string();
-            const std::string label = placed ? levelLabel(s["level"].get<std::string>())
-                                             : i18n::text("export.not_placed", "fr");
-            const int order = placed && s.contains("levelIndex") && s["levelIndex"].is_number()
-                                  ? s["levelIndex"].get<int>()
-                                  : 1000;
-            auto& slot = levels[skill][label];
+        const auto result = engine::attemptResultFromJson(a.record.result);
+        for (const auto& s : result ? result->skills : std::vector<engine::SkillOutcome>{}) {
+            const bool placed = !s.levelId.empty();
+            const std::string label =
+                placed ? levelLabel(s.levelId) : i18n::text("export.not_placed", "fr");
+            const int order = placed && s.levelIndex ? static_cast<int>(*s.levelIndex) : 1000;
+            auto& slot = levels[s.skill][label];
             slot.first = order;
             ++slot.second;
         }

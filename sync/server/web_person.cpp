@@ -1,5 +1,6 @@
 #include "sync/server/web_person.hpp"
 
+#include "engine/attempt_result.hpp"
 #include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "report/bilan_store.hpp"
@@ -89,14 +90,13 @@ std::string answerText(const quiz::Item* item, const nlohmann::json& answer) {
     return answer.dump();
 }
 
-std::vector<LevelView> levelsFromResult(const nlohmann::json& result) {
+std::vector<LevelView> levelsFromResult(const nlohmann::json& json) {
     std::vector<LevelView> out;
-    if (!result.is_object() || !result.contains("skills") || !result["skills"].is_object())
+    const auto result = engine::attemptResultFromJson(json);
+    if (!result)
         return out;
-    for (const auto& [skill, s] : result["skills"].items()) {
-        const bool placed = s.is_object() && s.contains("level") && s["level"].is_string();
-        out.push_back({skill, placed ? s["level"].get<std::string>() : fr("export.not_placed")});
-    }
+    for (const auto& s : result->skills)
+        out.push_back({s.skill, s.levelId.empty() ? fr("export.not_placed") : s.levelId});
     return out;
 }
 

@@ -7,6 +7,7 @@
 // Prints "resume SEQ ITEM" (answers found at start and the item the rebuilt engine shows),
 // then per answer "next SEQ ITEM" (shown) and "committed SEQ UUID" (stored). When the quiz
 // ends it prints "finished" and waits to be killed.
+#include "engine/attempt_result.hpp"
 #include "engine_fixtures.hpp"
 #include "store/database.hpp"
 #include "store/engine_bridge.hpp"
@@ -74,7 +75,8 @@ int main(int argc, char** argv) {
             say("committed " + std::to_string(response.sequence) + " " + response.uuid);
         }
         if (db->findAttempt(attemptUuid)->status != AttemptStatus::Finished) {
-            db->finishAttempt(attemptUuid, attemptResultJson(attempt));
+            db->finishAttempt(attemptUuid,
+                              repere::engine::toJson(repere::engine::attemptResult(attempt)));
         }
         say("finished");
         for (;;) {

@@ -1,5 +1,6 @@
 // The engine and the store together: an attempt stored answer by answer is rebuilt at the
 // same item, and its finished result carries levels and competence scores to the export.
+#include "engine/attempt_result.hpp"
 #include "engine_fixtures.hpp"
 #include "store/engine_bridge.hpp"
 #include "store/export.hpp"
@@ -66,7 +67,7 @@ TEST_CASE("a stored engine attempt resumes at the same item with the same state"
     while (auto item = attempt.current()) {
         db->storeResponse(attempt.answer(pick("a"), 1000));
     }
-    const auto result = attemptResultJson(attempt);
+    const auto result = repere::engine::toJson(repere::engine::attemptResult(attempt));
     db->finishAttempt(uuid, result);
     CHECK(result["levels"].contains("reading"));
     CHECK(result["levels"].contains("listening"));

@@ -1,5 +1,6 @@
 #include "store/attempt_table.hpp"
 
+#include "engine/attempt_result.hpp"
 #include "i18n/strings.hpp"
 #include "store/beneficiary_code.hpp"
 #include "store/export.hpp"
@@ -49,23 +50,6 @@ std::string frenchOr(const std::string& key, const std::string& id) {
     return i18n::has(key, "fr") ? i18n::text(key, "fr") : id;
 }
 
-// Skills the result assessed or tried to (the engine lists every skill of the quiz under
-// "skills", with an empty level id when it could not place the person).
-std::set<std::string> resultSkills(const nlohmann::json& result) {
-    std::set<std::string> out;
-    for (const auto& entry : resultLevels(result)) {
-        out.insert(entry.first);
-    }
-    if (result.is_object() && result.contains("skills") && result["skills"].is_array()) {
-        for (const auto& s : result["skills"]) {
-            if (s.is_object() && s.contains("skill") && s["skill"].is_string()) {
-                out.insert(s["skill"].get<std::string>());
-            }
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 std::string csvRow(const std::vector<std::string>& fields) {
@@ -85,10 +69,14 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
     std::set<std::string> skills;
     std::set<std::string> competences;
     for (const auto& r : rows) {
-        for (const auto& skill : resultSkills(r.result)) {
-            skills.insert(skill);
+        const auto result = engine::attemptResultFromJson(r.result);
+        if (!result) {
+            continue;
         }
-        for (const auto& entry : resultCompetenceScores(r.result)) {
+        for (const auto& skill : result->skills) {
+            skills.insert(skill.skill);
+        }
+        for (const auto& entry : result->competences) {
             competences.insert(entry.first);
         }
     }
@@ -115,14 +103,13 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
                                                       : std::string(),
                                        csvFrenchNumber(static_cast<double>(r.activeMs) / 60000.0),
                                        std::to_string(r.responses)};
-        const auto levels = resultLevels(r.result);
-        const auto scores = resultCompetenceScores(r.result);
-        const auto assessed = resultSkills(r.result);
+        const auto result =
+            engine::attemptResultFromJson(r.result).value_or(engine::AttemptResult{});
         for (const auto& s : skills) {
-            const auto it = levels.find(s);
-            if (it != levels.end()) {
-                cells.push_back(frenchOr("export.level." + it->second, it->second));
-            } else if (assessed.count(s)) {
+            const engine::SkillOutcome* skill = result.skill(s);
+            if (skill && !skill->levelId.empty()) {
+                cells.push_back(frenchOr("export.level." + skill->levelId, skill->levelId));
+            } else if (skill) {
                 // Part of this diagnostic but not placed (no sound, skipped, too few answers).
                 cells.push_back(i18n::text("export.not_placed", "fr"));
             } else {
@@ -130,8 +117,9 @@ std::size_t writeAttemptsCsv(const std::vector<AttemptRow>& rows,
             }
         }
         for (const auto& c : competences) {
-            const auto it = scores.find(c);
-            cells.push_back(it == scores.end() ? std::string() : csvFrenchNumber(it->second));
+            const auto it = result.competences.find(c);
+            cells.push_back(it == result.competences.end() ? std::string()
+                                                           : csvFrenchNumber(it->second.score));
         }
         for (std::size_t k = 0; k < extraHeaders.size(); ++k) {
             cells.push_back(k < r.extra.size() ? r.extra[k] : std::string());

@@ -23,7 +23,7 @@ struct AttemptRow {
     std::optional<std::int64_t> finishedAtMs;
     std::int64_t activeMs = 0; // sum of the answers' durations
     std::size_t responses = 0;
-    nlohmann::json result;          // the engine's result (attemptResultJson), null until finished
+    nlohmann::json result;          // engine/attempt_result.hpp's JSON, null until finished
     std::vector<std::string> extra; // trailing cells, one per extra header
 };
 

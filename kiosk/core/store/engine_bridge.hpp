@@ -1,5 +1,6 @@
-// Between the attempt engine and the store: what is stored when an attempt starts and
-// finishes, and how a stored attempt is rebuilt to resume exactly where it stopped.
+// Between the attempt engine and the store: what is stored when an attempt starts, and how a
+// stored attempt is rebuilt to resume exactly where it stopped (the result stored when it
+// finishes is engine/attempt_result.hpp).
 // No SQL here: it goes through Database.
 #pragma once
 
@@ -11,14 +12,6 @@
 #include <string>
 
 namespace repere::store {
-
-// The result stored with a finished attempt (and read by the exports):
-// {"levels": {"<skill>": "<level id>"}, "skills": {"<skill>": {level, levelIndex, theta, se,
-//  score, maxScore, percent, itemsUsed, dontKnow, pendingManual, estimated, skipped}},
-//  "competences": {"<competence>": {"score", "max"}}, "score", "maxScore", "pendingManual"}
-// Competence scores add up the scored answers of the items of that competence (practice,
-// unscored, unavailable and still-pending answers left out).
-nlohmann::json attemptResultJson(const engine::Attempt& attempt);
 
 // Registers the attempt row for a new engine attempt of `quiz` (id, version, content hash).
 AttemptRecord startStoredAttempt(Database& db, const quiz::Quiz& quiz, const std::string& code,

@@ -171,48 +171,6 @@ std::string csvField(const std::string& text) {
     return quoted + '"';
 }
 
-std::map<std::string, std::string> resultLevels(const nlohmann::json& result) {
-    std::map<std::string, std::string> out;
-    if (!result.is_object() || !result.contains("levels") || !result["levels"].is_object()) {
-        return out;
-    }
-    for (const auto& [skill, v] : result["levels"].items()) {
-        if (v.is_string()) {
-            out[skill] = v.get<std::string>();
-        } else if (v.is_number()) {
-            out[skill] = std::to_string(v.get<long long>());
-        } else if (v.is_object()) {
-            for (const char* key : {"level", "levelId", "id", "label"}) {
-                if (v.contains(key) && v[key].is_string()) {
-                    out[skill] = v[key].get<std::string>();
-                    break;
-                }
-            }
-        }
-    }
-    return out;
-}
-
-std::map<std::string, double> resultCompetenceScores(const nlohmann::json& result) {
-    std::map<std::string, double> out;
-    if (!result.is_object()) {
-        return out;
-    }
-    for (const char* key : {"competences", "competenceScores"}) {
-        if (!result.contains(key) || !result[key].is_object()) {
-            continue;
-        }
-        for (const auto& [id, v] : result[key].items()) {
-            if (v.is_number()) {
-                out[id] = v.get<double>();
-            } else if (v.is_object() && v.contains("score") && v["score"].is_number()) {
-                out[id] = v["score"].get<double>();
-            }
-        }
-    }
-    return out;
-}
-
 std::size_t exportResults(Database& db, const ExportOptions& options, std::ostream& out) {
     const auto attempts = db.listAttempts(options.query);
     if (options.format == ExportFormat::Json) {

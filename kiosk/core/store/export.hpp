@@ -24,12 +24,6 @@ struct ExportOptions {
 // Writes the export; returns the number of rows (CSV) or attempts (JSON) written.
 std::size_t exportResults(Database& db, const ExportOptions& options, std::ostream& out);
 
-// Reading the engine's result JSON (tolerant: unknown shapes give empty maps).
-// levels: {"levels": {"<skill>": "a1" | {"level"|"id"|"label": "a1", ...}}}
-// competences: {"competences" | "competenceScores": {"<id>": 3.5 | {"score": 3.5, "max": 4}}}
-std::map<std::string, std::string> resultLevels(const nlohmann::json& result);
-std::map<std::string, double> resultCompetenceScores(const nlohmann::json& result);
-
 // One CSV field, quoted when needed; text that a spreadsheet would run as a formula
 // (= + - @ at the start) is prefixed with ' so a typed answer can never become a formula.
 std::string csvField(const std::string& text);

@@ -172,6 +172,37 @@ CREATE TABLE recording_upload (
 CREATE INDEX recording_upload_by_sha ON recording_upload(sha256) WHERE sha256 IS NOT NULL;
 )sql";
 
+// v8 (issue 15): one shape for attempt results (engine/attempt_result.hpp). The kiosk's
+// controller used to write "skills" as an array of {"skill", "levelId", "level": index,
+// "items"...}; those results are rewritten to the one shape: "skills" keyed by skill id with
+// "level" (id or null), "levelIndex", "itemsUsed" and "estimated" (it had a scored answer: items
+// used and not skipped). Their competence scores were never computed, so "competences" is added
+// empty. Outbox payloads are left as sent: the server reads both shapes (attemptResultFromJson).
+constexpr const char* kV8 = R"sql(
+UPDATE attempt SET result = json_insert(json_set(result, '$.skills', (
+  SELECT json_group_object(s.value ->> '$.skill', json_object(
+    'level', CASE WHEN coalesce(s.value ->> '$.levelId', '') = '' THEN NULL
+                  ELSE s.value ->> '$.levelId' END,
+    'levelIndex', json(s.value -> '$.level'),
+    'theta', json(s.value -> '$.theta'),
+    'se', json(s.value -> '$.se'),
+    'score', json(s.value -> '$.score'),
+    'maxScore', json(s.value -> '$.maxScore'),
+    'percent', json(s.value -> '$.percent'),
+    'itemsUsed', json(s.value -> '$.items'),
+    'dontKnow', json(s.value -> '$.dontKnow'),
+    'pendingManual', json(s.value -> '$.pendingManual'),
+    'estimated', json(CASE WHEN coalesce(s.value ->> '$.items', 0) > 0
+                            AND NOT coalesce(s.value ->> '$.skipped', 0)
+                           THEN 'true' ELSE 'false' END),
+    'skipped', json(s.value -> '$.skipped'),
+    'unavailable', json(s.value -> '$.unavailable'),
+    'notAssessed', json(s.value -> '$.notAssessed')))
+  FROM json_each(attempt.result, '$.skills') AS s
+  WHERE s.value ->> '$.skill' IS NOT NULL)), '$.competences', json_object())
+WHERE result IS NOT NULL AND json_valid(result) AND json_type(result, '$.skills') = 'array';
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -183,6 +214,7 @@ const std::vector<Migration>& migrations() {
         {5, "security: trainer origin and lock-out count; device identity in its own file", kV5},
         {6, "sync: outbox records too large for a batch set aside with a reason", kV6},
         {7, "sync: recorded answers declared to the server and confirmed by it", kV7},
+        {8, "results: one shape for attempt results (skills keyed by id)", kV8},
     };
     return all;
 }
