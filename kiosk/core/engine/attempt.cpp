@@ -1,5 +1,6 @@
 #include "engine/attempt.hpp"
 
+#include "engine/attempt_rules.hpp"
 #include "engine/expression.hpp"
 #include "engine/rng.hpp"
 #include "util/digest.hpp"
@@ -12,35 +13,6 @@ namespace repere::engine {
 using nlohmann::json;
 using quiz::Item;
 using quiz::Section;
-
-namespace {
-
-// Statuses that carry a score used for placement and percentages.
-bool isScoredStatus(ResponseStatus s) {
-    return s == ResponseStatus::Ok || s == ResponseStatus::Partial || s == ResponseStatus::Ko ||
-           s == ResponseStatus::DontKnow;
-}
-
-bool isScorable(const Item& item) {
-    return !item.practice && effectiveRule(item) != quiz::ScoringRule::None;
-}
-
-// Manual items get their score after the attempt (a trainer scores them), so they never steer
-// routing: otherwise rebuilding a scored attempt would take other routes than the live one did.
-bool countsFor(const Item& item, bool routing) {
-    return isScorable(item) && !(routing && effectiveRule(item) == quiz::ScoringRule::Manual);
-}
-
-} // namespace
-
-const SkillResult* Results::skill(const std::string& id) const {
-    for (const auto& s : skills) {
-        if (s.skillId == id) {
-            return &s;
-        }
-    }
-    return nullptr;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Construction and rebuild
@@ -578,73 +550,6 @@ std::optional<json> Attempt::variableFor(const std::string& path, bool routing) 
         return json(n);
     }
     return std::nullopt;
-}
-
-Results Attempt::results() const {
-    Results res;
-    for (const auto& skill : quiz_->framework.skills) {
-        SkillResult s;
-        s.skillId = skill.id;
-        const auto obs = observations(skill.id, false);
-        s.itemsUsed = static_cast<int>(obs.size());
-        if (!obs.empty()) {
-            const auto est =
-                estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {},
-                                quiz_->framework.cutPoints);
-            s.estimated = true;
-            s.levelProbabilities = est.levelProbabilities;
-            s.theta = est.theta;
-            s.se = est.se;
-        }
-        s.level = levelOf(skill.id, false);
-        s.skipped = obs.empty() && s.level.has_value();
-        if (s.level && *s.level < quiz_->framework.levels.size()) {
-            s.levelId = quiz_->framework.levels[*s.level].id;
-        }
-        for (const auto& r : responses_) {
-            const Item& item = *items_.at(r.itemId);
-            if (item.skill != skill.id || !isScorable(item)) {
-                continue;
-            }
-            if (r.status == ResponseStatus::PendingManual) {
-                ++s.pendingManual;
-            } else if (r.status == ResponseStatus::Unavailable) {
-                ++s.unavailable;
-            } else if (isScoredStatus(r.status)) {
-                s.score += r.score;
-                s.maxScore += r.maxScore;
-                s.dontKnow += r.status == ResponseStatus::DontKnow ? 1 : 0;
-            }
-        }
-        s.notAssessed = !s.level.has_value() && s.pendingManual == 0;
-        s.percent = s.maxScore > 0.0 ? 100.0 * s.score / s.maxScore : 0.0;
-        res.skills.push_back(std::move(s));
-    }
-    for (const auto& r : responses_) {
-        const Item& item = *items_.at(r.itemId);
-        if (!isScorable(item)) {
-            continue;
-        }
-        if (r.status == ResponseStatus::PendingManual) {
-            ++res.pendingManual;
-        } else if (isScoredStatus(r.status)) {
-            res.score += r.score;
-            res.maxScore += r.maxScore;
-        }
-    }
-    const auto resolver = [this](const std::string& path) {
-        return variableFor(path, false);
-    };
-    for (const auto& message : quiz_->resultMessages) {
-        try {
-            if (evaluateCondition(message.condition, resolver)) {
-                res.messages.push_back(&message);
-            }
-        } catch (const ExpressionError&) {
-            // The validator reports malformed conditions; a result screen must still show.
-        }
-    }
-    return res;
 }
 
 } // namespace repere::engine

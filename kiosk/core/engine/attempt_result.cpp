@@ -1,5 +1,9 @@
 #include "engine/attempt_result.hpp"
 
+#include "engine/attempt_rules.hpp"
+#include "engine/expression.hpp"
+#include "engine/irt.hpp"
+
 namespace repere::engine {
 
 using nlohmann::json;
@@ -79,6 +83,90 @@ SkillOutcome readLegacySkill(const json& s) {
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The engine's results of an attempt (what the result screen and the bilan present)
+// ---------------------------------------------------------------------------------------------
+
+const SkillResult* Results::skill(const std::string& id) const {
+    for (const auto& s : skills) {
+        if (s.skillId == id) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+Results Attempt::results() const {
+    Results res;
+    for (const auto& skill : quiz_->framework.skills) {
+        SkillResult s;
+        s.skillId = skill.id;
+        const auto obs = observations(skill.id, false);
+        s.itemsUsed = static_cast<int>(obs.size());
+        if (!obs.empty()) {
+            const auto est =
+                estimateAbility(obs, quiz_->adaptive.priorMean, quiz_->adaptive.priorSd, {},
+                                quiz_->framework.cutPoints);
+            s.estimated = true;
+            s.levelProbabilities = est.levelProbabilities;
+            s.theta = est.theta;
+            s.se = est.se;
+        }
+        s.level = levelOf(skill.id, false);
+        s.skipped = obs.empty() && s.level.has_value();
+        if (s.level && *s.level < quiz_->framework.levels.size()) {
+            s.levelId = quiz_->framework.levels[*s.level].id;
+        }
+        for (const auto& r : responses_) {
+            const quiz::Item& item = *items_.at(r.itemId);
+            if (item.skill != skill.id || !isScorable(item)) {
+                continue;
+            }
+            if (r.status == ResponseStatus::PendingManual) {
+                ++s.pendingManual;
+            } else if (r.status == ResponseStatus::Unavailable) {
+                ++s.unavailable;
+            } else if (isScoredStatus(r.status)) {
+                s.score += r.score;
+                s.maxScore += r.maxScore;
+                s.dontKnow += r.status == ResponseStatus::DontKnow ? 1 : 0;
+            }
+        }
+        s.notAssessed = !s.level.has_value() && s.pendingManual == 0;
+        s.percent = s.maxScore > 0.0 ? 100.0 * s.score / s.maxScore : 0.0;
+        res.skills.push_back(std::move(s));
+    }
+    for (const auto& r : responses_) {
+        const quiz::Item& item = *items_.at(r.itemId);
+        if (!isScorable(item)) {
+            continue;
+        }
+        if (r.status == ResponseStatus::PendingManual) {
+            ++res.pendingManual;
+        } else if (isScoredStatus(r.status)) {
+            res.score += r.score;
+            res.maxScore += r.maxScore;
+        }
+    }
+    const auto resolver = [this](const std::string& path) {
+        return variableFor(path, false);
+    };
+    for (const auto& message : quiz_->resultMessages) {
+        try {
+            if (evaluateCondition(message.condition, resolver)) {
+                res.messages.push_back(&message);
+            }
+        } catch (const ExpressionError&) {
+            // The validator reports malformed conditions; a result screen must still show.
+        }
+    }
+    return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kept result: one type, one JSON shape
+// ---------------------------------------------------------------------------------------------
 
 std::map<std::string, std::string> AttemptResult::levels() const {
     std::map<std::string, std::string> out;
