@@ -1,5 +1,5 @@
 // The kiosk's background sync: one thread that pushes the outbox and pulls the catalogue
-// without ever holding up the screen (DESIGN §7, "Schedule").
+// without ever holding up the screen.
 //
 // When it syncs: at the configured end-of-day time, when asked ("Synchroniser maintenant"),
 // and while records are pending on the back-off timer of SyncSchedule (1 min doubling to

@@ -33,8 +33,8 @@ double contrastRatio(ImU32 a, ImU32 b);
 // UI scale for a window size; clamped so a 1024×600 screen stays usable.
 float uiScaleFor(ImVec2 display);
 // Text scale: the layout scale, but never below kMinTextScale, so body text stays at least 28 px
-// (DESIGN §8) on the small screens agencies have (1280×800: 0.67 would give 21 px, too small for
-// people who read little). Fonts are built at this scale.
+// on the small screens agencies have (1280×800: 0.67 would give 21 px, too small for people who
+// read little). Fonts are built at this scale.
 inline constexpr float kMinTextScale = 0.875f;
 float textScaleFor(ImVec2 display);
 

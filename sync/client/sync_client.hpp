@@ -1,6 +1,6 @@
 // The kiosk's sync client: enrolment, push of the outbox, pull of the catalogue.
 //
-// Rules it keeps (DESIGN.md §7):
+// Rules it keeps (docs/architecture.md, "The walk of one answer"):
 //  - a batch id is saved with its records (Outbox::assignNextBatch) before anything is sent and
 //    is reused as is on every retry, so the server can answer a replay with the same reply;
 //  - records are marked acknowledged only from a well-formed reply that names them; anything

@@ -1,4 +1,4 @@
-// The beneficiary journey, one draw function per screen (DESIGN §1). Each takes read-only view
+// The beneficiary journey, one draw function per screen. Each takes read-only view
 // state (and, for screens with typing, a small scratch the app resets between people), draws
 // on the canvas and returns an intent. No screen holds a visible literal: words come from the
 // strings table (ctx.tr) or from the quiz.

@@ -1,4 +1,4 @@
-// The trainer area (DESIGN §1, "a trainer"): login with name + PIN, today's attempts and search
+// The trainer area: login with name + PIN, today's attempts and search
 // by code, one beneficiary (levels chart, two sittings, every answer, manual scoring, next step),
 // and the kiosk panel. Same rules as the beneficiary screens: read-only views, one intent back,
 // words from the strings table ("trainer.*" keys). Every trainer screen shows the "Espace
