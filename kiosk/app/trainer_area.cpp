@@ -700,12 +700,12 @@ void TrainerArea::score(const ui::trainer::Score& s) {
     try {
         const auto r = deps_.db->findResponse(s.responseUuid);
         if (!r)
-            throw std::runtime_error("réponse introuvable");
+            throw std::runtime_error(tr("trainer.err.response_missing"));
         const auto rec = deps_.db->findAttempt(r->attemptUuid);
         const auto* quiz = rec ? report::findQuizFor(*deps_.library, *rec) : nullptr;
         const auto* item = quiz ? quiz->findItem(r->itemId) : nullptr;
         if (!item)
-            throw std::runtime_error("question introuvable dans le diagnostic chargé");
+            throw std::runtime_error(tr("trainer.err.item_missing"));
         double max = 0;
         for (const auto& p : item->scoring.rubric)
             max += p.points;
@@ -889,8 +889,8 @@ void TrainerArea::exportAttempts(const std::vector<std::string>& uuids) {
                 out << row << "\n";
             out.flush();
             if (!out)
-                throw std::runtime_error("écriture de " + (dir / name).string() +
-                                         " impossible (disque plein ?)");
+                throw std::runtime_error(i18n::format(tr("trainer.err.export_write"),
+                                                      {{"file", (dir / name).string()}}));
         }
         deps_.db->audit(session_->name, "export",
                         std::to_string(uuids.size()) + " attempt(s), " + std::to_string(pdfs) +
