@@ -97,7 +97,7 @@ TEST_CASE("sync errors: a wrong enrolment code is CodeRefused, a refused token i
     db->registerNewBeneficiary();
     state.setValue(sync::key::kToken, std::string(64, 'a')); // a token the server never issued
     sync::SyncClient client(*db, state, dir.path());
-    client.retry.backoff = {};
+    client.retry.retries = 0;
     const auto r = client.round({}, test::wallMs());
     CHECK_FALSE(r.ok());
     CHECK(r.errorKind() == K::Refused);
