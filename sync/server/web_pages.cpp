@@ -75,10 +75,6 @@ std::string page(const std::optional<Visitor>& v, const std::string& title, cons
     return render(kLayout, {{"title", title}, {"header", header}, {"body", body}}).str();
 }
 
-std::string number(double v) {
-    return i18n::frenchNumber(v);
-}
-
 Html kioskTable(const Dashboard& d) {
     if (d.kiosks.empty())
         return Html::literal(R"(<p class="none">Aucune borne inscrite.</p>)");
