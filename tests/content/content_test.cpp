@@ -1,6 +1,6 @@
 // Checks of the two bundled diagnostics (quizzes/numerique, quizzes/francais) that the loader
-// cannot know about: the item-writing rules of quizzes/francais/README.md and issue 8. The loader's own validation
-// (schema, references, routing) is exercised in content_loader_test.cpp.
+// cannot know about: the item-writing rules of quizzes/francais/README.md and issue 8. The loader's
+// own validation (schema, references, routing) is exercised in content_loader_test.cpp.
 #include "content_json.hpp"
 #include "util/digest.hpp"
 
