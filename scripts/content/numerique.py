@@ -57,6 +57,7 @@ ALT = {
     "notifications": {"fr": "Deux notifications : batterie faible et mise à jour",
                       "en": "Two notifications: low battery and update"},
     "volume": {"fr": "Réglages rapides : son et luminosité", "en": "Quick settings: sound and brightness"},
+    "sans-connexion": {"fr": "Le symbole du Wi-Fi barré : pas de connexion", "en": "The Wi-Fi symbol struck through: no connection"},
     "barre-etat": {"fr": "Le haut de l'écran d'un téléphone, en grand : l'heure, le Wi-Fi, le réseau mobile, la batterie",
                    "en": "The top of a phone screen, enlarged: time, Wi-Fi, mobile network, battery"},
 }
@@ -201,6 +202,30 @@ env = [
            letters("Je coupe le Wi-Fi, puis je le rallume.", "J'appelle pour changer de forfait mobile.",
                    "Je remets tout le téléphone à zéro.", "Je supprime le réseau de la médiathèque."),
            ["a"], "5.1-panne", rev=2),
+    # Issue 17: beginner tasks done by touch on a mock phone, not described. The code is said in the
+    # instruction (read aloud), never the person's own.
+    choice("env-22", S, DEC, -1.6, "Le téléphone n'a plus Internet. Touchez le symbole qui le montre.",
+           "The phone has no Internet any more. Touch the symbol that shows it.",
+           pictos("wifi", "sans-connexion", "batterie", "haut-parleur"), ["b"], "5.2-icones"),
+    P.item("env-23", "sim", S, PP, -0.9,
+           "Le téléphone de votre sœur est verrouillé. Son code est 1 9 7 4. Ouvrez le téléphone avec ce code.",
+           "Your sister's phone is locked. Its code is 1 9 7 4. Open the phone with this code.",
+           competence="5.2-deverrouiller", scenario="phone_unlock",
+           sim={"pin": "1974", "time": "09:41", "date": "mardi 12 mai", "maxTries": 3},
+           endStates={"unlocked": 1, "unlocked_after_error": 0.5, "locked_out": 0}),
+    P.item("env-24", "sim", S, PP, -0.3,
+           "Une fenêtre cache vos contacts : fermez-la. Puis faites glisser la liste et touchez le nom de Sophie Marchand.",
+           "A window hides your contacts: close it. Then slide the list and touch Sophie Marchand's name.",
+           competence="5.2-liste", scenario="list_popup",
+           sim={"app": "Contacts", "time": "14:05", "target": "Sophie Marchand",
+                "entries": ["Abdou Ba", "Agnès Morel", "Aïssata Keita", "Bruno Lefèvre", "Chen Wei",
+                            "Claire Dubois", "Dalila Haddad", "Elif Demir", "Fatou Sow", "Gabriel Costa",
+                            "Hugo Martin", "Inès Benali", "Jonas Weber", "Karim Mansour", "Lucie Petit",
+                            "Moussa Diarra", "Nadia Rossi", "Olga Petrova", "Paul Girard", "Samir Amrani",
+                            "Sophie Marchand", "Thi Lan Pham", "Yann Le Goff"],
+                "popup": {"title": "Nouveau",
+                          "text": "Vos contacts sont maintenant rangés par ordre alphabétique."}},
+           endStates={"found_target": 1, "wrong_entry": 0}),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -394,6 +419,15 @@ com = [
                             "required": True}],
                 "consent": "J'accepte que mes données servent à traiter ma demande"},
            endStates=FORM_ENDS),
+    # Issue 17: a date picked in a calendar, as booking sites ask (the month must be changed).
+    P.item("com-19", "sim", S, EP, 0.3,
+           "Prenez rendez-vous au centre de santé pour le jeudi 14 mai. Choisissez la date dans le calendrier, puis confirmez.",
+           "Book an appointment at the health centre for Thursday 14 May. Choose the date in the calendar, then confirm.",
+           competence="2.4-rendez-vous", scenario="date_picker",
+           sim={"site": "Centre de santé des Lilas", "url": "rdv.centre-sante-lilas.example",
+                "service": "Consultation de médecine générale avec le docteur Benali",
+                "today": "2026-04-20", "target": "2026-05-14", "closed": [6, 7]},
+           endStates={"booked_right_date": 1, "booked_wrong_date": 0}),
     choice("com-16", S, AUT, 1.5, "Dans un e-mail, à quoi sert la case « Cc » ?", "In an e-mail, what is the 'Cc' box for?",
            letters("Envoyer une copie à une autre personne.", "Corriger les fautes d'orthographe.",
                    "Classer le message dans un dossier.", "Ajouter une photo ou un document."), ["a"], "2.1-courriel", rev=2),
@@ -457,6 +491,20 @@ cre = [
            "The website says: 'File too large (2 MB maximum)'. What do you do?",
            letters("Je réduis la taille du fichier.", "Je change le nom du fichier.",
                    "J'envoie le fichier plusieurs fois.", "J'envoie un autre document à la place."), ["a"], "3.3-formats", rev=2),
+    # Issue 17: the photo is taken, then chosen in the gallery among older photos (one of them an
+    # older document) and sent through the app.
+    P.item("cre-13", "sim", S, EP, 0.4,
+           "Prenez en photo votre quittance de loyer avec l'appareil photo. Puis, dans l'application Mes démarches, ajoutez cette photo et envoyez-la.",
+           "Take a photo of your rent receipt with the camera. Then, in the Mes démarches app, add this photo and send it.",
+           competence="3.2-photo-document", scenario="photo_attach",
+           sim={"time": "10:15", "document": "Quittance de loyer – avril", "app": "Mes démarches",
+                "request": "Ajoutez la photo de votre quittance de loyer d'avril.",
+                "gallery": [{"label": "Vacances", "kind": "landscape"},
+                            {"label": "Anniversaire", "kind": "people"},
+                            {"label": "Quittance de mars", "kind": "document"},
+                            {"label": "Repas", "kind": "food"}],
+                "otherApps": ["Messages", "Météo"]},
+           endStates={"sent_new_photo": 1, "sent_old_photo": 0}),
     choice("cre-12", S, AUT, 1.4, "Vous voulez publier sur Internet une photo où l'on voit votre voisine. Que faut-il d'abord ?",
            "You want to post online a photo showing your neighbour. What is needed first?",
            letters("Lui demander son accord.", "Rien, c'est moi qui ai pris la photo.", "Flouter le fond de la photo.",
@@ -679,7 +727,10 @@ CRCN_LEVEL = {DEC: 1, PP: 1, EP: 2, AUT: 3}
 # words in a picture to find or judge, cards to order or match by their words. Text answers are not
 # listed: the kiosk reads each of them aloud.
 READS_SCREEN = {"inf-08", "inf-09", "pro-06", "pro-10", "env-11", "env-15", "cre-07"}
-READING_SCENARIOS = {"email_attachment", "online_form", "phishing_message", "browser_address"}
+# Finding a name in a list and a date on a booking page need reading; the lock screen's digits and
+# the camera's buttons do not (the code and the steps are read aloud).
+READING_SCENARIOS = {"email_attachment", "online_form", "phishing_message", "browser_address",
+                     "date_picker", "list_popup"}
 
 
 def finish(items):
@@ -705,7 +756,7 @@ for sid, title, desc, items in SKILLS:
     sections.append({"id": sid, "title": title, "mode": "adaptive", "skill": sid, "items": finish(items)})
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.1.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.2.0",
     "title": {"fr": "Diagnostic numérique", "en": "Digital skills check"},
     "description": {"fr": "Diagnostic des compétences numériques de base pour les démarches de tous les jours.",
                     "en": "A check of basic digital skills for everyday procedures."},

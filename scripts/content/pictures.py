@@ -165,6 +165,15 @@ def scene_status_bar(t):
     return s
 
 
+def scene_no_connection(t):
+    """The Wi-Fi symbol struck through in red: no connection (no emoji draws it)."""
+    s = Svg(200, 200, "#ffffff")
+    s.picto("wifi", 20, 20, 160, t)
+    s.line(30, 170, 170, 30, stroke="#ffffff", sw=26)
+    s.line(30, 170, 170, 30, stroke="#d32f2f", sw=14)
+    return s
+
+
 def scene_phone_home(t):
     # Shorter than a real phone (no empty band above the navigation bar) and with a taller bar:
     # the picture is shown larger and its back/home/recent buttons are hotspot targets.
@@ -712,6 +721,7 @@ NUMERIQUE_SCENES = {
     "photo-doc-bonne": lambda t: scene_doc_photo(t, "bonne"), "photo-doc-floue": lambda t: scene_doc_photo(t, "flou"),
     "photo-doc-coupee": lambda t: scene_doc_photo(t, "coupe"), "photo-doc-sombre": lambda t: scene_doc_photo(t, "sombre"),
     "notifications": scene_phone_notif, "volume": scene_volume, "barre-etat": scene_status_bar,
+    "sans-connexion": scene_no_connection,
 }
 
 FRANCAIS_SCENES = {

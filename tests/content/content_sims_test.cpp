@@ -3,10 +3,15 @@
 // classic mistakes reach end states worth nothing, and every end state a model can emit for these
 // settings is scored by the item (none falls through to an unlisted state).
 #include "ui/sim/browser_model.hpp"
+#include "ui/sim/date_picker_model.hpp"
 #include "ui/sim/email_model.hpp"
+#include "ui/sim/list_popup_model.hpp"
 #include "ui/sim/online_form_model.hpp"
 #include "ui/sim/phishing_model.hpp"
+#include "ui/sim/phone_unlock_model.hpp"
+#include "ui/sim/photo_attach_model.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -197,4 +202,143 @@ TEST_CASE("phishing sims: a scam scores when deleted or reported, a genuine mess
     }
     CHECK(scams >= 3);
     CHECK(genuine >= scams);
+}
+
+// Issue 17: the touch sims. Each is scored by what the person did: the asked action is worth full
+// points, the near-miss (a wrong code typed first) part of them, the mistakes nothing; every end
+// state the model can reach with these settings is listed by the item.
+static std::vector<json> itemsOf(const std::string& scenario) {
+    std::vector<json> out;
+    for (const auto& item : simItems())
+        if (item.at("scenario") == scenario)
+            out.push_back(item);
+    return out;
+}
+
+TEST_CASE("phone_unlock sims: the code of the instruction opens at full points, a wrong code first "
+          "at less, too many wrong codes at nothing") {
+    const auto items = itemsOf("phone_unlock");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) {
+        const json& cfg = item.at("sim");
+        const std::string pin = cfg.at("pin");
+        // The code is said in the instruction (the person is never asked for their own).
+        std::string spaced;
+        for (char c : pin)
+            spaced += std::string(spaced.empty() ? "" : " ") + c;
+        CHECK(item.at("instruction").at("fr").get<std::string>().find(spaced) != std::string::npos);
+        auto play = [&](const std::vector<std::string>& codes) {
+            PhoneUnlockModel m(cfg);
+            REQUIRE(m.valid());
+            m.wake();
+            for (const auto& code : codes)
+                for (char c : code)
+                    m.digit(c - '0');
+            REQUIRE(m.finished());
+            return pointsFor(item, m.trace().endState());
+        };
+        const std::string wrong(pin.size(), pin[0] == '0' ? '1' : '0');
+        CHECK(play({pin}) == 1.0);
+        const double afterError = play({wrong, pin});
+        CHECK(afterError > 0.0);
+        CHECK(afterError < 1.0);
+        CHECK(play(std::vector<std::string>(5, wrong)) == 0.0);
+    }
+}
+
+TEST_CASE(
+    "date_picker sims: the asked day is reachable and worth full points, another day nothing") {
+    const auto items = itemsOf("date_picker");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) {
+        const json& cfg = item.at("sim");
+        const auto target = parseIsoDate(cfg.at("target"));
+        REQUIRE(target);
+        // The instruction names the day as the calendar writes it ("jeudi 14 mai").
+        const std::string longDate = frenchLongDate(*target);
+        CHECK(item.at("instruction")
+                  .at("fr")
+                  .get<std::string>()
+                  .find(longDate.substr(0, longDate.rfind(' '))) != std::string::npos);
+        DatePickerModel right(cfg);
+        REQUIRE(right.valid());
+        right.openCalendar();
+        for (int i = 0; i < 12 && right.shownMonth() != target->year() / target->month(); ++i)
+            right.nextMonth();
+        REQUIRE(right.selectable(static_cast<unsigned>(target->day())));
+        right.pickDay(static_cast<unsigned>(target->day()));
+        right.ok();
+        right.confirm();
+        REQUIRE(right.finished());
+        CHECK(pointsFor(item, right.trace().endState()) == 1.0);
+        // The same day number in the month the calendar opens on: the classic slip.
+        DatePickerModel slip(cfg);
+        slip.openCalendar();
+        unsigned day = static_cast<unsigned>(target->day());
+        while (day <= slip.daysInShownMonth() && !slip.selectable(day))
+            ++day;
+        REQUIRE(day <= slip.daysInShownMonth());
+        slip.pickDay(day);
+        slip.ok();
+        slip.confirm();
+        REQUIRE(slip.finished());
+        CHECK(pointsFor(item, slip.trace().endState()) == 0.0);
+    }
+}
+
+TEST_CASE(
+    "photo_attach sims: the photo just taken scores, an older photo of the gallery does not") {
+    const auto items = itemsOf("photo_attach");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) {
+        const json& cfg = item.at("sim");
+        PhotoAttachModel right(cfg);
+        right.openCamera();
+        right.shutter();
+        right.home();
+        right.openApp();
+        right.addPhoto();
+        right.pickPhoto(right.gallery().front().id);
+        right.send();
+        REQUIRE(right.finished());
+        CHECK(pointsFor(item, right.trace().endState()) == 1.0);
+        // The gallery holds an older document: the tempting wrong choice.
+        PhotoAttachModel old(cfg);
+        old.openApp();
+        old.addPhoto();
+        const auto photos = old.gallery();
+        const auto doc = std::find_if(photos.begin(), photos.end(),
+                                      [](const GalleryPhoto& p) { return p.kind == "document"; });
+        REQUIRE(doc != photos.end());
+        old.pickPhoto(doc->id);
+        old.send();
+        REQUIRE(old.finished());
+        CHECK(pointsFor(item, old.trace().endState()) == 0.0);
+    }
+}
+
+TEST_CASE("list_popup sims: the name is below the first screen, found after closing the window") {
+    const auto items = itemsOf("list_popup");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) {
+        const json& cfg = item.at("sim");
+        ListPopupModel m(cfg);
+        REQUIRE(m.valid());
+        const auto& entries = m.entries();
+        const auto at =
+            std::find(entries.begin(), entries.end(), cfg.at("target").get<std::string>());
+        // Far enough down that the list must be moved (a phone shows about 8 names).
+        CHECK(at - entries.begin() >= 12);
+        CHECK(std::is_sorted(entries.begin(), entries.end()) == true);
+        m.tapEntry(static_cast<std::size_t>(at - entries.begin())); // under the window: nothing
+        CHECK_FALSE(m.finished());
+        m.closePopup(true);
+        m.tapEntry(static_cast<std::size_t>(at - entries.begin()));
+        REQUIRE(m.finished());
+        CHECK(pointsFor(item, m.trace().endState()) == 1.0);
+        ListPopupModel wrong(cfg);
+        wrong.closePopup(false);
+        wrong.tapEntry(0);
+        CHECK(pointsFor(item, wrong.trace().endState()) == 0.0);
+    }
 }

@@ -34,4 +34,10 @@ TEST_CASE("item types and scoring rules round-trip through their JSON names") {
     CHECK_FALSE(itemTypeFromString("chioce").has_value());
     CHECK(scoringRuleFromString("map") == ScoringRule::Map);
     CHECK(simScenarioFromString("browser_address") == SimScenario::BrowserAddress);
+    for (auto sc :
+         {SimScenario::EmailAttachment, SimScenario::OnlineForm, SimScenario::PhishingMessage,
+          SimScenario::BrowserAddress, SimScenario::PhoneUnlock, SimScenario::DatePicker,
+          SimScenario::PhotoAttach, SimScenario::ListPopup}) {
+        CHECK(simScenarioFromString(toString(sc)) == sc);
+    }
 }

@@ -128,11 +128,15 @@ constexpr std::array<std::pair<ScoringRule, const char*>, 5> kRules{{
     {ScoringRule::None, "none"},
 }};
 
-constexpr std::array<std::pair<SimScenario, const char*>, 4> kScenarios{{
+constexpr std::array<std::pair<SimScenario, const char*>, 8> kScenarios{{
     {SimScenario::EmailAttachment, "email_attachment"},
     {SimScenario::OnlineForm, "online_form"},
     {SimScenario::PhishingMessage, "phishing_message"},
     {SimScenario::BrowserAddress, "browser_address"},
+    {SimScenario::PhoneUnlock, "phone_unlock"},
+    {SimScenario::DatePicker, "date_picker"},
+    {SimScenario::PhotoAttach, "photo_attach"},
+    {SimScenario::ListPopup, "list_popup"},
 }};
 
 } // namespace

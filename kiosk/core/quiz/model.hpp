@@ -157,7 +157,16 @@ enum class ItemType {
     Sim
 };
 
-enum class SimScenario { EmailAttachment, OnlineForm, PhishingMessage, BrowserAddress };
+enum class SimScenario {
+    EmailAttachment,
+    OnlineForm,
+    PhishingMessage,
+    BrowserAddress,
+    PhoneUnlock,
+    DatePicker,
+    PhotoAttach,
+    ListPopup
+};
 
 // The tested content: always French, never translated.
 struct Stimulus {

@@ -202,6 +202,76 @@ void fileIcon(UiContext& ctx, const Rect& r, const std::string& name) {
                 IM_COL32_WHITE, ext.c_str());
 }
 
+bool phoneHomeBar(UiContext& ctx, Rect& screen, bool enabled) {
+    const auto& th = ctx.theme;
+    const auto& mp = mockPalette();
+    const Rect bar = screen.cutBottom(th.smallTargetH() + th.px(12));
+    ImDrawList* dl = ctx.draw();
+    dl->AddLine(bar.min, {bar.max.x, bar.min.y}, mp.line, th.px(2));
+    const Rect btn = bar.centered(th.smallTargetH() * 1.6f, th.smallTargetH());
+    const bool tapped = tapArea(ctx, "phone:home", btn, enabled);
+    if (ctx.recorder)
+        ctx.recorder->widget("phone:home", mt("mock.phone.home"), btn, enabled);
+    dl->AddCircle(btn.center(), btn.h() * 0.3f, enabled ? mp.pageText : mp.line, 0, th.px(4));
+    return tapped;
+}
+
+bool appIcon(UiContext& ctx, std::string_view id, const Rect& cell, std::string_view name,
+             ImU32 fill, Picto picto, Glyph glyph) {
+    const auto& th = ctx.theme;
+    const auto& mp = mockPalette();
+    const float labelH = th.px(30) * th.textBoost() * 1.3f;
+    const float s = std::min(cell.w() - th.px(12), cell.h() - labelH - th.px(8));
+    Rect c = cell;
+    const Rect tile = c.cutTop(s + th.px(8)).centered(s, s);
+    bool held = false;
+    const bool tapped = tapArea(ctx, id, cell, true, &held);
+    if (ctx.recorder)
+        ctx.recorder->widget(std::string(id), std::string(name), cell, true);
+    ImDrawList* dl = ctx.draw();
+    dl->AddRectFilled(tile.min, tile.max, fill, s * 0.22f);
+    if (held)
+        dl->AddRectFilled(tile.min, tile.max, IM_COL32(0, 0, 0, 50), s * 0.22f);
+    if (glyph)
+        glyph(dl, tile.shrink(s * 0.2f), IM_COL32_WHITE);
+    else
+        drawPicto(dl, picto, tile.shrink(s * 0.22f), IM_COL32_WHITE);
+    // The name on one line, smaller when long (phones cut it; here it stays whole).
+    ImFont* f = th.fonts.body;
+    float px = th.px(26) * th.textBoost();
+    const float w = f->CalcTextSizeA(px, FLT_MAX, 0, name.data(), name.data() + name.size()).x;
+    if (w > cell.w())
+        px *= cell.w() / w;
+    const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, name.data(), name.data() + name.size());
+    dl->AddText(f, px, {c.center().x - ts.x * 0.5f, c.min.y}, mp.pageText, name.data(),
+                name.data() + name.size());
+    if (ctx.recorder)
+        ctx.recorder->text(std::string(name), Rect{{c.center().x - ts.x * 0.5f, c.min.y},
+                                                   {c.center().x + ts.x * 0.5f, c.min.y + ts.y}});
+    return tapped;
+}
+
+void padlock(ImDrawList* dl, const Rect& r, ImU32 col, float stroke) {
+    const float s = std::min(r.w(), r.h());
+    const ImVec2 c = r.center();
+    dl->AddRectFilled({c.x - s * 0.4f, c.y - s * 0.05f}, {c.x + s * 0.4f, c.y + s * 0.5f}, col,
+                      s * 0.08f);
+    dl->PathArcTo({c.x, c.y - s * 0.05f}, s * 0.26f, 3.1416f, 2 * 3.1416f, 16);
+    dl->PathStroke(col, 0, stroke);
+    dl->AddLine({c.x - s * 0.26f, c.y - s * 0.05f}, {c.x - s * 0.26f, c.y - s * 0.12f}, col,
+                stroke);
+    dl->AddLine({c.x + s * 0.26f, c.y - s * 0.05f}, {c.x + s * 0.26f, c.y - s * 0.12f}, col,
+                stroke);
+}
+
+void arrowUp(ImDrawList* dl, const Rect& r, ImU32 col, float stroke) {
+    const ImVec2 c = r.center();
+    const float s = std::min(r.w(), r.h()) * 0.4f;
+    dl->AddLine({c.x, c.y + s}, {c.x, c.y - s}, col, stroke);
+    dl->AddLine({c.x - s * 0.7f, c.y - s * 0.3f}, {c.x, c.y - s}, col, stroke);
+    dl->AddLine({c.x + s * 0.7f, c.y - s * 0.3f}, {c.x, c.y - s}, col, stroke);
+}
+
 float endStripHeight(const Theme& th) {
     return th.targetH() + th.px(16);
 }

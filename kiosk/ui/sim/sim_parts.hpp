@@ -63,6 +63,18 @@ inline float phoneScreenInset(const Theme& th) {
 }
 
 void fileIcon(UiContext& ctx, const Rect& r, const std::string& fileName);
+
+// A phone's home bar (the round home button) cut from the bottom of `screen`; true when tapped.
+bool phoneHomeBar(UiContext& ctx, Rect& screen, bool enabled = true);
+// An app icon of the home screen: a rounded tile with a pictogram and its name under it.
+// `glyph`, when given, draws the tile's symbol instead of `picto`.
+using Glyph = void (*)(ImDrawList*, const Rect&, ImU32);
+bool appIcon(UiContext& ctx, std::string_view id, const Rect& cell, std::string_view name,
+             ImU32 fill, Picto picto, Glyph glyph = nullptr);
+// A closed padlock (lock screens, secure pages).
+void padlock(ImDrawList* dl, const Rect& r, ImU32 col, float stroke);
+// An arrow pointing up (swipe hints).
+void arrowUp(ImDrawList* dl, const Rect& r, ImU32 col, float stroke);
 void paperclip(ImDrawList* dl, const Rect& r, ImU32 col, float stroke);
 
 // Under the mock once the sim has ended: a calm line and the kiosk's own "Continuer" button.

@@ -1,4 +1,4 @@
-// The sim item: one of four interactive mock screens, chosen by the item's scenario. A sim ends
+// The sim item: one of the interactive mock screens, chosen by the item's scenario. A sim ends
 // by itself (message sent, link opened, site reached...); the kiosk's "Continuer" then submits
 // {"state": <end state>, "steps": [...]}, scored through the item's endStates.
 #include "ui/items/renderers.hpp"
@@ -17,6 +17,14 @@ ItemIntent drawSim(const ItemViewState& view, ItemInteraction& scratch, UiContex
         return sim::drawPhishing(view, scratch, ctx);
     case S::BrowserAddress:
         return sim::drawBrowserSim(view, scratch, ctx);
+    case S::PhoneUnlock:
+        return sim::drawPhoneUnlock(view, scratch, ctx);
+    case S::DatePicker:
+        return sim::drawDatePicker(view, scratch, ctx);
+    case S::PhotoAttach:
+        return sim::drawPhotoAttach(view, scratch, ctx);
+    case S::ListPopup:
+        return sim::drawListPopup(view, scratch, ctx);
     }
     return drawUnavailable(view, scratch, ctx);
 }

@@ -169,8 +169,9 @@ void PackageReader::readOrder(const Fields& f, Item& item) {
 }
 
 void PackageReader::readSim(const Fields& f, Item& item) {
-    static const Names scenarios = {"email_attachment", "online_form", "phishing_message",
-                                    "browser_address"};
+    static const Names scenarios = {"email_attachment", "online_form",  "phishing_message",
+                                    "browser_address",  "phone_unlock", "date_picker",
+                                    "photo_attach",     "list_popup"};
     if (auto sc = f.string("scenario", true)) {
         if (auto s = simScenarioFromString(*sc)) {
             item.scenario = *s;
