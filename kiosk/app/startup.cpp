@@ -6,9 +6,19 @@
 
 #include <cstdio>
 #include <exception>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace repere::app {
 namespace {
+
+// This worker's thread yields the CPU to the UI thread (Linux: a thread's nice value is its own):
+// on a busy two-core kiosk, reading packages must not slow the window and the first frame down.
+// Threads it starts inherit it (the database's checkpointer: background work too).
+void yieldToUi() {
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+}
 
 Prepared prepare(const KioskOptions& o, StartupTrace& trace) {
     Prepared p;
@@ -54,6 +64,7 @@ Prepared prepare(const KioskOptions& o, StartupTrace& trace) {
 std::future<Prepared> prepareAsync(const KioskOptions& o, StartupTrace& trace,
                                    std::function<void()> done) {
     return std::async(std::launch::async, [&o, &trace, done = std::move(done)] {
+        yieldToUi();
         Prepared p = prepare(o, trace);
         done();
         return p;
@@ -63,6 +74,7 @@ std::future<Prepared> prepareAsync(const KioskOptions& o, StartupTrace& trace,
 std::future<std::unique_ptr<audio::AudioService>>
 startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, StartupTrace& trace) {
     return std::async(std::launch::async, [&o, dataDir, &trace] {
+        // Not niced: the speech thread it starts inherits this thread's priority.
         std::unique_ptr<audio::AudioService> audio;
         if (o.audio == KioskOptions::Audio::None)
             return audio;
