@@ -54,6 +54,7 @@ ControllerDeps withLibrary(ControllerDeps d, std::unique_ptr<quiz::QuizLibrary>&
 Controller::Controller(ControllerDeps deps)
     : deps_(withLibrary(std::move(deps), ownLibrary_)), idle_(deps_.idle),
       trainer_(trainerDeps(deps_)), cues_(deps_.audio, deps_.soundCheckMusic) {
+    person_.locale = deps_.defaultLocale;
     idle_.activity(now());
     if (deps_.sync)
         catalogGenerationSeen_ = deps_.sync->status().catalogGeneration;
@@ -522,6 +523,7 @@ void Controller::saveAndPause() {
 void Controller::resetToWelcome() {
     saveAndPause();
     person_ = Person{}; // nothing of this person survives
+    person_.locale = deps_.defaultLocale;
     error_ = ui::ErrorView{};
     beforeQuestion_ = Screen::Welcome;
     idle_.activity(now());

@@ -70,6 +70,8 @@ struct ControllerDeps {
     // The sound check screen after the choice of language (per kiosk), with its music.
     bool soundCheck = false;
     std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
+    // Language of the instructions until the person chooses one (kiosk.conf `language`).
+    std::string defaultLocale = "fr";
 };
 
 // The welcome screen as the controller draws it; also drawn alone while start-up finishes

@@ -204,6 +204,7 @@ int runKiosk(const KioskOptions& o) {
         deps.sync = syncWorker.get(); // the trainer area's "Synchroniser maintenant" and status
         deps.soundCheck = o.soundCheck;
         deps.soundCheckMusic = o.soundCheckMusic;
+        deps.defaultLocale = o.defaultLocale;
         controller = std::make_unique<Controller>(deps);
         trace.mark("ui", "controller ready");
         startAudio();
@@ -282,7 +283,7 @@ int runKiosk(const KioskOptions& o) {
 
         const ui::Theme theme = ui::makeTheme(io.DisplaySize, fonts);
         recorder.clear();
-        ui::UiContext ctx{theme,     controller ? controller->locale() : std::string("fr"),
+        ui::UiContext ctx{theme,     controller ? controller->locale() : o.defaultLocale,
                           &recorder, &textures,
                           input,     clock.nowMs()};
         ui::beginCanvas(theme);

@@ -28,6 +28,8 @@ struct KioskOptions {
     int syncEndOfDayMinute = 18 * 60; // local time of the daily round
     std::filesystem::path exportDir;  // trainer exports (empty: <data dir>/exports)
     std::string agency;               // printed on the bilan
+    std::string defaultLocale = "fr"; // instructions until the person chooses a language
+    std::string serverUrl;            // kiosk.conf's server: checked against the enrolment
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
     bool scriptLoop = false;          // benchmarks (soak): play the script again when it ends
     // Device: PortAudio + espeak-ng. Fake: no sound card needed (real-time null output, synthetic

@@ -2,6 +2,7 @@
 #include "app/kiosk_app.hpp"
 #include "sync/client/schedule.hpp"
 #include "util/allocator_tuning.hpp"
+#include "util/install_paths.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -11,7 +12,14 @@ int main(int argc, char** argv) {
     repere::app::KioskOptions o;
     CLI::App cli{"Repère — borne de diagnostic (écran tactile)", "repere-kiosk"};
     cli.set_version_flag("--version", std::string("repere-kiosk ") + REPERE_VERSION);
-    std::string dataDir, quizzes = "quizzes", window;
+    cli.set_config("--config", "",
+                   "configuration file (e.g. /etc/repere/kiosk.conf): `option = value` lines; the "
+                   "command line wins");
+    cli.allow_config_extras(CLI::config_extras_mode::error); // a mistyped key is an error
+    // Bundled quizzes and sounds: /usr/share/repere when installed, else the source tree.
+    const auto resources = repere::util::ownResourceRoot();
+    std::string dataDir, quizzes = resources ? (*resources / "quizzes").string() : "quizzes",
+                         window;
     double askS = 90, resetS = 30;
     std::string script, shots;
     cli.add_option("--data-dir", dataDir, "data folder (database, recordings)");
@@ -45,6 +53,13 @@ int main(int argc, char** argv) {
                    "real-time output); none")
         ->check(CLI::IsMember({"device", "fake", "none"}))
         ->capture_default_str();
+    cli.add_option("--language", o.defaultLocale,
+                   "language of the instructions until the person chooses one")
+        ->check(CLI::IsMember({"fr", "en"}))
+        ->capture_default_str();
+    cli.add_option("--server", o.serverUrl,
+                   "sync server this kiosk should be enrolled with (kiosk.conf; `repere enrol "
+                   "--config` enrols with it)");
     std::string soundCheckMusic;
     cli.add_flag("--sound-check", o.soundCheck,
                  "ask \"Entendez-vous la musique ?\" after the choice of language");
@@ -107,6 +122,8 @@ int main(int argc, char** argv) {
     o.autoPlayInstructions = !noAutoPlay;
     if (!soundCheckMusic.empty())
         o.soundCheckMusic = soundCheckMusic;
+    else if (resources)
+        o.soundCheckMusic = *resources / "assets" / "sounds" / "sound-check.ogg";
     o.dataDir = dataDir;
     o.quizzesDir = quizzes;
     o.exportDir = exportDir;

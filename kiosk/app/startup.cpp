@@ -20,6 +20,30 @@ void yieldToUi() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
 }
 
+// kiosk.conf names the server this kiosk belongs to; enrolment (repere enrol) is what binds it.
+// Say so in the journal when the two disagree, so IT sees why results do not arrive.
+void warnIfEnrolledElsewhere(store::Database& db, const std::string& expected) {
+    if (expected.empty())
+        return;
+    std::string enrolled;
+    try {
+        enrolled = db.syncValue("server_url").value_or("");
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "repere-kiosk: enrolment unreadable: %s\n", e.what());
+        return;
+    }
+    if (enrolled.empty())
+        std::fprintf(stderr,
+                     "repere-kiosk: not enrolled; results stay on this kiosk until `repere enrol "
+                     "--config /etc/repere/kiosk.conf --code -` enrols it with %s\n",
+                     expected.c_str());
+    else if (enrolled != expected)
+        std::fprintf(stderr,
+                     "repere-kiosk: enrolled with %s, but the configuration names %s; results "
+                     "go to %s until the kiosk is enrolled again\n",
+                     enrolled.c_str(), expected.c_str(), enrolled.c_str());
+}
+
 Prepared prepare(const KioskOptions& o, StartupTrace& trace) {
     Prepared p;
     // Quizzes: a broken package is logged for the counsellor/IT and left out; the others run.
@@ -46,6 +70,7 @@ Prepared prepare(const KioskOptions& o, StartupTrace& trace) {
         return p;
     }
     trace.mark("start-up", "database opened, checked and migrated");
+    warnIfEnrolledElsewhere(*p.db, o.serverUrl);
     try {
         // Pulled by earlier syncs; later ones come via Controller::tick.
         p.library->addCatalog(store::catalogPackages(*p.db));

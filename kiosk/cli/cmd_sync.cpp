@@ -1,5 +1,6 @@
 // `repere enrol` and `repere sync`: the kiosk's sync client from the command line.
 //   repere enrol --data-dir DIR --server URL --code CODE [--ca FILE] [--name NAME]
+//   repere enrol --config /etc/repere/kiosk.conf --code -   (server and data-dir from the file)
 //   repere sync --data-dir DIR
 //   repere sync-status --data-dir DIR
 // The last line of `repere sync` is machine-readable:
@@ -15,6 +16,7 @@
 #include "util/secret_input.hpp"
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -28,7 +30,29 @@ struct SyncArgs {
     std::string code;
     std::string ca;
     std::string name;
+    std::string config;
 };
+
+// `repere enrol --config /etc/repere/kiosk.conf`: the server and data folder the kiosk itself
+// reads from that file (same parser as the kiosk's --config), unless given here.
+void fillFromKioskConfig(SyncArgs& a) {
+    if (a.config.empty())
+        return;
+    std::ifstream in(a.config);
+    if (!in)
+        throw std::runtime_error("cannot read " + a.config);
+    for (const auto& item : CLI::ConfigTOML().from_config(in)) {
+        if (!item.parents.empty() || item.inputs.size() != 1)
+            continue;
+        if (item.name == "server" && a.server.empty())
+            a.server = item.inputs.front();
+        else if (item.name == "data-dir" && !a.dataDir)
+            a.dataDir = item.inputs.front();
+    }
+    if (a.server.empty())
+        throw std::runtime_error(a.config +
+                                 " has no `server = URL` line and --server is not given");
+}
 
 std::int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -41,7 +65,8 @@ std::vector<std::string> validatePulledPackage(const std::filesystem::path& fold
     return quiz::loadPackage(folder).errorLines();
 }
 
-int runEnrol(const SyncArgs& a) {
+int runEnrol(SyncArgs a) {
+    fillFromKioskConfig(a);
     // Before anything is created or any connection attempted (sync/client/url_policy.hpp).
     if (const std::string problem = sync::enrolUrlProblem(a.server); !problem.empty()) {
         std::cerr << "enrol: " << problem << "\n";
@@ -139,16 +164,18 @@ void registerSyncCommands(CLI::App& app, Action& run) {
     auto* enrol =
         app.add_subcommand("enrol", "enrol this kiosk with the central server (one-time code)");
     addDataDirOption(enrol, args->dataDir);
-    enrol
-        ->add_option("--server", args->server,
-                     "server URL, e.g. https://sync.agence.example (http:// only to 127.0.0.1, "
-                     "localhost or ::1)")
-        ->required();
+    enrol->add_option("--server", args->server,
+                      "server URL, e.g. https://sync.agence.example (http:// only to 127.0.0.1, "
+                      "localhost or ::1); default: `server` in --config");
     enrol
         ->add_option("--code", args->code,
                      "one-time code from `repere-server admin enrol-code`; \"-\" reads it from "
                      "standard input (kept out of the shell history and `ps`)")
         ->required();
+    enrol
+        ->add_option("--config", args->config,
+                     "the kiosk's configuration (/etc/repere/kiosk.conf): its server and data-dir")
+        ->check(CLI::ExistingFile);
     enrol->add_option("--ca", args->ca, "PEM file of the agency's CA: trust only it (pinning)");
     enrol->add_option("--name", args->name,
                       "device name shown to administrators (default: host name)");

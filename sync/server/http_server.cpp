@@ -8,6 +8,7 @@
 #include "sync/protocol/json_limits.hpp"
 #include "sync/server/client_address.hpp"
 #include "sync/server/rate_limiter.hpp"
+#include "sync/server/request_log.hpp"
 #include "sync/server/web_routes.hpp"
 
 #include <chrono>
@@ -189,6 +190,7 @@ struct HttpServer::Impl {
                        "unknown or revoked device token; enrol this kiosk again");
             return std::nullopt;
         }
+        noteRequestDevice(device->id);
         if (!deviceLimiter.allow(device->id, now())) {
             res.set_header("Retry-After", "60");
             replyError(res, 429, "rate_limited", "too many requests from this device; retry later");
@@ -209,6 +211,7 @@ struct HttpServer::Impl {
         // itself without a cap and does not bound chunked bodies, so both are rejected before
         // the body is read. Batches are gzip by content type and inflated here with a cap.
         s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+            noteRequestStart();
             const auto enc = req.get_header_value("Content-Encoding");
             if (!enc.empty() && enc != "identity") {
                 replyError(res, 415, "unsupported_encoding",
@@ -234,6 +237,11 @@ struct HttpServer::Impl {
             }
             return httplib::Server::HandlerResponse::Unhandled;
         });
+        if (options.requestLog)
+            s.set_logger([log = options.requestLog](const httplib::Request& req,
+                                                    const httplib::Response& res) {
+                log(takeRequestLogLine(req.method, req.path, res.status));
+            });
         s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty())
                 return;

@@ -27,6 +27,8 @@ struct ServerOptions {
     std::string quizzesDir;
     // Recordings a device may upload per day (UTC), in bytes (`--upload-budget-mb`).
     std::int64_t uploadBudgetBytesPerDay = 200'000'000;
+    // One line per request (request_log.hpp); empty: requests are not logged (tests).
+    std::function<void(const std::string&)> requestLog;
 };
 
 // nullopt when the options may be served; otherwise the reason they may not (plain HTTP on a

@@ -1,12 +1,15 @@
 // repere-server: the central sync server and its administration commands.
-//   repere-server --listen HOST:PORT --db sqlite:PATH|postgresql://... [--tls-cert F --tls-key F]
-//   [--insecure-http] repere-server admin
-//   enrol-code|enrol-codes|revoke-code|devices|revoke|publish-quiz|add-trainer|remove-trainer|
-//   trainers|add-user|remove-user|users|export|audit --db ...
+//   repere-server [--config FILE] --listen HOST:PORT --db sqlite:PATH|postgresql://...
+//   [--tls-cert F --tls-key F] [--insecure-http]
+//   repere-server [--config FILE] admin enrol-code|enrol-codes|revoke-code|devices|revoke|
+//   publish-quiz|add-trainer|remove-trainer|trainers|add-user|remove-user|users|export|audit|
+//   erase|backup|restore [--db ...]
 #include "sync/server/admin.hpp"
 #include "sync/server/admin_erase.hpp"
+#include "sync/server/backup.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
+#include "sync/server/server_cli.hpp"
 #include "sync/server/web_users.hpp"
 #include "util/private_files.hpp"
 #include "util/secret_input.hpp"
@@ -15,6 +18,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -47,12 +51,34 @@ bool splitHostPort(const std::string& s, std::string& host, int& port) {
     }
 }
 
-int serve(const std::string& listen, const std::string& db, ServerOptions options,
-          int keepAuditDays) {
+int runBackup(const std::string& db, std::string out, const std::string& dir, int keep) {
+    if (!dir.empty()) {
+        repere::util::ensurePrivateDir(dir);
+        out = (std::filesystem::path(dir) / datedBackupName(db, nowMs())).string();
+    }
+    const auto bytes = backupDatabase(db, out);
+    std::cout << "backup " << out << " " << bytes << " bytes" << std::endl;
+    if (!dir.empty())
+        for (const auto& gone : pruneBackups(dir, keep))
+            std::cout << "removed old backup " << gone.string() << std::endl;
+    return 0;
+}
+
+int serve(ServeSettings settings) {
+    auto& options = settings.options;
+    const auto& listen = settings.listen;
+    const auto& db = settings.db;
+    const int keepAuditDays = settings.keepAuditDays;
     if (!splitHostPort(listen, options.host, options.port)) {
         std::cerr << "repere-server: --listen must be HOST:PORT (got '" << listen << "')\n";
         return 2;
     }
+    // One line per request, to standard output: the journal under systemd (request_log.hpp).
+    options.requestLog = [](const std::string& line) {
+        static std::mutex m;
+        std::lock_guard<std::mutex> lock(m);
+        std::cout << line << std::endl;
+    };
     if (auto why = refuseReason(options)) {
         std::cerr << "repere-server: " << *why << "\n";
         return 2;
@@ -113,37 +139,17 @@ int main(int argc, char** argv) {
     CLI::App app{"Repère central server: receives kiosk results, serves the catalogue",
                  "repere-server"};
     app.set_version_flag("--version", std::string("repere-server ") + REPERE_VERSION);
-    std::string listen, db;
-    ServerOptions options;
-    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)");
-    app.add_option("--db", db, "sqlite:PATH or postgresql://user@host/db");
-    app.add_option("--tls-cert", options.tlsCert, "PEM certificate (chain) for HTTPS");
-    app.add_option("--tls-key", options.tlsKey, "PEM private key for HTTPS");
-    app.add_flag("--insecure-http", options.insecureHttp,
-                 "allow plain HTTP on a non-loopback address");
-    app.add_option("--rate-limit", options.rateLimitPerMinute,
-                   "requests per minute per device (0: no limit)");
-    app.add_option("--quizzes", options.quizzesDir,
-                   "folder of quiz packages the back office reads attempts with (levels, texts)");
-    app.add_option("--trusted-proxy", options.trustedProxies,
-                   "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
-    int uploadBudgetMb = 200;
-    app.add_option("--upload-budget-mb", uploadBudgetMb,
-                   "recorded answers one kiosk may upload per day (UTC), in MB")
-        ->check(CLI::Range(1, 1000000))
-        ->capture_default_str();
-    int keepAuditDays = 365;
-    app.add_option("--keep-audit-days", keepAuditDays,
-                   "audit lines older than this go, at start and daily (-1: kept for ever)")
-        ->check(CLI::Range(-1, 36500))
-        ->capture_default_str();
+    ServeSettings settings;
+    addServeOptions(app, settings);
+    std::string& db = settings.db;
 
     auto* admin = app.add_subcommand("admin", "administration commands");
     admin->require_subcommand(1);
     std::string agency, device, path, name, pin, role = "trainer", format = "csv", output, code;
     int validHours = 24;
+    // Not required here: `repere-server --config FILE admin ...` takes it from the file.
     auto addDb = [&](CLI::App* c) {
-        c->add_option("--db", db, "sqlite:PATH or postgresql://...")->required();
+        c->add_option("--db", db, "sqlite:PATH or postgresql://... (default: db in --config)");
     };
 
     auto* enrolCode =
@@ -215,6 +221,23 @@ int main(int argc, char** argv) {
     eraseCmd->add_option("--key-dir", keyDir,
                          "folder of the erase key (default: the SQLite database's folder)");
 
+    std::string backupOut, backupDir, restoreFrom;
+    int keepBackups = 14;
+    auto* backupCmd = admin->add_subcommand(
+        "backup", "copy the database while the server runs (SQLite backup API, or pg_dump)");
+    addDb(backupCmd);
+    auto* outOpt = backupCmd->add_option("--out", backupOut, "backup file to write (0600)");
+    auto* dirOpt = backupCmd->add_option(
+        "--out-dir", backupDir, "folder: writes repere-server-<UTC time>.sqlite|.pgdump there");
+    outOpt->excludes(dirOpt);
+    backupCmd->add_option("--keep", keepBackups, "with --out-dir: dated backups kept (newest)")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    auto* restoreCmd = admin->add_subcommand(
+        "restore", "replace the database by a backup (stop the server first)");
+    addDb(restoreCmd);
+    restoreCmd->add_option("--from", restoreFrom, "backup file made by admin backup")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -223,12 +246,30 @@ int main(int argc, char** argv) {
 
     try {
         if (!admin->parsed()) {
-            if (listen.empty() || db.empty()) {
-                std::cerr << "repere-server: --listen and --db are required (see --help)\n";
+            if (settings.listen.empty() || db.empty()) {
+                std::cerr << "repere-server: --listen and --db are required, on the command line "
+                             "or in --config (see --help)\n";
                 return 2;
             }
-            options.uploadBudgetBytesPerDay = static_cast<std::int64_t>(uploadBudgetMb) * 1'000'000;
-            return serve(listen, db, options, keepAuditDays);
+            finishServeSettings(settings);
+            return serve(settings);
+        }
+        if (db.empty()) {
+            std::cerr << "repere-server: --db is required, on the command line or in --config\n";
+            return 2;
+        }
+        if (backupCmd->parsed()) {
+            if (backupOut.empty() && backupDir.empty()) {
+                std::cerr << "repere-server: admin backup needs --out FILE or --out-dir DIR\n";
+                return 2;
+            }
+            return runBackup(db, backupOut, backupDir, keepBackups);
+        }
+        if (restoreCmd->parsed()) {
+            restoreDatabase(db, restoreFrom);
+            openStorage(db); // migrates a backup made by an older version now, not at next start
+            std::cout << "restored " << restoreFrom << "; start the server again\n";
+            return 0;
         }
         auto storage = openStorage(db);
         if (enrolCode->parsed()) {
