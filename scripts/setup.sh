@@ -20,6 +20,8 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
   # sync: HTTP(S) with gzip, PostgreSQL backend
   libcpp-httplib-dev libssl-dev zlib1g-dev libpqxx-dev postgresql
+  # item calibration on the server (admin calibrate): Eigen for the linear algebra
+  libeigen3-dev
   # sync TLS test: a CA and a server certificate made in the test
   openssl
   # headless UI runs and screenshots

@@ -36,5 +36,7 @@ void registerReportCommands(CLI::App& app, Action& run);  // cmd_report.cpp: the
 void registerSyncCommands(CLI::App& app, Action& run);    // cmd_sync.cpp: enrol, sync
 
 void registerSimulateCommands(CLI::App& app, Action& run); // cmd_simulate.cpp: simulate
+// cmd_calibration.cpp: quiz apply-calibration (after registerQuizCommands)
+void registerCalibrationCommands(CLI::App& app, Action& run);
 
 } // namespace repere::cli

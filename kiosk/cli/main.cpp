@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     repere::cli::registerAudioCommands(app, run);
     repere::cli::registerSimulateCommands(app, run);
     repere::cli::registerQuizCommands(app, run);
+    repere::cli::registerCalibrationCommands(app, run);
     repere::cli::registerDbCommands(app, run);
     repere::cli::registerEraseCommands(app, run);
     repere::cli::registerExportCommands(app, run);

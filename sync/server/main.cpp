@@ -5,7 +5,9 @@
 //   publish-quiz|add-trainer|remove-trainer|trainers|add-user|remove-user|users|export|audit|
 //   erase|backup|restore [--db ...]
 #include "sync/server/admin.hpp"
+#include "sync/server/admin_calibrate.hpp"
 #include "sync/server/admin_erase.hpp"
+#include "sync/server/admin_item_stats.hpp"
 #include "sync/server/backup.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
@@ -237,6 +239,39 @@ int main(int argc, char** argv) {
         "restore", "replace the database by a backup (stop the server first)");
     addDb(restoreCmd);
     restoreCmd->add_option("--from", restoreFrom, "backup file made by admin backup")->required();
+    CalibrateOptions calibrateOptions;
+    std::string calibrateVersion, calibrationOut;
+    auto* calibrateCmd = admin->add_subcommand(
+        "calibrate", "Rasch item difficulties of a published package from every stored answer "
+                     "(marginal maximum likelihood), written as calibration.json");
+    addDb(calibrateCmd);
+    calibrateCmd->add_option("--quiz", calibrateOptions.quizId, "package id")->required();
+    calibrateCmd->add_option("--version", calibrateVersion,
+                             "package version whose difficulties are the previous values "
+                             "(default: the latest published)");
+    calibrateCmd->add_option("--out", calibrationOut, "calibration.json to write")->required();
+    calibrateCmd
+        ->add_option("--min-responses", calibrateOptions.minResponses,
+                     "items with fewer answers keep their previous difficulty")
+        ->check(CLI::Range(1, 100000000))
+        ->capture_default_str();
+    calibrateCmd
+        ->add_option("--max-iterations", calibrateOptions.mml.maxIterations,
+                     "EM iterations before giving up (nothing is written then)")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+
+    std::string statsQuiz, statsVersion, statsAgency, statsFormat = "csv";
+    auto* itemStatsCmd = admin->add_subcommand(
+        "item-stats", "how each item of a published package behaves in the stored answers: "
+                      "success, point-biserial, options, 'Je ne sais pas', time, DIF, alerts");
+    addDb(itemStatsCmd);
+    itemStatsCmd->add_option("--quiz", statsQuiz, "package id")->required();
+    itemStatsCmd->add_option("--version", statsVersion, "only attempts of this version");
+    itemStatsCmd->add_option("--agency", statsAgency, "only attempts of this agency");
+    itemStatsCmd->add_option("--format", statsFormat, "csv (French spreadsheet) or json")
+        ->check(CLI::IsMember({"csv", "json"}))
+        ->capture_default_str();
 
     try {
         app.parse(argc, argv);
@@ -382,6 +417,29 @@ int main(int argc, char** argv) {
         } else if (eraseCmd->parsed()) {
             const auto r = eraseBeneficiary(*storage, eraseCode, eraseKeyDir(db, keyDir), nowMs());
             std::cout << "erased " << r.tag << ": " << r.deleted << " records\n";
+        } else if (itemStatsCmd->parsed()) {
+            AttemptFilter filter;
+            if (!statsVersion.empty())
+                filter.version = statsVersion;
+            if (!statsAgency.empty())
+                filter.agency = statsAgency;
+            const auto report = itemStats(*storage, statsQuiz, filter);
+            if (statsFormat == "json")
+                std::cout << itemStatsJson(report).dump(1) << "\n";
+            else
+                writeItemStatsCsv(std::cout, report);
+        } else if (calibrateCmd->parsed()) {
+            if (!calibrateVersion.empty())
+                calibrateOptions.version = calibrateVersion;
+            const auto outcome = calibrate(*storage, calibrateOptions, nowMs());
+            std::cout << calibrationSummary(outcome.calibration);
+            if (!outcome.converged) {
+                std::cerr << "repere-server: " << outcome.failure << "; " << calibrationOut
+                          << " not written\n";
+                return 1;
+            }
+            repere::util::writePrivateFile(calibrationOut, outcome.calibration.dump(1) + "\n");
+            std::cout << "written " << calibrationOut << "\n";
         } else if (auditCmd->parsed()) {
             for (const auto& e : storage->auditLog())
                 std::cout << e.atMs << "\t" << e.event << "\t" << e.deviceId << "\t" << e.detail

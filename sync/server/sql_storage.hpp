@@ -8,6 +8,10 @@
 
 namespace repere::sync::server {
 
+// A row of "SELECT record_id, device_id, agency, batch_id, kind, status, sha256, payload,
+// quiz_id, quiz_version, seq, created_at, received_at FROM records".
+StoredRecord recordFromRow(const SqlRow& r);
+
 class SqlStorage final : public Storage {
 public:
     explicit SqlStorage(std::unique_ptr<SqlDatabase> db); // creates or migrates the schema
@@ -60,6 +64,8 @@ public:
                                             std::int64_t idleMs) override;
     void deleteWebSession(const std::string& idHash) override;
     std::vector<StoredRecord> findRecords(const RecordQuery& query) override;
+    void scanRecords(const std::vector<std::string>& kinds, std::size_t pageSize,
+                     const std::function<void(const StoredRecord&)>& visit) override;
     bool storeServerRecord(const StoredRecord& record) override;
     std::vector<DeviceActivity> deviceActivity() override;
     void reportPending(const std::string& deviceId, std::int64_t pending) override;

@@ -8,6 +8,7 @@
 #include "sync/protocol/wire.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -242,6 +243,11 @@ public:
                                                     std::int64_t idleMs) = 0;
     virtual void deleteWebSession(const std::string& idHash) = 0;
     virtual std::vector<StoredRecord> findRecords(const RecordQuery& query) = 0;
+    // Every record of these kinds (stored and quarantined), page by page in record-id order, one
+    // transaction per page: analyses over millions of answers (admin calibrate, item-stats)
+    // never hold them all in memory.
+    virtual void scanRecords(const std::vector<std::string>& kinds, std::size_t pageSize,
+                             const std::function<void(const StoredRecord&)>& visit) = 0;
     // A record made on the server (a score given in the back office), stored like a synced one
     // under the device id "backoffice". False when the record id exists.
     virtual bool storeServerRecord(const StoredRecord& record) = 0;

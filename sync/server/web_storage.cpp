@@ -4,6 +4,8 @@
 #include "sync/server/sql.hpp"
 #include "sync/server/sql_storage.hpp"
 
+#include <algorithm>
+
 namespace repere::sync::server {
 namespace {
 
@@ -23,6 +25,8 @@ WebUser userFromRow(const SqlRow& r) {
     return u;
 }
 
+} // namespace
+
 StoredRecord recordFromRow(const SqlRow& r) {
     StoredRecord x;
     x.recordId = toText(r[0]);
@@ -40,8 +44,6 @@ StoredRecord recordFromRow(const SqlRow& r) {
     x.receivedAtMs = toInt(r[12]);
     return x;
 }
-
-} // namespace
 
 void SqlStorage::upsertWebUser(const WebUser& u) {
     db_->transact([&](SqlSession& s) {
@@ -160,6 +162,34 @@ std::vector<StoredRecord> SqlStorage::findRecords(const RecordQuery& q) {
             out.push_back(recordFromRow(r));
     });
     return out;
+}
+
+void SqlStorage::scanRecords(const std::vector<std::string>& kinds, std::size_t pageSize,
+                             const std::function<void(const StoredRecord&)>& visit) {
+    std::string after; // record ids are non-empty: "" sorts first
+    for (;;) {
+        std::vector<SqlValue> params{after};
+        std::string sql = "SELECT record_id, device_id, agency, batch_id, kind, status, sha256, "
+                          "payload, quiz_id, quiz_version, seq, created_at, received_at FROM "
+                          "records WHERE record_id > $1";
+        if (!kinds.empty()) {
+            sql += " AND kind IN (";
+            for (std::size_t k = 0; k < kinds.size(); ++k) {
+                params.emplace_back(kinds[k]);
+                sql += (k ? ", $" : "$") + std::to_string(params.size());
+            }
+            sql += ")";
+        }
+        params.emplace_back(static_cast<std::int64_t>(std::max<std::size_t>(pageSize, 1)));
+        sql += " ORDER BY record_id LIMIT $" + std::to_string(params.size());
+        std::vector<SqlRow> rows;
+        db_->transact([&](SqlSession& s) { rows = s.query(sql, params); });
+        for (const auto& r : rows)
+            visit(recordFromRow(r));
+        if (rows.size() < std::max<std::size_t>(pageSize, 1))
+            return;
+        after = toText(rows.back()[0]);
+    }
 }
 
 bool SqlStorage::storeServerRecord(const StoredRecord& r) {
