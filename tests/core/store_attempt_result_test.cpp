@@ -127,7 +127,7 @@ TEST_CASE("attempt result: the controller's older shape reads as the same result
     checkSame(r, *back);
 }
 
-TEST_CASE("migration 8 rewrites results of the older shape; the export reads every skill",
+TEST_CASE("migration 8 rewrites results of the older shape, and the export reads every skill",
           "[store][migration][result]") {
     test::TempDir dir;
     const fs::path file = store::databasePath(dir.path());

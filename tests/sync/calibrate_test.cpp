@@ -201,7 +201,7 @@ TEST_CASE("calibrate: Rasch MML recovers difficulties from adaptive answers, anc
     CHECK(c.at("skills").at(0).at("cutPoints") == nlohmann::json({-1.0, 0.0, 1.0}));
 }
 
-TEST_CASE("calibrate: an item everyone got right is kept and flagged; few answers are kept; "
+TEST_CASE("calibrate: an item everyone got right is kept and flagged, few answers are kept, "
           "unknown items and versions are counted, not used") {
     test::TempDir dir;
     auto s = test::freshStorage(dir);
