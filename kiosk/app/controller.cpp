@@ -34,6 +34,7 @@ TrainerDeps trainerDeps(const ControllerDeps& d) {
     t.agency = d.agency;
     t.idleLogoutMs = d.trainerIdleMs;
     t.sync = d.sync;
+    t.verifyPin = d.verifyPin;
     return t;
 }
 } // namespace

@@ -20,6 +20,7 @@
 #include "ui/screens/screens.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,8 @@ struct ControllerDeps {
     std::string agency;
     std::int64_t trainerIdleMs = 2 * 60 * 1000;
     SyncPort* sync = nullptr; // background sync (sync_worker.hpp); null: no sync on this kiosk
+    // The trainer log-in's PIN check, run on a worker (TrainerDeps::verifyPin); empty: Argon2id.
+    std::function<bool(const std::string& hash, const std::string& pin)> verifyPin;
     // The sound check screen after the choice of language (per kiosk), with its music.
     bool soundCheck = false;
     std::filesystem::path soundCheckMusic = "assets/sounds/sound-check.ogg";
@@ -101,7 +104,9 @@ public:
     // Sound devices open after the first frame (so they never delay it); null = no sound.
     void setAudio(audio::AudioService* a);
     // Something moves on screen (countdown, level meter, a sound playing): keep drawing.
-    bool animating() const { return cues_.animating(); }
+    // A trainer's PIN being checked on its worker counts too: the page turns its arc and the
+    // loop picks the answer up in tick().
+    bool animating() const { return cues_.animating() || trainer_.checking(); }
     Screen screen() const { return screen_; }
     const std::string& locale() const { return person_.locale; }
     // For tests: the current person's code ("" when none) and attempt.

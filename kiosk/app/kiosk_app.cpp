@@ -254,8 +254,11 @@ int runKiosk(const KioskOptions& o) {
         }
         const Screen before = controller ? controller->screen() : Screen::Welcome;
         if (controller) {
+            // Something that moved stopped in tick() (a PIN check answered: the page changes
+            // without a touch): let ImGui settle as after an input.
+            const bool wasAnimating = controller->animating();
             controller->tick();
-            if (controller->screen() != before)
+            if (controller->screen() != before || (wasAnimating && !controller->animating()))
                 pendingFrames = std::max(pendingFrames, 3);
         }
         if (!runner && pendingFrames <= 0)

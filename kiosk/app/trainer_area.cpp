@@ -10,6 +10,7 @@
 #include "util/private_files.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -278,6 +279,10 @@ std::int64_t TrainerArea::msUntilLogout() const {
 }
 
 bool TrainerArea::tick() {
+    if (pending_) {
+        finishLogin();
+        return false; // no idle log-out in the middle of a check
+    }
     if (now() - lastActivityMs_ < deps_.idleLogoutMs)
         return false;
     logout("idle");
@@ -299,9 +304,43 @@ void TrainerArea::logout(const char* why) {
     page_ = Page::Login;
 }
 
+// The account is read here (UI thread, fast), the Argon2id check runs on a worker (seconds),
+// and tick() counts the result in the store back on this thread: the database connection never
+// leaves the UI thread, and the screen keeps drawing meanwhile.
 void TrainerArea::login(const std::string& name, const std::string& pin) {
+    state_.login.pin.clear();
     try {
-        const auto r = deps_.db->login(name, pin); // audits success, failure and lock itself
+        PendingLogin p;
+        p.check = deps_.db->beginLogin(name);
+        std::function<bool(const std::string&, const std::string&)> verify = deps_.verifyPin;
+        if (!verify)
+            verify = store::verifyPinHash;
+        p.matches = std::async(std::launch::async, [verify = std::move(verify), hash = p.check.hash,
+                                                    pin]() { return verify(hash, pin); });
+        pending_ = std::move(p);
+        state_.loginMessage.clear();
+    } catch (const std::exception& e) {
+        state_.loginMessage = i18n::format(tr("trainer.login.error"), {{"error", e.what()}});
+    }
+}
+
+void TrainerArea::finishLogin() {
+    auto& p = *pending_;
+    if (p.matches.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    const store::LoginCheck check = std::move(p.check);
+    bool matches = false;
+    try {
+        matches = p.matches.get();
+    } catch (const std::exception& e) {
+        logLine(std::string("PIN check failed: ") + e.what()); // counted as a wrong PIN
+    }
+    pending_.reset();
+    lastActivityMs_ = now(); // the idle log-out counts from the answer, not from the tap
+    try {
+        // Counts the result, lock-out included, and audits it; an unknown name or a locked
+        // account is refused whatever the check said.
+        const auto r = deps_.db->finishLogin(check, matches);
         if (r.status == store::LoginStatus::Ok) {
             session_ = Session{r.trainer->name};
             state_ = State{};
@@ -314,7 +353,6 @@ void TrainerArea::login(const std::string& name, const std::string& pin) {
     } catch (const std::exception& e) {
         state_.loginMessage = i18n::format(tr("trainer.login.error"), {{"error", e.what()}});
     }
-    state_.login.pin.clear();
 }
 
 ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
@@ -324,6 +362,7 @@ ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
         // message.
         ui::TrainerLoginView v;
         v.message = state_.loginMessage;
+        v.checking = checking();
         return ui::drawTrainerLogin(v, state_.login, ctx);
     }
     switch (page_) {
@@ -348,6 +387,8 @@ ui::Intent TrainerArea::draw(ui::UiContext& ctx) {
 
 bool TrainerArea::apply(const ui::trainer::Action& action) {
     namespace T = ui::trainer;
+    if (pending_)
+        return false; // the page ignores taps while a PIN is checked; so does the area
     activity();
     storeChanged(); // every action may change what the pages show
     if (std::holds_alternative<T::OpenLogin>(action)) {

@@ -16,6 +16,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <optional>
 #include <set>
 #include <string>
@@ -36,6 +38,10 @@ struct TrainerDeps {
     std::string agency;
     std::int64_t idleLogoutMs = 2 * 60 * 1000;
     SyncPort* sync = nullptr; // null: no sync on this kiosk (button disabled)
+    // Checks a PIN against its Argon2id hash, on a worker thread (about 2 s and 256 MiB for a
+    // server account: on the UI thread it froze the screen). Empty: store::verifyPinHash. Tests
+    // hold it to look at the page while a check runs.
+    std::function<bool(const std::string& hash, const std::string& pin)> verifyPin;
 };
 
 class TrainerArea {
@@ -55,8 +61,12 @@ public:
     // The store changed outside the trainer's actions (new catalogue versions): read it again.
     void storeChanged();
     void setAudio(audio::AudioService* a) { deps_.audio = a; }
-    // Idle log-out; returns true when it just happened (the app goes back to welcome).
+    // Between frames: takes the result of a PIN check that finished (opens the session or shows
+    // the refusal), then the idle log-out; returns true when that just happened (the app goes
+    // back to welcome).
     bool tick();
+    // A PIN is being checked on the worker: the page shows « Vérification… » and ignores taps.
+    bool checking() const { return pending_.has_value(); }
     std::int64_t msUntilLogout() const;
 
     bool loggedIn() const { return session_.has_value(); }
@@ -94,7 +104,13 @@ private:
         std::optional<ui::TrainerSyncView> offlineSyncShown; // the kiosk panel without sync
     };
 
+    // A PIN check in flight: the account as read before it, and the worker's answer.
+    struct PendingLogin {
+        store::LoginCheck check;
+        std::future<bool> matches;
+    };
     void login(const std::string& name, const std::string& pin);
+    void finishLogin();
     void logout(const char* why);
     ui::TrainerHomeView homeView();
     ui::TrainerBeneficiaryView beneficiaryView();
@@ -115,6 +131,8 @@ private:
     Page page_ = Page::Login;
     State state_;
     std::int64_t lastActivityMs_ = 0;
+    // Last member: destroyed first, its future waits for a check still running (at shutdown).
+    std::optional<PendingLogin> pending_;
 };
 
 // The next-step choices, worded (strings table): formation numérique, FLE, alphabétisation, ...

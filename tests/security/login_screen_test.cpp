@@ -7,6 +7,7 @@
 #include "app/controller.hpp"
 
 #include <catch2/catch.hpp>
+#include <thread>
 
 using namespace repere;
 using repere::store::test::TempDir;
@@ -37,7 +38,14 @@ struct Kiosk {
             return controller->draw(ctx);
         };
     }
-    void tap(const std::string& label) { controller->apply(ui.tap(label, drawFn())); }
+    void tap(const std::string& label) {
+        controller->apply(ui.tap(label, drawFn()));
+        // The PIN check runs on a worker: take its answer as the app's loop does.
+        while (controller->trainerArea().checking()) {
+            std::this_thread::yield();
+            controller->tick();
+        }
+    }
     bool shows(const std::string& text) {
         ui.frame(drawFn());
         return ui.recorder.showsText(text);

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <thread>
 
 using namespace repere;
 using repere::store::test::TempDir;
@@ -57,6 +58,15 @@ struct Kiosk {
         const auto intent = ui.tap(label, drawFn());
         controller->noteActivity();
         controller->apply(intent);
+        settle();
+    }
+    // A PIN check runs on a worker: wait for its answer and let the area take it, as the app's
+    // loop does between frames.
+    void settle() {
+        while (controller->trainerArea().checking()) {
+            std::this_thread::yield();
+            controller->tick();
+        }
     }
     void tapId(const std::string& id) {
         const auto intent = ui.tapId(id, drawFn());

@@ -62,6 +62,15 @@ struct Kiosk {
         const auto intent = ui.tap(label, drawFn());
         controller->noteActivity();
         controller->apply(intent);
+        settle();
+    }
+    // A PIN check runs on a worker: wait for its answer and let the area take it, as the app's
+    // loop does between frames.
+    void settle() {
+        while (controller->trainerArea().checking()) {
+            std::this_thread::yield();
+            controller->tick();
+        }
     }
     bool shows(const std::string& text) {
         ui.frame(drawFn());

@@ -366,6 +366,7 @@ const Row kRows[] = {
      nullptr},
     {"trainer.login.next", "Suivant", nullptr},
     {"trainer.login.change_name", "Changer de nom", nullptr},
+    {"trainer.login.checking", "Vérification…", nullptr},
     {"trainer.login.refused",
      "Nom ou code PIN incorrect, ou compte bloqué un moment après trop d'erreurs.", nullptr},
     {"trainer.login.error", "La connexion a échoué : {error}", nullptr},

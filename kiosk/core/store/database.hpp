@@ -80,6 +80,9 @@ inline constexpr int kMinPinDigits = 6;
 inline constexpr int kMaxPinDigits = 12;
 // Length of the lock after `lockoutsBefore` earlier locks: 1 min, 5 min, 30 min, 3 h, then 24 h.
 std::int64_t pinLockMs(int lockoutsBefore);
+// The Argon2id check of a PIN against a stored hash (libsodium): slow on purpose (about 2 s and
+// 256 MiB for a server account), touches no store, safe on any thread. False for an empty hash.
+bool verifyPinHash(const std::string& hash, const std::string& pin);
 
 struct ErasedRows {
     std::int64_t attempts = 0, responses = 0, notes = 0, outboxRows = 0, beneficiaries = 0;
@@ -163,8 +166,14 @@ public:
     void upsertTrainerHash(const std::string& name, const std::string& pinHash, TrainerRole role);
     std::vector<TrainerInfo> listTrainers();
     // Checks a PIN. kMaxPinFailures wrong PINs lock the account for pinLockMs(earlier locks)
-    // (stored in the file: the lock survives a restart); while locked the PIN is not even checked.
+    // (stored in the file: the lock survives a restart); while locked a right PIN is refused too.
     LoginResult login(const std::string& name, const std::string& pin);
+    // The same in two halves, for a caller that checks the PIN on another thread: beginLogin
+    // reads the account (fast), verifyPinHash (any thread, no store) checks the PIN, finishLogin
+    // counts the result, lock-out included, and audits it (fast). The lock is read again when
+    // finishing, so an account locked meanwhile (another screen) refuses even a right PIN.
+    LoginCheck beginLogin(const std::string& name);
+    LoginResult finishLogin(const LoginCheck& check, bool pinMatches);
     // Deletes an account (audited by `actor`); false when there is none of that name. An account
     // from the server comes back at the next catalogue pull unless the server removed it too.
     bool removeTrainer(const std::string& name, const std::string& actor);

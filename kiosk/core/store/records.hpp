@@ -120,6 +120,16 @@ struct LoginResult {
     int triesLeft = 0;                  // before the lock, for WrongPin
 };
 
+// A log-in in two halves around the slow Argon2id check (Database::beginLogin / finishLogin), so
+// the check itself can run off the thread that owns the database connection (the kiosk's UI
+// thread: a server account's check takes about 2 s). `hash` is what the PIN is checked against:
+// the account's, or for an unknown name any stored one, so an unknown name costs as long.
+struct LoginCheck {
+    std::string name;                   // as typed, trimmed
+    std::optional<TrainerInfo> trainer; // none: no such account
+    std::string hash;                   // empty only when the kiosk has no account at all
+};
+
 struct AuditEntry {
     std::int64_t id = 0;
     std::int64_t atMs = 0;

@@ -163,76 +163,91 @@ std::vector<TrainerInfo> Database::listTrainers() {
     return out;
 }
 
-LoginResult Database::login(const std::string& rawName, const std::string& pin) {
-    const std::string name = trimmed(rawName);
-    LoginResult result;
-    std::optional<TrainerInfo> trainer;
-    std::string hash;
+bool verifyPinHash(const std::string& hash, const std::string& pin) {
+    return !hash.empty() && crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+}
+
+LoginResult Database::login(const std::string& name, const std::string& pin) {
+    const LoginCheck check = beginLogin(name);
+    // The check runs even for an unknown name or a locked account, so the time taken tells
+    // neither; finishLogin ignores its result then.
+    return finishLogin(check, verifyPinHash(check.hash, pin));
+}
+
+LoginCheck Database::beginLogin(const std::string& rawName) {
+    LoginCheck check;
+    check.name = trimmed(rawName);
     read([&] {
         // The name is typed on the kiosk: "mme benali" is "Mme Benali" (ASCII letters), unless
         // two accounts differ only by case, where only the exact spelling matches.
         SQLite::Statement st(*db_, std::string(kSelect) + " WHERE name = ?1 COLLATE NOCASE"
                                                           " ORDER BY name = ?1 DESC LIMIT 2");
-        st.bind(1, name);
+        st.bind(1, check.name);
         if (st.executeStep()) {
-            const bool exact = st.getColumn(1).getString() == name;
+            const bool exact = st.getColumn(1).getString() == check.name;
             TrainerInfo first = readTrainer(st);
             std::string firstHash = st.getColumn(6).getString();
             if (exact || !st.executeStep()) {
-                trainer = std::move(first);
-                hash = std::move(firstHash);
+                check.trainer = std::move(first);
+                check.hash = std::move(firstHash);
             }
         }
-        if (!trainer) {
-            // Any stored hash (a server one first: they cost the most) to check the PIN against
-            // below, so an unknown name takes as long as a known one.
+        if (!check.trainer) {
+            // Any stored hash (a server one first: they cost the most) to check the PIN against,
+            // so an unknown name takes as long as a known one.
             SQLite::Statement any(*db_, "SELECT pin_hash FROM trainer"
                                         " ORDER BY origin = 'server' DESC, id LIMIT 1");
             if (any.executeStep()) {
-                hash = any.getColumn(0).getString();
+                check.hash = any.getColumn(0).getString();
             }
         }
     });
+    return check;
+}
+
+LoginResult Database::finishLogin(const LoginCheck& check, bool pinMatches) {
+    LoginResult result;
     const std::int64_t now = clock_();
-    if (!trainer) {
-        // As long as a real check, so the time taken does not tell that the name is unknown;
-        // the result is thrown away.
-        if (!hash.empty()) {
-            (void)crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size());
-        }
-        write([&] { auditInTx(name, "login-failed", "unknown trainer"); });
-        result.status = LoginStatus::UnknownTrainer;
-        return result;
-    }
-    if (trainer->lockedUntilMs > now) {
-        (void)crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()); // same time
-        write([&] { auditInTx(trainer->name, "login-refused", "account locked"); });
-        result.status = LoginStatus::Locked;
-        result.lockedUntilMs = trainer->lockedUntilMs;
-        return result;
-    }
-    // Hashing takes a noticeable time on purpose; it runs outside any transaction.
-    const bool ok = crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+    std::optional<TrainerInfo> trainer = check.trainer;
     write([&] {
-        if (ok) {
+        if (!trainer) {
+            auditInTx(check.name, "login-failed", "unknown trainer");
+            return;
+        }
+        // Read again inside the transaction: another screen may have counted failures, locked
+        // or removed the account while the PIN was being checked.
+        SQLite::Statement cur(
+            *db_, "SELECT failures, lockouts, locked_until_ms FROM trainer WHERE id = ?");
+        cur.bind(1, trainer->id);
+        if (!cur.executeStep()) {
+            trainer.reset();
+            auditInTx(check.name, "login-failed", "unknown trainer");
+            return;
+        }
+        const int failures = cur.getColumn(0).getInt() + 1;
+        const int lockouts = cur.getColumn(1).getInt();
+        const std::int64_t lockedUntil = cur.getColumn(2).getInt64();
+        cur.reset();
+        if (lockedUntil > now) {
+            auditInTx(trainer->name, "login-refused", "account locked");
+            result.status = LoginStatus::Locked;
+            result.lockedUntilMs = lockedUntil;
+            return;
+        }
+        if (pinMatches) {
             SQLite::Statement up(
                 *db_, "UPDATE trainer SET failures = 0, locked_until_ms = 0, lockouts = 0"
                       " WHERE id = ?");
             up.bind(1, trainer->id);
             up.exec();
             auditInTx(trainer->name, "login-ok", "");
+            trainer->failures = 0;
+            trainer->lockedUntilMs = 0;
+            trainer->lockouts = 0;
+            result.status = LoginStatus::Ok;
+            result.trainer = trainer;
             return;
         }
-        // Read again inside the transaction: two screens may count failures at once.
-        SQLite::Statement cur(*db_, "SELECT failures, lockouts FROM trainer WHERE id = ?");
-        cur.bind(1, trainer->id);
-        int failures = 1;
-        int lockouts = 0;
-        if (cur.executeStep()) {
-            failures = cur.getColumn(0).getInt() + 1;
-            lockouts = cur.getColumn(1).getInt();
-        }
-        cur.reset();
         const bool lock = failures >= kMaxPinFailures;
         const std::int64_t until = lock ? now + pinLockMs(lockouts) : 0;
         SQLite::Statement up(*db_, "UPDATE trainer SET failures = ?, locked_until_ms = ?,"
@@ -252,12 +267,6 @@ LoginResult Database::login(const std::string& rawName, const std::string& pin) 
         result.lockedUntilMs = until;
         result.status = lock ? LoginStatus::Locked : LoginStatus::WrongPin;
     });
-    if (ok) {
-        trainer->failures = 0;
-        trainer->lockedUntilMs = 0;
-        result.status = LoginStatus::Ok;
-        result.trainer = trainer;
-    }
     return result;
 }
 

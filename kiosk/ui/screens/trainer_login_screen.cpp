@@ -22,11 +22,33 @@ void drawMessage(UiContext& ctx, Rect& r, const std::string& message) {
     r.cutTop(th.px(16));
 }
 
-bool leaveButton(UiContext& ctx, const Rect& r) {
+bool leaveButton(UiContext& ctx, const Rect& r, bool enabled = true) {
     ButtonSpec back;
     back.picto = Picto::ArrowLeft;
     back.style = ButtonStyle::Quiet;
-    return button(ctx, "trainer:leave", r, ctx.tr("trainer.login.leave"), back) || ctx.input.escape;
+    back.enabled = enabled;
+    return button(ctx, "trainer:leave", r, ctx.tr("trainer.login.leave"), back) ||
+           (enabled && ctx.input.escape);
+}
+
+// « Vérification… » beside an arc that turns with the clock: the page is alive while the PIN
+// is checked, so nobody taps again thinking the kiosk froze.
+void drawChecking(UiContext& ctx, Rect& r) {
+    const auto& th = ctx.theme;
+    const auto& label = ctx.tr("trainer.login.checking");
+    Rect note = r.cutTop(th.targetH());
+    panel(ctx, note, palette().notice);
+    note = note.shrinkX(th.px(16));
+    const float d = note.h() * 0.55f;
+    const Rect spin = note.cutLeft(d).centered(d, d);
+    note.cutLeft(th.px(16));
+    constexpr float kTurn = 6.2831853f;
+    const float a0 = static_cast<float>(ctx.nowMs % 1000) / 1000.f * kTurn;
+    auto* dl = ctx.draw();
+    dl->PathArcTo(spin.center(), d * 0.5f, a0, a0 + kTurn * 0.7f, 24);
+    dl->PathStroke(palette().text, 0, th.px(5));
+    text(ctx, note, label, {TextRole::Strong}, true);
+    r.cutTop(th.px(16));
 }
 
 // Step 1: the name, typed. Enter or "Suivant" goes to the PIN.
@@ -84,13 +106,17 @@ Intent drawPinStep(const TrainerLoginView& view, TrainerLoginScratch& scratch, U
     ButtonSpec change;
     change.picto = Picto::Pencil;
     const auto& changeLabel = ctx.tr("trainer.login.change_name");
+    change.enabled = !view.checking;
     if (button(ctx, "trainer:change_name",
                r.cutTop(th.targetH()).cutLeft(buttonWidth(ctx, changeLabel, true)), changeLabel,
                change)) {
         scratch = {}; // start over: a wrong name is typed again, not edited
     }
     r.cutTop(th.gap());
-    drawMessage(ctx, r, view.message);
+    if (view.checking)
+        drawChecking(ctx, r);
+    else
+        drawMessage(ctx, r, view.message);
 
     // Right: the PIN. One filled circle per digit typed, never the digit.
     right.cutTop(text(ctx, right, ctx.tr("trainer.login.pin"), {TextRole::Title}) + th.px(16));
@@ -104,11 +130,13 @@ Intent drawPinStep(const TrainerLoginView& view, TrainerLoginScratch& scratch, U
             ctx.draw()->AddCircleFilled({x, field.center().y}, d * 0.5f, palette().text);
     }
     right.cutTop(th.px(16));
-    applyTyped(ctx.input, scratch.pin, 12, true);
+    // While the PIN is checked, keys and typing are ignored: one tap, one check, one count.
+    if (!view.checking)
+        applyTyped(ctx.input, scratch.pin, 12, true);
     Rect pad = right.cutTop(padH).centered(padW, padH);
-    numericKeypad(ctx, pad, scratch.pin, 12);
+    numericKeypad(ctx, pad, scratch.pin, 12, !view.checking);
     right.cutTop(th.gap());
-    const bool ready = scratch.pin.size() >= 4;
+    const bool ready = scratch.pin.size() >= 4 && !view.checking;
     ButtonSpec ok;
     ok.picto = Picto::Check;
     ok.style = ButtonStyle::Primary;
@@ -119,7 +147,7 @@ Intent drawPinStep(const TrainerLoginView& view, TrainerLoginScratch& scratch, U
         scratch.pin.clear(); // the PIN never outlives the attempt to log in
     }
     right.cutTop(th.px(16));
-    if (leaveButton(ctx, right.cutTop(th.targetH())))
+    if (leaveButton(ctx, right.cutTop(th.targetH()), !view.checking))
         out = intent::Trainer{trainer::LeaveLogin{}};
     return out;
 }

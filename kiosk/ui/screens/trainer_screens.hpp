@@ -19,6 +19,9 @@ struct TrainerLoginView {
     // Already worded: one message for a wrong name, a wrong PIN and a locked account (the
     // screen never says whether a name exists), or an error of the store.
     std::string message;
+    // The PIN is being checked (on a worker: about 2 s for a server account): « Vérification… »
+    // with a turning arc, and every key and button of the page ignores taps until it is done.
+    bool checking = false;
 };
 struct TrainerLoginScratch {
     std::string name; // as typed on the keyboard

@@ -150,7 +150,8 @@ bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardSt
     return changed;
 }
 
-bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits) {
+bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits,
+                   bool enabled) {
     bool changed = false;
     const float gap = ctx.theme.px(16);
     static const char* const keys[4][3] = {
@@ -163,6 +164,7 @@ bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size
                 continue;
             const Rect cell = column(line, ci, 3, gap);
             ButtonSpec spec;
+            spec.enabled = enabled;
             if (k == "<") {
                 spec.picto = Picto::Backspace;
                 spec.fontPx = ctx.theme.px(30);

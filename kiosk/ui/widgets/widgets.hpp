@@ -151,7 +151,9 @@ struct KeyboardState {
 bool azertyKeyboard(UiContext& ctx, const Rect& r, std::string& text, KeyboardState& state,
                     std::size_t maxChars);
 float azertyKeyboardHeight(const Theme& theme);
-bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits);
+// `enabled` false: drawn greyed, taps ignored (while the PIN typed is being checked).
+bool numericKeypad(UiContext& ctx, const Rect& r, std::string& digits, std::size_t maxDigits,
+                   bool enabled = true);
 // A key per symbol of `alphabet` (ASCII), in order, `columns` per row, plus "Effacer".
 bool codeKeypad(UiContext& ctx, const Rect& r, std::string& code, std::size_t maxChars,
                 std::string_view alphabet, int columns);
