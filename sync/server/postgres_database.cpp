@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <pqxx/pqxx>
+#include <pqxx/tablewriter>
 #include <stdexcept>
 
 namespace repere::sync::server {
@@ -44,6 +45,43 @@ std::string bytesOfHex(const char* p, std::size_t n) {
     return out;
 }
 
+// One value in COPY's text format. The server and client encoding is UTF-8, where no byte of a
+// multi-byte character is ASCII, so escaping the four ASCII specials byte by byte is exact.
+void appendCopyField(std::string& line, const SqlValue& v) {
+    switch (v.kind) {
+    case SqlValue::Kind::Null:
+        line += "\\N";
+        return;
+    case SqlValue::Kind::Int:
+        line += std::to_string(v.i);
+        return;
+    case SqlValue::Kind::Blob:
+        line += "\\"; // bytea hex input "\x..." with its backslash escaped for COPY
+        line += hexOf(v.s);
+        return;
+    case SqlValue::Kind::Text:
+        for (char c : v.s) {
+            switch (c) {
+            case '\\':
+                line += "\\\\";
+                break;
+            case '\n':
+                line += "\\n";
+                break;
+            case '\r':
+                line += "\\r";
+                break;
+            case '\t':
+                line += "\\t";
+                break;
+            default:
+                line.push_back(c);
+            }
+        }
+        return;
+    }
+}
+
 class PgSession final : public SqlSession {
 public:
     explicit PgSession(pqxx::work& tx) : tx_(tx) {}
@@ -68,6 +106,34 @@ public:
     }
     std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
         return static_cast<std::int64_t>(run(sql, params).affected_rows());
+    }
+    void copyRows(const std::string& table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<SqlValue>>& rows) override {
+        if (rows.empty())
+            return;
+        try {
+            // libpqxx 6.4's stream_to takes rows only as fixed std::tuple types; tablewriter is
+            // its one public way to send ready COPY lines (we escape them ourselves, above).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+            pqxx::tablewriter writer(tx_, table, columns.begin(), columns.end());
+#pragma GCC diagnostic pop
+            std::string line;
+            for (const auto& row : rows) {
+                if (row.size() != columns.size())
+                    throw std::logic_error("COPY row has the wrong number of values");
+                line.clear();
+                for (std::size_t c = 0; c < row.size(); ++c) {
+                    if (c)
+                        line.push_back('\t');
+                    appendCopyField(line, row[c]);
+                }
+                writer.write_raw_line(line);
+            }
+            writer.complete();
+        } catch (const pqxx::unique_violation& e) {
+            throw SqlRetry(std::string("a copied row was committed meanwhile: ") + e.what());
+        }
     }
 
 private:
@@ -122,6 +188,9 @@ public:
                 tx.commit();
                 return;
             } catch (const pqxx::transaction_rollback&) { // deadlock or serialization failure
+                if (attempt >= 5)
+                    throw;
+            } catch (const SqlRetry&) {
                 if (attempt >= 5)
                     throw;
             } catch (const pqxx::broken_connection&) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,18 @@ public:
                                       const std::vector<SqlValue>& params = {}) = 0;
     // Returns the number of rows changed.
     virtual std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
+    // Appends rows to `table` the fastest way the backend has (PostgreSQL: COPY FROM STDIN;
+    // SQLite: one prepared INSERT, reused). Each row holds one value per column, in order. There
+    // is no ON CONFLICT here: callers copy only rows they checked are new. When another
+    // transaction committed one of them meanwhile, PostgreSQL throws SqlRetry and transact()
+    // runs the caller's function again, which then sees that row.
+    virtual void copyRows(const std::string& table, const std::vector<std::string>& columns,
+                          const std::vector<std::vector<SqlValue>>& rows) = 0;
+};
+
+// Thrown inside a transaction to have transact() roll back and run the function again.
+struct SqlRetry : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 enum class SqlDialect { Sqlite, Postgresql };
@@ -56,7 +69,7 @@ public:
     virtual SqlDialect dialect() const = 0;
     // Runs fn in one transaction: committed when fn returns, rolled back when it throws. Retried
     // (fn runs again from the start) when the database reports a deadlock or serialization
-    // failure, so fn must not have side effects outside the session.
+    // failure (or SqlRetry), so fn must not have side effects outside the session.
     virtual void transact(const std::function<void(SqlSession&)>& fn) = 0;
     // Gives the space of deleted rows back so their text is gone from the file (SQLite: VACUUM
     // and a truncated WAL; PostgreSQL: nothing here, its VACUUM is the DBA's schedule).

@@ -62,6 +62,23 @@ public:
         bindAll(st, params);
         return st.exec();
     }
+    void copyRows(const std::string& table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<SqlValue>>& rows) override {
+        if (rows.empty())
+            return;
+        std::string sql = "INSERT INTO " + table + " (";
+        std::string marks;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            sql += (c ? ", " : "") + columns[c];
+            marks += c ? ", ?" : "?";
+        }
+        SQLite::Statement st(db_, sql + ") VALUES (" + marks + ")");
+        for (const auto& row : rows) {
+            bindAll(st, row);
+            st.exec();
+            st.reset();
+        }
+    }
 
 private:
     SQLite::Database& db_;
@@ -92,10 +109,20 @@ public:
     SqlDialect dialect() const override { return SqlDialect::Sqlite; }
     void transact(const std::function<void(SqlSession&)>& fn) override {
         std::lock_guard lock(mutex_);
-        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-        SqliteSession session(db_);
-        fn(session);
-        tx.commit();
+        // BEGIN IMMEDIATE makes writers take turns, so SqlRetry is not expected here; it is
+        // honoured all the same, as the seam promises.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+                SqliteSession session(db_);
+                fn(session);
+                tx.commit();
+                return;
+            } catch (const SqlRetry&) {
+                if (attempt >= 5)
+                    throw;
+            }
+        }
     }
     void compact() override {
         std::lock_guard lock(mutex_);

@@ -1,0 +1,171 @@
+// SqlStorage::ingestBatch: one kiosk batch stored exactly once, set-based so that a batch of 500
+// records costs a handful of statements, not one or two per record (issue 20: PostgreSQL ingest
+// close to a plain COPY of the same rows). The rules are those of storage.hpp; the order of
+// work is:
+//   1. a batch id already answered gets its first reply back, nothing else runs;
+//   2. look up the published quiz versions the batch names and, in one statement, the record
+//      ids already stored;
+//   3. decide every record's status in memory, in batch order (a record id seen earlier in the
+//      same batch counts as stored already);
+//   4. copy the new records in one COPY (PostgreSQL) or one reused INSERT (SQLite); set the
+//      rare conflicts aside; move the device's cursor; claim the batch id with its reply.
+#include "sync/protocol/wire.hpp"
+#include "sync/server/schema.hpp"
+#include "sync/server/sql.hpp"
+#include "sync/server/sql_storage.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace repere::sync::server {
+namespace {
+
+const std::vector<std::string> kRecordColumns = {
+    "record_id", "device_id", "batch_id",     "kind",        "status",     "sha256",
+    "payload",   "quiz_id",   "quiz_version", "seq",         "created_at", "received_at",
+    "agency",    "code",      "attempt_uuid", "blob_sha256", "blob_size"};
+
+using QuizKey = std::pair<std::string, std::string>;
+
+std::set<QuizKey> publishedAmong(SqlSession& s, const std::vector<WireRecord>& records) {
+    std::set<QuizKey> named;
+    for (const auto& r : records)
+        if (!r.quizId.empty())
+            named.insert({r.quizId, r.quizVersion});
+    std::set<QuizKey> published;
+    // A batch names one or two package versions in practice: one indexed probe each.
+    for (const auto& key : named)
+        if (!s.query("SELECT 1 FROM quizzes WHERE quiz_id = $1 AND version = $2",
+                     {key.first, key.second})
+                 .empty())
+            published.insert(key);
+    return published;
+}
+
+// record_id -> sha256 of the stored copy, for the ids of this batch that are already stored.
+// The ids go as one JSON array parameter: one short statement to parse and plan whatever the
+// batch size (500 separate parameters cost more to bind than the lookup itself).
+std::unordered_map<std::string, std::string> storedAmong(SqlSession& s, SqlDialect dialect,
+                                                         const std::vector<WireRecord>& records) {
+    std::unordered_map<std::string, std::string> stored;
+    if (records.empty())
+        return stored;
+    auto ids = nlohmann::json::array();
+    for (const auto& r : records)
+        ids.push_back(r.recordId);
+    const std::string list = dialect == SqlDialect::Postgresql
+                                 ? "SELECT jsonb_array_elements_text($1::jsonb)"
+                                 : "SELECT value FROM json_each($1)";
+    for (const auto& row :
+         s.query("SELECT record_id, sha256 FROM records WHERE record_id IN (" + list + ")",
+                 {ids.dump()}))
+        stored.emplace(toText(row[0]), toText(row[1]));
+    return stored;
+}
+
+bool replayed(SqlSession& s, const std::string& deviceId, const std::string& batchId,
+              BatchOutcome& out) {
+    auto rows = s.query("SELECT reply FROM batches WHERE device_id = $1 AND batch_id = $2",
+                        {deviceId, batchId});
+    if (rows.empty())
+        return false;
+    auto parsed = parseBatchReply(toText(rows.at(0)[0]));
+    if (!parsed.ok())
+        throw std::runtime_error("stored reply unreadable: " + parsed.error);
+    out.reply = *parsed.value;
+    out.replayed = true;
+    return true;
+}
+
+std::vector<SqlValue> recordRow(const Device& device, const std::string& batchId,
+                                const WireRecord& r, bool known, std::int64_t nowMs) {
+    const auto keys = recordKeys(r.kind, r.payload);
+    const auto orNull = [](const std::string& v) {
+        return v.empty() ? SqlValue() : SqlValue(v);
+    };
+    return {r.recordId,
+            device.id,
+            batchId,
+            r.kind,
+            known ? "stored" : "quarantined",
+            r.sha256,
+            r.payload,
+            orNull(r.quizId),
+            r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion),
+            r.seq,
+            r.createdAtMs,
+            nowMs,
+            device.agency,
+            orNull(keys.code),
+            orNull(keys.attemptUuid),
+            orNull(keys.blobSha256),
+            keys.blobSize > 0 ? SqlValue(keys.blobSize) : SqlValue()};
+}
+
+} // namespace
+
+BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& batchId,
+                                     const std::vector<WireRecord>& records, std::int64_t nowMs) {
+    BatchOutcome out;
+    const auto dialect = db_->dialect();
+    db_->transact([&](SqlSession& s) {
+        out = BatchOutcome{};
+        // A batch id already answered gets its first reply back and nothing else runs.
+        if (replayed(s, device.id, batchId, out))
+            return;
+        const auto published = publishedAmong(s, records);
+        auto stored = storedAmong(s, dialect, records);
+
+        std::vector<std::vector<SqlValue>> fresh;
+        fresh.reserve(records.size());
+        std::int64_t maxSeq = 0;
+        out.reply.batchId = batchId;
+        for (const auto& r : records) {
+            RecordStatus status;
+            const auto existing = stored.find(r.recordId);
+            if (existing == stored.end()) {
+                const bool known =
+                    r.quizId.empty() || published.count({r.quizId, r.quizVersion}) > 0;
+                fresh.push_back(recordRow(device, batchId, r, known, nowMs));
+                stored.emplace(r.recordId, r.sha256);
+                status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
+            } else if (existing->second == r.sha256) {
+                status = RecordStatus::Duplicate;
+            } else {
+                // Same id, other content: kept aside for a human, the stored one is never
+                // overwritten.
+                s.exec("INSERT INTO conflicts (record_id, device_id, batch_id, sha256, payload, "
+                       "received_at) VALUES ($1, $2, $3, $4, $5, $6)"
+                       " ON CONFLICT (record_id, sha256) DO NOTHING",
+                       {r.recordId, device.id, batchId, r.sha256, r.payload, nowMs});
+                status = RecordStatus::Conflict;
+            }
+            if (r.seq > maxSeq)
+                maxSeq = r.seq;
+            out.reply.results.push_back({r.recordId, status});
+        }
+        // Two transactions with the same new records (the same batch sent to two servers, or
+        // sent again before the first reply): the second's COPY waits on the first's keys, then
+        // fails, and SqlRetry runs it again from the replay check above.
+        s.copyRows("records", kRecordColumns, fresh);
+        out.reply.cursor = toInt(
+            s.query("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END,"
+                    " last_sync_at = $2 WHERE id = $3 RETURNING cursor",
+                    {maxSeq, nowMs, device.id})
+                .at(0)[0]);
+        // The batch id is claimed last, with its reply, so the reply is written once. A
+        // concurrent transaction that stored nothing new claims it first or waits here; the
+        // loser finds the id taken and runs again, to be answered with the winner's reply.
+        const auto claimed =
+            s.exec("INSERT INTO batches (device_id, batch_id, reply, received_at)"
+                   " VALUES ($1, $2, $3, $4) ON CONFLICT (device_id, batch_id) DO NOTHING",
+                   {device.id, batchId, toJson(out.reply).dump(), nowMs});
+        if (claimed == 0)
+            throw SqlRetry("batch " + batchId + " was answered meanwhile");
+    });
+    return out;
+}
+
+} // namespace repere::sync::server
