@@ -1,18 +1,20 @@
 // TLS end to end: repere-server started with --tls-cert/--tls-key (a CA and a server
 // certificate made here with the openssl command), then the sync client with the agency's CA
 // pinned succeeds; with verification on and no pin, or with another CA pinned, it fails with a
-// clear reason and nothing is marked; and the server refuses plain HTTP on a non-loopback
-// address unless --insecure-http.
+// clear reason and nothing is marked; the server refuses plain HTTP on a non-loopback address
+// unless --insecure-http; and the back office's cookies are Secure over HTTPS only.
 #include "support/backend.hpp"
 #include "support/memory_kiosk.hpp"
 #include "support/server_fixture.hpp"
 #include "support/server_process.hpp"
 #include "sync/client/sync_client.hpp"
 #include "sync/server/admin.hpp"
+#include "sync/server/web_users.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <httplib.h>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -144,4 +146,52 @@ TEST_CASE("tls: the server refuses plain HTTP on a non-loopback address unless -
     CHECK(runServer({"--listen", "0.0.0.0:0", "--db", spec, "--tls-cert", "x.pem"}, err,
                     dir.path()) == 2);
     CHECK(err.find("go together") != std::string::npos);
+}
+
+TEST_CASE("tls: the back office's cookies are Secure over HTTPS, and not over plain HTTP") {
+    test::TempDir dir{"repere-tls"};
+    const Pki pki = makePki(dir.path(), "agency");
+    const std::string spec = "sqlite:" + (dir / "server.db").string();
+    server::addWebUser(*server::openStorage(spec), "ALI Bondy", "awa", "counsellor",
+                       "mot de passe awa", test::wallMs());
+    // The log-in form's cookie, then the session's after a successful log-in.
+    const auto cookies = [](auto& c) {
+        std::vector<std::string> out;
+        auto page = c.Get("/login");
+        REQUIRE(page);
+        REQUIRE(page->status == 200);
+        out.push_back(page->get_header_value("Set-Cookie"));
+        const auto& login = out.back();
+        const auto token = login.substr(login.find('=') + 1, login.find(';') - login.find('=') - 1);
+        const auto at = page->body.find("name=\"csrf\" value=\"");
+        REQUIRE(at != std::string::npos);
+        const auto csrf = page->body.substr(at + 19, 64);
+        auto in = c.Post(
+            "/login", {{"Cookie", "repere_login=" + token}},
+            httplib::Params{{"csrf", csrf}, {"name", "awa"}, {"password", "mot de passe awa"}});
+        REQUIRE(in);
+        REQUIRE(in->status == 303);
+        out.push_back(in->get_header_value("Set-Cookie"));
+        return out;
+    };
+    {
+        test::ServerProcess tls(
+            spec, 0, {"--tls-cert", pki.serverCert.string(), "--tls-key", pki.serverKey.string()});
+        httplib::SSLClient c("127.0.0.1", tls.port());
+        c.set_ca_cert_path(pki.caCert.string());
+        for (const auto& cookie : cookies(c)) {
+            INFO(cookie);
+            CHECK(cookie.find("; Secure") != std::string::npos);
+            CHECK(cookie.find("HttpOnly") != std::string::npos);
+            CHECK(cookie.find("SameSite=Strict") != std::string::npos);
+        }
+    }
+    test::ServerProcess plain(spec, 0);
+    httplib::Client c("127.0.0.1", plain.port());
+    for (const auto& cookie : cookies(c)) {
+        INFO(cookie);
+        CHECK(cookie.rfind("repere_", 0) == 0);
+        CHECK(cookie.find("Secure") == std::string::npos); // a browser would not send it back
+        CHECK(cookie.find("HttpOnly") != std::string::npos);
+    }
 }
