@@ -10,6 +10,7 @@
 //   4. copy the new records in one COPY (PostgreSQL) or one reused INSERT (SQLite); set the
 //      rare conflicts aside; move the device's cursor; claim the batch id with its reply.
 #include "sync/protocol/wire.hpp"
+#include "sync/server/attempt_summary.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/sql.hpp"
 #include "sync/server/sql_storage.hpp"
@@ -122,6 +123,7 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         fresh.reserve(records.size());
         std::int64_t maxSeq = 0;
         out.reply.batchId = batchId;
+        SummaryWriter summaries(s); // the back office's attempt summaries (schema 5)
         for (const auto& r : records) {
             RecordStatus status;
             const auto existing = stored.find(r.recordId);
@@ -130,6 +132,8 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                     r.quizId.empty() || published.count({r.quizId, r.quizVersion}) > 0;
                 fresh.push_back(recordRow(device, batchId, r, known, nowMs));
                 stored.emplace(r.recordId, r.sha256);
+                summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id, r.quizId,
+                               r.quizVersion});
                 status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
             } else if (existing->second == r.sha256) {
                 status = RecordStatus::Duplicate;
@@ -150,6 +154,7 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         // sent again before the first reply): the second's COPY waits on the first's keys, then
         // fails, and SqlRetry runs it again from the replay check above.
         s.copyRows("records", kRecordColumns, fresh);
+        summaries.flush();
         out.reply.cursor = toInt(
             s.query("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END,"
                     " last_sync_at = $2 WHERE id = $3 RETURNING cursor",

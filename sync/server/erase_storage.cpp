@@ -2,6 +2,7 @@
 // code is in the "code" field of beneficiary, consent, attempt and note records; responses,
 // attempt events and manual scores name the attempt ("attemptUuid"). The payloads are read and
 // matched here, in C++, so one code path serves SQLite and PostgreSQL (their JSON SQL differs).
+#include "sync/server/attempt_summary.hpp"
 #include "sync/server/sql.hpp"
 #include "sync/server/sql_storage.hpp"
 
@@ -60,6 +61,7 @@ std::int64_t SqlStorage::eraseBeneficiary(const std::string& code, const std::st
             s.exec("DELETE FROM upload_chunks WHERE sha256 = $1", {sha});
             s.exec("DELETE FROM uploads WHERE sha256 = $1", {sha});
         }
+        forgetAttemptSummaries(s, {attempts.begin(), attempts.end()});
         for (const auto& r : s.query("SELECT id, record_id, payload FROM conflicts"))
             if (belongs(toText(r[1]), toText(r[2])))
                 deleted += s.exec("DELETE FROM conflicts WHERE id = $1", {toInt(r[0])});

@@ -5,7 +5,11 @@
 // Version 4 (issue 18, recordings): device uploads keyed by device and sha256, apart from the
 // package files `admin publish-quiz` stores; a "recording" record's blob (sha256, size) as columns
 // so an upload is checked against the device's own records through an index.
+// Version 5 (issue 18, speed): one summary row per attempt and its levels per skill, kept at
+// ingest (attempt_summary.hpp), so the back office's pages read no payloads.
 #include "sync/server/schema.hpp"
+
+#include "sync/server/attempt_summary.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -161,6 +165,29 @@ std::string stringField(const nlohmann::json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// The records stored before version 5, folded into the summaries page by page in record-id order
+// (the primary key; no server holds them all in memory). Only two status events of one attempt
+// at the same millisecond would be ordered differently from ingest (the larger record id wins
+// here); a kiosk writes them milliseconds apart.
+void backfillAttemptSummaries(SqlSession& s) {
+    std::string after;
+    for (;;) {
+        const auto rows = s.query(
+            "SELECT record_id, kind, payload, agency, device_id, quiz_id, quiz_version FROM "
+            "records WHERE record_id > $1 AND kind IN ('attempt', 'attempt_event', 'response')"
+            " ORDER BY record_id LIMIT 2000",
+            {after});
+        SummaryWriter summaries(s);
+        for (const auto& r : rows)
+            summaries.add({toText(r[0]), toText(r[1]), toText(r[2]), toText(r[3]), toText(r[4]),
+                           toText(r[5]), toText(r[6])});
+        summaries.flush();
+        if (rows.size() < 2000)
+            return;
+        after = toText(rows.back()[0]);
+    }
+}
+
 } // namespace
 
 RecordKeys recordKeys(const std::string& kind, const std::string& payload) {
@@ -231,6 +258,12 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
         s.exec("DELETE FROM blob_chunks");
         s.exec("DELETE FROM blobs");
         s.exec("UPDATE schema_version SET version = 4");
+    }
+    if (version < 5) {
+        for (const auto& ddl : attemptSummarySchema(dialect))
+            s.exec(ddl);
+        backfillAttemptSummaries(s);
+        s.exec("UPDATE schema_version SET version = 5");
     }
 }
 

@@ -67,6 +67,8 @@ public:
     void scanRecords(const std::vector<std::string>& kinds, std::size_t pageSize,
                      const std::function<void(const StoredRecord&)>& visit) override;
     bool storeServerRecord(const StoredRecord& record) override;
+    std::vector<AttemptSummary> attemptSummaries(const SummaryQuery& query) override;
+    std::vector<LevelCount> finishedLevels(const std::optional<std::string>& agency) override;
     std::vector<DeviceActivity> deviceActivity() override;
     void reportPending(const std::string& deviceId, std::int64_t pending) override;
     void audit(const AuditEntry& entry) override;

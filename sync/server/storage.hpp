@@ -142,6 +142,39 @@ struct UploadOutcome {
     bool ok() const { return refusal == UploadRefusal::None; }
 };
 
+// An attempt as the back office lists it (schema version 5: kept at ingest, attempt_summary.hpp).
+struct AttemptSummary {
+    std::string uuid;
+    std::string agency;
+    std::string deviceId;
+    std::string code;
+    std::string quizId;
+    std::string quizVersion;
+    std::int64_t startedAtMs = 0;
+    std::string status; // store::toString(AttemptStatus): "in_progress", "finished", ...
+    std::optional<std::int64_t> finishedAtMs;
+    std::int64_t responses = 0;
+    std::int64_t activeMs = 0; // the responses' durations added up
+    std::string result;        // JSON of the latest result ("" when none, or not asked for)
+};
+
+// Which attempts (every condition set must hold); ordered by start time, then uuid.
+struct SummaryQuery {
+    std::optional<std::string> agency; // the user's scope; nullopt: every agency
+    std::optional<std::string> code;
+    std::optional<std::int64_t> startedFromMs; // inclusive
+    std::optional<std::int64_t> startedToMs;   // exclusive
+    bool withResult = false;                   // the result JSON is large: read it only if needed
+};
+
+// How many finished attempts reached one level of one skill ("" level: not placed).
+struct LevelCount {
+    std::string skill;
+    std::string levelId;
+    std::optional<std::int64_t> levelIndex;
+    std::int64_t count = 0;
+};
+
 // A kiosk as the dashboard shows it.
 struct DeviceActivity {
     Device device;
@@ -251,6 +284,8 @@ public:
     // A record made on the server (a score given in the back office), stored like a synced one
     // under the device id "backoffice". False when the record id exists.
     virtual bool storeServerRecord(const StoredRecord& record) = 0;
+    virtual std::vector<AttemptSummary> attemptSummaries(const SummaryQuery& query) = 0;
+    virtual std::vector<LevelCount> finishedLevels(const std::optional<std::string>& agency) = 0;
     virtual std::vector<DeviceActivity> deviceActivity() = 0;
     virtual void reportPending(const std::string& deviceId, std::int64_t pending) = 0;
     // --- audit

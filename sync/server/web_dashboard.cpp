@@ -1,9 +1,7 @@
 #include "sync/server/web_dashboard.hpp"
 
-#include "engine/attempt_result.hpp"
 #include "i18n/strings.hpp"
 #include "store/attempt_table.hpp"
-#include "sync/server/server_attempts.hpp"
 #include "util/local_time.hpp"
 
 #include <algorithm>
@@ -61,34 +59,29 @@ Dashboard loadDashboard(Storage& storage, const std::optional<std::string>& scop
         d.kiosks.push_back({a.device.name, a.device.agency, a.lastSyncMs, a.pendingReported,
                             a.device.revokedAtMs.has_value()});
     }
-    RecordQuery q;
+    // From the summaries kept at ingest (schema version 5): no payload is read here.
+    SummaryQuery q;
     q.agency = scope;
-    q.kinds = {"attempt", "attempt_event"};
-    const auto attempts = assembleAttempts(storage.findRecords(q));
     const auto week = startOfWeekMs(nowMs);
     const auto month = startOfMonthMs(nowMs);
     std::map<std::string, AgencyCount> agencies;
-    // skill -> level label -> (order, count); unplaced sorts last.
-    std::map<std::string, std::map<std::string, std::pair<int, int>>> levels;
-    for (const auto& a : attempts) {
+    for (const auto& a : storage.attemptSummaries(q)) {
         auto& c = agencies[a.agency];
         c.agency = a.agency;
         ++c.total;
-        c.week += a.record.startedAtMs >= week;
-        c.month += a.record.startedAtMs >= month;
-        if (a.record.status != store::AttemptStatus::Finished)
-            continue;
-        ++d.finished;
-        const auto result = engine::attemptResultFromJson(a.record.result);
-        for (const auto& s : result ? result->skills : std::vector<engine::SkillOutcome>{}) {
-            const bool placed = !s.levelId.empty();
-            const std::string label =
-                placed ? levelLabel(s.levelId) : i18n::text("export.not_placed", "fr");
-            const int order = placed && s.levelIndex ? static_cast<int>(*s.levelIndex) : 1000;
-            auto& slot = levels[s.skill][label];
-            slot.first = order;
-            ++slot.second;
-        }
+        c.week += a.startedAtMs >= week;
+        c.month += a.startedAtMs >= month;
+        d.finished += a.status == "finished";
+    }
+    // skill -> level label -> (order, count); unplaced sorts last.
+    std::map<std::string, std::map<std::string, std::pair<int, int>>> levels;
+    for (const auto& l : storage.finishedLevels(scope)) {
+        const bool placed = !l.levelId.empty();
+        const std::string label =
+            placed ? levelLabel(l.levelId) : i18n::text("export.not_placed", "fr");
+        auto& slot = levels[l.skill][label];
+        slot.first = placed && l.levelIndex ? static_cast<int>(*l.levelIndex) : 1000;
+        slot.second += static_cast<int>(l.count);
     }
     for (auto& [name, c] : agencies)
         d.agencies.push_back(c);
@@ -140,13 +133,28 @@ Html levelChart(const SkillDistribution& skill) {
 
 std::size_t writeScopedCsv(Storage& storage, const std::optional<std::string>& scope,
                            std::int64_t fromMs, std::int64_t toMs, std::ostream& out) {
-    RecordQuery q;
+    SummaryQuery q;
     q.agency = scope;
-    q.kinds = {"attempt", "attempt_event", "response"};
+    q.startedFromMs = fromMs;
+    q.startedToMs = toMs;
+    q.withResult = true;
     std::vector<store::AttemptRow> rows;
-    for (const auto& a : assembleAttempts(storage.findRecords(q)))
-        if (a.record.startedAtMs >= fromMs && a.record.startedAtMs < toMs)
-            rows.push_back(attemptRow(a));
+    for (const auto& a : storage.attemptSummaries(q)) {
+        store::AttemptRow row;
+        row.code = a.code;
+        row.quizId = a.quizId;
+        row.quizVersion = a.quizVersion;
+        row.uuid = a.uuid;
+        row.status = a.status;
+        row.startedAtMs = a.startedAtMs;
+        row.finishedAtMs = a.finishedAtMs;
+        row.activeMs = a.activeMs;
+        row.responses = static_cast<std::size_t>(a.responses);
+        row.result =
+            a.result.empty() ? nlohmann::json() : nlohmann::json::parse(a.result, nullptr, false);
+        row.extra = {a.agency, a.deviceId};
+        rows.push_back(std::move(row));
+    }
     return store::writeAttemptsCsv(rows, {"agence", "borne"}, out);
 }
 

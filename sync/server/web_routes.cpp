@@ -113,15 +113,13 @@ void loginRoutes(httplib::Server& s, std::shared_ptr<Context> c) {
 }
 
 std::vector<RecentCode> recentCodes(Storage& storage, const std::optional<std::string>& scope) {
-    RecordQuery q;
+    SummaryQuery q;
     q.agency = scope;
-    q.kinds = {"attempt"};
     std::map<std::string, RecentCode> byCode;
-    for (const auto& a : assembleAttempts(storage.findRecords(q))) {
-        auto& r = byCode[a.record.code];
-        if (a.record.startedAtMs >= r.lastMs)
-            r = {a.record.code, store::formatBeneficiaryCode(a.record.code), a.record.startedAtMs,
-                 a.agency};
+    for (const auto& a : storage.attemptSummaries(q)) {
+        auto& r = byCode[a.code];
+        if (a.startedAtMs >= r.lastMs)
+            r = {a.code, store::formatBeneficiaryCode(a.code), a.startedAtMs, a.agency};
     }
     std::vector<RecentCode> out;
     for (auto& [code, r] : byCode)
@@ -148,12 +146,11 @@ void pageRoutes(httplib::Server& s, std::shared_ptr<Context> c) {
         std::string message;
         if (!typed.empty()) {
             const auto code = store::normalizeBeneficiaryCode(typed);
-            RecordQuery q;
+            SummaryQuery q;
             q.agency = v->scope();
-            q.kinds = {"attempt"};
             if (code) {
                 q.code = *code;
-                if (!c->storage.findRecords(q).empty())
+                if (!c->storage.attemptSummaries(q).empty())
                     return redirect(res, "/beneficiaires/" + *code);
             }
             message = code ? "Aucun diagnostic pour ce code dans votre périmètre."

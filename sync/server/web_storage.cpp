@@ -137,7 +137,11 @@ std::vector<StoredRecord> SqlStorage::findRecords(const RecordQuery& q) {
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    if (q.agency)
+    // One person's records are few: their agency is checked here, after the look-up by code.
+    // In the SQL, SQLite took the agency's index instead and read the whole agency (EXPLAIN
+    // QUERY PLAN; 200 ms of the 252 ms of a person's page among 2,000 attempts of one agency).
+    const bool agencyInSql = q.agency && !q.code;
+    if (agencyInSql)
         sql += " AND agency = " + next(*q.agency);
     if (!q.kinds.empty()) {
         sql += " AND kind IN (";
@@ -148,18 +152,23 @@ std::vector<StoredRecord> SqlStorage::findRecords(const RecordQuery& q) {
     if (q.receivedFromMs)
         sql += " AND received_at >= " + next(*q.receivedFromMs);
     if (q.code) {
+        // Two index look-ups joined by UNION. Written as one OR, PostgreSQL scanned the whole
+        // table (EXPLAIN ANALYZE: 77 ms among 85,000 records; this form 0.8 ms).
         const auto code = next(*q.code);
-        sql += " AND (code = " + code +
-               " OR attempt_uuid IN (SELECT attempt_uuid FROM records WHERE kind = 'attempt' AND "
-               "code = " +
+        sql += " AND record_id IN (SELECT record_id FROM records WHERE code = " + code +
+               " UNION SELECT record_id FROM records WHERE attempt_uuid IN (SELECT attempt_uuid"
+               " FROM records WHERE kind = 'attempt' AND code = " +
                code + "))";
     }
     sql += " ORDER BY received_at, device_id, seq";
     std::vector<StoredRecord> out;
     db_->transact([&](SqlSession& s) {
         out.clear();
-        for (const auto& r : s.query(sql, params))
-            out.push_back(recordFromRow(r));
+        for (const auto& r : s.query(sql, params)) {
+            auto record = recordFromRow(r);
+            if (!q.agency || record.agency == *q.agency)
+                out.push_back(std::move(record));
+        }
     });
     return out;
 }
