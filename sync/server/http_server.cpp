@@ -90,6 +90,7 @@ struct HttpServer::Impl {
     RateLimiter enrolLimiter;
     RateLimiter addressLimiter; // requests without a valid token, per client address
     int boundPort = -1;
+    socket_t listenSocket = INVALID_SOCKET; // the last socket cpp-httplib created to listen on
     std::thread thread;
 
     Impl(Storage& s, ServerOptions o)
@@ -112,7 +113,8 @@ struct HttpServer::Impl {
         // cpp-httplib's default also sets SO_REUSEPORT, which lets a second repere-server (with
         // another database!) bind the same port and silently take half the kiosks. Keep only
         // SO_REUSEADDR (a restart may rebind at once); a second server now fails to bind.
-        http->set_socket_options([](socket_t sock) {
+        http->set_socket_options([this](socket_t sock) {
+            listenSocket = sock;
             int yes = 1;
             ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes),
                          sizeof yes);
@@ -443,6 +445,14 @@ void HttpServer::bind() {
                                      " (address in use or not available)");
         impl_->boundPort = o.port;
     }
+    // cpp-httplib 0.11 listens with a backlog of 5: when more kiosks than that connect at the
+    // same instant (agencies closing at 17:00), the kernel drops their SYNs and each waits a
+    // 1-second retransmission (bench/sync/scale_bench: p99 1.0 s at 10 kiosks). Calling listen()
+    // again on the bound socket only raises the backlog (Linux). Done here rather than with
+    // CPPHTTPLIB_LISTEN_BACKLOG because that macro must then be the same in every file that
+    // includes httplib.h, client and tests too.
+    if (impl_->listenSocket != INVALID_SOCKET)
+        ::listen(impl_->listenSocket, SOMAXCONN);
 }
 
 int HttpServer::port() const {

@@ -6,8 +6,8 @@
 #   4. the kiosk syncs on: the server says its cursor is behind, the kiosk sends what the server
 #      lost again, then new results go up. Every response of the kiosk is on the server exactly once.
 #   backup_restore_test.sh BIN_DIR SOURCE_DIR sqlite|postgresql
-# PostgreSQL needs REPERE_TEST_PG (scripts/start-postgres.sh): without it the test is skipped
-# (exit 77); with it, a server that cannot be reached fails the test.
+# PostgreSQL: REPERE_TEST_PG, or the cluster of scripts/start-postgres.sh, started when unset; a
+# server that cannot be started or reached fails the test.
 set -euo pipefail
 bin="$1"; src="$2"; backend="$3"
 tmp="$(mktemp -d)"
@@ -23,7 +23,9 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 if [ "$backend" = postgresql ]; then
-  [ -n "${REPERE_TEST_PG:-}" ] || { echo "REPERE_TEST_PG is not set (scripts/start-postgres.sh): skipped"; exit 77; }
+  if [ -z "${REPERE_TEST_PG:-}" ]; then # run alone (not from scripts/test.sh): start the cluster
+    REPERE_TEST_PG="$("$src/scripts/start-postgres.sh" | tail -1)" || { echo "FAIL: PostgreSQL could not start (scripts/start-postgres.sh)"; exit 1; }
+  fi
   command -v pg_dump >/dev/null || fail "pg_dump is missing (postgresql-client)"
   # A database of its own: backup and restore work on whole databases.
   pg_db="repere_restore_$$"

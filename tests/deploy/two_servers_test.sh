@@ -5,11 +5,14 @@
 # kiosks is on the server exactly once, and nothing stays pending: the servers keep no state
 # outside the database (batch replies, rate limits, uploads), so either may answer any request.
 #   two_servers_test.sh BIN_DIR SOURCE_DIR
-# Needs REPERE_TEST_PG (scripts/start-postgres.sh): without it the test is skipped (exit 77).
+# PostgreSQL: REPERE_TEST_PG, or the cluster of scripts/start-postgres.sh, started when unset;
+# a cluster that cannot start fails the test.
 set -euo pipefail
 bin="$1"; src="$2"
 kiosks=20; candidates=6
-[ -n "${REPERE_TEST_PG:-}" ] || { echo "REPERE_TEST_PG is not set (scripts/start-postgres.sh): skipped"; exit 77; }
+if [ -z "${REPERE_TEST_PG:-}" ]; then # run alone (not from scripts/test.sh): start the cluster
+  REPERE_TEST_PG="$("$src/scripts/start-postgres.sh" | tail -1)" || { echo "FAIL: PostgreSQL could not start (scripts/start-postgres.sh)"; exit 1; }
+fi
 command -v haproxy >/dev/null || { echo "FAIL: haproxy is missing (scripts/setup.sh)"; exit 1; }
 base="/dev/shm"; [ -w "$base" ] || base="${TMPDIR:-/tmp}"
 tmp="$(mktemp -d "$base/repere-two-XXXXXX")"

@@ -6,7 +6,9 @@
 #include "sync/protocol/gzip.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <httplib.h>
+#include <sstream>
 
 using namespace repere;
 using namespace repere::sync;
@@ -291,4 +293,24 @@ TEST_CASE("http: a second server cannot take a port already in use") {
     o.port = srv.port();
     sync::server::HttpServer second(*srv.storage, o);
     CHECK_THROWS_AS(second.bind(), std::runtime_error);
+}
+
+TEST_CASE("http: the listening socket queues more than cpp-httplib's 5 waiting connections") {
+    // With a backlog of 5, the 6th kiosk connecting at the same instant lost its SYN and waited a
+    // 1-second retransmission (bench/sync/scale_bench). `ss` shows the backlog as Send-Q.
+    test::ServerFixture srv;
+    const std::string cmd = "ss -ltnH 'sport = :" + std::to_string(srv.port()) + "' 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    REQUIRE(pipe);
+    char line[512] = {0};
+    const bool read = std::fgets(line, sizeof line, pipe) != nullptr;
+    ::pclose(pipe);
+    REQUIRE(read);
+    INFO("ss: " << line);
+    std::istringstream fields(line);
+    std::string state;
+    long recvQ = -1, sendQ = -1;
+    fields >> state >> recvQ >> sendQ;
+    REQUIRE(state == "LISTEN");
+    CHECK(sendQ >= 128);
 }
