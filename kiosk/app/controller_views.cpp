@@ -165,6 +165,7 @@ ui::ItemScreenView Controller::itemView() const {
     v.item.item = cur->item;
     v.item.locale = person_.locale;
     v.item.stimulusPlays = cur->playsUsed;
+    v.item.attemptSeed = person_.attempt->options().seed;
     cues_.fillItemView(v.item, attempt());
     v.soundUnavailable = soundUnavailable();
     v.instruction = cur->item->instruction.get(person_.locale, quiz.defaultLocale);

@@ -2,6 +2,7 @@
 
 #include "audio/quiz_audio.hpp"
 #include "bilan_pdf.hpp"
+#include "engine/shown_order.hpp"
 #include "i18n/strings.hpp"
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
@@ -138,8 +139,10 @@ std::vector<ui::TrainerShownImage> shownImages(const quiz::Quiz& quiz, const qui
     return out;
 }
 
-// What the person saw, in words a counsellor can read.
-std::string shownText(const quiz::Quiz& quiz, const quiz::Item& item) {
+// What the person saw, in words a counsellor can read: the options in the order they were on
+// screen (recorded with the answer for shuffled cards).
+std::string shownText(const quiz::Quiz& quiz, const quiz::Item& item,
+                      const nlohmann::json& answer) {
     std::string s = item.instruction.get("fr");
     if (!item.stimulus.text.empty())
         s += " — « " + item.stimulus.text + " »";
@@ -150,8 +153,8 @@ std::string shownText(const quiz::Quiz& quiz, const quiz::Item& item) {
     if (!item.options.empty() &&
         (item.type == quiz::ItemType::Choice || item.type == quiz::ItemType::Order)) {
         std::string opts;
-        for (const auto& o : item.options)
-            opts += (opts.empty() ? "" : ", ") + optionText(quiz, item, o.id);
+        for (const auto& id : engine::shownOptionOrder(item, answer))
+            opts += (opts.empty() ? "" : ", ") + optionText(quiz, item, id);
         s += " — choix : " + opts;
     }
     return s;
@@ -632,7 +635,7 @@ ui::TrainerBeneficiaryView TrainerArea::beneficiaryView() {
             c.typeKey = item->type == quiz::ItemType::Write   ? "trainer.type.write"
                         : item->type == quiz::ItemType::Speak ? "trainer.type.speak"
                                                               : "trainer.type.other";
-            c.shown = shownText(*quiz, *item);
+            c.shown = shownText(*quiz, *item, r.answer);
             c.answered = answeredText(*quiz, *item, r.answer);
             c.expected = expectedText(*quiz, *item);
             c.images = shownImages(*quiz, *item, r.answer);

@@ -1,6 +1,7 @@
 #include "sync/server/web_person.hpp"
 
 #include "engine/attempt_result.hpp"
+#include "engine/shown_order.hpp"
 #include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "report/bilan_store.hpp"
@@ -37,11 +38,13 @@ std::string shownText(const quiz::Item& item) {
     return out;
 }
 
-std::string choicesText(const quiz::Item& item) {
+// The options in the order they were on screen (recorded with the answer for shuffled cards).
+std::string choicesText(const quiz::Item& item, const nlohmann::json& answer) {
     std::string out;
-    for (const auto& o : item.options)
-        if (const auto t = optionText(o); !t.empty())
-            out += (out.empty() ? "" : " / ") + t;
+    for (const auto& id : engine::shownOptionOrder(item, answer))
+        for (const auto& o : item.options)
+            if (const auto t = optionText(o); o.id == id && !t.empty())
+                out += (out.empty() ? "" : " / ") + t;
     return out;
 }
 
@@ -139,7 +142,7 @@ AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
             x.itemType = quiz::toString(item->type);
             x.skill = item->skill;
             x.shown = shownText(*item);
-            x.choices = choicesText(*item);
+            x.choices = choicesText(*item, r.answer);
             x.manual = item->type == quiz::ItemType::Write || item->type == quiz::ItemType::Speak;
         }
         x.answer = answerText(item, r.answer);

@@ -25,7 +25,7 @@ struct FakeSync final : app::SyncPort {
 };
 
 struct Kiosk {
-    Kiosk() {
+    explicit Kiosk(std::uint64_t seed = 7) {
         versions::writePackage(tmp.path() / "bundled" / versions::kQuizId, versions::original());
         library.addBundled(tmp.path() / "bundled");
         db = store::Database::openDataDir(tmp.path() / "data");
@@ -34,7 +34,7 @@ struct Kiosk {
         d.db = db.get();
         d.clock = &clock;
         d.sync = &sync;
-        d.seed = 7;
+        d.seed = seed;
         d.dataDir = tmp.path() / "data";
         controller = std::make_unique<app::Controller>(d);
     }
@@ -150,6 +150,23 @@ TEST_CASE("a version installed during the run goes to new people and a paused at
     CHECK(itemsA.count(versions::kV2NewItem) == 0); // never shown a 1.1.0 question
     for (const auto& id : itemsA)
         CHECK(v1->findItem(id) != nullptr);
+}
+
+TEST_CASE("the screen's orders come from the attempt: the same after a pause, other for the next "
+          "person",
+          "[app][order]") {
+    Kiosk k(0); // 0: a fresh random seed per attempt, as on a real kiosk
+    const std::string codeA = k.newPerson();
+    const auto seedA = k.controller->itemView().item.attemptSeed;
+    CHECK(seedA == k.controller->attempt()->options().seed);
+    k.stopForToday();
+    k.newPerson();
+    CHECK(k.controller->itemView().item.attemptSeed != seedA);
+    k.stopForToday();
+    k.controller->apply(I::OpenResume{});
+    k.controller->apply(I::ResumeCode{codeA});
+    REQUIRE(k.controller->screen() == app::Screen::Item);
+    CHECK(k.controller->itemView().item.attemptSeed == seedA);
 }
 
 TEST_CASE("the choice screen and the trainer panel show the newest version once it is installed",

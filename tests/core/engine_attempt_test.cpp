@@ -1,6 +1,8 @@
+#include "engine/shown_order.hpp"
 #include "engine_fixtures.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere;
 using namespace repere::testing;
@@ -259,4 +261,42 @@ TEST_CASE("responses that do not fit the quiz are refused with a clear error") {
         }
     }
     CHECK(anyMismatch);
+}
+
+TEST_CASE(
+    "order cards: the first order is drawn from the attempt seed and read back from the answer",
+    "[engine][order]") {
+    quiz::Item item;
+    item.id = "o1";
+    item.type = quiz::ItemType::Order;
+    for (const char* id : {"a", "b", "c", "d", "e"}) {
+        quiz::Option o;
+        o.id = id;
+        item.options.push_back(o);
+    }
+    item.correct = {"a", "b", "c", "d", "e"};
+    std::set<std::vector<std::string>> seen;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        const auto order = engine::firstCardOrder(item, seed);
+        CHECK(order == engine::firstCardOrder(item, seed)); // replayed identically
+        CHECK(order != item.correct);
+        CHECK(order.size() == 5);
+        seen.insert(order);
+    }
+    CHECK(seen.size() > 20); // attempts differ
+    // Another item of the same attempt is drawn from its own stream.
+    auto other = item;
+    other.id = "o2";
+    int same = 0;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed)
+        same += engine::firstCardOrder(item, seed) == engine::firstCardOrder(other, seed);
+    CHECK(same < 10);
+
+    const std::vector<std::string> authored{"a", "b", "c", "d", "e"};
+    CHECK(engine::shownOptionOrder(item, {{"order", {"a"}}}) == authored);
+    const nlohmann::json shown = {"c", "a", "e", "b", "d"};
+    CHECK(engine::shownOptionOrder(item, {{"order", authored}, {"shown", shown}}) ==
+          shown.get<std::vector<std::string>>());
+    // A list that is not this item's options (another revision) is not trusted.
+    CHECK(engine::shownOptionOrder(item, {{"shown", {"c", "a", "z", "b", "d"}}}) == authored);
 }

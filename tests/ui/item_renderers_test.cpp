@@ -5,6 +5,7 @@
 #include "ui_harness.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace repere;
 using nlohmann::json;
@@ -203,7 +204,30 @@ TEST_CASE("order: tap a card then another swaps them - a drag moves a card") {
     f.drag(f.widget("order:" + swapped[2]).rect.center(),
            f.widget("order:" + swapped[0]).rect.center());
     const std::vector<std::string> moved{swapped[2], swapped[0], swapped[1]};
-    CHECK(f.validate() == json{{"order", moved}});
+    // The first order seen is stored with the answer, for the review and the exports.
+    CHECK(f.validate() == json{{"order", moved}, {"shown", start}});
+}
+
+TEST_CASE("order: the first order comes from the attempt, not the moment the item is shown") {
+    quiz::Item it;
+    it.id = "o1";
+    it.type = quiz::ItemType::Order;
+    it.options = {opt("a", "Un"), opt("b", "Deux"), opt("c", "Trois"), opt("d", "Quatre")};
+    it.correct = {"a", "b", "c", "d"};
+    const auto firstOrder = [&](std::uint64_t attemptSeed, std::int64_t shownAtMs) {
+        Fixture f(it);
+        f.view.item.attemptSeed = attemptSeed;
+        f.scratch.reset(it.id, shownAtMs);
+        f.frame();
+        return f.scratch.answer["shown"].get<std::vector<std::string>>();
+    };
+    // The same attempt shown again later (resumed after a pause): the same cards, same places.
+    CHECK(firstOrder(11, 1000) == firstOrder(11, 987654321));
+    // Other attempts: not all the same order.
+    std::set<std::vector<std::string>> orders;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed)
+        orders.insert(firstOrder(seed, 1000));
+    CHECK(orders.size() > 1);
 }
 
 TEST_CASE("gaps: select, drag by tap-then-tap, typed with the keyboard") {

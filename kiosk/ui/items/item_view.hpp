@@ -39,6 +39,9 @@ struct ItemViewState {
     bool stimulusUnavailable =
         false; // it could not be played (no device, missing file): "Son indisponible"
     Rect area; // where the renderer draws
+    // The attempt's seed: every order drawn on screen (order cards) comes from it, never the clock,
+    // so a resumed attempt shows the same order and two attempts differ (engine/shown_order.hpp).
+    std::uint64_t attemptSeed = 0;
     RecordingStatus recording; // speak items: the audio service's recorder, mirrored by the app
 };
 

@@ -1,27 +1,14 @@
 #include "ui/items/order_model.hpp"
 
-#include <algorithm>
-#include <random>
+#include "engine/shown_order.hpp"
 
 namespace repere::ui::items {
 
-OrderModel::OrderModel(std::vector<std::string> initialOrder) : order_(std::move(initialOrder)) {}
+OrderModel::OrderModel(std::vector<std::string> initialOrder)
+    : order_(std::move(initialOrder)), shown_(order_) {}
 
-OrderModel::OrderModel(const quiz::Item& item, std::uint64_t seed) {
-    for (const auto& o : item.options) {
-        order_.push_back(o.id);
-    }
-    // A hand-written Fisher-Yates with mt19937_64 (std::shuffle's algorithm is not specified,
-    // so the order would change between standard libraries).
-    std::mt19937_64 rng(seed);
-    for (std::size_t i = order_.size(); i > 1; --i) {
-        std::swap(order_[i - 1], order_[rng() % i]);
-    }
-    // Starting in the right order would give the point for tapping "Valider" at once.
-    if (order_.size() >= 2 && order_ == item.correct) {
-        std::rotate(order_.begin(), order_.begin() + 1, order_.end());
-    }
-}
+OrderModel::OrderModel(const quiz::Item& item, std::uint64_t attemptSeed)
+    : OrderModel(engine::firstCardOrder(item, attemptSeed)) {}
 
 void OrderModel::tap(std::size_t position) {
     if (position >= order_.size()) {
@@ -48,7 +35,7 @@ void OrderModel::move(std::size_t from, std::size_t to) {
 }
 
 nlohmann::json OrderModel::answer() const {
-    return {{"order", order_}};
+    return {{"order", order_}, {"shown", shown_}};
 }
 
 } // namespace repere::ui::items

@@ -17,9 +17,9 @@ class OrderModel {
 public:
     // Cards shown in exactly this order.
     explicit OrderModel(std::vector<std::string> initialOrder);
-    // Cards of the item shuffled with `seed` (same seed, same order: the screen never reshuffles),
-    // never starting in the right order when there are two cards or more.
-    OrderModel(const quiz::Item& item, std::uint64_t seed);
+    // Cards of the item in the attempt's first order (engine::firstCardOrder: same attempt, same
+    // order, also after a pause), never starting in the right order with two cards or more.
+    OrderModel(const quiz::Item& item, std::uint64_t attemptSeed);
 
     void tap(std::size_t position);
     void move(std::size_t from, std::size_t to);
@@ -27,11 +27,12 @@ public:
     const std::vector<std::string>& order() const { return order_; }
 
     bool canSubmit() const { return !order_.empty(); }
-    // {"order": ["c", "a", "b"]}
+    // {"order": ["c", "a", "b"], "shown": ["b", "c", "a"]}: the answer and the first order seen.
     nlohmann::json answer() const;
 
 private:
     std::vector<std::string> order_;
+    std::vector<std::string> shown_;
     std::optional<std::size_t> selected_;
 };
 

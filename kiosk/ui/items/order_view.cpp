@@ -10,19 +10,11 @@
 
 namespace repere::ui::items {
 
-namespace {
-std::uint64_t seedFor(const std::string& id, std::int64_t shownAtMs) {
-    // Stable for the item's whole display (the model is made once), different between sittings.
-    return std::hash<std::string>{}(id) ^ static_cast<std::uint64_t>(shownAtMs);
-}
-} // namespace
-
 ItemIntent drawOrder(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     ItemIntent out;
     const auto& item = *view.item;
     const auto& th = ctx.theme;
-    auto& model = modelOf<OrderModel>(
-        scratch, [&] { return OrderModel(item, seedFor(item.id, scratch.shownAtMs)); });
+    auto& model = modelOf<OrderModel>(scratch, [&] { return OrderModel(item, view.attemptSeed); });
     const auto& order = model.order();
     if (order.empty())
         return drawUnavailable(view, scratch, ctx);
