@@ -630,6 +630,80 @@ pro = [
                    "Je supprime seulement mes photos.", "J'enlève juste le code de l'écran."), ["a"], "4.2-donnees", rev=2),
 ]
 
+# ---------------------------------------------------------------------------------------------
+# Practice sims (issue 17): one try of each kind of mock screen, never scored. The engine shows
+# it just before the first scored sim of the same scenario (FORMAT.md "practice"); the screen is
+# tagged « Pour s'entraîner » with a hand, the instruction starts with « Essai » and is read
+# aloud, and the footer offers « Continuer » only.
+# ---------------------------------------------------------------------------------------------
+def sim_try(iid, scenario, fr, en, sim, ends):
+    return P.item(iid, "sim", None, None, None, fr, en, practice=True, scenario=scenario, sim=sim,
+                  endStates=ends)
+
+
+TRIES = {
+    "environnement": [
+        sim_try("ent-code", "phone_unlock", "Essai. Ouvrez ce téléphone avec le code 1 2 3 4.",
+                "Practice. Open this phone with the code 1 2 3 4.",
+                {"pin": "1234", "time": "08:30", "date": "lundi 4 mai", "maxTries": 3},
+                {"unlocked": 1, "unlocked_after_error": 0.5, "locked_out": 0}),
+        sim_try("ent-liste", "list_popup", "Essai. Fermez la fenêtre. Puis touchez le nom de Léa Garnier.",
+                "Practice. Close the window. Then touch Léa Garnier's name.",
+                {"app": "Contacts", "time": "08:30", "target": "Léa Garnier",
+                 "entries": ["Amine Cherif", "Bintou Camara", "Denis Roux", "Léa Garnier", "Marc Blanc",
+                             "Nour Saïdi", "Rosa Lopes", "Tom Leroy"],
+                 "popup": {"title": "Bienvenue", "text": "Voici vos contacts."}},
+                {"found_target": 1, "wrong_entry": 0}),
+    ],
+    "information": [
+        sim_try("ent-adresse", "browser_address", "Essai. Allez sur le site de la météo : tapez meteo.example dans la barre d'adresse.",
+                "Practice. Go to the weather website: type meteo.example in the address bar.",
+                {"home": "www.cherchetout.example", "homeTitle": "Cherchetout", "target": "www.meteo.example",
+                 "targetTitle": "Météo-Exemple", "targetText": "Aujourd'hui : soleil le matin, nuages l'après-midi."},
+                BROWSER_ENDS),
+    ],
+    "communication": [
+        sim_try("ent-courriel", "email_attachment",
+                "Essai. Envoyez la photo chat.jpg à votre ami Ali : ali@mail.example.",
+                "Practice. Send the photo chat.jpg to your friend Ali: ali@mail.example.",
+                {"mailbox": "k.sylla@mail.example", "to": "ali@mail.example", "toPrefilled": False,
+                 "subject": "Photo", "body": "Bonjour Ali, voici la photo. Karim",
+                 "files": ["chat.jpg", "liste_courses.pdf"], "attachment": "chat.jpg", "inbox": []},
+                EMAIL_ENDS),
+        sim_try("ent-formulaire", "online_form", "Essai. Écrivez le prénom de la carte, puis envoyez.",
+                "Practice. Type the first name on the card, then send.",
+                {"site": "Médiathèque de Ville-Exemple", "url": "mediatheque.ville.example",
+                 "persona": [{"label": "Prénom", "value": "Léa"}],
+                 "fields": [{"id": "prenom", "label": "Prénom", "kind": "text", "accept": ["Léa", "Lea"],
+                             "required": True}]},
+                FORM_ENDS),
+        sim_try("ent-date", "date_picker", "Essai. Choisissez le mardi 28 avril dans le calendrier, puis confirmez.",
+                "Practice. Choose Tuesday 28 April in the calendar, then confirm.",
+                {"site": "Piscine de Ville-Exemple", "url": "piscine.ville.example", "service": "Cours de natation",
+                 "today": "2026-04-20", "target": "2026-04-28", "closed": [7]},
+                {"booked_right_date": 1, "booked_wrong_date": 0}),
+    ],
+    "creation": [
+        sim_try("ent-photo", "photo_attach",
+                "Essai. Prenez en photo la feuille avec l'appareil photo. Puis, dans l'application Mes démarches, ajoutez cette photo et envoyez-la.",
+                "Practice. Take a photo of the sheet with the camera. Then, in the Mes démarches app, add this photo and send it.",
+                {"time": "08:30", "document": "Feuille d'essai", "app": "Mes démarches",
+                 "request": "Ajoutez la photo de la feuille d'essai.",
+                 "gallery": [{"label": "Fleurs", "kind": "landscape"}], "otherApps": ["Messages"]},
+                {"sent_new_photo": 1, "sent_old_photo": 0}),
+    ],
+    "protection": [
+        sim_try("ent-message", "phishing_message",
+                "Essai. Votre amie Inès vous écrit. Touchez les boutons sous le message pour les voir, puis choisissez.",
+                "Practice. Your friend Inès writes to you. Touch the buttons under the message to see them, then choose.",
+                {"channel": "sms", "sender": "Inès", "senderAddress": "06 11 22 33 44", "time": "08:30",
+                 "text": "Coucou ! Voici la photo du pique-nique :",
+                 "link": "https://photos.partage.example/pique-nique",
+                 "linkPage": {"title": "Pique-nique", "text": "Une photo de la famille au parc."}},
+                {"deleted": 0, "reported": 0, "opened_link": 1}),
+    ],
+}
+
 SKILLS = [
     ("environnement", {"fr": "Utiliser un appareil", "en": "Using a device"},
      {"fr": "Écran tactile, symboles, Wi-Fi, batterie, réglages du téléphone (domaine 5 du référentiel).",
@@ -753,10 +827,11 @@ sections = [
      + practice},
 ]
 for sid, title, desc, items in SKILLS:
-    sections.append({"id": sid, "title": title, "mode": "adaptive", "skill": sid, "items": finish(items)})
+    sections.append({"id": sid, "title": title, "mode": "adaptive", "skill": sid,
+                     "items": finish(items) + TRIES[sid]})
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.2.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.3.0",
     "title": {"fr": "Diagnostic numérique", "en": "Digital skills check"},
     "description": {"fr": "Diagnostic des compétences numériques de base pour les démarches de tous les jours.",
                     "en": "A check of basic digital skills for everyday procedures."},

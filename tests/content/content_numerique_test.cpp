@@ -129,6 +129,9 @@ TEST_CASE("numerique: at most 25 % of items need reading outside message and for
 TEST_CASE("numerique: simulations show at least as many genuine messages and sites as fake ones") {
     int genuineMessages = 0, fakeMessages = 0, genuineSites = 0, fakeSites = 0;
     for (const auto& it : allItems(loadQuiz("numerique"))) {
+        if (!isScored(it)) {
+            continue; // a practice try is not what the person is judged on
+        }
         const std::string sc = scenarioOf(it);
         if (sc == "phishing_message") {
             ++(isGenuineMessage(it) ? genuineMessages : fakeMessages);
@@ -194,5 +197,46 @@ TEST_CASE("numerique: calm contexts, fictional .example addresses, in the packag
         INFO(file);
         CHECK(text.find("exemple.fr") == std::string::npos);
         CHECK(text.find("cherchetout.exemple\"") == std::string::npos);
+    }
+}
+
+TEST_CASE("numerique: each kind of simulation has one practice try in its section, never scored") {
+    for (const auto& section : loadQuiz("numerique").at("sections")) {
+        std::map<std::string, int> scored, tries;
+        for (const auto& it : section.at("items")) {
+            const std::string sc = scenarioOf(it);
+            if (sc.empty())
+                continue;
+            ++(it.value("practice", false) ? tries : scored)[sc];
+        }
+        for (const auto& [scenario, n] : scored) {
+            INFO("section " << section.at("id").get<std::string>() << ", " << scenario);
+            CHECK(tries[scenario] == 1);
+        }
+        for (const auto& [scenario, n] : tries) {
+            INFO("a try with no scored sim after it: " << scenario);
+            CHECK(scored[scenario] > 0);
+        }
+    }
+    for (const auto& it : allItems(loadQuiz("numerique"))) {
+        if (!it.value("practice", false) || it.at("type") != "sim")
+            continue;
+        INFO("item " << it.at("id").get<std::string>());
+        // Announced as a try, in words and in sound.
+        CHECK(it.at("instruction").at("fr").get<std::string>().rfind("Essai.", 0) == 0);
+        CHECK(it.contains("instructionAudio"));
+    }
+}
+
+TEST_CASE("numerique: no mouse-only skill (right-click, double-click, hover, keyboard shortcut)") {
+    // Issue 17: mouse-only skills were to be removed or tagged "knowledge"; they are removed, so
+    // the kiosk measures only what is done by touch. A new one would need that tag first.
+    const std::regex mouseOnly(
+        "clic droit|double[- ]clic|survol|raccourci|ctrl|right[- ]click|double[- ]click|hover|"
+        "shortcut",
+        std::regex::icase);
+    for (const auto& it : allItems(loadQuiz("numerique"))) {
+        INFO("item " << it.at("id").get<std::string>());
+        CHECK_FALSE(std::regex_search(it.dump(), mouseOnly));
     }
 }

@@ -242,3 +242,76 @@ TEST_CASE("an empty section is passed over and a quiz without items finishes at 
     CHECK(nothing.finished());
     CHECK_FALSE(nothing.current());
 }
+
+namespace {
+quiz::Item simItem(const std::string& id, quiz::SimScenario scenario, bool practice = false) {
+    quiz::Item item;
+    item.id = id;
+    item.type = quiz::ItemType::Sim;
+    item.skill = practice ? "" : "reading";
+    item.scenario = scenario;
+    item.practice = practice;
+    item.endStates = {{"done", 1.0}, {"missed", 0.0}};
+    return item;
+}
+
+// Answers sims "done" and choices "a"; returns the item ids seen.
+std::vector<std::string> runSims(Attempt& attempt) {
+    std::vector<std::string> seen;
+    while (auto cur = attempt.current()) {
+        seen.push_back(cur->item->id);
+        attempt.answer(cur->item->type == quiz::ItemType::Sim ? json{{"state", "done"}} : pick("a"),
+                       10);
+    }
+    return seen;
+}
+} // namespace
+
+TEST_CASE("a practice sim comes just before the first scored sim of its kind, once") {
+    using S = quiz::SimScenario;
+    auto section = linearSection("s", items("q", 2));
+    section.items.insert(section.items.begin() + 1, simItem("unlock-1", S::PhoneUnlock));
+    section.items.push_back(simItem("unlock-2", S::PhoneUnlock));
+    section.items.push_back(simItem("form-1", S::OnlineForm));
+    section.items.push_back(simItem("try-unlock", S::PhoneUnlock, true));
+    section.items.push_back(simItem("try-list", S::ListPopup, true)); // no list sim: never shown
+    auto practice = choiceItem("try-choice");
+    practice.practice = true;
+    section.items.push_back(practice);
+    const auto quiz = makeQuiz({section});
+    Attempt attempt(quiz, testOptions());
+    CHECK(runSims(attempt) == std::vector<std::string>{"try-choice", "q0", "try-unlock", "unlock-1",
+                                                       "q1", "unlock-2", "form-1"});
+    const auto& r = attempt.responses();
+    CHECK(r[2].status == engine::ResponseStatus::Unscored);
+    CHECK(r[2].maxScore == 0.0);
+    // Rebuilt from its responses, the attempt is where it was (a paused person comes back).
+    Attempt half(quiz, testOptions());
+    for (int i = 0; i < 3; ++i)
+        half.answer(half.current()->item->type == quiz::ItemType::Sim ? json{{"state", "done"}}
+                                                                      : pick("a"),
+                    10);
+    const auto again = Attempt::rebuild(quiz, testOptions(), half.responses());
+    REQUIRE(again.current());
+    CHECK(again.current()->item->id == "unlock-1");
+}
+
+TEST_CASE("an adaptive section draws a sim after its practice try, which is not an observation") {
+    auto section = adaptiveSection("a", "reading", 1);
+    section.items.clear();
+    for (int i = 0; i < 3; ++i) {
+        auto sim = simItem("sim-" + std::to_string(i), quiz::SimScenario::DatePicker);
+        sim.difficulty = -1.0 + i;
+        section.items.push_back(sim);
+    }
+    section.items.push_back(simItem("try-date", quiz::SimScenario::DatePicker, true));
+    auto quiz = makeQuiz({section});
+    quiz.adaptive.minItems = 3;
+    quiz.adaptive.maxItems = 3;
+    quiz.adaptive.levelGates = false;
+    Attempt attempt(quiz, testOptions());
+    const auto seen = runSims(attempt);
+    REQUIRE(seen.size() == 4);
+    CHECK(seen[0] == "try-date");
+    CHECK(attempt.results().skill("reading")->itemsUsed == 3);
+}

@@ -1,4 +1,5 @@
 #include "engine/scoring.hpp"
+#include "engine/sim_form.hpp"
 #include "engine/simulation.hpp"
 #include "engine_fixtures.hpp"
 
@@ -397,4 +398,51 @@ TEST_CASE("malformed answers name the item and the problem") {
                       Catch::Contains("expected an object"));
     CHECK_THROWS_WITH(scoreAnswer(choiceItem("lec-03"), {{"selected", {"a", "b"}}}),
                       Catch::Contains("single-choice"));
+}
+
+TEST_CASE("an online form sim is scored per field, with partial credit") {
+    quiz::Item item;
+    item.id = "form";
+    item.type = quiz::ItemType::Sim;
+    item.scenario = quiz::SimScenario::OnlineForm;
+    item.endStates = {{"submitted_correct", 1.0}, {"submitted_wrong_data", 0.0}};
+    item.simConfig = json::parse(R"({"fields": [
+        {"id": "nom", "kind": "text", "accept": ["Rossi"]},
+        {"id": "naissance", "kind": "date", "accept": ["03/02/1979"]},
+        {"id": "cp", "kind": "postcode", "accept": ["93200"]},
+        {"id": "tel", "kind": "phone", "accept": ["0612345678"]},
+        {"id": "note", "kind": "text", "required": false}]})");
+    const auto sent = [](const char* state, json fields) {
+        return json{{"state", state}, {"steps", json::array()}, {"fields", std::move(fields)}};
+    };
+    const json right = {{"nom", " ROSSI "},
+                        {"naissance", "03/02/1979"},
+                        {"cp", "93200"},
+                        {"tel", "06 12 34 56 78"},
+                        {"note", ""}};
+    auto s = scoreAnswer(item, sent("submitted_correct", right));
+    CHECK(s.status == ResponseStatus::Ok);
+    CHECK(s.score == 1.0);
+    // One digit of the postcode wrong: 3 of the 4 checked fields, not nothing.
+    auto oneSlip = right;
+    oneSlip["cp"] = "93100";
+    s = scoreAnswer(item, sent("submitted_wrong_data", oneSlip));
+    CHECK(s.status == ResponseStatus::Partial);
+    CHECK(s.score == Approx(0.75));
+    CHECK(s.maxScore == 1.0);
+    // Everything wrong: nothing.
+    const json wrong = {
+        {"nom", "Dupont"}, {"naissance", "01/01/2000"}, {"cp", "75000"}, {"tel", "0700000000"}};
+    s = scoreAnswer(item, sent("submitted_wrong_data", wrong));
+    CHECK(s.status == ResponseStatus::Ko);
+    // An end state other than a sent form, or an answer that kept no fields: the end state decides.
+    CHECK(scoreAnswer(item, sent("abandoned", right)).score == 0.0);
+    CHECK(scoreAnswer(item, {{"state", "submitted_wrong_data"}}).score == 0.0);
+    CHECK(scoreAnswer(item, {{"state", "submitted_correct"}}).score == 1.0);
+    // The same field rules as the kiosk's form (engine::simFieldRight).
+    const auto fields = engine::simFormFields(item.simConfig);
+    REQUIRE(fields.size() == 5);
+    CHECK(engine::simFieldRight(fields[3], "06.12.34.56.78"));
+    CHECK_FALSE(engine::simFieldRight(fields[0], "Rosi"));
+    CHECK_FALSE(fields[4].required);
 }

@@ -366,6 +366,23 @@ TEST_CASE("adaptive sections hold scored items of their skill, with a difficulty
     CHECK(hasError(r, "/sections/1/pick", "pick is for linear sections"));
 }
 
+TEST_CASE("an adaptive section may hold a sim's practice try, and no other practice item") {
+    json q = basePackage();
+    q["sections"][1]["items"].push_back(json::parse(
+        R"({"id": "essai-sim", "type": "sim", "practice": true, "scenario": "phone_unlock",
+            "instruction": "Essai.", "sim": {"pin": "1234"}, "endStates": {"unlocked": 1}})"));
+    q["sections"][1]["items"].push_back(json::parse(
+        R"({"id": "essai-choix", "type": "choice", "practice": true, "instruction": "Essai.",
+            "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "correct": ["a"]})"));
+    LoadResult r = load(q);
+    INFO(dump(r));
+    const auto n = q["sections"][1]["items"].size();
+    CHECK_FALSE(hasError(r, "/sections/1/items/" + std::to_string(n - 2) + "/type",
+                         "only automatically scored items"));
+    CHECK(hasError(r, "/sections/1/items/" + std::to_string(n - 1) + "/type",
+                   "only automatically scored items"));
+}
+
 TEST_CASE("expressions are checked: operators, variables, profile values") {
     json q = basePackage();
     q["sections"][0]["next"][0]["if"] = json::parse(R"({"==": [{"var": "profile.lit"}, "nn"]})");

@@ -187,3 +187,29 @@ TEST_CASE("an item type without a renderer is shown calmly and can be skipped") 
     CHECK(h.recorder.showsText("ne peut pas s'afficher"));
     CHECK(is<ui::intent::DontKnow>(h.tap("Je ne sais pas", draw)));
 }
+
+TEST_CASE(
+    "a practice sim is tagged, offers Continuer instead of Je ne sais pas, and counts nothing") {
+    UiHarness h;
+    const auto q = makeQuiz();
+    quiz::Item it;
+    it.id = "ent-code";
+    it.type = quiz::ItemType::Sim;
+    it.scenario = quiz::SimScenario::PhoneUnlock;
+    it.practice = true;
+    it.simConfig = {{"pin", "1234"}, {"time", "08:30"}};
+    it.instruction.byLocale = {{"fr", "Essai. Ouvrez ce téléphone avec le code 1 2 3 4."}};
+    auto v = viewOf(q, it);
+    v.practice = true;
+    v.allowDontKnow = true; // the frame still offers no "Je ne sais pas" on a try
+    ui::items::ItemInteraction s;
+    auto draw = [&](ui::UiContext& c) {
+        return ui::drawItemScreen(v, s, c);
+    };
+    h.frame(draw);
+    CHECK(h.recorder.showsText("Pour s'entraîner"));
+    CHECK(h.recorder.findByLabel("Je ne sais pas") == nullptr);
+    auto i = h.tap("Continuer", draw);
+    REQUIRE(is<ui::intent::Answer>(i));
+    CHECK(std::get<ui::intent::Answer>(i).answer["state"] == "practice_left");
+}

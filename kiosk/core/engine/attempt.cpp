@@ -91,9 +91,12 @@ void Attempt::enterSectionFrom(std::size_t index) {
         std::vector<std::size_t> others;
         std::size_t leading = 0;
         for (std::size_t k = 0; k < section.items.size(); ++k) {
-            const bool intro = leading == k && section.items[k].type == quiz::ItemType::Info;
+            const auto& item = section.items[k];
+            const bool intro = leading == k && item.type == quiz::ItemType::Info;
             leading += intro ? 1 : 0;
-            (intro || section.items[k].practice ? cursor.plan : others).push_back(k);
+            if (isSimPractice(item))
+                continue; // shown just before the first sim of its kind (withSimPractice)
+            (intro || item.practice ? cursor.plan : others).push_back(k);
         }
         if (section.mode == Section::Mode::Linear) {
             const bool picking =
@@ -110,7 +113,8 @@ void Attempt::enterSectionFrom(std::size_t index) {
                     std::sort(others.begin(), others.end()); // picked, but in authored order
                 }
             }
-            cursor.plan.insert(cursor.plan.end(), others.begin(), others.end());
+            for (std::size_t k : others)
+                withSimPractice(section, k, cursor.plan);
         }
         for (std::size_t k : cursor.plan) {
             used_.insert(section.items[k].id);
@@ -209,9 +213,32 @@ bool Attempt::extendAdaptive() {
         candidates.size(), static_cast<std::size_t>(std::max(1, settings.topK)));
     Rng rng(options_.seed, "adaptive:" + section.id, responses_.size());
     const std::size_t chosen = candidates[rng.below(k)].second;
-    cursor_->plan.push_back(chosen);
+    withSimPractice(section, chosen, cursor_->plan);
     used_.insert(section.items[chosen].id);
     return true;
+}
+
+bool Attempt::isSimPractice(const Item& item) {
+    return item.practice && item.type == quiz::ItemType::Sim;
+}
+
+void Attempt::withSimPractice(const Section& section, std::size_t k,
+                              std::vector<std::size_t>& plan) {
+    const Item& item = section.items[k];
+    // The first sim of a kind comes after one try of the same kind that does not count
+    // (issue 17): the person learns the mock screen before it is scored.
+    if (item.type == quiz::ItemType::Sim && !item.practice) {
+        for (std::size_t p = 0; p < section.items.size(); ++p) {
+            const Item& tryout = section.items[p];
+            if (isSimPractice(tryout) && tryout.scenario == item.scenario &&
+                !used_.count(tryout.id)) {
+                plan.push_back(p);
+                used_.insert(tryout.id);
+                break;
+            }
+        }
+    }
+    plan.push_back(k);
 }
 
 void Attempt::push(Response response) {

@@ -38,9 +38,11 @@
 // Sections run in order. On entering a section its showIf is evaluated; false -> skipped (its
 // skill gets the section's skipLevel when it has no scored answer at all). Linear sections show
 // their practice items first, then the other items, `pick` of them drawn with the seed (in authored
-// order unless `shuffle`). Adaptive sections show their practice items first, then draw for
-// their `skill`: expected-a-posteriori ability on a grid with a N(priorMean, priorSd) prior over
-// every scored answer of that skill in the attempt; candidates are the unused non-practice
+// order unless `shuffle`); a practice item of type sim waits instead for the first scored sim of
+// its scenario and comes just before it (a try of the same mock that does not count), once per
+// attempt, in both kinds of section. Adaptive sections show their practice items first, then draw
+// for their `skill`: expected-a-posteriori ability on a grid with a N(priorMean, priorSd) prior
+// over every scored answer of that skill in the attempt; candidates are the unused non-practice
 // items of the section within the level gate (item level <= estimated level + 1); the next
 // item is drawn at random (seeded) among the topK most informative at the current estimate;
 // the skill stops, after at least minItems scored items, when se < seTarget or when one level
@@ -208,6 +210,12 @@ private:
     void push(Response response); // append + update indexes + advance
     void enterSectionFrom(std::size_t index);
     bool extendAdaptive(); // appends the next adaptive item to the plan; false = stop
+    // A practice item of type sim: not shown with the section's practice items but just before
+    // the section's first scored sim of the same scenario, once.
+    static bool isSimPractice(const quiz::Item& item);
+    // Appends item `k` to `plan`, preceded by its scenario's practice sim when it is the first.
+    void withSimPractice(const quiz::Section& section, std::size_t k,
+                         std::vector<std::size_t>& plan);
     void leaveSection();
     void requireRunning(const char* what) const;
     const quiz::Item* currentItem() const;

@@ -1,5 +1,6 @@
 #include "engine/scoring.hpp"
 
+#include "engine/sim_form.hpp"
 #include "text/normalize.hpp"
 #include "text/words.hpp"
 
@@ -380,7 +381,18 @@ double simScore(const Item& item, const json& answer) {
         badShape(item, "\"state\" must be a string (the end state reached)");
     }
     auto it = item.endStates.find(state.get<std::string>());
-    return it == item.endStates.end() ? 0.0 : it->second;
+    const double points = it == item.endStates.end() ? 0.0 : it->second;
+    // A form that was sent is scored per field (issue 17): the points of a right form times the
+    // share of fields typed right, never less than its end state's own points. One wrong digit
+    // of a postcode no longer costs the whole form.
+    const std::string& reached = state.get_ref<const std::string&>();
+    if (reached != "submitted_correct" && reached != "submitted_wrong_data")
+        return points;
+    const auto fields = simFormFieldsRight(item, answer);
+    const auto full = item.endStates.find("submitted_correct");
+    if (!fields || full == item.endStates.end())
+        return points;
+    return std::max(points, full->second * fields->right / fields->total);
 }
 
 // Shape checks for answers that are not scored (practice, rule none, manual).

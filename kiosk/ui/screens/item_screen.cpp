@@ -75,10 +75,13 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
 
     Rect top = topBarRect(th);
     if (view.practice) {
+        // The tag says it in words and with a hand (a try), for people who do not read.
         const auto& p = ctx.tr("item.practice");
-        Rect tag = top.cutLeft(buttonWidth(ctx, p, false))
-                       .centered(buttonWidth(ctx, p, false), th.bodyPx() * 1.6f);
+        const float tagH = th.bodyPx() * 1.6f;
+        const float tagW = buttonWidth(ctx, p, false) + tagH;
+        Rect tag = top.cutLeft(tagW).centered(tagW, tagH);
         panel(ctx, tag, palette().notice);
+        drawPicto(ctx.draw(), Picto::Hand, tag.cutLeft(tagH).shrink(tagH * 0.15f), palette().text);
         text(ctx, tag, p, {TextRole::Strong, Align::Center}, true);
     }
 
@@ -101,7 +104,16 @@ Intent drawItemScreen(const ItemScreenView& view, items::ItemInteraction& scratc
 
     // Footer: the quiet way out, pause, the strong action. After a sim scenario ended, "Je ne
     // sais pas" would throw away what the person just did: only its "Continuer" remains.
-    if (view.allowDontKnow && !scratch.ended) {
+    // A sim tried for practice counts for nothing: "Continuer" instead of "Je ne sais pas", so
+    // the person can go on whether or not the try was finished (issue 17).
+    const bool practiceSim = view.practice && hasItem && iv.item->type == quiz::ItemType::Sim;
+    if (practiceSim && !scratch.ended) {
+        ButtonSpec go;
+        go.picto = Picto::ArrowRight;
+        go.style = ButtonStyle::Secondary;
+        if (button(ctx, "item:practice_continue", l.dontKnow, ctx.tr("common.continue"), go))
+            out = intent::Answer{{{"state", "practice_left"}, {"steps", nlohmann::json::array()}}};
+    } else if (view.allowDontKnow && !scratch.ended) {
         ButtonSpec dk;
         dk.picto = Picto::Question;
         dk.style = ButtonStyle::Secondary;

@@ -1,5 +1,7 @@
 #include "ui/sim/online_form_model.hpp"
 
+#include "engine/sim_form.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <regex>
@@ -8,57 +10,11 @@ namespace repere::ui::sim {
 
 namespace {
 
-std::vector<quiz::FormField> parseFields(const nlohmann::json& config) {
-    std::vector<quiz::FormField> fields;
-    if (!config.is_object() || !config.contains("fields") || !config["fields"].is_array()) {
-        return fields;
-    }
-    for (const auto& f : config["fields"]) {
-        quiz::FormField field;
-        field.id = configString(f, "id");
-        if (field.id.empty()) {
-            continue;
-        }
-        field.label = configString(f, "label", field.id);
-        const auto kind = configString(f, "kind", "text");
-        if (kind == "number")
-            field.kind = quiz::FieldKind::Number;
-        else if (kind == "date")
-            field.kind = quiz::FieldKind::Date;
-        else if (kind == "email")
-            field.kind = quiz::FieldKind::Email;
-        else if (kind == "phone")
-            field.kind = quiz::FieldKind::Phone;
-        else if (kind == "postcode")
-            field.kind = quiz::FieldKind::Postcode;
-        field.accept = configStrings(f, "accept");
-        field.required = configBool(f, "required", true);
-        fields.push_back(std::move(field));
-    }
-    return fields;
-}
-
 std::string digitsOnly(const std::string& s) {
     std::string out;
     std::copy_if(s.begin(), s.end(), std::back_inserter(out),
                  [](unsigned char c) { return std::isdigit(c); });
     return out;
-}
-
-// Typed value vs accepted value: case, surrounding spaces and (for numbers) separators ignored.
-bool sameValue(const quiz::FormField& field, const std::string& typed,
-               const std::string& accepted) {
-    switch (field.kind) {
-    case quiz::FieldKind::Phone:
-    case quiz::FieldKind::Postcode:
-    case quiz::FieldKind::Date:
-    case quiz::FieldKind::Number:
-        return digitsOnly(typed) == digitsOnly(accepted);
-    case quiz::FieldKind::Text:
-    case quiz::FieldKind::Email:
-        return looseNormalize(typed) == looseNormalize(accepted);
-    }
-    return false;
 }
 
 } // namespace
@@ -92,7 +48,7 @@ FieldError checkField(const quiz::FormField& field, const std::string& value) {
 
 OnlineFormModel::OnlineFormModel(const nlohmann::json& config)
     : site_(configString(config, "site")), url_(configString(config, "url")),
-      consentLabel_(configString(config, "consent")), form_(parseFields(config)) {
+      consentLabel_(configString(config, "consent")), form_(engine::simFormFields(config)) {
     if (config.is_object() && config.contains("persona") && config["persona"].is_array()) {
         for (const auto& p : config["persona"]) {
             persona_.push_back({configString(p, "label"), configString(p, "value")});
@@ -156,11 +112,7 @@ void OnlineFormModel::submit() {
         if (field.accept.empty()) {
             continue;
         }
-        const auto value = form_.value(field.id);
-        const bool ok =
-            std::any_of(field.accept.begin(), field.accept.end(),
-                        [&](const std::string& a) { return sameValue(field, value, a); });
-        if (!ok) {
+        if (!engine::simFieldRight(field, form_.value(field.id))) {
             allRight = false;
             trace_.step("wrong:" + field.id);
         }

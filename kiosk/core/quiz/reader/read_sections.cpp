@@ -180,6 +180,10 @@ void PackageReader::checkAdaptiveItems(const Section& s, const std::string& item
     for (std::size_t i = 0; i < s.items.size(); ++i) {
         const Item& item = s.items[i];
         std::string ptr = pointerJoin(itemsPtr, i);
+        // A sim's practice try is the one exception: the engine shows it just before the
+        // section's first scored sim of its scenario, never as a candidate (issue 17).
+        if (item.practice && item.type == ItemType::Sim)
+            continue;
         if (item.type == ItemType::Info || item.type == ItemType::Profile || item.practice ||
             item.scoring.rule == ScoringRule::Manual || item.scoring.rule == ScoringRule::None) {
             r_.error(pointerJoin(ptr, "type"),
