@@ -428,6 +428,21 @@ com = [
                 "service": "Consultation de médecine générale avec le docteur Benali",
                 "today": "2026-04-20", "target": "2026-05-14", "closed": [6, 7]},
            endStates={"booked_right_date": 1, "booked_wrong_date": 0}),
+    # Issue 17: booking on a public-service site that asks to log in first through a shared
+    # log-in button (FranceConnect-like, fictional names): choose the right account, type the code
+    # said in the instruction, pick the time asked for, confirm.
+    P.item("com-20", "sim", S, EP, 0.8,
+           "Prenez rendez-vous à la mairie pour votre carte d'identité, le mardi 12 mai à 14 h. Connectez-vous avec votre compte Santé-Exemple. Votre code secret est 2 5 8 0.",
+           "Book an appointment at the town hall for your identity card, on Tuesday 12 May at 2 pm. Log in with your Santé-Exemple account. Your secret code is 2 5 8 0.",
+           competence="2.4-rendez-vous", scenario="login_booking",
+           sim={"site": "Mairie de Ville-Exemple", "url": "rdv.mairie-ville.example",
+                "service": "Demande de carte d'identité", "connect": "ConnexionPublique",
+                "providers": [{"id": "impots", "name": "Impôts-Exemple", "url": "connexion.impots.example"},
+                              {"id": "sante", "name": "Santé-Exemple", "url": "connexion.sante.example"},
+                              {"id": "identite", "name": "Identité-Exemple", "url": "connexion.identite.example"}],
+                "account": "sante", "user": "n.rossi@mail.example", "code": "2580", "day": "mardi 12 mai",
+                "slots": ["9 h 00", "10 h 30", "14 h 00", "16 h 30"], "target": "14 h 00"},
+           endStates={"booked_right_slot": 1, "booked_wrong_slot": 0}),
     choice("com-16", S, AUT, 1.5, "Dans un e-mail, à quoi sert la case « Cc » ?", "In an e-mail, what is the 'Cc' box for?",
            letters("Envoyer une copie à une autre personne.", "Corriger les fautes d'orthographe.",
                    "Classer le message dans un dossier.", "Ajouter une photo ou un document."), ["a"], "2.1-courriel", rev=2),
@@ -682,6 +697,16 @@ TRIES = {
                 {"site": "Piscine de Ville-Exemple", "url": "piscine.ville.example", "service": "Cours de natation",
                  "today": "2026-04-20", "target": "2026-04-28", "closed": [7]},
                 {"booked_right_date": 1, "booked_wrong_date": 0}),
+        sim_try("ent-connexion", "login_booking",
+                "Essai. Connectez-vous avec votre compte Santé-Exemple, code 1 2 3 4. Puis choisissez 10 h 00 et confirmez.",
+                "Practice. Log in with your Santé-Exemple account, code 1 2 3 4. Then choose 10 am and confirm.",
+                {"site": "Piscine de Ville-Exemple", "url": "piscine.ville.example", "service": "Cours de natation",
+                 "connect": "ConnexionPublique",
+                 "providers": [{"id": "sante", "name": "Santé-Exemple", "url": "connexion.sante.example"},
+                               {"id": "impots", "name": "Impôts-Exemple", "url": "connexion.impots.example"}],
+                 "account": "sante", "user": "k.sylla@mail.example", "code": "1234", "day": "lundi 4 mai",
+                 "slots": ["10 h 00", "11 h 00"], "target": "10 h 00"},
+                {"booked_right_slot": 1, "booked_wrong_slot": 0}),
     ],
     "creation": [
         sim_try("ent-photo", "photo_attach",
@@ -804,7 +829,7 @@ READS_SCREEN = {"inf-08", "inf-09", "pro-06", "pro-10", "env-11", "env-15", "cre
 # Finding a name in a list and a date on a booking page need reading; the lock screen's digits and
 # the camera's buttons do not (the code and the steps are read aloud).
 READING_SCENARIOS = {"email_attachment", "online_form", "phishing_message", "browser_address",
-                     "date_picker", "list_popup"}
+                     "date_picker", "list_popup", "login_booking"}
 
 
 def finish(items):
@@ -831,7 +856,7 @@ for sid, title, desc, items in SKILLS:
                      "items": finish(items) + TRIES[sid]})
 
 quiz = {
-    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.3.0",
+    "format": "repere-quiz", "formatVersion": 1, "id": "numerique", "version": "2.4.0",
     "title": {"fr": "Diagnostic numérique", "en": "Digital skills check"},
     "description": {"fr": "Diagnostic des compétences numériques de base pour les démarches de tous les jours.",
                     "en": "A check of basic digital skills for everyday procedures."},

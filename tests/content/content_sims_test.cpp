@@ -7,6 +7,7 @@
 #include "ui/sim/date_picker_model.hpp"
 #include "ui/sim/email_model.hpp"
 #include "ui/sim/list_popup_model.hpp"
+#include "ui/sim/login_booking_model.hpp"
 #include "ui/sim/online_form_model.hpp"
 #include "ui/sim/phishing_model.hpp"
 #include "ui/sim/phone_unlock_model.hpp"
@@ -352,5 +353,48 @@ TEST_CASE("list_popup sims: the name is below the first screen, found after clos
         wrong.closePopup(false);
         wrong.tapEntry(0);
         CHECK(pointsFor(item, wrong.trace().endState()) == 0.0);
+    }
+}
+
+TEST_CASE("login_booking sims: the account and code of the instruction book the asked time, "
+          "another time scores nothing") {
+    const auto items = itemsOf("login_booking");
+    REQUIRE_FALSE(items.empty());
+    for (const auto& item : items) {
+        INFO("item " << item.at("id").get<std::string>());
+        const json& cfg = item.at("sim");
+        const std::string instruction = item.at("instruction").at("fr");
+        const std::string code = cfg.at("code");
+        std::string spaced;
+        for (char c : code)
+            spaced += std::string(spaced.empty() ? "" : " ") + c;
+        CHECK(instruction.find(spaced) != std::string::npos); // never the person's own code
+        std::size_t account = 0;
+        const auto& providers = cfg.at("providers");
+        for (std::size_t i = 0; i < providers.size(); ++i) {
+            if (providers[i].at("id") == cfg.at("account")) {
+                account = i;
+                // The account is named in the instruction; every address is fictional.
+                CHECK(instruction.find(providers[i].at("name").get<std::string>()) !=
+                      std::string::npos);
+            }
+            CHECK(providers[i].value("url", "x.example").rfind(".example") != std::string::npos);
+        }
+        const auto& slots = cfg.at("slots");
+        const auto play = [&](std::size_t slot) {
+            LoginBookingModel m(cfg);
+            REQUIRE(m.valid());
+            m.start();
+            m.chooseProvider(account);
+            for (char c : code)
+                m.digit(c - '0');
+            m.pickSlot(slot);
+            m.next();
+            m.confirm();
+            REQUIRE(m.finished());
+            return pointsFor(item, m.trace().endState());
+        };
+        for (std::size_t i = 0; i < slots.size(); ++i)
+            CHECK(play(i) == (slots[i] == cfg.at("target") ? 1.0 : 0.0));
     }
 }

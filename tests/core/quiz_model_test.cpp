@@ -37,7 +37,7 @@ TEST_CASE("item types and scoring rules round-trip through their JSON names") {
     for (auto sc :
          {SimScenario::EmailAttachment, SimScenario::OnlineForm, SimScenario::PhishingMessage,
           SimScenario::BrowserAddress, SimScenario::PhoneUnlock, SimScenario::DatePicker,
-          SimScenario::PhotoAttach, SimScenario::ListPopup}) {
+          SimScenario::PhotoAttach, SimScenario::ListPopup, SimScenario::LoginBooking}) {
         CHECK(simScenarioFromString(toString(sc)) == sc);
     }
 }

@@ -2,9 +2,11 @@
 // list_popup): every path to each end state, and what a real phone or site refuses on the way.
 #include "ui/sim/date_picker_model.hpp"
 #include "ui/sim/list_popup_model.hpp"
+#include "ui/sim/login_booking_model.hpp"
 #include "ui/sim/phone_unlock_model.hpp"
 #include "ui/sim/photo_attach_model.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace repere::ui::sim;
@@ -191,4 +193,87 @@ TEST_CASE("list popup: the list ignores taps under the window - closing it then 
     wrong.tapEntry(1);
     CHECK(wrong.trace().endState() == "wrong_entry");
     CHECK_FALSE(ListPopupModel(json{{"entries", {"A"}}, {"target", "B"}}).valid());
+}
+
+namespace {
+json loginConfig() {
+    return {{"site", "Mairie de Ville-Exemple"},
+            {"url", "rdv.mairie-ville.example"},
+            {"service", "Demande de carte d'identité"},
+            {"connect", "ConnexionPublique"},
+            {"providers",
+             {{{"id", "impots"}, {"name", "Impôts-Exemple"}, {"url", "connexion.impots.example"}},
+              {{"id", "sante"}, {"name", "Santé-Exemple"}, {"url", "connexion.sante.example"}}}},
+            {"account", "sante"},
+            {"user", "n.rossi@mail.example"},
+            {"code", "2580"},
+            {"day", "mardi 12 mai"},
+            {"slots", {"9 h 00", "10 h 30", "14 h 00"}},
+            {"target", "14 h 00"}};
+}
+
+void typeCode(LoginBookingModel& m, const std::string& code) {
+    for (char c : code)
+        m.digit(c - '0');
+}
+} // namespace
+
+TEST_CASE("log-in booking: the account's provider and code open the times, the asked time books") {
+    LoginBookingModel m(loginConfig());
+    REQUIRE(m.valid());
+    CHECK(m.url() == "rdv.mairie-ville.example");
+    m.start();
+    REQUIRE(m.screen() == LoginBookingModel::Screen::Connect);
+    // The other provider first: its page refuses the code, "Retour" goes back to the choice.
+    m.chooseProvider(0);
+    CHECK(m.url() == "connexion.impots.example");
+    typeCode(m, "2580");
+    CHECK(m.showWrongCode());
+    CHECK(m.screen() == LoginBookingModel::Screen::Login);
+    m.back();
+    m.chooseProvider(1);
+    typeCode(m, "258");
+    m.erase();
+    typeCode(m, "80");
+    REQUIRE(m.screen() == LoginBookingModel::Screen::Slots);
+    m.next(); // no time chosen: refused, said
+    CHECK(m.missingSlot());
+    m.pickSlot(2);
+    m.next();
+    REQUIRE(m.screen() == LoginBookingModel::Screen::Confirm);
+    m.confirm();
+    REQUIRE(m.finished());
+    const auto a = m.answer();
+    CHECK(a["state"] == "booked_right_slot");
+    CHECK(a["slot"] == "14 h 00");
+    const auto steps = a["steps"].get<std::vector<std::string>>();
+    CHECK(steps.front() == "start");
+    CHECK(std::count(steps.begin(), steps.end(), "code_wrong") == 1);
+    CHECK(std::count(steps.begin(), steps.end(), "provider:impots") == 1);
+}
+
+TEST_CASE("log-in booking: another time is booked as such, a wrong code never logs in, bad "
+          "settings are refused") {
+    LoginBookingModel m(loginConfig());
+    m.start();
+    m.chooseProvider(1);
+    typeCode(m, "1111");
+    CHECK(m.showWrongCode());
+    typeCode(m, "2580");
+    m.pickSlot(0);
+    m.next();
+    m.back(); // "Modifier": back to the times
+    CHECK(m.screen() == LoginBookingModel::Screen::Slots);
+    m.next();
+    m.confirm();
+    CHECK(m.answer()["state"] == "booked_wrong_slot");
+    auto bad = loginConfig();
+    bad["target"] = "8 h 00";
+    CHECK_FALSE(LoginBookingModel(bad).valid());
+    bad = loginConfig();
+    bad["account"] = "banque";
+    CHECK_FALSE(LoginBookingModel(bad).valid());
+    bad = loginConfig();
+    bad["code"] = "25a0";
+    CHECK_FALSE(LoginBookingModel(bad).valid());
 }

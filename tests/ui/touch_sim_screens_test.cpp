@@ -222,3 +222,78 @@ TEST_CASE("list behind a pop-up: the list is dead until the window is closed, th
     CHECK(a["steps"][0] == "close_popup:cross");
     CHECK(a["steps"][1] == "scroll");
 }
+
+namespace {
+json login() {
+    return {{"site", "Mairie de Ville-Exemple"},
+            {"url", "rdv.mairie-ville.example"},
+            {"service", "Demande de carte d'identité"},
+            {"connect", "ConnexionPublique"},
+            {"providers",
+             {{{"id", "impots"}, {"name", "Impôts-Exemple"}},
+              {{"id", "sante"}, {"name", "Santé-Exemple"}},
+              {{"id", "ident"}, {"name", "Identité-Exemple"}}}},
+            {"account", "sante"},
+            {"user", "n.rossi@mail.example"},
+            {"code", "2580"},
+            {"day", "mardi 12 mai"},
+            {"slots", {"9 h 00", "10 h 30", "14 h 00", "16 h 30"}},
+            {"target", "14 h 00"}};
+}
+} // namespace
+
+TEST_CASE("log-in booking played by touch: provider, code, time, confirm") {
+    SimFixture f(quiz::SimScenario::LoginBooking, login());
+    f.tap("Prendre rendez-vous");
+    CHECK(f.h.recorder.showsText("ConnexionPublique"));
+    f.tap("Santé-Exemple");
+    CHECK(f.h.recorder.showsText("n.rossi@mail.example"));
+    for (const char* d : {"2", "5", "8", "1"})
+        f.tap(d);
+    CHECK(f.h.recorder.showsText("Code incorrect pour ce compte."));
+    for (const char* d : {"2", "5", "8", "0"})
+        f.tap(d);
+    CHECK(f.h.recorder.showsText("mardi 12 mai"));
+    f.tap("14 h 00");
+    f.tap("Continuer");
+    CHECK(f.h.recorder.showsText("Votre rendez-vous"));
+    f.tap("Confirmer le rendez-vous");
+    CHECK(f.h.recorder.showsText("Votre rendez-vous est confirmé."));
+    const json a = f.finish();
+    CHECK(a["state"] == "booked_right_slot");
+}
+
+TEST_CASE("log-in booking: provider tiles, keys and times are finger-sized above the footer at "
+          "every size") {
+    for (const auto size : kSizes) {
+        INFO(name(size));
+        SimFixture f(quiz::SimScenario::LoginBooking, login(), size);
+        f.tap("Prendre rendez-vous");
+        f.frame();
+        const auto dontKnow = f.widget("item:dontknow").rect;
+        const float target = f.h.theme().smallTargetH() * 0.6f;
+        for (const char* id :
+             {"book:provider:impots", "book:provider:sante", "book:provider:ident"}) {
+            const auto r = f.widget(id).rect;
+            CHECK(r.h() >= target);
+            CHECK(r.max.y <= dontKnow.min.y);
+        }
+        f.tap("Santé-Exemple");
+        f.frame();
+        for (int k = 0; k <= 9; ++k) {
+            const auto r = f.widget("book:key" + std::to_string(k)).rect;
+            CHECK(r.h() >= target);
+            CHECK(r.w() >= target);
+            CHECK(r.max.y <= dontKnow.min.y);
+        }
+        CHECK(f.widget("book:back").rect.max.y <= dontKnow.min.y);
+        for (const char* d : {"2", "5", "8", "0"})
+            f.tap(d);
+        f.frame();
+        for (const char* id : {"book:slot:9 h 00", "book:slot:16 h 30", "book:next"}) {
+            const auto r = f.widget(id).rect;
+            CHECK(r.h() >= target);
+            CHECK(r.max.y <= dontKnow.min.y);
+        }
+    }
+}

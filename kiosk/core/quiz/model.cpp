@@ -128,7 +128,7 @@ constexpr std::array<std::pair<ScoringRule, const char*>, 5> kRules{{
     {ScoringRule::None, "none"},
 }};
 
-constexpr std::array<std::pair<SimScenario, const char*>, 8> kScenarios{{
+constexpr std::array<std::pair<SimScenario, const char*>, 9> kScenarios{{
     {SimScenario::EmailAttachment, "email_attachment"},
     {SimScenario::OnlineForm, "online_form"},
     {SimScenario::PhishingMessage, "phishing_message"},
@@ -137,6 +137,7 @@ constexpr std::array<std::pair<SimScenario, const char*>, 8> kScenarios{{
     {SimScenario::DatePicker, "date_picker"},
     {SimScenario::PhotoAttach, "photo_attach"},
     {SimScenario::ListPopup, "list_popup"},
+    {SimScenario::LoginBooking, "login_booking"},
 }};
 
 } // namespace

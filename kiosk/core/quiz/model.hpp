@@ -165,7 +165,8 @@ enum class SimScenario {
     PhoneUnlock,
     DatePicker,
     PhotoAttach,
-    ListPopup
+    ListPopup,
+    LoginBooking
 };
 
 // The tested content: always French, never translated.

@@ -25,6 +25,8 @@ ItemIntent drawSim(const ItemViewState& view, ItemInteraction& scratch, UiContex
         return sim::drawPhotoAttach(view, scratch, ctx);
     case S::ListPopup:
         return sim::drawListPopup(view, scratch, ctx);
+    case S::LoginBooking:
+        return sim::drawLoginBooking(view, scratch, ctx);
     }
     return drawUnavailable(view, scratch, ctx);
 }

@@ -17,6 +17,7 @@ ItemIntent drawPhoneUnlock(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawDatePicker(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawPhotoAttach(const ItemViewState&, ItemInteraction&, UiContext&);
 ItemIntent drawListPopup(const ItemViewState&, ItemInteraction&, UiContext&);
+ItemIntent drawLoginBooking(const ItemViewState&, ItemInteraction&, UiContext&);
 
 // Shared ending: publish the answer; the "Continuer" strip submits it.
 ItemIntent finishSim(ItemInteraction& scratch, UiContext& ctx, const Rect& strip,

@@ -10,4 +10,5 @@ target_sources(repere_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/phone_unlock_view.cpp
   ${CMAKE_CURRENT_LIST_DIR}/date_picker_view.cpp
   ${CMAKE_CURRENT_LIST_DIR}/photo_attach_view.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/list_popup_view.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/list_popup_view.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/login_booking_view.cpp)

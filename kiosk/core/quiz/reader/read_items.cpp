@@ -171,7 +171,7 @@ void PackageReader::readOrder(const Fields& f, Item& item) {
 void PackageReader::readSim(const Fields& f, Item& item) {
     static const Names scenarios = {"email_attachment", "online_form",  "phishing_message",
                                     "browser_address",  "phone_unlock", "date_picker",
-                                    "photo_attach",     "list_popup"};
+                                    "photo_attach",     "list_popup",   "login_booking"};
     if (auto sc = f.string("scenario", true)) {
         if (auto s = simScenarioFromString(*sc)) {
             item.scenario = *s;
