@@ -35,8 +35,18 @@ def main(pkg_dir, work):
         s["mode"] = "linear"
         for key in ("showIf", "next", "skipLevel", "pick", "shuffle"):
             s.pop(key, None)
-        # The engine shows a section's practice items first: follow the same order.
-        s["items"].sort(key=lambda it: not it.get("practice", False))
+        # The engine's order: a section's practice items first, except a sim's practice try,
+        # which comes just before the first sim of its scenario (and never without one).
+        items = s["items"]
+        tries = {it["scenario"]: it for it in items if it.get("practice") and it["type"] == "sim"}
+        ordered = [it for it in items if it.get("practice") and it["type"] != "sim"]
+        for it in items:
+            if it.get("practice"):
+                continue
+            if it["type"] == "sim" and it["scenario"] in tries:
+                ordered.append(tries.pop(it["scenario"]))
+            ordered.append(it)
+        s["items"] = ordered
         for it in s["items"]:
             n += 1
             tag = f"[{it['id']}]"
@@ -44,8 +54,8 @@ def main(pkg_dir, work):
             it["instruction"] = {loc: f"{tag} {text}" for loc, text in instr.items()}
             steps.append({"wait_text": tag, "timeout_s": 15})
             steps.append({"screenshot": f"{qid}-{n:03d}-{it['id']}"})
-            if it["type"] == "info":
-                steps.append({"tap": "Continuer"})
+            if it["type"] == "info" or (it.get("practice") and it["type"] == "sim"):
+                steps.append({"tap": "Continuer"})  # no "Je ne sais pas" on these screens
             elif it["type"] == "profile":
                 first = it["options"][0]["label"]
                 steps.append({"tap": first["fr"] if isinstance(first, dict) else first})
