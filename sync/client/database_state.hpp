@@ -21,6 +21,9 @@ public:
             u.quizzes.push_back({q.id, q.version, q.sha256, q.folder, 0});
         for (const auto& t : c.trainers)
             u.trainers.push_back({t.name, t.pinHash, t.role, t.active});
+        for (const auto& m : c.scores)
+            u.scores.push_back(
+                {m.uuid, m.responseUuid, m.trainer, m.atMs, m.points, m.score, m.maxScore});
         db_.applyCatalog(u);
     }
     std::vector<InstalledQuiz> installedQuizzes() override {

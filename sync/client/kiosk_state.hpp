@@ -38,6 +38,7 @@ struct CatalogApplication {
     std::int64_t version = 0; // becomes the kiosk's catalogue version
     std::vector<InstalledQuiz> quizzes;
     std::vector<CatalogTrainer> trainers;
+    std::vector<CatalogScore> scores; // given in the back office to this agency's answers
 };
 
 class KioskSyncState {
@@ -45,7 +46,7 @@ public:
     virtual ~KioskSyncState() = default;
     virtual std::optional<std::string> value(const std::string& key) = 0;
     virtual void setValue(const std::string& key, const std::string& value) = 0;
-    // All of it or none of it: packages listed, trainers updated, version advanced.
+    // All of it or none of it: packages listed, trainers updated, scores added, version advanced.
     virtual void applyCatalog(const CatalogApplication& catalog) = 0;
     virtual std::vector<InstalledQuiz> installedQuizzes() = 0;
 };

@@ -474,7 +474,8 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     if (!cat.value)
         return fail(cat.kind, cat.error);
     rep.version = std::max(since, cat.value->version);
-    if (cat.value->quizzes.empty() && cat.value->trainers.empty() && rep.version == since) {
+    if (cat.value->quizzes.empty() && cat.value->trainers.empty() && cat.value->scores.empty() &&
+        rep.version == since) {
         rep.ok = true;
         return rep;
     }
@@ -486,6 +487,7 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     CatalogApplication app;
     app.version = rep.version;
     app.trainers = cat.value->trainers;
+    app.scores = cat.value->scores;
     std::error_code ec;
     for (const auto& q : cat.value->quizzes) {
         // Checked before any of its names becomes a path (package_names.hpp).
@@ -573,10 +575,12 @@ PullReport SyncClient::pullCatalog(const PackageValidator& validate) {
     state_.applyCatalog(app); // one transaction: packages, trainers, version
     rep.quizzesInstalled = static_cast<std::int64_t>(app.quizzes.size());
     rep.trainersUpdated = static_cast<std::int64_t>(app.trainers.size());
+    rep.scoresReceived = static_cast<std::int64_t>(app.scores.size());
     rep.ok = true;
     say("catalogue version " + std::to_string(rep.version) + ": " +
         std::to_string(rep.quizzesInstalled) + " new quiz package(s), " +
-        std::to_string(rep.trainersUpdated) + " trainer account(s)");
+        std::to_string(rep.trainersUpdated) + " trainer account(s), " +
+        std::to_string(rep.scoresReceived) + " back-office score(s)");
     return rep;
 }
 

@@ -61,6 +61,7 @@ struct PullReport {
     std::int64_t version = 0;
     std::int64_t quizzesInstalled = 0;
     std::int64_t trainersUpdated = 0;
+    std::int64_t scoresReceived = 0; // manual scores given in the back office
     // Packages refused as a whole for their names or hashes (catalogQuizProblem), with why;
     // nothing of them was written. The rest of the catalogue is still applied.
     std::vector<std::string> refused;

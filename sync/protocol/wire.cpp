@@ -43,6 +43,13 @@ std::int64_t integer(const json& obj, const char* name, const std::string& where
     return v.get<std::int64_t>();
 }
 
+double number(const json& obj, const char* name, const std::string& where) {
+    const json& v = field(obj, name, where);
+    if (!v.is_number())
+        throw FieldError{where + "/" + name + ": must be a number"};
+    return v.get<double>();
+}
+
 bool boolean(const json& obj, const char* name, const std::string& where) {
     const json& v = field(obj, name, where);
     if (!v.is_boolean())
@@ -182,8 +189,21 @@ json toJson(const CatalogReply& c) {
                             {"role", t.role},
                             {"active", t.active},
                             {"catalogVersion", t.catalogVersion}});
-    return json{
-        {"version", c.version}, {"quizzes", std::move(quizzes)}, {"trainers", std::move(trainers)}};
+    json scores = json::array();
+    for (const auto& m : c.scores)
+        scores.push_back({{"uuid", m.uuid},
+                          {"responseUuid", m.responseUuid},
+                          {"attemptUuid", m.attemptUuid},
+                          {"trainer", m.trainer},
+                          {"atMs", m.atMs},
+                          {"points", m.points},
+                          {"score", m.score},
+                          {"maxScore", m.maxScore},
+                          {"catalogVersion", m.catalogVersion}});
+    return json{{"version", c.version},
+                {"quizzes", std::move(quizzes)},
+                {"trainers", std::move(trainers)},
+                {"scores", std::move(scores)}};
 }
 
 json toJson(const BlobStatus& b) {
@@ -329,6 +349,29 @@ Parsed<CatalogReply> parseCatalogReply(const std::string& text) {
             t.active = boolean(trainers[i], "active", where);
             t.catalogVersion = integer(trainers[i], "catalogVersion", where);
             c.trainers.push_back(std::move(t));
+        }
+        if (!doc.contains("scores")) // a server from before issue 18 sends none
+            return c;
+        const json& scores = array(doc, "scores", "");
+        for (std::size_t i = 0; i < scores.size(); ++i) {
+            const std::string where = "/scores/" + std::to_string(i);
+            const json& m = scores[i];
+            requireObject(m, where);
+            CatalogScore x;
+            x.uuid = str(m, "uuid", where);
+            x.responseUuid = str(m, "responseUuid", where);
+            x.attemptUuid = str(m, "attemptUuid", where);
+            x.trainer = str(m, "trainer", where);
+            x.atMs = integer(m, "atMs", where);
+            x.points = field(m, "points", where);
+            if (!x.points.is_object())
+                throw FieldError{where + "/points: must be an object"};
+            x.score = number(m, "score", where);
+            x.maxScore = number(m, "maxScore", where);
+            if (!(x.score >= 0 && x.score <= x.maxScore))
+                throw FieldError{where + "/score: must be between 0 and maxScore"};
+            x.catalogVersion = integer(m, "catalogVersion", where);
+            c.scores.push_back(std::move(x));
         }
         return c;
     });

@@ -121,10 +121,26 @@ struct CatalogTrainer {
     std::int64_t catalogVersion = 0;
 };
 
+// A written or spoken answer scored by a trainer in the back office (issue 18): sent to the
+// kiosks of the answer's agency, so the kiosk that holds the answer shows, prints and exports
+// the same score as the server. The fields are those of the kiosk's own "manual_score" records.
+struct CatalogScore {
+    std::string uuid;
+    std::string responseUuid;
+    std::string attemptUuid;
+    std::string trainer;
+    std::int64_t atMs = 0;
+    nlohmann::json points = nlohmann::json::object(); // per rubric criterion ({}: a total only)
+    double score = 0.0;
+    double maxScore = 0.0;
+    std::int64_t catalogVersion = 0;
+};
+
 struct CatalogReply {
     std::int64_t version = 0; // highest catalogue version included; pass as `since` next time
     std::vector<CatalogQuiz> quizzes;
     std::vector<CatalogTrainer> trainers;
+    std::vector<CatalogScore> scores; // absent from an older server's reply: none
 };
 
 struct BlobStatus {

@@ -265,6 +265,19 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
         backfillAttemptSummaries(s);
         s.exec("UPDATE schema_version SET version = 5");
     }
+    if (version < 6) {
+        // Version 6: a score given in the back office goes to its agency's kiosks with the
+        // catalogue; its record's seq is the catalogue version that carries it (catalogSince).
+        // Scores given before (seq 0) take one new version together, so kiosks get them too.
+        if (!s.query("SELECT 1 FROM records WHERE device_id = 'backoffice' AND kind ="
+                     " 'manual_score' AND seq = 0")
+                 .empty()) {
+            s.exec("UPDATE catalog_counter SET version = version + 1 WHERE id = 1");
+            s.exec("UPDATE records SET seq = (SELECT version FROM catalog_counter WHERE id = 1)"
+                   " WHERE device_id = 'backoffice' AND kind = 'manual_score' AND seq = 0");
+        }
+        s.exec("UPDATE schema_version SET version = 6");
+    }
 }
 
 } // namespace repere::sync::server

@@ -26,14 +26,12 @@ Device deviceFromRow(const SqlRow& r) {
 
 const char* kDeviceColumns = "id, agency, name, enrolled_at, revoked_at, cursor";
 
-// Takes the next catalogue version inside the caller's transaction (the row lock serialises
-// publishers across server processes on PostgreSQL).
+} // namespace
+
 std::int64_t nextCatalogVersion(SqlSession& s) {
     s.exec("UPDATE catalog_counter SET version = version + 1 WHERE id = 1");
     return toInt(s.query("SELECT version FROM catalog_counter WHERE id = 1").at(0)[0]);
 }
-
-} // namespace
 
 SqlStorage::SqlStorage(std::unique_ptr<SqlDatabase> db) : db_(std::move(db)) {
     db_->transact([&](SqlSession& s) {
@@ -536,6 +534,7 @@ CatalogReply SqlStorage::catalogSince(std::int64_t since, const std::string& age
                      {since, agency}))
             c.trainers.push_back(
                 {toText(r[0]), toText(r[1]), toText(r[2]), toInt(r[3]) == 1, toInt(r[4])});
+        c.scores = backOfficeScoresSince(s, since, agency);
     });
     return c;
 }

@@ -12,6 +12,15 @@ namespace repere::sync::server {
 // quiz_id, quiz_version, seq, created_at, received_at FROM records".
 StoredRecord recordFromRow(const SqlRow& r);
 
+// Takes the next catalogue version inside the caller's transaction (the row lock serialises
+// publishers across server processes on PostgreSQL).
+std::int64_t nextCatalogVersion(SqlSession& s);
+
+// The manual scores given in the back office to answers of `agency` after catalogue version
+// `since` (web_storage.cpp), for catalogSince.
+std::vector<CatalogScore> backOfficeScoresSince(SqlSession& s, std::int64_t since,
+                                                const std::string& agency);
+
 class SqlStorage final : public Storage {
 public:
     explicit SqlStorage(std::unique_ptr<SqlDatabase> db); // creates or migrates the schema

@@ -205,15 +205,51 @@ bool SqlStorage::storeServerRecord(const StoredRecord& r) {
     const auto keys = recordKeys(r.kind, r.payload);
     bool stored = false;
     db_->transact([&](SqlSession& s) {
+        if (!s.query("SELECT 1 FROM records WHERE record_id = $1", {r.recordId}).empty()) {
+            stored = false;
+            return;
+        }
+        // The back office's sequence is the catalogue's: a score goes down to the agency's
+        // kiosks with the catalogue version taken here (catalogSince).
+        const std::int64_t version = nextCatalogVersion(s);
         stored = s.exec("INSERT INTO records (record_id, device_id, batch_id, kind, status, sha256,"
                         " payload, quiz_id, quiz_version, seq, created_at, received_at, agency,"
                         " code, attempt_uuid) VALUES ($1, 'backoffice', 'backoffice', $2,"
-                        " 'stored', $3, $4, NULL, NULL, 0, $5, $5, $6, NULL, $7)"
+                        " 'stored', $3, $4, NULL, NULL, $5, $6, $6, $7, NULL, $8)"
                         " ON CONFLICT (record_id) DO NOTHING",
-                        {r.recordId, r.kind, r.sha256, r.payload, r.createdAtMs, r.agency,
+                        {r.recordId, r.kind, r.sha256, r.payload, version, r.createdAtMs, r.agency,
                          keys.attemptUuid}) == 1;
     });
     return stored;
+}
+
+std::vector<CatalogScore> backOfficeScoresSince(SqlSession& s, std::int64_t since,
+                                                const std::string& agency) {
+    std::vector<CatalogScore> out;
+    for (const auto& r :
+         s.query("SELECT payload, seq FROM records WHERE device_id = 'backoffice' AND kind ="
+                 " 'manual_score' AND agency = $1 AND seq > $2 ORDER BY seq",
+                 {agency, since})) {
+        // Written by the back office itself (web_routes.cpp); a row that does not read is left
+        // out rather than failing every kiosk's catalogue pull.
+        try {
+            const auto p = nlohmann::json::parse(toText(r[0]));
+            CatalogScore m;
+            m.uuid = p.at("uuid").get<std::string>();
+            m.responseUuid = p.at("responseUuid").get<std::string>();
+            m.attemptUuid = p.value("attemptUuid", "");
+            m.trainer = p.value("trainer", "");
+            m.atMs = p.value("atMs", std::int64_t{0});
+            m.points = p.value("points", nlohmann::json::object());
+            m.score = p.at("score").get<double>();
+            m.maxScore = p.at("maxScore").get<double>();
+            m.catalogVersion = toInt(r[1]);
+            if (m.points.is_object() && m.score >= 0 && m.score <= m.maxScore)
+                out.push_back(std::move(m));
+        } catch (const nlohmann::json::exception&) {
+        }
+    }
+    return out;
 }
 
 std::vector<DeviceActivity> SqlStorage::deviceActivity() {

@@ -208,7 +208,7 @@ TEST_CASE("attempt summaries: the migration to schema 5 builds them and keeps ev
     });
     auto s = openStorage(spec);
     rawDatabase(spec)->transact([](SqlSession& x) {
-        CHECK(toInt(x.query("SELECT MAX(version) FROM schema_version").at(0)[0]) == 5);
+        CHECK(toInt(x.query("SELECT MAX(version) FROM schema_version").at(0)[0]) >= 5);
     });
     CHECK(s->recordCount() == records);
     CHECK(s->attemptSummaries({}).size() == 3);

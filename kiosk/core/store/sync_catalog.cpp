@@ -52,6 +52,29 @@ void Database::applyCatalog(const CatalogUpdate& update) {
             trainer.exec();
             trainer.reset();
         }
+        // A score of an answer this kiosk does not hold is another kiosk's; one already here
+        // (the same uuid, pulled before) changes nothing. Not in the outbox: the server has it.
+        SQLite::Statement score(
+            *db_, "INSERT INTO manual_score (uuid, response_uuid, trainer, at_ms, points, score,"
+                  " max_score) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM"
+                  " response WHERE uuid = ?2) ON CONFLICT(uuid) DO NOTHING");
+        std::size_t scored = 0;
+        for (const auto& m : update.scores) {
+            score.bind(1, m.uuid);
+            score.bind(2, m.responseUuid);
+            score.bind(3, m.trainer);
+            score.bind(4, m.atMs);
+            score.bind(5, m.points.dump());
+            score.bind(6, m.score);
+            score.bind(7, m.maxScore);
+            if (score.exec() == 1) {
+                ++scored;
+                auditInTx(m.trainer, "manual-score",
+                          "response " + m.responseUuid + ": " + std::to_string(m.score) +
+                              " (back office)");
+            }
+            score.reset();
+        }
         SQLite::Statement version(
             *db_, "INSERT INTO sync_state (key, value) VALUES ('catalog_version', ?)"
                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -60,7 +83,8 @@ void Database::applyCatalog(const CatalogUpdate& update) {
         auditInTx("sync", "catalog",
                   "version " + std::to_string(update.version) + ", " +
                       std::to_string(update.quizzes.size()) + " package(s), " +
-                      std::to_string(update.trainers.size()) + " trainer(s)");
+                      std::to_string(update.trainers.size()) + " trainer(s), " +
+                      std::to_string(scored) + " score(s)");
     });
 }
 

@@ -3,6 +3,8 @@
 // Database::applyCatalog (sync_catalog.cpp), in one transaction.
 #pragma once
 
+#include "store/records.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +30,9 @@ struct CatalogUpdate {
     std::int64_t version = 0; // stored as sync value "catalog_version" in the same transaction
     std::vector<CatalogQuizRow> quizzes;
     std::vector<CatalogTrainerRow> trainers;
+    // Manual scores a trainer gave in the back office: kept for the answers this kiosk holds
+    // (another kiosk of the agency holds the rest), never sent back to the server.
+    std::vector<ManualScore> scores;
 };
 
 } // namespace repere::store
