@@ -108,9 +108,26 @@ std::string shortTitle(const std::string& title) {
     return paren == std::string::npos ? title : title.substr(0, paren);
 }
 
+// A downward triangle whose tip is at (cx, tipY): filled for today's step, outlined for the step
+// of the earlier sitting.
+void marker(cairo_t* cr, double cx, double tipY, bool filled) {
+    cairo_move_to(cr, cx - 5, tipY - 8);
+    cairo_line_to(cr, cx + 5, tipY - 8);
+    cairo_line_to(cr, cx, tipY);
+    cairo_close_path(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 1.0);
+    if (filled)
+        cairo_fill(cr);
+    else
+        cairo_stroke(cr);
+}
+
 // The staircase: one step per level, lowest on the left; the person's step filled black with a
-// marker above it. Level names are written under every step (never colour alone).
-void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w, double h) {
+// marker above it (and an outlined marker above the step of an earlier sitting). Level names are
+// written under every step (never colour alone).
+void staircase(cairo_t* cr, const SkillLine& skill, std::optional<std::size_t> earlier, double x,
+               double y, double w, double h) {
     const std::size_t n = skill.levelTitles.size();
     if (n == 0)
         return;
@@ -137,23 +154,21 @@ void staircase(cairo_t* cr, const SkillLine& skill, double x, double y, double w
         while (size > 5.5 && textWidth(cr, label, size, mine) > stepW - 2)
             size -= 0.5;
         text(cr, label, sx, base + 2, stepW, size, mine, PANGO_ALIGN_CENTER);
-        if (mine) {
-            // A downward triangle above the step: the "you are here" mark.
-            const double cx = sx + stepW / 2, top = base - sh - 3;
-            cairo_move_to(cr, cx - 5, top - 8);
-            cairo_line_to(cr, cx + 5, top - 8);
-            cairo_line_to(cr, cx, top);
-            cairo_close_path(cr);
-            cairo_set_source_rgb(cr, 0, 0, 0);
-            cairo_fill(cr);
-        }
+        // Above the step: the "you are here" mark; the earlier sitting's beside it when both
+        // are on one step.
+        const bool then = earlier && *earlier == i;
+        const double cx = sx + stepW / 2, top = base - sh - 3;
+        if (mine)
+            marker(cr, then ? cx + 6 : cx, top, true);
+        if (then)
+            marker(cr, mine ? cx - 6 : cx, top, false);
     }
 }
 
 // One skill: its name, level and pending answers on the left, the staircase on the right, the
 // can-do line full width under both. Returns the y after the block.
-double skillBlock(cairo_t* cr, const SkillLine& s, double y, double blockH, double wordsW,
-                  double stairsW) {
+double skillBlock(cairo_t* cr, const SkillLine& s, const EarlierSitting* previous, double y,
+                  double blockH, double wordsW, double stairsW) {
     const double contentW = kContentW;
     const double top = y;
     double wy = top;
@@ -162,6 +177,16 @@ double skillBlock(cairo_t* cr, const SkillLine& s, double y, double blockH, doub
     if (s.skipped)
         level += tr("bilan.skipped");
     wy += text(cr, level, kMargin, wy + 1, wordsW, 11, true) + 2;
+    // Two sittings compared: the level then, under the level now.
+    const EarlierLevel* then = previous ? previous->of(s.skillId) : nullptr;
+    if (previous) {
+        const std::string was = then ? then->levelTitle : tr("bilan.previous_none");
+        wy += text(cr,
+                   fmt("bilan.previous_level",
+                       {{"date", formatDate(previous->dateMs)}, {"level", was}}),
+                   kMargin, wy + 1, wordsW, 10, false, PANGO_ALIGN_LEFT, 0.2) +
+              2;
+    }
     if (s.pendingManual > 0) {
         wy += text(cr, fmt("bilan.skill_pending", {{"n", std::to_string(s.pendingManual)}}),
                    kMargin, wy + 2, wordsW, 9, false, PANGO_ALIGN_LEFT, 0.25) +
@@ -171,7 +196,8 @@ double skillBlock(cairo_t* cr, const SkillLine& s, double y, double blockH, doub
     // staircase (an older package's long per-level text wraps, and the block grows).
     const double canDoH = s.canDo.empty() ? 0.0 : measure(cr, s.canDo, contentW, kCanDoSize);
     const double stairsH = std::max(wy - top, blockH - 10 - (canDoH > 0 ? canDoH + 4 : 0));
-    staircase(cr, s, kMargin + contentW - stairsW, top + 2, stairsW, stairsH);
+    staircase(cr, s, then ? then->level : std::nullopt, kMargin + contentW - stairsW, top + 2,
+              stairsW, stairsH);
     double bottom = std::max(wy, top + 2 + stairsH + 2);
     if (canDoH > 0)
         bottom += text(cr, s.canDo, kMargin, bottom, contentW, kCanDoSize) + 2;
@@ -190,6 +216,11 @@ void draw(cairo_t* cr, const Bilan& b) {
     y += 2;
     y += text(cr, fmt("bilan.quiz", {{"title", b.quizTitle}, {"version", b.quizVersion}}), kMargin,
               y, contentW, 12);
+    if (b.previous)
+        y += 2 + text(cr,
+                      fmt("bilan.compared", {{"before", formatDate(b.previous->dateMs)},
+                                             {"now", formatDate(b.dateMs)}}),
+                      kMargin, y + 2, contentW, 10, true);
     y += 8;
     line(cr, kMargin, y, kMargin + contentW, y, 1.2);
     y += 8;
@@ -225,7 +256,7 @@ void draw(cairo_t* cr, const Bilan& b) {
             y += text(cr, i18n::text(groupHeadingKey(s.group), "fr"), kMargin, y, contentW, 14,
                       true) +
                  6;
-        y = skillBlock(cr, s, y, blockH, wordsW, stairsW);
+        y = skillBlock(cr, s, b.previous ? &*b.previous : nullptr, y, blockH, wordsW, stairsW);
     }
     y += 4;
 

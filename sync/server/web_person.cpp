@@ -5,6 +5,7 @@
 #include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "report/bilan_store.hpp"
+#include "report/sittings.hpp"
 #include "store/beneficiary_code.hpp"
 #include "sync/server/server_attempts.hpp"
 
@@ -245,24 +246,40 @@ std::optional<report::Bilan> loadBilan(Storage& storage, const QuizShelf& shelf,
     auto attempts = assembleAttempts(records);
     if (attempts.empty())
         return std::nullopt;
-    // The kiosk's choice: the latest finished attempt, else the latest one.
+    // Oldest first, as the kiosk lists them (ties: the order the records came in).
     std::stable_sort(attempts.begin(), attempts.end(), [](const auto& x, const auto& y) {
-        const bool fx = x.record.status == store::AttemptStatus::Finished;
-        const bool fy = y.record.status == store::AttemptStatus::Finished;
-        if (fx != fy)
-            return fx;
-        return x.record.startedAtMs > y.record.startedAtMs;
+        return x.record.startedAtMs < y.record.startedAtMs;
     });
-    const ServerAttempt& a = attempts.front();
-    const quiz::Quiz* quiz = shelf.find(a.record);
+    // The kiosk's choice: the latest finished attempt, else the latest one.
+    const ServerAttempt* a = &attempts.back();
+    for (auto it = attempts.rbegin(); it != attempts.rend(); ++it)
+        if (it->record.status == store::AttemptStatus::Finished) {
+            a = &*it;
+            break;
+        }
+    const quiz::Quiz* quiz = shelf.find(a->record);
     if (!quiz)
-        throw std::runtime_error("quiz " + a.record.quizId + " " + a.record.quizVersion +
+        throw std::runtime_error("quiz " + a->record.quizId + " " + a->record.quizVersion +
                                  " is not on the server (--quizzes)");
     report::BilanContext context;
     context.trainer = signedBy;
-    context.agency = a.agency;
-    return report::buildBilan(*quiz, a.record, a.responses, a.manualScores, a.notes,
-                              beneficiaryOf(records, code), context);
+    context.agency = a->agency;
+    auto bilan = report::buildBilan(*quiz, a->record, a->responses, a->manualScores, a->notes,
+                                    beneficiaryOf(records, code), context);
+    // Two sittings compared, chosen and drawn by the kiosk's code (report/sittings.hpp).
+    std::vector<store::AttemptRecord> sittings;
+    for (const auto& x : attempts)
+        sittings.push_back(x.record);
+    report::attachPreviousSitting(
+        bilan, sittings, a->record, [&](std::size_t i) -> std::optional<report::Bilan> {
+            const ServerAttempt& earlier = attempts[i];
+            const quiz::Quiz* earlierQuiz = shelf.find(earlier.record);
+            if (!earlierQuiz)
+                return std::nullopt;
+            return report::buildBilan(*earlierQuiz, earlier.record, earlier.responses,
+                                      earlier.manualScores, {}, std::nullopt, context);
+        });
+    return bilan;
 }
 
 } // namespace repere::sync::server::web

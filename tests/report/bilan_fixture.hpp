@@ -7,6 +7,7 @@
 #include "quiz/loader.hpp"
 #include "store/database.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,11 @@ struct TakenAttempt {
     std::vector<std::string> speakResponses; // non-practice speak answers (uuids)
 };
 
+// knows = false: a first sitting that goes less well (every choice item "Je ne sais pas" where
+// offered, else a wrong option), to compare with a later one.
 inline TakenAttempt takeFrancais(store::Database& db, const quiz::Quiz& quiz,
-                                 const std::string& code, std::uint64_t seed = 11) {
+                                 const std::string& code, std::uint64_t seed = 11,
+                                 bool knows = true) {
     if (!db.findBeneficiary(code))
         db.registerBeneficiary(code, std::string("Awa"), db.nowMs());
     store::NewAttempt na;
@@ -53,7 +57,15 @@ inline TakenAttempt takeFrancais(store::Database& db, const quiz::Quiz& quiz,
         } else if (item.type == quiz::ItemType::Speak) {
             r = attempt.answer({{"recording", "rec/" + item.id + ".ogg"}, {"durationS", 6.5}},
                                15000);
-        } else if (item.type == quiz::ItemType::Choice && !item.correct.empty()) {
+        } else if (!knows && item.type == quiz::ItemType::Choice && !item.correct.empty() &&
+                   !item.dontKnow) {
+            std::vector<std::string> wrong;
+            for (const auto& o : item.options)
+                if (std::find(item.correct.begin(), item.correct.end(), o.id) == item.correct.end())
+                    wrong.push_back(o.id);
+            r = wrong.empty() ? attempt.unavailable(2000)
+                              : attempt.answer({{"selected", {wrong.front()}}}, 5000, 1);
+        } else if (knows && item.type == quiz::ItemType::Choice && !item.correct.empty()) {
             r = attempt.answer({{"selected", item.correct}}, 5000, 1);
         } else if (item.dontKnow && item.type != quiz::ItemType::Profile &&
                    item.type != quiz::ItemType::Info) {

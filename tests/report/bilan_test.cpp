@@ -285,3 +285,74 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
     CHECK(out.find("rc=1") != std::string::npos);
     CHECK(!std::filesystem::exists(dir / "none.pdf"));
 }
+
+TEST_CASE("bilan: two finished sittings of the same diagnostic are compared skill by skill, on "
+          "paper too",
+          "[report]") {
+    TempDir dir;
+    // A month between the two sittings, on a clock the test moves.
+    auto now = std::make_shared<std::int64_t>(1'793'000'000'000); // November 2026
+    store::OpenOptions options;
+    options.clock = [now] {
+        return *now;
+    };
+    auto db = store::Database::openDataDir(dir.path(), options);
+    const auto quiz = report::test::loadFrancais();
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    report::test::takeFrancais(*db, quiz, code, 5, /*knows=*/false);
+    const auto first = report::chooseAttempt(*db, code);
+    // With one sitting, nothing is compared.
+    CHECK_FALSE(report::bilanFromStore(*db, {quiz}, first, {}).previous);
+    *now += 30LL * 24 * 3600 * 1000;
+    report::test::takeFrancais(*db, quiz, code, 11, /*knows=*/true);
+    // An unfinished third sitting is not what the bilan is about (nor what it compares with).
+    store::NewAttempt na;
+    na.code = code;
+    na.quizId = quiz.id;
+    na.quizVersion = quiz.version;
+    na.quizHash = quiz.contentHash;
+    na.kioskId = "kiosk-test";
+    *now += 3600 * 1000;
+    db->startAttempt(na);
+
+    const auto latest = report::chooseAttempt(*db, code);
+    REQUIRE(latest.uuid != first.uuid);
+    const auto bilan = report::bilanFromStore(*db, {quiz}, latest, {});
+    const auto alone = report::bilanFromStore(*db, {quiz}, first, {}); // the first, by itself
+    REQUIRE(bilan.previous);
+    CHECK(bilan.previous->attemptUuid == first.uuid);
+    CHECK(bilan.previous->dateMs == alone.dateMs);
+    REQUIRE(bilan.previous->levels.size() == alone.skills.size());
+    int rose = 0;
+    for (const auto& s : alone.skills) {
+        const auto* then = bilan.previous->of(s.skillId);
+        REQUIRE(then);
+        CHECK(then->levelTitle == s.levelTitle);
+        CHECK(then->level == s.level);
+        for (const auto& n : bilan.skills)
+            rose += n.skillId == s.skillId && n.level && (!s.level || *n.level > *s.level);
+    }
+    CHECK(rose > 0); // the second sitting went better: the comparison shows a change
+
+    const auto pdf = dir / "bilan-deux-passages.pdf";
+    report::writeBilanPdf(bilan, pdf);
+    const auto text = collapse(run("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
+    INFO(text);
+    CHECK(text.find("Deux passages comparés : le " + report::formatDate(alone.dateMs)) !=
+          std::string::npos);
+    for (const auto& s : bilan.skills) {
+        CHECK(text.find("Niveau : " + s.levelTitle) != std::string::npos);
+        const auto* then = bilan.previous->of(s.skillId);
+        CHECK(text.find("Le " + report::formatDate(alone.dateMs) + " : " + then->levelTitle) !=
+              std::string::npos);
+    }
+    CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
+    // For a person to look at: the page as an image (build/test-output/report/).
+    const auto out = std::filesystem::path(REPERE_BIN_DIR) / ".." / "test-output" / "report";
+    std::filesystem::create_directories(out);
+    std::filesystem::copy_file(pdf, out / "bilan-deux-passages.pdf",
+                               std::filesystem::copy_options::overwrite_existing);
+    run("pdftoppm -png -r 80 -singlefile '" + pdf.string() + "' '" +
+        (out / "bilan-deux-passages").string() + "' 2>&1");
+    CHECK(std::filesystem::exists(out / "bilan-deux-passages.png"));
+}

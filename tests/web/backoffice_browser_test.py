@@ -9,7 +9,8 @@ A counsellor logs in, searches a code, opens the person, plays a spoken answer (
 element reports a duration > 0), scores a written answer, downloads the CSV and the bilan PDF,
 logs out. Access control: a code of
 the other agency is 404; a form posted without its CSRF token is 403 and stores nothing.
-Screenshots of the dashboard and of a beneficiary page go to OUT_DIR.
+Screenshots of the dashboard and of a beneficiary page (desktop and phone widths) and the bilan
+as an image go to OUT_DIR.
 
 If Chromium cannot start, the test fails (it is never skipped).
   backoffice_browser_test.py BIN_DIR SOURCE_DIR OUT_DIR
@@ -183,6 +184,9 @@ def main():
         assert "Borne Pantin" not in driver.page_source  # the other agency's kiosk
         assert "<svg" in driver.page_source
         full_screenshot(driver, os.path.join(OUT, "backoffice-dashboard.png"), 1280)
+        driver.set_window_size(412, 900)  # a phone
+        full_screenshot(driver, os.path.join(OUT, "backoffice-dashboard-telephone.png"), 412)
+        driver.set_window_size(1280, 1000)
         # The person to look at: the first of this agency who reached a spoken answer.
         for code in codes["ALI Bondy"]:
             driver.get(url + "/beneficiaires/" + code)
@@ -226,6 +230,9 @@ def main():
         driver.find_element(By.LINK_TEXT, "Bilan PDF").click()
         pdf = wait_file(downloads, ".pdf")
         assert open(pdf, "rb").read(5) == b"%PDF-"
+        # The bilan as a person sees it on paper, for the note (pdftoppm: poppler-utils).
+        run("pdftoppm", "-png", "-r", "80", "-singlefile", pdf,
+            os.path.join(OUT, "backoffice-bilan"))
         driver.get(url + "/")
         driver.find_element(By.CSS_SELECTOR, "form[action='/export.csv'] button").click()
         exported = open(wait_file(downloads, ".csv"), "rb").read()

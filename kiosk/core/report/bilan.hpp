@@ -30,6 +30,21 @@ struct ManualScoreLine {
     double maxScore = 0.0;
 };
 
+// An earlier sitting of the same diagnostic, shown beside this one (two sittings compared).
+struct EarlierLevel {
+    std::string skillId;
+    std::optional<std::size_t> level; // the step then; none = not placed
+    std::string levelTitle;           // "A1", or "Pas évalué"
+};
+
+struct EarlierSitting {
+    std::string attemptUuid;
+    std::int64_t dateMs = 0;
+    std::string quizVersion;
+    std::vector<EarlierLevel> levels;
+    const EarlierLevel* of(const std::string& skillId) const;
+};
+
 struct Bilan {
     std::string code;
     std::optional<std::string> firstName;
@@ -48,6 +63,8 @@ struct Bilan {
     int pendingManual = 0;                     // answers still waiting for a trainer's score
     std::vector<ManualScoreLine> manualScores; // latest score of each manually scored answer
     std::vector<std::string> problems; // manual scores that could not be applied (explained)
+    // The person's previous finished sitting of the same diagnostic (sittings.hpp), if any.
+    std::optional<EarlierSitting> previous;
 };
 
 struct BilanContext {

@@ -1,7 +1,9 @@
 #include "report/bilan_store.hpp"
 
+#include "report/sittings.hpp"
 #include "store/beneficiary_code.hpp"
 
+#include <functional>
 #include <stdexcept>
 
 namespace repere::report {
@@ -49,8 +51,12 @@ store::AttemptRecord chooseAttempt(store::Database& db, const std::string& code,
 }
 
 namespace {
-Bilan bilanWith(store::Database& db, const quiz::Quiz* quiz, const store::AttemptRecord& attempt,
+
+using QuizFinder = std::function<const quiz::Quiz*(const store::AttemptRecord&)>;
+
+Bilan bilanWith(store::Database& db, const QuizFinder& find, const store::AttemptRecord& attempt,
                 BilanContext context) {
+    const quiz::Quiz* quiz = find(attempt);
     if (!quiz) {
         throw std::runtime_error("the quiz package " + attempt.quizId + " " + attempt.quizVersion +
                                  " this attempt was taken with is not loaded");
@@ -59,19 +65,37 @@ Bilan bilanWith(store::Database& db, const quiz::Quiz* quiz, const store::Attemp
         if (auto agency = db.syncValue("agency"))
             context.agency = *agency;
     }
-    return buildBilan(*quiz, attempt, db.responsesOf(attempt.uuid), db.manualScoresOf(attempt.uuid),
-                      db.notesOf(attempt.code), db.findBeneficiary(attempt.code), context);
+    auto bilan =
+        buildBilan(*quiz, attempt, db.responsesOf(attempt.uuid), db.manualScoresOf(attempt.uuid),
+                   db.notesOf(attempt.code), db.findBeneficiary(attempt.code), context);
+    // Two sittings compared, as the back office does it (sittings.hpp).
+    store::AttemptQuery q;
+    q.code = attempt.code;
+    const auto all = db.listAttempts(q); // oldest first
+    attachPreviousSitting(bilan, all, attempt, [&](std::size_t i) -> std::optional<Bilan> {
+        const quiz::Quiz* earlierQuiz = find(all[i]);
+        if (!earlierQuiz)
+            return std::nullopt;
+        return buildBilan(*earlierQuiz, all[i], db.responsesOf(all[i].uuid),
+                          db.manualScoresOf(all[i].uuid), {}, std::nullopt, context);
+    });
+    return bilan;
 }
+
 } // namespace
 
 Bilan bilanFromStore(store::Database& db, const std::vector<quiz::Quiz>& quizzes,
                      const store::AttemptRecord& attempt, BilanContext context) {
-    return bilanWith(db, findQuizFor(quizzes, attempt), attempt, std::move(context));
+    return bilanWith(
+        db, [&](const store::AttemptRecord& a) { return findQuizFor(quizzes, a); }, attempt,
+        std::move(context));
 }
 
 Bilan bilanFromStore(store::Database& db, const quiz::QuizLibrary& library,
                      const store::AttemptRecord& attempt, BilanContext context) {
-    return bilanWith(db, findQuizFor(library, attempt), attempt, std::move(context));
+    return bilanWith(
+        db, [&](const store::AttemptRecord& a) { return findQuizFor(library, a); }, attempt,
+        std::move(context));
 }
 
 } // namespace repere::report
