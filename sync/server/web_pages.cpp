@@ -62,11 +62,14 @@ std::string page(const std::optional<Visitor>& v, const std::string& title, cons
         header =
             render(R"(<header><span class="brand">Repère</span>)"
                    R"(<a href="/">Tableau de bord</a><a href="/beneficiaires">Bénéficiaires</a>)"
-                   R"(<span class="who">{{name}} · {{scope}})"
+                   R"({{stats}}<span class="who">{{name}} · {{scope}})"
                    R"(<form method="post" action="/logout"><input type="hidden" name="csrf" )"
                    R"(value="{{csrf}}"><button type="submit">Se déconnecter</button></form></span>)"
                    R"(</header>)",
-                   {{"name", v->user.name},
+                   {{"stats", v->user.role == "coordinator"
+                                  ? Html::literal(R"(<a href="/statistiques">Statistiques</a>)")
+                                  : Html()},
+                    {"name", v->user.name},
                     {"scope", v->scope() ? *v->scope() : std::string("toutes les agences")},
                     {"csrf", v->session.csrfToken}});
     } else {

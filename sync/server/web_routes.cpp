@@ -5,6 +5,7 @@
 #include "sync/protocol/digest.hpp"
 #include "sync/server/server_attempts.hpp"
 #include "sync/server/web_pages.hpp"
+#include "sync/server/web_stats.hpp"
 #include "sync/server/web_users.hpp"
 
 #include <algorithm>
@@ -173,6 +174,37 @@ void pageRoutes(httplib::Server& s, std::shared_ptr<Context> c) {
     });
 }
 
+// Item statistics (issue 19's figures) for coordinators; a counsellor gets 404 like any page
+// outside their scope.
+void statsRoute(httplib::Server& s, std::shared_ptr<Context> c) {
+    s.Get("/statistiques", [c](const httplib::Request& req, httplib::Response& res) {
+        auto v = visitor(*c, req, res);
+        if (!v)
+            return;
+        if (v->user.role != "coordinator")
+            return notFound(res, v);
+        std::vector<std::string> ids; // the published packages
+        for (const auto& q : c->storage.catalogSince(0, "").quizzes)
+            if (std::find(ids.begin(), ids.end(), q.id) == ids.end())
+                ids.push_back(q.id);
+        const std::string chosen = req.get_param_value("quiz");
+        std::optional<ItemStatsReport> report;
+        std::string problem;
+        if (!chosen.empty() && std::find(ids.begin(), ids.end(), chosen) == ids.end()) {
+            problem = "Ce questionnaire n'est pas publié sur ce serveur.";
+        } else if (!chosen.empty()) {
+            try {
+                report = itemStats(c->storage, chosen, {});
+            } catch (const std::exception&) {
+                problem = "Les statistiques de ce questionnaire ne peuvent pas être calculées "
+                          "(voir repere-server admin item-stats).";
+            }
+        }
+        audit(*c, "web-stats", *v, "quiz=" + chosen);
+        sendHtml(res, 200, statsPage(*v, ids, chosen, report ? &*report : nullptr, problem));
+    });
+}
+
 void fileRoutes(httplib::Server& s, std::shared_ptr<Context> c);
 void scoreRoute(httplib::Server& s, std::shared_ptr<Context> c);
 
@@ -183,6 +215,7 @@ void addBackOfficeRoutes(httplib::Server& server, Storage& storage,
     auto c = std::make_shared<Context>(Context{storage, options, QuizShelf(options.quizzesDir)});
     loginRoutes(server, c);
     pageRoutes(server, c);
+    statsRoute(server, c);
     scoreRoute(server, c);
     fileRoutes(server, c);
 }

@@ -7,7 +7,7 @@ which the test writes as the kiosk's recorder does (48 kHz mono, encoded to Ogg/
 `repere audio encode`, the recorder's encoder), so sync uploads it like a real recording.
 A counsellor logs in, searches a code, opens the person, plays a spoken answer (the <audio>
 element reports a duration > 0), scores a written answer, downloads the CSV and the bilan PDF,
-logs out. Access control: a code of
+logs out; a coordinator opens the item statistics (a counsellor gets 404). Access control: a code of
 the other agency is 404; a form posted without its CSRF token is 403 and stores nothing.
 Screenshots of the dashboard and of a beneficiary page (desktop and phone widths) and the bilan
 as an image go to OUT_DIR.
@@ -269,10 +269,34 @@ def main():
         _, body = http(audio_src, "")  # redirected to the log-in page
         assert not body.startswith(b"OggS") and b'name="password"' in body, body[:80]
 
+        status, _ = http(url + "/statistiques?quiz=francais", session["value"])
+        assert status == 404, status  # a counsellor: coordinators only
+
         driver.find_element(By.XPATH, "//button[text()='Se déconnecter']").click()
         wait_until(driver, lambda d: "/login" in d.current_url, "log-out did not lead to /login")
         driver.get(url + "/")
         assert driver.current_url.endswith("/login")
+
+        # Item statistics: coordinators only (a counsellor gets 404, like any page outside
+        # their scope).
+        run(f"{BIN}/repere-server", "admin", "add-user", "--db", db, "--agency", "Département",
+            "--name", "chef", "--role", "coordinator", stdin=PASSWORD + "\n")
+        driver.find_element(By.NAME, "name").send_keys("chef")
+        driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        wait_until(driver, lambda d: "Tableau de bord" in d.title, "no dashboard for chef")
+        driver.find_element(By.LINK_TEXT, "Statistiques").click()
+        wait_until(driver, lambda d: "Statistiques" in d.title, "no statistics page")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/statistiques'] button").click()
+        wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table.stats"),
+                   "no statistics table for francais")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.stats tr")
+        assert len(rows) > 10, len(rows)
+        assert "passation(s)" in driver.page_source
+        full_screenshot(driver, os.path.join(OUT, "backoffice-statistiques.png"), 1280)
+        driver.set_window_size(412, 900)
+        full_screenshot(driver, os.path.join(OUT, "backoffice-statistiques-telephone.png"), 412)
+        driver.set_window_size(1280, 1000)
         print("backoffice browser test: ok")
     finally:
         if driver:
