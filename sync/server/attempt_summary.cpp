@@ -105,7 +105,12 @@ std::vector<std::string> attemptSummarySchema(SqlDialect d) {
 void SummaryWriter::add(const SummarisedRecord& r) {
     if (r.kind != "attempt" && r.kind != "attempt_event" && r.kind != "response")
         return;
-    const auto p = nlohmann::json::parse(r.payload, nullptr, false);
+    add(r, nlohmann::json::parse(r.payload, nullptr, false));
+}
+
+void SummaryWriter::add(const SummarisedRecord& r, const nlohmann::json& p) {
+    if (r.kind != "attempt" && r.kind != "attempt_event" && r.kind != "response")
+        return;
     if (!p.is_object())
         return;
     if (r.kind == "attempt") {

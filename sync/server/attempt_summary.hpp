@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ class SummaryWriter {
 public:
     explicit SummaryWriter(SqlSession& s) : s_(s) {}
     void add(const SummarisedRecord& record);
+    void add(const SummarisedRecord& record, const nlohmann::json& payload); // parsed already
     void flush();
 
 private:

@@ -81,8 +81,8 @@ bool replayed(SqlSession& s, const std::string& deviceId, const std::string& bat
 }
 
 std::vector<SqlValue> recordRow(const Device& device, const std::string& batchId,
-                                const WireRecord& r, bool known, std::int64_t nowMs) {
-    const auto keys = recordKeys(r.kind, r.payload);
+                                const WireRecord& r, const RecordKeys& keys, bool known,
+                                std::int64_t nowMs) {
     const auto orNull = [](const std::string& v) {
         return v.empty() ? SqlValue() : SqlValue(v);
     };
@@ -130,10 +130,14 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
             if (existing == stored.end()) {
                 const bool known =
                     r.quizId.empty() || published.count({r.quizId, r.quizVersion}) > 0;
-                fresh.push_back(recordRow(device, batchId, r, known, nowMs));
+                // Parsed once for the record's keys and for the summaries.
+                const auto payload = nlohmann::json::parse(r.payload, nullptr, false);
+                fresh.push_back(
+                    recordRow(device, batchId, r, recordKeys(r.kind, payload), known, nowMs));
                 stored.emplace(r.recordId, r.sha256);
                 summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id, r.quizId,
-                               r.quizVersion});
+                               r.quizVersion},
+                              payload);
                 status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
             } else if (existing->second == r.sha256) {
                 status = RecordStatus::Duplicate;

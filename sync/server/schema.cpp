@@ -191,7 +191,10 @@ void backfillAttemptSummaries(SqlSession& s) {
 } // namespace
 
 RecordKeys recordKeys(const std::string& kind, const std::string& payload) {
-    const auto j = nlohmann::json::parse(payload, nullptr, false);
+    return recordKeys(kind, nlohmann::json::parse(payload, nullptr, false));
+}
+
+RecordKeys recordKeys(const std::string& kind, const nlohmann::json& j) {
     RecordKeys k;
     k.code = stringField(j, "code");
     k.attemptUuid = kind == "attempt" ? stringField(j, "uuid") : stringField(j, "attemptUuid");

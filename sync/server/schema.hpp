@@ -4,6 +4,7 @@
 #include "sync/server/sql.hpp"
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace repere::sync::server {
@@ -23,5 +24,7 @@ struct RecordKeys {
     std::int64_t blobSize = -1;
 };
 RecordKeys recordKeys(const std::string& kind, const std::string& payload);
+// The same from a payload already parsed (ingest parses each payload once for keys and summary).
+RecordKeys recordKeys(const std::string& kind, const nlohmann::json& payload);
 
 } // namespace repere::sync::server
