@@ -1,5 +1,6 @@
 // `repere simulate`: virtual candidates of known ability take a package through the real engine
 // (engine/simulation.hpp) to measure placement accuracy and test length.
+#include "audio/encoder.hpp"
 #include "command.hpp"
 #include "data_dir_option.hpp"
 #include "engine/attempt_result.hpp"
@@ -10,6 +11,7 @@
 #include "util/private_files.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -26,8 +28,12 @@ namespace {
 // each answer in its own transaction (with its outbox row) before the next item, the result.
 class StoringObserver final : public engine::SimulationObserver {
 public:
-    StoringObserver(store::Database& db, const quiz::Quiz& quiz, std::string kioskId)
-        : db_(db), quiz_(quiz), kioskId_(std::move(kioskId)) {}
+    // recordingsIn: the data folder, when every spoken answer gets a recording file of its own
+    // (--recordings); empty: spoken answers name no file, as before.
+    StoringObserver(store::Database& db, const quiz::Quiz& quiz, std::string kioskId,
+                    std::filesystem::path recordingsIn = {})
+        : db_(db), quiz_(quiz), kioskId_(std::move(kioskId)),
+          recordingsIn_(std::move(recordingsIn)) {}
 
     std::string attemptStarting(int, std::uint64_t attemptSeed) override {
         const auto now = nowMs();
@@ -41,7 +47,14 @@ public:
         return record.uuid;
     }
     void responded(const engine::Response& response) override {
-        db_.storeResponse(response);
+        if (!recordingsIn_.empty() && response.answer.is_object() &&
+            response.answer.contains("recording")) {
+            engine::Response spoken = response;
+            spoken.answer["recording"] = writeRecording(response.uuid);
+            db_.storeResponse(spoken);
+        } else {
+            db_.storeResponse(response);
+        }
         ++responses_;
     }
     void finished(const engine::Attempt& attempt) override {
@@ -51,6 +64,7 @@ public:
 
     int attempts() const { return attempts_; }
     int responses() const { return responses_; }
+    int recordings() const { return recordings_; }
 
 private:
     static std::int64_t nowMs() {
@@ -59,11 +73,35 @@ private:
             .count();
     }
 
+    // A 2-second Ogg/Opus tone whose pitch comes from the answer's id, so every file differs
+    // (a sync test checks each one arrives once, byte for byte) and any player can play it.
+    // Written where the kiosk's recorder writes: rec/ in the data folder, owner only.
+    std::string writeRecording(const std::string& responseUuid) {
+        const std::string relative = "rec/" + responseUuid + ".ogg";
+        util::ensurePrivateDir(recordingsIn_ / "rec", true);
+        audio::PcmBuffer pcm;
+        pcm.format = {16000, 1};
+        const double hz = 200.0 + static_cast<double>(std::hash<std::string>{}(responseUuid) % 400);
+        pcm.samples.resize(2 * 16000);
+        for (std::size_t k = 0; k < pcm.samples.size(); ++k)
+            pcm.samples[k] = static_cast<float>(
+                0.3 * std::sin(2.0 * M_PI * hz * static_cast<double>(k) / 16000.0));
+        const auto error =
+            audio::writeAudioFile(recordingsIn_ / relative, pcm, audio::Codec::OggOpus);
+        if (!error.empty())
+            throw std::runtime_error("cannot write " + relative + ": " + error);
+        util::tightenIfExists(recordingsIn_ / relative);
+        ++recordings_;
+        return relative;
+    }
+
     store::Database& db_;
     const quiz::Quiz& quiz_;
     std::string kioskId_;
+    std::filesystem::path recordingsIn_;
     int attempts_ = 0;
     int responses_ = 0;
+    int recordings_ = 0;
 };
 
 struct SimulateArgs {
@@ -78,6 +116,7 @@ struct SimulateArgs {
     double perturbSd = 0.0;
     std::string truthOut;
     std::string truthIn;
+    bool recordings = false;
 };
 
 // The difficulties candidates answered with, beside the package's: what a calibration of the
@@ -173,8 +212,10 @@ int runSimulate(const SimulateArgs& args) {
     std::unique_ptr<store::Database> db;
     std::unique_ptr<StoringObserver> storing;
     if (args.dataDir) {
-        db = store::Database::openDataDir(store::resolveDataDir(args.dataDir));
-        storing = std::make_unique<StoringObserver>(*db, q, args.kioskId);
+        const auto dataDir = store::resolveDataDir(args.dataDir);
+        db = store::Database::openDataDir(dataDir);
+        storing = std::make_unique<StoringObserver>(
+            *db, q, args.kioskId, args.recordings ? dataDir : std::filesystem::path());
         options.observer = storing.get();
     }
     engine::SimulationReport report;
@@ -228,6 +269,8 @@ int runSimulate(const SimulateArgs& args) {
         std::cout << "stored: " << storing->attempts() << " attempts, " << storing->responses()
                   << " responses in "
                   << store::databasePath(store::resolveDataDir(args.dataDir)).string() << "\n";
+        if (args.recordings)
+            std::cout << "recordings: " << storing->recordings() << " files in rec/\n";
     }
     if (args.guesser)
         reportGuesser(q, args);
@@ -278,6 +321,10 @@ void registerSimulateCommands(CLI::App& app, Action& run) {
         ->description(
             "Also store every simulated attempt in this data folder, exactly as the kiosk does "
             "(a load generator for storage and sync)");
+    cmd->add_flag("--recordings", args->recordings,
+                  "With --data-dir: every spoken answer gets a recording file of its own (a "
+                  "2-second tone, Ogg/Opus) in rec/, as the kiosk's recorder writes it")
+        ->needs("--data-dir");
     cmd->add_option("--kiosk-id", args->kioskId, "Kiosk name stored with the simulated attempts")
         ->capture_default_str();
     cmd->callback([args, &run] { run = guarded([args] { return runSimulate(*args); }); });

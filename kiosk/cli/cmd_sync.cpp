@@ -3,7 +3,8 @@
 //   repere enrol --config /etc/repere/kiosk.conf --code -   (server and data-dir from the file)
 //   repere sync --data-dir DIR
 //   repere sync-status --data-dir DIR
-// The last line of `repere sync` is machine-readable:
+// The line before the last counts recorded answers: "recordings: uploaded=U waiting=W" (files
+// the server confirmed in this round, files still to send). The last line is machine-readable:
 //   sync_ok=1 pushed=N duplicates=D pending=P            (exit 0)
 //   sync_ok=0 pushed=N duplicates=D pending=P error=...   (exit 1)
 #include "command.hpp"
@@ -120,6 +121,8 @@ int runSync(const SyncArgs& a) {
         r.push.errorKind = why.kind;
         r.push.pending = db->pendingCount();
     }
+    std::cout << "recordings: uploaded=" << r.push.recordingsUploaded
+              << " waiting=" << r.push.recordingsWaiting << std::endl;
     const auto line = "pushed=" + std::to_string(r.push.pushed()) +
                       " duplicates=" + std::to_string(r.push.duplicates) +
                       " pending=" + std::to_string(db->pendingCount());

@@ -4,6 +4,8 @@
 # once while one server is killed (SIGKILL) and started again. Every response stored on the
 # kiosks is on the server exactly once, and nothing stays pending: the servers keep no state
 # outside the database (batch replies, rate limits, uploads), so either may answer any request.
+# Every spoken answer has a recording (simulate --recordings): each file is on the server once,
+# complete, and its bytes put back together from the database hash to the kiosk's file.
 #   two_servers_test.sh BIN_DIR SOURCE_DIR
 # PostgreSQL: REPERE_TEST_PG, or the cluster of scripts/start-postgres.sh, started when unset;
 # a cluster that cannot start fails the test.
@@ -62,7 +64,7 @@ curl -sf "$url/api/v1/health" >/dev/null || { cat "$tmp/haproxy.out"; fail "hapr
 total=0
 for k in $(seq 1 "$kiosks"); do
   "$bin/repere" simulate --quiz "$src/quizzes/exemple" --candidates "$candidates" --seed "$k" \
-    --data-dir "$tmp/k$k" --kiosk-id "k$k" >"$tmp/k$k.sim" 2>&1 || { cat "$tmp/k$k.sim"; fail "simulate"; }
+    --data-dir "$tmp/k$k" --kiosk-id "k$k" --recordings >"$tmp/k$k.sim" 2>&1 || { cat "$tmp/k$k.sim"; fail "simulate"; }
   n="$(sed -n 's/^stored: [0-9]* attempts, \([0-9]*\) responses.*/\1/p' "$tmp/k$k.sim")"
   total=$((total + n))
   code="$("$bin/repere-server" admin enrol-code --db "$db" --agency "ALI $((k % 4))")"
@@ -88,6 +90,8 @@ check_synced() {
   for k in $(seq 1 "$kiosks"); do
     last="$(tail -1 "$tmp/sync-$1-$k.out")"
     echo "$last" | grep -q "^sync_ok=1 .* pending=0$" || fail "round $1, kiosk $k: $last"
+    grep -q "^recordings: uploaded=[0-9]* waiting=0$" "$tmp/sync-$1-$k.out" ||
+      fail "round $1, kiosk $k: recordings left to send: $(grep '^recordings:' "$tmp/sync-$1-$k.out")"
   done
 }
 
@@ -114,7 +118,7 @@ echo "round 1: server a killed while $running of $kiosks kiosks were syncing, re
 # Round 2: more results on every kiosk, both servers up: round-robin gives each server batches.
 for k in $(seq 1 "$kiosks"); do
   "$bin/repere" simulate --quiz "$src/quizzes/exemple" --candidates 2 --seed "$((k + 100))" \
-    --data-dir "$tmp/k$k" --kiosk-id "k$k" >"$tmp/k$k.sim" 2>&1 || { cat "$tmp/k$k.sim"; fail "simulate"; }
+    --data-dir "$tmp/k$k" --kiosk-id "k$k" --recordings >"$tmp/k$k.sim" 2>&1 || { cat "$tmp/k$k.sim"; fail "simulate"; }
   n="$(sed -n 's/^stored: [0-9]* attempts, \([0-9]*\) responses.*/\1/p' "$tmp/k$k.sim")"
   total=$((total + n))
 done
@@ -133,4 +137,28 @@ distinct=$(tail -n +2 "$tmp/records.csv" | awk -F, -v k="$col_kind" -v i="$col_i
 echo "server: $responses responses ($distinct distinct) for $total stored on the kiosks"
 [ "$responses" = "$total" ] || fail "server has $responses responses, kiosks stored $total"
 [ "$distinct" = "$total" ] || fail "duplicates on the server"
+# Recordings: every file of every kiosk once on the server (one complete upload per file), and
+# the chunks the database holds put back together give the kiosk's bytes.
+psql "$db" -tAq -F ' ' -c "SELECT u.sha256, u.complete, string_agg(encode(c.data, 'hex'), '' ORDER BY c.off)
+  FROM uploads u LEFT JOIN upload_chunks c ON c.device_id = u.device_id AND c.sha256 = u.sha256
+  GROUP BY u.device_id, u.sha256, u.complete" >"$tmp/uploads.txt" || fail "cannot read the uploads"
+python3 - "$tmp/uploads.txt" "$tmp"/k*/rec/*.ogg <<'PY' || fail "recordings on the server differ from the kiosks'"
+import hashlib, sys
+server = {}
+for line in open(sys.argv[1]):
+    sha, complete, hexdata = (line.split() + [""])[:3]
+    server.setdefault(sha, []).append((complete, bytes.fromhex(hexdata)))
+files = sys.argv[2:]
+bad = []
+for f in files:
+    data = open(f, "rb").read()
+    rows = server.get(hashlib.sha256(data).hexdigest(), [])
+    if len(rows) != 1 or rows[0][0] != "1" or rows[0][1] != data:
+        bad.append(f"{f}: {len(rows)} upload(s), complete={[r[0] for r in rows]}")
+print(f"recordings: {len(files)} on the kiosks, {len(server)} on the server, "
+      f"{len(files) - len(bad)} once, complete and byte-identical")
+for b in bad[:10]:
+    print("  " + b)
+sys.exit(1 if bad or not files or len(server) != len(files) else 0)
+PY
 echo "two servers test: ok"

@@ -45,13 +45,14 @@
 // over every scored answer of that skill in the attempt; candidates are the unused non-practice
 // items of the section within the level gate (item level <= estimated level + 1); the next
 // item is drawn at random (seeded) among the topK most informative at the current estimate;
-// the skill stops, after at least minItems scored items, when se < seTarget or when one level
-// holds at least levelConfidence of the posterior probability (levels are what we report, so
-// a person well inside a level is not kept longer than needed); at maxItems; or when no item is
-// left. Levels come from the EAP estimate and the framework's cut-points. After a section, its
-// `next` rules are tried in order (first true wins); "end" finishes; a goto to an earlier or
-// unknown section is ignored (loops are impossible), no rule true -> the following section. A
-// section with nothing to show is passed over.
+// the skill stops, after at least minItems scored items, when one level holds at least
+// levelConfidence of the posterior probability (levels are what we report, so a person well
+// inside a level is not kept longer than needed; docs/placement.md), or when se < seTarget if a
+// package sets that optional target (off by default: 8-9 items never reached it); at maxItems;
+// or when no item is left. Levels come from the EAP estimate and the framework's cut-points. After
+// a section, its `next` rules are tried in order (first true wins); "end" finishes; a goto to an
+// earlier or unknown section is ignored (loops are impossible), no rule true -> the following
+// section. A section with nothing to show is passed over.
 //
 // ## Expression variables (see expression.hpp)
 // answer.<itemId>: choice/profile -> array of selected ids; write -> text; sim -> end state;
