@@ -19,11 +19,6 @@ std::string name(ImVec2 s) {
     return std::to_string(static_cast<int>(s.x)) + "x" + std::to_string(static_cast<int>(s.y));
 }
 
-bool inside(const ui::Rect& in, const ui::Rect& r) {
-    return r.min.x >= in.min.x - 0.5f && r.min.y >= in.min.y - 0.5f && r.max.x <= in.max.x + 0.5f &&
-           r.max.y <= in.max.y + 0.5f;
-}
-
 // A finger pressed at `from`, moved by `dy` in a few frames, lifted.
 void drag(SimFixture& f, ImVec2 from, float dy) {
     f.h.finger(from, false);
