@@ -16,7 +16,6 @@ namespace {
 struct TrainerArgs {
     std::optional<std::string> dataDir;
     std::string name;
-    bool admin = false;
 };
 
 int runAdd(const TrainerArgs& args) {
@@ -25,9 +24,8 @@ int runAdd(const TrainerArgs& args) {
         throw std::runtime_error("the two PINs differ; nothing was saved");
     }
     auto db = store::Database::openDataDir(store::resolveDataDir(args.dataDir));
-    const auto t = db->addTrainer(
-        args.name, pin, args.admin ? store::TrainerRole::Admin : store::TrainerRole::Trainer);
-    std::cout << "trainer added: " << t.name << " (" << store::toString(t.role) << ")\n";
+    const auto t = db->addTrainer(args.name, pin);
+    std::cout << "trainer added: " << t.name << "\n";
     return 0;
 }
 
@@ -39,8 +37,7 @@ int runList(const TrainerArgs& args) {
     auto db = openExistingDatabase(args.dataDir);
     const auto now = db->nowMs();
     for (const auto& t : db->listTrainers()) {
-        std::cout << t.name << "\t" << store::toString(t.role) << "\t" << store::toString(t.origin)
-                  << "\t";
+        std::cout << t.name << "\t" << store::toString(t.origin) << "\t";
         if (t.lockedUntilMs > now) {
             std::cout << "locked until " << localTime(t.lockedUntilMs) << " (lock " << t.lockouts
                       << ")";
@@ -86,7 +83,6 @@ void registerTrainerCommands(CLI::App& app, Action& run) {
         trainer->add_subcommand("add", "add a trainer; the PIN is read from standard input");
     addDataDirOption(add, args->dataDir);
     add->add_option("--name", args->name, "trainer's name as shown on the kiosk")->required();
-    add->add_flag("--admin", args->admin, "administrator (manages trainers and the kiosk)");
     add->callback([&run, args] { run = guarded([args] { return runAdd(*args); }); });
 
     auto* remove = trainer->add_subcommand(
@@ -102,7 +98,7 @@ void registerTrainerCommands(CLI::App& app, Action& run) {
     unlock->callback([&run, args] { run = guarded([args] { return runUnlock(*args); }); });
 
     auto* list = trainer->add_subcommand(
-        "list", "list trainers: name, role, origin (local/server), lock state (tab-separated)");
+        "list", "list trainers: name, origin (local/server), lock state (tab-separated)");
     addDataDirOption(list, args->dataDir);
     list->callback([&run, args] { run = guarded([args] { return runList(*args); }); });
 }

@@ -20,7 +20,7 @@ public:
         for (const auto& q : c.quizzes)
             u.quizzes.push_back({q.id, q.version, q.sha256, q.folder, 0});
         for (const auto& t : c.trainers)
-            u.trainers.push_back({t.name, t.pinHash, t.role, t.active});
+            u.trainers.push_back({t.name, t.pinHash, t.active});
         for (const auto& m : c.scores)
             u.scores.push_back(
                 {m.uuid, m.responseUuid, m.trainer, m.atMs, m.points, m.score, m.maxScore});

@@ -186,7 +186,7 @@ json toJson(const CatalogReply& c) {
     for (const auto& t : c.trainers)
         trainers.push_back({{"name", t.name},
                             {"pinHash", t.pinHash},
-                            {"role", t.role},
+                            {"role", "trainer"}, // kiosks before issue 14 require it
                             {"active", t.active},
                             {"catalogVersion", t.catalogVersion}});
     json scores = json::array();
@@ -345,7 +345,6 @@ Parsed<CatalogReply> parseCatalogReply(const std::string& text) {
             CatalogTrainer t;
             t.name = str(trainers[i], "name", where);
             t.pinHash = str(trainers[i], "pinHash", where);
-            t.role = str(trainers[i], "role", where);
             t.active = boolean(trainers[i], "active", where);
             t.catalogVersion = integer(trainers[i], "catalogVersion", where);
             c.trainers.push_back(std::move(t));

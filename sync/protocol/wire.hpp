@@ -116,7 +116,9 @@ struct CatalogQuiz {
 struct CatalogTrainer {
     std::string name;
     std::string pinHash; // Argon2id string (libsodium crypto_pwhash_str); never the PIN
-    std::string role;    // "trainer" | "admin"
+    // No role: every account is a trainer (the unused "admin" role went, issue 14). The JSON
+    // still carries "role":"trainer" for kiosks from before, which require it; a role received
+    // is ignored.
     bool active = true;
     std::int64_t catalogVersion = 0;
 };

@@ -98,15 +98,13 @@ std::string pinRefusal(const std::string& pin) {
 }
 
 std::int64_t addTrainer(Storage& storage, const std::string& agency, const std::string& name,
-                        const std::string& pin, const std::string& role, std::int64_t nowMs) {
+                        const std::string& pin, std::int64_t nowMs) {
     if (agency.empty())
         throw std::runtime_error("--agency is required: a trainer account belongs to one agency");
     if (name.empty())
         throw std::runtime_error("--name is required");
     if (const auto why = pinRefusal(pin); !why.empty())
         throw std::runtime_error(why);
-    if (role != "trainer" && role != "admin")
-        throw std::runtime_error("--role must be trainer or admin");
     util::ensureSodium();
     // The hash travels to every kiosk of the agency: a stolen kiosk lets someone try all 10^6
     // six-digit PINs offline, so each try must be expensive: libsodium's MODERATE (3 passes,
@@ -115,11 +113,10 @@ std::int64_t addTrainer(Storage& storage, const std::string& agency, const std::
     if (crypto_pwhash_str_alg(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_MODERATE,
                               crypto_pwhash_MEMLIMIT_MODERATE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("out of memory while hashing the PIN");
-    Trainer t{name, hash, role, true, agency, nowMs};
+    Trainer t{name, hash, true, agency, nowMs};
     const auto version = storage.upsertTrainer(t, nowMs);
     sodium_memzero(hash, sizeof hash);
-    storage.audit(
-        {nowMs, "add-trainer", "", "agency=" + agency + " name=" + name + " role=" + role});
+    storage.audit({nowMs, "add-trainer", "", "agency=" + agency + " name=" + name});
     return version;
 }
 

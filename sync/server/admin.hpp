@@ -41,7 +41,7 @@ std::string pinRefusal(const std::string& pin);
 // Adds or updates the trainer account (agency, name): PIN hashed with Argon2id, the PIN itself
 // is not kept. Only kiosks of `agency` receive it. Audited.
 std::int64_t addTrainer(Storage& storage, const std::string& agency, const std::string& name,
-                        const std::string& pin, const std::string& role, std::int64_t nowMs);
+                        const std::string& pin, std::int64_t nowMs);
 
 // Removes the account; kiosks of the agency delete it at their next catalogue pull. nullopt when
 // the agency has no such account. Audited.

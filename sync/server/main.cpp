@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
 
     auto* admin = app.add_subcommand("admin", "administration commands");
     admin->require_subcommand(1);
-    std::string agency, device, path, name, pin, role = "trainer", format = "csv", output, code;
+    std::string agency, device, path, name, pin, format = "csv", output, code;
     int validHours = 24;
     // Not required here: `repere-server --config FILE admin ...` takes it from the file.
     auto addDb = [&](CLI::App* c) {
@@ -181,7 +181,6 @@ int main(int argc, char** argv) {
     addDb(trainer);
     trainer->add_option("--agency", agency, "agency whose kiosks receive the account")->required();
     trainer->add_option("--name", name)->required();
-    trainer->add_option("--role", role)->check(CLI::IsMember({"trainer", "admin"}));
     auto* removeTrainerCmd = admin->add_subcommand(
         "remove-trainer", "remove a trainer account; the agency's kiosks delete it at next sync");
     addDb(removeTrainerCmd);
@@ -339,7 +338,7 @@ int main(int argc, char** argv) {
             if (repere::util::stdinIsTerminal() &&
                 repere::util::readSecretLine("PIN again: ") != pin)
                 throw std::runtime_error("the two PINs differ; nothing was saved");
-            const auto v = addTrainer(*storage, agency, name, pin, role, nowMs());
+            const auto v = addTrainer(*storage, agency, name, pin, nowMs());
             std::cout << "trainer " << name << " of " << agency << " saved (catalogue version " << v
                       << "); the kiosks of " << agency << " receive it at their next sync\n";
         } else if (removeTrainerCmd->parsed()) {
@@ -352,12 +351,12 @@ int main(int argc, char** argv) {
             std::cout << "trainer " << name << " of " << agency << " removed (catalogue version "
                       << *v << "); the kiosks of " << agency << " delete it at their next sync\n";
         } else if (trainersCmd->parsed()) {
-            std::cout << "agency\tname\trole\tstate\tupdated_at_ms\n";
+            std::cout << "agency\tname\tstate\tupdated_at_ms\n";
             for (const auto& t : storage->trainers())
                 std::cout << (t.agency.empty() ? "(none: sent to no kiosk; add again with --agency)"
                                                : t.agency)
-                          << "\t" << t.name << "\t" << t.role << "\t"
-                          << (t.active ? "active" : "removed") << "\t" << t.updatedAtMs << "\n";
+                          << "\t" << t.name << "\t" << (t.active ? "active" : "removed") << "\t"
+                          << t.updatedAtMs << "\n";
         } else if (addUser->parsed()) {
             // Never on the command line: `ps` and the shell history would keep it.
             const auto password =

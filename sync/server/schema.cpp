@@ -7,6 +7,9 @@
 // so an upload is checked against the device's own records through an index.
 // Version 5 (issue 18, speed): one summary row per attempt and its levels per skill, kept at
 // ingest (attempt_summary.hpp), so the back office's pages read no payloads.
+// Version 7 (issue 14): trainer accounts lose their role column: the "admin" role granted
+// nothing; every account, admins included, stays as a trainer (the catalogue still says
+// "role":"trainer" to kiosks from before, which require it).
 #include "sync/server/schema.hpp"
 
 #include "sync/server/attempt_summary.hpp"
@@ -151,6 +154,16 @@ std::vector<std::string> schemaV4(SqlDialect d) {
     };
 }
 
+// Whether `trainers` still has its role column: a database set back to an older version by
+// hand (tests do) runs the later migrations again, and this one must then do nothing.
+bool trainersHaveRole(SqlSession& s, SqlDialect d) {
+    return !s.query(d == SqlDialect::Postgresql
+                        ? "SELECT 1 FROM information_schema.columns WHERE table_schema ="
+                          " current_schema() AND table_name = 'trainers' AND column_name = 'role'"
+                        : "SELECT 1 FROM pragma_table_info('trainers') WHERE name = 'role'")
+                .empty();
+}
+
 std::int64_t intField(const nlohmann::json& j, const char* key) {
     if (!j.is_object())
         return -1;
@@ -280,6 +293,11 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
                    " WHERE device_id = 'backoffice' AND kind = 'manual_score' AND seq = 0");
         }
         s.exec("UPDATE schema_version SET version = 6");
+    }
+    if (version < 7) {
+        if (trainersHaveRole(s, dialect))
+            s.exec("ALTER TABLE trainers DROP COLUMN role");
+        s.exec("UPDATE schema_version SET version = 7");
     }
 }
 

@@ -465,12 +465,12 @@ std::int64_t SqlStorage::upsertTrainer(const Trainer& t, std::int64_t nowMs) {
     std::int64_t version = 0;
     db_->transact([&](SqlSession& s) {
         version = nextCatalogVersion(s);
-        s.exec("INSERT INTO trainers (agency, name, pin_hash, role, active, catalog_version, "
-               "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agency, name) DO "
-               "UPDATE SET pin_hash = excluded.pin_hash, role = excluded.role,"
+        s.exec("INSERT INTO trainers (agency, name, pin_hash, active, catalog_version, "
+               "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (agency, name) DO "
+               "UPDATE SET pin_hash = excluded.pin_hash,"
                " active = excluded.active, catalog_version = excluded.catalog_version,"
                " updated_at = excluded.updated_at",
-               {t.agency, t.name, t.pinHash, t.role, t.active ? 1 : 0, version, nowMs});
+               {t.agency, t.name, t.pinHash, t.active ? 1 : 0, version, nowMs});
     });
     return version;
 }
@@ -498,10 +498,9 @@ std::vector<Trainer> SqlStorage::trainers() {
     std::vector<Trainer> out;
     db_->transact([&](SqlSession& s) {
         out.clear();
-        for (const auto& r : s.query("SELECT name, role, active, agency, updated_at FROM trainers"
+        for (const auto& r : s.query("SELECT name, active, agency, updated_at FROM trainers"
                                      " ORDER BY agency, name"))
-            out.push_back(
-                {toText(r[0]), "", toText(r[1]), toInt(r[2]) == 1, toText(r[3]), toInt(r[4])});
+            out.push_back({toText(r[0]), "", toInt(r[1]) == 1, toText(r[2]), toInt(r[3])});
     });
     return out;
 }
@@ -529,11 +528,10 @@ CatalogReply SqlStorage::catalogSince(std::int64_t since, const std::string& age
         if (agency.empty())
             return; // no agency, no trainer: an account of agency "" is sent to nobody
         for (const auto& r :
-             s.query("SELECT name, pin_hash, role, active, catalog_version FROM trainers"
+             s.query("SELECT name, pin_hash, active, catalog_version FROM trainers"
                      " WHERE catalog_version > $1 AND agency = $2 ORDER BY catalog_version",
                      {since, agency}))
-            c.trainers.push_back(
-                {toText(r[0]), toText(r[1]), toText(r[2]), toInt(r[3]) == 1, toInt(r[4])});
+            c.trainers.push_back({toText(r[0]), toText(r[1]), toInt(r[2]) == 1, toInt(r[3])});
         c.scores = backOfficeScoresSince(s, since, agency);
     });
     return c;

@@ -68,7 +68,6 @@ struct ConflictRecord {
 struct Trainer {
     std::string name;
     std::string pinHash;
-    std::string role;
     bool active = true; // false: removed; kept as a tombstone so kiosks delete it at next pull
     std::string agency;
     std::int64_t updatedAtMs = 0;

@@ -36,10 +36,10 @@ assert sum(len(a["responses"]) for a in doc["attempts"]) == 6
 if "$repere" export --data-dir "$work/data" --format xml 2>/dev/null; then fail "xml accepted"; fi
 
 # Trainers: PIN from stdin only; a bad PIN is refused with a clear error.
-printf '482157\n' | "$repere" trainer add --data-dir "$work/data" --name "Fatou Diallo" --admin >/dev/null
+printf '482157\n' | "$repere" trainer add --data-dir "$work/data" --name "Fatou Diallo" >/dev/null
 printf '12\n' | "$repere" trainer add --data-dir "$work/data" --name "Karim" 2>"$work/err" && fail "short PIN accepted"
 grep -q "6 to 12 digits" "$work/err" || fail "no clear PIN error"
-"$repere" trainer list --data-dir "$work/data" | grep -q "^Fatou Diallo	admin	local	active" || fail "trainer list"
+"$repere" trainer list --data-dir "$work/data" | grep -q "^Fatou Diallo	local	active" || fail "trainer list"
 if "$repere" trainer add --data-dir "$work/data" --name X 1234 2>/dev/null </dev/null; then fail "PIN as argument accepted"; fi
 
 # Backup: a complete self-contained copy.

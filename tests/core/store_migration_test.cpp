@@ -131,7 +131,7 @@ TEST_CASE("the v1 fixture migrates with its data and outbox states carried over"
     CHECK(finished[0].result["levels"]["reading"] == "a1.1");
 
     // Version 2 tables work on the migrated file.
-    db->addTrainer("Fatou", "246813", TrainerRole::Admin, PinHashParams::minimum());
+    db->addTrainer("Fatou", "246813", PinHashParams::minimum());
     CHECK(db->login("Fatou", "246813").status == LoginStatus::Ok);
     CHECK(db->syncValue("cursor") == std::optional<std::string>("6"));
 }

@@ -60,8 +60,7 @@ struct Kiosk {
     test::UiHarness ui;
 
     Kiosk() {
-        db->addTrainer("Mme Benali", "482157", store::TrainerRole::Trainer,
-                       store::PinHashParams::minimum());
+        db->addTrainer("Mme Benali", "482157", store::PinHashParams::minimum());
         app::ControllerDeps deps;
         deps.quizzes = &quizzes;
         deps.db = db.get();

@@ -24,8 +24,7 @@ struct Kiosk {
 
     Kiosk() {
         for (const char* name : {"Mme Benali", "M. Okafor", "Awa Diallo"})
-            db->addTrainer(name, "482157", store::TrainerRole::Trainer,
-                           store::PinHashParams::minimum());
+            db->addTrainer(name, "482157", store::PinHashParams::minimum());
         app::ControllerDeps deps;
         deps.quizzes = &quizzes;
         deps.db = db.get();

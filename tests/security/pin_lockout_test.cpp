@@ -43,8 +43,8 @@ TEST_CASE("PIN lock-out escalates 1 min, 5 min, 30 min, survives restarts, per t
     const auto file = dir / "k.sqlite";
     {
         auto db = Database::open(file, clock.options());
-        db->addTrainer("Karim", "864209", TrainerRole::Trainer, PinHashParams::minimum());
-        db->addTrainer("Awa", "135791", TrainerRole::Trainer, PinHashParams::minimum());
+        db->addTrainer("Karim", "864209", PinHashParams::minimum());
+        db->addTrainer("Awa", "135791", PinHashParams::minimum());
     }
     const std::int64_t expected[] = {1 * kMinute, 5 * kMinute, 30 * kMinute, 180 * kMinute};
     for (std::int64_t length : expected) {
@@ -77,13 +77,12 @@ TEST_CASE("a PIN shorter than 6 digits is refused with a clear message", "[secur
     auto db = Database::open(dir / "k.sqlite");
     for (const std::string pin : {"1234", "12345"}) {
         try {
-            db->addTrainer("Nouveau", pin, TrainerRole::Trainer, PinHashParams::minimum());
+            db->addTrainer("Nouveau", pin, PinHashParams::minimum());
             FAIL("PIN accepted: " << pin);
         } catch (const StoreError& e) {
             CHECK(e.kind() == StoreErrorKind::Invalid);
             CHECK_THAT(e.what(), Catch::Contains("6 to 12 digits"));
         }
     }
-    CHECK_NOTHROW(
-        db->addTrainer("Nouveau", "246810", TrainerRole::Trainer, PinHashParams::minimum()));
+    CHECK_NOTHROW(db->addTrainer("Nouveau", "246810", PinHashParams::minimum()));
 }

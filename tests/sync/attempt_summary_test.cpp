@@ -199,11 +199,12 @@ TEST_CASE("attempt summaries: the migration to schema 5 builds them and keeps ev
         seed(*s, enrolled(*s, "ALI Bondy"), enrolled(*s, "ALI Pantin"));
         records = s->recordCount();
     }
-    // Back to schema 4: no summary tables.
+    // Back to schema 4: no summary tables, and the trainer role column schema 6 dropped.
     rawDatabase(spec)->transact([](SqlSession& s) {
         s.exec("DROP TABLE attempt_levels");
         s.exec("DROP TABLE attempt_summary");
         s.exec("DROP TABLE attempt_results");
+        s.exec("ALTER TABLE trainers ADD COLUMN role TEXT NOT NULL DEFAULT 'trainer'");
         s.exec("UPDATE schema_version SET version = 4");
     });
     auto s = openStorage(spec);

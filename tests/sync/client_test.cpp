@@ -299,7 +299,7 @@ TEST_CASE("client: catalogue pull, validated, applied once, resumed after a cut 
         },
         test::wallMs());
     REQUIRE(pub.ok);
-    sync::server::addTrainer(*srv.storage, "ALI Bondy", "Awa", "482157", "trainer", test::wallMs());
+    sync::server::addTrainer(*srv.storage, "ALI Bondy", "Awa", "482157", test::wallMs());
 
     {
         ClientHooks cut;

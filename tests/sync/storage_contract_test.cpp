@@ -196,7 +196,7 @@ TEST_CASE("storage: the catalogue lists quiz packages and trainers changed since
     CHECK_THROWS(s->publishQuiz(clash, 12)); // a version is immutable
     CatalogQuiz missing{"autre", "1", sha256Hex("m3"), 0, {{"quiz.json", sha256Hex("absent"), 6}}};
     CHECK_THROWS(s->publishQuiz(missing, 13));
-    const auto v2 = s->upsertTrainer({"Awa", "$argon2id$fake", "trainer", true, "ALI Bondy"}, 20);
+    const auto v2 = s->upsertTrainer({"Awa", "$argon2id$fake", true, "ALI Bondy"}, 20);
     CHECK(v2 > v1);
     auto all = s->catalogSince(0, "ALI Bondy");
     CHECK(all.version == v2);

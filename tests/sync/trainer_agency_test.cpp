@@ -37,14 +37,13 @@ TEST_CASE("trainers: a kiosk of agency A never receives agency B's trainer, hash
     test::ServerFixture srv;
     auto& st = *srv.storage;
     const auto now = test::wallMs();
-    server::addTrainer(st, "ALI Bondy", "Awa", "482157", "trainer", now);
-    server::addTrainer(st, "ALI Sevran", "Bruno", "731904", "trainer", now);
+    server::addTrainer(st, "ALI Bondy", "Awa", "482157", now);
+    server::addTrainer(st, "ALI Sevran", "Bruno", "731904", now);
     // The same name in both agencies: two accounts, each kiosk gets its own agency's hash.
-    st.upsertTrainer({"Karim", "$argon2id$hash-of-bondy", "trainer", true, "ALI Bondy", now}, now);
-    st.upsertTrainer({"Karim", "$argon2id$hash-of-sevran", "trainer", true, "ALI Sevran", now},
-                     now);
+    st.upsertTrainer({"Karim", "$argon2id$hash-of-bondy", true, "ALI Bondy", now}, now);
+    st.upsertTrainer({"Karim", "$argon2id$hash-of-sevran", true, "ALI Sevran", now}, now);
     // An account from before agencies (agency "") goes to nobody.
-    st.upsertTrainer({"Ancien", "$argon2id$hash-of-ancien", "trainer", true, "", now}, now);
+    st.upsertTrainer({"Ancien", "$argon2id$hash-of-ancien", true, "", now}, now);
 
     std::string sevranHash;
     for (const auto& t : st.trainers())
@@ -88,10 +87,10 @@ TEST_CASE("trainers: a PIN shorter than 6 digits, or not digits, is refused with
     const auto now = test::wallMs();
     for (const std::string pin : {"12345", "4821", "", "12345a", "1234567890123"}) {
         INFO(pin);
-        CHECK_THROWS(server::addTrainer(*st, "ALI Bondy", "Awa", pin, "trainer", now));
+        CHECK_THROWS(server::addTrainer(*st, "ALI Bondy", "Awa", pin, now));
     }
     CHECK(server::pinRefusal("12345").find("at least 6 digits") != std::string::npos);
-    CHECK_THROWS_WITH(server::addTrainer(*st, "", "Awa", "482157", "trainer", now),
+    CHECK_THROWS_WITH(server::addTrainer(*st, "", "Awa", "482157", now),
                       Catch::Contains("--agency"));
     CHECK(st->trainers().empty());
     CHECK(st->catalogSince(0, "ALI Bondy").trainers.empty());
@@ -103,16 +102,15 @@ TEST_CASE("trainers: remove-trainer reaches the kiosk at its next pull, a local 
     test::ServerFixture srv;
     auto& st = *srv.storage;
     // Hashed at minimum cost here: this test is about what travels, not about the cost.
-    st.upsertTrainer(
-        {"Awa", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", "trainer", true, "ALI Bondy", 1}, 1);
-    st.upsertTrainer(
-        {"Karim", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", "trainer", true, "ALI Bondy", 1},
-        1);
+    st.upsertTrainer({"Awa", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", true, "ALI Bondy", 1},
+                     1);
+    st.upsertTrainer({"Karim", "$argon2id$v=19$m=8,t=1,p=1$c2VydmVy$aGFzaA", true, "ALI Bondy", 1},
+                     1);
 
     test::TempDir data;
     auto db = store::Database::openDataDir(data.path());
     // Karim exists on this kiosk as a local account before the server sends its own Karim.
-    db->addTrainer("Karim", "864209", store::TrainerRole::Trainer, store::PinHashParams::minimum());
+    db->addTrainer("Karim", "864209", store::PinHashParams::minimum());
     DatabaseSyncState state(*db);
     auto e = SyncClient::enrol(state, srv.url(), srv.newCode("ALI Bondy"), "kiosk");
     REQUIRE(e.ok);

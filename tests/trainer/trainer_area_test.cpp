@@ -35,8 +35,7 @@ struct Kiosk {
     explicit Kiosk(const std::function<void(quiz::Quiz&)>& edit = {}) {
         if (edit)
             edit(quizzes.front());
-        db->addTrainer("Mme Benali", "482157", store::TrainerRole::Trainer,
-                       store::PinHashParams::minimum());
+        db->addTrainer("Mme Benali", "482157", store::PinHashParams::minimum());
         code = db->registerNewBeneficiary(std::string("Awa")).code;
         taken = report::test::takeFrancais(*db, quizzes.front(), code);
         app::ControllerDeps deps;

@@ -111,10 +111,8 @@ int main(int argc, char** argv) {
     const auto& quiz = *loaded.quiz;
     store::ensureDataDir(dataDir);
     auto db = store::Database::openDataDir(dataDir);
-    db->addTrainer("Mme Benali", "482157", store::TrainerRole::Trainer,
-                   store::PinHashParams::minimum());
-    db->addTrainer("M. Okafor", "137946", store::TrainerRole::Trainer,
-                   store::PinHashParams::minimum());
+    db->addTrainer("Mme Benali", "482157", store::PinHashParams::minimum());
+    db->addTrainer("M. Okafor", "137946", store::PinHashParams::minimum());
     const auto code = db->registerNewBeneficiary(std::string("Awa"), db->nowMs()).code;
     const std::int64_t weekAgo = db->nowMs() - 7LL * 24 * 3600 * 1000;
     take(*db, quiz, code, 3, weekAgo, false, dataDir); // a week ago

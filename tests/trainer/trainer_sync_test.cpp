@@ -43,8 +43,7 @@ struct Kiosk {
     test::UiHarness ui;
 
     explicit Kiosk(app::SyncPort* sync) {
-        db->addTrainer("Mme Benali", "482157", store::TrainerRole::Trainer,
-                       store::PinHashParams::minimum());
+        db->addTrainer("Mme Benali", "482157", store::PinHashParams::minimum());
         app::ControllerDeps deps;
         deps.quizzes = &quizzes;
         deps.db = db.get();

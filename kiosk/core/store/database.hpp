@@ -160,10 +160,10 @@ public:
     // 4. Trainers, manual scores, notes
     // --------------------------------------------------------------------------------------
     // PIN: 6 to 12 digits. Throws StoreError{Invalid} (bad name/PIN) or {Constraint} (name taken).
-    TrainerInfo addTrainer(const std::string& name, const std::string& pin, TrainerRole role,
+    TrainerInfo addTrainer(const std::string& name, const std::string& pin,
                            const PinHashParams& params = PinHashParams::interactive());
     // An account pulled from the central server (its PIN hash is already Argon2id).
-    void upsertTrainerHash(const std::string& name, const std::string& pinHash, TrainerRole role);
+    void upsertTrainerHash(const std::string& name, const std::string& pinHash);
     std::vector<TrainerInfo> listTrainers();
     // Checks a PIN. kMaxPinFailures wrong PINs lock the account for pinLockMs(earlier locks)
     // (stored in the file: the lock survives a restart); while locked a right PIN is refused too.

@@ -203,6 +203,12 @@ UPDATE attempt SET result = json_insert(json_set(result, '$.skills', (
 WHERE result IS NOT NULL AND json_valid(result) AND json_type(result, '$.skills') = 'array';
 )sql";
 
+// v9 (issue 14): the "admin" trainer role granted nothing anywhere; it goes. Every account,
+// "admin" ones included, stays as a plain trainer with its PIN, lock-out and origin.
+constexpr const char* kV9 = R"sql(
+ALTER TABLE trainer DROP COLUMN role;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -215,6 +221,7 @@ const std::vector<Migration>& migrations() {
         {6, "sync: outbox records too large for a batch set aside with a reason", kV6},
         {7, "sync: recorded answers declared to the server and confirmed by it", kV7},
         {8, "results: one shape for attempt results (skills keyed by id)", kV8},
+        {9, "security: the unused admin trainer role removed (admins become trainers)", kV9},
     };
     return all;
 }

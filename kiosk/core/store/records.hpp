@@ -92,10 +92,6 @@ struct Assignment {
     std::int64_t atMs = 0;
 };
 
-enum class TrainerRole { Trainer, Admin };
-const char* toString(TrainerRole r);
-std::optional<TrainerRole> trainerRoleFromString(const std::string& s);
-
 // Local: added on this kiosk (`repere trainer add`); Server: pulled from the catalogue.
 enum class TrainerOrigin { Local, Server };
 const char* toString(TrainerOrigin o);
@@ -103,7 +99,6 @@ const char* toString(TrainerOrigin o);
 struct TrainerInfo {
     std::int64_t id = 0;
     std::string name;
-    TrainerRole role = TrainerRole::Trainer;
     int failures = 0;               // consecutive wrong PINs since the last success or lock
     std::int64_t lockedUntilMs = 0; // 0: not locked
     std::int64_t createdAtMs = 0;

@@ -11,9 +11,6 @@ void Database::applyCatalog(const CatalogUpdate& update) {
         if (t.active && t.pinHash.rfind("$argon2id$", 0) != 0)
             throw StoreError(StoreErrorKind::Invalid,
                              "trainer " + t.name + ": the PIN hash is not Argon2id");
-        if (t.role != "trainer" && t.role != "admin")
-            throw StoreError(StoreErrorKind::Invalid,
-                             "trainer " + t.name + ": unknown role " + t.role);
     }
     write([&] {
         SQLite::Statement quiz(
@@ -32,11 +29,11 @@ void Database::applyCatalog(const CatalogUpdate& update) {
         }
         // The server only ever changes or deletes accounts it sent: a local account (made with
         // `repere trainer add`) of the same name keeps its PIN and stays when the server's goes.
-        SQLite::Statement trainer(
-            *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms, origin)"
-                  " VALUES (?,?,?,?,'server')"
-                  " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                  " role = excluded.role WHERE trainer.origin = 'server'");
+        SQLite::Statement trainer(*db_,
+                                  "INSERT INTO trainer (name, pin_hash, created_at_ms, origin)"
+                                  " VALUES (?,?,?,'server')"
+                                  " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash"
+                                  " WHERE trainer.origin = 'server'");
         SQLite::Statement remove(*db_, "DELETE FROM trainer WHERE name = ? AND origin = 'server'");
         for (const auto& t : update.trainers) {
             if (!t.active) { // removed centrally: the account goes away on the kiosk too
@@ -47,8 +44,7 @@ void Database::applyCatalog(const CatalogUpdate& update) {
             }
             trainer.bind(1, t.name);
             trainer.bind(2, t.pinHash);
-            trainer.bind(3, t.role);
-            trainer.bind(4, clock_());
+            trainer.bind(3, clock_());
             trainer.exec();
             trainer.reset();
         }

@@ -22,7 +22,6 @@ struct CatalogQuizRow {
 struct CatalogTrainerRow {
     std::string name;
     std::string pinHash; // Argon2id string
-    std::string role;    // "trainer" | "admin"
     bool active = true;
 };
 

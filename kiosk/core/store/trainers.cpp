@@ -1,4 +1,4 @@
-// Trainer accounts: Argon2id PIN hashes (libsodium), roles, origin, escalating lock-out after
+// Trainer accounts: Argon2id PIN hashes (libsodium), origin, escalating lock-out after
 // repeated wrong PINs. The failure counter, the lock and the number of locks so far live in the
 // file, so pulling the plug resets none of them.
 #include "store/database.hpp"
@@ -15,20 +15,21 @@ namespace repere::store {
 
 namespace {
 
-constexpr const char* kSelect = "SELECT id, name, role, failures, locked_until_ms, created_at_ms,"
+// Every account is a plain trainer: the "admin" role granted nothing and went in schema v9.
+constexpr const char* kSelect = "SELECT id, name, failures, locked_until_ms, created_at_ms,"
                                 " pin_hash, origin, lockouts FROM trainer";
+constexpr int kHashColumn = 5;
 
 TrainerInfo readTrainer(SQLite::Statement& st) {
     TrainerInfo t;
     t.id = st.getColumn(0).getInt64();
     t.name = st.getColumn(1).getString();
-    t.role = trainerRoleFromString(st.getColumn(2).getString()).value_or(TrainerRole::Trainer);
-    t.failures = st.getColumn(3).getInt();
-    t.lockedUntilMs = st.getColumn(4).getInt64();
-    t.createdAtMs = st.getColumn(5).getInt64();
+    t.failures = st.getColumn(2).getInt();
+    t.lockedUntilMs = st.getColumn(3).getInt64();
+    t.createdAtMs = st.getColumn(4).getInt64();
     t.origin =
-        st.getColumn(7).getString() == "server" ? TrainerOrigin::Server : TrainerOrigin::Local;
-    t.lockouts = st.getColumn(8).getInt();
+        st.getColumn(6).getString() == "server" ? TrainerOrigin::Server : TrainerOrigin::Local;
+    t.lockouts = st.getColumn(7).getInt();
     return t;
 }
 
@@ -66,20 +67,6 @@ const char* toString(TrainerOrigin o) {
     return o == TrainerOrigin::Server ? "server" : "local";
 }
 
-const char* toString(TrainerRole r) {
-    return r == TrainerRole::Admin ? "admin" : "trainer";
-}
-
-std::optional<TrainerRole> trainerRoleFromString(const std::string& s) {
-    if (s == "admin") {
-        return TrainerRole::Admin;
-    }
-    if (s == "trainer") {
-        return TrainerRole::Trainer;
-    }
-    return std::nullopt;
-}
-
 PinHashParams PinHashParams::interactive() {
     return {crypto_pwhash_opslimit_interactive(), crypto_pwhash_memlimit_interactive()};
 }
@@ -89,7 +76,7 @@ PinHashParams PinHashParams::minimum() {
 }
 
 TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& pin,
-                                 TrainerRole role, const PinHashParams& params) {
+                                 const PinHashParams& params) {
     const std::string name = trimmed(rawName);
     if (name.empty() || name.size() > 80) {
         throw StoreError(StoreErrorKind::Invalid, "a trainer needs a name (1 to 80 characters)");
@@ -107,19 +94,17 @@ TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& 
     }
     TrainerInfo t;
     t.name = name;
-    t.role = role;
     t.createdAtMs = clock_();
     try {
         write([&] {
             SQLite::Statement ins(
-                *db_, "INSERT INTO trainer (name, pin_hash, role, created_at_ms) VALUES (?,?,?,?)");
+                *db_, "INSERT INTO trainer (name, pin_hash, created_at_ms) VALUES (?,?,?)");
             ins.bind(1, name);
             ins.bind(2, std::string(hash.data()));
-            ins.bind(3, toString(role));
-            ins.bind(4, t.createdAtMs);
+            ins.bind(3, t.createdAtMs);
             ins.exec();
             t.id = db_->getLastInsertRowid();
-            auditInTx("cli", "trainer-add", name + " (" + toString(role) + ")");
+            auditInTx("cli", "trainer-add", name);
         });
     } catch (const StoreError& e) {
         if (e.kind() == StoreErrorKind::Constraint) {
@@ -132,22 +117,19 @@ TrainerInfo Database::addTrainer(const std::string& rawName, const std::string& 
     return t;
 }
 
-void Database::upsertTrainerHash(const std::string& name, const std::string& pinHash,
-                                 TrainerRole role) {
+void Database::upsertTrainerHash(const std::string& name, const std::string& pinHash) {
     if (pinHash.rfind("$argon2id$", 0) != 0) {
         throw StoreError(StoreErrorKind::Invalid,
                          "trainer " + name + ": the PIN hash is not Argon2id");
     }
     write([&] {
-        SQLite::Statement st(*db_,
-                             "INSERT INTO trainer (name, pin_hash, role, created_at_ms, origin)"
-                             " VALUES (?,?,?,?,'server')"
-                             " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
-                             " role = excluded.role, origin = 'server'");
+        SQLite::Statement st(*db_, "INSERT INTO trainer (name, pin_hash, created_at_ms, origin)"
+                                   " VALUES (?,?,?,'server')"
+                                   " ON CONFLICT(name) DO UPDATE SET pin_hash = excluded.pin_hash,"
+                                   " origin = 'server'");
         st.bind(1, trimmed(name));
         st.bind(2, pinHash);
-        st.bind(3, toString(role));
-        st.bind(4, clock_());
+        st.bind(3, clock_());
         st.exec();
     });
 }
@@ -186,7 +168,7 @@ LoginCheck Database::beginLogin(const std::string& rawName) {
         if (st.executeStep()) {
             const bool exact = st.getColumn(1).getString() == check.name;
             TrainerInfo first = readTrainer(st);
-            std::string firstHash = st.getColumn(6).getString();
+            std::string firstHash = st.getColumn(kHashColumn).getString();
             if (exact || !st.executeStep()) {
                 check.trainer = std::move(first);
                 check.hash = std::move(firstHash);
