@@ -8,6 +8,7 @@
 #include "sync/server/admin_calibrate.hpp"
 #include "sync/server/admin_erase.hpp"
 #include "sync/server/admin_item_stats.hpp"
+#include "sync/server/audit_retention.hpp"
 #include "sync/server/backup.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/quiz_validation.hpp"
@@ -18,7 +19,6 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <condition_variable>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -93,6 +93,17 @@ int serve(ServeSettings settings) {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
     auto storage = openStorage(db);
+    // Audit retention (issue 14, point 9): a first pass before the server listens, then daily
+    // on its own thread (audit_retention.hpp).
+    AuditRetentionOptions ro;
+    ro.keepDays = keepAuditDays;
+    // Standard error: the first line on standard output stays "listening on" (scripts read it);
+    // the journal takes both.
+    ro.log = [](const std::string& line) {
+        std::cerr << "repere-server: " << line << std::endl;
+    };
+    AuditRetention retention(*storage, ro);
+    retention.start();
     HttpServer server(*storage, options);
     server.bind();
     std::cout << "repere-server: listening on " << (options.tlsCert.empty() ? "http" : "https")
@@ -103,32 +114,8 @@ int serve(ServeSettings settings) {
         sigwait(&set, &sig);
         server.stop();
     });
-    // Audit retention at start, then daily, on its own thread (issue 14, point 9).
-    std::mutex retentionMutex;
-    std::condition_variable retentionWake;
-    bool stopped = false;
-    std::thread retention([&] {
-        std::unique_lock<std::mutex> lock(retentionMutex);
-        while (!stopped) {
-            lock.unlock();
-            try {
-                if (const auto n = applyAuditRetention(*storage, keepAuditDays, nowMs()); n > 0)
-                    std::cout << "repere-server: retention: " << n << " audit lines removed"
-                              << std::endl;
-            } catch (const std::exception& e) {
-                std::cerr << "repere-server: retention: " << e.what() << std::endl;
-            }
-            lock.lock();
-            retentionWake.wait_for(lock, std::chrono::hours(24), [&] { return stopped; });
-        }
-    });
     server.listen();
-    {
-        std::lock_guard<std::mutex> lock(retentionMutex);
-        stopped = true;
-    }
-    retentionWake.notify_all();
-    retention.join();
+    retention.stop();
     pthread_kill(signals.native_handle(), SIGTERM); // wake the waiter if stop came from elsewhere
     signals.join();
     std::cout << "repere-server: stopped" << std::endl;
