@@ -179,9 +179,25 @@ PushReport SyncClient::push() {
             std::to_string(requeued) + " records");
     }
 
+    if (SyncError e = sendBatches(*t, rep); e.failed())
+        return finish(std::move(e));
+    // The files after the records that declare them (the server refuses bytes nobody declared).
+    const std::int64_t redeclaredBefore = rep.recordingsRedeclared;
+    if (SyncError e = uploadRecordings(*t, rep, true);
+        e.failed() || rep.recordingsRedeclared == redeclaredBefore)
+        return finish(std::move(e));
+    // Files the server refused as declared by no record of this device were declared again:
+    // their new records go now, then the files, once more in this round (a second refusal is
+    // only logged; the next round declares them again rather than sending bytes for ever).
+    if (SyncError e = sendBatches(*t, rep); e.failed())
+        return finish(std::move(e));
+    return finish(uploadRecordings(*t, rep, false));
+}
+
+SyncError SyncClient::sendBatches(const HttpTransport& t, PushReport& rep) {
     for (;;) {
         if (cancelled())
-            return finish(kCancelled);
+            return kCancelled;
         std::string batchId;
         std::vector<store::OutboxRecord> records;
         if (auto open = outbox_.openBatchId()) { // a batch sent before without a usable reply
@@ -211,8 +227,8 @@ PushReport SyncClient::push() {
         if (records.empty() && setAside > 0)
             continue; // it was alone in its batch (assignNextBatch puts it alone)
         if (records.empty())
-            return finish({SyncErrorKind::Other,
-                           "batch " + batchId + " has no records left but is still open"});
+            return {SyncErrorKind::Other,
+                    "batch " + batchId + " has no records left but is still open"};
 
         BatchRequest req;
         for (const auto& r : records)
@@ -228,18 +244,18 @@ PushReport SyncClient::push() {
             [&](const auto& good) {
                 return sendRetried(
                     [&] {
-                        return t->post(std::string(kApiPrefix) + "/batches/" + batchId +
-                                           "?pending=" + std::to_string(left),
-                                       body, kBatchContentType);
+                        return t.post(std::string(kApiPrefix) + "/batches/" + batchId +
+                                          "?pending=" + std::to_string(left),
+                                      body, kBatchContentType);
                     },
                     good, "batch " + batchId);
             },
             parseBatchReply);
         if (!reply.value)
-            return finish({reply.kind, reply.error});
+            return {reply.kind, reply.error};
         if (reply.value->batchId != batchId)
-            return finish(
-                {SyncErrorKind::Server, "reply for another batch (" + reply.value->batchId + ")"});
+            return {SyncErrorKind::Server,
+                    "reply for another batch (" + reply.value->batchId + ")"};
 
         std::set<std::string> sent;
         for (const auto& r : records)
@@ -276,11 +292,11 @@ PushReport SyncClient::push() {
             }
         }
         if (!invalid.empty())
-            return finish(
-                {SyncErrorKind::Server, "the server's reply to batch " + batchId + " " + invalid});
+            return {SyncErrorKind::Server,
+                    "the server's reply to batch " + batchId + " " + invalid};
         if (acked.size() != sent.size())
-            return finish({SyncErrorKind::Server,
-                           "the server's reply did not name every record of batch " + batchId});
+            return {SyncErrorKind::Server,
+                    "the server's reply did not name every record of batch " + batchId};
         if (hooks_.beforeMarkAcknowledged)
             hooks_.beforeMarkAcknowledged(batchId);
         outbox_.markAcknowledged(batchId, acked);
@@ -297,8 +313,7 @@ PushReport SyncClient::push() {
             (conflict ? ", " + std::to_string(conflict) + " conflicts" : "") +
             (quarantined ? ", " + std::to_string(quarantined) + " quarantined" : ""));
     }
-    // The files after the records that declare them (the server refuses bytes nobody declared).
-    return finish(uploadRecordings(*t, rep));
+    return {};
 }
 
 bool SyncClient::uploadBlob(const fs::path& file, std::string& error) {
@@ -412,7 +427,7 @@ void SyncClient::declareRecordings() {
     }
 }
 
-SyncError SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep) {
+SyncError SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep, bool redeclare) {
     if (!recordings)
         return {};
     const auto todo = recordings->recordingsToUpload();
@@ -432,6 +447,15 @@ SyncError SyncClient::uploadRecordings(const HttpTransport& t, PushReport& rep) 
         if (refusal == "upload_budget") {
             say("today's upload budget on the server is spent: the other recordings wait");
             return {};
+        }
+        if (refusal == "not_referenced" && redeclare) {
+            // Retrying the same bytes would be refused for ever: declare the file again, for
+            // this device, and let the caller send that record before the bytes.
+            const auto n = recordings->redeclareRecording(r.sha256);
+            rep.recordingsRedeclared += n > 0 ? 1 : 0;
+            say("recording " + r.path + ": no record of this device declares it on the server" +
+                " (enrolled again, or records lost there): declared again");
+            continue;
         }
         if (!refusal.empty()) {
             say("recording " + r.path + " refused: " + error.message);

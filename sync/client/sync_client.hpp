@@ -51,6 +51,9 @@ struct PushReport {
     // in this round, and files still to upload after it (a budget spent, a refusal).
     std::int64_t recordingsUploaded = 0;
     std::int64_t recordingsWaiting = 0;
+    // Files the server said no record of this device declares (403 not_referenced: enrolled
+    // again as a new device, or records lost) and that were declared again, then sent.
+    std::int64_t recordingsRedeclared = 0;
     std::int64_t pushed() const { return stored + quarantined + conflicts; }
 };
 
@@ -130,7 +133,11 @@ private:
     // Hashes each new recording and writes its "recording" record (before the batches go).
     void declareRecordings();
     // Uploads the recordings whose record was acknowledged; nothing or why the round failed.
-    SyncError uploadRecordings(const HttpTransport& t, PushReport& rep);
+    // The outbox in batches until it is empty (or a failure).
+    SyncError sendBatches(const HttpTransport& t, PushReport& rep);
+    // `redeclare`: a file refused as not_referenced is declared again (counted in
+    // rep.recordingsRedeclared) for the caller to send; without it, the refusal is only logged.
+    SyncError uploadRecordings(const HttpTransport& t, PushReport& rep, bool redeclare);
     // Sends `data` under its sha256 from where the server stopped, with the round's retries.
     // Nothing when the server has it whole; else why, and `refusal` = the server's error code
     // when it refused (not_referenced, upload_budget, sha256_mismatch...).

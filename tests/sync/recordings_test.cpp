@@ -201,3 +201,71 @@ TEST_CASE("recordings: kept on the kiosk until the server confirms the whole fil
     store::applyRetention(*kiosk.db, kiosk.dir.path(), {}, later);
     CHECK_FALSE(fs::exists(file));
 }
+
+TEST_CASE("recordings: a kiosk enrolled again as a new device declares its recordings again, "
+          "and they reach the server instead of being refused for ever") {
+    test::ServerFixture srv;
+    test::FaultProxy proxy(srv.port());
+    Kiosk kiosk;
+    kiosk.record(3, 2.0);
+    sync::DatabaseSyncState state(*kiosk.db);
+    REQUIRE(sync::SyncClient::enrol(state, proxy.url(), srv.newCode(), "borne").ok);
+    const std::string firstDevice = state.value(sync::key::kDeviceId).value_or("");
+
+    // First identity: the records go (responses and "recording" declarations), then the link
+    // turns into a captive portal before any file: the round fails with the files unsent.
+    {
+        auto client = clientOf(kiosk, state);
+        sync::SyncClient hooked(*kiosk.db, state, kiosk.dir.path(),
+                                {.acknowledged = [&](std::int64_t) {
+                                    proxy.captiveForEverything(true);
+                                }});
+        hooked.recordings = kiosk.db.get();
+        hooked.retry.sleep = client.retry.sleep;
+        const auto round = hooked.push();
+        CHECK_FALSE(round.ok);
+        CHECK(round.recordingsUploaded == 0);
+        CHECK(kiosk.db->pendingCount() == 0);
+        CHECK(kiosk.db->recordingsToUpload().size() == 3);
+    }
+    proxy.captiveForEverything(false);
+
+    // IT enrols the kiosk again (a new device). Its acknowledged records go again (the new
+    // device's cursor is 0) but come back as duplicates of the first device's: on the server no
+    // record of the new device declares the files, and their upload is refused (403
+    // not_referenced). The kiosk declares them again under the new identity, in the same round.
+    REQUIRE(sync::SyncClient::enrol(state, proxy.url(), srv.newCode(), "borne").ok);
+    const std::string secondDevice = state.value(sync::key::kDeviceId).value_or("");
+    REQUIRE(secondDevice != firstDevice);
+    auto client = clientOf(kiosk, state);
+    const auto round = client.push();
+    INFO(round.error);
+    REQUIRE(round.ok);
+    CHECK(round.duplicates > 0);
+    CHECK(round.recordingsRedeclared == 3);
+    CHECK(round.recordingsUploaded == 3);
+    CHECK(round.recordingsWaiting == 0);
+    CHECK(kiosk.db->recordingsToUpload().empty());
+    CHECK(kiosk.db->pendingCount() == 0);
+    for (const auto& [sha, bytes] : kiosk.files) {
+        const auto stored = srv.storage->uploadData(sha);
+        REQUIRE(stored);
+        CHECK(*stored == bytes);
+    }
+    {
+        SQLite::Database raw((srv.dir / "server.db").string(), SQLite::OPEN_READONLY);
+        SQLite::Statement byDevice(raw, "SELECT COUNT(DISTINCT blob_sha256) FROM records"
+                                        " WHERE kind = 'recording' AND device_id = ?");
+        byDevice.bind(1, secondDevice);
+        REQUIRE(byDevice.executeStep());
+        CHECK(byDevice.getColumn(0).getInt() == 3);
+        CHECK(raw.execAndGet("SELECT COUNT(*) FROM uploads WHERE complete = 1").getInt() == 3);
+    }
+
+    // Nothing left: the next round declares and sends nothing more.
+    const auto again = client.push();
+    REQUIRE(again.ok);
+    CHECK(again.recordingsRedeclared == 0);
+    CHECK(again.recordingsUploaded == 0);
+    CHECK(again.batches == 0);
+}

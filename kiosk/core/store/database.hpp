@@ -216,6 +216,7 @@ public:
                           const std::optional<RecordingBlob>& blob) override;
     std::vector<RecordingUpload> recordingsToUpload() override;
     void confirmRecording(const std::string& sha256) override;
+    std::int64_t redeclareRecording(const std::string& sha256) override;
     // Returns the unacknowledged records of a batch to the pending pool (e.g. the server did not
     // accept them); they will go in a later batch.
     void releaseBatch(const std::string& batchId);

@@ -48,6 +48,12 @@ public:
     virtual std::vector<RecordingUpload> recordingsToUpload() = 0;
     // The server has the whole file and its sha256 matched.
     virtual void confirmRecording(const std::string& sha256) = 0;
+    // The server answered 403 not_referenced for this file: no record of this device declares
+    // it there (the kiosk was enrolled again as a new device, and its old records came back as
+    // duplicates of the old device's; or the server lost them). Writes a new "recording" record
+    // (a new id, so it is stored for this device) for each unconfirmed answer naming the file,
+    // in one transaction; returns how many. The file uploads once that record is acknowledged.
+    virtual std::int64_t redeclareRecording(const std::string& sha256) = 0;
 };
 
 } // namespace repere::store

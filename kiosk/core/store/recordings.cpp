@@ -88,4 +88,44 @@ void Database::confirmRecording(const std::string& sha256) {
     });
 }
 
+std::int64_t Database::redeclareRecording(const std::string& sha256) {
+    std::int64_t written = 0;
+    write([&] {
+        SQLite::Statement st(*db_, "SELECT u.response_uuid, r.attempt_uuid, u.path, u.size"
+                                   " FROM recording_upload u JOIN response r"
+                                   " ON r.uuid = u.response_uuid"
+                                   " WHERE u.sha256 = ? AND u.confirmed_at_ms IS NULL"
+                                   " ORDER BY u.declared_at_ms, u.response_uuid");
+        st.bind(1, sha256);
+        struct Row {
+            std::string responseUuid, attemptUuid, path;
+            std::int64_t size;
+        };
+        std::vector<Row> rows;
+        while (st.executeStep())
+            rows.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                            st.getColumn(2).getString(), st.getColumn(3).getInt64()});
+        for (const auto& r : rows) {
+            const std::string recordId = util::newUuid();
+            SQLite::Statement up(*db_, "UPDATE recording_upload SET record_id = ?"
+                                       " WHERE response_uuid = ?");
+            up.bind(1, recordId);
+            up.bind(2, r.responseUuid);
+            up.exec();
+            addOutbox(recordId, "recording", r.attemptUuid,
+                      {{"uuid", recordId},
+                       {"responseUuid", r.responseUuid},
+                       {"attemptUuid", r.attemptUuid},
+                       {"recording", r.path},
+                       {"sha256", sha256},
+                       {"size", r.size}});
+            ++written;
+        }
+        if (written > 0)
+            auditInTx("sync", "recording-redeclared",
+                      sha256.substr(0, 12) + " (" + std::to_string(written) + " records)");
+    });
+    return written;
+}
+
 } // namespace repere::store
