@@ -32,6 +32,7 @@ struct HeldVerifier {
     bool operator()(const std::string& hash, const std::string& pin) {
         std::unique_lock lock(m);
         ++calls;
+        cv.notify_all(); // waitForCall
         if (std::this_thread::get_id() == uiThread) {
             ranOnUiThread = true;
         } else {
@@ -47,6 +48,12 @@ struct HeldVerifier {
     int callCount() {
         std::lock_guard lock(m);
         return calls;
+    }
+    // The worker runs when the scheduler lets it: on a loaded machine it may not have reached
+    // the verifier yet when the test looks. Waits (no timing) until it has been called.
+    void waitForCall() {
+        std::unique_lock lock(m);
+        cv.wait(lock, [this] { return calls > 0; });
     }
 };
 
@@ -157,6 +164,7 @@ TEST_CASE("while a PIN is checked the page keeps drawing, shows Vérification…
     CHECK(k.controller->screen() == app::Screen::Trainer);
     CHECK(k.area().checking());
     CHECK(!k.area().loggedIn());
+    k.verifier.waitForCall();
     CHECK(k.verifier.callCount() == 1);
     CHECK(k.benali().failures == 0); // not counted before the answer
 

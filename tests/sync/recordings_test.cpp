@@ -216,10 +216,11 @@ TEST_CASE("recordings: a kiosk enrolled again as a new device declares its recor
     // turns into a captive portal before any file: the round fails with the files unsent.
     {
         auto client = clientOf(kiosk, state);
-        sync::SyncClient hooked(*kiosk.db, state, kiosk.dir.path(),
-                                {.acknowledged = [&](std::int64_t) {
-                                    proxy.captiveForEverything(true);
-                                }});
+        sync::ClientHooks hooks;
+        hooks.acknowledged = [&](std::int64_t) {
+            proxy.captiveForEverything(true);
+        };
+        sync::SyncClient hooked(*kiosk.db, state, kiosk.dir.path(), hooks);
         hooked.recordings = kiosk.db.get();
         hooked.retry.sleep = client.retry.sleep;
         const auto round = hooked.push();
