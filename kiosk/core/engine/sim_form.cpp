@@ -20,24 +20,6 @@ std::string digitsOnly(const std::string& s) {
     return out;
 }
 
-// Lower-case ASCII, trimmed, inner spaces collapsed (accents are kept: "Aïcha" is listed as typed).
-std::string loose(const std::string& text) {
-    std::string out;
-    bool pendingSpace = false;
-    for (unsigned char c : text) {
-        if (std::isspace(c)) {
-            pendingSpace = !out.empty();
-            continue;
-        }
-        if (pendingSpace) {
-            out.push_back(' ');
-            pendingSpace = false;
-        }
-        out.push_back(static_cast<char>(std::tolower(c)));
-    }
-    return out;
-}
-
 bool sameValue(const quiz::FormField& field, const std::string& typed,
                const std::string& accepted) {
     switch (field.kind) {
@@ -48,7 +30,7 @@ bool sameValue(const quiz::FormField& field, const std::string& typed,
         return !digitsOnly(typed).empty() && digitsOnly(typed) == digitsOnly(accepted);
     case quiz::FieldKind::Text:
     case quiz::FieldKind::Email:
-        return loose(typed) == loose(accepted);
+        return looseNormalize(typed) == looseNormalize(accepted);
     }
     return false;
 }
@@ -109,6 +91,24 @@ std::optional<FieldCount> simFormFieldsRight(const quiz::Item& item, const nlohm
     if (count.total == 0)
         return std::nullopt;
     return count;
+}
+
+// Lower-case ASCII, trimmed, inner spaces collapsed (accents are kept: "Aïcha" is listed as typed).
+std::string looseNormalize(const std::string& text) {
+    std::string out;
+    bool pendingSpace = false;
+    for (unsigned char c : text) {
+        if (std::isspace(c)) {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace) {
+            out.push_back(' ');
+            pendingSpace = false;
+        }
+        out.push_back(static_cast<char>(std::tolower(c)));
+    }
+    return out;
 }
 
 } // namespace repere::engine

@@ -20,6 +20,10 @@ std::vector<quiz::FormField> simFormFields(const nlohmann::json& simConfig);
 
 // The typed value is one of the field's accepted values: digits only for phone, postcode, date
 // and number ("06 12 34 56 78" == "0612345678"); case and spaces ignored for text and e-mail.
+// Lower-case ASCII, trimmed, inner spaces collapsed (accents kept): how typed values are
+// compared, by the engine's form scoring and by the kiosk's sims alike.
+std::string looseNormalize(const std::string& text);
+
 bool simFieldRight(const quiz::FormField& field, const std::string& typed);
 
 // For an online_form answer that holds the typed "fields": how many of the fields with `accept`

@@ -57,21 +57,4 @@ std::vector<std::string> configStrings(const nlohmann::json& config, const char*
     return out;
 }
 
-std::string looseNormalize(const std::string& text) {
-    std::string out;
-    bool pendingSpace = false;
-    for (unsigned char c : text) {
-        if (std::isspace(c)) {
-            pendingSpace = !out.empty();
-            continue;
-        }
-        if (pendingSpace) {
-            out.push_back(' ');
-            pendingSpace = false;
-        }
-        out.push_back(static_cast<char>(std::tolower(c)));
-    }
-    return out;
-}
-
 } // namespace repere::ui::sim

@@ -2,6 +2,8 @@
 // reached (what the item is scored on, through the item's endStates map).
 #pragma once
 
+#include "engine/sim_form.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -33,7 +35,8 @@ std::string configString(const nlohmann::json& config, const char* key,
 bool configBool(const nlohmann::json& config, const char* key, bool fallback);
 std::vector<std::string> configStrings(const nlohmann::json& config, const char* key);
 
-// Lower-case ASCII, trimmed, inner spaces collapsed: how sims compare typed addresses and values.
-std::string looseNormalize(const std::string& text);
+// Lower-case ASCII, trimmed, inner spaces collapsed: how sims compare typed addresses and values
+// (one definition, the engine's, which scores forms the same way).
+using engine::looseNormalize;
 
 } // namespace repere::ui::sim
