@@ -12,11 +12,10 @@ and audio option (French). Who says it:
     DELF transcripts: one turn per line, "Femme : ..." / "Homme : ...").
 How fast (the level of the item that plays the sound): pre-A1 and A1.1 slow with pauses after
 each sentence, A1 measured, A2 and B1 natural speed; instructions clear and a little slow.
-Then every file is brought to one loudness, TARGET_LUFS (BS.1770 integrated, measured by
-`repere audio check --json`, the repo's own meter), and written as Ogg Opus, mono, 20 kbit/s,
+Then every file is brought to one loudness, loudness.TARGET_LUFS (BS.1770 integrated, measured
+by `repere audio check --json`, the repo's own meter), and written as Ogg Opus, mono, 20 kbit/s,
 serial 1: the same text gives the same bytes.
 """
-import json
 import os
 import re
 import subprocess
@@ -25,10 +24,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import audio_plan  # noqa: E402
-
-TARGET_LUFS = -18.0
-TOLERANCE_LU = 1.0
-PEAK_CEILING_DB = -1.0  # a limiter keeps peaks under this after the gain
+from loudness import normalise  # noqa: E402
 
 # Pace per level: pico <speed> percentage, espeak-ng words per minute for MBROLA, pause after a
 # sentence (ms), silence between two speakers (s).
@@ -97,33 +93,6 @@ def synth_turn(voice, lang, text, pace, out_wav, tmp):
     # Mono 16 kHz, silence trimmed at both ends (the voices add different lead-ins).
     sh(["sox", "-R", "-D", raw, "-r", "16000", "-c", "1", "-b", "16", out_wav,
         "silence", "1", "0.02", "0.3%", "reverse", "silence", "1", "0.02", "0.3%", "reverse"])
-
-
-def loudness(repere, wav):
-    r = subprocess.run([repere, "audio", "check", "--json", wav], capture_output=True, text=True)
-    row = json.loads(r.stdout)["files"][0]
-    if "lufs" not in row:
-        sys.exit(f"french_audio: cannot measure {wav}: {row.get('error')}")
-    return row["lufs"], row["peakDbfs"]
-
-
-def normalise(repere, src, dst, tmp):
-    """Gain to TARGET_LUFS; a limiter when the gain would push peaks over the ceiling; a second
-    pass corrects what the limiter took away."""
-    cur = src
-    for step in range(3):
-        lufs, peak = loudness(repere, cur)
-        gain = TARGET_LUFS - lufs
-        if abs(gain) <= 0.2:
-            break
-        nxt = os.path.join(tmp, f"norm{step}.wav")
-        if peak + gain > PEAK_CEILING_DB:
-            # sox "gain -l": gain with a soft limiter, no clipping.
-            sh(["sox", "-R", "-D", cur, nxt, "gain", "-l", f"{gain:.2f}"])
-        else:
-            sh(["sox", "-R", "-D", cur, nxt, "gain", f"{gain:.2f}"])
-        cur = nxt
-    sh(["sox", "-R", "-D", cur, dst])
 
 
 def make_sound(repere, pkg, voice_locale, rel_path, transcript, pace_name, tmp):
