@@ -4,6 +4,7 @@
 #include "engine/shown_order.hpp"
 #include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
+#include "report/answer_words.hpp"
 #include "report/bilan_store.hpp"
 #include "report/sittings.hpp"
 #include "store/beneficiary_code.hpp"
@@ -26,72 +27,15 @@ std::string responseStatusText(engine::ResponseStatus s) {
     return fr("export.rstatus." + key);
 }
 
-std::string optionText(const quiz::Option& o) {
-    return o.text.empty() ? o.label.get("fr") : o.text;
-}
-
-std::string shownText(const quiz::Item& item) {
-    std::string out = item.instruction.get("fr");
-    if (!item.stimulus.text.empty())
-        out += (out.empty() ? "" : " — ") + item.stimulus.text;
-    if (!item.text.empty() && item.text != item.stimulus.text)
-        out += (out.empty() ? "" : " — ") + item.text;
-    return out;
-}
-
 // The options in the order they were on screen (recorded with the answer for shuffled cards).
-std::string choicesText(const quiz::Item& item, const nlohmann::json& answer) {
+std::string choicesText(const quiz::Quiz& quiz, const quiz::Item& item,
+                        const nlohmann::json& answer) {
     std::string out;
     for (const auto& id : engine::shownOptionOrder(item, answer))
         for (const auto& o : item.options)
-            if (const auto t = optionText(o); o.id == id && !t.empty())
-                out += (out.empty() ? "" : " / ") + t;
+            if (o.id == id)
+                out += (out.empty() ? "" : " / ") + report::optionWords(&quiz, o);
     return out;
-}
-
-std::string joined(const nlohmann::json& list, const std::string& sep,
-                   const std::function<std::string(const nlohmann::json&)>& each) {
-    std::string out;
-    for (const auto& v : list)
-        out += (out.empty() ? "" : sep) + each(v);
-    return out;
-}
-
-// The answer in words, per answer shape (docs/items.md): option ids become their texts.
-std::string answerText(const quiz::Item* item, const nlohmann::json& answer) {
-    const auto text = [&](const nlohmann::json& id) -> std::string {
-        if (!id.is_string())
-            return id.dump();
-        if (item) {
-            for (const auto& o : item->options)
-                if (o.id == id.get<std::string>())
-                    return optionText(o);
-            for (const auto& o : item->right)
-                if (o.id == id.get<std::string>())
-                    return optionText(o);
-        }
-        return id.get<std::string>();
-    };
-    if (!answer.is_object() || answer.empty())
-        return answer.is_null() || answer.empty() ? "—" : answer.dump();
-    if (answer.contains("text") && answer["text"].is_string())
-        return answer["text"].get<std::string>();
-    if (answer.contains("selected") && answer["selected"].is_array())
-        return answer["selected"].empty() ? "—" : joined(answer["selected"], ", ", text);
-    if (answer.contains("order") && answer["order"].is_array())
-        return joined(answer["order"], " → ", text);
-    for (const char* key : {"pairs", "gaps", "fields"})
-        if (answer.contains(key) && answer[key].is_object()) {
-            std::string out;
-            for (const auto& [k, v] : answer[key].items())
-                out += (out.empty() ? "" : " ; ") + text(nlohmann::json(k)) + " : " + text(v);
-            return out.empty() ? "—" : out;
-        }
-    if (answer.contains("marked") && answer["marked"].is_array())
-        return "mots n° " + joined(answer["marked"], ", ", [](const auto& v) { return v.dump(); });
-    if (answer.contains("recording"))
-        return "enregistrement oral (" + i18n::frenchNumber(answer.value("durationS", 0.0)) + " s)";
-    return answer.dump();
 }
 
 std::vector<LevelView> levelsFromResult(const nlohmann::json& json) {
@@ -142,11 +86,11 @@ AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
         if (item) {
             x.itemType = quiz::toString(item->type);
             x.skill = item->skill;
-            x.shown = shownText(*item);
-            x.choices = choicesText(*item, r.answer);
+            x.shown = report::shownWords(quiz, *item);
+            x.choices = choicesText(*quiz, *item, r.answer);
             x.manual = item->type == quiz::ItemType::Write || item->type == quiz::ItemType::Speak;
         }
-        x.answer = answerText(item, r.answer);
+        x.answer = report::answerWords(quiz, item, r.answer, r.status);
         x.result = responseStatusText(r.status);
         x.score = r.score;
         x.maxScore = r.maxScore;

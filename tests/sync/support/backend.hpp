@@ -4,9 +4,11 @@
 #pragma once
 
 #include "support/temp_dir.hpp"
+#include "sync/protocol/digest.hpp"
 #include "sync/server/storage.hpp"
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace repere::test {
@@ -19,6 +21,18 @@ std::string freshDbSpec(const TempDir& dir);
 
 inline std::unique_ptr<sync::server::Storage> freshStorage(const TempDir& dir) {
     return sync::server::openStorage(freshDbSpec(dir));
+}
+
+// A kiosk of `agency` enrolled with a fresh code, as `repere enrol` does.
+inline sync::server::Device enrolledDevice(sync::server::Storage& s, const std::string& agency,
+                                           const std::string& name = "kiosk") {
+    const std::string code = sync::randomHex(8);
+    s.createEnrolCode(sync::sha256Hex(code), agency, 1000, 1000 + 86400000);
+    auto d = s.enrolDevice(sync::sha256Hex(code), sync::newUuid(), name,
+                           sync::sha256Hex(sync::newToken()), 2000);
+    if (!d)
+        throw std::runtime_error("enrolment refused");
+    return *d;
 }
 
 } // namespace repere::test

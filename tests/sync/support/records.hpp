@@ -51,6 +51,21 @@ inline sync::WireRecord recordingRecord(const std::string& id, std::int64_t seq,
     return r;
 }
 
+// A record of any kind whose payload is `payload`, with its hash; created at `createdAtMs`
+// (by default 1000 + seq, an order the tests can read).
+inline sync::WireRecord jsonRecord(const std::string& id, const std::string& kind,
+                                   const nlohmann::json& payload, std::int64_t seq,
+                                   std::int64_t createdAtMs = -1) {
+    sync::WireRecord r;
+    r.recordId = id;
+    r.kind = kind;
+    r.seq = seq;
+    r.payload = payload.dump();
+    r.sha256 = sync::sha256Hex(r.payload);
+    r.createdAtMs = createdAtMs >= 0 ? createdAtMs : 1000 + seq;
+    return r;
+}
+
 inline std::vector<sync::WireRecord> makeRecords(const std::string& prefix, int count,
                                                  std::int64_t firstSeq = 1) {
     std::vector<sync::WireRecord> out;
