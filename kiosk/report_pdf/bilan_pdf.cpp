@@ -274,6 +274,15 @@ void draw(cairo_t* cr, const Bilan& b) {
                                                 {"trainer", m.trainer},
                                                 {"date", formatDate(m.atMs)}}),
                       kMargin + 8, y, contentW - 8, 9.5);
+            // The rubric criteria the trainer scored, as the back office's page lists them.
+            std::string criteria;
+            for (const auto& c : m.criteria)
+                criteria += (criteria.empty() ? "" : " · ") +
+                            fmt("bilan.criterion", {{"label", c.label},
+                                                    {"points", i18n::frenchNumber(c.points)},
+                                                    {"max", i18n::frenchNumber(c.maxPoints)}});
+            if (!criteria.empty())
+                y += text(cr, criteria, kMargin + 16, y, contentW - 16, 8.5);
         }
         y += 4;
     }

@@ -42,6 +42,8 @@ label{display:block;font-weight:600;margin:.4em 0 .2em}
 .pending{background:#fff4d6;font-weight:600;padding:0 .3em;border-radius:3px}
 .chart text{fill:#1a202c;font-family:system-ui,"DejaVu Sans",sans-serif}
 .score input{width:4.5em}
+.score label.criterion{font-weight:400;margin:.1em 0}
+select{font-size:1em;padding:.35em .4em;border-radius:5px;border:1px solid #a0aec0}
 tr.topay{background:#fffbea}
 a.button{display:inline-block;background:#234e7d;color:#fff;padding:.4em .8em;border-radius:5px;text-decoration:none}
 @media (max-width:40em){main{padding:.6em}th,td{padding:.35em .3em}header .who{margin-left:0}

@@ -75,8 +75,14 @@ AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
         v.levels = levelsFromResult(a.record.result);
     }
     std::map<std::string, std::vector<ScoreLine>> scores;
-    for (const auto& m : a.manualScores)
-        scores[m.responseUuid].push_back({m.trainer, m.atMs, m.score, m.maxScore});
+    for (const auto& m : a.manualScores) {
+        ScoreLine line{m.trainer, m.atMs, m.score, m.maxScore, {}};
+        for (const auto& r : a.responses)
+            if (const auto* item =
+                    quiz && r.uuid == m.responseUuid ? quiz->findItem(r.itemId) : nullptr)
+                line.criteria = report::rubricScores(*item, m.points);
+        scores[m.responseUuid].push_back(std::move(line));
+    }
     for (const auto& r : a.responses) {
         AnswerView x;
         x.responseUuid = r.uuid;
@@ -89,6 +95,7 @@ AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
             x.shown = report::shownWords(quiz, *item);
             x.choices = choicesText(*quiz, *item, r.answer);
             x.manual = item->type == quiz::ItemType::Write || item->type == quiz::ItemType::Speak;
+            x.rubric = item->scoring.rubric;
         }
         x.answer = report::answerWords(quiz, item, r.answer, r.status);
         x.result = responseStatusText(r.status);

@@ -32,6 +32,7 @@ struct ScoreLine {
     std::int64_t atMs = 0;
     double score = 0.0;
     double maxScore = 0.0;
+    std::vector<report::CriterionScore> criteria; // empty: a total only
 };
 
 struct AnswerView {
@@ -47,6 +48,8 @@ struct AnswerView {
     double score = 0.0;
     double maxScore = 0.0;
     bool manual = false; // a written or spoken answer a trainer scores
+    // Its package's rubric: the form asks for each criterion's points (none: a total).
+    std::vector<quiz::RubricCriterion> rubric;
     std::vector<ScoreLine> scores;
     // A spoken answer's recording: declared by the kiosk, and whether its file arrived whole
     // (then the page plays it from recordingPath()).

@@ -20,30 +20,60 @@ Html levelsTable(const AttemptView& a) {
 
 Html scoresCell(const AnswerView& x) {
     Html out;
-    for (const auto& s : x.scores)
-        out += render(R"(<div>{{score}} / {{max}} — {{who}}, {{when}}</div>)",
+    for (const auto& s : x.scores) {
+        Html criteria;
+        for (const auto& c : s.criteria)
+            criteria += render(R"(<div class="muted">{{label}} : {{points}} / {{max}}</div>)",
+                               {{"label", c.label},
+                                {"points", i18n::frenchNumber(c.points)},
+                                {"max", i18n::frenchNumber(c.maxPoints)}});
+        out += render(R"(<div>{{score}} / {{max}} — {{who}}, {{when}}{{criteria}}</div>)",
                       {{"score", i18n::frenchNumber(s.score)},
                        {"max", i18n::frenchNumber(s.maxScore)},
                        {"who", s.who},
-                       {"when", frenchDateTime(s.atMs)}});
+                       {"when", frenchDateTime(s.atMs)},
+                       {"criteria", criteria}});
+    }
     return out;
+}
+
+// The points of an answer: one choice per rubric criterion (0 to its points, as on the kiosk),
+// or the total when the package gives no rubric.
+Html pointsFields(const AnswerView& x) {
+    if (x.rubric.empty()) {
+        const double max = x.maxScore > 0 ? x.maxScore : 1.0;
+        return render(R"(<input type="number" name="score" min="0" max="{{max}}" step="0.5" )"
+                      R"(required aria-label="Points sur {{max}}"> <span>/ {{max}}</span>)",
+                      {{"max", std::to_string(static_cast<int>(max))}});
+    }
+    Html fields;
+    for (const auto& c : x.rubric) {
+        Html options;
+        for (int p = 0; p <= static_cast<int>(c.points); ++p)
+            options +=
+                render(R"(<option value="{{p}}">{{p}}</option>)", {{"p", std::to_string(p)}});
+        fields += render(R"(<label class="criterion">{{label}} <select name="c.{{id}}" required>)"
+                         R"(<option value="">—</option>{{options}}</select> / {{max}}</label>)",
+                         {{"label", c.label.get("fr")},
+                          {"id", c.id},
+                          {"options", options},
+                          {"max", i18n::frenchNumber(c.points)}});
+    }
+    return fields;
 }
 
 Html scoreForm(const Visitor& v, const PersonView& p, const AnswerView& x) {
     if (!x.manual)
         return Html();
-    const double max = x.maxScore > 0 ? x.maxScore : 1.0;
     return render(
         R"(<form method="post" action="/beneficiaires/{{code}}/scores" class="row score">)"
         R"(<input type="hidden" name="csrf" value="{{csrf}}">)"
         R"(<input type="hidden" name="response" value="{{response}}">)"
-        R"(<input type="number" name="score" min="0" max="{{max}}" step="0.5" )"
-        R"(required aria-label="Points sur {{max}}"> <span>/ {{max}}</span>)"
-        R"(<button type="submit">Noter</button></form>)",
+        R"({{fields}}<button type="submit">Noter</button></form>)",
         {{"code", p.code},
          {"csrf", v.session.csrfToken},
          {"response", x.responseUuid},
-         {"max", std::to_string(static_cast<int>(max))}});
+         {"fields", pointsFields(x)}});
 }
 
 // A spoken answer plays in the page (preload="none": nothing is fetched, and no view is in the

@@ -5,6 +5,7 @@
 #include "sync/protocol/digest.hpp"
 #include "sync/server/server_attempts.hpp"
 #include "sync/server/web_pages.hpp"
+#include "sync/server/web_score_form.hpp"
 #include "sync/server/web_stats.hpp"
 #include "sync/server/web_users.hpp"
 
@@ -223,67 +224,58 @@ void addBackOfficeRoutes(httplib::Server& server, Storage& storage,
 namespace {
 
 void scoreRoute(httplib::Server& s, std::shared_ptr<Context> c) {
-    s.Post(R"(/beneficiaires/([A-Za-z0-9-]{1,16})/scores)",
-           [c](const httplib::Request& req, httplib::Response& res) {
-               auto v = visitor(*c, req, res);
-               if (!v)
-                   return;
-               if (!csrfMatches(req, v->session.csrfToken))
-                   return forbidden(res, v);
-               const auto code = pathCode(req);
-               RecordQuery q;
-               q.agency = v->scope();
-               if (code)
-                   q.code = *code;
-               const auto attempts = code ? assembleAttempts(c->storage.findRecords(q))
-                                          : std::vector<ServerAttempt>{};
-               const std::string responseUuid = req.get_param_value("response");
-               const ServerAttempt* owner = nullptr;
-               const engine::Response* response = nullptr;
-               for (const auto& a : attempts)
-                   for (const auto& r : a.responses)
-                       if (r.uuid == responseUuid) {
-                           owner = &a;
-                           response = &r;
-                       }
-               if (!response)
-                   return notFound(res, v);
-               const double max = response->maxScore > 0 ? response->maxScore : 1.0;
-               double score = -1;
-               try {
-                   std::size_t used = 0;
-                   std::string text = req.get_param_value("score");
-                   std::replace(text.begin(), text.end(), ',', '.'); // "1,5" as French writes it
-                   score = std::stod(text, &used);
-                   if (used != text.size())
-                       score = -1;
-               } catch (const std::exception&) {
-               }
-               if (!(score >= 0 && score <= max))
-                   return sendHtml(res, 400,
-                                   messagePage(v, "Note refusée",
-                                               "La note doit être un nombre entre 0 et " +
-                                                   std::to_string(static_cast<int>(max)) + "."));
-               StoredRecord r;
-               r.recordId = newUuid();
-               r.kind = "manual_score";
-               r.agency = owner->agency;
-               r.createdAtMs = c->now();
-               r.payload = nlohmann::json{{"uuid", r.recordId},
-                                          {"responseUuid", responseUuid},
-                                          {"attemptUuid", owner->record.uuid},
-                                          {"trainer", v->user.name},
-                                          {"atMs", r.createdAtMs},
-                                          {"points", nlohmann::json::object()},
-                                          {"score", score},
-                                          {"maxScore", max},
-                                          {"origin", "backoffice"}}
-                               .dump();
-               r.sha256 = sha256Hex(r.payload);
-               c->storage.storeServerRecord(r);
-               audit(*c, "web-score", *v, "code=" + *code + " response=" + responseUuid);
-               redirect(res, "/beneficiaires/" + *code);
-           });
+    s.Post(R"(/beneficiaires/([A-Za-z0-9-]{1,16})/scores)", [c](const httplib::Request& req,
+                                                                httplib::Response& res) {
+        auto v = visitor(*c, req, res);
+        if (!v)
+            return;
+        if (!csrfMatches(req, v->session.csrfToken))
+            return forbidden(res, v);
+        const auto code = pathCode(req);
+        RecordQuery q;
+        q.agency = v->scope();
+        if (code)
+            q.code = *code;
+        const auto attempts =
+            code ? assembleAttempts(c->storage.findRecords(q)) : std::vector<ServerAttempt>{};
+        const std::string responseUuid = req.get_param_value("response");
+        const ServerAttempt* owner = nullptr;
+        const engine::Response* response = nullptr;
+        for (const auto& a : attempts)
+            for (const auto& r : a.responses)
+                if (r.uuid == responseUuid) {
+                    owner = &a;
+                    response = &r;
+                }
+        if (!response)
+            return notFound(res, v);
+        const auto* quiz = c->shelf.find(owner->record);
+        const auto form =
+            readScoreForm(quiz ? quiz->findItem(response->itemId) : nullptr, response->maxScore,
+                          [&](const std::string& name) { return req.get_param_value(name); });
+        if (const auto* refused = std::get_if<std::string>(&form))
+            return sendHtml(res, 400, messagePage(v, "Note refusée", *refused));
+        const auto& in = std::get<ScoreInput>(form);
+        StoredRecord r;
+        r.recordId = newUuid();
+        r.kind = "manual_score";
+        r.agency = owner->agency;
+        r.createdAtMs = c->now();
+        r.payload = nlohmann::json{{"uuid", r.recordId},
+                                   {"responseUuid", responseUuid},
+                                   {"attemptUuid", owner->record.uuid},
+                                   {"trainer", v->user.name},
+                                   {"atMs", r.createdAtMs},
+                                   {"points", in.points},
+                                   {"score", in.score},
+                                   {"maxScore", in.maxScore},
+                                   {"origin", "backoffice"}}
+                        .dump();
+        r.sha256 = sha256Hex(r.payload);
+        c->storage.storeServerRecord(r);
+        audit(*c, "web-score", *v, "code=" + *code + " response=" + responseUuid);
+        redirect(res, "/beneficiaires/" + *code);
+    });
 }
 
 // A spoken answer's recording, for users whose scope holds the person (404 otherwise, as for

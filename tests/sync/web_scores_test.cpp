@@ -5,21 +5,23 @@
 // back-office form like a browser does (log-in, CSRF token). Then the kiosk's bilan (the kiosk's
 // code, its own database) and the server's (the back office's code, the synced records) show the
 // same score, the same levels and nothing waiting; the score is not sent back; a second kiosk of
-// the agency (which does not hold the answer) and a kiosk of another agency store nothing.
+// the agency (which does not hold the answer) and a kiosk of another agency store nothing. The
+// score is given per rubric criterion: the criteria reach the kiosk too, and both bilans list them.
+#include "i18n/strings.hpp"
 #include "quiz/loader.hpp"
 #include "report/bilan_store.hpp"
 #include "store/database.hpp"
 #include "support/server_fixture.hpp"
+#include "support/web_client.hpp"
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
+#include "sync/server/web_html.hpp"
 #include "sync/server/web_person.hpp"
 #include "sync/server/web_users.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
-#include <httplib.h>
 #include <map>
-#include <regex>
 
 using namespace repere;
 namespace fs = std::filesystem;
@@ -73,19 +75,6 @@ std::map<std::string, std::string> levels(const report::Bilan& b) {
     return out;
 }
 
-std::string cookieValue(const httplib::Result& res, const std::string& name) {
-    for (const auto& [k, v] : res->headers)
-        if (k == "Set-Cookie" && v.rfind(name + "=", 0) == 0)
-            return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-    return {};
-}
-
-std::string csrfOf(const std::string& html) {
-    std::smatch m;
-    REQUIRE(std::regex_search(html, m, std::regex("name=\"csrf\" value=\"([0-9a-f]+)\"")));
-    return m[1];
-}
-
 std::size_t serverScores(sync::server::Storage& s) {
     sync::server::RecordQuery q;
     q.kinds = {"manual_score"};
@@ -118,31 +107,49 @@ TEST_CASE("web scores: a score given in the back office reaches the agency's kio
     const auto before = kioskBilan();
     REQUIRE(before.pendingManual > 0);
 
-    // The counsellor scores the written answer on the person's page, as a browser does.
+    // The counsellor scores the written answer on the person's page, as a browser does: one
+    // choice per criterion of the item's rubric (the first criterion full, the others 0).
+    const quiz::Item* item = nullptr;
+    for (const auto& q : quizzes)
+        if (q.id == attempt.quizId && q.version == attempt.quizVersion)
+            item = q.findItem(answer.itemId);
+    REQUIRE(item);
+    REQUIRE(item->scoring.rubric.size() >= 2);
+    httplib::Params form{{"response", answer.uuid}};
+    nlohmann::json points = nlohmann::json::object();
+    double total = 0;
+    for (const auto& c : item->scoring.rubric) {
+        const double p = &c == &item->scoring.rubric.front() ? c.points : 0.0;
+        form.emplace("c." + c.id, i18n::frenchNumber(p));
+        points[c.id] = p;
+        total += p;
+    }
     sync::server::addWebUser(*srv.storage, "ALI Bondy", "awa", "counsellor", "mot de passe awa",
                              test::wallMs());
-    httplib::Client web("127.0.0.1", srv.port());
-    auto form = web.Get("/login");
-    REQUIRE(form);
-    const std::string login = cookieValue(form, "repere_login");
-    auto in = web.Post("/login", {{"Cookie", "repere_login=" + login}},
-                       httplib::Params{{"csrf", csrfOf(form->body)},
-                                       {"name", "awa"},
-                                       {"password", "mot de passe awa"}});
-    REQUIRE(in);
-    REQUIRE(in->status == 303);
-    const httplib::Headers session{
-        {"Cookie", "repere_session=" + cookieValue(in, "repere_session")}};
-    auto page = web.Get("/beneficiaires/" + attempt.code, session);
-    REQUIRE(page);
+    test::WebClient web(srv.port());
+    web.logIn("awa", "mot de passe awa");
+    auto page = web.get("/beneficiaires/" + attempt.code);
     REQUIRE(page->status == 200);
     REQUIRE(page->body.find(answer.uuid) != std::string::npos);
-    auto scored = web.Post(
-        "/beneficiaires/" + attempt.code + "/scores", session,
-        httplib::Params{{"csrf", csrfOf(page->body)}, {"response", answer.uuid}, {"score", "1"}});
-    REQUIRE(scored);
+    for (const auto& c : item->scoring.rubric)
+        CHECK(page->body.find("name=\"c." + c.id + "\"") != std::string::npos);
+    // A criterion above its points is refused, and nothing is stored.
+    auto tooMuch = form;
+    tooMuch.erase("c." + item->scoring.rubric.back().id);
+    tooMuch.emplace("c." + item->scoring.rubric.back().id, "9");
+    tooMuch.emplace("csrf", test::WebClient::csrf(page->body));
+    CHECK(web.post("/beneficiaires/" + attempt.code + "/scores", tooMuch)->status == 400);
+    CHECK(serverScores(*srv.storage) == 0);
+    form.emplace("csrf", test::WebClient::csrf(page->body));
+    auto scored = web.post("/beneficiaires/" + attempt.code + "/scores", form);
     REQUIRE(scored->status == 303);
     REQUIRE(serverScores(*srv.storage) == 1);
+    // The page lists the criteria with their points.
+    page = web.get("/beneficiaires/" + attempt.code);
+    for (const auto& c : item->scoring.rubric)
+        CHECK(page->body.find(sync::server::web::escape(
+                  c.label.get("fr") + " : " + i18n::frenchNumber(points[c.id].get<double>()) +
+                  " / " + i18n::frenchNumber(c.points))) != std::string::npos);
 
     // The kiosk's next round pulls it.
     CHECK(bondy.round().pull.scoresReceived == 1);
@@ -150,7 +157,8 @@ TEST_CASE("web scores: a score given in the back office reaches the agency's kio
     REQUIRE(scores.size() == 1);
     CHECK(scores[0].responseUuid == answer.uuid);
     CHECK(scores[0].trainer == "awa");
-    CHECK(scores[0].score == 1.0);
+    CHECK(scores[0].score == total);
+    CHECK(scores[0].points == points); // each criterion, as the kiosk's own scoring stores it
     // Kiosk and server agree: the same bilan from both sides.
     const auto onKiosk = kioskBilan();
     sync::server::web::QuizShelf shelf(kQuizzes);
@@ -165,6 +173,18 @@ TEST_CASE("web scores: a score given in the back office reaches the agency's kio
     CHECK(onKiosk.manualScores[0].responseUuid == onServer->manualScores[0].responseUuid);
     CHECK(onKiosk.manualScores[0].score == onServer->manualScores[0].score);
     CHECK(onKiosk.manualScores[0].trainer == "awa");
+    // The same criteria on both bilans, as the back office's page listed them.
+    const auto criteria = [](const report::ManualScoreLine& m) {
+        std::vector<std::string> out;
+        for (const auto& c : m.criteria)
+            out.push_back(c.label + " : " + i18n::frenchNumber(c.points) + " / " +
+                          i18n::frenchNumber(c.maxPoints));
+        return out;
+    };
+    CHECK(criteria(onKiosk.manualScores[0]).size() == item->scoring.rubric.size());
+    CHECK(criteria(onKiosk.manualScores[0]) == criteria(onServer->manualScores[0]));
+    for (const auto& line : criteria(onKiosk.manualScores[0]))
+        CHECK(page->body.find(sync::server::web::escape(line)) != std::string::npos);
 
     // Pulled once: the next rounds bring nothing, and nothing goes back up.
     CHECK(bondy.round().pull.scoresReceived == 0);

@@ -34,7 +34,7 @@ import wave
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BIN, SRC, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 PASSWORD = "conseil-bondy-2026"
@@ -220,7 +220,12 @@ def main():
         forms = driver.find_elements(By.CSS_SELECTOR, "form.score")
         assert forms, "no answer to score on the page"
         full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire.png"), 1280)
-        forms[0].find_element(By.NAME, "score").send_keys("0")  # valid whatever the maximum
+        # One choice per rubric criterion (each worth at least 1), or a total without a rubric.
+        criteria = forms[0].find_elements(By.CSS_SELECTOR, "select")
+        for criterion in criteria:
+            Select(criterion).select_by_value("1")
+        if not criteria:
+            forms[0].find_element(By.NAME, "score").send_keys("0")  # valid whatever the maximum
         forms[0].find_element(By.CSS_SELECTOR, "button").click()
         wait_until(driver, lambda d: "— awa" in d.page_source, "the score was not stored")
         driver.set_window_size(412, 900)

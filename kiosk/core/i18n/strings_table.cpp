@@ -417,6 +417,7 @@ const Row kRows[] = {
     {"bilan.skill_pending", "{n} réponse(s) à corriger par le formateur", nullptr},
     {"bilan.scored", "Réponses corrigées par le formateur", nullptr},
     {"bilan.kind.other", "Réponse", nullptr},
+    {"bilan.criterion", "{label} : {points} / {max}", nullptr},
     {"bilan.scored_line", "{kind} ({item}) : {score} / {max} point(s) — {trainer}, le {date}",
      nullptr},
     {"bilan.pending",

@@ -58,6 +58,16 @@ engine::Attempt replayWithManualScores(const quiz::Quiz& quiz, const store::Atte
     return replay;
 }
 
+std::vector<CriterionScore> rubricScores(const quiz::Item& item, const nlohmann::json& points) {
+    std::vector<CriterionScore> out;
+    if (!points.is_object())
+        return out;
+    for (const auto& c : item.scoring.rubric)
+        if (const auto it = points.find(c.id); it != points.end() && it->is_number())
+            out.push_back({c.id, c.label.get("fr"), it->get<double>(), c.points});
+    return out;
+}
+
 std::string formatDate(std::int64_t ms) {
     return util::formatLocalTime(ms, "%d/%m/%Y");
 }
@@ -104,6 +114,7 @@ Bilan buildBilan(const quiz::Quiz& quiz, const store::AttemptRecord& attempt,
             if (const auto* item = quiz.findItem(r.itemId)) {
                 line.itemType = quiz::toString(item->type);
                 line.skillId = item->skill;
+                line.criteria = rubricScores(*item, m.points);
             }
         }
         if (m.atMs >= lastAuthorAt) {

@@ -19,6 +19,19 @@
 
 namespace repere::report {
 
+// One rubric criterion of a trainer's score: what was checked and the points it got. The same
+// lines on the kiosk's bilan, the server's bilan and the back office's page (issue 18).
+struct CriterionScore {
+    std::string id;
+    std::string label; // French, from the package's rubric
+    double points = 0.0;
+    double maxPoints = 0.0;
+};
+
+// The criteria of `item`'s rubric that `points` (rubric id -> points, as stored with a manual
+// score) scores, in the rubric's order; empty for a score given as a total only.
+std::vector<CriterionScore> rubricScores(const quiz::Item& item, const nlohmann::json& points);
+
 struct ManualScoreLine {
     std::string responseUuid;
     std::string itemId;
@@ -28,6 +41,7 @@ struct ManualScoreLine {
     std::int64_t atMs = 0;
     double score = 0.0;
     double maxScore = 0.0;
+    std::vector<CriterionScore> criteria; // empty: scored as a total
 };
 
 // An earlier sitting of the same diagnostic, shown beside this one (two sittings compared).
