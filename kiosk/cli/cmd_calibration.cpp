@@ -1,7 +1,8 @@
 // `repere quiz apply-calibration PACKAGE calibration.json`: writes the difficulties a server
 // calibration estimated (repere-server admin calibrate) into the package's quiz.json, bumps its
 // minor version (a new version: attempts in progress finish on theirs, results carry theirs),
-// and prints what changed: item, old, new, standard error.
+// and prints what changed: item, old, new, standard error (and for a 2PL item, whose difficulty
+// the package writes as {"b": ..., "a": ...}, its discrimination: old, new, standard error).
 //
 // Refused, with nothing written: a calibration of another package or another version, an item
 // the package does not have or has at another revision, a result the loader would reject.
@@ -83,6 +84,33 @@ ordered_json* findItem(ordered_json& quiz, const std::string& id) {
     return nullptr;
 }
 
+// An item's difficulty b and discrimination a as authored: a number (Rasch, a = 1) or
+// {"b": ..., "a": ...} (2PL; a defaults to 1).
+struct Authored {
+    double b = 0.0;
+    double a = 1.0;
+    bool twoParameter = false;
+};
+
+Authored authoredParameters(const ordered_json& item) {
+    Authored out;
+    const auto d = item.find("difficulty");
+    if (d == item.end())
+        return out;
+    if (d->is_number())
+        out.b = d->get<double>();
+    if (d->is_object()) {
+        out.b = d->value("b", 0.0);
+        out.a = d->value("a", 1.0);
+        out.twoParameter = d->contains("a");
+    }
+    return out;
+}
+
+double roundedTo2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
+
 std::string number(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.2f", v);
@@ -125,9 +153,9 @@ int applyCalibration(const std::string& packagePath, const std::string& calibrat
                                      ") since it was calibrated (rev " +
                                      std::to_string(c.value("rev", 1)) + "); nothing written");
         }
-        const double old = item->value("difficulty", 0.0);
+        const Authored old = authoredParameters(*item);
         if (c.value("status", "") != "estimated") {
-            diff << itemId << "\t" << number(old) << "\t" << number(old) << "\tkept ("
+            diff << itemId << "\t" << number(old.b) << "\t" << number(old.b) << "\tkept ("
                  << c.value("reason", "") << ")\n";
             ++kept;
             continue;
@@ -136,11 +164,38 @@ int applyCalibration(const std::string& packagePath, const std::string& calibrat
         if (!std::isfinite(estimate) || std::abs(estimate) > 10.0) {
             throw std::runtime_error("item " + itemId + ": estimate out of range; nothing written");
         }
-        const double next = std::round(estimate * 100.0) / 100.0;
-        (*item)["difficulty"] = next;
-        changed += next != old ? 1 : 0;
-        diff << itemId << "\t" << number(old) << "\t" << number(next) << "\t"
-             << number(c.value("se", 0.0)) << "\n";
+        const double next = roundedTo2(estimate);
+        diff << itemId << "\t" << number(old.b) << "\t" << number(next) << "\t"
+             << number(c.value("se", 0.0));
+        if (old.twoParameter != c.contains("discrimination")) {
+            throw std::runtime_error("item " + itemId + " is " +
+                                     (old.twoParameter ? "2PL" : "Rasch") +
+                                     " in the package but not in the calibration; nothing written");
+        }
+        if (old.twoParameter) {
+            if (c.contains("discriminationKept")) {
+                // Too imprecise to write (admin_calibrate.cpp): its a stays, its b moves.
+                (*item)["difficulty"] = ordered_json{{"b", next}, {"a", old.a}};
+                changed += next != old.b ? 1 : 0;
+                diff << "\ta " << number(old.a) << " kept (" << c.value("discriminationKept", "")
+                     << ")\n";
+                continue;
+            }
+            const double a = c.at("discrimination").get<double>();
+            if (!std::isfinite(a) || a <= 0.0 || a > 5.0) {
+                throw std::runtime_error("item " + itemId +
+                                         ": discrimination out of range; nothing written");
+            }
+            const double nextA = roundedTo2(a);
+            (*item)["difficulty"] = ordered_json{{"b", next}, {"a", nextA}};
+            changed += next != old.b || nextA != old.a ? 1 : 0;
+            diff << "\ta " << number(old.a) << " -> " << number(nextA) << " (se "
+                 << number(c.value("seDiscrimination", 0.0)) << ")";
+        } else {
+            (*item)["difficulty"] = next;
+            changed += next != old.b ? 1 : 0;
+        }
+        diff << "\n";
     }
     const std::string newVersion = bumpMinor(version);
     quiz["version"] = newVersion;

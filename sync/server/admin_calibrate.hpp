@@ -1,16 +1,17 @@
-// `repere-server admin calibrate`: Rasch item difficulties of a published package from every
-// stored answer (marginal maximum likelihood, rasch_mml.hpp), one latent scale per skill,
-// written as calibration.json for `repere quiz apply-calibration`.
+// `repere-server admin calibrate`: item difficulties of a published package from every stored
+// answer (marginal maximum likelihood, item_mml.hpp), one latent scale per skill, written as
+// calibration.json for `repere quiz apply-calibration`. Rasch for items whose difficulty is a
+// number; 2PL (difficulty and discrimination) where the package writes {"b": ..., "a": ...}.
 //
 // Per item: n, previous value, estimate, standard error, estimated or kept (and why), infit and
 // outfit mean squares (flagged outside 0.7-1.3). Kept: fewer than `minResponses` answers, every
-// answer right or every answer wrong (its difficulty is beyond what the data can say), or a 2PL
-// item (its discrimination is not estimated here). Anchor: per skill, the estimated items keep
-// the mean of their previous difficulties, so the framework's cut points mean the same thing
-// after a recalibration; calibration.json writes them per skill (re-expressed: unchanged).
+// answer right or every answer wrong (its difficulty is beyond what the data can say). Anchor: per
+// skill, the estimated items keep the mean of their previous difficulties, so the framework's cut
+// points mean the same thing after a recalibration; calibration.json writes them per skill
+// (re-expressed: unchanged).
 #pragma once
 
-#include "sync/server/rasch_mml.hpp"
+#include "sync/server/item_mml.hpp"
 #include "sync/server/storage.hpp"
 
 #include <nlohmann/json.hpp>

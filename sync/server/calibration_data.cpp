@@ -41,8 +41,13 @@ void readItems(PublishedPackage& p) {
             pi.rev = static_cast<int>(jsonNumber(item, "rev", 1));
             pi.skill = jsonText(item, "skill");
             pi.level = jsonText(item, "level");
-            pi.difficulty = jsonNumber(item, "difficulty", 0.0);
-            pi.discrimination = jsonNumber(item, "discrimination", 1.0);
+            if (const auto d = item.find("difficulty"); d != item.end() && d->is_object()) {
+                pi.difficulty = jsonNumber(*d, "b", 0.0);
+                pi.discrimination = jsonNumber(*d, "a", 1.0);
+                pi.twoParameter = d->contains("a");
+            } else {
+                pi.difficulty = jsonNumber(item, "difficulty", 0.0);
+            }
             pi.raw = item;
             p.items.push_back(std::move(pi));
         }

@@ -27,8 +27,11 @@ struct PackageItem {
     int rev = 1;
     std::string skill;
     std::string level;
-    double difficulty = 0.0;
-    double discrimination = 1.0;
+    double difficulty = 0.0;     // b
+    double discrimination = 1.0; // a (1 for a Rasch item)
+    // The package writes the difficulty as {"b": ..., "a": ...}: the item is two-parameter, and a
+    // calibration estimates its discrimination too (a plain number is a Rasch item).
+    bool twoParameter = false;
     nlohmann::json raw; // the item as authored (options, correct...) for item-stats
 };
 

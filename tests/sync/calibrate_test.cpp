@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace repere;
@@ -24,6 +25,13 @@ struct Bank {
     std::vector<std::string> ids;
     std::vector<double> previous; // in the package
     std::vector<double> truth;    // what candidates answer by
+    // 2PL items (the package writes {"b": previous, "a": previousA}); empty = all Rasch.
+    std::vector<bool> twoParameter;
+    std::vector<double> previousA;
+    std::vector<double> truthA; // empty = 1 for every item
+
+    double a(std::size_t k) const { return truthA.empty() ? 1.0 : truthA[k]; }
+    bool is2pl(std::size_t k) const { return !twoParameter.empty() && twoParameter[k]; }
 };
 
 // A package of one skill: quiz.json only (the test's validator accepts it).
@@ -35,7 +43,9 @@ fs::path writePackage(const fs::path& dir, const Bank& bank, const std::string& 
                          {"type", "choice"},
                          {"skill", "lecture"},
                          {"level", "a1"},
-                         {"difficulty", bank.previous[k]}});
+                         {"difficulty", bank.is2pl(k) ? nlohmann::json{{"b", bank.previous[k]},
+                                                                       {"a", bank.previousA[k]}}
+                                                      : nlohmann::json(bank.previous[k])}});
     nlohmann::json quiz = {
         {"id", "cal"},
         {"version", version},
@@ -72,7 +82,7 @@ WireRecord record(const std::string& id, std::int64_t seq, const std::string& ki
 }
 
 // `persons` candidates with abilities ~ N(0.3, 1.2²), each answering `perPerson` items chosen
-// adaptively, by the bank's true difficulties.
+// adaptively, by the bank's true difficulties (and discriminations).
 void store(Storage& s, const Bank& bank, int persons, int perPerson, const std::string& version,
            bool allRight = false) {
     s.createEnrolCode(sha256Hex("C"), "ALI Bondy", 0, 99999);
@@ -105,7 +115,7 @@ void store(Storage& s, const Bank& bank, int persons, int perPerson, const std::
                     j = c;
                 }
             used[j] = true;
-            const double prob = 1.0 / (1.0 + std::exp(bank.truth[j] - theta));
+            const double prob = 1.0 / (1.0 + std::exp(bank.a(j) * (bank.truth[j] - theta)));
             const bool right = allRight && j == 3 ? true : rng.uniform() < prob;
             estimate += (right ? 1.0 : -1.0) * 1.6 / (k + 2);
             const std::string id = att + "-r" + std::to_string(k);
@@ -243,6 +253,173 @@ TEST_CASE("calibrate: an item everyone got right is kept and flagged, few answer
             CHECK(i.at("n").get<int>() < 100);
         }
     }
+}
+
+namespace {
+
+struct Discriminations {
+    int estimated = 0;
+    int kept = 0;
+};
+
+// A 2PL item's discrimination: written within 25 % (or 0.2) of the truth, or kept at its previous
+// value because its standard error was above 15 % of the estimate.
+void checkDiscrimination(const nlohmann::json& i, double truth, double previous,
+                         Discriminations& count) {
+    INFO(i.at("id") << " a " << i.at("discrimination") << " se " << i.at("seDiscrimination")
+                    << " truth " << truth);
+    if (i.contains("discriminationKept")) {
+        ++count.kept;
+        CHECK(i.at("discriminationKept") == "imprecise");
+        CHECK(i.at("discrimination") == previous);
+        CHECK(i.at("seDiscrimination").is_null());
+        return;
+    }
+    ++count.estimated;
+    const double a = i.at("discrimination").get<double>();
+    const double se = i.at("seDiscrimination").get<double>();
+    CHECK(std::abs(a - truth) < std::max(0.2, 0.25 * truth));
+    CHECK(se > 0.01);
+    CHECK(se <= 0.15 * a + 1e-4);
+}
+
+} // namespace
+
+// The unit of an all-2PL scale, on complete answers (everyone answers every item): the geometric
+// mean of the discriminations stays at that of the starting values, the rest is recovered.
+TEST_CASE("item MML: an all-2PL scale keeps the geometric mean of the starting discriminations") {
+    const std::vector<double> truthA{0.6, 2.4, 0.8, 1.8, 1.2, 1.2, 1.0, 1.44, 0.9, 1.6};
+    std::vector<MmlItem> items(truthA.size());
+    std::vector<MmlResponse> responses;
+    for (std::size_t j = 0; j < items.size(); ++j)
+        items[j] = {.start = 0.0, .startA = 1.2, .twoParameter = true, .fixed = false};
+    const int persons = 4000;
+    for (int p = 0; p < persons; ++p) {
+        engine::Rng rng(7, "mml", static_cast<std::uint64_t>(p));
+        const double theta = rng.normal();
+        for (std::size_t j = 0; j < items.size(); ++j) {
+            const double b = -1.8 + 0.4 * static_cast<double>(j);
+            const double prob = 1.0 / (1.0 + std::exp(-truthA[j] * (theta - b)));
+            responses.push_back({p, static_cast<int>(j), rng.uniform() < prob ? 1.0 : 0.0});
+        }
+    }
+    MmlSettings settings;
+    settings.anchorMean = 0.0;
+    const auto r = estimateItems(persons, items, responses, settings);
+    REQUIRE(r.converged);
+    double logSum = 0.0, truthLogSum = 0.0;
+    for (std::size_t j = 0; j < items.size(); ++j) {
+        logSum += std::log(r.discrimination[j]);
+        truthLogSum += std::log(truthA[j]);
+    }
+    CHECK(std::exp(logSum / 10) == Approx(1.2).margin(1e-3));
+    // The truth's unit differs by the ratio of geometric means: compare on that scale.
+    const double unit = 1.2 / std::exp(truthLogSum / 10);
+    for (std::size_t j = 0; j < items.size(); ++j) {
+        INFO("item " << j << " a " << r.discrimination[j] << " truth " << truthA[j] * unit);
+        CHECK(std::abs(r.discrimination[j] - truthA[j] * unit) < 0.15 * truthA[j] * unit);
+        CHECK(r.seDiscrimination[j] > 0.0);
+    }
+}
+
+// Items 2, 6, 9 and 13 of 16 are 2PL with true discriminations far from 1; the package declares
+// them with {"b": ..., "a": 1} (the author does not know a yet).
+TEST_CASE("calibrate: 2PL items the package declares get their discrimination estimated, Rasch "
+          "items keep a = 1 and set the unit") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    Bank b = bank(16);
+    b.twoParameter.assign(16, false);
+    b.previousA.assign(16, 1.0);
+    b.truthA.assign(16, 1.0);
+    const std::map<std::size_t, double> declared{{2, 0.55}, {6, 1.9}, {9, 0.8}, {13, 2.3}};
+    for (const auto& [k, a] : declared) {
+        b.twoParameter[k] = true;
+        b.truthA[k] = a;
+    }
+    publish(*s, writePackage(dir.path(), b, "1.0.0"), "1.0.0");
+    store(*s, b, 3000, 8, "1.0.0");
+
+    CalibrateOptions options;
+    options.quizId = "cal";
+    const auto out = calibrate(*s, options, 1);
+    REQUIRE(out.converged);
+    const auto& c = out.calibration;
+    CHECK(c.at("model").get<std::string>().find("2pl") != std::string::npos);
+    Discriminations discriminations;
+    double meanEstimate = 0, meanTruth = 0;
+    int estimated = 0;
+    for (std::size_t k = 0; k < b.ids.size(); ++k) {
+        const auto& i = item(c, b.ids[k]);
+        REQUIRE(i.at("status") == "estimated");
+        ++estimated;
+        meanEstimate += i.at("estimate").get<double>();
+        meanTruth += b.truth[k];
+    }
+    meanEstimate /= estimated;
+    meanTruth /= estimated;
+    for (std::size_t k = 0; k < b.ids.size(); ++k) {
+        const auto& i = item(c, b.ids[k]);
+        const double e = i.at("estimate").get<double>() - meanEstimate;
+        const double t = b.truth[k] - meanTruth;
+        INFO(b.ids[k] << " b estimate " << e << " truth " << t);
+        CHECK(std::abs(e - t) < 0.4);
+        if (!b.is2pl(k)) {
+            CHECK(i.at("model") == "rasch");
+            CHECK_FALSE(i.contains("discrimination"));
+            continue;
+        }
+        CHECK(i.at("model") == "2pl");
+        CHECK(i.at("previousDiscrimination") == 1.0);
+        checkDiscrimination(i, b.truthA[k], 1.0, discriminations);
+    }
+    // Answered mostly by people near its difficulty, an item says little about its slope: i2
+    // (816 answers) and i13 (586) are too imprecise to write, i6 and i9 are estimated.
+    CHECK(discriminations.estimated == 2);
+    CHECK(discriminations.kept == 2);
+}
+
+// Every item 2PL: nothing else sets the unit, so the geometric mean of the discriminations keeps
+// that of the previous values (1.2), which the true ones also have. A difficulty whose slope was
+// too imprecise to write is less precise too (0.5 instead of 0.4 logits).
+TEST_CASE("calibrate: an adaptive skill whose items are all 2PL, precise discriminations "
+          "recovered and the others kept") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    Bank b = bank(12);
+    b.twoParameter.assign(12, true);
+    b.previousA.assign(12, 1.2);
+    b.truthA = {0.6, 2.4, 0.8, 1.8, 1.2, 1.2, 1.0, 1.44, 0.9, 1.6, 2.4, 0.6};
+    publish(*s, writePackage(dir.path(), b, "1.0.0"), "1.0.0");
+    store(*s, b, 3000, 7, "1.0.0");
+
+    CalibrateOptions options;
+    options.quizId = "cal";
+    const auto out = calibrate(*s, options, 1);
+    REQUIRE(out.converged);
+    const auto& c = out.calibration;
+    double meanEstimate = 0, meanTruth = 0;
+    for (std::size_t k = 0; k < b.ids.size(); ++k) {
+        const auto& i = item(c, b.ids[k]);
+        REQUIRE(i.at("status") == "estimated");
+        meanEstimate += i.at("estimate").get<double>();
+        meanTruth += b.truth[k];
+    }
+    meanEstimate /= 12;
+    meanTruth /= 12;
+    Discriminations discriminations;
+    for (std::size_t k = 0; k < b.ids.size(); ++k) {
+        const auto& i = item(c, b.ids[k]);
+        const double a = i.at("discrimination").get<double>();
+        const double e = i.at("estimate").get<double>() - meanEstimate;
+        const double t = b.truth[k] - meanTruth;
+        INFO(b.ids[k] << " a " << a << " truth " << b.truthA[k] << ", b " << e << " truth " << t);
+        CHECK(std::abs(e - t) < (i.contains("discriminationKept") ? 0.5 : 0.4));
+        checkDiscrimination(i, b.truthA[k], 1.2, discriminations);
+    }
+    CHECK(discriminations.estimated >= 7);
 }
 
 TEST_CASE("calibrate: no convergence is reported with the iteration count") {
