@@ -221,6 +221,12 @@ void draw(cairo_t* cr, const Bilan& b) {
                       fmt("bilan.compared", {{"before", formatDate(b.previous->dateMs)},
                                              {"now", formatDate(b.dateMs)}}),
                       kMargin, y + 2, contentW, 10, true);
+    if (b.uncompared)
+        y += 2 + text(cr,
+                      fmt(b.uncompared->packageMissing ? "bilan.uncompared_missing"
+                                                       : "bilan.uncompared_unreadable",
+                          {{"date", formatDate(b.uncompared->dateMs)}}),
+                      kMargin, y + 2, contentW, 10, true);
     y += 8;
     line(cr, kMargin, y, kMargin + contentW, y, 1.2);
     y += 8;

@@ -356,3 +356,53 @@ TEST_CASE("bilan: two finished sittings of the same diagnostic are compared skil
         (out / "bilan-deux-passages").string() + "' 2>&1");
     CHECK(std::filesystem::exists(out / "bilan-deux-passages.png"));
 }
+
+TEST_CASE("bilan: an earlier sitting whose package is gone is named with the reason, not dropped",
+          "[report]") {
+    TempDir dir;
+    auto now = std::make_shared<std::int64_t>(1'793'000'000'000); // November 2026
+    store::OpenOptions options;
+    options.clock = [now] {
+        return *now;
+    };
+    auto db = store::Database::openDataDir(dir.path(), options);
+    const auto quiz = report::test::loadFrancais();
+    // The first sitting was taken with a version of the diagnostic this kiosk no longer has.
+    auto retired = quiz;
+    retired.version = "0.9";
+    retired.contentHash = "retired-" + quiz.contentHash;
+    const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
+    report::test::takeFrancais(*db, retired, code, 5, /*knows=*/false);
+    const auto first = report::chooseAttempt(*db, code);
+    *now += 30LL * 24 * 3600 * 1000;
+    report::test::takeFrancais(*db, quiz, code, 11, /*knows=*/true);
+    const auto latest = report::chooseAttempt(*db, code);
+
+    const auto bilan = report::bilanFromStore(*db, {quiz}, latest, {});
+    CHECK_FALSE(bilan.previous);
+    REQUIRE(bilan.uncompared);
+    CHECK(bilan.uncompared->packageMissing);
+    CHECK(bilan.uncompared->dateMs == first.finishedAtMs.value_or(first.startedAtMs));
+    const auto pdf = dir / "bilan-passage-retire.pdf";
+    report::writeBilanPdf(bilan, pdf);
+    const auto text = collapse(run("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
+    INFO(text);
+    CHECK(text.find("Passage du " + report::formatDate(bilan.uncompared->dateMs) +
+                    " : questionnaire retiré, comparaison impossible") != std::string::npos);
+    CHECK(text.find("Deux passages comparés") == std::string::npos);
+    for (const auto& s : bilan.skills)
+        CHECK(text.find("Niveau : " + s.levelTitle) != std::string::npos); // today's still print
+    CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
+
+    // With the old package back, the two sittings are compared again.
+    const auto both = report::bilanFromStore(*db, {quiz, retired}, latest, {});
+    CHECK(both.previous);
+    CHECK_FALSE(both.uncompared);
+    // Answers that no longer fit their package: said too, with that reason.
+    auto changed = retired;
+    changed.sections.front().items.clear();
+    const auto unreadable = report::bilanFromStore(*db, {quiz, changed}, latest, {});
+    CHECK_FALSE(unreadable.previous);
+    REQUIRE(unreadable.uncompared);
+    CHECK_FALSE(unreadable.uncompared->packageMissing);
+}

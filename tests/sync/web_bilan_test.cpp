@@ -2,12 +2,15 @@
 // kiosk database where one person took the French diagnostic twice, a month apart (less well the
 // first time), synced by the kiosk's SyncClient to a real repere-server on 127.0.0.1; the
 // counsellor downloads /beneficiaires/CODE/bilan.pdf. Its text is the text of the bilan the kiosk
-// prints for the same person (same choice of sittings, same levels side by side).
+// prints for the same person (same choice of sittings, same levels side by side). When the first
+// sitting's package is on neither side, both bilans name that sitting and say why there is no
+// comparison.
 #include "bilan_pdf.hpp"
 #include "report/bilan_fixture.hpp"
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
 #include "support/server_fixture.hpp"
+#include "support/web_client.hpp"
 #include "sync/client/database_state.hpp"
 #include "sync/client/sync_client.hpp"
 #include "sync/server/web_users.hpp"
@@ -16,8 +19,6 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
-#include <httplib.h>
-#include <regex>
 
 using namespace repere;
 namespace fs = std::filesystem;
@@ -34,29 +35,22 @@ std::string run(const std::string& command) {
     return out;
 }
 
-std::string cookieValue(const httplib::Result& res, const std::string& name) {
-    for (const auto& [k, v] : res->headers)
-        if (k == "Set-Cookie" && v.rfind(name + "=", 0) == 0)
-            return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-    return {};
-}
+// One person took the French diagnostic twice, a month apart (less well the first time, with
+// `firstQuiz`); the kiosk syncs to a real server that has only the bundled packages. Returns the
+// kiosk's bilan, and the texts of the kiosk's PDF and of the server's bilan.pdf.
+struct TwoPdfs {
+    report::Bilan onKiosk;
+    std::string kioskText, serverText;
+    fs::path serverPdf;
+};
 
-std::string csrfOf(const std::string& html) {
-    std::smatch m;
-    REQUIRE(std::regex_search(html, m, std::regex("name=\"csrf\" value=\"([0-9a-f]+)\"")));
-    return m[1];
-}
-
-} // namespace
-
-TEST_CASE("web bilan: the back office's bilan.pdf compares two sittings, as the kiosk's does") {
+TwoPdfs twoSittings(test::TempDir& kioskDir, const quiz::Quiz& firstQuiz) {
     const fs::path quizzes = fs::path(REPERE_SOURCE_DIR) / "quizzes";
     sync::server::ServerOptions options;
     options.quizzesDir = quizzes;
     options.rateLimitPerMinute = 0;
     test::ServerFixture srv(options);
 
-    test::TempDir kioskDir;
     auto now = std::make_shared<std::int64_t>(1'793'000'000'000); // November 2026
     store::OpenOptions open;
     open.clock = [now] {
@@ -65,7 +59,7 @@ TEST_CASE("web bilan: the back office's bilan.pdf compares two sittings, as the 
     auto db = store::Database::openDataDir(kioskDir.path(), open);
     const auto quiz = report::test::loadFrancais();
     const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
-    report::test::takeFrancais(*db, quiz, code, 5, /*knows=*/false);
+    report::test::takeFrancais(*db, firstQuiz, code, 5, /*knows=*/false);
     *now += 30LL * 24 * 3600 * 1000;
     report::test::takeFrancais(*db, quiz, code, 11, /*knows=*/true);
     sync::DatabaseSyncState state(*db);
@@ -76,47 +70,65 @@ TEST_CASE("web bilan: the back office's bilan.pdf compares two sittings, as the 
     INFO(round.error());
     REQUIRE(round.ok());
 
-    // The kiosk's bilan, signed by the counsellor who will download the server's.
+    // The kiosk's bilan (with the kiosk's packages), signed by the counsellor who will download
+    // the server's.
+    TwoPdfs out;
     report::BilanContext context;
     context.trainer = "awa";
-    const auto onKiosk =
-        report::bilanFromStore(*db, {quiz}, report::chooseAttempt(*db, code), context);
-    REQUIRE(onKiosk.previous);
+    out.onKiosk = report::bilanFromStore(*db, {quiz}, report::chooseAttempt(*db, code), context);
     const auto kioskPdf = kioskDir / "kiosk.pdf";
-    report::writeBilanPdf(onKiosk, kioskPdf);
+    report::writeBilanPdf(out.onKiosk, kioskPdf);
 
     sync::server::addWebUser(*srv.storage, "ALI Bondy", "awa", "counsellor", "mot de passe awa",
                              test::wallMs());
-    httplib::Client web("127.0.0.1", srv.port());
-    auto form = web.Get("/login");
-    REQUIRE(form);
-    auto in = web.Post("/login", {{"Cookie", "repere_login=" + cookieValue(form, "repere_login")}},
-                       httplib::Params{{"csrf", csrfOf(form->body)},
-                                       {"name", "awa"},
-                                       {"password", "mot de passe awa"}});
-    REQUIRE(in);
-    REQUIRE(in->status == 303);
-    auto pdf = web.Get("/beneficiaires/" + code + "/bilan.pdf",
-                       {{"Cookie", "repere_session=" + cookieValue(in, "repere_session")}});
-    REQUIRE(pdf);
+    test::WebClient web(srv.port());
+    web.logIn("awa", "mot de passe awa");
+    auto pdf = web.get("/beneficiaires/" + code + "/bilan.pdf");
     REQUIRE(pdf->status == 200);
-    const auto serverPdf = kioskDir / "server.pdf";
-    std::ofstream(serverPdf, std::ios::binary) << pdf->body;
+    out.serverPdf = kioskDir / "server.pdf";
+    std::ofstream(out.serverPdf, std::ios::binary) << pdf->body;
 
     const auto textOf = [](const fs::path& p) {
         return run("pdftotext -layout '" + p.string() + "' - 2>&1");
     };
-    const auto serverText = textOf(serverPdf);
+    out.kioskText = textOf(kioskPdf);
+    out.serverText = textOf(out.serverPdf);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("web bilan: the back office's bilan.pdf compares two sittings, as the kiosk's does") {
+    test::TempDir kioskDir;
+    const auto pdfs = twoSittings(kioskDir, report::test::loadFrancais());
+    const auto& serverText = pdfs.serverText;
     INFO(serverText);
-    CHECK(serverText == textOf(kioskPdf));
+    REQUIRE(pdfs.onKiosk.previous);
+    CHECK(serverText == pdfs.kioskText);
     CHECK(serverText.find("Deux passages comparés") != std::string::npos);
-    for (const auto& l : onKiosk.previous->levels)
-        CHECK(serverText.find("Le " + report::formatDate(onKiosk.previous->dateMs) + " : " +
+    for (const auto& l : pdfs.onKiosk.previous->levels)
+        CHECK(serverText.find("Le " + report::formatDate(pdfs.onKiosk.previous->dateMs) + " : " +
                               l.levelTitle) != std::string::npos);
     // For a person to look at: the server's page as an image (build/test-output/web/).
     const auto out = fs::path(REPERE_BIN_DIR) / ".." / "test-output" / "web";
     fs::create_directories(out);
-    run("pdftoppm -png -r 80 -singlefile '" + serverPdf.string() + "' '" +
+    run("pdftoppm -png -r 80 -singlefile '" + pdfs.serverPdf.string() + "' '" +
         (out / "backoffice-bilan-deux-passages").string() + "' 2>&1");
     CHECK(fs::exists(out / "backoffice-bilan-deux-passages.png"));
+}
+
+TEST_CASE("web bilan: an earlier sitting whose package is on neither side is named, as on the "
+          "kiosk") {
+    test::TempDir kioskDir;
+    auto retired = report::test::loadFrancais();
+    retired.version = "0.9";
+    retired.contentHash = "retired-" + retired.contentHash;
+    const auto pdfs = twoSittings(kioskDir, retired);
+    INFO(pdfs.serverText);
+    REQUIRE(pdfs.onKiosk.uncompared);
+    CHECK(pdfs.serverText == pdfs.kioskText);
+    CHECK(pdfs.serverText.find("Passage du " + report::formatDate(pdfs.onKiosk.uncompared->dateMs) +
+                               " : questionnaire retiré, comparaison impossible") !=
+          std::string::npos);
+    CHECK(pdfs.serverText.find("Deux passages comparés") == std::string::npos);
 }

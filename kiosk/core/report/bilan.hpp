@@ -59,6 +59,12 @@ struct EarlierSitting {
     const EarlierLevel* of(const std::string& skillId) const;
 };
 
+// An earlier sitting the bilan cannot compare with: it says so rather than leave it out.
+struct UncomparedSitting {
+    std::int64_t dateMs = 0;    // finished, else started
+    bool packageMissing = true; // its package is gone; else its answers no longer fit it
+};
+
 struct Bilan {
     std::string code;
     std::optional<std::string> firstName;
@@ -79,6 +85,7 @@ struct Bilan {
     std::vector<std::string> problems; // manual scores that could not be applied (explained)
     // The person's previous finished sitting of the same diagnostic (sittings.hpp), if any.
     std::optional<EarlierSitting> previous;
+    std::optional<UncomparedSitting> uncompared; // the previous sitting, when it cannot be shown
 };
 
 struct BilanContext {

@@ -40,11 +40,15 @@ void attachPreviousSitting(Bilan& bilan, const std::vector<store::AttemptRecord>
     const auto i = previousSitting(attempts, chosen);
     if (!i)
         return;
+    UncomparedSitting uncompared;
+    uncompared.dateMs = attempts[*i].finishedAtMs.value_or(attempts[*i].startedAtMs);
     try {
         if (const auto earlier = bilanOf(*i))
-            compareWith(bilan, *earlier);
+            return compareWith(bilan, *earlier);
     } catch (const std::exception&) {
+        uncompared.packageMissing = false;
     }
+    bilan.uncompared = uncompared;
 }
 
 } // namespace repere::report

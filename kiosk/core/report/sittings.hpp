@@ -26,8 +26,9 @@ void compareWith(Bilan& latest, const Bilan& earlier);
 
 // Both of the above: attaches to `bilan` (of `chosen`) the sitting previousSitting picks among
 // `attempts`, whose bilan `bilanOf(i)` builds for attempts[i] (nullopt: its package is not
-// loaded). An earlier sitting that cannot be built (its answers no longer fit its package) is
-// left out: today's bilan still prints.
+// loaded). An earlier sitting that cannot be built (its package is gone, or its answers no longer
+// fit it) goes in bilan.uncompared instead: the bilan says why there is no comparison, and
+// today's levels still print.
 void attachPreviousSitting(Bilan& bilan, const std::vector<store::AttemptRecord>& attempts,
                            const store::AttemptRecord& chosen,
                            const std::function<std::optional<Bilan>(std::size_t)>& bilanOf);
