@@ -6,7 +6,9 @@
 namespace repere::sync::server::web {
 namespace {
 
-// One style sheet for every page: large enough to read on a phone, tables scroll sideways.
+// One style sheet for every page: large enough to read on a phone, where each row of a table of
+// class "cards" becomes a card of "label : value" lines (the labels in data-l), so nothing is
+// cut off or needs a sideways swipe at 390 px.
 constexpr const char* kLayout = R"(<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,11 +48,15 @@ label{display:block;font-weight:600;margin:.4em 0 .2em}
 select{font-size:1em;padding:.35em .4em;border-radius:5px;border:1px solid #a0aec0}
 tr.topay{background:#fffbea}
 a.button{display:inline-block;background:#234e7d;color:#fff;padding:.4em .8em;border-radius:5px;text-decoration:none}
+td{overflow-wrap:anywhere}
 @media (max-width:40em){main{padding:.6em}th,td{padding:.35em .3em}header .who{margin-left:0}
-table.answers tr:first-child{display:none}
-table.answers tr{display:block;border-bottom:2px solid #dde3ea;padding:.3em 0}
-table.answers td{display:block;border:0;padding:.15em .3em;text-align:left}
-table.answers td[data-l]:before{content:attr(data-l) " : ";font-weight:600;color:#5a6678}}
+.card{padding:.6em .7em}
+table.cards tr:first-child{display:none}
+table.cards tr{display:block;border-bottom:2px solid #dde3ea;padding:.3em 0}
+table.cards td{display:block;border:0;padding:.15em .3em;text-align:left;white-space:normal}
+table.cards td:first-child{font-weight:600}
+table.cards td:empty{display:none}
+table.cards td[data-l]:before{content:attr(data-l) " : ";font-weight:600;color:#5a6678}}
 </style></head><body>
 {{header}}
 <main>
@@ -85,15 +91,16 @@ Html kioskTable(const Dashboard& d) {
         return Html::literal(R"(<p class="none">Aucune borne inscrite.</p>)");
     Html rows;
     for (const auto& k : d.kiosks)
-        rows += render(R"(<tr><td>{{name}}{{revoked}}</td><td>{{agency}}</td><td>{{sync}}</td>)"
-                       R"(<td class="num">{{pending}}</td></tr>)",
+        rows += render(R"(<tr><td>{{name}}{{revoked}}</td><td data-l="Agence">{{agency}}</td>)"
+                       R"(<td data-l="Dernière synchro">{{sync}}</td>)"
+                       R"(<td class="num" data-l="En attente">{{pending}}</td></tr>)",
                        {{"name", k.name},
                         {"revoked", k.revoked ? Value(Html::literal(" <em>(révoquée)</em>"))
                                               : Value(std::string())},
                         {"agency", k.agency},
                         {"sync", k.lastSyncMs ? frenchDateTime(*k.lastSyncMs) : "jamais"},
                         {"pending", k.pending ? std::to_string(*k.pending) : "—"}});
-    return render(R"(<div class="scroll"><table><tr><th>Borne</th><th>Agence</th>)"
+    return render(R"(<div class="scroll"><table class="cards"><tr><th>Borne</th><th>Agence</th>)"
                   R"(<th>Dernière synchro</th><th class="num">En attente</th></tr>{{rows}})"
                   R"(</table></div>)",
                   {{"rows", rows}});
@@ -104,16 +111,18 @@ Html agencyTable(const Dashboard& d) {
         return Html::literal(R"(<p class="none">Aucun diagnostic reçu.</p>)");
     Html rows;
     for (const auto& a : d.agencies)
-        rows += render(R"(<tr><td>{{agency}}</td><td class="num">{{week}}</td>)"
-                       R"(<td class="num">{{month}}</td><td class="num">{{total}}</td></tr>)",
+        rows += render(R"(<tr><td>{{agency}}</td><td class="num" data-l="Cette semaine">{{week}})"
+                       R"(</td><td class="num" data-l="Ce mois">{{month}}</td>)"
+                       R"(<td class="num" data-l="Total">{{total}}</td></tr>)",
                        {{"agency", a.agency},
                         {"week", std::to_string(a.week)},
                         {"month", std::to_string(a.month)},
                         {"total", std::to_string(a.total)}});
-    return render(R"(<div class="scroll"><table><tr><th>Agence</th><th class="num">Cette )"
-                  R"(semaine</th><th class="num">Ce mois</th><th class="num">Total</th></tr>)"
-                  R"({{rows}}</table></div>)",
-                  {{"rows", rows}});
+    return render(
+        R"(<div class="scroll"><table class="cards"><tr><th>Agence</th><th class="num">Cette )"
+        R"(semaine</th><th class="num">Ce mois</th><th class="num">Total</th></tr>)"
+        R"({{rows}}</table></div>)",
+        {{"rows", rows}});
 }
 
 } // namespace
@@ -177,7 +186,8 @@ std::string searchPage(const Visitor& v, const std::string& typed, const std::st
     Html rows;
     for (const auto& r : recent)
         rows += render(R"(<tr><td><a href="/beneficiaires/{{code}}">{{display}}</a></td>)"
-                       R"(<td>{{agency}}</td><td>{{when}}</td></tr>)",
+                       R"(<td data-l="Agence">{{agency}}</td><td data-l="Dernier diagnostic">)"
+                       R"({{when}}</td></tr>)",
                        {{"code", r.code},
                         {"display", r.display},
                         {"agency", r.agency},
@@ -188,9 +198,10 @@ std::string searchPage(const Visitor& v, const std::string& typed, const std::st
     const Value list =
         recent.empty()
             ? Value(Html::literal(R"(<p class="none">Aucun diagnostic reçu.</p>)"))
-            : Value(render(R"(<div class="scroll"><table><tr><th>Code</th><th>Agence</th>)"
-                           R"(<th>Dernier diagnostic</th></tr>{{rows}}</table></div>)",
-                           {{"rows", rows}}));
+            : Value(render(
+                  R"(<div class="scroll"><table class="cards"><tr><th>Code</th><th>Agence</th>)"
+                  R"(<th>Dernier diagnostic</th></tr>{{rows}}</table></div>)",
+                  {{"rows", rows}}));
     return page(v, "Bénéficiaires",
                 render(R"(<h1>Bénéficiaires</h1>{{msg}}<div class="card"><form method="get" )"
                        R"(action="/beneficiaires" class="row"><div><label for="code">Code )"

@@ -121,7 +121,7 @@ Html answersTable(const Visitor& v, const PersonView& p, const AttemptView& a) {
              {"form", scoreForm(v, p, x)}});
     }
     return render(
-        R"(<div class="scroll"><table class="answers"><tr><th class="num">N°</th><th>Ce qui était )"
+        R"(<div class="scroll"><table class="answers cards"><tr><th class="num">N°</th><th>Ce qui était )"
         R"(affiché</th><th>Réponse</th><th>Résultat</th><th class="num">Points</th>)"
         R"(<th>Note du formateur</th></tr>{{rows}}</table></div>)",
         {{"rows", rows}});

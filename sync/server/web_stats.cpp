@@ -29,9 +29,12 @@ Html itemRows(const ItemStatsReport& report) {
     Html rows;
     for (const auto& i : report.items)
         rows += render(
-            R"(<tr><td>{{id}}</td><td>{{skill}}</td><td>{{level}}</td><td class="num">{{n}}</td>)"
-            R"(<td class="num">{{right}}</td><td class="num">{{rpb}}</td>)"
-            R"(<td class="num">{{dk}}</td><td class="num">{{time}}</td><td>{{flags}}</td></tr>)",
+            R"(<tr><td>{{id}}</td><td data-l="Compétence">{{skill}}</td><td data-l="Niveau">)"
+            R"({{level}}</td><td class="num" data-l="Réponses">{{n}}</td>)"
+            R"(<td class="num" data-l="Réussite">{{right}}</td>)"
+            R"(<td class="num" data-l="Discrimination">{{rpb}}</td>)"
+            R"(<td class="num" data-l="Je ne sais pas">{{dk}}</td>)"
+            R"(<td class="num" data-l="Temps médian">{{time}}</td>{{flags}}</tr>)",
             {{"id", i.id},
              {"skill", label("export.skill.", i.skill)},
              {"level", label("export.level.", i.level)},
@@ -42,7 +45,9 @@ Html itemRows(const ItemStatsReport& report) {
              {"dk", i.n > 0 ? percent(i.dontKnowRate) : std::string("—")},
              {"time", i.medianSeconds ? i18n::frenchNumber(std::round(*i.medianSeconds)) + " s"
                                       : std::string("—")},
-             {"flags", flagsText(i.flags)}});
+             {"flags", i.flags.empty() ? Value(Html::literal("<td></td>"))
+                                       : Value(render(R"(<td data-l="Alertes">{{f}}</td>)",
+                                                      {{"f", flagsText(i.flags)}}))}});
     return rows;
 }
 
@@ -70,7 +75,7 @@ std::string statsPage(const Visitor& v, const std::vector<std::string>& quizIds,
             R"(agences</h2><p class="muted">Réussite : part des bonnes réponses. Discrimination :)"
             R"( corrélation point-bisériale corrigée (sous 0,15 la question ne sépare pas les )"
             R"(niveaux). Alertes à partir de {{min}} réponses.</p><div class="scroll">)"
-            R"(<table class="stats"><tr><th>Question</th><th>Compétence</th><th>Niveau</th>)"
+            R"(<table class="stats cards"><tr><th>Question</th><th>Compétence</th><th>Niveau</th>)"
             R"(<th class="num">Réponses</th><th class="num">Réussite</th>)"
             R"(<th class="num">Discrimination</th><th class="num">Je ne sais pas</th>)"
             R"(<th class="num">Temps médian</th><th>Alertes</th></tr>{{rows}}</table></div>)"

@@ -9,8 +9,10 @@ A counsellor logs in, searches a code, opens the person, plays a spoken answer (
 element reports a duration > 0), scores a written answer, downloads the CSV and the bilan PDF,
 logs out; a coordinator opens the item statistics (a counsellor gets 404). Access control: a code of
 the other agency is 404; a form posted without its CSRF token is 403 and stores nothing.
-Screenshots of the dashboard and of a beneficiary page (desktop and phone widths) and the bilan
-as an image go to OUT_DIR.
+On a 390 x 844 phone (Chromium's phone emulation) the dashboard, the search page, the person's
+page and the statistics must have nothing sticking out to the right, not even inside a box that
+scrolls sideways. Screenshots of the pages (desktop and phone) and the bilan as an image go to
+OUT_DIR.
 
 If Chromium cannot start, the test fails (it is never skipped).
   backoffice_browser_test.py BIN_DIR SOURCE_DIR OUT_DIR
@@ -156,6 +158,43 @@ def full_screenshot(driver, path, width):
     driver.save_screenshot(path)
 
 
+PHONE_OVERFLOW = """
+const w = document.documentElement.clientWidth, out = [];
+if (document.documentElement.scrollWidth > w)
+  out.push('page ' + document.documentElement.scrollWidth + ' px wide');
+for (const e of document.body.querySelectorAll('*')) {
+  const r = e.getBoundingClientRect();
+  if (r.width > 0 && r.height > 0 && (r.right > w + 0.5 || r.left < -0.5))
+    out.push(e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ?
+             '.' + e.className : '') + ' "' + (e.innerText || e.textContent || '').trim()
+             .slice(0, 30) + '" ' + Math.round(r.left) + '..' + Math.round(r.right));
+}
+for (const e of document.querySelectorAll('.scroll'))
+  if (e.scrollWidth > e.clientWidth) out.push('sideways box ' + e.scrollWidth + ' > ' + e.clientWidth);
+return [w, out.slice(0, 8)];
+"""
+
+
+def on_phone(driver, name):
+    """The page as a 390 x 844 phone shows it (Chromium's phone emulation: that viewport, touch
+    metrics, the page's viewport tag). Nothing may stick out to the right, neither the page nor
+    anything in a box that scrolls sideways (a counsellor would have to swipe to read « Total »).
+    Then the whole page at that width, for the note."""
+    metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        width, overflow = driver.execute_script(PHONE_OVERFLOW)
+        if width != 390 or overflow:
+            raise SystemExit(f"FAIL: {name} at 390 px (viewport {width} px) sticks out: {overflow}")
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               dict(metrics, height=min(max(height, 844), 6000)))
+        driver.save_screenshot(os.path.join(OUT, name + ".png"))
+        print(f"{name}: 390 px, nothing cut off, {height} px tall")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="repere-web-")
@@ -184,9 +223,11 @@ def main():
         assert "Borne Pantin" not in driver.page_source  # the other agency's kiosk
         assert "<svg" in driver.page_source
         full_screenshot(driver, os.path.join(OUT, "backoffice-dashboard.png"), 1280)
-        driver.set_window_size(412, 900)  # a phone
-        full_screenshot(driver, os.path.join(OUT, "backoffice-dashboard-telephone.png"), 412)
         driver.set_window_size(1280, 1000)
+        on_phone(driver, "backoffice-dashboard-telephone")
+        driver.get(url + "/beneficiaires")
+        assert driver.find_elements(By.CSS_SELECTOR, "table.cards tr"), "no recent codes listed"
+        on_phone(driver, "backoffice-recherche-telephone")
         # The person to look at: the first of this agency who reached a spoken answer.
         for code in codes["ALI Bondy"]:
             driver.get(url + "/beneficiaires/" + code)
@@ -228,9 +269,8 @@ def main():
             forms[0].find_element(By.NAME, "score").send_keys("0")  # valid whatever the maximum
         forms[0].find_element(By.CSS_SELECTOR, "button").click()
         wait_until(driver, lambda d: "— awa" in d.page_source, "the score was not stored")
-        driver.set_window_size(412, 900)
-        full_screenshot(driver, os.path.join(OUT, "backoffice-beneficiaire-telephone.png"), 412)
         driver.set_window_size(1280, 1000)
+        on_phone(driver, "backoffice-beneficiaire-telephone")
 
         driver.find_element(By.LINK_TEXT, "Bilan PDF").click()
         pdf = wait_file(downloads, ".pdf")
@@ -299,9 +339,8 @@ def main():
         assert len(rows) > 10, len(rows)
         assert "passation(s)" in driver.page_source
         full_screenshot(driver, os.path.join(OUT, "backoffice-statistiques.png"), 1280)
-        driver.set_window_size(412, 900)
-        full_screenshot(driver, os.path.join(OUT, "backoffice-statistiques-telephone.png"), 412)
         driver.set_window_size(1280, 1000)
+        on_phone(driver, "backoffice-statistiques-telephone")
         print("backoffice browser test: ok")
     finally:
         if driver:
