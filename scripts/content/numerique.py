@@ -7,6 +7,20 @@ file alone (it also draws the pictures and makes the sound files).
 """
 from authoring import Package, letters, opt
 
+NBSP = "\u00a0"
+
+
+def code(digits):
+    """A code said digit by digit, "2 5 8 0": no-break spaces, so the kiosk never splits it over two
+    lines (a slow reader copies it digit by digit from the instruction)."""
+    return NBSP.join(digits)
+
+
+def hour(text):
+    """"14 h" or "10 h 00" kept on one line, as French typography does."""
+    return text.replace(" ", NBSP)
+
+
 ALT = {
     "smartphone": {"fr": "Un téléphone portable", "en": "A mobile phone"},
     "ordinateur-portable": {"fr": "Un ordinateur portable", "en": "A laptop"},
@@ -208,8 +222,8 @@ env = [
            "The phone has no Internet any more. Touch the symbol that shows it.",
            pictos("wifi", "sans-connexion", "batterie", "haut-parleur"), ["b"], "5.2-icones"),
     P.item("env-23", "sim", S, PP, -0.9,
-           "Le téléphone de votre sœur est verrouillé. Son code est 1 9 7 4. Ouvrez le téléphone avec ce code.",
-           "Your sister's phone is locked. Its code is 1 9 7 4. Open the phone with this code.",
+           f"Le téléphone de votre sœur est verrouillé. Son code est {code('1974')}. Ouvrez le téléphone avec ce code.",
+           f"Your sister's phone is locked. Its code is {code('1974')}. Open the phone with this code.",
            competence="5.2-deverrouiller", scenario="phone_unlock",
            sim={"pin": "1974", "time": "09:41", "date": "mardi 12 mai", "maxTries": 3},
            endStates={"unlocked": 1, "unlocked_after_error": 0.5, "locked_out": 0}),
@@ -432,8 +446,8 @@ com = [
     # log-in button (FranceConnect-like, fictional names): choose the right account, type the code
     # said in the instruction, pick the time asked for, confirm.
     P.item("com-20", "sim", S, EP, 0.8,
-           "Prenez rendez-vous à la mairie pour votre carte d'identité, le mardi 12 mai à 14 h. Connectez-vous avec votre compte Santé-Exemple. Votre code secret est 2 5 8 0.",
-           "Book an appointment at the town hall for your identity card, on Tuesday 12 May at 2 pm. Log in with your Santé-Exemple account. Your secret code is 2 5 8 0.",
+           f"Prenez rendez-vous à la mairie pour votre carte d'identité, le mardi 12 mai à {hour('14 h')}. Connectez-vous avec votre compte Santé-Exemple. Votre code secret est {code('2580')}.",
+           f"Book an appointment at the town hall for your identity card, on Tuesday 12 May at {hour('2 pm')}. Log in with your Santé-Exemple account. Your secret code is {code('2580')}.",
            competence="2.4-rendez-vous", scenario="login_booking",
            sim={"site": "Mairie de Ville-Exemple", "url": "rdv.mairie-ville.example",
                 "service": "Demande de carte d'identité", "connect": "ConnexionPublique",
@@ -658,8 +672,8 @@ def sim_try(iid, scenario, fr, en, sim, ends):
 
 TRIES = {
     "environnement": [
-        sim_try("ent-code", "phone_unlock", "Essai. Ouvrez ce téléphone avec le code 1 2 3 4.",
-                "Practice. Open this phone with the code 1 2 3 4.",
+        sim_try("ent-code", "phone_unlock", f"Essai. Ouvrez ce téléphone avec le code {code('1234')}.",
+                f"Practice. Open this phone with the code {code('1234')}.",
                 {"pin": "1234", "time": "08:30", "date": "lundi 4 mai", "maxTries": 3},
                 {"unlocked": 1, "unlocked_after_error": 0.5, "locked_out": 0}),
         sim_try("ent-liste", "list_popup", "Essai. Fermez la fenêtre. Puis touchez le nom de Léa Garnier.",
@@ -698,8 +712,8 @@ TRIES = {
                  "today": "2026-04-20", "target": "2026-04-28", "closed": [7]},
                 {"booked_right_date": 1, "booked_wrong_date": 0}),
         sim_try("ent-connexion", "login_booking",
-                "Essai. Connectez-vous avec votre compte Santé-Exemple, code 1 2 3 4. Puis choisissez 10 h 00 et confirmez.",
-                "Practice. Log in with your Santé-Exemple account, code 1 2 3 4. Then choose 10 am and confirm.",
+                f"Essai. Connectez-vous avec votre compte Santé-Exemple, code {code('1234')}. Puis choisissez {hour('10 h 00')} et confirmez.",
+                f"Practice. Log in with your Santé-Exemple account, code {code('1234')}. Then choose {hour('10 am')} and confirm.",
                 {"site": "Piscine de Ville-Exemple", "url": "piscine.ville.example", "service": "Cours de natation",
                  "connect": "ConnexionPublique",
                  "providers": [{"id": "sante", "name": "Santé-Exemple", "url": "connexion.sante.example"},

@@ -240,3 +240,22 @@ TEST_CASE("numerique: no mouse-only skill (right-click, double-click, hover, key
         CHECK_FALSE(std::regex_search(it.dump(), mouseOnly));
     }
 }
+
+TEST_CASE("numerique: a code said digit by digit is joined by no-break spaces (never split)") {
+    // « code 2 5 / 8 0 » wrapped over two lines at 1280x800: a slow reader copies a code digit by
+    // digit from the instruction, so its digits are joined by U+00A0 (the kiosk's wrap keeps
+    // them together, tests/ui/text_wrap_test.cpp). A single digit, a plain space, a single digit.
+    const std::regex splittable(R"((^|[^0-9])[0-9] [0-9]([^0-9]|$))");
+    int codes = 0;
+    for (const auto& it : allItems(loadQuiz("numerique"))) {
+        if (!it.contains("instruction"))
+            continue;
+        for (const auto& [locale, text] : it.at("instruction").items()) {
+            INFO("item " << it.at("id").get<std::string>() << " (" << locale << ")");
+            const std::string s = text.get<std::string>();
+            CHECK_FALSE(std::regex_search(s, splittable));
+            codes += s.find("2\u00a05\u00a08\u00a00") != std::string::npos ? 1 : 0;
+        }
+    }
+    CHECK(codes == 2); // com-20, in French and in English
+}

@@ -238,7 +238,7 @@ TEST_CASE("phone_unlock sims: the code of the instruction opens at full points, 
         // The code is said in the instruction (the person is never asked for their own).
         std::string spaced;
         for (char c : pin)
-            spaced += std::string(spaced.empty() ? "" : " ") + c;
+            spaced += std::string(spaced.empty() ? "" : "\u00a0") + c; // no-break: one line
         CHECK(item.at("instruction").at("fr").get<std::string>().find(spaced) != std::string::npos);
         auto play = [&](const std::vector<std::string>& codes) {
             PhoneUnlockModel m(cfg);
@@ -367,7 +367,7 @@ TEST_CASE("login_booking sims: the account and code of the instruction book the 
         const std::string code = cfg.at("code");
         std::string spaced;
         for (char c : code)
-            spaced += std::string(spaced.empty() ? "" : " ") + c;
+            spaced += std::string(spaced.empty() ? "" : "\u00a0") + c; // no-break: one line
         CHECK(instruction.find(spaced) != std::string::npos); // never the person's own code
         std::size_t account = 0;
         const auto& providers = cfg.at("providers");

@@ -1,4 +1,4 @@
-#include "text/utf8.hpp"
+#include "ui/widgets/text_wrap.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <imgui.h>
@@ -43,37 +43,6 @@ Resolved resolve(const UiContext& ctx, const TextStyle& s) {
     return r;
 }
 
-using Line = std::pair<const char*, const char*>;
-
-// Greedy word wrap with ImGui's own word-break rules; explicit newlines start new lines.
-std::vector<Line> wrapLines(ImFont* font, float px, float width, std::string_view text) {
-    std::vector<Line> lines;
-    const char* s = text.data();
-    const char* end = text.data() + text.size();
-    const float scale = px / font->FontSize;
-    while (s < end) {
-        const char* nl = s;
-        while (nl < end && *nl != '\n')
-            ++nl;
-        const char* eol = font->CalcWordWrapPositionA(scale, s, nl, width);
-        if (eol <= s) { // a single word wider than the line: cut it rather than loop
-            eol = s + 1;
-            while (eol < nl && text::isContinuationByte(static_cast<unsigned char>(*eol)))
-                ++eol;
-        }
-        const char* lineEnd = eol;
-        while (lineEnd > s && (lineEnd[-1] == ' '))
-            --lineEnd;
-        lines.emplace_back(s, lineEnd);
-        s = eol;
-        while (s < nl && *s == ' ')
-            ++s;
-        if (s == nl && nl < end)
-            ++s; // consume the newline
-    }
-    return lines;
-}
-
 } // namespace
 
 float textHeight(const UiContext& ctx, float width, std::string_view t, const TextStyle& style) {
@@ -93,7 +62,9 @@ float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle&
     const float total = lineH * static_cast<float>(lines.size());
     float y = centerV ? box.center().y - total * 0.5f : box.min.y;
     ImDrawList* dl = ctx.draw();
-    for (const auto& [b, e] : lines) {
+    for (const auto line : lines) {
+        const char* b = line.data();
+        const char* e = b + line.size();
         float x = box.min.x;
         if (style.align == Align::Center)
             x = box.center().x - r.font->CalcTextSizeA(r.px, FLT_MAX, 0, b, e).x * 0.5f;
