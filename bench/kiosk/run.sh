@@ -70,19 +70,25 @@ col() { awk -v n="$1" -v c="$2" '$1 == n {print $c}' "$data/idle" | median; }
 kiosk_cpu=$(col kiosk 2); stock_cpu=$(col stock 2)
 kiosk_peak=$(col kiosk 3); stock_peak=$(col stock 3); k720_peak=$(col kiosk720 3)
 
-# first_frame CMD...: one start through the probe; prints the milliseconds.
+# first_frame CMD...: one start through the probe; prints "INIT WINDOW FRAME": the milliseconds
+# from exec to glfwInit entered, to the window and its context made, to the first frame shown.
 first_frame() {
-  REPERE_PROBE_EXIT=1 "$launch" "$probe" "$@" 2>&1 >/dev/null |
-    sed -n -E 's/^first-frame-probe: first frame after ([0-9.]+) ms$/\1/p'
+  REPERE_PROBE_EXIT=1 "$launch" "$probe" "$@" 2>&1 >/dev/null | awk '
+    /^first-frame-probe: glfwInit entered after/ {i = $(NF-1)}
+    /^first-frame-probe: window created after/ {w = $(NF-1)}
+    /^first-frame-probe: first frame after/ {f = $(NF-1)}
+    END {if (f != "") print i, w, f}'
 }
 : >"$data/ff"
 for i in $(seq 1 "$starts"); do
   k=$(first_frame "$kiosk" "${kiosk_args[@]}" --window 1920x1080)
+  k7=$(first_frame "$kiosk" "${kiosk_args[@]}" --window 1280x720)
   s=$(cd "$data" && first_frame "$stock")
-  echo "kiosk $k" >>"$data/ff"; echo "stock $s" >>"$data/ff"
+  echo "kiosk $k" >>"$data/ff"; echo "kiosk720 $k7" >>"$data/ff"; echo "stock $s" >>"$data/ff"
 done
-ffcol() { awk -v n="$1" '$1 == n {print $2}' "$data/ff"; }
-kiosk_ff=$(ffcol kiosk | median); stock_ff=$(ffcol stock | median)
+# ffcol NAME [FIELD]: that program's starts, field 4 = first frame (2 = glfwInit, 3 = window).
+ffcol() { awk -v n="$1" -v f="${2:-4}" '$1 == n {print $f}' "$data/ff"; }
+kiosk_ff=$(ffcol kiosk | median); stock_ff=$(ffcol stock | median); k720_ff=$(ffcol kiosk720 | median)
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "kiosk benchmark: $rounds rounds of $secs s idle, $starts starts each, Xvfb, $(nproc) cores"
@@ -91,8 +97,14 @@ printf '%-40s %14s %14s %8s\n' "" "repere-kiosk" "stock-example" "ratio"
 printf '%-40s %13s%% %13s%% %8s\n' "CPU idle (% of one core, median)" "$kiosk_cpu" "$stock_cpu" "$(ratio "$kiosk_cpu" "$stock_cpu")"
 printf '%-40s %11s kB %11s kB %8s\n' "peak memory VmHWM, kiosk 1920x1080" "$kiosk_peak" "$stock_peak" "$(ratio "$kiosk_peak" "$stock_peak")"
 printf '%-40s %11s kB %11s kB %8s\n' "peak memory VmHWM, both 1280x720" "$k720_peak" "$stock_peak" "$(ratio "$k720_peak" "$stock_peak")"
-printf '%-40s %11s ms %11s ms %8s\n' "exec to first frame (median)" "$kiosk_ff" "$stock_ff" "$(ratio "$kiosk_ff" "$stock_ff")"
+printf '%-40s %11s ms %11s ms %8s\n' "exec to first frame, kiosk 1920x1080" "$kiosk_ff" "$stock_ff" "$(ratio "$kiosk_ff" "$stock_ff")"
+printf '%-40s %11s ms %11s ms %8s\n' "exec to first frame, both 1280x720" "$k720_ff" "$stock_ff" "$(ratio "$k720_ff" "$stock_ff")"
+for n in kiosk kiosk720 stock; do
+  printf '  %-9s medians: glfwInit entered %s ms, window made %s ms, first frame %s ms\n' "$n" \
+    "$(ffcol $n 2 | median)" "$(ffcol $n 3 | median)" "$(ffcol $n 4 | median)"
+done
 echo "  kiosk starts (ms): $(ffcol kiosk | tr '\n' ' ')"
+echo "  kiosk720 starts (ms): $(ffcol kiosk720 | tr '\n' ' ')"
 echo "  stock starts (ms): $(ffcol stock | tr '\n' ' ')"
 echo "  idle runs (name cpu% peak_kB): $(tr '\n' ';' <"$data/idle")"
 

@@ -72,16 +72,25 @@ int runKiosk(const KioskOptions& o) {
         }
     }
 
-    // Quizzes, database and catalogue are made on a worker while the window and fonts are made;
-    // the welcome screen does not need them (startup.hpp). The worker wakes the loop when done,
-    // once the window exists to be woken.
+    // Quizzes, database and catalogue are made on a worker started once the first frame is
+    // shown: the welcome screen does not need them (startup.hpp). Started with the window, the
+    // worker took CPU from it on a two-core machine: the first frame came 5-10 % later and the
+    // packages were read no sooner (bench/kiosk/README.md). The worker wakes the loop when done;
+    // a touch before that waits for it.
     std::mutex wakeMutex;
     bool windowUp = false;
-    auto prepared = prepareAsync(o, trace, [&] {
-        std::lock_guard lock(wakeMutex);
-        if (windowUp)
-            platform::Window::wake();
-    });
+    std::future<Prepared> prepared;
+    bool preparing = false;
+    auto startPreparing = [&] {
+        if (preparing)
+            return;
+        preparing = true;
+        prepared = prepareAsync(o, trace, [&] {
+            std::lock_guard lock(wakeMutex);
+            if (windowUp)
+                platform::Window::wake();
+        });
+    };
     auto waitPrepared = [&] {
         if (prepared.valid()) // not taken yet
             prepared.wait();
@@ -326,6 +335,7 @@ int runKiosk(const KioskOptions& o) {
         if (!firstFrameShown) {
             firstFrameShown = true;
             trace.mark("ui", "first frame shown");
+            startPreparing();
             std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n",
                          static_cast<long long>(wallMs() - startMs));
             if (o.exitAfterFirstFrame) {

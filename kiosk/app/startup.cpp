@@ -14,7 +14,7 @@ namespace repere::app {
 namespace {
 
 // This worker's thread yields the CPU to the UI thread (Linux: a thread's nice value is its own):
-// on a busy two-core kiosk, reading packages must not slow the window and the first frame down.
+// on a busy two-core kiosk, reading packages must not make the first screens' frames late.
 // Threads it starts inherit it (the database's checkpointer: background work too).
 void yieldToUi() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);

@@ -1,7 +1,7 @@
 // Start-up work the first frame does not wait for (bench/kiosk/README.md, "First frame"):
 //   - Prepared: the quiz packages (read and validated), the database (opened, checked, migrated)
-//     and the catalogue versions, made on a worker thread while the window and the fonts are
-//     created; the welcome screen shows before it is done.
+//     and the catalogue versions, made on a worker thread started once the first frame is shown
+//     (the welcome screen needs none of it); a touch before it is done waits for it.
 //   - the sound (PortAudio devices, espeak-ng), made on a worker thread after the first frame.
 // Whatever a worker made is handed to the UI thread whole (std::future), so nothing is shared
 // while it is being built.
