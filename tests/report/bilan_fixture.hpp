@@ -8,6 +8,8 @@
 #include "store/database.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,21 @@ inline quiz::Quiz loadFrancais() {
         throw std::runtime_error("francais package does not load");
     return std::move(*r.quiz);
 }
+
+// A kiosk database on a clock the test moves (sittings a month apart), from November 2026.
+struct ClockedKiosk {
+    std::shared_ptr<std::int64_t> now = std::make_shared<std::int64_t>(1'793'000'000'000);
+    std::unique_ptr<store::Database> db;
+
+    explicit ClockedKiosk(const std::filesystem::path& dir) {
+        store::OpenOptions options;
+        options.clock = [now = now] {
+            return *now;
+        };
+        db = store::Database::openDataDir(dir, options);
+    }
+    void advanceDays(int days) { *now += days * 24LL * 3600 * 1000; }
+};
 
 struct TakenAttempt {
     std::string uuid;

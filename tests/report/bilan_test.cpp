@@ -291,12 +291,9 @@ TEST_CASE("bilan: two finished sittings of the same diagnostic are compared skil
           "[report]") {
     TempDir dir;
     // A month between the two sittings, on a clock the test moves.
-    auto now = std::make_shared<std::int64_t>(1'793'000'000'000); // November 2026
-    store::OpenOptions options;
-    options.clock = [now] {
-        return *now;
-    };
-    auto db = store::Database::openDataDir(dir.path(), options);
+    report::test::ClockedKiosk kiosk(dir.path());
+    auto& db = kiosk.db;
+    auto& now = kiosk.now;
     const auto quiz = report::test::loadFrancais();
     const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
     report::test::takeFrancais(*db, quiz, code, 5, /*knows=*/false);
@@ -360,12 +357,8 @@ TEST_CASE("bilan: two finished sittings of the same diagnostic are compared skil
 TEST_CASE("bilan: an earlier sitting whose package is gone is named with the reason, not dropped",
           "[report]") {
     TempDir dir;
-    auto now = std::make_shared<std::int64_t>(1'793'000'000'000); // November 2026
-    store::OpenOptions options;
-    options.clock = [now] {
-        return *now;
-    };
-    auto db = store::Database::openDataDir(dir.path(), options);
+    report::test::ClockedKiosk kiosk(dir.path());
+    auto& db = kiosk.db;
     const auto quiz = report::test::loadFrancais();
     // The first sitting was taken with a version of the diagnostic this kiosk no longer has.
     auto retired = quiz;
@@ -374,7 +367,7 @@ TEST_CASE("bilan: an earlier sitting whose package is gone is named with the rea
     const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
     report::test::takeFrancais(*db, retired, code, 5, /*knows=*/false);
     const auto first = report::chooseAttempt(*db, code);
-    *now += 30LL * 24 * 3600 * 1000;
+    kiosk.advanceDays(30);
     report::test::takeFrancais(*db, quiz, code, 11, /*knows=*/true);
     const auto latest = report::chooseAttempt(*db, code);
 

@@ -6,6 +6,7 @@
 // removes them; the dashboard and the export read them.
 #include "store/attempt_table.hpp"
 #include "support/backend.hpp"
+#include "support/records.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/server/server_attempts.hpp"
@@ -23,35 +24,15 @@ using namespace repere::sync::server;
 
 namespace {
 
-Device enrolled(Storage& s, const std::string& agency) {
-    const std::string code = randomHex(8);
-    s.createEnrolCode(sha256Hex(code), agency, 1000, 1000 + 86400000);
-    auto d = s.enrolDevice(sha256Hex(code), newUuid(), "kiosk", sha256Hex(newToken()), 2000);
-    REQUIRE(d);
-    return *d;
-}
-
-WireRecord record(const std::string& id, const std::string& kind, const nlohmann::json& payload,
-                  std::int64_t seq) {
-    WireRecord r;
-    r.recordId = id;
-    r.kind = kind;
-    r.seq = seq;
-    r.payload = payload.dump();
-    r.sha256 = sha256Hex(r.payload);
-    r.createdAtMs = 1000 + seq;
-    return r;
-}
-
 WireRecord attempt(const std::string& uuid, const std::string& code, std::int64_t startedAt,
                    std::int64_t seq) {
-    return record(uuid, "attempt",
-                  {{"uuid", uuid},
-                   {"code", code},
-                   {"quizId", "francais"},
-                   {"quizVersion", "2.3.0"},
-                   {"startedAtMs", startedAt}},
-                  seq);
+    return test::jsonRecord(uuid, "attempt",
+                            {{"uuid", uuid},
+                             {"code", code},
+                             {"quizId", "francais"},
+                             {"quizVersion", "2.3.0"},
+                             {"startedAtMs", startedAt}},
+                            seq);
 }
 
 WireRecord event(const std::string& id, const std::string& attemptUuid, const std::string& what,
@@ -61,19 +42,19 @@ WireRecord event(const std::string& id, const std::string& attemptUuid, const st
         p["result"] = {{"skills",
                         {{"reading", {{"level", readingLevel}, {"levelIndex", 2}}},
                          {"speaking", {{"level", nullptr}, {"notAssessed", true}}}}}};
-    return record(id, "attempt_event", p, seq);
+    return test::jsonRecord(id, "attempt_event", p, seq);
 }
 
 WireRecord response(const std::string& id, const std::string& attemptUuid, std::int64_t ms,
                     std::int64_t seq) {
-    return record(id, "response",
-                  {{"uuid", id},
-                   {"attemptUuid", attemptUuid},
-                   {"sequence", seq},
-                   {"itemId", "lec-01"},
-                   {"durationMs", ms},
-                   {"status", "ok"}},
-                  seq);
+    return test::jsonRecord(id, "response",
+                            {{"uuid", id},
+                             {"attemptUuid", attemptUuid},
+                             {"sequence", seq},
+                             {"itemId", "lec-01"},
+                             {"durationMs", ms},
+                             {"status", "ok"}},
+                            seq);
 }
 
 // Both views of every attempt, side by side: what the summaries say and what assembleAttempts
@@ -127,19 +108,14 @@ void seed(Storage& s, const Device& bondy, const Device& pantin) {
     s.ingestBatch(pantin, "p4", {response("r-3", "att-2", 1000, 3)}, 56'000);
 }
 
-std::unique_ptr<SqlDatabase> rawDatabase(const std::string& spec) {
-    return spec.rfind("sqlite:", 0) == 0 ? openSqliteDatabase(spec.substr(7))
-                                         : openPostgresDatabase(spec, 1);
-}
-
 } // namespace
 
 TEST_CASE("attempt summaries: kept at ingest, they agree with the records whatever the order") {
     test::TempDir dir;
     INFO(test::backendName());
     auto s = test::freshStorage(dir);
-    const auto bondy = enrolled(*s, "ALI Bondy");
-    const auto pantin = enrolled(*s, "ALI Pantin");
+    const auto bondy = test::enrolledDevice(*s, "ALI Bondy");
+    const auto pantin = test::enrolledDevice(*s, "ALI Pantin");
     seed(*s, bondy, pantin);
     requireAgree(*s);
     SummaryQuery q;
@@ -172,7 +148,7 @@ TEST_CASE("attempt summaries: the dashboard and the export read them, per agency
     test::TempDir dir;
     INFO(test::backendName());
     auto s = test::freshStorage(dir);
-    seed(*s, enrolled(*s, "ALI Bondy"), enrolled(*s, "ALI Pantin"));
+    seed(*s, test::enrolledDevice(*s, "ALI Bondy"), test::enrolledDevice(*s, "ALI Pantin"));
     const auto d = web::loadDashboard(*s, std::string("ALI Pantin"), 100'000);
     REQUIRE(d.agencies.size() == 1);
     CHECK(d.agencies[0].agency == "ALI Pantin");
@@ -196,11 +172,11 @@ TEST_CASE("attempt summaries: the migration to schema 5 builds them and keeps ev
     std::int64_t records = 0;
     {
         auto s = openStorage(spec);
-        seed(*s, enrolled(*s, "ALI Bondy"), enrolled(*s, "ALI Pantin"));
+        seed(*s, test::enrolledDevice(*s, "ALI Bondy"), test::enrolledDevice(*s, "ALI Pantin"));
         records = s->recordCount();
     }
     // Back to schema 4: no summary tables, and the trainer role column schema 6 dropped.
-    rawDatabase(spec)->transact([](SqlSession& s) {
+    test::rawDatabase(spec)->transact([](SqlSession& s) {
         s.exec("DROP TABLE attempt_levels");
         s.exec("DROP TABLE attempt_summary");
         s.exec("DROP TABLE attempt_results");
@@ -208,7 +184,7 @@ TEST_CASE("attempt summaries: the migration to schema 5 builds them and keeps ev
         s.exec("UPDATE schema_version SET version = 4");
     });
     auto s = openStorage(spec);
-    rawDatabase(spec)->transact([](SqlSession& x) {
+    test::rawDatabase(spec)->transact([](SqlSession& x) {
         CHECK(toInt(x.query("SELECT MAX(version) FROM schema_version").at(0)[0]) >= 5);
     });
     CHECK(s->recordCount() == records);
@@ -224,7 +200,7 @@ TEST_CASE("attempt summaries: a server database left by schema 4 (release fixtur
     const auto db = dir / "server.db";
     std::filesystem::copy_file(
         std::filesystem::path(REPERE_SOURCE_DIR) / "tests/fixtures/deploy/server.sqlite", db);
-    rawDatabase("sqlite:" + db.string())->transact([](SqlSession& x) {
+    test::rawDatabase("sqlite:" + db.string())->transact([](SqlSession& x) {
         REQUIRE(toInt(x.query("SELECT MAX(version) FROM schema_version").at(0)[0]) == 4);
     });
     auto s = openStorage("sqlite:" + db.string());
@@ -242,7 +218,7 @@ TEST_CASE("attempt summaries: erasing a person removes theirs") {
     test::TempDir dir;
     INFO(test::backendName());
     auto s = test::freshStorage(dir);
-    seed(*s, enrolled(*s, "ALI Bondy"), enrolled(*s, "ALI Pantin"));
+    seed(*s, test::enrolledDevice(*s, "ALI Bondy"), test::enrolledDevice(*s, "ALI Pantin"));
     s->eraseBeneficiary("BBBCCCD", "BBB-CCCD", {1, "erase", "", "test"});
     const auto left = s->attemptSummaries({});
     REQUIRE(left.size() == 1);

@@ -3,6 +3,7 @@
 // flagged items, responses left out and counted, non-convergence reported.
 #include "engine/rng.hpp"
 #include "support/backend.hpp"
+#include "support/records.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/server/admin.hpp"
 #include "sync/server/admin_calibrate.hpp"
@@ -69,16 +70,10 @@ void publish(Storage& s, const fs::path& pkg, const std::string& version) {
     REQUIRE(r.ok);
 }
 
+// A record of the simulated kiosk (created on a fixed day).
 WireRecord record(const std::string& id, std::int64_t seq, const std::string& kind,
                   const nlohmann::json& payload) {
-    WireRecord r;
-    r.recordId = id;
-    r.kind = kind;
-    r.seq = seq;
-    r.payload = payload.dump();
-    r.sha256 = sha256Hex(r.payload);
-    r.createdAtMs = 1700000000000 + seq;
-    return r;
+    return test::jsonRecord(id, kind, payload, seq, 1700000000000 + seq);
 }
 
 // `persons` candidates with abilities ~ N(0.3, 1.2²), each answering `perPerson` items chosen

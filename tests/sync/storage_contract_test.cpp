@@ -13,17 +13,7 @@ using namespace repere;
 using namespace repere::sync;
 using namespace repere::sync::server;
 
-namespace {
-
-Device enrolled(Storage& s, const std::string& agency = "ALI Bondy") {
-    const std::string code = randomHex(8);
-    s.createEnrolCode(sha256Hex(code), agency, 1000, 1000 + 86400000);
-    auto d = s.enrolDevice(sha256Hex(code), newUuid(), "kiosk", sha256Hex(newToken()), 2000);
-    REQUIRE(d);
-    return *d;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("storage: an enrolment code works once, before it expires") {
     test::TempDir dir;
@@ -60,7 +50,7 @@ TEST_CASE("storage: a batch stores each record once and a replay returns the rem
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     auto recs = test::makeRecords("r", 5);
     auto first = s->ingestBatch(d, "b1", recs, 100);
     CHECK_FALSE(first.replayed);
@@ -89,7 +79,7 @@ TEST_CASE(
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     s->ingestBatch(d, "b1", {test::makeRecord("x", 1, "A")}, 100);
     auto reply = s->ingestBatch(d, "b2", {test::makeRecord("x", 2, "B")}, 200).reply;
     REQUIRE(reply.results.size() == 1);
@@ -110,7 +100,7 @@ TEST_CASE(
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     const std::string blob = "{\"id\":\"exemple\"}";
     s->storePackageFile(sha256Hex(blob), blob, 1);
     CatalogQuiz q{"exemple", "1.0.0", sha256Hex("m"), 0, {{"quiz.json", sha256Hex(blob), 16}}};
@@ -135,7 +125,7 @@ TEST_CASE("storage: the same batch sent twice at once is stored once, both get t
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     auto recs = test::makeRecords("c", 300);
     for (int round = 0; round < 5; ++round) {
         const std::string batch = "twice-" + std::to_string(round);
@@ -156,7 +146,7 @@ TEST_CASE("storage: device uploads resume from what was received and are checked
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     std::string data(300000, '\0');
     for (std::size_t k = 0; k < data.size(); ++k)
         data[k] = static_cast<char>((k * 7919) % 256);
@@ -213,7 +203,7 @@ TEST_CASE("storage: values with quotes and SQL are stored as data") {
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s, "Agence'); DROP TABLE records;--");
+    const Device d = test::enrolledDevice(*s, "Agence'); DROP TABLE records;--");
     auto r = test::makeRecord("q-1", 1, "l'été \"chaud\"'); DELETE FROM records;--");
     s->ingestBatch(d, "b'1", {r}, 1);
     auto stored = s->records();
@@ -238,7 +228,7 @@ TEST_CASE("storage: two batches carrying the same new records at once store each
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     // On PostgreSQL the later COPY waits on the earlier one's keys, fails once they commit, and
     // its transaction runs again (SqlRetry); either way no record may be lost or doubled.
     for (int round = 0; round < 5; ++round) {
@@ -272,7 +262,7 @@ TEST_CASE("storage: a payload keeps every byte that COPY's text format escapes")
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const Device d = enrolled(*s);
+    const Device d = test::enrolledDevice(*s);
     WireRecord r = test::makeRecord("escapes", 1);
     // Tab, newline, carriage return and backslash are COPY's separators and escapes; "\N" is
     // its NULL; the rest is UTF-8 that must pass through untouched.

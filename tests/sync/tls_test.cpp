@@ -7,6 +7,7 @@
 #include "support/memory_kiosk.hpp"
 #include "support/server_fixture.hpp"
 #include "support/server_process.hpp"
+#include "support/web_client.hpp"
 #include "sync/client/sync_client.hpp"
 #include "sync/server/admin.hpp"
 #include "sync/server/web_users.hpp"
@@ -155,30 +156,16 @@ TEST_CASE("tls: the back office's cookies are Secure over HTTPS, and not over pl
     server::addWebUser(*server::openStorage(spec), "ALI Bondy", "awa", "counsellor",
                        "mot de passe awa", test::wallMs());
     // The log-in form's cookie, then the session's after a successful log-in.
-    const auto cookies = [](auto& c) {
-        std::vector<std::string> out;
-        auto page = c.Get("/login");
-        REQUIRE(page);
-        REQUIRE(page->status == 200);
-        out.push_back(page->get_header_value("Set-Cookie"));
-        const auto& login = out.back();
-        const auto token = login.substr(login.find('=') + 1, login.find(';') - login.find('=') - 1);
-        const auto at = page->body.find("name=\"csrf\" value=\"");
-        REQUIRE(at != std::string::npos);
-        const auto csrf = page->body.substr(at + 19, 64);
-        auto in = c.Post(
-            "/login", {{"Cookie", "repere_login=" + token}},
-            httplib::Params{{"csrf", csrf}, {"name", "awa"}, {"password", "mot de passe awa"}});
-        REQUIRE(in);
-        REQUIRE(in->status == 303);
-        out.push_back(in->get_header_value("Set-Cookie"));
-        return out;
+    const auto cookies = [](test::WebClient& web) {
+        web.logIn("awa", "mot de passe awa");
+        REQUIRE(web.setCookies.size() == 2);
+        return web.setCookies;
     };
     {
         test::ServerProcess tls(
             spec, 0, {"--tls-cert", pki.serverCert.string(), "--tls-key", pki.serverKey.string()});
-        httplib::SSLClient c("127.0.0.1", tls.port());
-        c.set_ca_cert_path(pki.caCert.string());
+        test::WebClient c("https://127.0.0.1:" + std::to_string(tls.port()));
+        c.http.set_ca_cert_path(pki.caCert.string());
         for (const auto& cookie : cookies(c)) {
             INFO(cookie);
             CHECK(cookie.find("; Secure") != std::string::npos);
@@ -187,7 +174,7 @@ TEST_CASE("tls: the back office's cookies are Secure over HTTPS, and not over pl
         }
     }
     test::ServerProcess plain(spec, 0);
-    httplib::Client c("127.0.0.1", plain.port());
+    test::WebClient c(plain.port());
     for (const auto& cookie : cookies(c)) {
         INFO(cookie);
         CHECK(cookie.rfind("repere_", 0) == 0);

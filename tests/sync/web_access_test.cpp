@@ -3,13 +3,13 @@
 // in the export, a coordinator sees both; a form without its CSRF token is 403 and changes
 // nothing; every page view of a person is in the audit log.
 #include "store/beneficiary_code.hpp"
+#include "support/records.hpp"
 #include "support/server_fixture.hpp"
+#include "support/web_client.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/server/web_users.hpp"
 
 #include <catch2/catch.hpp>
-#include <httplib.h>
-#include <regex>
 
 using namespace repere;
 using namespace repere::sync;
@@ -17,99 +17,51 @@ using namespace repere::sync::server;
 
 namespace {
 
-WireRecord record(const std::string& id, const std::string& kind, const nlohmann::json& payload,
-                  std::int64_t seq) {
-    WireRecord r;
-    r.recordId = id;
-    r.kind = kind;
-    r.seq = seq;
-    r.payload = payload.dump();
-    r.sha256 = sha256Hex(r.payload);
-    r.createdAtMs = 1000 + seq;
-    return r;
+// The attempt record of `code` a kiosk sends first (francais, started `now`).
+sync::WireRecord attemptRecord(const std::string& tag, const std::string& code, std::int64_t now) {
+    return test::jsonRecord("att-" + tag, "attempt",
+                            {{"uuid", "att-" + tag},
+                             {"code", code},
+                             {"quizId", "francais"},
+                             {"quizVersion", "1"},
+                             {"startedAtMs", now}},
+                            1);
+}
+
+// Its answer to `itemId`, waiting for a trainer.
+sync::WireRecord pendingAnswer(const std::string& tag, const std::string& itemId,
+                               const nlohmann::json& answer, double maxScore) {
+    return test::jsonRecord("resp-" + tag, "response",
+                            {{"uuid", "resp-" + tag},
+                             {"attemptUuid", "att-" + tag},
+                             {"sequence", 0},
+                             {"itemId", itemId},
+                             {"answer", answer},
+                             {"score", 0},
+                             {"maxScore", maxScore},
+                             {"status", "pending_manual"}},
+                            2);
 }
 
 // One finished attempt with a written answer waiting for a trainer, synced by a kiosk of `agency`.
 void seedPerson(Storage& s, const std::string& agency, const std::string& code,
                 const std::string& tag) {
-    const std::string enrol = randomHex(8);
-    s.createEnrolCode(sha256Hex(enrol), agency, 1000, 1000 + 86400000);
-    auto d =
-        s.enrolDevice(sha256Hex(enrol), newUuid(), "kiosk " + tag, sha256Hex(newToken()), 2000);
-    REQUIRE(d);
+    const auto d = test::enrolledDevice(s, agency, "kiosk " + tag);
     const std::int64_t now = test::wallMs();
     s.ingestBatch(
-        *d, "b-" + tag,
-        {record("att-" + tag, "attempt",
-                {{"uuid", "att-" + tag},
-                 {"code", code},
-                 {"quizId", "francais"},
-                 {"quizVersion", "1"},
-                 {"startedAtMs", now}},
-                1),
-         record("resp-" + tag, "response",
-                {{"uuid", "resp-" + tag},
-                 {"attemptUuid", "att-" + tag},
-                 {"sequence", 0},
-                 {"itemId", "w1"},
-                 {"answer", {{"text", "<script>alert(1)</script>"}}},
-                 {"score", 0},
-                 {"maxScore", 2},
-                 {"status", "pending_manual"}},
-                2),
-         record("ev-" + tag, "attempt_event",
-                {{"uuid", "ev-" + tag},
-                 {"attemptUuid", "att-" + tag},
-                 {"event", "finished"},
-                 {"atMs", now + 1000},
-                 {"result", {{"skills", {{"reading", {{"level", "a1"}, {"levelIndex", 2}}}}}}}},
-                3)},
+        d, "b-" + tag,
+        {attemptRecord(tag, code, now),
+         pendingAnswer(tag, "w1", {{"text", "<script>alert(1)</script>"}}, 2),
+         test::jsonRecord(
+             "ev-" + tag, "attempt_event",
+             {{"uuid", "ev-" + tag},
+              {"attemptUuid", "att-" + tag},
+              {"event", "finished"},
+              {"atMs", now + 1000},
+              {"result", {{"skills", {{"reading", {{"level", "a1"}, {"levelIndex", 2}}}}}}}},
+             3)},
         now);
 }
-
-struct Browser {
-    httplib::Client http;
-    std::string session, login;
-    explicit Browser(int port) : http("127.0.0.1", port) {}
-
-    httplib::Headers headers() const {
-        return {{"Cookie", "repere_session=" + session + "; repere_login=" + login}};
-    }
-    void keepCookies(const httplib::Result& res) {
-        for (const auto& [k, v] : res->headers) {
-            if (k != "Set-Cookie")
-                continue;
-            const auto value = v.substr(v.find('=') + 1, v.find(';') - v.find('=') - 1);
-            (v.rfind("repere_session=", 0) == 0 ? session : login) = value;
-        }
-    }
-    httplib::Result get(const std::string& path) {
-        auto res = http.Get(path, headers());
-        REQUIRE(res);
-        keepCookies(res);
-        return res;
-    }
-    httplib::Result post(const std::string& path, const httplib::Params& form) {
-        auto res = http.Post(path, headers(), form);
-        REQUIRE(res);
-        keepCookies(res);
-        return res;
-    }
-    // The CSRF token of the first form on the page.
-    static std::string csrf(const std::string& html) {
-        std::smatch m;
-        REQUIRE(std::regex_search(html, m, std::regex("name=\"csrf\" value=\"([0-9a-f]+)\"")));
-        return m[1];
-    }
-    void logIn(const std::string& name, const std::string& password) {
-        auto page = get("/login");
-        auto res =
-            post("/login", {{"csrf", csrf(page->body)}, {"name", name}, {"password", password}});
-        REQUIRE(res->status == 303);
-        REQUIRE(res->get_header_value("Location") == "/");
-        REQUIRE(session.size() == 64);
-    }
-};
 
 std::size_t scoreCount(Storage& s) {
     RecordQuery q;
@@ -122,7 +74,7 @@ std::size_t scoreCount(Storage& s) {
 TEST_CASE("back office: without a session every page redirects to /login") {
     INFO(test::backendName());
     test::ServerFixture srv;
-    Browser b(srv.port());
+    test::WebClient b(srv.port());
     for (const auto* path : {"/", "/beneficiaires", "/beneficiaires/AAVQ2QM", "/export.csv",
                              "/beneficiaires/AAVQ2QM/bilan.pdf"}) {
         auto res = b.get(path);
@@ -149,7 +101,7 @@ TEST_CASE("back office: a counsellor sees only their agency (404 elsewhere), a c
     addWebUser(st, "ALI Bondy", "awa", "counsellor", "mot de passe awa", test::wallMs());
     addWebUser(st, "Département", "chef", "coordinator", "mot de passe chef", test::wallMs());
 
-    Browser awa(srv.port());
+    test::WebClient awa(srv.port());
     awa.logIn("awa", "mot de passe awa");
     auto mine = awa.get("/beneficiaires/" + codeA);
     CHECK(mine->status == 200);
@@ -169,13 +121,13 @@ TEST_CASE("back office: a counsellor sees only their agency (404 elsewhere), a c
     CHECK(csv->body.find(store::formatBeneficiaryCode(codeB)) == std::string::npos);
     CHECK(csv->body.find("agence;borne") != std::string::npos);
     // Scoring a response of agency B from agency A: 404 and nothing stored.
-    auto cross =
-        awa.post("/beneficiaires/" + codeB + "/scores",
-                 {{"csrf", Browser::csrf(mine->body)}, {"response", "resp-b"}, {"score", "1"}});
+    auto cross = awa.post(
+        "/beneficiaires/" + codeB + "/scores",
+        {{"csrf", test::WebClient::csrf(mine->body)}, {"response", "resp-b"}, {"score", "1"}});
     CHECK(cross->status == 404);
     CHECK(scoreCount(st) == 0);
 
-    Browser chef(srv.port());
+    test::WebClient chef(srv.port());
     chef.logIn("chef", "mot de passe chef");
     CHECK(chef.get("/beneficiaires/" + codeA)->status == 200);
     CHECK(chef.get("/beneficiaires/" + codeB)->status == 200);
@@ -196,10 +148,10 @@ TEST_CASE("back office: a form without its CSRF token is 403 and changes nothing
     const auto code = store::generateBeneficiaryCode();
     seedPerson(st, "ALI Bondy", code, "a");
     addWebUser(st, "ALI Bondy", "awa", "counsellor", "mot de passe awa", test::wallMs());
-    Browser awa(srv.port());
+    test::WebClient awa(srv.port());
     awa.logIn("awa", "mot de passe awa");
     const auto page = awa.get("/beneficiaires/" + code);
-    const auto token = Browser::csrf(page->body);
+    const auto token = test::WebClient::csrf(page->body);
     CHECK(awa.post("/beneficiaires/" + code + "/scores", {{"response", "resp-a"}, {"score", "2"}})
               ->status == 403);
     CHECK(awa.post("/beneficiaires/" + code + "/scores",
@@ -227,31 +179,13 @@ namespace {
 // `agency`, as the sync client does it (records first, then the file).
 void seedRecording(Storage& s, const std::string& agency, const std::string& code,
                    const std::string& tag, const std::string& bytes) {
-    const std::string enrol = randomHex(8);
-    s.createEnrolCode(sha256Hex(enrol), agency, 1000, 1000 + 86400000);
-    auto d =
-        s.enrolDevice(sha256Hex(enrol), newUuid(), "kiosk " + tag, sha256Hex(newToken()), 2000);
-    REQUIRE(d);
+    const auto d = test::enrolledDevice(s, agency, "kiosk " + tag);
     const std::int64_t now = test::wallMs();
-    s.ingestBatch(*d, "b-" + tag,
-                  {record("att-" + tag, "attempt",
-                          {{"uuid", "att-" + tag},
-                           {"code", code},
-                           {"quizId", "francais"},
-                           {"quizVersion", "1"},
-                           {"startedAtMs", now}},
-                          1),
-                   record("resp-" + tag, "response",
-                          {{"uuid", "resp-" + tag},
-                           {"attemptUuid", "att-" + tag},
-                           {"sequence", 0},
-                           {"itemId", "parler"},
-                           {"answer", {{"recording", "rec/" + tag + ".ogg"}, {"durationS", 3}}},
-                           {"score", 0},
-                           {"maxScore", 3},
-                           {"status", "pending_manual"}},
-                          2),
-                   record("rec-" + tag, "recording",
+    s.ingestBatch(
+        d, "b-" + tag,
+        {attemptRecord(tag, code, now),
+         pendingAnswer(tag, "parler", {{"recording", "rec/" + tag + ".ogg"}, {"durationS", 3}}, 3),
+         test::jsonRecord("rec-" + tag, "recording",
                           {{"uuid", "rec-" + tag},
                            {"responseUuid", "resp-" + tag},
                            {"attemptUuid", "att-" + tag},
@@ -259,8 +193,8 @@ void seedRecording(Storage& s, const std::string& agency, const std::string& cod
                            {"sha256", sha256Hex(bytes)},
                            {"size", static_cast<std::int64_t>(bytes.size())}},
                           3)},
-                  now);
-    REQUIRE(s.appendUpload(*d, sha256Hex(bytes), static_cast<std::int64_t>(bytes.size()), 0, bytes,
+        now);
+    REQUIRE(s.appendUpload(d, sha256Hex(bytes), static_cast<std::int64_t>(bytes.size()), 0, bytes,
                            {}, now)
                 .status.complete);
 }
@@ -283,10 +217,10 @@ TEST_CASE("back office: a recording plays for users of its agency only (404 else
     const std::string mineUrl = "/beneficiaires/" + codeA + "/enregistrements/resp-a.ogg";
     const std::string otherUrl = "/beneficiaires/" + codeB + "/enregistrements/resp-b.ogg";
 
-    Browser anonymous(srv.port());
+    test::WebClient anonymous(srv.port());
     CHECK(anonymous.get(mineUrl)->status == 303); // no session: to /login
 
-    Browser awa(srv.port());
+    test::WebClient awa(srv.port());
     awa.logIn("awa", "mot de passe awa");
     auto page = awa.get("/beneficiaires/" + codeA);
     CHECK(page->body.find("<audio controls") != std::string::npos);
@@ -305,7 +239,7 @@ TEST_CASE("back office: a recording plays for users of its agency only (404 else
         CHECK(res->body.find(voiceB.substr(0, 20)) == std::string::npos);
     }
 
-    Browser chef(srv.port());
+    test::WebClient chef(srv.port());
     chef.logIn("chef", "mot de passe chef");
     CHECK(chef.get(otherUrl)->body == voiceB);
 

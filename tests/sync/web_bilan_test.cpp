@@ -51,16 +51,12 @@ TwoPdfs twoSittings(test::TempDir& kioskDir, const quiz::Quiz& firstQuiz) {
     options.rateLimitPerMinute = 0;
     test::ServerFixture srv(options);
 
-    auto now = std::make_shared<std::int64_t>(1'793'000'000'000); // November 2026
-    store::OpenOptions open;
-    open.clock = [now] {
-        return *now;
-    };
-    auto db = store::Database::openDataDir(kioskDir.path(), open);
+    report::test::ClockedKiosk kiosk(kioskDir.path());
+    auto& db = kiosk.db;
     const auto quiz = report::test::loadFrancais();
     const auto code = db->registerNewBeneficiary(std::string("Awa")).code;
     report::test::takeFrancais(*db, firstQuiz, code, 5, /*knows=*/false);
-    *now += 30LL * 24 * 3600 * 1000;
+    kiosk.advanceDays(30);
     report::test::takeFrancais(*db, quiz, code, 11, /*knows=*/true);
     sync::DatabaseSyncState state(*db);
     REQUIRE(sync::SyncClient::enrol(state, srv.url(), srv.newCode("ALI Bondy"), "borne").ok);

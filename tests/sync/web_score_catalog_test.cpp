@@ -34,11 +34,6 @@ StoredRecord webScore(const std::string& id, const std::string& agency, double s
     return r;
 }
 
-std::unique_ptr<SqlDatabase> rawDatabase(const std::string& spec) {
-    return spec.rfind("sqlite:", 0) == 0 ? openSqliteDatabase(spec.substr(7))
-                                         : openPostgresDatabase(spec, 1);
-}
-
 } // namespace
 
 TEST_CASE("web scores: in the catalogue of their agency only, once, and on the wire") {
@@ -88,7 +83,7 @@ TEST_CASE("web scores: those stored before schema 6 reach the kiosks after the m
         REQUIRE(s->storeServerRecord(webScore("score-old", "ALI Bondy", 1.0)));
     }
     // As schema 5 stored it: seq 0, no catalogue version.
-    rawDatabase(spec)->transact([](SqlSession& x) {
+    test::rawDatabase(spec)->transact([](SqlSession& x) {
         x.exec("UPDATE records SET seq = 0 WHERE record_id = 'score-old'");
         x.exec("UPDATE catalog_counter SET version = 0 WHERE id = 1");
         x.exec("UPDATE schema_version SET version = 5");

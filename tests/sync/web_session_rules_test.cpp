@@ -4,13 +4,12 @@
 // locked account refuses even the right password until the lock ends. (Secure cookies under TLS:
 // tls_test.cpp; a form without its CSRF token: web_access_test.cpp.)
 #include "support/server_fixture.hpp"
+#include "support/web_client.hpp"
 #include "sync/server/web_session.hpp"
 #include "sync/server/web_users.hpp"
 
 #include <atomic>
 #include <catch2/catch.hpp>
-#include <httplib.h>
-#include <regex>
 
 using namespace repere;
 using namespace repere::sync::server;
@@ -35,44 +34,6 @@ ServerOptions clocked(const Clock& clock) {
     return o;
 }
 
-// A browser with its two cookies.
-struct Visit {
-    httplib::Client http;
-    std::string session, login;
-    explicit Visit(int port) : http("127.0.0.1", port) {}
-
-    httplib::Headers headers() const {
-        return {{"Cookie", "repere_session=" + session + "; repere_login=" + login}};
-    }
-    void keep(const httplib::Result& res) {
-        for (const auto& [k, v] : res->headers) {
-            if (k != "Set-Cookie")
-                continue;
-            const auto value = v.substr(v.find('=') + 1, v.find(';') - v.find('=') - 1);
-            (v.rfind("repere_session=", 0) == 0 ? session : login) = value;
-        }
-    }
-    httplib::Result get(const std::string& path) {
-        auto res = http.Get(path, headers());
-        REQUIRE(res);
-        keep(res);
-        return res;
-    }
-    // Posts the log-in form as a browser does: the form's token with the name and password.
-    httplib::Result logIn(const std::string& name, const std::string& password) {
-        auto page = get("/login");
-        std::smatch m;
-        REQUIRE(
-            std::regex_search(page->body, m, std::regex("name=\"csrf\" value=\"([0-9a-f]+)\"")));
-        auto res =
-            http.Post("/login", headers(),
-                      httplib::Params{{"csrf", m[1]}, {"name", name}, {"password", password}});
-        REQUIRE(res);
-        keep(res);
-        return res;
-    }
-};
-
 } // namespace
 
 TEST_CASE("back office: a session ends after 30 idle minutes, and each page view restarts them") {
@@ -81,8 +42,8 @@ TEST_CASE("back office: a session ends after 30 idle minutes, and each page view
     test::ServerFixture srv(clocked(clock));
     addWebUser(*srv.storage, "ALI Bondy", "awa", "counsellor", "mot de passe awa",
                clock.ms->load());
-    Visit v(srv.port());
-    REQUIRE(v.logIn("awa", "mot de passe awa")->status == 303);
+    test::WebClient v(srv.port());
+    REQUIRE(v.tryLogIn("awa", "mot de passe awa")->status == 303);
     CHECK(v.get("/")->status == 200);
     clock.advance(web::kIdleMs - 1000); // 29 min 59 s idle: still signed in, and the count restarts
     CHECK(v.get("/")->status == 200);
@@ -102,26 +63,26 @@ TEST_CASE("back office: wrong passwords on the log-in form lock the account, eac
     test::ServerFixture srv(clocked(clock));
     addWebUser(*srv.storage, "ALI Bondy", "awa", "counsellor", "mot de passe awa",
                clock.ms->load());
-    Visit v(srv.port());
+    test::WebClient v(srv.port());
     for (int k = 1; k < kFailuresBeforeLock; ++k)
-        CHECK(v.logIn("awa", "pas le bon")->status == 401);
-    auto locked = v.logIn("awa", "pas le bon");
+        CHECK(v.tryLogIn("awa", "pas le bon")->status == 401);
+    auto locked = v.tryLogIn("awa", "pas le bon");
     CHECK(locked->status == 429);
     CHECK(locked->body.find("Trop d") != std::string::npos); // "Trop d'essais", escaped
     CHECK(v.session.empty());
     // Locked: the right password is refused too, until the first lock (1 min) ends.
-    CHECK(v.logIn("awa", "mot de passe awa")->status == 429);
+    CHECK(v.tryLogIn("awa", "mot de passe awa")->status == 429);
     clock.advance(kFirstLockMs - 1000);
-    CHECK(v.logIn("awa", "mot de passe awa")->status == 429);
+    CHECK(v.tryLogIn("awa", "mot de passe awa")->status == 429);
     clock.advance(2000);
     // The lock ended; five more wrong passwords lock it again, twice as long.
     for (int k = 1; k < kFailuresBeforeLock; ++k)
-        CHECK(v.logIn("awa", "pas le bon")->status == 401);
-    CHECK(v.logIn("awa", "pas le bon")->status == 429);
+        CHECK(v.tryLogIn("awa", "pas le bon")->status == 401);
+    CHECK(v.tryLogIn("awa", "pas le bon")->status == 429);
     clock.advance(kFirstLockMs + 1000); // the first lock's length is not enough now
-    CHECK(v.logIn("awa", "mot de passe awa")->status == 429);
+    CHECK(v.tryLogIn("awa", "mot de passe awa")->status == 429);
     clock.advance(kFirstLockMs);
-    auto in = v.logIn("awa", "mot de passe awa");
+    auto in = v.tryLogIn("awa", "mot de passe awa");
     CHECK(in->status == 303);
     CHECK(v.session.size() == 64);
     CHECK(v.get("/")->status == 200);

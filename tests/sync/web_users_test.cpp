@@ -12,29 +12,7 @@ using namespace repere;
 using namespace repere::sync;
 using namespace repere::sync::server;
 
-namespace {
-
-Device enrolled(Storage& s, const std::string& agency) {
-    const std::string code = randomHex(8);
-    s.createEnrolCode(sha256Hex(code), agency, 1000, 1000 + 86400000);
-    auto d = s.enrolDevice(sha256Hex(code), newUuid(), "kiosk", sha256Hex(newToken()), 2000);
-    REQUIRE(d);
-    return *d;
-}
-
-WireRecord record(const std::string& id, const std::string& kind, const nlohmann::json& payload,
-                  std::int64_t seq) {
-    WireRecord r;
-    r.recordId = id;
-    r.kind = kind;
-    r.seq = seq;
-    r.payload = payload.dump();
-    r.sha256 = sha256Hex(r.payload);
-    r.createdAtMs = 1000 + seq;
-    return r;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("web users: Argon2id hash, never the password, role and length checked") {
     test::TempDir dir;
@@ -116,17 +94,19 @@ TEST_CASE("records: a person's and an agency's records found by the keys stored 
     test::TempDir dir;
     auto s = test::freshStorage(dir);
     INFO(test::backendName());
-    const auto a = enrolled(*s, "ALI Bondy");
-    const auto b = enrolled(*s, "ALI Pantin");
-    s->ingestBatch(a, "b1",
-                   {record("att-1", "attempt", {{"uuid", "att-1"}, {"code", "AAVQ2QM"}}, 1),
-                    record("r-1", "response", {{"uuid", "r-1"}, {"attemptUuid", "att-1"}}, 2),
-                    record("e-1", "attempt_event", {{"attemptUuid", "att-1"}}, 3)},
-                   5000);
-    s->ingestBatch(b, "b1",
-                   {record("att-2", "attempt", {{"uuid", "att-2"}, {"code", "BBBCCCD"}}, 1),
-                    record("r-2", "response", {{"uuid", "r-2"}, {"attemptUuid", "att-2"}}, 2)},
-                   6000);
+    const auto a = test::enrolledDevice(*s, "ALI Bondy");
+    const auto b = test::enrolledDevice(*s, "ALI Pantin");
+    s->ingestBatch(
+        a, "b1",
+        {test::jsonRecord("att-1", "attempt", {{"uuid", "att-1"}, {"code", "AAVQ2QM"}}, 1),
+         test::jsonRecord("r-1", "response", {{"uuid", "r-1"}, {"attemptUuid", "att-1"}}, 2),
+         test::jsonRecord("e-1", "attempt_event", {{"attemptUuid", "att-1"}}, 3)},
+        5000);
+    s->ingestBatch(
+        b, "b1",
+        {test::jsonRecord("att-2", "attempt", {{"uuid", "att-2"}, {"code", "BBBCCCD"}}, 1),
+         test::jsonRecord("r-2", "response", {{"uuid", "r-2"}, {"attemptUuid", "att-2"}}, 2)},
+        6000);
     RecordQuery person;
     person.code = "AAVQ2QM";
     CHECK(s->findRecords(person).size() == 3);

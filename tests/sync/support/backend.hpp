@@ -5,6 +5,7 @@
 
 #include "support/temp_dir.hpp"
 #include "sync/protocol/digest.hpp"
+#include "sync/server/sql.hpp"
 #include "sync/server/storage.hpp"
 
 #include <memory>
@@ -24,7 +25,8 @@ inline std::unique_ptr<sync::server::Storage> freshStorage(const TempDir& dir) {
 }
 
 // A kiosk of `agency` enrolled with a fresh code, as `repere enrol` does.
-inline sync::server::Device enrolledDevice(sync::server::Storage& s, const std::string& agency,
+inline sync::server::Device enrolledDevice(sync::server::Storage& s,
+                                           const std::string& agency = "ALI Bondy",
                                            const std::string& name = "kiosk") {
     const std::string code = sync::randomHex(8);
     s.createEnrolCode(sync::sha256Hex(code), agency, 1000, 1000 + 86400000);
@@ -33,6 +35,12 @@ inline sync::server::Device enrolledDevice(sync::server::Storage& s, const std::
     if (!d)
         throw std::runtime_error("enrolment refused");
     return *d;
+}
+
+// The database under `spec` without the storage layer, to put it back to an older schema.
+inline std::unique_ptr<sync::server::SqlDatabase> rawDatabase(const std::string& spec) {
+    return spec.rfind("sqlite:", 0) == 0 ? sync::server::openSqliteDatabase(spec.substr(7))
+                                         : sync::server::openPostgresDatabase(spec, 1);
 }
 
 } // namespace repere::test
