@@ -19,6 +19,12 @@ const std::string& fr(const std::string& key) {
     return i18n::text(key, "fr");
 }
 
+// A gap's place in an item text, "{{g1}}" (compiled once: a person's page describes every item).
+const std::regex& gapMarker() {
+    static const std::regex marker(R"(\{\{[^}]*\}\})");
+    return marker;
+}
+
 std::string quoted(const std::string& s) {
     return "« " + s + " »";
 }
@@ -266,7 +272,7 @@ std::string shownWords(const quiz::Quiz* quiz, const quiz::Item& item) {
     std::string out = item.instruction.get("fr");
     append(out, " — ", item.stimulus.text);
     if (item.text != item.stimulus.text)
-        append(out, " — ", std::regex_replace(item.text, std::regex(R"(\{\{[^}]*\}\})"), "___"));
+        append(out, " — ", std::regex_replace(item.text, gapMarker(), "___"));
     append(out, " — ", soundWords(quiz, item.stimulus.audio));
     append(out, " — ", pictureWords(quiz, item.stimulus.image));
     if (item.image != item.stimulus.image)
