@@ -51,6 +51,14 @@ std::vector<std::string> Recorder::visibleStrings() const {
     return out;
 }
 
+bool Recorder::hiddenAfter(const Rect& region, int after) const {
+    for (const auto& p : panels_)
+        if (p.order > after && p.rect.min.x <= region.min.x && p.rect.min.y <= region.min.y &&
+            p.rect.max.x >= region.max.x && p.rect.max.y >= region.max.y)
+            return true;
+    return false;
+}
+
 const std::string& UiContext::tr(std::string_view key) const {
     return i18n::text(key, locale);
 }

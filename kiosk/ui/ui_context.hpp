@@ -26,18 +26,44 @@ struct RecordedText {
     Rect rect;
 };
 
+// Where a string's glyphs were drawn (its own width, not its box), clipped to what is visible;
+// `order` is its place in the drawing order of the frame (shared with opaque panels).
+struct RecordedInk {
+    std::string text;
+    Rect rect;
+    int order = 0;
+};
+
+// An opaque panel (a pop-up window, a dialog) drawn over what was already on screen.
+struct RecordedPanel {
+    Rect rect;
+    int order = 0;
+};
+
 // Filled during a frame, read after it. Cleared at the start of every frame.
 class Recorder {
 public:
     void clear() {
         widgets_.clear();
         texts_.clear();
+        inks_.clear();
+        panels_.clear();
+        drawn_ = 0;
         readAloud_.clear();
     }
     void widget(std::string id, std::string label, Rect r, bool enabled) {
         widgets_.push_back({std::move(id), std::move(label), r, enabled});
     }
     void text(std::string t, Rect r) { texts_.push_back({std::move(t), r}); }
+    // Filled by drawText and drawOpaquePanel while this recorder is the ink recorder (screen
+    // tests, setInkRecorder), in drawing order.
+    void ink(std::string t, Rect r) { inks_.push_back({std::move(t), r, drawn_++}); }
+    void panel(Rect r) { panels_.push_back({r, drawn_++}); }
+    const std::vector<RecordedInk>& inks() const { return inks_; }
+    const std::vector<RecordedPanel>& panels() const { return panels_; }
+    // True when `region` lies under one opaque panel drawn after the ink of order `after`: what
+    // was drawn there before the panel cannot be seen.
+    bool hiddenAfter(const Rect& region, int after) const;
     // What the screen's speaker button reads: the app reads it by itself when the screen opens.
     void readAloud(std::string t) { readAloud_ = std::move(t); }
     const std::string& readAloudText() const { return readAloud_; }
@@ -55,6 +81,9 @@ public:
 private:
     std::vector<RecordedWidget> widgets_;
     std::vector<RecordedText> texts_;
+    std::vector<RecordedInk> inks_;
+    std::vector<RecordedPanel> panels_;
+    int drawn_ = 0;
     std::string readAloud_;
 };
 

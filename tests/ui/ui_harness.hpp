@@ -9,6 +9,7 @@
 #include "ui/intents.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_context.hpp"
+#include "ui/widgets/widgets.hpp"
 
 #include <functional>
 #include <imgui.h>
@@ -48,7 +49,9 @@ public:
         ctx.soundOff = soundOff;
         pendingInput_ = {};
         ui::beginCanvas(theme_);
+        ui::setInkRecorder(&recorder); // every string's glyphs, for the overlap checks
         ui::Intent out = draw(ctx);
+        ui::setInkRecorder(nullptr);
         ui::endCanvas();
         imguiErrors.clear();
         ImGui::ErrorCheckEndFrameRecover(&UiHarness::onError, this);

@@ -121,8 +121,8 @@ ItemIntent drawGaps(const ItemViewState& view, ItemInteraction& scratch, UiConte
             const std::string word = t.substr(i, j - i);
             const float w = font->CalcTextSizeA(px, FLT_MAX, 0, word.c_str()).x;
             newLineIfNeeded(w);
-            dl->AddText(font, px, {pen.x, pen.y + (boxH - px) * 0.5f}, palette().text,
-                        word.c_str());
+            drawText(dl, font, px, {pen.x, pen.y + (boxH - px) * 0.5f}, palette().text,
+                     word.c_str());
             pen.x += w;
             i = j;
         }

@@ -77,8 +77,8 @@ void dragGhost(UiContext& ctx, const Rect& from, std::string_view label) {
     ImFont* f = th.fonts.bold;
     const std::string s(label);
     const ImVec2 ts = f->CalcTextSizeA(th.bodyPx(), g.w(), g.w(), s.c_str());
-    dl->AddText(f, th.bodyPx(), {g.center().x - ts.x * 0.5f, g.center().y - ts.y * 0.5f},
-                palette().text, s.c_str(), nullptr, g.w());
+    drawText(dl, f, th.bodyPx(), {g.center().x - ts.x * 0.5f, g.center().y - ts.y * 0.5f},
+             palette().text, s.c_str(), nullptr, g.w());
 }
 
 float fieldBoxHeight(const Theme& th, bool withError) {
@@ -97,8 +97,8 @@ bool fieldBox(UiContext& ctx, std::string_view id, const Rect& r, std::string_vi
     if (ctx.recorder)
         ctx.recorder->widget(std::string(id), std::string(label), Rect{labelR.min, box.max}, true);
     ImDrawList* dl = ctx.draw();
-    dl->AddText(th.fonts.bold, th.bodyPx(), labelR.min, pal.text, label.data(),
-                label.data() + label.size());
+    drawText(dl, th.fonts.bold, th.bodyPx(), labelR.min, pal.text, label.data(),
+             label.data() + label.size());
     dl->AddRectFilled(box.min, box.max, pal.surface, th.px(12));
     dl->AddRect(box.min, box.max, focused ? pal.action : pal.border, th.px(12), 0,
                 focused ? th.px(6) : th.px(3));
@@ -109,7 +109,7 @@ bool fieldBox(UiContext& ctx, std::string_view id, const Rect& r, std::string_vi
     dl->PushClipRect(box.min, box.max, true);
     // Long values scroll left so the end being typed stays visible.
     const float shift = std::max(0.f, ts.x + th.px(40) - box.w());
-    dl->AddText(th.fonts.body, px, {x - shift, y}, pal.text, value.c_str());
+    drawText(dl, th.fonts.body, px, {x - shift, y}, pal.text, value.c_str());
     if (focused) {
         dl->AddRectFilled({x - shift + ts.x + th.px(4), y},
                           {x - shift + ts.x + th.px(9), y + px * 1.2f}, pal.action);
@@ -142,8 +142,8 @@ bool inlineField(UiContext& ctx, std::string_view id, const Rect& r, std::string
     ImDrawList* dl = ctx.draw();
     // th.px(28) alone was 15 px on 1024×600: the typed address could not be read back.
     const float px = inlineFieldTextPx(th, box.h());
-    dl->AddText(th.fonts.body, px, {labelR.min.x, labelR.center().y - px * 0.6f}, pal.textMuted,
-                label.data(), label.data() + label.size());
+    drawText(dl, th.fonts.body, px, {labelR.min.x, labelR.center().y - px * 0.6f}, pal.textMuted,
+             label.data(), label.data() + label.size());
     dl->AddRectFilled(box.min, box.max, pal.surface, th.px(10));
     dl->AddRect(box.min, box.max, focused ? pal.action : pal.border, th.px(10), 0,
                 focused ? th.px(5) : th.px(2));
@@ -151,8 +151,8 @@ bool inlineField(UiContext& ctx, std::string_view id, const Rect& r, std::string
     const float x = box.min.x + th.px(16);
     const float shift = std::max(0.f, ts.x + th.px(40) - box.w());
     dl->PushClipRect(box.min, box.max, true);
-    dl->AddText(th.fonts.body, px, {x - shift, box.center().y - px * 0.6f}, pal.text,
-                value.c_str());
+    drawText(dl, th.fonts.body, px, {x - shift, box.center().y - px * 0.6f}, pal.text,
+             value.c_str());
     if (focused) {
         dl->AddRectFilled({x - shift + ts.x + th.px(3), box.center().y - px * 0.6f},
                           {x - shift + ts.x + th.px(8), box.center().y + px * 0.6f}, pal.action);
@@ -183,9 +183,9 @@ bool chip(UiContext& ctx, std::string_view id, const Rect& r, std::string_view w
     dl->AddRect(r.min, r.max, on ? pal.action : pal.border, th.px(14), 0, on ? th.px(6) : th.px(2));
     const ImVec2 ts = th.fonts.bold->CalcTextSizeA(th.bodyPx(), FLT_MAX, 0, word.data(),
                                                    word.data() + word.size());
-    dl->AddText(th.fonts.bold, th.bodyPx(),
-                {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f}, pal.text, word.data(),
-                word.data() + word.size());
+    drawText(dl, th.fonts.bold, th.bodyPx(),
+             {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f}, pal.text, word.data(),
+             word.data() + word.size());
     if (on) { // underline as a second cue: marked words are not told by colour alone
         dl->AddRectFilled({r.min.x + th.px(16), r.max.y - th.px(14)},
                           {r.max.x - th.px(16), r.max.y - th.px(8)}, pal.action, th.px(3));
@@ -201,8 +201,8 @@ void numberBadge(UiContext& ctx, ImVec2 c, float radius, int n, bool strong) {
     const std::string s = std::to_string(n);
     const float px = radius * 1.2f;
     const ImVec2 ts = ctx.theme.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, s.c_str());
-    dl->AddText(ctx.theme.fonts.bold, px, {c.x - ts.x * 0.5f, c.y - ts.y * 0.5f},
-                strong ? pal.onAction : pal.action, s.c_str());
+    drawText(dl, ctx.theme.fonts.bold, px, {c.x - ts.x * 0.5f, c.y - ts.y * 0.5f},
+             strong ? pal.onAction : pal.action, s.c_str());
 }
 
 CardResult optionCard(UiContext& ctx, const ItemViewState& view, std::string_view id, const Rect& r,

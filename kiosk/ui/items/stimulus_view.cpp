@@ -4,6 +4,8 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
+#include <imgui.h>
+#include <string>
 
 namespace repere::ui::items {
 
@@ -76,11 +78,38 @@ ItemIntent drawStimulus(const ItemViewState& view, UiContext& ctx, const Rect& a
         }
     }
     if (!st.text.empty()) {
-        const float h = textHeight(ctx, r.w() - th.px(48), st.text, {TextRole::Title}) + th.px(48);
-        Rect card = r.cutTop(std::min(h, r.h()));
+        // A short text at the size of a title, centred. A passage too long for its card (a job
+        // offer under a two-line instruction at 1024×600) ran over the instruction and the
+        // answers: it is drawn at body size, left-aligned as one reads a text, and where even
+        // that does not fit it moves under the finger inside its card, with a bar saying there
+        // is more.
+        const float w = r.w() - th.px(48);
+        TextStyle style{TextRole::Title, Align::Center};
+        float h = textHeight(ctx, w, st.text, style);
+        if (h + th.px(48) > r.h()) {
+            style = {TextRole::Body, Align::Left};
+            h = textHeight(ctx, w, st.text, style);
+        }
+        Rect card = r.cutTop(std::min(h + th.px(48), r.h()));
         r.cutTop(th.gap());
         panel(ctx, card, palette().surface, palette().border);
-        text(ctx, card.shrink(th.px(24)), st.text, {TextRole::Title, Align::Center}, true);
+        const Rect in = card.shrink(th.px(24));
+        if (h <= in.h() + 0.5f) {
+            text(ctx, in, st.text, style, true);
+        } else {
+            const std::string id = "stimulus:text:" + view.item->id;
+            float& scroll = *ImGui::GetStateStorage()->GetFloatRef(ImGui::GetID(id.c_str()), 0.f);
+            dragScroll(ctx, id, in, h, scroll);
+            ImDrawList* dl = ctx.draw();
+            dl->PushClipRect(in.min, in.max, true);
+            text(ctx, Rect{{in.min.x, in.min.y - scroll}, {in.max.x, in.min.y - scroll + h}},
+                 st.text, style);
+            dl->PopClipRect();
+            const float barH = in.h() * in.h() / h;
+            const float top = in.min.y + (in.h() - barH) * scroll / (h - in.h());
+            dl->AddRectFilled({card.max.x - th.px(14), top}, {card.max.x - th.px(6), top + barH},
+                              palette().textMuted, th.px(4));
+        }
     }
     if (!st.image.empty() && r.h() > th.px(60))
         image(ctx, r, assetPath(*view.quiz, st.image));

@@ -62,7 +62,7 @@ ItemIntent drawWrite(const ItemViewState& view, ItemInteraction& scratch, UiCont
     ImDrawList* dl = ctx.draw();
     float y = inner.min.y;
     for (int i = first; i < static_cast<int>(lines.size()); ++i) {
-        dl->AddText(f, px, {inner.min.x, y}, palette().text, lines[i].first, lines[i].second);
+        drawText(dl, f, px, {inner.min.x, y}, palette().text, lines[i].first, lines[i].second);
         y += lineH;
     }
     const auto& last = lines.back();

@@ -139,8 +139,8 @@ void calendar(UiContext& ctx, DatePickerModel& m, Rect page) {
         const ImU32 col = sel  ? IM_COL32_WHITE
                           : on ? mp.pageText
                                : IM_COL32(0xA0, 0xA6, 0xAE, 0xFF);
-        dl->AddText(on ? th.fonts.bold : th.fonts.body, px,
-                    {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f}, col, label.c_str());
+        drawText(dl, on ? th.fonts.bold : th.fonts.body, px,
+                 {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f}, col, label.c_str());
         if (!on) // greyed and struck, not colour alone
             dl->AddLine({r.center().x - ts.x * 0.6f, r.center().y},
                         {r.center().x + ts.x * 0.6f, r.center().y}, col, th.px(2));

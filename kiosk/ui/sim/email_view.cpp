@@ -6,6 +6,7 @@
 #include "ui/sim/sim_parts.hpp"
 #include "ui/sim/sim_views.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace repere::ui::sim {
@@ -46,16 +47,25 @@ void inboxList(UiContext& ctx, const EmailModel& m, Rect r) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();
     ImDrawList* dl = ctx.draw();
+    // A row holds the subject over one line of preview, each as tall as its (boosted) text: half
+    // of a fixed 96 px row was shorter than the subject at 1024×600 and the preview ran over it.
+    const float subjectH = textHeight(ctx, r.w(), "A", {TextRole::Strong, Align::Left, th.px(26)});
+    const float previewH = textHeight(ctx, r.w(), "A", {TextRole::Body, Align::Left, th.px(24)});
+    const float rowH = std::max(th.px(96), subjectH + previewH + th.px(24) + th.px(4));
     for (const auto& msg : m.inbox()) {
-        Rect row = r.cutTop(th.px(96));
+        Rect row = r.cutTop(rowH);
         dl->AddLine({row.min.x, row.max.y}, row.max, mp.line, th.px(2));
         Rect in = row.shrink(th.px(12));
         const Rect time = in.cutRight(th.px(100));
         mockText(ctx, time, msg.time, mp.muted, th.px(24));
         const Rect from = in.cutLeft(in.w() * 0.3f);
         mockText(ctx, from, msg.from, mp.pageText, th.px(26), true);
-        mockText(ctx, in.cutTop(in.h() * 0.5f), msg.subject, mp.pageText, th.px(26), true);
+        mockText(ctx, in.cutTop(subjectH + th.px(4)), msg.subject, mp.pageText, th.px(26), true);
+        // One line of preview, cut with "…" by the package's text: clipped here, never wrapped
+        // over the next row.
+        ctx.draw()->PushClipRect(in.min, in.max, true);
         mockText(ctx, in, msg.preview, mp.muted, th.px(24));
+        ctx.draw()->PopClipRect();
     }
 }
 
@@ -215,7 +225,7 @@ ItemIntent drawEmail(const ItemViewState& view, ItemInteraction& scratch, UiCont
             const Rect full = frame.page;
             dl->AddRectFilled(full.min, full.max, IM_COL32(0, 0, 0, 90), th.px(14));
             Rect dlg = full.centered(std::min(full.w() * 0.7f, th.px(1100)), full.h() * 0.9f);
-            dl->AddRectFilled(dlg.min, dlg.max, mp.page, th.px(16));
+            drawOpaquePanel(dl, dlg, mp.page, th.px(16));
             Rect in = dlg.shrink(th.px(28));
             mockText(ctx, in.cutTop(th.px(56)), mt("mock.mail.pick_title"), mp.pageText, th.px(34),
                      true);

@@ -37,8 +37,8 @@ void avatar(UiContext& ctx, const Rect& r, const std::string& name) {
     const std::string in = initials(name);
     const float px = d * 0.42f;
     const ImVec2 ts = th.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, in.c_str());
-    dl->AddText(th.fonts.bold, px, {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f},
-                IM_COL32_WHITE, in.c_str());
+    drawText(dl, th.fonts.bold, px, {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f},
+             IM_COL32_WHITE, in.c_str());
 }
 
 void listScreen(UiContext& ctx, ListPopupModel& m, Rect screen) {
@@ -79,8 +79,8 @@ void listScreen(UiContext& ctx, ListPopupModel& m, Rect screen) {
         avatar(ctx, in.cutLeft(in.h()), name);
         in.cutLeft(th.px(18));
         const float px = th.px(30) * th.textBoost();
-        dl->AddText(th.fonts.body, px, {in.min.x, in.center().y - px * 0.6f}, mp.pageText,
-                    name.c_str());
+        drawText(dl, th.fonts.body, px, {in.min.x, in.center().y - px * 0.6f}, mp.pageText,
+                 name.c_str());
         if (ctx.recorder && whole)
             ctx.recorder->text(name, in);
         dl->AddLine({row.min.x + th.px(20), row.max.y}, {row.max.x, row.max.y}, mp.line, th.px(1));
@@ -112,7 +112,7 @@ void popup(UiContext& ctx, ListPopupModel& m, const Rect& screen) {
     const float h = std::min(screen.h() - th.px(20), std::max(titleH, th.smallTargetH()) + bodyH +
                                                          th.smallTargetH() + th.px(24) * 3);
     Rect card = screen.centered(w, h);
-    dl->AddRectFilled(card.min, card.max, mp.page, th.px(20));
+    drawOpaquePanel(dl, card, mp.page, th.px(20));
     Rect in = card.shrink(th.px(24));
     Rect top = in.cutTop(std::max(titleH, th.smallTargetH()));
     const Rect cross = top.cutRight(th.smallTargetH());

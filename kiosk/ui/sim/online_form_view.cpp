@@ -50,6 +50,65 @@ void siteHeader(UiContext& ctx, Rect r, const std::string& site) {
              true);
 }
 
+// The card's text at `scale` of its full size: title, then each line's label above its value.
+struct CardText {
+    float title, label, value;
+};
+CardText cardText(const Theme& th, float scale) {
+    return {th.px(28) * scale, th.px(24) * scale, th.px(30) * scale};
+}
+
+float cardHeight(const UiContext& ctx, float w, const std::vector<PersonaLine>& persona,
+                 const CardText& t) {
+    const auto& th = ctx.theme;
+    float h =
+        textHeight(ctx, w, mt("mock.form.card_title"), {TextRole::Strong, Align::Left, t.title}) +
+        th.px(16);
+    for (const auto& line : persona)
+        h += textHeight(ctx, w, line.label, {TextRole::Body, Align::Left, t.label}) + th.px(2) +
+             textHeight(ctx, w, line.value, {TextRole::Strong, Align::Left, t.value}) + th.px(14);
+    return h;
+}
+
+// The card of details (a sticky note: plainly not the person's own data), every line as tall as
+// its text. Where it does not fit (1024×600: five details under a two-line instruction) the text
+// is drawn smaller, down to 3/4 of its size; below that the card follows the finger (drag to
+// scroll) rather than drawing lines over each other.
+void detailsCard(UiContext& ctx, ItemInteraction& scratch, const Rect& card,
+                 const std::vector<PersonaLine>& persona) {
+    const auto& th = ctx.theme;
+    const auto& mp = mockPalette();
+    ImDrawList* dl = ctx.draw();
+    dl->AddRectFilled(card.min, card.max, IM_COL32(0xFF, 0xF3, 0xC4, 0xFF), th.px(10));
+    const Rect cin = card.shrink(th.px(20));
+    float scale = 1.f;
+    float contentH = cardHeight(ctx, cin.w(), persona, cardText(th, scale));
+    while (contentH > cin.h() && scale > 0.76f) {
+        scale -= 0.05f;
+        contentH = cardHeight(ctx, cin.w(), persona, cardText(th, scale));
+    }
+    const CardText t = cardText(th, scale);
+    float scroll = scratch.extra.value("cardScroll", 0.f);
+    if (contentH > cin.h())
+        dragScroll(ctx, "form:card", cin, contentH, scroll);
+    scratch.extra["cardScroll"] = scroll;
+    dl->PushClipRect(cin.min, cin.max, true);
+    Rect in{{cin.min.x, cin.min.y - scroll}, {cin.max.x, cin.min.y - scroll + contentH}};
+    in.cutTop(mockText(ctx, in, mt("mock.form.card_title"), mp.pageText, t.title, true) +
+              th.px(16));
+    for (const auto& line : persona) {
+        in.cutTop(mockText(ctx, in, line.label, mp.muted, t.label) + th.px(2));
+        in.cutTop(mockText(ctx, in, line.value, mp.pageText, t.value, true) + th.px(14));
+    }
+    dl->PopClipRect();
+    if (contentH > cin.h()) { // a thin bar says there is more below, as on a phone
+        const float barH = cin.h() * cin.h() / contentH;
+        const float top = cin.min.y + (cin.h() - barH) * scroll / (contentH - cin.h());
+        dl->AddRectFilled({card.max.x - th.px(12), top}, {card.max.x - th.px(5), top + barH},
+                          mp.muted, th.px(3));
+    }
+}
+
 } // namespace
 
 ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
@@ -103,24 +162,17 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
             kbBelow = page.cutBottom(std::min(page.h() * 0.45f, azertyKeyboardHeight(th)));
             page.cutBottom(th.gap());
         }
-        // Left: the card of details (a sticky note: plainly not the person's own data).
-        Rect card = page.cutLeft(th.portrait ? page.w() * 0.35f : page.w() * 0.2f);
+        // Left: the card of details. A quarter of the page in landscape: at a fifth, the e-mail
+        // address took three lines and the card ran out of height even at 1920×1080.
+        const float pageW = page.w();
+        const Rect card = page.cutLeft(pageW * (th.portrait ? 0.35f : 0.26f));
         page.cutLeft(th.gap());
-        dl->AddRectFilled(card.min, card.max, IM_COL32(0xFF, 0xF3, 0xC4, 0xFF), th.px(10));
-        Rect cin = card.shrink(th.px(20));
-        const float ch =
-            mockText(ctx, cin, mt("mock.form.card_title"), mp.pageText, th.px(28), true);
-        cin.cutTop(ch + th.px(16));
-        for (const auto& line : m.persona()) {
-            mockText(ctx, cin.cutTop(th.px(34)), line.label, mp.muted, th.px(24));
-            const float vh = mockText(ctx, cin, line.value, mp.pageText, th.px(30), true);
-            cin.cutTop(vh + th.px(14));
-        }
+        detailsCard(ctx, scratch, card, m.persona());
         // Right (landscape): keyboard; middle: the fields of this step, then "Suivant" or consent +
         // submit.
         Rect kb = kbBelow;
         if (!th.portrait) {
-            kb = page.cutRight(page.w() * 0.55f);
+            kb = page.cutRight(pageW * 0.8f * 0.55f); // as wide as beside the former card
             page.cutRight(th.gap());
             kb = kb.cutBottom(std::min(kb.h(), azertyKeyboardHeight(th)));
         }
@@ -129,7 +181,10 @@ ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, U
         const auto& fields = m.form().fields();
         const bool consent = !m.consentLabel().empty();
         const float rowH = items::fieldBoxHeight(th, false) + th.gap();
-        const float stepLine = th.px(40);
+        // As tall as its (boosted) text: a fixed 40 px ran into the first field's label.
+        const float stepLine = std::max(
+            th.px(40),
+            textHeight(ctx, page.w(), "1", {TextRole::Strong, Align::Left, th.px(26)}) + th.px(8));
         const float lastBottom = th.smallTargetH() * (consent ? 2.f : 1.f) + th.px(28);
         const float nextBottom = th.smallTargetH() + th.px(12);
         const int perPage = std::max(

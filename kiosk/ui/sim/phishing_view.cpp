@@ -171,7 +171,7 @@ ItemIntent drawPhishing(const ItemViewState& view, ItemInteraction& scratch, UiC
             float y = lr.min.y + th.px(8);
             for (const auto& [b, e] : lines) {
                 const float w = th.fonts.body->CalcTextSizeA(lpx, FLT_MAX, 0, b, e).x;
-                dl->AddText(th.fonts.body, lpx, {lr.min.x, y}, mp.link, b, e);
+                drawText(dl, th.fonts.body, lpx, {lr.min.x, y}, mp.link, b, e);
                 dl->AddLine({lr.min.x, y + lpx * 1.12f}, {lr.min.x + w, y + lpx * 1.12f}, mp.link,
                             th.px(2));
                 y += lpx * 1.3f;

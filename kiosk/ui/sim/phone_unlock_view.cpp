@@ -58,8 +58,8 @@ bool roundKey(UiContext& ctx, const std::string& id, const Rect& cell, const std
     dl->AddCircleFilled(r.center(), d * 0.5f, IM_COL32(255, 255, 255, held ? 90 : 40));
     const float px = std::min(d * 0.5f, th.px(56) * th.textBoost());
     const ImVec2 ts = th.fonts.bold->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
-    dl->AddText(th.fonts.bold, px, {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f},
-                IM_COL32_WHITE, label.c_str());
+    drawText(dl, th.fonts.bold, px, {r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f},
+             IM_COL32_WHITE, label.c_str());
     return tapped;
 }
 

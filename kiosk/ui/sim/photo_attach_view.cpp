@@ -49,7 +49,7 @@ void photoPicture(UiContext& ctx, const Rect& r, const GalleryPhoto& p, const st
         if (!title.empty() && in.h() > th.px(60)) {
             const float px = std::min(th.px(26) * th.textBoost(), in.h() * 0.12f);
             dl->PushClipRect(in.min, in.max, true);
-            dl->AddText(th.fonts.bold, px, in.min, ink, title.c_str());
+            drawText(dl, th.fonts.bold, px, in.min, ink, title.c_str());
             dl->PopClipRect();
             in.cutTop(px * 1.6f);
         }

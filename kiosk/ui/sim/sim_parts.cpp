@@ -63,8 +63,8 @@ bool mockButton(UiContext& ctx, std::string_view id, const Rect& r, std::string_
                   textColour);
         x += pictoW;
     }
-    dl->AddText(f, px, {x, r.center().y - ts.y * 0.5f}, textColour, label.data(),
-                label.data() + label.size());
+    drawText(dl, f, px, {x, r.center().y - ts.y * 0.5f}, textColour, label.data(),
+             label.data() + label.size());
     return tapped;
 }
 
@@ -119,8 +119,8 @@ void drawBrowser(UiContext& ctx, const BrowserFrame& f, const std::string& url, 
     dl->PushClipRect(ad.min, ad.max, true);
     const ImVec2 ts = th.fonts.body->CalcTextSizeA(px, FLT_MAX, 0, url.c_str());
     const float shift = std::max(0.f, x + ts.x + th.px(40) - ad.max.x);
-    dl->AddText(th.fonts.body, px, {x - shift, ad.center().y - px * 0.6f}, mp.pageText,
-                url.c_str());
+    drawText(dl, th.fonts.body, px, {x - shift, ad.center().y - px * 0.6f}, mp.pageText,
+             url.c_str());
     if (editing) {
         dl->AddRectFilled({x - shift + ts.x + th.px(3), ad.center().y - px * 0.6f},
                           {x - shift + ts.x + th.px(8), ad.center().y + px * 0.6f}, mp.mail);
@@ -145,8 +145,8 @@ Rect drawPhone(UiContext& ctx, const Rect& area, const std::string& time, float 
     Rect status = screen.cutTop(th.px(44));
     const float px = th.px(24);
     if (!time.empty()) {
-        dl->AddText(th.fonts.bold, px, {status.min.x + th.px(36), status.center().y - px * 0.6f},
-                    mp.pageText, time.c_str());
+        drawText(dl, th.fonts.bold, px, {status.min.x + th.px(36), status.center().y - px * 0.6f},
+                 mp.pageText, time.c_str());
     }
     // Battery and signal, drawn: details that make it look like a phone.
     const ImVec2 b{status.max.x - th.px(80), status.center().y - th.px(9)};
@@ -198,8 +198,8 @@ void fileIcon(UiContext& ctx, const Rect& r, const std::string& name) {
     const Rect band{{d.min.x - th.px(6), d.center().y},
                     {d.max.x + th.px(6), d.center().y + px * 1.2f}};
     dl->AddRectFilled(band.min, band.max, col, th.px(4));
-    dl->AddText(th.fonts.bold, px, {band.center().x - ts.x * 0.5f, band.center().y - ts.y * 0.5f},
-                IM_COL32_WHITE, ext.c_str());
+    drawText(dl, th.fonts.bold, px, {band.center().x - ts.x * 0.5f, band.center().y - ts.y * 0.5f},
+             IM_COL32_WHITE, ext.c_str());
 }
 
 bool phoneHomeBar(UiContext& ctx, Rect& screen, bool enabled) {
@@ -243,8 +243,8 @@ bool appIcon(UiContext& ctx, std::string_view id, const Rect& cell, std::string_
     if (w > cell.w())
         px *= cell.w() / w;
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, name.data(), name.data() + name.size());
-    dl->AddText(f, px, {c.center().x - ts.x * 0.5f, c.min.y}, mp.pageText, name.data(),
-                name.data() + name.size());
+    drawText(dl, f, px, {c.center().x - ts.x * 0.5f, c.min.y}, mp.pageText, name.data(),
+             name.data() + name.size());
     if (ctx.recorder)
         ctx.recorder->text(std::string(name), Rect{{c.center().x - ts.x * 0.5f, c.min.y},
                                                    {c.center().x + ts.x * 0.5f, c.min.y + ts.y}});

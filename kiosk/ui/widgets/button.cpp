@@ -99,8 +99,8 @@ bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view
         Rect textBox{{inner.min.x, inner.max.y - textH}, inner.max};
         const float tw =
             font->CalcTextSizeA(px, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
-        dl->AddText(font, px, {textBox.center().x - tw * 0.5f, textBox.min.y}, fg, label.data(),
-                    label.data() + label.size());
+        drawText(dl, font, px, {textBox.center().x - tw * 0.5f, textBox.min.y}, fg, label.data(),
+                 label.data() + label.size());
         return tapped;
     }
     // Pictogram then word, centred as a group; long labels wrap between words (fitLabel).
@@ -125,8 +125,8 @@ bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view
             fg);
         x += pictoS + gapPx;
     }
-    dl->AddText(font, drawPx, {x, r.center().y - ts.y * 0.5f}, fg, label.data(),
-                label.data() + label.size(), wrapW);
+    drawText(dl, font, drawPx, {x, r.center().y - ts.y * 0.5f}, fg, label.data(),
+             label.data() + label.size(), wrapW);
     return tapped;
 }
 

@@ -236,7 +236,7 @@ bool textField(UiContext& ctx, std::string_view id, const Rect& r, const std::st
     const float x = spaced ? r.center().x - ts.x * 0.5f : r.min.x + pad;
     const float y = r.center().y - ts.y * 0.5f;
     dl->PushClipRect(r.min, r.max, true);
-    dl->AddText(f, px, {x, y}, pal.text, shown.c_str());
+    drawText(dl, f, px, {x, y}, pal.text, shown.c_str());
     if (focused) // a steady caret: blinking would wake the idle loop
         dl->AddRectFilled({x + ts.x + th.px(4), y + px * 0.1f},
                           {x + ts.x + th.px(8), y + px * 1.1f}, pal.action);

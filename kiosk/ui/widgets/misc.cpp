@@ -53,8 +53,8 @@ bool speakerButton(UiContext& ctx) {
     if (w > inner.w())
         px *= inner.w() / w;
     const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
-    dl->AddText(f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f},
-                fg, label.c_str());
+    drawText(dl, f, px, {inner.min.x + (inner.w() - ts.x) * 0.5f, inner.center().y - ts.y * 0.5f},
+             fg, label.c_str());
     return tapped;
 }
 
@@ -82,7 +82,13 @@ Rect image(UiContext& ctx, const Rect& r, const std::string& path) {
                               {frame.min.x + frame.w() * 0.45f, frame.min.y + frame.h() * 0.35f},
                               {frame.min.x + frame.w() * 0.75f, frame.max.y - frame.h() * 0.15f},
                               pal.textMuted);
-        text(ctx, inner, ctx.tr("item.image_missing"), {TextRole::Muted, Align::Center});
+        // The word only where it fits whole (a small picture of a matching item is a few
+        // centimetres): cut into « indispon / ible » it ran out of the frame over the next one.
+        const std::string& word = ctx.tr("item.image_missing");
+        const TextStyle muted{TextRole::Muted, Align::Center};
+        if (textHeight(ctx, inner.w(), word, muted) <= inner.h() &&
+            longestWordWidth(ctx, word, muted) <= inner.w())
+            text(ctx, inner, word, muted);
         return r;
     }
     const float k = std::min(r.w() / img->width, r.h() / img->height);

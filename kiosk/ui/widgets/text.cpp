@@ -1,6 +1,8 @@
 #include "ui/widgets/text_wrap.hpp"
 #include "ui/widgets/widgets.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <imgui.h>
 #include <utility>
 #include <vector>
@@ -45,11 +47,63 @@ Resolved resolve(const UiContext& ctx, const TextStyle& s) {
 
 } // namespace
 
+namespace {
+thread_local Recorder* inkRecorder = nullptr;
+} // namespace
+
+void setInkRecorder(Recorder* recorder) {
+    inkRecorder = recorder;
+}
+
+void drawText(ImDrawList* dl, const ImFont* font, float px, ImVec2 pos, ImU32 colour,
+              const char* begin, const char* end, float wrapWidth) {
+    dl->AddText(font, px, pos, colour, begin, end, wrapWidth);
+    if (!inkRecorder || !font)
+        return;
+    if (!end)
+        end = begin + std::strlen(begin);
+    std::string s(begin, end);
+    if (s.find_first_not_of(" \n") == std::string::npos)
+        return;
+    const ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, wrapWidth, begin, end);
+    // What can be seen: the glyphs' box within the current clip rectangle.
+    const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+    const Rect r{{std::max(pos.x, cmin.x), std::max(pos.y, cmin.y)},
+                 {std::min(pos.x + size.x, cmax.x), std::min(pos.y + size.y, cmax.y)}};
+    if (r.max.x > r.min.x && r.max.y > r.min.y)
+        inkRecorder->ink(std::move(s), r);
+}
+
+void drawOpaquePanel(ImDrawList* dl, const Rect& r, ImU32 colour, float rounding) {
+    dl->AddRectFilled(r.min, r.max, colour, rounding);
+    // Rounded corners leave what is below visible there: only the rectangle inset by 0.3 × the
+    // radius counts as covering (its corners are 0.99 radius from the arcs' centres, inside).
+    // A translucent fill (a dimmed page) hides nothing.
+    const float in = rounding * 0.3f;
+    if (inkRecorder && (colour >> IM_COL32_A_SHIFT & 0xFF) == 0xFF)
+        inkRecorder->panel(Rect{{r.min.x + in, r.min.y + in}, {r.max.x - in, r.max.y - in}});
+}
+
 float textHeight(const UiContext& ctx, float width, std::string_view t, const TextStyle& style) {
     const auto r = resolve(ctx, style);
     if (!r.font || t.empty())
         return 0;
     return static_cast<float>(wrapLines(r.font, r.px, width, t).size()) * r.px * 1.25f;
+}
+
+float longestWordWidth(const UiContext& ctx, std::string_view t, const TextStyle& style) {
+    const auto r = resolve(ctx, style);
+    float widest = 0;
+    std::size_t start = 0;
+    while (r.font && start < t.size()) {
+        std::size_t end = t.find_first_of(" \n", start);
+        if (end == std::string_view::npos)
+            end = t.size();
+        widest = std::max(
+            widest, r.font->CalcTextSizeA(r.px, FLT_MAX, 0, t.data() + start, t.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
 }
 
 float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle& style,
@@ -68,7 +122,7 @@ float text(UiContext& ctx, const Rect& box, std::string_view t, const TextStyle&
         float x = box.min.x;
         if (style.align == Align::Center)
             x = box.center().x - r.font->CalcTextSizeA(r.px, FLT_MAX, 0, b, e).x * 0.5f;
-        dl->AddText(r.font, r.px, {x, y + (lineH - r.px) * 0.5f}, r.colour, b, e);
+        drawText(dl, r.font, r.px, {x, y + (lineH - r.px) * 0.5f}, r.colour, b, e);
         y += lineH;
     }
     if (ctx.recorder) {

@@ -117,8 +117,21 @@ struct TextStyle {
 // Returns the height used.
 float text(UiContext& ctx, const Rect& r, std::string_view text, const TextStyle& style = {},
            bool centerV = false);
+// Every string drawn on screen goes through drawText, never ImDrawList::AddText directly: it
+// draws, and while an ink recorder is set (screen tests) records where the glyphs landed, so a
+// test can check that no text is drawn over another at every window size.
+void drawText(ImDrawList* dl, const ImFont* font, float px, ImVec2 pos, ImU32 colour,
+              const char* begin, const char* end = nullptr, float wrapWidth = 0.f);
+// The recorder drawText reports to on this thread (nullptr: none, as on a kiosk).
+void setInkRecorder(Recorder* recorder);
+// An opaque panel over what is already drawn (a pop-up window, a dialog): fills `r` and tells the
+// ink recorder that text drawn before it there is hidden, not under the panel's own text.
+void drawOpaquePanel(ImDrawList* dl, const Rect& r, ImU32 colour, float rounding = 0.f);
+
 float textHeight(const UiContext& ctx, float width, std::string_view text,
                  const TextStyle& style = {});
+// The width of the widest word of `text` (below it, wrapping cuts a word in two).
+float longestWordWidth(const UiContext& ctx, std::string_view text, const TextStyle& style = {});
 
 // ---------------------------------------------------------------------------------------------
 // 4. Progress, speaker, panels, images.
