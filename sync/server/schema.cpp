@@ -299,6 +299,19 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
             s.exec("ALTER TABLE trainers DROP COLUMN role");
         s.exec("UPDATE schema_version SET version = 7");
     }
+    if (version < 8) {
+        // Version 8: the code and blob indexes hold only the records that have one (an attempt,
+        // a note; a recording). Responses, most of what a kiosk sends, have neither, and every
+        // one of them used to add a NULL entry to both at ingest. Every query that reads them
+        // asks for a value (`code = $1`, `blob_sha256 = $1`), which both databases know implies
+        // NOT NULL, so the partial indexes still serve them.
+        s.exec("DROP INDEX IF EXISTS records_by_code");
+        s.exec("CREATE INDEX records_by_code ON records (code) WHERE code IS NOT NULL");
+        s.exec("DROP INDEX IF EXISTS records_by_blob");
+        s.exec(
+            "CREATE INDEX records_by_blob ON records (blob_sha256) WHERE blob_sha256 IS NOT NULL");
+        s.exec("UPDATE schema_version SET version = 8");
+    }
 }
 
 } // namespace repere::sync::server
