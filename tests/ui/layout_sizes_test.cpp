@@ -1,6 +1,7 @@
 // Layouts at the window sizes a kiosk may have (1024×600 to 1920×1080, and portrait 1080×1920),
 // after the body text grew to at least 28 px: each case is a defect seen on a screenshot, checked
 // on the widget rectangles the screens record (no window).
+#include "quiz/loader.hpp"
 #include "sim_fixture.hpp"
 #include "ui/items/item_parts.hpp"
 #include "ui/items/renderers.hpp"
@@ -288,5 +289,35 @@ TEST_CASE("what is typed in the e-mail and search fields is at least the body si
         // The fields are one small target high (the "À :" row, the search box).
         CHECK(ui::items::inlineFieldTextPx(th, th.smallTargetH()) >= 28.f);
         CHECK(ui::items::inlineFieldTextPx(th, th.smallTargetH()) <= th.smallTargetH() * 0.7f);
+    }
+}
+
+TEST_CASE("a form field half under the fold does not take the taps of the buttons below it") {
+    // francais ecr-09 at 1024x600: four fields, the fourth half hidden above « Je ne sais pas »;
+    // its tap area ran under the footer and the tap focused the field instead (found by
+    // scripts/render-items.sh at 1024x600, which stopped there).
+    const auto loaded =
+        quiz::loadPackage(std::filesystem::path(REPERE_SOURCE_DIR) / "quizzes" / "francais");
+    REQUIRE(loaded.ok());
+    const quiz::Item* item = nullptr;
+    for (const auto& section : loaded.quiz->sections)
+        for (const auto& it : section.items)
+            if (it.id == "ecr-09")
+                item = &it;
+    REQUIRE(item);
+    for (const ImVec2 size : {ImVec2{1024, 600}, ImVec2{1280, 800}, ImVec2{1920, 1080}}) {
+        INFO(size.x << "x" << size.y);
+        UiHarness h(size);
+        ui::ItemScreenView view;
+        view.item.quiz = &*loaded.quiz;
+        view.item.item = item;
+        view.instruction = item->instruction.get("fr", "fr");
+        view.allowDontKnow = true;
+        ui::items::ItemInteraction scratch;
+        const auto draw = [&](ui::UiContext& c) {
+            return ui::drawItemScreen(view, scratch, c);
+        };
+        const ui::Intent out = h.tap("Je ne sais pas", draw);
+        CHECK(std::holds_alternative<ui::intent::DontKnow>(out));
     }
 }

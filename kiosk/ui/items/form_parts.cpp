@@ -56,7 +56,9 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
     scratch.extra["formRevealed"] = focused;
     dragScroll(ctx, "form:scroll", fieldsR, contentH, scratch.scrollY);
     ImDrawList* dl = ctx.draw();
-    dl->PushClipRect(fieldsR.min, fieldsR.max, true);
+    // ImGui's clip, not only the draw list's: a field half under the fold must not take taps
+    // below it (at 1024×600 the Téléphone field of ecr-09 took the taps on « Je ne sais pas »).
+    ImGui::PushClipRect(fieldsR.min, fieldsR.max, true);
     float y = fieldsR.min.y - scratch.scrollY;
     for (const auto& f : model.fields()) {
         if (!shown(f.id))
@@ -73,7 +75,7 @@ void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, 
         }
         y += h + gap;
     }
-    dl->PopClipRect();
+    ImGui::PopClipRect();
     // More fields below the fold: a round badge with a downward arrow at the bottom edge says so
     // without words (the last field's label peeking out is not enough of a sign).
     if (contentH - gap - scratch.scrollY > fieldsR.h() + 1) {
