@@ -58,6 +58,23 @@ CardText cardText(const Theme& th, float scale) {
     return {th.px(28) * scale, th.px(24) * scale, th.px(30) * scale};
 }
 
+// A detail on one line, « Nom  ROSSI », where label and value fit side by side; else the label
+// above the value (a long e-mail address on a narrow card).
+bool sideBySide(const Theme& th, float w, const PersonaLine& line, const CardText& t) {
+    const float k = th.textBoost();
+    const float lw = th.fonts.body->CalcTextSizeA(t.label * k, FLT_MAX, 0, line.label.c_str()).x;
+    const float vw = th.fonts.bold->CalcTextSizeA(t.value * k, FLT_MAX, 0, line.value.c_str()).x;
+    return lw + th.px(16) + vw <= w;
+}
+
+float lineHeight(const UiContext& ctx, float w, const PersonaLine& line, const CardText& t) {
+    const auto& th = ctx.theme;
+    const float vh = textHeight(ctx, w, line.value, {TextRole::Strong, Align::Left, t.value});
+    if (th.fonts.body && th.fonts.bold && sideBySide(th, w, line, t))
+        return vh;
+    return textHeight(ctx, w, line.label, {TextRole::Body, Align::Left, t.label}) + th.px(2) + vh;
+}
+
 float cardHeight(const UiContext& ctx, float w, const std::vector<PersonaLine>& persona,
                  const CardText& t) {
     const auto& th = ctx.theme;
@@ -65,15 +82,15 @@ float cardHeight(const UiContext& ctx, float w, const std::vector<PersonaLine>& 
         textHeight(ctx, w, mt("mock.form.card_title"), {TextRole::Strong, Align::Left, t.title}) +
         th.px(16);
     for (const auto& line : persona)
-        h += textHeight(ctx, w, line.label, {TextRole::Body, Align::Left, t.label}) + th.px(2) +
-             textHeight(ctx, w, line.value, {TextRole::Strong, Align::Left, t.value}) + th.px(14);
+        h += lineHeight(ctx, w, line, t) + th.px(14);
     return h;
 }
 
 // The card of details (a sticky note: plainly not the person's own data), every line as tall as
 // its text. Where it does not fit (1024×600: five details under a two-line instruction) the text
-// is drawn smaller, down to 3/4 of its size; below that the card follows the finger (drag to
-// scroll) rather than drawing lines over each other.
+// is drawn a little smaller, down to 85 % (at 3/4 the labels were too small to read); below that
+// the card follows the finger (drag to scroll) rather than drawing lines over each other, with a
+// bar and, while more is below, the same round arrow badge as a form with fields below the fold.
 void detailsCard(UiContext& ctx, ItemInteraction& scratch, const Rect& card,
                  const std::vector<PersonaLine>& persona) {
     const auto& th = ctx.theme;
@@ -83,7 +100,7 @@ void detailsCard(UiContext& ctx, ItemInteraction& scratch, const Rect& card,
     const Rect cin = card.shrink(th.px(20));
     float scale = 1.f;
     float contentH = cardHeight(ctx, cin.w(), persona, cardText(th, scale));
-    while (contentH > cin.h() && scale > 0.76f) {
+    while (contentH > cin.h() && scale > 0.86f) {
         scale -= 0.05f;
         contentH = cardHeight(ctx, cin.w(), persona, cardText(th, scale));
     }
@@ -97,6 +114,22 @@ void detailsCard(UiContext& ctx, ItemInteraction& scratch, const Rect& card,
     in.cutTop(mockText(ctx, in, mt("mock.form.card_title"), mp.pageText, t.title, true) +
               th.px(16));
     for (const auto& line : persona) {
+        if (th.fonts.body && th.fonts.bold && sideBySide(th, in.w(), line, t)) {
+            Rect row = in.cutTop(lineHeight(ctx, in.w(), line, t));
+            in.cutTop(th.px(14));
+            const float lw =
+                th.fonts.body
+                    ->CalcTextSizeA(t.label * th.textBoost(), FLT_MAX, 0, line.label.c_str())
+                    .x;
+            // The label's smaller text sits on the value's line (bottoms aligned).
+            const float lh =
+                textHeight(ctx, lw + 1, line.label, {TextRole::Body, Align::Left, t.label});
+            mockText(ctx, Rect{{row.min.x, row.max.y - lh}, {row.min.x + lw + 1, row.max.y}},
+                     line.label, mp.muted, t.label);
+            row.cutLeft(lw + th.px(16));
+            mockText(ctx, row, line.value, mp.pageText, t.value, true);
+            continue;
+        }
         in.cutTop(mockText(ctx, in, line.label, mp.muted, t.label) + th.px(2));
         in.cutTop(mockText(ctx, in, line.value, mp.pageText, t.value, true) + th.px(14));
     }
@@ -106,6 +139,15 @@ void detailsCard(UiContext& ctx, ItemInteraction& scratch, const Rect& card,
         const float top = cin.min.y + (cin.h() - barH) * scroll / (contentH - cin.h());
         dl->AddRectFilled({card.max.x - th.px(12), top}, {card.max.x - th.px(5), top + barH},
                           mp.muted, th.px(3));
+        if (scroll < contentH - cin.h() - 1) {
+            const float d = th.px(56);
+            // Bottom right, beside the bar: the details are left-aligned and short there.
+            const ImVec2 c{card.max.x - th.px(14) - d * 0.6f, card.max.y - d * 0.6f};
+            dl->AddCircleFilled(c, d * 0.5f, palette().action);
+            dl->AddTriangleFilled({c.x - d * 0.22f, c.y - d * 0.08f},
+                                  {c.x + d * 0.22f, c.y - d * 0.08f}, {c.x, c.y + d * 0.2f},
+                                  palette().onAction);
+        }
     }
 }
 
