@@ -1,6 +1,7 @@
 #include "bilan_pdf.hpp"
 
 #include "i18n/strings.hpp"
+#include "pango_text.hpp"
 #include "store/beneficiary_code.hpp"
 #include "util/private_files.hpp"
 
@@ -16,11 +17,15 @@ namespace repere::report {
 
 namespace {
 
+using detail::layoutOf;
+using detail::measure;
+using detail::text;
+using detail::textWidth;
+
 // A4 in PostScript points.
 constexpr double kPageW = 595.28;
 constexpr double kPageH = 841.89;
 constexpr double kMargin = 42.0;
-constexpr const char* kFamily = "Andika, DejaVu Sans, sans-serif";
 
 struct Pdf {
     cairo_surface_t* surface = nullptr;
@@ -36,54 +41,6 @@ struct Pdf {
 // The can-do line of a skill: full width under its name and level, at this size.
 constexpr double kCanDoSize = 10.0;
 constexpr double kContentW = kPageW - 2 * kMargin;
-
-// `text` laid out in `width` at `size` (wrapped on words); the caller unrefs it.
-PangoLayout* layoutOf(cairo_t* cr, const std::string& s, double width, double size, bool bold,
-                      PangoAlignment align) {
-    PangoLayout* layout = pango_cairo_create_layout(cr);
-    PangoFontDescription* font = pango_font_description_from_string(kFamily);
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout, font);
-    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout, align);
-    pango_layout_set_text(layout, s.c_str(), -1);
-    pango_font_description_free(font);
-    return layout;
-}
-
-// Draws `text` at (x, y) wrapped to `width`; returns the height used.
-double text(cairo_t* cr, const std::string& s, double x, double y, double width, double size,
-            bool bold = false, PangoAlignment align = PANGO_ALIGN_LEFT, double gray = 0.0) {
-    PangoLayout* layout = layoutOf(cr, s, width, size, bold, align);
-    cairo_set_source_rgb(cr, gray, gray, gray);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
-    int w = 0, h = 0;
-    pango_layout_get_pixel_size(layout, &w, &h);
-    g_object_unref(layout);
-    return h;
-}
-
-// The width of `text` on one line.
-double textWidth(cairo_t* cr, const std::string& s, double size, bool bold) {
-    PangoLayout* layout = layoutOf(cr, s, -1, size, bold, PANGO_ALIGN_LEFT);
-    pango_layout_set_width(layout, -1); // no wrapping
-    int w = 0, h = 0;
-    pango_layout_get_pixel_size(layout, &w, &h);
-    g_object_unref(layout);
-    return w;
-}
-
-// The height `text` would take, without drawing it.
-double measure(cairo_t* cr, const std::string& s, double width, double size) {
-    PangoLayout* layout = layoutOf(cr, s, width, size, false, PANGO_ALIGN_LEFT);
-    int w = 0, h = 0;
-    pango_layout_get_pixel_size(layout, &w, &h);
-    g_object_unref(layout);
-    return h;
-}
 
 void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width = 0.8) {
     cairo_set_source_rgb(cr, 0, 0, 0);

@@ -1,6 +1,7 @@
 #include "sync/server/web_dashboard.hpp"
 
 #include "i18n/strings.hpp"
+#include "level_chart_svg.hpp"
 #include "store/attempt_table.hpp"
 #include "util/local_time.hpp"
 
@@ -99,36 +100,9 @@ Dashboard loadDashboard(Storage& storage, const std::optional<std::string>& scop
     return d;
 }
 
-Html levelChart(const SkillDistribution& skill) {
-    int top = 1;
-    for (const auto& [label, count] : skill.levels)
-        top = std::max(top, count);
-    const int rowH = 26, labelW = 110, barW = 180;
-    const int height = rowH * static_cast<int>(skill.levels.size()) + 4;
-    Html bars;
-    int y = 2;
-    for (const auto& [label, count] : skill.levels) {
-        const int w = std::max(2, barW * count / top);
-        bars += render(
-            R"(<text x="{{lx}}" y="{{ty}}" text-anchor="end" font-size="13">{{label}}</text>)"
-            R"(<rect x="{{bx}}" y="{{y}}" width="{{w}}" height="18" rx="3" fill="#2b6cb0"/>)"
-            R"(<text x="{{cx}}" y="{{ty}}" font-size="13">{{count}}</text>)",
-            {{"lx", std::to_string(labelW - 6)},
-             {"ty", std::to_string(y + 14)},
-             {"label", label},
-             {"bx", std::to_string(labelW)},
-             {"y", std::to_string(y)},
-             {"w", std::to_string(w)},
-             {"cx", std::to_string(labelW + w + 6)},
-             {"count", std::to_string(count)}});
-        y += rowH;
-    }
-    return render(R"(<svg class="chart" role="img" aria-label="{{title}}" viewBox="0 0 {{vw}} )"
-                  R"({{vh}}" width="100%" preserveAspectRatio="xMinYMin meet">{{bars}}</svg>)",
-                  {{"title", "Niveaux atteints : " + skill.skill},
-                   {"vw", std::to_string(labelW + barW + 50)},
-                   {"vh", std::to_string(height)},
-                   {"bars", bars}});
+Html levelChart(const SkillDistribution& skill, const std::string& idPrefix) {
+    return Html::fromRenderer(
+        report::levelChartSvg("Niveaux atteints : " + skill.skill, skill.levels, idPrefix));
 }
 
 std::size_t writeScopedCsv(Storage& storage, const std::optional<std::string>& scope,

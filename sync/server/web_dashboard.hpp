@@ -44,8 +44,9 @@ struct Dashboard {
 Dashboard loadDashboard(Storage& storage, const std::optional<std::string>& scope,
                         std::int64_t nowMs);
 
-// Horizontal bars, one per level, with the count written at the end of each bar.
-Html levelChart(const SkillDistribution& skill);
+// Horizontal bars, one per level, with the count written at the end of each bar: SVG drawn by
+// the bilan's cairo code. `idPrefix` differs for every chart of a page (their ids must not meet).
+Html levelChart(const SkillDistribution& skill, const std::string& idPrefix);
 
 // Start of the local day `ms` falls in, of its week (Monday) and of its month.
 std::int64_t startOfWeekMs(std::int64_t ms);

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -20,6 +21,9 @@ public:
     template <std::size_t N> static Html literal(const char (&text)[N]) {
         return Html(std::string(text, N - 1));
     }
+    // Markup written whole by a renderer of this program that escapes every text it puts in (the
+    // level charts cairo draws); never a string that came from data.
+    static Html fromRenderer(std::string markup) { return Html(std::move(markup)); }
     const std::string& str() const { return text_; }
     Html& operator+=(const Html& other) {
         text_ += other.text_;

@@ -151,9 +151,10 @@ std::string loginPage(const std::string& csrf, const std::string& message) {
 
 std::string dashboardPage(const Visitor& v, const Dashboard& d, std::int64_t nowMs) {
     Html charts;
-    for (const auto& s : d.skills)
+    for (std::size_t i = 0; i < d.skills.size(); ++i)
         charts += render(R"(<div><h3>{{skill}}</h3>{{chart}}</div>)",
-                         {{"skill", s.skill}, {"chart", levelChart(s)}});
+                         {{"skill", d.skills[i].skill},
+                          {"chart", levelChart(d.skills[i], "c" + std::to_string(i) + "-")}});
     if (d.skills.empty())
         charts = Html::literal(R"(<p class="none">Aucun diagnostic terminé pour l'instant.</p>)");
     return page(
