@@ -44,6 +44,16 @@ struct TrainerDeps {
     std::function<bool(const std::string& hash, const std::string& pin)> verifyPin;
 };
 
+// The router of the trainer area: which page is shown, the session, and which handler applies
+// an action. Each page lives in a file of its own, with the handlers of its actions and the
+// reading of what it shows: trainer_login.cpp, trainer_home.cpp (today's list, search, assign),
+// trainer_export.cpp, trainer_beneficiary.cpp (the sheet), trainer_scoring.cpp (an answer scored
+// on its own page), trainer_sync_panel.cpp (the kiosk panel); the words of an answer are in
+// trainer_answer_words.hpp.
+//
+// What a page shows is read from the store when the page is entered and again after each action
+// or new catalogue versions (reload), never while a frame is drawn: draw() only reads what was
+// kept, and the kiosk panel asks the sync worker's live status (no store).
 class TrainerArea {
 public:
     enum class Page { Login, Home, Beneficiary, Kiosk };
@@ -96,12 +106,11 @@ private:
         ui::TrainerKioskScratch kiosk;
         std::string message;
         std::filesystem::path lastExport;
-        // The pages as read from the store, kept from frame to frame: rebuilt after an action,
-        // a log-in or new catalogue versions, not at every frame of a drag (the beneficiary page
-        // replays two sittings through the engine).
+        // The pages as read from the store by reload(), kept from frame to frame (the
+        // beneficiary page replays two sittings through the engine).
         std::optional<ui::TrainerHomeView> homeShown;
         std::optional<ui::TrainerBeneficiaryView> beneficiaryShown;
-        std::optional<ui::TrainerSyncView> offlineSyncShown; // the kiosk panel without sync
+        std::optional<ui::TrainerKioskView> kioskShown; // packages, and sync when it is off
     };
 
     // A PIN check in flight: the account as read before it, and the worker's answer.
@@ -109,20 +118,50 @@ private:
         store::LoginCheck check;
         std::future<bool> matches;
     };
-    void login(const std::string& name, const std::string& pin);
-    void finishLogin();
+
+    // Router (trainer_area.cpp).
+    void reload(); // reads what the current page shows
     void logout(const char* why);
+    void on(const ui::trainer::OpenLogin&);
+    void on(const ui::trainer::Login& a);
+    void on(const ui::trainer::LeaveLogin&);
+    void on(const ui::trainer::Logout&);
+    void on(const ui::trainer::ShowToday&);
+    void on(const ui::trainer::BackToList&);
+    // Login page (trainer_login.cpp).
+    void finishLogin();
+    // Home page: today's list, a code's list, assigning a diagnostic (trainer_home.cpp).
     ui::TrainerHomeView homeView();
-    ui::TrainerBeneficiaryView beneficiaryView();
-    ui::TrainerKioskView kioskView();
-    void score(const ui::trainer::Score& s);
-    void playRecording(const std::string& responseUuid);
-    void replayStimulus(const std::string& responseUuid);
-    void setNextStep(const std::string& label);
-    void addNote(const std::string& text);
-    void assignQuiz(const std::string& code, const std::string& quizId);
-    void exportAttempts(const std::vector<std::string>& uuids);
     std::vector<store::AttemptRecord> listed();
+    void on(const ui::trainer::Search& a);
+    void on(const ui::trainer::ToggleSelect& a);
+    void on(const ui::trainer::AssignQuiz& a);
+    // Exports, from the list or from a sheet (trainer_export.cpp).
+    void exportAttempts(const std::vector<std::string>& uuids);
+    void on(const ui::trainer::ExportSelected&);
+    void on(const ui::trainer::ExportThis&);
+    // Beneficiary page: the sheet, notes, next step, sounds (trainer_beneficiary.cpp).
+    ui::TrainerBeneficiaryView beneficiaryView();
+    void addSittings(ui::TrainerBeneficiaryView& v, const store::AttemptRecord& rec);
+    void on(const ui::trainer::OpenAttempt& a);
+    void on(const ui::trainer::OpenNotes&);
+    void on(const ui::trainer::CloseNotes&);
+    void on(const ui::trainer::AddNote& a);
+    void on(const ui::trainer::SetNextStep& a);
+    void on(const ui::trainer::PlayRecording& a);
+    void on(const ui::trainer::ReplayStimulus& a);
+    // Scoring: the answer cards of the sheet and an answer scored alone (trainer_scoring.cpp).
+    void addResponseCards(ui::TrainerBeneficiaryView& v, const quiz::Quiz& quiz,
+                          const store::AttemptRecord& rec);
+    void on(const ui::trainer::OpenScoring& a);
+    void on(const ui::trainer::CloseScoring&);
+    void on(const ui::trainer::Score& a);
+    // The kiosk panel: packages and sync (trainer_sync_panel.cpp).
+    ui::TrainerKioskView kioskView();
+    ui::TrainerSyncView liveSync() const;
+    void on(const ui::trainer::OpenKioskPanel&);
+    void on(const ui::trainer::SyncNow&);
+
     std::int64_t now() const { return deps_.clock->nowMs(); }
     std::int64_t epoch() const { return deps_.clock->epochMs(); }
 

@@ -523,6 +523,10 @@ const Row kRows[] = {
     {"trainer.rstatus.pending", "à corriger", nullptr},
     {"trainer.rstatus.unavailable", "non passée", nullptr},
     {"trainer.rstatus.unscored", "non notée", nullptr},
+    // What a person was shown, in words on the trainer's sheet (kiosk/app/trainer_words.cpp).
+    {"trainer.words.quoted", "« {text} »", nullptr},
+    {"trainer.words.choices", "choix : {list}", nullptr},
+    {"trainer.quiz_missing", "Le diagnostic {quiz} {version} n'est plus sur cette borne.", nullptr},
     {"trainer.packages", "Diagnostics sur cette borne", nullptr},
     {"trainer.package.ok", "valide", nullptr},
     {"trainer.package.ko", "refusé (erreurs)", nullptr},
