@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git clang clang-format
+  # the architecture test of function lengths (scripts/long-functions.py) reads definitions with it
+  universal-ctags
   # compiler cache: rebuilds after a rebase or in a second work tree reuse earlier objects
   ccache
   # core libraries

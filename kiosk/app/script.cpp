@@ -164,6 +164,55 @@ ScriptRunner::Injection ScriptRunner::beforeFrame() {
     return inj;
 }
 
+void ScriptRunner::tapFrame(const ScriptStep& st, const ui::Recorder& rec, double waited) {
+    if (phase_ == 0) {
+        if (const auto* w = rec.findByLabel(st.arg)) {
+            target_ = w->rect.center();
+            phase_ = 1;
+        } else if (waited > 3.0) {
+            fail("no enabled button or field shows \"" + st.arg + "\"", rec);
+        }
+    } else if (phase_ < 4) {
+        ++phase_;
+    } else {
+        next();
+    }
+}
+
+void ScriptRunner::dragFrame(const ScriptStep& st, const ui::Recorder& rec, double waited) {
+    if (phase_ == 0) {
+        // Reached: an enabled widget with that label (a half-scrolled, disabled one is not).
+        if (!st.until.empty() && rec.findByLabel(st.until)) {
+            next();
+            return;
+        }
+        // Of the texts showing it (a scrolled list repeats words), the one nearest a point low
+        // on the screen: texts clipped under a page's fixed top part are recorded too, and a
+        // press there would not land in the scrolled area.
+        const float middle = ImGui::GetCurrentContext() ? ImGui::GetIO().DisplaySize.y * 0.7f : 0.f;
+        const ui::Rect* where = nullptr;
+        for (const auto& t : rec.texts())
+            if (t.text.find(st.arg) != std::string::npos &&
+                (!where ||
+                 std::abs(t.rect.center().y - middle) < std::abs(where->center().y - middle)))
+                where = &t.rect;
+        if (where) {
+            target_ = ImVec2(where->min.x + 8, where->center().y);
+            phase_ = 1;
+        } else if (waited > 3.0) {
+            fail("no text shows \"" + st.arg + "\" to drag", rec);
+        }
+    } else if (phase_ < 10) {
+        ++phase_;
+    } else if (st.until.empty()) {
+        next();
+    } else if (++drags_ >= 60) {
+        fail("\"" + st.until + "\" did not appear after 60 drags", rec);
+    } else {
+        phase_ = 0; // look again, drag again
+    }
+}
+
 ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int64_t wallMs) {
     Actions act;
     if (failed_ || index_ >= steps_.size())
@@ -174,52 +223,10 @@ ScriptRunner::Actions ScriptRunner::afterFrame(const ui::Recorder& rec, std::int
     const double waited = (wallMs - stepStartMs_) / 1000.0;
     switch (st.kind) {
     case ScriptStep::Kind::Tap:
-        if (phase_ == 0) {
-            if (const auto* w = rec.findByLabel(st.arg)) {
-                target_ = w->rect.center();
-                phase_ = 1;
-            } else if (waited > 3.0) {
-                fail("no enabled button or field shows \"" + st.arg + "\"", rec);
-            }
-        } else if (phase_ < 4) {
-            ++phase_;
-        } else {
-            next();
-        }
+        tapFrame(st, rec, waited);
         break;
     case ScriptStep::Kind::Drag:
-        if (phase_ == 0) {
-            // Reached: an enabled widget with that label (a half-scrolled, disabled one is not).
-            if (!st.until.empty() && rec.findByLabel(st.until)) {
-                next();
-                break;
-            }
-            // Of the texts showing it (a scrolled list repeats words), the one nearest a point
-            // low on the screen: texts clipped under a page's fixed top part are recorded too,
-            // and a press there would not land in the scrolled area.
-            const float middle =
-                ImGui::GetCurrentContext() ? ImGui::GetIO().DisplaySize.y * 0.7f : 0.f;
-            const ui::Rect* where = nullptr;
-            for (const auto& t : rec.texts())
-                if (t.text.find(st.arg) != std::string::npos &&
-                    (!where ||
-                     std::abs(t.rect.center().y - middle) < std::abs(where->center().y - middle)))
-                    where = &t.rect;
-            if (where) {
-                target_ = ImVec2(where->min.x + 8, where->center().y);
-                phase_ = 1;
-            } else if (waited > 3.0) {
-                fail("no text shows \"" + st.arg + "\" to drag", rec);
-            }
-        } else if (phase_ < 10) {
-            ++phase_;
-        } else if (st.until.empty()) {
-            next();
-        } else if (++drags_ >= 60) {
-            fail("\"" + st.until + "\" did not appear after 60 drags", rec);
-        } else {
-            phase_ = 0; // look again, drag again
-        }
+        dragFrame(st, rec, waited);
         break;
     case ScriptStep::Kind::Type:
     case ScriptStep::Kind::Key:

@@ -96,6 +96,10 @@ private:
     }
     void failStep(std::size_t step, const std::string& why, const ui::Recorder& recorder);
     void next();
+    // After a frame of a step that takes several: find the target, then press and release (or
+    // move) over the next frames.
+    void tapFrame(const ScriptStep& st, const ui::Recorder& rec, double waited);
+    void dragFrame(const ScriptStep& st, const ui::Recorder& rec, double waited);
 
     std::vector<ScriptStep> steps_;
     std::size_t index_ = 0;

@@ -134,108 +134,125 @@ void SyncWorker::applyRetention(store::Database& db) {
     }
 }
 
-void SyncWorker::run() {
+struct SyncWorker::Connection {
     std::unique_ptr<store::Database> db;
     std::unique_ptr<sync::DatabaseSyncState> state;
     std::optional<sync::SyncSchedule> schedule;
+};
+
+void SyncWorker::waitFor(std::int64_t ms) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    wake_.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(ms, 1)),
+                   [&] { return stopping_ || requested_ || nudged_; });
+    nudged_ = false;
+}
+
+bool SyncWorker::stopping() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stopping_;
+}
+
+bool SyncWorker::open(Connection& c) {
+    try {
+        store::OpenOptions o;
+        // The UI's connection opened (and checked) the file first; this one must never move it
+        // aside behind the UI's back.
+        o.moveAsideCorrupt = false;
+        c.db = store::Database::openDataDir(options_.dataDir, o);
+        c.state = std::make_unique<sync::DatabaseSyncState>(*c.db);
+        const auto t = now();
+        c.schedule.emplace(options_.endOfDayMinute, options_.utcOffsetMinutes(t), t,
+                           options_.backoff);
+        const auto lastSuccess = parseMs(c.state->value(sync::key::kLastSuccessMs));
+        const auto lastError = c.state->value(sync::key::kLastError).value_or("");
+        // Saved by the last round (SyncClient::round); a database from before the kind was
+        // saved has only the text: shown as a failure without a cause of its own.
+        const auto lastKind =
+            sync::parseSyncErrorKind(c.state->value(sync::key::kLastErrorKind).value_or(""))
+                .value_or(lastError.empty() ? SyncErrorKind::None : SyncErrorKind::Other);
+        publish([&](SyncStatus& s) {
+            s.started = true;
+            s.lastSuccessMs = lastSuccess;
+            s.lastError = lastError;
+            s.lastErrorKind = lastKind;
+        });
+        return true;
+    } catch (const std::exception& e) {
+        c.db.reset();
+        c.state.reset();
+        const sync::SyncError why = sync::syncErrorFromException(e);
+        publish([&](SyncStatus& s) {
+            s.lastError = "cannot open the kiosk database: " + why.message;
+            s.lastErrorKind = why.kind;
+        });
+        return false;
+    }
+}
+
+bool SyncWorker::look(Connection& c, std::int64_t& pending, bool& enrolled) {
+    try {
+        pending = c.db->pendingCount();
+        sync::SyncClient probe(*c.db, *c.state, options_.dataDir);
+        enrolled = probe.enrolled();
+        return true;
+    } catch (const std::exception& e) {
+        const sync::SyncError why = sync::syncErrorFromException(e);
+        publish([&](SyncStatus& s) {
+            s.lastError = why.message;
+            s.lastErrorKind = why.kind;
+        });
+        return false;
+    }
+}
+
+void SyncWorker::run() {
+    Connection c;
     std::optional<std::int64_t> lastRetentionMs;
     std::mt19937 rng(std::random_device{}());
     std::uniform_real_distribution<double> jitter(0.0, 1.0);
 
-    auto waitFor = [&](std::int64_t ms) {
-        std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(ms, 1)),
-                       [&] { return stopping_ || requested_ || nudged_; });
-        nudged_ = false;
-    };
-    auto stopping = [&] {
-        std::lock_guard<std::mutex> lock(mutex_);
-        return stopping_;
-    };
-
     while (!stopping()) {
-        if (!db) {
-            try {
-                store::OpenOptions o;
-                // The UI's connection opened (and checked) the file first; this one must never
-                // move it aside behind the UI's back.
-                o.moveAsideCorrupt = false;
-                db = store::Database::openDataDir(options_.dataDir, o);
-                state = std::make_unique<sync::DatabaseSyncState>(*db);
-                const auto t = now();
-                schedule.emplace(options_.endOfDayMinute, options_.utcOffsetMinutes(t), t,
-                                 options_.backoff);
-                const auto lastSuccess = parseMs(state->value(sync::key::kLastSuccessMs));
-                const auto lastError = state->value(sync::key::kLastError).value_or("");
-                // Saved by the last round (SyncClient::round); a database from before the kind
-                // was saved has only the text: shown as a failure without a cause of its own.
-                const auto lastKind =
-                    sync::parseSyncErrorKind(state->value(sync::key::kLastErrorKind).value_or(""))
-                        .value_or(lastError.empty() ? SyncErrorKind::None : SyncErrorKind::Other);
-                publish([&](SyncStatus& s) {
-                    s.started = true;
-                    s.lastSuccessMs = lastSuccess;
-                    s.lastError = lastError;
-                    s.lastErrorKind = lastKind;
-                });
-            } catch (const std::exception& e) {
-                db.reset();
-                state.reset();
-                const sync::SyncError why = sync::syncErrorFromException(e);
-                publish([&](SyncStatus& s) {
-                    s.lastError = "cannot open the kiosk database: " + why.message;
-                    s.lastErrorKind = why.kind;
-                });
-                waitFor(options_.pollMs);
-                continue;
-            }
+        if (!c.db && !open(c)) {
+            waitFor(options_.pollMs);
+            continue;
         }
-
+        auto& schedule = *c.schedule;
         const auto t = now();
         if (!lastRetentionMs || t - *lastRetentionMs >= kRetentionEveryMs) {
             lastRetentionMs = t;
-            applyRetention(*db);
+            applyRetention(*c.db);
         }
-        schedule->setUtcOffset(options_.utcOffsetMinutes(t), t);
+        schedule.setUtcOffset(options_.utcOffsetMinutes(t), t);
         std::int64_t pending = 0;
         bool enrolled = false;
-        try {
-            pending = db->pendingCount();
-            sync::SyncClient probe(*db, *state, options_.dataDir);
-            enrolled = probe.enrolled();
-        } catch (const std::exception& e) {
-            const sync::SyncError why = sync::syncErrorFromException(e);
-            publish([&](SyncStatus& s) {
-                s.lastError = why.message;
-                s.lastErrorKind = why.kind;
-            });
+        if (!look(c, pending, enrolled)) {
             waitFor(options_.pollMs);
             continue;
         }
         {
             std::lock_guard<std::mutex> lock(mutex_);
             if (requested_)
-                schedule->requestNow();
+                schedule.requestNow();
             requested_ = false;
         }
         publish([&](SyncStatus& s) {
             s.pending = pending;
             s.enrolled = enrolled;
-            s.requested = schedule->requested();
-            s.failures = schedule->failures();
-            s.nextAttemptMs =
-                pending > 0 ? std::optional<std::int64_t>(std::max(schedule->nextRetryMs(), t))
-                            : std::nullopt;
+            s.requested = schedule.requested();
+            s.failures = schedule.failures();
+            s.nextAttemptMs = pending > 0
+                                  ? std::optional<std::int64_t>(std::max(schedule.nextRetryMs(), t))
+                                  : std::nullopt;
         });
 
         // Not enrolled: only an explicit request runs a round (it fails with the reason, which
         // the trainer then sees); the schedule stays quiet instead of failing every minute.
-        if (schedule->due(t, pending) && (enrolled || schedule->requested())) {
-            const bool ok = round(*db, *state, pending);
+        if (schedule.due(t, pending) && (enrolled || schedule.requested())) {
+            const bool ok = round(*c.db, *c.state, pending);
             const auto endMs = now();
-            schedule->onRoundFinished(ok, endMs, jitter(rng));
-            const auto failures = schedule->failures();
-            const auto next = schedule->nextRetryMs();
+            schedule.onRoundFinished(ok, endMs, jitter(rng));
+            const auto failures = schedule.failures();
+            const auto next = schedule.nextRetryMs();
             publish([&](SyncStatus& s) {
                 s.lastRoundMs = endMs;
                 s.failures = failures;
@@ -248,8 +265,8 @@ void SyncWorker::run() {
         std::int64_t waitMs = options_.pollMs;
         if (enrolled) {
             if (pending > 0)
-                waitMs = std::min(waitMs, schedule->nextRetryMs() - t);
-            waitMs = std::min(waitMs, schedule->nextEndOfDayMs() - t);
+                waitMs = std::min(waitMs, schedule.nextRetryMs() - t);
+            waitMs = std::min(waitMs, schedule.nextEndOfDayMs() - t);
         }
         waitFor(waitMs);
     }

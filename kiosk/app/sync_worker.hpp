@@ -68,7 +68,16 @@ public:
     void nudge();
 
 private:
+    // The worker thread's own database connection and schedule (sync_worker.cpp).
+    struct Connection;
     void run();
+    // Opens the database on the worker's thread and publishes the last round's outcome; false
+    // when it cannot be opened yet (the reason is published).
+    bool open(Connection& c);
+    // What the outbox holds and whether the kiosk is enrolled; false when the store failed.
+    bool look(Connection& c, std::int64_t& pending, bool& enrolled);
+    void waitFor(std::int64_t ms);
+    bool stopping() const;
     bool round(store::Database& db, sync::KioskSyncState& state, std::int64_t pendingAtStart);
     void publish(const std::function<void(SyncStatus&)>& edit);
     void applyRetention(store::Database& db);

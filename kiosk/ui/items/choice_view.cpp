@@ -31,6 +31,8 @@ std::string tileLabel(const ItemViewState& view, const quiz::Option& o) {
 
 } // namespace
 
+// Long on purpose: word, picture and sound tiles share one grid, one selection rule and the
+// read-aloud rules (a speaker per word, not on reading items).
 ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     ItemIntent out;
     const auto& item = *view.item;

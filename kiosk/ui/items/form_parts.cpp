@@ -19,6 +19,8 @@ std::pair<Rect, Rect> formLayout(const Theme& th, const Rect& area) {
     return {a, kb};
 }
 
+// Long on purpose: the fields and the keyboard of a form share the focus and the scroll, laid out
+// in one pass.
 void drawFormFields(UiContext& ctx, ItemInteraction& scratch, FormModel& model, const Rect& fieldsR,
                     const Rect& keyboardR, const FieldErrorText& errorText,
                     const std::vector<std::string>& only) {

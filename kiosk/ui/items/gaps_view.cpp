@@ -40,6 +40,8 @@ float gapsTextPx(const Theme& th) {
     return std::max(th.px(40) * th.textBoost(), th.bodyPx());
 }
 
+// Long on purpose: the gap text laid out word by word with its gaps, then the options or the
+// keyboard, in one pass over the same line positions.
 ItemIntent drawGaps(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& item = *view.item;
     const auto& th = ctx.theme;

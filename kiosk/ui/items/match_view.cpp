@@ -10,6 +10,8 @@
 
 namespace repere::ui::items {
 
+// Long on purpose: the two columns and the lines joining them are laid out and drawn in one pass
+// over the pairs.
 ItemIntent drawMatch(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     ItemIntent out;
     const auto& item = *view.item;

@@ -12,6 +12,8 @@
 
 namespace repere::ui::items {
 
+// Long on purpose: the recorder's states (ready, counting down, recording, recorded, failed)
+// share one layout; each state is a few lines of it.
 ItemIntent drawSpeak(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     ItemIntent out;
     const auto& th = ctx.theme;

@@ -27,6 +27,8 @@ float stimulusHeight(const ItemViewState& view, UiContext& ctx, float width, flo
     return std::min(h, share);
 }
 
+// Long on purpose: the stimulus as one column: the sound bar with its listens left, then the text
+// card that shrinks or scrolls in what the sound leaves.
 ItemIntent drawStimulus(const ItemViewState& view, UiContext& ctx, const Rect& area) {
     ItemIntent out;
     const auto& st = view.item->stimulus;

@@ -4,6 +4,8 @@
 
 namespace repere::ui {
 
+// Long on purpose: the code screen drawn top to bottom (heading, field, keypad, buttons), each
+// region laid out in the rect the one above leaves.
 Intent drawCode(const CodeView& view, EntryScratch& scratch, UiContext& ctx) {
     Intent out;
     const auto& th = ctx.theme;

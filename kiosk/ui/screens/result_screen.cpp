@@ -44,6 +44,8 @@ void skillRow(UiContext& ctx, const Rect& r, const SkillResult& s, bool placed) 
 
 } // namespace
 
+// Long on purpose: the result screen drawn top to bottom (heading, one line per skill, next step,
+// buttons), each region laid out in the rect the one above leaves.
 Intent drawResult(const ResultView& view, UiContext& ctx) {
     Intent out;
     const auto& th = ctx.theme;

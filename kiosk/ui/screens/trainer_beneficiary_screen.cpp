@@ -141,30 +141,22 @@ Intent drawMedia(UiContext& ctx, const TrainerResponseCard& c, const MediaLayout
     return out;
 }
 
-} // namespace
+// Keeps the last intent asked, as the page always has (a later part of the page wins).
+void take(Intent& out, Intent in) {
+    if (!isNone(in))
+        out = std::move(in);
+}
 
-Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
-                              TrainerBeneficiaryScratch& scratch, UiContext& ctx) {
+// The right column: the message, the next step, notes, export and the assigned diagnostic.
+Intent drawSide(const TrainerBeneficiaryView& view, UiContext& ctx, Rect side) {
     Intent out;
     const auto& th = ctx.theme;
-    const auto& pal = palette();
-    Rect r = contentRect(th);
     const float small = th.px(28);
-    // Heading: who, and back to the list.
-    std::string who = i18n::format(ctx.tr("trainer.code"), {{"code", view.code}});
-    if (!view.firstName.empty())
-        who += " — " + view.firstName;
-    if (auto h = drawTrainerPageHead(ctx, r, view.trainer, who); !isNone(h))
-        out = h;
-
-    // Right column: next step, export, assignment, messages.
-    Rect side = r.cutRight(r.w() * 0.34f);
-    r.cutRight(th.gap());
     if (!view.message.empty()) {
         Rect note = side.cutTop(textHeight(ctx, side.w() - th.px(24), view.message,
                                            {TextRole::Body, Align::Left, small}) +
                                 th.px(24));
-        panel(ctx, note, pal.notice);
+        panel(ctx, note, palette().notice);
         text(ctx, note.shrink(th.px(12)), view.message, {TextRole::Body, Align::Left, small});
         side.cutTop(th.px(12));
     }
@@ -185,17 +177,15 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
         }
     }
     side.cutTop(th.px(2));
-    {
-        ButtonSpec notes;
-        notes.picto = Picto::Pencil;
-        notes.fontPx = small;
-        notes.style = view.notesOpen ? ButtonStyle::Selected : ButtonStyle::Secondary;
-        const auto label =
-            i18n::format(ctx.tr("trainer.notes.open"), {{"n", std::to_string(view.notes.size())}});
-        if (button(ctx, "trainer:notes", side.cutTop(sk), label, notes))
-            out = intent::Trainer{view.notesOpen ? trainer::Action{trainer::CloseNotes{}}
-                                                 : trainer::Action{trainer::OpenNotes{}}};
-    }
+    ButtonSpec notes;
+    notes.picto = Picto::Pencil;
+    notes.fontPx = small;
+    notes.style = view.notesOpen ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    const auto notesLabel =
+        i18n::format(ctx.tr("trainer.notes.open"), {{"n", std::to_string(view.notes.size())}});
+    if (button(ctx, "trainer:notes", side.cutTop(sk), notesLabel, notes))
+        out = intent::Trainer{view.notesOpen ? trainer::Action{trainer::CloseNotes{}}
+                                             : trainer::Action{trainer::OpenNotes{}}};
     side.cutTop(th.px(12));
     ButtonSpec exp;
     exp.picto = Picto::ArrowRight;
@@ -205,155 +195,191 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
                exp))
         out = intent::Trainer{trainer::ExportThis{}};
     side.cutTop(th.px(16));
-    if (!view.assignable.empty() && side.h() > sk * 2) {
-        if (auto a = drawAssignRow(ctx, side, view.code, view.assignable, view.assigned, small);
-            !isNone(a))
-            out = a;
-    }
+    if (!view.assignable.empty() && side.h() > sk * 2)
+        take(out, drawAssignRow(ctx, side, view.code, view.assignable, view.assigned, small));
+    return out;
+}
 
-    if (view.notesOpen) {
-        if (auto n = drawTrainerNotes(view, scratch, ctx, r); !isNone(n))
-            out = n;
-        return out;
-    }
-
-    // Scoring one written/spoken answer: it fills the left column, rubric ticks as big buttons.
-    if (!view.scoring.empty()) {
-        for (const auto& c : view.responses) {
-            if (c.uuid != view.scoring)
-                continue;
-            Rect top = r.cutTop(th.targetH());
-            const auto& closeLabel = ctx.tr("trainer.back_sheet");
-            ButtonSpec close;
-            close.picto = Picto::ArrowLeft;
-            if (button(ctx, "trainer:close_scoring",
-                       top.cutLeft(buttonWidth(ctx, closeLabel, true)), closeLabel, close))
-                out = intent::Trainer{trainer::CloseScoring{}};
-            r.cutTop(th.px(12));
-            panel(ctx, r, pal.surface, pal.border);
-            Rect in = r.shrink(th.px(20));
-            // Every rubric point and the save button keep their room at the bottom; the answer's
-            // lines (a long example answer among them) take what is left, clipped.
-            const float scoringH =
-                static_cast<float>(c.rubric.size()) * (sk + th.px(10)) + th.px(16) + th.targetH();
-            Rect scoringArea = in.cutBottom(std::min(in.h(), scoringH));
-            ctx.draw()->PushClipRect(in.min, in.max, true);
-            for (const auto& l : cardLines(c, ctx)) {
-                if (in.h() <= 0)
-                    break;
-                in.cutTop(std::min(in.h(),
-                                   text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6)));
-            }
-            ctx.draw()->PopClipRect();
-            // The pictures too when they leave room (on a small screen the sheet still shows them).
-            if (const auto media = mediaLayout(c, ctx, in.w(), small);
-                !media.slots.empty() && media.height + th.px(6) <= in.h()) {
-                if (auto m = drawMedia(ctx, c, media, in.min, in, small); !isNone(m))
-                    out = m;
-            }
-            in = scoringArea;
-            in.cutTop(th.px(8));
-            auto& ticks = scratch.ticks[c.uuid];
-            double total = 0, max = 0;
-            for (const auto& p : c.rubric) {
-                max += p.points;
-                double& given = ticks[p.id];
-                total += given;
-                if (in.h() < sk)
-                    break;
-                Rect b = in.cutTop(sk);
-                in.cutTop(th.px(10));
-                // A criterion worth 2 is scored 0, 1 or 2 (rubrics of the spoken tasks): the big
-                // button gives the full points, the one beside it "en partie" (1).
-                if (p.points >= 2) {
-                    const auto partialLabel = i18n::format(ctx.tr("trainer.rubric_partial"),
-                                                           {{"points", i18n::frenchNumber(1)}});
-                    Rect pb = b.cutRight(buttonWidth(ctx, partialLabel, true));
-                    b.cutRight(th.px(10));
-                    ButtonSpec partial;
-                    partial.fontPx = small;
-                    partial.style = given == 1 ? ButtonStyle::Selected : ButtonStyle::Secondary;
-                    partial.picto = given == 1 ? Picto::Check : Picto::None;
-                    if (button(ctx, "trainer:rubric_partial:" + c.uuid + ":" + p.id, pb,
-                               partialLabel, partial))
-                        given = given == 1 ? 0.0 : 1.0;
-                }
-                const bool full = given == p.points;
-                ButtonSpec spec;
-                spec.fontPx = small;
-                spec.style = full ? ButtonStyle::Selected : ButtonStyle::Secondary;
-                spec.picto = full ? Picto::Check : Picto::None;
-                const std::string label = p.label + " (" + i18n::frenchNumber(p.points) + ")";
-                if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec))
-                    given = full ? 0.0 : p.points;
-            }
-            in.cutTop(th.px(8));
-            Rect actions = in.cutTop(th.targetH());
-            if (c.hasRecording) {
-                const auto& playLabel = ctx.tr("trainer.play");
-                ButtonSpec play;
-                play.picto = Picto::Play;
-                Rect pb = actions.cutLeft(buttonWidth(ctx, playLabel, true));
-                actions.cutLeft(th.px(16));
-                if (button(ctx, "trainer:play:" + c.uuid, pb, playLabel, play))
-                    out = intent::Trainer{trainer::PlayRecording{c.uuid}};
-            }
-            const auto saveLabel =
-                i18n::format(ctx.tr("trainer.save_score"), {{"score", i18n::frenchNumber(total)},
-                                                            {"max", i18n::frenchNumber(max)}});
-            ButtonSpec save;
-            save.picto = Picto::Check;
-            save.style = ButtonStyle::Primary;
-            if (button(ctx, "trainer:score:" + c.uuid,
-                       actions.cutLeft(buttonWidth(ctx, saveLabel, true)), saveLabel, save)) {
-                nlohmann::json points = nlohmann::json::object();
-                for (const auto& p : c.rubric)
-                    points[p.id] = ticks[p.id];
-                out = intent::Trainer{trainer::Score{c.uuid, points, total}};
-            }
+// The rubric of one answer as big buttons (full points, and "en partie" for a criterion worth
+// 2); `ticks` holds what the trainer gave. Adds up the points given and the maximum.
+void drawRubric(const TrainerResponseCard& c, std::map<std::string, double>& ticks, UiContext& ctx,
+                Rect& in, double& total, double& max) {
+    const auto& th = ctx.theme;
+    const float small = th.px(28);
+    const float sk = th.smallTargetH();
+    for (const auto& p : c.rubric) {
+        max += p.points;
+        double& given = ticks[p.id];
+        total += given;
+        if (in.h() < sk)
+            break;
+        Rect b = in.cutTop(sk);
+        in.cutTop(th.px(10));
+        // A criterion worth 2 is scored 0, 1 or 2 (rubrics of the spoken tasks): the big button
+        // gives the full points, the one beside it "en partie" (1).
+        if (p.points >= 2) {
+            const auto partialLabel =
+                i18n::format(ctx.tr("trainer.rubric_partial"), {{"points", i18n::frenchNumber(1)}});
+            Rect pb = b.cutRight(buttonWidth(ctx, partialLabel, true));
+            b.cutRight(th.px(10));
+            ButtonSpec partial;
+            partial.fontPx = small;
+            partial.style = given == 1 ? ButtonStyle::Selected : ButtonStyle::Secondary;
+            partial.picto = given == 1 ? Picto::Check : Picto::None;
+            if (button(ctx, "trainer:rubric_partial:" + c.uuid + ":" + p.id, pb, partialLabel,
+                       partial))
+                given = given == 1 ? 0.0 : 1.0;
         }
-        return out;
+        const bool full = given == p.points;
+        ButtonSpec spec;
+        spec.fontPx = small;
+        spec.style = full ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        spec.picto = full ? Picto::Check : Picto::None;
+        const std::string label = p.label + " (" + i18n::frenchNumber(p.points) + ")";
+        if (button(ctx, "trainer:rubric:" + c.uuid + ":" + p.id, b, label, spec))
+            given = full ? 0.0 : p.points;
     }
+}
 
-    // Answers a trainer scores: one button each, above the chart (never scrolled away).
+// Scoring one written/spoken answer: it fills the left column, rubric ticks as big buttons,
+// then "Écouter l'enregistrement" and the save button.
+Intent drawScoring(const TrainerResponseCard& c, TrainerBeneficiaryScratch& scratch, UiContext& ctx,
+                   Rect r) {
+    Intent out;
+    const auto& th = ctx.theme;
+    const auto& pal = palette();
+    const float small = th.px(28);
+    const float sk = th.smallTargetH();
+    Rect top = r.cutTop(th.targetH());
+    const auto& closeLabel = ctx.tr("trainer.back_sheet");
+    ButtonSpec close;
+    close.picto = Picto::ArrowLeft;
+    if (button(ctx, "trainer:close_scoring", top.cutLeft(buttonWidth(ctx, closeLabel, true)),
+               closeLabel, close))
+        out = intent::Trainer{trainer::CloseScoring{}};
+    r.cutTop(th.px(12));
+    panel(ctx, r, pal.surface, pal.border);
+    Rect in = r.shrink(th.px(20));
+    // Every rubric point and the save button keep their room at the bottom; the answer's lines
+    // (a long example answer among them) take what is left, clipped.
+    const float scoringH =
+        static_cast<float>(c.rubric.size()) * (sk + th.px(10)) + th.px(16) + th.targetH();
+    Rect scoringArea = in.cutBottom(std::min(in.h(), scoringH));
+    ctx.draw()->PushClipRect(in.min, in.max, true);
+    for (const auto& l : cardLines(c, ctx)) {
+        if (in.h() <= 0)
+            break;
+        in.cutTop(std::min(in.h(), text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(6)));
+    }
+    ctx.draw()->PopClipRect();
+    // The pictures too when they leave room (on a small screen the sheet still shows them).
+    if (const auto media = mediaLayout(c, ctx, in.w(), small);
+        !media.slots.empty() && media.height + th.px(6) <= in.h())
+        take(out, drawMedia(ctx, c, media, in.min, in, small));
+    in = scoringArea;
+    in.cutTop(th.px(8));
+    auto& ticks = scratch.ticks[c.uuid];
+    double total = 0, max = 0;
+    drawRubric(c, ticks, ctx, in, total, max);
+    in.cutTop(th.px(8));
+    Rect actions = in.cutTop(th.targetH());
+    if (c.hasRecording) {
+        const auto& playLabel = ctx.tr("trainer.play");
+        ButtonSpec play;
+        play.picto = Picto::Play;
+        Rect pb = actions.cutLeft(buttonWidth(ctx, playLabel, true));
+        actions.cutLeft(th.px(16));
+        if (button(ctx, "trainer:play:" + c.uuid, pb, playLabel, play))
+            out = intent::Trainer{trainer::PlayRecording{c.uuid}};
+    }
+    const auto saveLabel =
+        i18n::format(ctx.tr("trainer.save_score"),
+                     {{"score", i18n::frenchNumber(total)}, {"max", i18n::frenchNumber(max)}});
+    ButtonSpec save;
+    save.picto = Picto::Check;
+    save.style = ButtonStyle::Primary;
+    if (button(ctx, "trainer:score:" + c.uuid, actions.cutLeft(buttonWidth(ctx, saveLabel, true)),
+               saveLabel, save)) {
+        nlohmann::json points = nlohmann::json::object();
+        for (const auto& p : c.rubric)
+            points[p.id] = ticks[p.id];
+        out = intent::Trainer{trainer::Score{c.uuid, points, total}};
+    }
+    return out;
+}
+
+// Answers a trainer scores: one button each, above the chart (never scrolled away). Consumes
+// their rows from the top of `r`.
+Intent drawToScore(const TrainerBeneficiaryView& view, UiContext& ctx, Rect& r) {
+    Intent out;
+    const auto& th = ctx.theme;
+    const float small = th.px(28);
+    const float sk = th.smallTargetH();
     std::vector<const TrainerResponseCard*> manual;
     for (const auto& c : view.responses)
         if (c.manual)
             manual.push_back(&c);
-    if (!manual.empty()) {
-        r.cutTop(text(ctx, r,
-                      i18n::format(ctx.tr("trainer.to_score"),
-                                   {{"n", std::to_string(view.pendingManual)}}),
-                      {TextRole::Strong, Align::Left, small}) +
-                 th.px(8));
-        Rect rowR = r.cutTop(sk);
-        r.cutTop(th.px(16));
-        for (const auto* c : manual) {
-            std::string label =
-                ctx.tr(c->scoredBy.empty() ? "trainer.score_it" : "trainer.rescore_it") + " " +
-                ctx.tr(c->typeKey) + " " + c->itemId;
-            // Scored: the score and who gave it, readable without scrolling to the answer.
-            if (!c->scorer.empty())
-                label += " (" + c->scoreText + ", " + ctx.tr("trainer.scored_by") + " " +
-                         c->scorer + ")";
-            ButtonSpec spec;
-            spec.fontPx = small;
-            spec.picto = !c->scorer.empty()                   ? Picto::Check
-                         : c->typeKey == "trainer.type.speak" ? Picto::Microphone
-                                                              : Picto::Pencil;
-            spec.style = c->scoredBy.empty() ? ButtonStyle::Primary : ButtonStyle::Secondary;
-            const float w = buttonWidth(ctx, label, true, small);
-            if (w > rowR.w()) {
-                rowR = r.cutTop(sk);
-                r.cutTop(th.px(16));
-            }
-            if (button(ctx, "trainer:open_scoring:" + c->uuid, rowR.cutLeft(w), label, spec))
-                out = intent::Trainer{trainer::OpenScoring{c->uuid}};
-            rowR.cutLeft(th.px(12));
+    if (manual.empty())
+        return out;
+    r.cutTop(
+        text(ctx, r,
+             i18n::format(ctx.tr("trainer.to_score"), {{"n", std::to_string(view.pendingManual)}}),
+             {TextRole::Strong, Align::Left, small}) +
+        th.px(8));
+    Rect rowR = r.cutTop(sk);
+    r.cutTop(th.px(16));
+    for (const auto* c : manual) {
+        std::string label =
+            ctx.tr(c->scoredBy.empty() ? "trainer.score_it" : "trainer.rescore_it") + " " +
+            ctx.tr(c->typeKey) + " " + c->itemId;
+        // Scored: the score and who gave it, readable without scrolling to the answer.
+        if (!c->scorer.empty())
+            label +=
+                " (" + c->scoreText + ", " + ctx.tr("trainer.scored_by") + " " + c->scorer + ")";
+        ButtonSpec spec;
+        spec.fontPx = small;
+        spec.picto = !c->scorer.empty()                   ? Picto::Check
+                     : c->typeKey == "trainer.type.speak" ? Picto::Microphone
+                                                          : Picto::Pencil;
+        spec.style = c->scoredBy.empty() ? ButtonStyle::Primary : ButtonStyle::Secondary;
+        const float w = buttonWidth(ctx, label, true, small);
+        if (w > rowR.w()) {
+            rowR = r.cutTop(sk);
+            r.cutTop(th.px(16));
         }
+        if (button(ctx, "trainer:open_scoring:" + c->uuid, rowR.cutLeft(w), label, spec))
+            out = intent::Trainer{trainer::OpenScoring{c->uuid}};
+        rowR.cutLeft(th.px(12));
     }
+    return out;
+}
 
-    // The rest scrolls: chart, then every answer.
+// Under the chart, what the person can do in each placed skill (the bilan's words).
+std::vector<std::string> canDoLines(const TrainerBeneficiaryView& view) {
+    std::vector<std::string> lines;
+    if (view.sittings.empty())
+        return lines;
+    for (const auto& skill : view.skills) {
+        const auto it = view.sittings.front().stepBySkill.find(skill.skillId);
+        if (skill.canDo.empty() || it == view.sittings.front().stepBySkill.end())
+            continue;
+        std::string level = static_cast<std::size_t>(it->second) < view.levelTitles.size()
+                                ? view.levelTitles[static_cast<std::size_t>(it->second)]
+                                : std::string("?");
+        if (auto p = level.find(" ("); p != std::string::npos)
+            level.resize(p);
+        lines.push_back(skill.title + " (" + level + ") : " + skill.canDo);
+    }
+    return lines;
+}
+
+// The part that scrolls: the sittings' legend, the levels chart, what the person can do, then
+// every answer as a card.
+Intent drawSheet(const TrainerBeneficiaryView& view, TrainerBeneficiaryScratch& scratch,
+                 UiContext& ctx, const Rect& r) {
+    Intent out;
+    const auto& th = ctx.theme;
+    const float small = th.px(28);
     const float chartH =
         th.px(56) +
         static_cast<float>(view.skills.size()) *
@@ -361,23 +387,9 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
              th.px(28));
     const float cardPad = th.px(16);
     const float textW = r.w() - 2 * cardPad;
-    // Under the chart, what the person can do in each placed skill (the bilan's words).
-    std::vector<std::string> canDoLines;
-    if (!view.sittings.empty()) {
-        for (const auto& skill : view.skills) {
-            const auto it = view.sittings.front().stepBySkill.find(skill.skillId);
-            if (skill.canDo.empty() || it == view.sittings.front().stepBySkill.end())
-                continue;
-            std::string level = static_cast<std::size_t>(it->second) < view.levelTitles.size()
-                                    ? view.levelTitles[static_cast<std::size_t>(it->second)]
-                                    : std::string("?");
-            if (auto p = level.find(" ("); p != std::string::npos)
-                level.resize(p);
-            canDoLines.push_back(skill.title + " (" + level + ") : " + skill.canDo);
-        }
-    }
+    const auto canDo = canDoLines(view);
     float canDoH = 0;
-    for (const auto& l : canDoLines)
+    for (const auto& l : canDo)
         canDoH += textHeight(ctx, r.w(), l, {TextRole::Body, Align::Left, small}) + th.px(6);
     if (canDoH > 0)
         canDoH += th.px(12);
@@ -410,12 +422,12 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
     y += small * 2;
     drawLevelsChart(ctx, Rect{{r.min.x, y}, {r.max.x, y + chartH}}, view);
     y += chartH + th.px(24);
-    for (const auto& l : canDoLines) {
+    for (const auto& l : canDo) {
         const float h = textHeight(ctx, r.w(), l, {TextRole::Body, Align::Left, small});
         text(ctx, Rect{{r.min.x, y}, {r.max.x, y + h}}, l, {TextRole::Body, Align::Left, small});
         y += h + th.px(6);
     }
-    if (!canDoLines.empty())
+    if (!canDo.empty())
         y += th.px(12);
     for (std::size_t i = 0; i < view.responses.size(); ++i) {
         const auto& c = view.responses[i];
@@ -423,17 +435,47 @@ Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
         y += cardH[i] + th.px(12);
         if (card.max.y < r.min.y || card.min.y > r.max.y)
             continue;
-        panel(ctx, card, c.manual ? pal.notice : pal.surface, pal.border);
+        panel(ctx, card, c.manual ? palette().notice : palette().surface, palette().border);
         Rect in = card.shrink(cardPad);
         for (const auto& l : cardLines(c, ctx))
             in.cutTop(text(ctx, in, l.text, {l.role, Align::Left, small}) + th.px(4));
         if (!media[i].slots.empty()) {
             in.cutTop(th.px(4));
-            if (auto m = drawMedia(ctx, c, media[i], in.min, r, small); !isNone(m))
-                out = m;
+            take(out, drawMedia(ctx, c, media[i], in.min, r, small));
         }
     }
     dl->PopClipRect();
+    return out;
+}
+
+} // namespace
+
+Intent drawTrainerBeneficiary(const TrainerBeneficiaryView& view,
+                              TrainerBeneficiaryScratch& scratch, UiContext& ctx) {
+    Intent out;
+    const auto& th = ctx.theme;
+    Rect r = contentRect(th);
+    // Heading: who, and back to the list.
+    std::string who = i18n::format(ctx.tr("trainer.code"), {{"code", view.code}});
+    if (!view.firstName.empty())
+        who += " — " + view.firstName;
+    take(out, drawTrainerPageHead(ctx, r, view.trainer, who));
+    // Right column: next step, export, assignment, messages.
+    Rect side = r.cutRight(r.w() * 0.34f);
+    r.cutRight(th.gap());
+    take(out, drawSide(view, ctx, side));
+    if (view.notesOpen) {
+        take(out, drawTrainerNotes(view, scratch, ctx, r));
+        return out;
+    }
+    if (!view.scoring.empty()) {
+        for (const auto& c : view.responses)
+            if (c.uuid == view.scoring)
+                take(out, drawScoring(c, scratch, ctx, r));
+        return out;
+    }
+    take(out, drawToScore(view, ctx, r));
+    take(out, drawSheet(view, scratch, ctx, r));
     return out;
 }
 

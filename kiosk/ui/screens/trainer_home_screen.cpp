@@ -18,19 +18,10 @@ std::string rowText(const TrainerAttemptRow& row, UiContext& ctx) {
     return s;
 }
 
-} // namespace
-
-Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch, UiContext& ctx) {
+// The right column: a code typed on the keypad (only the code's letters), and "Chercher".
+Intent drawSearch(TrainerHomeScratch& scratch, UiContext& ctx, Rect side) {
     Intent out;
     const auto& th = ctx.theme;
-    const auto& pal = palette();
-    Rect r = contentRect(th);
-    if (auto b = drawTrainerBanner(ctx, r, view.trainer); !isNone(b))
-        out = b;
-
-    // Right column: search by code, today, kiosk panel.
-    Rect side = r.cutRight(r.w() * 0.34f);
-    r.cutRight(th.gap());
     side.cutTop(text(ctx, side, ctx.tr("trainer.search"), {TextRole::Strong}) + th.px(8));
     UiInput typed = ctx.input;
     typed.typed.clear();
@@ -58,23 +49,14 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
         out = intent::Trainer{trainer::Search{scratch.search}};
         scratch.search.clear(); // the heading now names the code; the field is ready for the next
     }
-    // Left: the list.
-    r.cutTop(text(ctx, r, view.heading, {TextRole::Title}) + th.px(12));
-    if (!view.message.empty()) {
-        Rect note = r.cutTop(textHeight(ctx, r.w() - th.px(32), view.message) + th.px(24));
-        panel(ctx, note, pal.notice);
-        text(ctx, note.shrink(th.px(12)), view.message);
-        r.cutTop(th.px(12));
-    }
-    if (!view.searchedCode.empty() && !view.assignable.empty()) {
-        if (auto a =
-                drawAssignRow(ctx, r, view.searchedCode, view.assignable, view.assigned, th.px(28));
-            !isNone(a))
-            out = a;
-        r.cutTop(th.px(16));
-    }
-    Rect bottom = r.cutBottom(th.targetH());
-    r.cutBottom(th.px(12));
+    return out;
+}
+
+// The buttons under the list: export the selection, today's list, the kiosk panel.
+Intent drawListActions(const TrainerHomeView& view, TrainerHomeScratch& scratch, UiContext& ctx,
+                       Rect bottom) {
+    Intent out;
+    const auto& th = ctx.theme;
     ButtonSpec exp;
     exp.picto = Picto::ArrowRight;
     exp.style = ButtonStyle::Primary;
@@ -100,11 +82,14 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
     if (button(ctx, "trainer:kiosk", bottom.cutLeft(buttonWidth(ctx, kioskLabel, true)), kioskLabel,
                kiosk))
         out = intent::Trainer{trainer::OpenKioskPanel{}};
+    return out;
+}
 
-    if (view.rows.empty()) {
-        text(ctx, r, ctx.tr("trainer.none"), {TextRole::Muted});
-        return out;
-    }
+// The rows, scrolled by dragging: "Choisir" to tick a row for export, the code to open it.
+Intent drawRows(const TrainerHomeView& view, TrainerHomeScratch& scratch, UiContext& ctx,
+                const Rect& r) {
+    Intent out;
+    const auto& th = ctx.theme;
     const float rowH = th.targetH();
     const float gap = th.px(12);
     const float contentH = static_cast<float>(view.rows.size()) * (rowH + gap);
@@ -137,9 +122,49 @@ Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch,
         line.cutLeft(th.px(16));
         text(ctx, line, rowText(row, ctx), {TextRole::Body, Align::Left, th.px(28)}, true);
         dl->AddLine({line.min.x, line.max.y + gap * 0.5f}, {line.max.x, line.max.y + gap * 0.5f},
-                    pal.border, 1.f);
+                    palette().border, 1.f);
     }
     dl->PopClipRect();
+    return out;
+}
+
+void take(Intent& out, Intent in) {
+    if (!isNone(in))
+        out = std::move(in);
+}
+
+} // namespace
+
+Intent drawTrainerHome(const TrainerHomeView& view, TrainerHomeScratch& scratch, UiContext& ctx) {
+    Intent out;
+    const auto& th = ctx.theme;
+    Rect r = contentRect(th);
+    take(out, drawTrainerBanner(ctx, r, view.trainer));
+    // Right column: search by code, today, kiosk panel.
+    Rect side = r.cutRight(r.w() * 0.34f);
+    r.cutRight(th.gap());
+    take(out, drawSearch(scratch, ctx, side));
+    // Left: the list.
+    r.cutTop(text(ctx, r, view.heading, {TextRole::Title}) + th.px(12));
+    if (!view.message.empty()) {
+        Rect note = r.cutTop(textHeight(ctx, r.w() - th.px(32), view.message) + th.px(24));
+        panel(ctx, note, palette().notice);
+        text(ctx, note.shrink(th.px(12)), view.message);
+        r.cutTop(th.px(12));
+    }
+    if (!view.searchedCode.empty() && !view.assignable.empty()) {
+        take(out,
+             drawAssignRow(ctx, r, view.searchedCode, view.assignable, view.assigned, th.px(28)));
+        r.cutTop(th.px(16));
+    }
+    Rect bottom = r.cutBottom(th.targetH());
+    r.cutBottom(th.px(12));
+    take(out, drawListActions(view, scratch, ctx, bottom));
+    if (view.rows.empty()) {
+        text(ctx, r, ctx.tr("trainer.none"), {TextRole::Muted});
+        return out;
+    }
+    take(out, drawRows(view, scratch, ctx, r));
     return out;
 }
 

@@ -124,6 +124,53 @@ Intent drawTrainerCorner(UiContext& ctx) {
     return {};
 }
 
+namespace {
+
+// One sitting's bar of one skill: filled for the opened sitting, outlined for the earlier one
+// (they differ by shape too), the step's name at its end, "non évalué" without a step.
+void drawSittingBar(UiContext& ctx, const Rect& bar, const TrainerBeneficiaryView& view,
+                    const TrainerSitting& sitting, const std::string& skillId, bool current) {
+    const auto& th = ctx.theme;
+    const auto& pal = palette();
+    const float small = th.px(26);
+    const std::size_t levels = view.levelTitles.size();
+    auto it = sitting.stepBySkill.find(skillId);
+    std::string word;
+    if (it == sitting.stepBySkill.end()) {
+        word = ctx.tr("trainer.not_placed");
+        text(ctx, bar, (current ? "" : sitting.label + " : ") + word,
+             {TextRole::Muted, Align::Left, small}, true);
+        return;
+    }
+    const float frac = static_cast<float>(it->second + 1) / static_cast<float>(levels);
+    Rect fill{bar.min, {bar.min.x + bar.w() * frac, bar.max.y}};
+    if (current)
+        ctx.draw()->AddRectFilled(fill.min, fill.max, pal.action, th.px(6));
+    else
+        ctx.draw()->AddRect(fill.min, fill.max, pal.text, th.px(6), 0, th.px(3));
+    word = static_cast<std::size_t>(it->second) < levels
+               ? view.levelTitles[static_cast<std::size_t>(it->second)]
+               : "?";
+    if (auto p = word.find(" ("); p != std::string::npos)
+        word = word.substr(0, p);
+    if (!current)
+        word = sitting.label + " : " + word;
+    // The step's name written at the end of the bar (inside if it fits, else after). Measured as
+    // text() draws it: bold, at the boosted size (else it wraps in the bar).
+    const float tw =
+        th.fonts.bold->CalcTextSizeA(small * th.textBoost(), FLT_MAX, 0, word.c_str()).x;
+    if (tw + th.px(16) < fill.w()) {
+        Rect in{{fill.max.x - tw - th.px(12), fill.min.y}, fill.max};
+        text(ctx, in, word,
+             {TextRole::Strong, Align::Left, small, current ? pal.onAction : pal.text}, true);
+    } else {
+        Rect after{{fill.max.x + th.px(8), fill.min.y}, {bar.max.x, fill.max.y}};
+        text(ctx, after, word, {TextRole::Strong, Align::Left, small}, true);
+    }
+}
+
+} // namespace
+
 void drawLevelsChart(UiContext& ctx, const Rect& area, const TrainerBeneficiaryView& view) {
     const auto& th = ctx.theme;
     const auto& pal = palette();
@@ -165,44 +212,7 @@ void drawLevelsChart(UiContext& ctx, const Rect& area, const TrainerBeneficiaryV
                                   {bars.max.x, bars.min.y + bars.h() * static_cast<float>(s + 1) /
                                                                 static_cast<float>(sittings)}}
                                  .shrink(th.px(3));
-            const auto& sitting = view.sittings[s];
-            auto it = sitting.stepBySkill.find(skill.skillId);
-            // The opened sitting solid, the earlier one hatched-looking (outline): differs by shape
-            // too.
-            const bool current = s == 0;
-            std::string word;
-            if (it == sitting.stepBySkill.end()) {
-                word = ctx.tr("trainer.not_placed");
-                text(ctx, bar, (current ? "" : sitting.label + " : ") + word,
-                     {TextRole::Muted, Align::Left, small}, true);
-                continue;
-            }
-            const float frac = static_cast<float>(it->second + 1) / static_cast<float>(levels);
-            Rect fill{bar.min, {bar.min.x + bar.w() * frac, bar.max.y}};
-            if (current)
-                dl->AddRectFilled(fill.min, fill.max, pal.action, th.px(6));
-            else
-                dl->AddRect(fill.min, fill.max, pal.text, th.px(6), 0, th.px(3));
-            word = static_cast<std::size_t>(it->second) < levels
-                       ? view.levelTitles[static_cast<std::size_t>(it->second)]
-                       : "?";
-            if (auto p = word.find(" ("); p != std::string::npos)
-                word = word.substr(0, p);
-            if (!current)
-                word = sitting.label + " : " + word;
-            // The step's name written at the end of the bar (inside if it fits, else after).
-            // Measured as text() draws it: bold, at the boosted size (else it wraps in the bar).
-            const float tw =
-                th.fonts.bold->CalcTextSizeA(small * th.textBoost(), FLT_MAX, 0, word.c_str()).x;
-            if (tw + th.px(16) < fill.w()) {
-                Rect in{{fill.max.x - tw - th.px(12), fill.min.y}, fill.max};
-                text(ctx, in, word,
-                     {TextRole::Strong, Align::Left, small, current ? pal.onAction : pal.text},
-                     true);
-            } else {
-                Rect after{{fill.max.x + th.px(8), fill.min.y}, {bar.max.x, fill.max.y}};
-                text(ctx, after, word, {TextRole::Strong, Align::Left, small}, true);
-            }
+            drawSittingBar(ctx, bar, view, view.sittings[s], skill.skillId, s == 0);
         }
     }
 }

@@ -31,6 +31,8 @@ void sitePage(UiContext& ctx, Rect page, const std::string& title, const std::st
 
 } // namespace
 
+// Long on purpose: the mock browser drawn top to bottom (address bar, results, page), each region
+// laid out in the rect the one above leaves.
 ItemIntent drawBrowserSim(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();

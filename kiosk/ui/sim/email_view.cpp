@@ -71,6 +71,8 @@ void inboxList(UiContext& ctx, const EmailModel& m, Rect r) {
 
 } // namespace
 
+// Long on purpose: the mock mailbox drawn top to bottom (list, message, reply, attachment picker),
+// each region laid out in the rect the one above leaves; its shared parts are in sim_parts.cpp.
 ItemIntent drawEmail(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();

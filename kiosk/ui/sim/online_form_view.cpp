@@ -153,6 +153,8 @@ void detailsCard(UiContext& ctx, ItemInteraction& scratch, const Rect& card,
 
 } // namespace
 
+// Long on purpose: the mock web form drawn top to bottom (address bar, fields, keyboard, send),
+// each region laid out in the rect the one above leaves.
 ItemIntent drawOnlineForm(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();

@@ -81,6 +81,8 @@ float messageHeight(UiContext& ctx, const PhishingModel& m, float w) {
 
 } // namespace
 
+// Long on purpose: the mock message drawn top to bottom with its link and its report/delete
+// actions, each region laid out in the rect the one above leaves.
 ItemIntent drawPhishing(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
     const auto& th = ctx.theme;
     const auto& mp = mockPalette();

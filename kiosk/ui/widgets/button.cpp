@@ -30,6 +30,8 @@ float buttonWidth(const UiContext& ctx, std::string_view label, bool withPicto, 
     return tw + ctx.theme.px(64) + (withPicto ? px * 1.3f + ctx.theme.px(16) : 0);
 }
 
+// Long on purpose: the four button styles and the label-with-pictogram layout of every button of
+// the kiosk, read together.
 bool button(UiContext& ctx, std::string_view id, const Rect& r, std::string_view label,
             const ButtonSpec& spec) {
     bool held = false;

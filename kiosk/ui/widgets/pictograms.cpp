@@ -12,6 +12,8 @@ ImVec2 at(const ImVec2& o, float s, float x, float y) {
 }
 } // namespace
 
+// Long on purpose: one case per pictogram, each a few vector strokes; splitting would scatter the
+// drawings.
 void drawPicto(ImDrawList* dl, Picto p, const Rect& box, ImU32 col) {
     if (p == Picto::None)
         return;
