@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <optional>
 
 namespace repere::ui {
 
@@ -73,8 +74,29 @@ Rect image(UiContext& ctx, const Rect& r, const std::string& path) {
         // Calm placeholder: a framed picture sign and a word, never an error dialog.
         const auto& pal = palette();
         panel(ctx, r, pal.track, pal.border);
-        Rect inner = r.shrink(ctx.theme.px(16));
-        Rect icon = inner.cutTop(inner.h() * 0.55f);
+        const Rect inner = r.shrink(ctx.theme.px(16));
+        Rect below = inner;
+        const Rect icon = below.cutTop(inner.h() * 0.55f);
+        // The word only where it fits whole (a small picture of a matching item is a few
+        // centimetres): cut into « indispon / ible » it ran out of the frame over the next one.
+        // A small slot gets it a little smaller, then the word alone without the sign.
+        const std::string& word = ctx.tr("item.image_missing");
+        const float bodyPx = ctx.theme.bodyPx() / ctx.theme.textBoost(); // before the boost
+        auto fitting = [&](const Rect& area) -> std::optional<TextStyle> {
+            for (const float k : {1.0f, 0.8f, 0.65f}) {
+                const TextStyle muted{TextRole::Muted, Align::Center, k < 1.0f ? bodyPx * k : 0.0f};
+                if (textHeight(ctx, area.w(), word, muted) <= area.h() &&
+                    longestWordWidth(ctx, word, muted) <= area.w())
+                    return muted;
+            }
+            return std::nullopt;
+        };
+        const auto underSign = fitting(below);
+        const auto alone = underSign ? std::nullopt : fitting(inner);
+        if (alone) {
+            text(ctx, inner, word, *alone, /*centerV=*/true);
+            return r;
+        }
         ImDrawList* dl = ctx.draw();
         Rect frame = icon.centered(icon.h() * 1.2f, icon.h() * 0.8f);
         dl->AddRect(frame.min, frame.max, pal.textMuted, ctx.theme.px(6), 0, ctx.theme.px(3));
@@ -82,13 +104,8 @@ Rect image(UiContext& ctx, const Rect& r, const std::string& path) {
                               {frame.min.x + frame.w() * 0.45f, frame.min.y + frame.h() * 0.35f},
                               {frame.min.x + frame.w() * 0.75f, frame.max.y - frame.h() * 0.15f},
                               pal.textMuted);
-        // The word only where it fits whole (a small picture of a matching item is a few
-        // centimetres): cut into « indispon / ible » it ran out of the frame over the next one.
-        const std::string& word = ctx.tr("item.image_missing");
-        const TextStyle muted{TextRole::Muted, Align::Center};
-        if (textHeight(ctx, inner.w(), word, muted) <= inner.h() &&
-            longestWordWidth(ctx, word, muted) <= inner.w())
-            text(ctx, inner, word, muted);
+        if (underSign)
+            text(ctx, below, word, *underSign);
         return r;
     }
     const float k = std::min(r.w() / img->width, r.h() / img->height);
