@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace repere::report {
 
@@ -201,6 +202,61 @@ void draw(cairo_t* cr, const Bilan& b) {
     const double staffH = text(cr, staff, kMargin + colW, y, colW, 10);
     y += std::max(whoH, staffH) + 10;
 
+    // What follows the skills (the trainer's scores with their criteria, what is left to score,
+    // the next step), laid out first so the skill blocks leave it room: a person scored on many
+    // rubric criteria must not find the next step printed over the footer.
+    struct TailLine {
+        std::string text;
+        double indent = 0.0;
+        double size = 10.0;
+        bool bold = false;
+        double after = 0.0; // space below it
+    };
+    std::vector<TailLine> tail;
+    if (!b.manualScores.empty()) {
+        tail.push_back({tr("bilan.scored"), 0.0, 11, true, 0.0});
+        for (const auto& m : b.manualScores) {
+            const std::string kind = tr(m.itemType == "speak"   ? "trainer.type.speak"
+                                        : m.itemType == "write" ? "trainer.type.write"
+                                                                : "bilan.kind.other");
+            tail.push_back({fmt("bilan.scored_line", {{"kind", kind},
+                                                      {"item", m.itemId},
+                                                      {"score", i18n::frenchNumber(m.score)},
+                                                      {"max", i18n::frenchNumber(m.maxScore)},
+                                                      {"trainer", m.trainer},
+                                                      {"date", formatDate(m.atMs)}}),
+                            8.0, 9.5, false, 0.0});
+            // The rubric criteria the trainer scored, as the back office's page lists them.
+            std::string criteria;
+            for (const auto& c : m.criteria)
+                criteria += (criteria.empty() ? "" : " · ") +
+                            fmt("bilan.criterion", {{"label", c.label},
+                                                    {"points", i18n::frenchNumber(c.points)},
+                                                    {"max", i18n::frenchNumber(c.maxPoints)}});
+            if (!criteria.empty())
+                tail.push_back({criteria, 16.0, 8.5, false, 0.0});
+        }
+        tail.back().after = 4;
+    }
+    if (b.pendingManual > 0)
+        tail.push_back(
+            {fmt("bilan.pending", {{"n", std::to_string(b.pendingManual)}}), 0.0, 10, true, 4.0});
+    tail.push_back(
+        {fmt("bilan.next_step", {{"step", b.nextStep ? *b.nextStep : tr("bilan.next_step.none")}}),
+         0.0, 12, true, 0.0});
+    double tailH = 0.0;
+    for (const auto& t : tail)
+        tailH += measure(cr, t.text, contentW - t.indent, t.size) + t.after;
+
+    const double footY = kPageH - kMargin - 12;
+    auto footer = [&] {
+        line(cr, kMargin, footY - 4, kMargin + contentW, footY - 4, 0.3);
+        text(cr,
+             fmt("bilan.footer",
+                 {{"quiz", b.quizId}, {"version", b.quizVersion}, {"attempt", b.attemptUuid}}),
+             kMargin, footY, contentW, 7.5, false, PANGO_ALIGN_LEFT, 0.3);
+    };
+
     // One block per skill under its group's heading (the presenter's groups, as on the kiosk's
     // result screen): words on the left, staircase on the right.
     const double stairsW = 200.0;
@@ -210,7 +266,10 @@ void draw(cairo_t* cr, const Bilan& b) {
     for (std::size_t i = 0; i < b.skills.size(); ++i)
         headings += i == 0 || b.skills[i].group != b.skills[i - 1].group;
     const std::size_t count = b.skills.size();
-    const double reserved = 150.0 + headingH * static_cast<double>(headings); // footer, scores
+    // The footer and some slack (a block grows past its share when its words need it); never
+    // less than the 150 points the one-page bilan always kept.
+    const double reserved =
+        std::max(150.0, tailH + 60.0) + headingH * static_cast<double>(headings);
     const double blockH =
         count ? std::min(128.0, (kPageH - y - kMargin - reserved) / static_cast<double>(count)) : 0;
     for (std::size_t i = 0; i < b.skills.size(); ++i) {
@@ -223,48 +282,18 @@ void draw(cairo_t* cr, const Bilan& b) {
     }
     y += 4;
 
-    if (!b.manualScores.empty()) {
-        y += text(cr, tr("bilan.scored"), kMargin, y, contentW, 11, true);
-        for (const auto& m : b.manualScores) {
-            const std::string kind = tr(m.itemType == "speak"   ? "trainer.type.speak"
-                                        : m.itemType == "write" ? "trainer.type.write"
-                                                                : "bilan.kind.other");
-            y += text(cr,
-                      fmt("bilan.scored_line", {{"kind", kind},
-                                                {"item", m.itemId},
-                                                {"score", i18n::frenchNumber(m.score)},
-                                                {"max", i18n::frenchNumber(m.maxScore)},
-                                                {"trainer", m.trainer},
-                                                {"date", formatDate(m.atMs)}}),
-                      kMargin + 8, y, contentW - 8, 9.5);
-            // The rubric criteria the trainer scored, as the back office's page lists them.
-            std::string criteria;
-            for (const auto& c : m.criteria)
-                criteria += (criteria.empty() ? "" : " · ") +
-                            fmt("bilan.criterion", {{"label", c.label},
-                                                    {"points", i18n::frenchNumber(c.points)},
-                                                    {"max", i18n::frenchNumber(c.maxPoints)}});
-            if (!criteria.empty())
-                y += text(cr, criteria, kMargin + 16, y, contentW - 16, 8.5);
+    // Should the blocks still not have left room (many skills, long can-do lines), the rest goes
+    // on a second page rather than over the footer.
+    for (const auto& t : tail) {
+        const double h = measure(cr, t.text, contentW - t.indent, t.size);
+        if (y + h > footY - 8) {
+            footer();
+            cairo_show_page(cr);
+            y = kMargin;
         }
-        y += 4;
+        y += text(cr, t.text, kMargin + t.indent, y, contentW - t.indent, t.size, t.bold) + t.after;
     }
-    if (b.pendingManual > 0) {
-        y += text(cr, fmt("bilan.pending", {{"n", std::to_string(b.pendingManual)}}), kMargin, y,
-                  contentW, 10, true);
-        y += 4;
-    }
-    y += text(
-        cr,
-        fmt("bilan.next_step", {{"step", b.nextStep ? *b.nextStep : tr("bilan.next_step.none")}}),
-        kMargin, y, contentW, 12, true);
-
-    const double footY = kPageH - kMargin - 12;
-    line(cr, kMargin, footY - 4, kMargin + contentW, footY - 4, 0.3);
-    text(cr,
-         fmt("bilan.footer",
-             {{"quiz", b.quizId}, {"version", b.quizVersion}, {"attempt", b.attemptUuid}}),
-         kMargin, footY, contentW, 7.5, false, PANGO_ALIGN_LEFT, 0.3);
+    footer();
 }
 
 } // namespace
