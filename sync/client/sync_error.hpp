@@ -34,6 +34,9 @@ struct SyncError {
     bool failed() const { return kind != SyncErrorKind::None; }
 };
 
+// What a round that was cut because the kiosk is closing reports.
+inline const SyncError kSyncCancelled{SyncErrorKind::Cancelled, "sync cancelled"};
+
 // Stable names ("network", "disk-full"...) for the persisted sync state; parse returns nullopt
 // for an unknown name.
 const char* toString(SyncErrorKind kind);
