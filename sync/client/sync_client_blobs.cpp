@@ -1,9 +1,8 @@
 // SyncClient's file uploads: each recording's bytes go to the server's blob endpoint in
 // resumable chunks once the records that declare it were accepted. Split from sync_client.cpp,
 // which keeps the batches and the catalogue pull.
-#include "sync/client/sync_client.hpp"
-
 #include "sync/client/checked_reply.hpp"
+#include "sync/client/sync_client.hpp"
 #include "sync/client/url_policy.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/protocol/gzip.hpp"
