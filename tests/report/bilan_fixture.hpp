@@ -8,12 +8,26 @@
 #include "store/database.hpp"
 
 #include <algorithm>
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace repere::report::test {
+
+// What a shell command prints (pdftotext, pdfinfo on the bilan).
+inline std::string runCommand(const std::string& command) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get()))
+        out.append(buf.data(), n);
+    return out;
+}
 
 inline quiz::Quiz loadFrancais() {
     auto r = quiz::loadPackage(std::string(REPERE_SOURCE_DIR) + "/quizzes/francais");

@@ -25,15 +25,7 @@ double rubricMax(const quiz::Quiz& quiz, store::Database& db, const std::string&
     return max;
 }
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get()))
-        out.append(buf.data(), n);
-    return out;
-}
+using repere::report::test::runCommand;
 
 // pdftotext joins nothing across lines reliably; compare on a text with whitespace collapsed.
 std::string collapse(const std::string& s) {
@@ -232,7 +224,7 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
     CHECK(!std::filesystem::exists(pdf.string() + ".partial"));
 
     const auto textOf = [&](const std::filesystem::path& file) {
-        return collapse(run("pdftotext -layout '" + file.string() + "' - 2>&1"));
+        return collapse(runCommand("pdftotext -layout '" + file.string() + "' - 2>&1"));
     };
     const auto checkText = [&](const std::string& text) {
         INFO(text);
@@ -258,7 +250,7 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
     std::snprintf(expected, sizeof expected, "Écrit (%s) : %g / %g point(s) — Mme Benali",
                   item.c_str(), wMax, wMax);
     CHECK(text.find(expected) != std::string::npos);
-    CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
+    CHECK(runCommand("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
 
     // The command line makes the same bilan.
     db.reset();
@@ -267,7 +259,7 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
                             dir.path().string() + "' --quizzes '" + REPERE_SOURCE_DIR +
                             "/quizzes' --code " + code + " --agency 'ALI Saint-Denis' --out '" +
                             cliPdf.string() + "' 2>&1";
-    INFO(run(cmd));
+    INFO(runCommand(cmd));
     REQUIRE(std::filesystem::exists(cliPdf));
     checkText(textOf(cliPdf));
     auto reopened = store::Database::openDataDir(dir.path());
@@ -278,9 +270,9 @@ TEST_CASE("bilan PDF: code and levels and the trainer score are in the text and 
     // A code with no attempt: exit status 1 and a message, no file.
     const auto none = reopened->registerNewBeneficiary().code;
     reopened.reset();
-    const auto out =
-        run(std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" + dir.path().string() +
-            "' --code " + none + " --out '" + (dir / "none.pdf").string() + "' 2>&1; echo rc=$?");
+    const auto out = runCommand(std::string(REPERE_BIN_DIR) + "/repere report --data-dir '" +
+                                dir.path().string() + "' --code " + none + " --out '" +
+                                (dir / "none.pdf").string() + "' 2>&1; echo rc=$?");
     CHECK(out.find("no attempt for code " + none) != std::string::npos);
     CHECK(out.find("rc=1") != std::string::npos);
     CHECK(!std::filesystem::exists(dir / "none.pdf"));
@@ -333,7 +325,7 @@ TEST_CASE("bilan: two finished sittings of the same diagnostic are compared skil
 
     const auto pdf = dir / "bilan-deux-passages.pdf";
     report::writeBilanPdf(bilan, pdf);
-    const auto text = collapse(run("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
+    const auto text = collapse(runCommand("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
     INFO(text);
     CHECK(text.find("Deux passages comparés : le " + report::formatDate(alone.dateMs)) !=
           std::string::npos);
@@ -343,14 +335,14 @@ TEST_CASE("bilan: two finished sittings of the same diagnostic are compared skil
         CHECK(text.find("Le " + report::formatDate(alone.dateMs) + " : " + then->levelTitle) !=
               std::string::npos);
     }
-    CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
+    CHECK(runCommand("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
     // For a person to look at: the page as an image (build/test-output/report/).
     const auto out = std::filesystem::path(REPERE_BIN_DIR) / ".." / "test-output" / "report";
     std::filesystem::create_directories(out);
     std::filesystem::copy_file(pdf, out / "bilan-deux-passages.pdf",
                                std::filesystem::copy_options::overwrite_existing);
-    run("pdftoppm -png -r 80 -singlefile '" + pdf.string() + "' '" +
-        (out / "bilan-deux-passages").string() + "' 2>&1");
+    runCommand("pdftoppm -png -r 80 -singlefile '" + pdf.string() + "' '" +
+               (out / "bilan-deux-passages").string() + "' 2>&1");
     CHECK(std::filesystem::exists(out / "bilan-deux-passages.png"));
 }
 
@@ -378,14 +370,14 @@ TEST_CASE("bilan: an earlier sitting whose package is gone is named with the rea
     CHECK(bilan.uncompared->dateMs == first.finishedAtMs.value_or(first.startedAtMs));
     const auto pdf = dir / "bilan-passage-retire.pdf";
     report::writeBilanPdf(bilan, pdf);
-    const auto text = collapse(run("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
+    const auto text = collapse(runCommand("pdftotext -layout '" + pdf.string() + "' - 2>&1"));
     INFO(text);
     CHECK(text.find("Passage du " + report::formatDate(bilan.uncompared->dateMs) +
                     " : questionnaire retiré, comparaison impossible") != std::string::npos);
     CHECK(text.find("Deux passages comparés") == std::string::npos);
     for (const auto& s : bilan.skills)
         CHECK(text.find("Niveau : " + s.levelTitle) != std::string::npos); // today's still print
-    CHECK(run("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
+    CHECK(runCommand("pdfinfo '" + pdf.string() + "' | grep Pages").find("1") != std::string::npos);
 
     // With the old package back, the two sittings are compared again.
     const auto both = report::bilanFromStore(*db, {quiz, retired}, latest, {});

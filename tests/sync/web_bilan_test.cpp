@@ -25,15 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get()))
-        out.append(buf.data(), n);
-    return out;
-}
+using report::test::runCommand;
 
 // One person took the French diagnostic twice, a month apart (less well the first time, with
 // `firstQuiz`); the kiosk syncs to a real server that has only the bundled packages. Returns the
@@ -85,7 +77,7 @@ TwoPdfs twoSittings(test::TempDir& kioskDir, const quiz::Quiz& firstQuiz) {
     std::ofstream(out.serverPdf, std::ios::binary) << pdf->body;
 
     const auto textOf = [](const fs::path& p) {
-        return run("pdftotext -layout '" + p.string() + "' - 2>&1");
+        return runCommand("pdftotext -layout '" + p.string() + "' - 2>&1");
     };
     out.kioskText = textOf(kioskPdf);
     out.serverText = textOf(out.serverPdf);
@@ -108,8 +100,8 @@ TEST_CASE("web bilan: the back office's bilan.pdf compares two sittings, as the 
     // For a person to look at: the server's page as an image (build/test-output/web/).
     const auto out = fs::path(REPERE_BIN_DIR) / ".." / "test-output" / "web";
     fs::create_directories(out);
-    run("pdftoppm -png -r 80 -singlefile '" + pdfs.serverPdf.string() + "' '" +
-        (out / "backoffice-bilan-deux-passages").string() + "' 2>&1");
+    runCommand("pdftoppm -png -r 80 -singlefile '" + pdfs.serverPdf.string() + "' '" +
+               (out / "backoffice-bilan-deux-passages").string() + "' 2>&1");
     CHECK(fs::exists(out / "backoffice-bilan-deux-passages.png"));
 }
 
