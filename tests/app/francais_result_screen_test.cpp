@@ -142,6 +142,12 @@ TEST_CASE("without sound the listening and speaking parts are one screen and 'pa
          at = result.find(notAssessed, at + 1))
         ++count;
     CHECK(count == 2);
+    // Reading and writing were not offered to a person who has not learnt to read: the result
+    // says so for both, and never that there were too few answers.
+    const auto notOffered = i18n::text("result.skipped_part", "fr");
+    CHECK(result.find(notOffered) != std::string::npos);
+    CHECK(result.find(notOffered, result.find(notOffered) + 1) != std::string::npos);
+    CHECK(result.find(i18n::text("result.not_enough_answers", "fr")) == std::string::npos);
     // "Je ne lis pas encore" is not a strength; the summary claims no listening.
     CHECK(result.find(i18n::text("result.strengths", "fr")) == std::string::npos);
     CHECK(result.find(i18n::text("result.first_step", "fr")) != std::string::npos);

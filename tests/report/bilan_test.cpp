@@ -113,6 +113,8 @@ TEST_CASE("bilan: each skill reads its own can-do line so Lire at B1 speaks of r
             continue;
         if (s.canDoShown)
             CHECK(s.canDo == fw.canDo.at(s.skillId).at(fw.levels[*s.level].id).get("fr"));
+        else if (s.skipped)
+            CHECK(s.canDo == "Pas proposé aujourd'hui : une formation vous aidera à commencer.");
         else
             CHECK(s.canDo == "Pas assez de réponses pour conclure.");
     }

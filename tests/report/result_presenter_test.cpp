@@ -9,24 +9,13 @@
 #include "report/result_presenter.hpp"
 #include "support/temp_dir.hpp"
 
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <memory>
 
 using namespace repere;
 using repere::test::TempDir;
 
 namespace {
-
-std::string run(const std::string& cmd) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    std::array<char, 4096> buf{};
-    while (pipe && fgets(buf.data(), buf.size(), pipe.get()))
-        out += buf.data();
-    return out;
-}
 
 std::vector<std::string> titles(const std::vector<ui::SkillResult>& list) {
     std::vector<std::string> out;
@@ -109,6 +98,30 @@ TEST_CASE("presenter: a can-do line only with enough answers in that domain",
             CHECK(line.canDo == "Je prends une photo avec mon téléphone et je la retrouve.");
         }
     }
+}
+
+// A non-reader's reading and writing are placed by routing (the sections' skipLevel), not by
+// answers: the line says the part was not offered, never "too few answers" nor a can-do.
+TEST_CASE("presenter: a skill placed by a skipped section says it was not offered",
+          "[report][presenter]") {
+    quiz::Quiz quiz = report::test::loadFrancais();
+    engine::Results results;
+    engine::SkillResult reading;
+    reading.skillId = "reading";
+    reading.level = 0;
+    reading.skipped = true;
+    results.skills = {placed("listening", 1, 6, 1), reading};
+    const auto p = report::presentResult(quiz, results, "fr");
+    const report::SkillLine* line = nullptr;
+    for (const auto& s : p.skills)
+        if (s.skillId == "reading")
+            line = &s;
+    REQUIRE(line);
+    CHECK(line->skipped);
+    CHECK_FALSE(line->canDoShown);
+    CHECK(line->canDo == i18n::text("result.skipped_part", "fr"));
+    CHECK(line->canDo != i18n::text("result.not_enough_answers", "fr"));
+    CHECK(line->group == report::SkillGroup::ToLearn);
 }
 
 TEST_CASE("presenter: without strengthLevel the upper half are strengths, unplaced skills last",
@@ -212,7 +225,7 @@ TEST_CASE("presenter: the kiosk's result screen and the bilan PDF list the same 
     // The PDF prints them under the same heading, before "Ce que vous pouvez encore apprendre".
     const auto pdf = dir.path() / "bilan.pdf";
     report::writeBilanPdf(bilan, pdf);
-    const auto text = run("pdftotext -raw '" + pdf.string() + "' - 2>&1");
+    const auto text = report::test::runCommand("pdftotext -raw '" + pdf.string() + "' - 2>&1");
     INFO(text);
     const auto head = text.find("Ce que vous savez déjà bien faire");
     REQUIRE(head != std::string::npos);

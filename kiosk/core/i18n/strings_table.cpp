@@ -129,6 +129,8 @@ const Row kRows[] = {
      "You have taken the first step. A training will help you move on, at your own pace."},
     {"result.not_enough_answers", "Pas assez de réponses pour conclure.",
      "Not enough answers to conclude."},
+    {"result.skipped_part", "Pas proposé aujourd'hui : une formation vous aidera à commencer.",
+     "Not offered today: a training will help you start."},
     {"result.step_of", "Marche {n} sur {total}", "Step {n} of {total}"},
     {"result.next",
      "La suite : votre conseiller regarde vos résultats avec vous et vous propose une formation.",

@@ -81,8 +81,12 @@ ResultPresentation presentResult(const quiz::Quiz& quiz, const engine::Results& 
             // This skill's own words at that level ("Je lis ..." for Lire, not a generic line),
             // only when enough answers support it: a level reached through "Je ne sais pas" and
             // skipped items says nothing of what the person can do.
-            line.canDoShown = line.answered >= fw.canDoMinAnswers;
+            // A part the journey did not offer (a skipped section's level: "not reading yet"
+            // routes past reading and writing) says so, not "too few answers", which would
+            // suggest the person tried and gave up.
+            line.canDoShown = !line.skipped && line.answered >= fw.canDoMinAnswers;
             line.canDo = line.canDoShown ? fw.canDoFor(skill.id, *line.level).get(locale, fallback)
+                         : line.skipped  ? i18n::text("result.skipped_part", locale)
                                          : i18n::text("result.not_enough_answers", locale);
         } else {
             line.level.reset();

@@ -34,7 +34,7 @@ struct SkillLine {
     int pendingManual = 0;                // answers of this skill still waiting for a trainer
     int itemsUsed = 0;
     int answered = 0;        // itemsUsed without "Je ne sais pas"
-    bool canDoShown = false; // false: canDo says there are not enough answers to conclude
+    bool canDoShown = false; // false: canDo says the part was not offered, or too few answers
     SkillGroup group = SkillGroup::NotPlaced;
 };
 
