@@ -9,8 +9,8 @@ using text::normalizeAnswer;
 using text::typedAnswerMatches;
 
 namespace {
-quiz::Tolerance strict() {
-    quiz::Tolerance t;
+text::Tolerance strict() {
+    text::Tolerance t;
     t.ignoreCase = false;
     t.ignoreAccents = false;
     t.ignorePunctuation = false;
@@ -91,7 +91,7 @@ TEST_CASE("punctuation becomes a space when ignored") {
     CHECK(typedAnswerMatches("pharmacie.", "pharmacie", t));
     CHECK(typedAnswerMatches("l'eau", "l’eau", t)); // both apostrophes are punctuation
     CHECK(typedAnswerMatches("Oui, merci…", "oui merci", [] {
-        auto u = quiz::Tolerance{};
+        auto u = text::Tolerance{};
         u.ignoreCase = true;
         return u;
     }()));
@@ -100,7 +100,7 @@ TEST_CASE("punctuation becomes a space when ignored") {
 }
 
 TEST_CASE("the default tolerance forgives case, punctuation and apostrophes, not accents") {
-    const quiz::Tolerance t; // defaults from the model
+    const text::Tolerance t; // defaults from the model
     CHECK(typedAnswerMatches("  Pharmacie. ", "pharmacie", t));
     CHECK(typedAnswerMatches("L’EAU", "l'eau", t));
     CHECK_FALSE(typedAnswerMatches("pharmacié", "pharmacie", t));
@@ -118,7 +118,7 @@ TEST_CASE("edit distance counts letters, not bytes") {
 }
 
 TEST_CASE("the edit ratio allows a share of mistakes relative to the accepted answer") {
-    quiz::Tolerance t;
+    text::Tolerance t;
     t.maxEditRatio = 0.2;
     // "pharmacie": 9 letters -> floor(1.8) = 1 edit allowed
     CHECK(typedAnswerMatches("pharmacei", "pharmacie", t) == false); // transposition = 2 edits
@@ -137,7 +137,7 @@ TEST_CASE("the edit ratio allows a share of mistakes relative to the accepted an
 }
 
 TEST_CASE("accent mistakes under an edit ratio cost one edit each") {
-    quiz::Tolerance t;
+    text::Tolerance t;
     t.maxEditRatio = 0.1; // "hôpital": 7 letters -> 0 edits
     CHECK_FALSE(typedAnswerMatches("hopital", "hôpital", t));
     t.maxEditRatio = 0.15; // 1 edit

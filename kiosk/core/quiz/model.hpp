@@ -13,6 +13,8 @@
 // The JSON field names are documented for authors in quizzes/FORMAT.md.
 #pragma once
 
+#include "text/tolerance.hpp"
+
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -112,14 +114,9 @@ enum class ScoringRule {
     None    // info, profile
 };
 
-// How typed answers are compared with accepted answers (gaps typed, form fields).
-struct Tolerance {
-    bool ignoreCase = true;
-    bool ignoreAccents = false;       // "a" == "à" when true
-    bool ignorePunctuation = true;    // trailing dots, commas, hyphens vs spaces
-    bool normalizeApostrophes = true; // ’ == '
-    double maxEditRatio = 0.0;        // Levenshtein distance / length of the accepted answer
-};
+// How typed answers are compared with accepted answers (gaps typed, form fields): defined in
+// the text room, which does the comparing (text/tolerance.hpp).
+using Tolerance = text::Tolerance;
 
 struct RubricCriterion {
     std::string id;

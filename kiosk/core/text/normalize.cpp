@@ -140,7 +140,7 @@ bool isPunctuation(char32_t c) {
            (c >= 0x2010 && c <= 0x2027) || c == 0x2032 || c == 0x2039 || c == 0x203A || c == 0x02BC;
 }
 
-std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance& tolerance) {
+std::u32string normalizeCodePoints(std::string_view text, const Tolerance& tolerance) {
     const std::u32string input = decodeUtf8(text);
     std::u32string letters;
     letters.reserve(input.size());
@@ -212,12 +212,12 @@ std::u32string normalizeCodePoints(std::string_view text, const quiz::Tolerance&
 
 } // namespace
 
-std::string normalizeAnswer(std::string_view text, const quiz::Tolerance& tolerance) {
+std::string normalizeAnswer(std::string_view text, const Tolerance& tolerance) {
     return encodeUtf8(normalizeCodePoints(text, tolerance));
 }
 
 bool typedAnswerMatches(std::string_view given, std::string_view accepted,
-                        const quiz::Tolerance& tolerance) {
+                        const Tolerance& tolerance) {
     const std::u32string a = normalizeCodePoints(given, tolerance);
     const std::u32string b = normalizeCodePoints(accepted, tolerance);
     if (a == b) {
@@ -233,7 +233,7 @@ bool typedAnswerMatches(std::string_view given, std::string_view accepted,
 }
 
 bool typedAnswerMatchesAny(std::string_view given, const std::vector<std::string>& accepted,
-                           const quiz::Tolerance& tolerance) {
+                           const Tolerance& tolerance) {
     for (const auto& candidate : accepted) {
         if (typedAnswerMatches(given, candidate, tolerance)) {
             return true;

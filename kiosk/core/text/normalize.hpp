@@ -1,5 +1,5 @@
 // French typed-answer normalisation: how "Pharmacie", "pharmacie." and "pharmacié" are compared
-// with an accepted answer, according to the item's quiz::Tolerance.
+// with an accepted answer, according to the item's Tolerance.
 //
 // Always applied (these are typing accidents, never spelling):
 //   - trimming and collapsing whitespace, including no-break spaces (U+00A0, U+202F) that French
@@ -17,7 +17,7 @@
 //     maxEditRatio × length(accepted) in code points (0 = exact after normalisation).
 #pragma once
 
-#include "quiz/model.hpp"
+#include "text/tolerance.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,15 +26,15 @@
 namespace repere::text {
 
 // The normalised form of `text` (UTF-8 in, UTF-8 out; malformed bytes become U+FFFD).
-std::string normalizeAnswer(std::string_view text, const quiz::Tolerance& tolerance);
+std::string normalizeAnswer(std::string_view text, const Tolerance& tolerance);
 
 // True when `given` equals `accepted` under `tolerance` (including the edit-distance ratio).
 // An empty accepted answer only accepts an empty given answer.
 bool typedAnswerMatches(std::string_view given, std::string_view accepted,
-                        const quiz::Tolerance& tolerance);
+                        const Tolerance& tolerance);
 
 // True when `given` matches at least one of `accepted`.
 bool typedAnswerMatchesAny(std::string_view given, const std::vector<std::string>& accepted,
-                           const quiz::Tolerance& tolerance);
+                           const Tolerance& tolerance);
 
 } // namespace repere::text
