@@ -71,9 +71,13 @@ set(CPACK_DEBIAN_KIOSK_DESCRIPTION
 repere-kiosk (full screen under cage on tty1, as the repere user), the repere command line, and\n\
 the bundled diagnostics (numerique, francais).")
 # Not seen by dpkg-shlibdeps: the compositor and Xwayland (GLFW is an X11 client), the font the
-# screens are drawn with, espeak-ng's voices (read at run time), Mesa's GL drivers (dlopen'ed).
+# screens are drawn with, espeak-ng's voices (read at run time), Mesa's GL drivers (dlopen'ed),
+# and the sound and PDF libraries, opened with dlopen when first used so that the kiosk's start
+# does not load them (kiosk/platform/audio/sound_libraries.hpp, kiosk/report_pdf/pdf_libraries.hpp).
+set(REPERE_PDF_DEPENDS "libcairo2, libpango-1.0-0, libpangocairo-1.0-0, libglib2.0-0")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, xwayland, fonts-sil-andika, espeak-ng-data, libgl1-mesa-dri")
+    "adduser, cage, xwayland, fonts-sil-andika, espeak-ng-data, libgl1-mesa-dri, \
+libsndfile1, libportaudio2, libespeak-ng1, ${REPERE_PDF_DEPENDS}")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     ${PROJECT_BINARY_DIR}/debian/kiosk/postinst ${PROJECT_BINARY_DIR}/debian/kiosk/postrm
     ${PROJECT_BINARY_DIR}/debian/kiosk/prerm ${PROJECT_BINARY_DIR}/debian/kiosk/conffiles)
@@ -84,7 +88,8 @@ set(CPACK_DEBIAN_SERVER_DESCRIPTION
     "Repère central sync server and back office\n\
 repere-server (SQLite or PostgreSQL): kiosks sync their results with it, counsellors read them in\n\
 its back office. Hardened systemd unit and a daily backup timer.")
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser")
+# The back office draws its charts and bilans with the same cairo and pango, opened the same way.
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, ${REPERE_PDF_DEPENDS}")
 # pg_dump/pg_restore for admin backup|restore on PostgreSQL (run, not linked).
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "postgresql-client")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA

@@ -155,6 +155,7 @@ bool KioskRun::openWindow() {
     }
     fontScale_ = bakedScale;
     ensureFonts();
+    trace_.mark("ui", "ImGui context, GL objects and font texture ready");
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "i18n/strings.hpp"
 #include "pango_text.hpp"
+#include "pdf_libraries.hpp"
 #include "store/beneficiary_code.hpp"
 #include "util/private_files.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 
 using detail::layoutOf;
 using detail::measure;
+using detail::pdf;
 using detail::text;
 using detail::textWidth;
 
@@ -33,9 +35,9 @@ struct Pdf {
     cairo_t* cr = nullptr;
     ~Pdf() {
         if (cr)
-            cairo_destroy(cr);
+            pdf().cairo_destroy(cr);
         if (surface)
-            cairo_surface_destroy(surface);
+            pdf().cairo_surface_destroy(surface);
     }
 };
 
@@ -44,11 +46,11 @@ constexpr double kCanDoSize = 10.0;
 constexpr double kContentW = kPageW - 2 * kMargin;
 
 void line(cairo_t* cr, double x0, double y0, double x1, double y1, double width = 0.8) {
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, width);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_stroke(cr);
+    pdf().cairo_set_source_rgb(cr, 0, 0, 0);
+    pdf().cairo_set_line_width(cr, width);
+    pdf().cairo_move_to(cr, x0, y0);
+    pdf().cairo_line_to(cr, x1, y1);
+    pdf().cairo_stroke(cr);
 }
 
 // The bilan is in French (the counsellor's language); words from the strings table.
@@ -69,16 +71,16 @@ std::string shortTitle(const std::string& title) {
 // A downward triangle whose tip is at (cx, tipY): filled for today's step, outlined for the step
 // of the earlier sitting.
 void marker(cairo_t* cr, double cx, double tipY, bool filled) {
-    cairo_move_to(cr, cx - 5, tipY - 8);
-    cairo_line_to(cr, cx + 5, tipY - 8);
-    cairo_line_to(cr, cx, tipY);
-    cairo_close_path(cr);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, 1.0);
+    pdf().cairo_move_to(cr, cx - 5, tipY - 8);
+    pdf().cairo_line_to(cr, cx + 5, tipY - 8);
+    pdf().cairo_line_to(cr, cx, tipY);
+    pdf().cairo_close_path(cr);
+    pdf().cairo_set_source_rgb(cr, 0, 0, 0);
+    pdf().cairo_set_line_width(cr, 1.0);
     if (filled)
-        cairo_fill(cr);
+        pdf().cairo_fill(cr);
     else
-        cairo_stroke(cr);
+        pdf().cairo_stroke(cr);
 }
 
 // The staircase: one step per level, lowest on the left; the person's step filled black with a
@@ -98,13 +100,13 @@ void staircase(cairo_t* cr, const SkillLine& skill, std::optional<std::size_t> e
         const double sh = rise * static_cast<double>(i + 1);
         const bool mine = skill.level && *skill.level == i;
         const bool below = skill.level && i < *skill.level;
-        cairo_rectangle(cr, sx + 1, base - sh, stepW - 2, sh);
+        pdf().cairo_rectangle(cr, sx + 1, base - sh, stepW - 2, sh);
         const double fill = mine ? 0.0 : below ? 0.72 : 1.0;
-        cairo_set_source_rgb(cr, fill, fill, fill);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        cairo_set_line_width(cr, 0.8);
-        cairo_stroke(cr);
+        pdf().cairo_set_source_rgb(cr, fill, fill, fill);
+        pdf().cairo_fill_preserve(cr);
+        pdf().cairo_set_source_rgb(cr, 0, 0, 0);
+        pdf().cairo_set_line_width(cr, 0.8);
+        pdf().cairo_stroke(cr);
         // One line under its step, in a smaller type if need be ("Premiers pas" in bold): a
         // wrapped word would run into the can-do line below.
         const std::string label = shortTitle(skill.levelTitles[i]);
@@ -288,7 +290,7 @@ void draw(cairo_t* cr, const Bilan& b) {
         const double h = measure(cr, t.text, contentW - t.indent, t.size);
         if (y + h > footY - 8) {
             footer();
-            cairo_show_page(cr);
+            pdf().cairo_show_page(cr);
             y = kMargin;
         }
         y += text(cr, t.text, kMargin + t.indent, y, contentW - t.indent, t.size, t.bold) + t.after;
@@ -300,41 +302,43 @@ void draw(cairo_t* cr, const Bilan& b) {
 
 int canDoLineCount(const std::string& s) {
     // A PDF surface without output: the same font metrics as the printed bilan.
-    cairo_surface_t* surface = cairo_pdf_surface_create(nullptr, kPageW, kPageH);
-    cairo_t* cr = cairo_create(surface);
+    cairo_surface_t* surface = pdf().cairo_pdf_surface_create(nullptr, kPageW, kPageH);
+    cairo_t* cr = pdf().cairo_create(surface);
     PangoLayout* layout = layoutOf(cr, s, kContentW, kCanDoSize, false, PANGO_ALIGN_LEFT);
-    const int lines = pango_layout_get_line_count(layout);
-    g_object_unref(layout);
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
+    const int lines = pdf().pango_layout_get_line_count(layout);
+    pdf().g_object_unref(layout);
+    pdf().cairo_destroy(cr);
+    pdf().cairo_surface_destroy(surface);
     return lines;
 }
 
 void writeBilanPdf(const Bilan& bilan, const std::filesystem::path& out) {
     const std::filesystem::path partial = out.string() + ".partial";
+    pdf(); // cairo and pango open (or say why not) before a file is made
     {
-        Pdf pdf;
+        Pdf doc;
         // A bilan is a person's results: 0600 whatever the umask (cairo's fopen keeps the mode
         // of the file made here).
         util::ensurePrivateFile(partial);
-        pdf.surface = cairo_pdf_surface_create(partial.c_str(), kPageW, kPageH);
-        if (cairo_surface_status(pdf.surface) != CAIRO_STATUS_SUCCESS) {
-            throw std::runtime_error("cannot write " + partial.string() + ": " +
-                                     cairo_status_to_string(cairo_surface_status(pdf.surface)));
+        doc.surface = pdf().cairo_pdf_surface_create(partial.c_str(), kPageW, kPageH);
+        if (pdf().cairo_surface_status(doc.surface) != CAIRO_STATUS_SUCCESS) {
+            throw std::runtime_error(
+                "cannot write " + partial.string() + ": " +
+                pdf().cairo_status_to_string(pdf().cairo_surface_status(doc.surface)));
         }
-        cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_TITLE,
-                                       ("Bilan " + bilan.code).c_str());
-        cairo_pdf_surface_set_metadata(pdf.surface, CAIRO_PDF_METADATA_CREATOR, "Repère");
-        pdf.cr = cairo_create(pdf.surface);
-        draw(pdf.cr, bilan);
-        cairo_show_page(pdf.cr);
-        cairo_surface_finish(pdf.surface);
-        const auto status = cairo_surface_status(pdf.surface);
+        pdf().cairo_pdf_surface_set_metadata(doc.surface, CAIRO_PDF_METADATA_TITLE,
+                                             ("Bilan " + bilan.code).c_str());
+        pdf().cairo_pdf_surface_set_metadata(doc.surface, CAIRO_PDF_METADATA_CREATOR, "Repère");
+        doc.cr = pdf().cairo_create(doc.surface);
+        draw(doc.cr, bilan);
+        pdf().cairo_show_page(doc.cr);
+        pdf().cairo_surface_finish(doc.surface);
+        const auto status = pdf().cairo_surface_status(doc.surface);
         if (status != CAIRO_STATUS_SUCCESS) {
             std::error_code ec;
             std::filesystem::remove(partial, ec);
             throw std::runtime_error("writing " + out.string() +
-                                     " failed: " + cairo_status_to_string(status));
+                                     " failed: " + pdf().cairo_status_to_string(status));
         }
     }
     std::filesystem::rename(partial, out);

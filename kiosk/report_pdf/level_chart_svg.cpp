@@ -1,6 +1,7 @@
 #include "level_chart_svg.hpp"
 
 #include "pango_text.hpp"
+#include "pdf_libraries.hpp"
 
 #include <algorithm>
 #include <cairo-svg.h>
@@ -9,6 +10,8 @@
 namespace repere::report {
 
 namespace {
+
+using detail::pdf;
 
 // The sizes of the chart the back office drew by hand before, in CSS pixels.
 constexpr int kRowH = 26;
@@ -25,14 +28,14 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 void roundedBar(cairo_t* cr, double x, double y, double w, double h, double r) {
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
-    cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-    cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-    cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-    cairo_close_path(cr);
-    cairo_set_source_rgb(cr, 0x2b / 255.0, 0x6c / 255.0, 0xb0 / 255.0); // #2b6cb0
-    cairo_fill(cr);
+    pdf().cairo_new_sub_path(cr);
+    pdf().cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+    pdf().cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+    pdf().cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+    pdf().cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+    pdf().cairo_close_path(cr);
+    pdf().cairo_set_source_rgb(cr, 0x2b / 255.0, 0x6c / 255.0, 0xb0 / 255.0); // #2b6cb0
+    pdf().cairo_fill(cr);
 }
 
 std::string escapeXml(std::string_view s) {
@@ -54,10 +57,11 @@ std::string escapeXml(std::string_view s) {
 std::string drawChart(const std::vector<std::pair<std::string, int>>& levels, int width,
                       int height) {
     std::string svg;
-    cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append, &svg, width, height);
+    cairo_surface_t* surface =
+        pdf().cairo_svg_surface_create_for_stream(append, &svg, width, height);
     // Pixels, not cairo's default points: the viewBox is what scales, the unit must be the page's.
-    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-    cairo_t* cr = cairo_create(surface);
+    pdf().cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
+    cairo_t* cr = pdf().cairo_create(surface);
     int top = 1;
     for (const auto& level : levels)
         top = std::max(top, level.second);
@@ -75,12 +79,13 @@ std::string drawChart(const std::vector<std::pair<std::string, int>>& levels, in
         roundedBar(cr, kLabelW, y, w, kBarH, 3);
         y += kRowH;
     }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    pdf().cairo_destroy(cr);
+    pdf().cairo_surface_finish(surface);
+    const cairo_status_t status = pdf().cairo_surface_status(surface);
+    pdf().cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error(std::string("level chart: ") + cairo_status_to_string(status));
+        throw std::runtime_error(std::string("level chart: ") +
+                                 pdf().cairo_status_to_string(status));
     return svg;
 }
 

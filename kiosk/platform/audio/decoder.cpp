@@ -1,5 +1,6 @@
 #include "audio/decoder.hpp"
 
+#include "audio/sound_libraries.hpp"
 #include "quiz/media_probe.hpp"
 
 #include <algorithm>
@@ -7,7 +8,6 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <sndfile.h>
 #include <system_error>
 
 namespace repere::audio {
@@ -15,7 +15,7 @@ namespace repere::audio {
 namespace {
 
 struct SndfileCloser {
-    void operator()(SNDFILE* f) const { sf_close(f); }
+    void operator()(SNDFILE* f) const { sndfileLibrary().sf_close(f); }
 };
 using SndfilePtr = std::unique_ptr<SNDFILE, SndfileCloser>;
 
@@ -93,10 +93,15 @@ DecodeResult decodeChecked(const std::filesystem::path& path) {
         return result;
     }
 
+    const SndfileLibrary& sf = sndfileLibrary();
+    if (!sf.ok()) {
+        result.error = name + ": cannot decode, " + sf.error;
+        return result;
+    }
     SF_INFO sfinfo{};
-    SndfilePtr file(sf_open(name.c_str(), SFM_READ, &sfinfo));
+    SndfilePtr file(sf.sf_open(name.c_str(), SFM_READ, &sfinfo));
     if (!file) {
-        result.error = name + ": not a readable audio file (" + sf_strerror(nullptr) + ")";
+        result.error = name + ": not a readable audio file (" + sf.sf_strerror(nullptr) + ")";
         return result;
     }
     AudioFileInfo& info = result.info;
@@ -113,7 +118,7 @@ DecodeResult decodeChecked(const std::filesystem::path& path) {
     // libsndfile quietly shortens a WAV whose data chunk runs past the end of the file; its log
     // says so ("data : 16000 (should be 7956)"). A cut file is a broken asset: say it.
     char log[4096] = {};
-    sf_command(file.get(), SFC_GET_LOG_INFO, log, sizeof log);
+    sf.sf_command(file.get(), SFC_GET_LOG_INFO, log, sizeof log);
     const char* dataLine = std::strstr(log, "\ndata : ");
     if (dataLine) {
         const char* eol = std::strchr(dataLine + 1, '\n');
@@ -147,7 +152,7 @@ DecodeResult decodeChecked(const std::filesystem::path& path) {
         pcm.samples.reserve(static_cast<std::size_t>(sfinfo.frames * sfinfo.channels));
     }
     for (;;) {
-        const sf_count_t got = sf_readf_float(file.get(), block.data(), kBlock);
+        const sf_count_t got = sf.sf_readf_float(file.get(), block.data(), kBlock);
         if (got <= 0) {
             break;
         }
@@ -159,11 +164,11 @@ DecodeResult decodeChecked(const std::filesystem::path& path) {
             return result;
         }
     }
-    const int err = sf_error(file.get());
+    const int err = sf.sf_error(file.get());
     const auto decoded = static_cast<std::int64_t>(pcm.frames());
     if (err != SF_ERR_NO_ERROR) {
         result.error = name + ": decoding failed after " + std::to_string(decoded) + " frames (" +
-                       sf_strerror(file.get()) + ")";
+                       sf.sf_strerror(file.get()) + ")";
         return result;
     }
     if (sfinfo.frames > 0 && decoded < sfinfo.frames) {

@@ -1,8 +1,8 @@
 #include "audio/encoder.hpp"
 
+#include "audio/sound_libraries.hpp"
 #include "util/private_files.hpp"
 
-#include <sndfile.h>
 #include <system_error>
 
 namespace repere::audio {
@@ -51,6 +51,10 @@ std::string writeAudioFile(const std::filesystem::path& path, const PcmBuffer& p
         return path.string() + ": Opus needs 8, 12, 16, 24 or 48 kHz, not " +
                std::to_string(pcm.format.sampleRate) + " Hz";
     }
+    const SndfileLibrary& sf = sndfileLibrary();
+    if (!sf.ok()) {
+        return path.string() + ": cannot write, " + sf.error;
+    }
     std::error_code ec;
     if (path.has_parent_path()) {
         std::filesystem::create_directories(path.parent_path(), ec);
@@ -70,24 +74,24 @@ std::string writeAudioFile(const std::filesystem::path& path, const PcmBuffer& p
     info.samplerate = pcm.format.sampleRate;
     info.channels = pcm.format.channels;
     info.format = sfFormat(codec);
-    SNDFILE* f = sf_open(tmp.string().c_str(), SFM_WRITE, &info);
+    SNDFILE* f = sf.sf_open(tmp.string().c_str(), SFM_WRITE, &info);
     if (!f) {
-        return path.string() + ": cannot write (" + sf_strerror(nullptr) + ")";
+        return path.string() + ": cannot write (" + sf.sf_strerror(nullptr) + ")";
     }
     if (codec == Codec::OggOpus || codec == Codec::OggVorbis) {
         // Spoken answers are for a trainer's ear, not music. libsndfile maps the Opus level
         // linearly onto the bitrate (measured: 0.8 -> 57 kbps, 0.9 -> 31, 1.0 -> 7 kbps mono);
         // 0.92 gives about 26 kbps, where Opus speech is clear, so 30 s is about 100 kB to sync.
         double level = codec == Codec::OggOpus ? 0.92 : 0.6;
-        sf_command(f, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+        sf.sf_command(f, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
     }
     const auto frames = static_cast<sf_count_t>(pcm.frames());
-    const sf_count_t written = sf_writef_float(f, pcm.samples.data(), frames);
+    const sf_count_t written = sf.sf_writef_float(f, pcm.samples.data(), frames);
     std::string err;
     if (written != frames) {
-        err = path.string() + ": write failed (" + sf_strerror(f) + ")";
+        err = path.string() + ": write failed (" + sf.sf_strerror(f) + ")";
     }
-    if (sf_close(f) != 0 && err.empty()) {
+    if (sf.sf_close(f) != 0 && err.empty()) {
         err = path.string() + ": could not finish the file";
     }
     if (!err.empty()) {

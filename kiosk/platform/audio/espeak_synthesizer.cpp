@@ -1,6 +1,7 @@
 #include "audio/espeak_synthesizer.hpp"
 
-#include <espeak-ng/speak_lib.h>
+#include "audio/sound_libraries.hpp"
+
 #include <mutex>
 #include <vector>
 
@@ -27,12 +28,17 @@ bool ensureInitialised() {
     if (!gInitError.empty()) {
         return false;
     }
-    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
+    const EspeakLibrary& es = espeakLibrary();
+    if (!es.ok()) {
+        gInitError = "espeak-ng could not start: " + es.error;
+        return false;
+    }
+    const int rate = es.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
     if (rate <= 0) {
         gInitError = "espeak-ng could not start (voice data missing? install espeak-ng-data)";
         return false;
     }
-    espeak_SetSynthCallback(synthCallback);
+    es.espeak_SetSynthCallback(synthCallback);
     gSampleRate = rate;
     return true;
 }
@@ -42,7 +48,8 @@ bool ensureInitialised() {
 EspeakSynthesizer::EspeakSynthesizer(int rateWpm) : rateWpm_(rateWpm) {}
 
 std::string EspeakSynthesizer::identity() const {
-    const char* version = espeak_Info(nullptr);
+    const EspeakLibrary& es = espeakLibrary();
+    const char* version = es.ok() ? es.espeak_Info(nullptr) : nullptr;
     return std::string("espeak-ng ") + (version ? version : "?") + " rate " +
            std::to_string(rateWpm_);
 }
@@ -58,16 +65,17 @@ SynthResult EspeakSynthesizer::synthesize(const std::string& text, const std::st
         result.error = gInitError;
         return result;
     }
-    if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) {
+    const EspeakLibrary& es = espeakLibrary(); // opened by ensureInitialised()
+    if (es.espeak_SetVoiceByName(voice.c_str()) != EE_OK) {
         result.error = "espeak-ng has no voice \"" + voice + "\"";
         return result;
     }
-    espeak_SetParameter(espeakRATE, rateWpm_, 0);
+    es.espeak_SetParameter(espeakRATE, rateWpm_, 0);
     std::vector<short> samples;
     gSink = &samples;
-    const espeak_ERROR err = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
-                                          espeakCHARS_UTF8, nullptr, nullptr);
-    espeak_Synchronize();
+    const espeak_ERROR err = es.espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
+                                             espeakCHARS_UTF8, nullptr, nullptr);
+    es.espeak_Synchronize();
     gSink = nullptr;
     if (err != EE_OK) {
         result.error = "espeak-ng failed to synthesise the text";

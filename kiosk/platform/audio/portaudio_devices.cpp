@@ -1,12 +1,11 @@
 #include "audio/portaudio_devices.hpp"
 
+#include "audio/sound_libraries.hpp"
+
 #include <algorithm>
-#include <alsa/asoundlib.h>
 #include <cstdlib>
 #include <cstring>
-#include <jack/jack.h>
 #include <mutex>
-#include <portaudio.h>
 
 namespace repere::audio {
 
@@ -18,6 +17,11 @@ struct PortAudioStreamState {
 };
 
 namespace {
+
+// Only called once PortAudioRuntime found the library (ok()).
+const PortAudioLibrary& pa() {
+    return portAudioLibrary();
+}
 
 std::mutex gRuntimeMutex;
 std::weak_ptr<PortAudioRuntime> gRuntime;
@@ -41,15 +45,16 @@ int captureCallback(const void* input, void*, unsigned long frames, const PaStre
 // Finds a device whose name contains `wanted` (or the default one) with channels in the direction.
 PaDeviceIndex pickDevice(const std::string& wanted, bool output, std::string& error) {
     if (wanted.empty()) {
-        const PaDeviceIndex d = output ? Pa_GetDefaultOutputDevice() : Pa_GetDefaultInputDevice();
+        const PaDeviceIndex d =
+            output ? pa().Pa_GetDefaultOutputDevice() : pa().Pa_GetDefaultInputDevice();
         if (d == paNoDevice) {
             error = output ? "no default audio output device" : "no default audio input device";
         }
         return d;
     }
-    const PaDeviceIndex n = Pa_GetDeviceCount();
+    const PaDeviceIndex n = pa().Pa_GetDeviceCount();
     for (PaDeviceIndex i = 0; i < n; ++i) {
-        const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+        const PaDeviceInfo* info = pa().Pa_GetDeviceInfo(i);
         if (!info || !info->name) {
             continue;
         }
@@ -69,7 +74,7 @@ std::string openStream(PortAudioStreamState& st, const std::string& deviceName, 
     if (dev == paNoDevice) {
         return error;
     }
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(dev);
+    const PaDeviceInfo* info = pa().Pa_GetDeviceInfo(dev);
     PaStreamParameters params{};
     params.device = dev;
     params.channelCount = format.channels;
@@ -80,19 +85,19 @@ std::string openStream(PortAudioStreamState& st, const std::string& deviceName, 
     const double low = output ? info->defaultLowOutputLatency : info->defaultLowInputLatency;
     params.suggestedLatency = std::max(low, 0.030);
     st.channels = format.channels;
-    PaError err = Pa_OpenStream(&st.stream, output ? nullptr : &params, output ? &params : nullptr,
-                                format.sampleRate, paFramesPerBufferUnspecified, paNoFlag,
-                                output ? renderCallback : captureCallback, &st);
+    PaError err = pa().Pa_OpenStream(
+        &st.stream, output ? nullptr : &params, output ? &params : nullptr, format.sampleRate,
+        paFramesPerBufferUnspecified, paNoFlag, output ? renderCallback : captureCallback, &st);
     if (err != paNoError) {
         st.stream = nullptr;
         return std::string("cannot open audio stream on \"") + info->name +
-               "\": " + Pa_GetErrorText(err);
+               "\": " + pa().Pa_GetErrorText(err);
     }
-    err = Pa_StartStream(st.stream);
+    err = pa().Pa_StartStream(st.stream);
     if (err != paNoError) {
-        Pa_CloseStream(st.stream);
+        pa().Pa_CloseStream(st.stream);
         st.stream = nullptr;
-        return std::string("cannot start audio stream: ") + Pa_GetErrorText(err);
+        return std::string("cannot start audio stream: ") + pa().Pa_GetErrorText(err);
     }
     return {};
 }
@@ -100,8 +105,8 @@ std::string openStream(PortAudioStreamState& st, const std::string& deviceName, 
 void closeStream(PortAudioStreamState& st) {
     if (st.stream) {
         // Pa_StopStream waits for the callback to return, so the callback's captures stay valid.
-        Pa_StopStream(st.stream);
-        Pa_CloseStream(st.stream);
+        pa().Pa_StopStream(st.stream);
+        pa().Pa_CloseStream(st.stream);
         st.stream = nullptr;
     }
 }
@@ -110,9 +115,9 @@ std::string streamFailure(const PortAudioStreamState* st) {
     if (!st || !st->stream) {
         return {};
     }
-    const PaError active = Pa_IsStreamActive(st->stream);
+    const PaError active = pa().Pa_IsStreamActive(st->stream);
     if (active < 0) {
-        return std::string("audio stream broke: ") + Pa_GetErrorText(active);
+        return std::string("audio stream broke: ") + pa().Pa_GetErrorText(active);
     }
     return {};
 }
@@ -126,20 +131,28 @@ static void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
 static void quietJack(const char*) {}
 
 PortAudioRuntime::PortAudioRuntime() {
-    if (!std::getenv("REPERE_AUDIO_DEBUG")) {
-        snd_lib_error_set_handler(quietAlsa);
-        jack_set_error_function(quietJack);
-        jack_set_info_function(quietJack);
+    const PortAudioLibrary& lib = portAudioLibrary();
+    if (!lib.ok()) {
+        error_ = "PortAudio could not start: " + lib.error;
+        return;
     }
-    const PaError err = Pa_Initialize();
+    if (!std::getenv("REPERE_AUDIO_DEBUG")) {
+        if (lib.snd_lib_error_set_handler)
+            lib.snd_lib_error_set_handler(quietAlsa);
+        if (lib.jack_set_error_function)
+            lib.jack_set_error_function(quietJack);
+        if (lib.jack_set_info_function)
+            lib.jack_set_info_function(quietJack);
+    }
+    const PaError err = lib.Pa_Initialize();
     if (err != paNoError) {
-        error_ = std::string("PortAudio could not start: ") + Pa_GetErrorText(err);
+        error_ = std::string("PortAudio could not start: ") + pa().Pa_GetErrorText(err);
     }
 }
 
 PortAudioRuntime::~PortAudioRuntime() {
     if (ok()) {
-        Pa_Terminate();
+        pa().Pa_Terminate();
     }
 }
 
@@ -158,9 +171,9 @@ std::vector<std::string> PortAudioRuntime::listDevices() const {
     if (!ok()) {
         return out;
     }
-    const PaDeviceIndex n = Pa_GetDeviceCount();
+    const PaDeviceIndex n = pa().Pa_GetDeviceCount();
     for (PaDeviceIndex i = 0; i < n; ++i) {
-        const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+        const PaDeviceInfo* info = pa().Pa_GetDeviceInfo(i);
         if (info) {
             out.push_back(std::to_string(i) + ": " + info->name + " (in " +
                           std::to_string(info->maxInputChannels) + ", out " +
@@ -208,7 +221,7 @@ double PortAudioOutput::reportedLatencyS() const {
     if (!state_->stream) {
         return 0.0;
     }
-    const PaStreamInfo* info = Pa_GetStreamInfo(state_->stream);
+    const PaStreamInfo* info = pa().Pa_GetStreamInfo(state_->stream);
     return info ? info->outputLatency : 0.0;
 }
 
