@@ -19,7 +19,10 @@ void beginCanvas(const Theme& theme) {
         ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav;
     ImGui::Begin("##canvas", nullptr, flags);
     ImGui::PopStyleVar(4);
-    ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, theme.display, palette().background);
+    // No full-screen rectangle of the background colour: the window is cleared with it before
+    // every frame (Window::render, the item gallery). Drawn again, it was two million pixels
+    // through ImGui's blended, textured shader: half of the first frame's time under Mesa's
+    // software renderer at 1920x1080 (bench/kiosk/README.md, "Start-up").
 }
 
 void endCanvas() {
