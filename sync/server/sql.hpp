@@ -49,9 +49,9 @@ public:
     virtual std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
     // Appends rows to `table` the fastest way the backend has (PostgreSQL: COPY FROM STDIN;
     // SQLite: one prepared INSERT, reused). Each row holds one value per column, in order. There
-    // is no ON CONFLICT here: callers copy only rows they checked are new. When another
-    // transaction committed one of them meanwhile, PostgreSQL throws SqlRetry and transact()
-    // runs the caller's function again, which then sees that row.
+    // is no ON CONFLICT here: when a row's unique key is stored already (or another transaction
+    // committed it meanwhile), both backends throw SqlRetry and transact() runs the caller's
+    // function again, which can then look the row up.
     virtual void copyRows(const std::string& table, const std::vector<std::string>& columns,
                           const std::vector<std::vector<SqlValue>>& rows) = 0;
 };

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <memory>
 #include <mutex>
+#include <sqlite3.h>
 #include <stdexcept>
 
 namespace repere::sync::server {
@@ -75,7 +76,15 @@ public:
         SQLite::Statement st(db_, sql + ") VALUES (" + marks + ")");
         for (const auto& row : rows) {
             bindAll(st, row);
-            st.exec();
+            try {
+                st.exec();
+            } catch (const SQLite::Exception& e) {
+                // As PostgreSQL's COPY: a key stored already sends the caller round again.
+                if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
+                    e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+                    throw SqlRetry(std::string("a copied row is stored already: ") + e.what());
+                throw;
+            }
             st.reset();
         }
     }

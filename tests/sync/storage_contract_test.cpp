@@ -74,6 +74,38 @@ TEST_CASE("storage: a batch stores each record once and a replay returns the rem
     CHECK(s->cursor(d.id).records == 5);
 }
 
+TEST_CASE("storage: a batch mixing new, stored and changed records stores only the new ones, "
+          "counted once") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = test::enrolledDevice(*s);
+    // The first try of a batch copies every record as new; a stored one makes the key refuse the
+    // copy and the batch is taken again with a look-up. Nothing of the refused try may remain,
+    // in the records or in the attempt's summary.
+    auto start = test::jsonRecord("att-1", "attempt", {{"uuid", "att-1"}, {"startedAtMs", 5}}, 1);
+    auto old = test::makeRecords("old", 3, 2);
+    std::vector<WireRecord> first = old;
+    first.insert(first.begin(), start);
+    s->ingestBatch(d, "b1", first, 100);
+    const std::vector<WireRecord> mixed = {test::makeRecord("new-0", 5), old[0],
+                                           test::makeRecord("old-2", 4, "B"),
+                                           test::makeRecord("new-1", 6), old[1]};
+    const auto reply = s->ingestBatch(d, "b2", mixed, 200).reply;
+    REQUIRE(reply.results.size() == 5);
+    CHECK(reply.results[0].status == RecordStatus::Stored);
+    CHECK(reply.results[1].status == RecordStatus::Duplicate);
+    CHECK(reply.results[2].status == RecordStatus::Conflict);
+    CHECK(reply.results[3].status == RecordStatus::Stored);
+    CHECK(reply.results[4].status == RecordStatus::Duplicate);
+    CHECK(reply.cursor == 6);
+    CHECK(s->recordCount() == 6);
+    CHECK(s->conflicts().size() == 1);
+    const auto summaries = s->attemptSummaries({});
+    REQUIRE(summaries.size() == 1);
+    CHECK(summaries[0].responses == 5);
+}
+
 TEST_CASE(
     "storage: same record id with other content is a conflict, kept aside, never overwritten") {
     test::TempDir dir;
