@@ -97,6 +97,12 @@ private:
     std::unique_ptr<platform::Window> window_;
     // What needs the database starts once it is open (takePrepared).
     std::atomic<bool> syncChanged_{false};
+    // Set by a start-up worker just before its result is ready, then the loop is woken: the loop
+    // waits for that result instead of only testing it. Tested alone, a wake that came a moment
+    // before the result was lost, and the controller (with it the sync worker and the sound)
+    // waited for the first touch.
+    std::atomic<bool> preparedDone_{false};
+    std::atomic<bool> audioDone_{false};
     std::unique_ptr<store::Database> db_;
     std::unique_ptr<quiz::QuizLibrary> library_;
     std::filesystem::path dataDir_;
@@ -178,7 +184,10 @@ void KioskRun::startAudio() {
     if (audioStarted_ || !firstFrameShown_ || !controller_ || o_.audio == KioskOptions::Audio::None)
         return;
     audioStarted_ = true;
-    audioStarting_ = startAudioAsync(o_, dataDir_, trace_);
+    audioStarting_ = startAudioAsync(o_, dataDir_, trace_, [this] {
+        audioDone_ = true;
+        platform::Window::wake();
+    });
 }
 
 // Quizzes, database and catalogue are made on a worker started once the first frame is shown:
@@ -191,6 +200,7 @@ void KioskRun::startPreparing() {
         return;
     preparing_ = true;
     prepared_ = prepareAsync(o_, trace_, [this] {
+        preparedDone_ = true;
         std::lock_guard lock(wakeMutex_);
         if (windowUp_)
             platform::Window::wake();
@@ -246,12 +256,12 @@ bool KioskRun::waitForWork(Screen& before) {
         return future.valid() &&
                future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     };
-    if (!controller_ && isReady(prepared_)) {
+    if (!controller_ && prepared_.valid() && (preparedDone_ || isReady(prepared_))) {
         if (!takePrepared())
             return false;
         pendingFrames_ = std::max(pendingFrames_, 1);
     }
-    if (isReady(audioStarting_)) {
+    if (audioStarting_.valid() && (audioDone_ || isReady(audioStarting_))) {
         audio_ = audioStarting_.get();
         if (audio_) {
             audio_->setWake([] { platform::Window::wake(); });

@@ -1,6 +1,5 @@
 #include "app/startup.hpp"
 
-#include "platform/window.hpp"
 #include "store/catalog_packages.hpp"
 #include "store/data_dir.hpp"
 
@@ -97,12 +96,15 @@ std::future<Prepared> prepareAsync(const KioskOptions& o, StartupTrace& trace,
 }
 
 std::future<std::unique_ptr<audio::AudioService>>
-startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, StartupTrace& trace) {
-    return std::async(std::launch::async, [&o, dataDir, &trace] {
+startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, StartupTrace& trace,
+                std::function<void()> done) {
+    return std::async(std::launch::async, [&o, dataDir, &trace, done = std::move(done)] {
         // Not niced: the speech thread it starts inherits this thread's priority.
         std::unique_ptr<audio::AudioService> audio;
-        if (o.audio == KioskOptions::Audio::None)
+        if (o.audio == KioskOptions::Audio::None) {
+            done();
             return audio;
+        }
         audio::AudioSettings as;
         as.dataDir = dataDir;
         as.autoPlayInstructions = o.autoPlayInstructions;
@@ -112,7 +114,7 @@ startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, Sta
             std::fprintf(stderr, "repere-kiosk: sound unavailable: %s\n",
                          audio->lastError().c_str());
         trace.mark("sound", "sound devices and speech ready");
-        platform::Window::wake(); // the loop hands it to the controller
+        done(); // the loop hands it to the controller
         return audio;
     });
 }

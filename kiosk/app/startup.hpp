@@ -27,12 +27,14 @@ struct Prepared {
     std::string fatal; // not empty: the kiosk cannot start (the database could not be opened)
 };
 
-// Starts preparing on a worker thread; `done` is called on that thread at the end.
+// Starts preparing on a worker thread; `done` is called on that thread at the end, just before
+// the future becomes ready (so whoever `done` wakes must wait for it, not only test it).
 std::future<Prepared> prepareAsync(const KioskOptions& o, StartupTrace& trace,
                                    std::function<void()> done);
 
-// Starts the sound on a worker thread (null result with --audio none).
+// Starts the sound on a worker thread (null result with --audio none); `done` as above.
 std::future<std::unique_ptr<audio::AudioService>>
-startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, StartupTrace& trace);
+startAudioAsync(const KioskOptions& o, const std::filesystem::path& dataDir, StartupTrace& trace,
+                std::function<void()> done);
 
 } // namespace repere::app
