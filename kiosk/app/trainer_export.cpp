@@ -2,9 +2,9 @@
 // of columns and one bilan PDF per sitting, in a folder of their own (owner only).
 #include "app/trainer_area.hpp"
 #include "app/trainer_words.hpp"
-#include "bilan_pdf.hpp"
 #include "i18n/strings.hpp"
 #include "report/bilan_store.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 #include "store/export.hpp"
 #include "util/local_time.hpp"
 #include "util/private_files.hpp"

@@ -1,10 +1,10 @@
 // `repere report`: the bilan of a beneficiary as a one-page PDF (the same as the trainer area
 // prints).
-#include "bilan_pdf.hpp"
 #include "command.hpp"
 #include "data_dir_option.hpp"
 #include "quiz/quiz_library.hpp"
 #include "report/bilan_store.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 #include "store/catalog_packages.hpp"
 
 #include <iostream>

@@ -1,8 +1,8 @@
-#include "bilan_pdf.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 
 #include "i18n/strings.hpp"
-#include "pango_text.hpp"
-#include "pdf_libraries.hpp"
+#include "report_pdf/pango_text.hpp"
+#include "report_pdf/pdf_libraries.hpp"
 #include "store/beneficiary_code.hpp"
 #include "util/private_files.hpp"
 

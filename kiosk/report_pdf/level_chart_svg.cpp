@@ -1,7 +1,7 @@
-#include "level_chart_svg.hpp"
+#include "report_pdf/level_chart_svg.hpp"
 
-#include "pango_text.hpp"
-#include "pdf_libraries.hpp"
+#include "report_pdf/pango_text.hpp"
+#include "report_pdf/pdf_libraries.hpp"
 
 #include <algorithm>
 #include <cairo-svg.h>

@@ -1,6 +1,6 @@
-#include "pango_text.hpp"
+#include "report_pdf/pango_text.hpp"
 
-#include "pdf_libraries.hpp"
+#include "report_pdf/pdf_libraries.hpp"
 
 namespace repere::report::detail {
 

@@ -1,4 +1,4 @@
-#include "pdf_libraries.hpp"
+#include "report_pdf/pdf_libraries.hpp"
 
 #include "util/shared_library.hpp"
 

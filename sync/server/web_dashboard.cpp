@@ -1,7 +1,7 @@
 #include "sync/server/web_dashboard.hpp"
 
 #include "i18n/strings.hpp"
-#include "level_chart_svg.hpp"
+#include "report_pdf/level_chart_svg.hpp"
 #include "store/attempt_table.hpp"
 #include "util/local_time.hpp"
 

@@ -1,6 +1,6 @@
 #include "sync/server/web_routes.hpp"
 
-#include "bilan_pdf.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 #include "store/beneficiary_code.hpp"
 #include "sync/protocol/digest.hpp"
 #include "sync/server/server_attempts.hpp"

@@ -1,9 +1,9 @@
 // The bilan model and its PDF on the real French diagnostic: levels recomputed with the trainer's
 // manual scores, strengths first, and the PDF's text (pdftotext) shows code, levels and scores.
-#include "../core/store_test_util.hpp"
 #include "bilan_fixture.hpp"
-#include "bilan_pdf.hpp"
+#include "core/store_test_util.hpp"
 #include "report/bilan_store.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 #include "store/beneficiary_code.hpp"
 
 #include <array>

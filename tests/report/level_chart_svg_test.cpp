@@ -1,6 +1,6 @@
 // The back office's level chart drawn by cairo as inline SVG: well-formed XML (python3's parser),
 // labelled for screen readers, and two charts of one page never define the same id.
-#include "level_chart_svg.hpp"
+#include "report_pdf/level_chart_svg.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>

@@ -3,10 +3,10 @@
 // déjà bien faire" and under "Ce que vous pouvez encore apprendre".
 #include "app/controller.hpp"
 #include "bilan_fixture.hpp"
-#include "bilan_pdf.hpp"
 #include "i18n/strings.hpp"
 #include "report/bilan_store.hpp"
 #include "report/result_presenter.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>

@@ -3,10 +3,10 @@
 // controller, store and log-in page, with ImGui input, and a verifier the test holds: while it
 // is held, frames keep being drawn, the page says « Vérification… » and ignores every tap, and
 // when it is let go the right PIN opens the area and a wrong one counts once toward lock-out.
-#include "../core/store_test_util.hpp"
-#include "../report/bilan_fixture.hpp"
-#include "../ui/ui_harness.hpp"
 #include "app/controller.hpp"
+#include "core/store_test_util.hpp"
+#include "report/bilan_fixture.hpp"
+#include "ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <condition_variable>

@@ -1,10 +1,10 @@
 // Point 7 of issue 14: the trainer log-in page lists no trainer names (the name is typed), a
 // wrong name and a wrong PIN get the same message, and drawing the page reads nothing from the
 // store. Through the real controller, store and screens, without a window.
-#include "../core/store_test_util.hpp"
-#include "../report/bilan_fixture.hpp"
-#include "../ui/ui_harness.hpp"
 #include "app/controller.hpp"
+#include "core/store_test_util.hpp"
+#include "report/bilan_fixture.hpp"
+#include "ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <thread>

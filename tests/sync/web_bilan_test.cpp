@@ -5,9 +5,9 @@
 // prints for the same person (same choice of sittings, same levels side by side). When the first
 // sitting's package is on neither side, both bilans name that sitting and say why there is no
 // comparison.
-#include "bilan_pdf.hpp"
 #include "report/bilan_fixture.hpp"
 #include "report/bilan_store.hpp"
+#include "report_pdf/bilan_pdf.hpp"
 #include "store/beneficiary_code.hpp"
 #include "support/server_fixture.hpp"
 #include "support/web_client.hpp"

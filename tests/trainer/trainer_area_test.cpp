@@ -1,13 +1,13 @@
 // The trainer area through the real controller, store and screens (no window): nothing is
 // reachable without a valid PIN, a locked account stays locked, scores and exports are stored
 // and audited, and 2 minutes idle log out and clear the screen.
-#include "../core/store_test_util.hpp"
-#include "../report/bilan_fixture.hpp"
-#include "../ui/ui_harness.hpp"
 #include "app/controller.hpp"
 #include "audio/audio_test_support.hpp"
+#include "core/store_test_util.hpp"
+#include "report/bilan_fixture.hpp"
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
+#include "ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>

@@ -1,6 +1,6 @@
 // Trainer screens alone, on hand-made views: the intents they return and what they show.
-#include "../ui/ui_harness.hpp"
 #include "ui/screens/trainer_screens.hpp"
+#include "ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <optional>

@@ -1,13 +1,13 @@
 // "Synchroniser maintenant" in the trainer's kiosk panel: the screen returns the intent and shows
 // the round's progress; the controller asks the sync worker for a round; and, end to end with a
 // real SyncWorker and a real repere-server on 127.0.0.1, tapping the button sends what was pending.
-#include "../core/store_test_util.hpp"
-#include "../ui/ui_harness.hpp"
 #include "app/controller.hpp"
 #include "app/sync_worker.hpp"
+#include "core/store_test_util.hpp"
 #include "support/server_fixture.hpp"
 #include "sync/client/database_state.hpp"
 #include "ui/screens/trainer_screens.hpp"
+#include "ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
