@@ -20,14 +20,4 @@ cat "$data/kiosk.log" >&2
 grep -q "sound unavailable: PortAudio could not start: libportaudio.so.2: no symbol Pa_Initialize" "$data/kiosk.log" ||
   { echo "the journal does not name the missing PortAudio" >&2; exit 1; }
 
-"$repere" export --data-dir "$data/k" --format json --responses --out "$data/export.json"
-python3 - "$data/export.json" <<'PY'
-import json, sys
-doc = json.load(open(sys.argv[1]))
-attempts = doc if isinstance(doc, list) else doc.get("attempts", [])
-assert len(attempts) == 1, f"expected one attempt, got {len(attempts)}"
-resp = {r["itemId"]: r for r in attempts[0]["responses"]}
-for item in ("eco-son", "ora-nom"):
-    assert resp[item]["status"] == "unavailable", resp[item]
-print("sound library missing: eco-son and ora-nom stored as unavailable")
-PY
+bash "$(dirname "${BASH_SOURCE[0]}")/check_sound_items_unavailable.sh" "$repere" "$data/k"
