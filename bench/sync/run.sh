@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the sync benchmark on SQLite and (if it can start) PostgreSQL.
-#   bench/sync/run.sh [RECORDS]   default 20000 records for the ingest comparison
+#   bench/sync/run.sh [RECORDS [ROUNDS]]   default 20000 records, 3 rounds for the ingest comparison
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
@@ -12,4 +12,4 @@ if pg_uri="$("$root/scripts/start-postgres.sh" | tail -1)"; then
     psql "${pg_uri%/*}/postgres" -qc "CREATE DATABASE repere_bench"
   pg="${pg_uri%/*}/repere_bench"
 fi
-"$build/bin/sync_bench" "${1:-20000}" "$pg"
+"$build/bin/sync_bench" "${1:-20000}" "$pg" "${2:-3}"

@@ -1,4 +1,5 @@
 // Sync benchmark (numbers, not pass/fail; see bench/sync/run.sh).
+//   sync_bench [RECORDS [POSTGRESQL_URI [ROUNDS]]]   defaults 20000, "" (SQLite only), 3
 //  1. Ingest rate of the server's storage (ingestBatch: dedup, conflict check, reply kept) for
 //     SQLite and PostgreSQL, each beside a plain bulk insert of the same rows into the same
 //     database in the same run, in transactions of the same size; the ratio is the cost of the
@@ -12,6 +13,7 @@
 #include "sync/protocol/digest.hpp"
 #include "sync/server/admin.hpp"
 #include "sync/server/http_server.hpp"
+#include "sync/server/schema.hpp"
 #include "sync/server/sql.hpp"
 #include "sync/server/sql_storage.hpp"
 
@@ -58,8 +60,10 @@ const std::vector<std::string> kPlainColumns = {
 
 // The same rows as ingestBatch stores, in transactions of the same size, through the backend's
 // fastest plain path (PostgreSQL COPY, SQLite one reused INSERT): no batch claim, no dedup
-// lookup, no payload parsing, no reply.
-void plainCopy(SqlDatabase& db, const std::vector<WireRecord>& rows, const std::string& deviceId,
+// lookup, no payload parsing, no reply. The attempt key ingest reads from each payload is read
+// here beforehand, outside the timing, so both paths write the same values into the indexes.
+void plainCopy(SqlDatabase& db, const std::vector<WireRecord>& rows,
+               const std::vector<std::string>& attempts, const std::string& deviceId,
                const std::string& table) {
     for (std::size_t start = 0; start < rows.size(); start += kMaxBatchRecords) {
         std::vector<std::vector<SqlValue>> values;
@@ -67,7 +71,7 @@ void plainCopy(SqlDatabase& db, const std::vector<WireRecord>& rows, const std::
             const auto& r = rows[k];
             values.push_back({r.recordId, deviceId, "plain", r.kind, "stored", r.sha256, r.payload,
                               SqlValue(), SqlValue(), r.seq, r.createdAtMs, wall(), "bench",
-                              SqlValue(), SqlValue(), SqlValue(), SqlValue()});
+                              SqlValue(), attempts[k], SqlValue(), SqlValue()});
         }
         db.transact([&](SqlSession& s) { s.copyRows(table, kPlainColumns, values); });
     }
@@ -106,7 +110,7 @@ void createRecordsLikeTable(SqlDatabase& db, const std::string& table) {
 }
 
 void benchIngest(const std::string& name, const std::string& spec,
-                 std::unique_ptr<SqlDatabase> plainDb, int n) {
+                 std::unique_ptr<SqlDatabase> plainDb, int n, int rounds) {
     createPlainTable(*plainDb, "bench_plain", false);
     createPlainTable(*plainDb, "bench_plain_pk", true);
     auto storage = openStorage(spec);
@@ -115,19 +119,22 @@ void benchIngest(const std::string& name, const std::string& spec,
     storage->createEnrolCode(sha256Hex(code), "bench", wall(), wall() + 3600000);
     auto device =
         storage->enrolDevice(sha256Hex(code), newUuid(), "bench", sha256Hex(newToken()), wall());
-    // Three rounds, the three paths alternated inside each, new record ids every round; the
-    // medians are reported (the machine is shared: one run alone says little).
+    // Rounds with the four paths alternated inside each, new record ids every round; the medians
+    // are reported (the machine is shared: one run alone says little).
     std::vector<double> plain, plainPk, same, ingest;
-    for (int round = 0; round < 3; ++round) {
+    for (int round = 0; round < rounds; ++round) {
         const auto rows = rowsFor("ingest-" + randomHex(4) + "-", n);
+        std::vector<std::string> attempts;
+        for (const auto& r : rows)
+            attempts.push_back(recordKeys(r.kind, r.payload).attemptUuid);
         auto t0 = Clock::now();
-        plainCopy(*plainDb, rows, device->id, "bench_plain");
+        plainCopy(*plainDb, rows, attempts, device->id, "bench_plain");
         plain.push_back(since(t0));
         t0 = Clock::now();
-        plainCopy(*plainDb, rows, device->id, "bench_plain_pk");
+        plainCopy(*plainDb, rows, attempts, device->id, "bench_plain_pk");
         plainPk.push_back(since(t0));
         t0 = Clock::now();
-        plainCopy(*plainDb, rows, device->id, "bench_same");
+        plainCopy(*plainDb, rows, attempts, device->id, "bench_same");
         same.push_back(since(t0));
         t0 = Clock::now();
         for (std::size_t start = 0; start < rows.size(); start += kMaxBatchRecords) {
@@ -145,9 +152,9 @@ void benchIngest(const std::string& name, const std::string& spec,
     std::printf("%s: ingestBatch %.0f responses/s; plain %s of the same rows into a bare table "
                 "%.0f rows/s (ratio %.2f), with a primary key %.0f rows/s (ratio %.2f), into a "
                 "table like records (same key and indexes) %.0f rows/s (ratio %.2f); %d rows, "
-                "500 per transaction, medians of 3 rounds\n",
+                "500 per transaction, medians of %d rounds\n",
                 name.c_str(), n / ingestS, how, n / plainS, plainS / ingestS, n / plainPkS,
-                plainPkS / ingestS, n / sameS, sameS / ingestS, n);
+                plainPkS / ingestS, n / sameS, sameS / ingestS, n, rounds);
 }
 
 void benchDay() {
@@ -182,9 +189,10 @@ void benchDay() {
 int main(int argc, char** argv) {
     const int n = argc > 1 ? std::stoi(argv[1]) : 20000;
     const std::string pg = argc > 2 ? argv[2] : "";
+    const int rounds = argc > 3 ? std::stoi(argv[3]) : 3;
     test::TempDir dir;
     const std::string sqlitePath = (dir / "bench.db").string();
-    benchIngest("sqlite", "sqlite:" + sqlitePath, openSqliteDatabase(sqlitePath), n);
+    benchIngest("sqlite", "sqlite:" + sqlitePath, openSqliteDatabase(sqlitePath), n, rounds);
     if (!pg.empty()) {
         {
             auto reset = openPostgresDatabase(pg, 1);
@@ -193,7 +201,7 @@ int main(int argc, char** argv) {
                 s.exec("CREATE SCHEMA public");
             });
         }
-        benchIngest("postgresql", pg, openPostgresDatabase(pg, 1), n);
+        benchIngest("postgresql", pg, openPostgresDatabase(pg, 1), n, rounds);
     } else {
         std::printf("postgresql: skipped (no server; bench/sync/run.sh starts one)\n");
     }

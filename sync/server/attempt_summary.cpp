@@ -113,10 +113,8 @@ void SummaryWriter::add(const SummarisedRecord& r, const nlohmann::json& p) {
         return;
     if (!p.is_object())
         return;
-    if (r.kind == "attempt") {
-        summariseAttempt(s_, r, p);
-    } else if (r.kind == "attempt_event") {
-        summariseEvent(s_, r, p);
+    if (r.kind == "attempt" || r.kind == "attempt_event") {
+        events_.emplace_back(r, p);
     } else if (const std::string uuid = text(p, "attemptUuid"); !uuid.empty()) {
         auto& t = responses_[uuid];
         t.agency = r.agency;
@@ -127,6 +125,13 @@ void SummaryWriter::add(const SummarisedRecord& r, const nlohmann::json& p) {
 }
 
 void SummaryWriter::flush() {
+    for (const auto& [r, p] : events_) {
+        if (r.kind == "attempt")
+            summariseAttempt(s_, r, p);
+        else
+            summariseEvent(s_, r, p);
+    }
+    events_.clear();
     for (const auto& [uuid, t] : responses_)
         s_.exec("INSERT INTO attempt_summary (attempt_uuid, agency, device_id, status, status_at,"
                 " responses, active_ms) VALUES ($1, $2, $3, 'in_progress', -1, $4, $5) ON"

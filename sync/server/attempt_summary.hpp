@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace repere::sync::server {
@@ -32,10 +33,11 @@ struct SummarisedRecord {
 };
 
 // Folds newly stored records into the summaries, inside the caller's transaction (one batch at
-// ingest, one page of the migration's backfill). Attempts and status events are applied as they
-// come; responses are added up per attempt and applied by flush(): a batch holds up to 500
-// answers, mostly of one attempt, so one update instead of 500. Records of other kinds change
-// nothing.
+// ingest, one page of the migration's backfill). add() only takes note; flush() writes, so that
+// ingest can add while its COPY of the records is still open. Attempts and status events are
+// applied in the order they were added; responses are added up per attempt: a batch holds up to
+// 500 answers, mostly of one attempt, so one update instead of 500. Records of other kinds
+// change nothing.
 class SummaryWriter {
 public:
     explicit SummaryWriter(SqlSession& s) : s_(s) {}
@@ -51,6 +53,7 @@ private:
         std::int64_t activeMs = 0;
     };
     SqlSession& s_;
+    std::vector<std::pair<SummarisedRecord, nlohmann::json>> events_; // attempts, status events
     std::map<std::string, Tally> responses_; // attempt uuid -> answers not yet applied
 };
 

@@ -6,13 +6,16 @@
 //   2. look up the published quiz versions the batch names and, from the second try on, the
 //      record ids already stored (one statement);
 //   3. decide every record's status in memory, in batch order (a record id seen earlier in the
-//      same batch counts as stored already);
-//   4. copy the new records in one COPY (PostgreSQL) or one reused INSERT (SQLite); set the
-//      rare conflicts aside; move the device's cursor; claim the batch id with its reply.
+//      same batch counts as stored already), and copy each new one as it is decided, in one
+//      COPY (PostgreSQL) or one reused INSERT (SQLite);
+//   4. set the rare conflicts aside; write the summaries; move the device's cursor; claim the
+//      batch id with its reply.
 // The first try takes every record as new without looking: nearly every batch is (a kiosk sends
 // a record again only when a reply was lost), and the look-up cost a fifth of the COPY itself.
 // When one of them is stored already, the primary key refuses the copy, the try is rolled back
 // (SqlRetry) and the next one looks the ids up first. Exactly-once rests on that key either way.
+// The copy starts before the first payload is parsed, so the database stores rows while the
+// next payloads are read.
 #include "sync/protocol/wire.hpp"
 #include "sync/server/attempt_summary.hpp"
 #include "sync/server/schema.hpp"
@@ -115,7 +118,7 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                                      const std::vector<WireRecord>& records, std::int64_t nowMs) {
     BatchOutcome out;
     const auto dialect = db_->dialect();
-    bool lookUp = false; // set once a try found a record of the batch stored already
+    bool lookUp = false; // the first try takes every record as new
     db_->transact([&](SqlSession& s) {
         out = BatchOutcome{};
         // A batch id already answered gets its first reply back and nothing else runs.
@@ -124,9 +127,13 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         const auto published = publishedAmong(s, records);
         auto stored = lookUp ? storedAmong(s, dialect, records)
                              : std::unordered_map<std::string, std::string>{};
+        lookUp = true; // should this try fail (a key stored already, most likely), look first
 
-        std::vector<std::vector<SqlValue>> fresh;
-        fresh.reserve(records.size());
+        // The new records go to the database as they are read, while the next ones are parsed
+        // (PostgreSQL: COPY in chunks). Until the copy is finished no other statement can run:
+        // conflicts and summaries are written after it.
+        auto copy = s.copyInto("records", kRecordColumns);
+        std::vector<const WireRecord*> conflicts;
         std::int64_t maxSeq = 0;
         out.reply.batchId = batchId;
         SummaryWriter summaries(s); // the back office's attempt summaries (schema 5)
@@ -138,8 +145,7 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                     r.quizId.empty() || published.count({r.quizId, r.quizVersion}) > 0;
                 // Parsed once for the record's keys and for the summaries.
                 const auto payload = nlohmann::json::parse(r.payload, nullptr, false);
-                fresh.push_back(
-                    recordRow(device, batchId, r, recordKeys(r.kind, payload), known, nowMs));
+                copy->add(recordRow(device, batchId, r, recordKeys(r.kind, payload), known, nowMs));
                 stored.emplace(r.recordId, r.sha256);
                 summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id, r.quizId,
                                r.quizVersion},
@@ -150,10 +156,7 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
             } else {
                 // Same id, other content: kept aside for a human, the stored one is never
                 // overwritten.
-                s.exec("INSERT INTO conflicts (record_id, device_id, batch_id, sha256, payload, "
-                       "received_at) VALUES ($1, $2, $3, $4, $5, $6)"
-                       " ON CONFLICT (record_id, sha256) DO NOTHING",
-                       {r.recordId, device.id, batchId, r.sha256, r.payload, nowMs});
+                conflicts.push_back(&r);
                 status = RecordStatus::Conflict;
             }
             if (r.seq > maxSeq)
@@ -161,15 +164,15 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
             out.reply.results.push_back({r.recordId, status});
         }
         // A record stored already (first try), or the same new records in two transactions (the
-        // same batch sent to two servers, or sent again before the first reply): the COPY fails
+        // same batch sent to two servers, or sent again before the first reply): the copy fails
         // on the primary key, the later one after waiting for the earlier one's commit, and
         // SqlRetry runs it again from the replay check above, looking the ids up this time.
-        try {
-            s.copyRows("records", kRecordColumns, fresh);
-        } catch (const SqlRetry&) {
-            lookUp = true;
-            throw;
-        }
+        copy->finish();
+        for (const auto* r : conflicts)
+            s.exec("INSERT INTO conflicts (record_id, device_id, batch_id, sha256, payload, "
+                   "received_at) VALUES ($1, $2, $3, $4, $5, $6)"
+                   " ON CONFLICT (record_id, sha256) DO NOTHING",
+                   {r->recordId, device.id, batchId, r->sha256, r->payload, nowMs});
         summaries.flush();
         out.reply.cursor = toInt(
             s.query("UPDATE devices SET cursor = CASE WHEN cursor < $1 THEN $1 ELSE cursor END,"

@@ -13,6 +13,7 @@ namespace repere::sync::server {
 namespace {
 
 constexpr unsigned kByteaOid = 17;
+constexpr std::size_t kCopyChunk = 16 * 1024;
 
 std::string hexOf(const std::string& bytes) {
     static const char* digits = "0123456789abcdef";
@@ -59,28 +60,76 @@ void appendCopyField(std::string& line, const SqlValue& v) {
         line += "\\"; // bytea hex input "\x..." with its backslash escaped for COPY
         line += hexOf(v.s);
         return;
-    case SqlValue::Kind::Text:
-        for (char c : v.s) {
-            switch (c) {
-            case '\\':
-                line += "\\\\";
+    case SqlValue::Kind::Text: {
+        // Runs without a special character are appended whole (byte by byte, the escaping was a
+        // sixth of ingest's own CPU).
+        const char* p = v.s.data();
+        const char* const end = p + v.s.size();
+        while (p != end) {
+            const char* run = p;
+            while (p != end && *p != '\\' && *p != '\n' && *p != '\r' && *p != '\t')
+                ++p;
+            line.append(run, p);
+            if (p == end)
                 break;
-            case '\n':
-                line += "\\n";
-                break;
-            case '\r':
-                line += "\\r";
-                break;
-            case '\t':
-                line += "\\t";
-                break;
-            default:
-                line.push_back(c);
-            }
+            line += *p == '\\' ? "\\\\" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : "\\t";
+            ++p;
         }
         return;
     }
+    }
 }
+
+// libpqxx 6.4's stream_to takes rows only as fixed std::tuple types; tablewriter, deprecated, is
+// its one public way to send ready COPY lines (escaped here, appendCopyField).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+// COPY FROM STDIN, the rows sent in chunks of about 16 KiB as they come: the server stores one
+// chunk while the caller prepares the next (at ingest, reading the next payloads), where a copy
+// started only once every row was ready left one core idle at a time.
+class PgRowCopy final : public SqlRowCopy {
+public:
+    PgRowCopy(pqxx::work& tx, const std::string& table, const std::vector<std::string>& columns)
+        : columns_(columns.size()), writer_(tx, table, columns.begin(), columns.end()) {}
+    void add(const std::vector<SqlValue>& row) override {
+        if (row.size() != columns_)
+            throw std::logic_error("COPY row has the wrong number of values");
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c)
+                chunk_.push_back('\t');
+            appendCopyField(chunk_, row[c]);
+        }
+        // Every row ends with its own newline: write_raw_line takes one final newline off and
+        // puts it back, so a chunk arrives byte for byte.
+        chunk_.push_back('\n');
+        if (chunk_.size() >= kCopyChunk)
+            send();
+    }
+    void finish() override {
+        send();
+        guard([&] { writer_.complete(); });
+    }
+
+private:
+    void send() {
+        if (chunk_.empty())
+            return;
+        guard([&] { writer_.write_raw_line(chunk_); });
+        chunk_.clear();
+    }
+    template <typename F> void guard(F f) {
+        try {
+            f();
+        } catch (const pqxx::unique_violation& e) {
+            throw SqlRetry(std::string("a copied row is stored already: ") + e.what());
+        }
+    }
+
+    std::size_t columns_;
+    pqxx::tablewriter writer_;
+    std::string chunk_;
+};
+#pragma GCC diagnostic pop
 
 class PgSession final : public SqlSession {
 public:
@@ -107,33 +156,9 @@ public:
     std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
         return static_cast<std::int64_t>(run(sql, params).affected_rows());
     }
-    void copyRows(const std::string& table, const std::vector<std::string>& columns,
-                  const std::vector<std::vector<SqlValue>>& rows) override {
-        if (rows.empty())
-            return;
-        try {
-            // libpqxx 6.4's stream_to takes rows only as fixed std::tuple types; tablewriter is
-            // its one public way to send ready COPY lines (we escape them ourselves, above).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-            pqxx::tablewriter writer(tx_, table, columns.begin(), columns.end());
-#pragma GCC diagnostic pop
-            std::string line;
-            for (const auto& row : rows) {
-                if (row.size() != columns.size())
-                    throw std::logic_error("COPY row has the wrong number of values");
-                line.clear();
-                for (std::size_t c = 0; c < row.size(); ++c) {
-                    if (c)
-                        line.push_back('\t');
-                    appendCopyField(line, row[c]);
-                }
-                writer.write_raw_line(line);
-            }
-            writer.complete();
-        } catch (const pqxx::unique_violation& e) {
-            throw SqlRetry(std::string("a copied row was committed meanwhile: ") + e.what());
-        }
+    std::unique_ptr<SqlRowCopy> copyInto(const std::string& table,
+                                         const std::vector<std::string>& columns) override {
+        return std::make_unique<PgRowCopy>(tx_, table, columns);
     }
 
 private:

@@ -39,6 +39,17 @@ using SqlRow = std::vector<std::optional<std::string>>;
 std::int64_t toInt(const std::optional<std::string>& cell);
 std::string toText(const std::optional<std::string>& cell);
 
+// Rows appended to one table one at a time, sent as they come (SqlSession::copyInto).
+class SqlRowCopy {
+public:
+    virtual ~SqlRowCopy() = default;
+    // One value per column, in order.
+    virtual void add(const std::vector<SqlValue>& row) = 0;
+    // Sends what is left and ends the copy. Left out (an exception on the way), the rows may be
+    // stored in part: only the transaction's rollback undoes them.
+    virtual void finish() = 0;
+};
+
 // Statements run inside one transaction on one connection.
 class SqlSession {
 public:
@@ -47,13 +58,25 @@ public:
                                       const std::vector<SqlValue>& params = {}) = 0;
     // Returns the number of rows changed.
     virtual std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
-    // Appends rows to `table` the fastest way the backend has (PostgreSQL: COPY FROM STDIN;
-    // SQLite: one prepared INSERT, reused). Each row holds one value per column, in order. There
-    // is no ON CONFLICT here: when a row's unique key is stored already (or another transaction
-    // committed it meanwhile), both backends throw SqlRetry and transact() runs the caller's
-    // function again, which can then look the row up.
-    virtual void copyRows(const std::string& table, const std::vector<std::string>& columns,
-                          const std::vector<std::vector<SqlValue>>& rows) = 0;
+    // Appends rows to `table` the fastest way the backend has (PostgreSQL: COPY FROM STDIN, sent
+    // in chunks of 16 KiB as the rows come, so the database stores the first rows while the
+    // caller prepares the next; SQLite: one prepared INSERT, reused). No other statement may
+    // run on the session until finish(). There is no ON CONFLICT here: when a row's unique key
+    // is stored already (or another transaction committed it meanwhile), both backends throw
+    // SqlRetry, from add() or finish(), and transact() runs the caller's function again, which
+    // can then look the row up.
+    virtual std::unique_ptr<SqlRowCopy> copyInto(const std::string& table,
+                                                 const std::vector<std::string>& columns) = 0;
+    // copyInto for rows that are all ready.
+    void copyRows(const std::string& table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<SqlValue>>& rows) {
+        if (rows.empty())
+            return;
+        auto copy = copyInto(table, columns);
+        for (const auto& row : rows)
+            copy->add(row);
+        copy->finish();
+    }
 };
 
 // Thrown inside a transaction to have transact() roll back and run the function again.

@@ -36,6 +36,30 @@ void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
     }
 }
 
+// One prepared INSERT, reused for every row (SQLite runs in-process: nothing to gain by
+// sending rows in chunks).
+class SqliteRowCopy final : public SqlRowCopy {
+public:
+    SqliteRowCopy(SQLite::Database& db, const std::string& sql) : st_(db, sql) {}
+    void add(const std::vector<SqlValue>& row) override {
+        bindAll(st_, row);
+        try {
+            st_.exec();
+        } catch (const SQLite::Exception& e) {
+            // As PostgreSQL's COPY: a key stored already sends the caller round again.
+            if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
+                e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+                throw SqlRetry(std::string("a copied row is stored already: ") + e.what());
+            throw;
+        }
+        st_.reset();
+    }
+    void finish() override {}
+
+private:
+    SQLite::Statement st_;
+};
+
 class SqliteSession final : public SqlSession {
 public:
     explicit SqliteSession(SQLite::Database& db) : db_(db) {}
@@ -63,35 +87,23 @@ public:
         bindAll(st, params);
         return st.exec();
     }
-    void copyRows(const std::string& table, const std::vector<std::string>& columns,
-                  const std::vector<std::vector<SqlValue>>& rows) override {
-        if (rows.empty())
-            return;
-        std::string sql = "INSERT INTO " + table + " (";
-        std::string marks;
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            sql += (c ? ", " : "") + columns[c];
-            marks += c ? ", ?" : "?";
-        }
-        SQLite::Statement st(db_, sql + ") VALUES (" + marks + ")");
-        for (const auto& row : rows) {
-            bindAll(st, row);
-            try {
-                st.exec();
-            } catch (const SQLite::Exception& e) {
-                // As PostgreSQL's COPY: a key stored already sends the caller round again.
-                if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
-                    e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-                    throw SqlRetry(std::string("a copied row is stored already: ") + e.what());
-                throw;
-            }
-            st.reset();
-        }
-    }
+    std::unique_ptr<SqlRowCopy> copyInto(const std::string& table,
+                                         const std::vector<std::string>& columns) override;
 
 private:
     SQLite::Database& db_;
 };
+
+std::unique_ptr<SqlRowCopy> SqliteSession::copyInto(const std::string& table,
+                                                    const std::vector<std::string>& columns) {
+    std::string sql = "INSERT INTO " + table + " (";
+    std::string marks;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        sql += (c ? ", " : "") + columns[c];
+        marks += c ? ", ?" : "?";
+    }
+    return std::make_unique<SqliteRowCopy>(db_, sql + ") VALUES (" + marks + ")");
+}
 
 // Every result of every kiosk and the token hashes: the file is made 0600 before SQLite opens it
 // (SQLite gives its -wal/-shm the same mode), also when an older version left it 0644.
