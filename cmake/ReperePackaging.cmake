@@ -3,8 +3,9 @@
 #                                      /usr/share/repere, repere-kiosk.service, /etc/repere/kiosk.conf
 #   repere-server_<version>_amd64.deb  repere-server, its units, /etc/repere/server.conf and the
 #                                      quizzes its back office reads (/usr/share/repere-server)
-# Depends are computed by dpkg-shlibdeps from the binaries; only what no binary links (fonts,
-# the compositor, speech data, GL drivers) is named here.
+# Depends are computed by dpkg-shlibdeps from the binaries and from link probes of the libraries
+# they open with dlopen; only what no code links (fonts, the compositor, speech data, GL drivers)
+# is named here.
 include(GNUInstallDirs)
 
 # `make install`/cpack builds only what it installs (scripts/package.sh builds the three targets).
@@ -71,13 +72,11 @@ set(CPACK_DEBIAN_KIOSK_DESCRIPTION
 repere-kiosk (full screen under cage on tty1, as the repere user), the repere command line, and\n\
 the bundled diagnostics (numerique, francais).")
 # Not seen by dpkg-shlibdeps: the compositor and Xwayland (GLFW is an X11 client), the font the
-# screens are drawn with, espeak-ng's voices (read at run time), Mesa's GL drivers (dlopen'ed),
-# and the sound and PDF libraries, opened with dlopen when first used so that the kiosk's start
-# does not load them (kiosk/platform/audio/sound_libraries.hpp, kiosk/report_pdf/pdf_libraries.hpp).
-set(REPERE_PDF_DEPENDS "libcairo2, libpango-1.0-0, libpangocairo-1.0-0, libglib2.0-0")
+# screens are drawn with, espeak-ng's voices (read at run time) and Mesa's GL drivers (dlopen'ed).
+# The sound and PDF libraries are opened with dlopen too (so that the kiosk's start does not load
+# them), but their Depends are still computed by dpkg-shlibdeps: see the link probes below.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, xwayland, fonts-sil-andika, espeak-ng-data, libgl1-mesa-dri, \
-libsndfile1, libportaudio2, libespeak-ng1, ${REPERE_PDF_DEPENDS}")
+    "adduser, cage, xwayland, fonts-sil-andika, espeak-ng-data, libgl1-mesa-dri")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     ${PROJECT_BINARY_DIR}/debian/kiosk/postinst ${PROJECT_BINARY_DIR}/debian/kiosk/postrm
     ${PROJECT_BINARY_DIR}/debian/kiosk/prerm ${PROJECT_BINARY_DIR}/debian/kiosk/conffiles)
@@ -89,12 +88,32 @@ set(CPACK_DEBIAN_SERVER_DESCRIPTION
 repere-server (SQLite or PostgreSQL): kiosks sync their results with it, counsellors read them in\n\
 its back office. Hardened systemd unit and a daily backup timer.")
 # The back office draws its charts and bilans with the same cairo and pango, opened the same way.
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, ${REPERE_PDF_DEPENDS}")
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser")
 # pg_dump/pg_restore for admin backup|restore on PostgreSQL (run, not linked).
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "postgresql-client")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${PROJECT_BINARY_DIR}/debian/server/postinst ${PROJECT_BINARY_DIR}/debian/server/postrm
     ${PROJECT_BINARY_DIR}/debian/server/prerm ${PROJECT_BINARY_DIR}/debian/server/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+
+# Link probes: programs never installed nor run, made of the same library tables bound by the
+# linker instead of dlopen (REPERE_LINK_PROBE), so that their dynamic symbols are exactly the
+# functions the kiosk and the server open. At cpack time cmake/RepereProbeDepends.cmake runs
+# dpkg-shlibdeps on them and adds what it finds (e.g. "libsndfile1 (>= 1.0.20)") to the Depends.
+set(REPERE_PROBE_MAIN ${PROJECT_BINARY_DIR}/link_probe_main.cpp)
+file(WRITE ${REPERE_PROBE_MAIN} "int main() { return 0; }\n")
+add_executable(repere-kiosk-link-probe EXCLUDE_FROM_ALL ${REPERE_PROBE_MAIN})
+target_link_libraries(repere-kiosk-link-probe PRIVATE repere_sound_link_probe repere_pdf_link_probe)
+add_executable(repere-server-link-probe EXCLUDE_FROM_ALL ${REPERE_PROBE_MAIN})
+target_link_libraries(repere-server-link-probe PRIVATE repere_pdf_link_probe)
+# Only the libraries whose functions the tables take (not what the link line pulls in besides).
+target_link_options(repere-kiosk-link-probe PRIVATE -Wl,--as-needed)
+target_link_options(repere-server-link-probe PRIVATE -Wl,--as-needed)
+file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/RepereProbePaths.cmake CONTENT
+     "set(REPERE_KIOSK_LINK_PROBE \"$<TARGET_FILE:repere-kiosk-link-probe>\")\n\
+set(REPERE_SERVER_LINK_PROBE \"$<TARGET_FILE:repere-server-link-probe>\")\n\
+set(REPERE_PROBE_WORK \"${PROJECT_BINARY_DIR}/probe-depends\")\n")
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/cmake/RepereProbeDepends.cmake)
+set(CPACK_REPERE_PROBE_PATHS ${PROJECT_BINARY_DIR}/RepereProbePaths.cmake)
 
 include(CPack)

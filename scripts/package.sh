@@ -14,7 +14,8 @@ build_dir="${1:-$REPO_ROOT/build}"
 generator=()
 if command -v ninja >/dev/null 2>&1 && [ ! -f "$build_dir/Makefile" ]; then generator=(-G Ninja); fi
 cmake -S "$REPO_ROOT" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build_dir" -j "$JOBS" --target repere repere-kiosk repere-server
+cmake --build "$build_dir" -j "$JOBS" --target repere repere-kiosk repere-server \
+  repere-kiosk-link-probe repere-server-link-probe
 rm -rf "$build_dir/cpack"
 (cd "$build_dir" && cpack -G DEB >"$build_dir/cpack.log" 2>&1) || { cat "$build_dir/cpack.log"; exit 1; }
 mkdir -p "$REPO_ROOT/dist"

@@ -82,6 +82,14 @@ url="$(grep -o 'http://127.0.0.1:[0-9]*' server.out)" || { cat server.out; fail 
 code="$(as_repere repere-server --config /etc/repere/server.conf admin enrol-code --agency "ALI Bondy")" || fail "admin enrol-code"
 repere simulate --quiz /usr/share/repere/quizzes/exemple --candidates 2 --seed 3 --data-dir /tmp/k --kiosk-id borne-2 >/dev/null
 repere enrol --data-dir /tmp/k --server "$url" --code "$code" >/dev/null
+# The sound and PDF libraries are opened with dlopen, so only their use proves the package's
+# Depends pulled them in: decode the bundled sounds (libsndfile) and print a bilan (cairo, pango).
+repere audio check /usr/share/repere/quizzes/exemple >audio.log 2>&1 || { cat audio.log; fail "bundled sounds do not decode"; }
+who="$(repere export --data-dir /tmp/k --format json | grep -o '"code": *"[^"]*"' | head -1 | cut -d'"' -f4)"
+repere report --data-dir /tmp/k --quizzes /usr/share/repere/quizzes --code "$who" --out /tmp/k/bilan.pdf >report.log 2>&1 \
+  || { cat report.log; fail "repere report (cairo/pango)"; }
+[ "$(head -c 5 /tmp/k/bilan.pdf)" = "%PDF-" ] || fail "the bilan is not a PDF"
+say "sound decoded and bilan printed with the opened libraries"
 sync="$(repere sync --data-dir /tmp/k | tail -1)" || fail "repere sync"
 say "new kiosk against the installed server: $sync"
 echo "$sync" | grep -q "^sync_ok=1 pushed=[1-9][0-9]* .*pending=0$" || fail "sync: $sync"

@@ -7,7 +7,12 @@
 namespace repere::report::detail {
 namespace {
 
+#ifdef REPERE_LINK_PROBE
+// Packaging only: bound by the linker, for dpkg-shlibdeps (see audio/sound_libraries.cpp).
+#define REPERE_BIND(lib, fn) ((void)lib, t.fn = &::fn)
+#else
 #define REPERE_BIND(lib, fn) lib.bind(t.fn, #fn)
+#endif
 
 PdfLibraries load() {
     PdfLibraries t;

@@ -11,7 +11,14 @@ constexpr const char* kEspeak = "libespeak-ng.so.1";
 constexpr const char* kAlsa = "libasound.so.2";
 constexpr const char* kJack = "libjack.so.0";
 
+#ifdef REPERE_LINK_PROBE
+// Packaging only (cmake/ReperePackaging.cmake): the same tables bound by the linker, so that
+// dpkg-shlibdeps reads from one probe program exactly the functions the kiosk opens and computes
+// the package's Depends (with versions) for libraries it cannot see in the real binaries.
+#define REPERE_BIND(lib, table, fn) ((void)lib, table.fn = &::fn)
+#else
 #define REPERE_BIND(lib, table, fn) lib.bind(table.fn, #fn)
+#endif
 
 SndfileLibrary loadSndfile(const char* soname) {
     util::SharedLibrary lib(soname);
