@@ -1,5 +1,6 @@
 #include "sync/client/sync_client.hpp"
 
+#include "outbox/payloads.hpp"
 #include "sync/client/checked_reply.hpp"
 #include "sync/client/url_policy.hpp"
 #include "sync/protocol/digest.hpp"
@@ -29,14 +30,9 @@ WireRecord toWire(const store::OutboxRecord& r) {
     w.sha256 = r.sha256;
     w.createdAtMs = r.createdAtMs;
     // Attempts name their quiz version; the server quarantines versions it has not published.
-    auto doc = nlohmann::json::parse(r.payload, nullptr, false);
-    if (doc.is_object()) {
-        auto id = doc.find("quizId");
-        auto version = doc.find("quizVersion");
-        if (id != doc.end() && version != doc.end() && id->is_string() && version->is_string()) {
-            w.quizId = id->get<std::string>();
-            w.quizVersion = version->get<std::string>();
-        }
+    if (const auto a = outbox::payloadAs<outbox::AttemptPayload>(r.kind, r.payload)) {
+        w.quizId = a->quizId;
+        w.quizVersion = a->quizVersion;
     }
     return w;
 }
@@ -280,6 +276,9 @@ SyncError SyncClient::sendBatches(const HttpTransport& t, PushReport& rep) {
                 break;
             case RecordStatus::Quarantined:
                 ++quarantined;
+                // Kept on the server for a human; the reason is for IT reading this log.
+                if (!r.reason.empty())
+                    say("record " + r.recordId + " quarantined: " + r.reason);
                 break;
             }
         }

@@ -20,48 +20,39 @@ const json& field(const json& obj, const char* name, const std::string& where) {
     return *it;
 }
 
+// A member `is` accepts (json::is_string, ...), or a FieldError saying `what` it must be.
+using Is = bool (json::*)() const noexcept;
+const json& checked(const json& v, Is is, const char* what, const char* name,
+                    const std::string& where) {
+    if (!(v.*is)())
+        throw FieldError{where + "/" + name + ": must be " + what};
+    return v;
+}
+
 std::string str(const json& obj, const char* name, const std::string& where) {
-    const json& v = field(obj, name, where);
-    if (!v.is_string())
-        throw FieldError{where + "/" + name + ": must be a string"};
-    return v.get<std::string>();
+    return checked(field(obj, name, where), &json::is_string, "a string", name, where)
+        .get<std::string>();
 }
 
 std::string optStr(const json& obj, const char* name, const std::string& where) {
     auto it = obj.find(name);
     if (it == obj.end() || it->is_null())
         return {};
-    if (!it->is_string())
-        throw FieldError{where + "/" + name + ": must be a string"};
-    return it->get<std::string>();
+    return checked(*it, &json::is_string, "a string", name, where).get<std::string>();
 }
 
 std::int64_t integer(const json& obj, const char* name, const std::string& where) {
-    const json& v = field(obj, name, where);
-    if (!v.is_number_integer())
-        throw FieldError{where + "/" + name + ": must be an integer"};
-    return v.get<std::int64_t>();
-}
-
-double number(const json& obj, const char* name, const std::string& where) {
-    const json& v = field(obj, name, where);
-    if (!v.is_number())
-        throw FieldError{where + "/" + name + ": must be a number"};
-    return v.get<double>();
+    return checked(field(obj, name, where), &json::is_number_integer, "an integer", name, where)
+        .get<std::int64_t>();
 }
 
 bool boolean(const json& obj, const char* name, const std::string& where) {
-    const json& v = field(obj, name, where);
-    if (!v.is_boolean())
-        throw FieldError{where + "/" + name + ": must be true or false"};
-    return v.get<bool>();
+    return checked(field(obj, name, where), &json::is_boolean, "true or false", name, where)
+        .get<bool>();
 }
 
 const json& array(const json& obj, const char* name, const std::string& where) {
-    const json& v = field(obj, name, where);
-    if (!v.is_array())
-        throw FieldError{where + "/" + name + ": must be an array"};
-    return v;
+    return checked(field(obj, name, where), &json::is_array, "an array", name, where);
 }
 
 void requireObject(const json& v, const std::string& where) {
@@ -155,8 +146,12 @@ json toJson(const BatchRequest& b) {
 
 json toJson(const BatchReply& b) {
     json res = json::array();
-    for (const auto& r : b.results)
-        res.push_back({{"recordId", r.recordId}, {"status", toString(r.status)}});
+    for (const auto& r : b.results) {
+        json one{{"recordId", r.recordId}, {"status", toString(r.status)}};
+        if (!r.reason.empty())
+            one["reason"] = r.reason;
+        res.push_back(std::move(one));
+    }
     return json{{"batchId", b.batchId}, {"results", std::move(res)}, {"cursor", b.cursor}};
 }
 
@@ -190,16 +185,12 @@ json toJson(const CatalogReply& c) {
                             {"active", t.active},
                             {"catalogVersion", t.catalogVersion}});
     json scores = json::array();
-    for (const auto& m : c.scores)
-        scores.push_back({{"uuid", m.uuid},
-                          {"responseUuid", m.responseUuid},
-                          {"attemptUuid", m.attemptUuid},
-                          {"trainer", m.trainer},
-                          {"atMs", m.atMs},
-                          {"points", m.points},
-                          {"score", m.score},
-                          {"maxScore", m.maxScore},
-                          {"catalogVersion", m.catalogVersion}});
+    for (const auto& m : c.scores) {
+        json one = outbox::toJson(static_cast<const outbox::ManualScorePayload&>(m));
+        one.erase("origin");
+        one["catalogVersion"] = m.catalogVersion;
+        scores.push_back(std::move(one));
+    }
     return json{{"version", c.version},
                 {"quizzes", std::move(quizzes)},
                 {"trainers", std::move(trainers)},
@@ -266,6 +257,7 @@ Parsed<BatchReply> parseBatchReply(const std::string& text) {
             if (!st)
                 throw FieldError{where + "/status: unknown status"};
             r.status = *st;
+            r.reason = optStr(res[i], "reason", where);
             b.results.push_back(std::move(r));
         }
         return b;
@@ -356,17 +348,12 @@ Parsed<CatalogReply> parseCatalogReply(const std::string& text) {
             const std::string where = "/scores/" + std::to_string(i);
             const json& m = scores[i];
             requireObject(m, where);
+            auto read = outbox::fromJson<outbox::ManualScorePayload>(m);
+            if (!read.ok())
+                throw FieldError{where + "/" + read.error};
             CatalogScore x;
-            x.uuid = str(m, "uuid", where);
-            x.responseUuid = str(m, "responseUuid", where);
-            x.attemptUuid = str(m, "attemptUuid", where);
-            x.trainer = str(m, "trainer", where);
-            x.atMs = integer(m, "atMs", where);
-            x.points = field(m, "points", where);
-            if (!x.points.is_object())
-                throw FieldError{where + "/points: must be an object"};
-            x.score = number(m, "score", where);
-            x.maxScore = number(m, "maxScore", where);
+            static_cast<outbox::ManualScorePayload&>(x) = std::move(*read.value);
+            x.origin.clear();
             if (!(x.score >= 0 && x.score <= x.maxScore))
                 throw FieldError{where + "/score: must be between 0 and maxScore"};
             x.catalogVersion = integer(m, "catalogVersion", where);

@@ -1,6 +1,7 @@
 // Wire types of the Repère sync protocol (API v1) and their strict JSON form.
 //
-// Both ends use these types, so a field can only be renamed in one place. Parsing is strict:
+// Both ends use these types, so a field can only be renamed in one place (the records' payloads:
+// kiosk/core/outbox/payloads.hpp). Parsing is strict:
 // a missing or mistyped field is an error with a reason (the server answers 400 with it, the
 // client treats it as a failed round). Nothing here speaks HTTP.
 //
@@ -23,6 +24,8 @@
 // wrong_size, 403 not_referenced, 422 sha256_mismatch, 429 upload_budget). A kiosk that never
 // sends such records (older versions) syncs as before.
 #pragma once
+
+#include "outbox/payloads.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -70,6 +73,9 @@ std::optional<RecordStatus> recordStatusFromString(const std::string& s);
 struct RecordResult {
     std::string recordId;
     RecordStatus status = RecordStatus::Stored;
+    // Why a record was quarantined, for the kiosk's log ("payload: attemptUuid: missing"); sent
+    // only when set, so other results read as before and older kiosks ignore it.
+    std::string reason = {};
 };
 
 struct BatchRequest {
@@ -125,16 +131,9 @@ struct CatalogTrainer {
 
 // A written or spoken answer scored by a trainer in the back office (issue 18): sent to the
 // kiosks of the answer's agency, so the kiosk that holds the answer shows, prints and exports
-// the same score as the server. The fields are those of the kiosk's own "manual_score" records.
-struct CatalogScore {
-    std::string uuid;
-    std::string responseUuid;
-    std::string attemptUuid;
-    std::string trainer;
-    std::int64_t atMs = 0;
-    nlohmann::json points = nlohmann::json::object(); // per rubric criterion ({}: a total only)
-    double score = 0.0;
-    double maxScore = 0.0;
+// the same score as the server. The fields are those of the "manual_score" record
+// (kiosk/core/outbox/payloads.hpp), without its origin (every score here is the back office's).
+struct CatalogScore : outbox::ManualScorePayload {
     std::int64_t catalogVersion = 0;
 };
 

@@ -2,10 +2,10 @@
 
 #include "store/attempt_table.hpp"
 #include "sync/protocol/digest.hpp"
+#include "sync/server/server_attempts.hpp"
 
 #include <algorithm>
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <sstream>
@@ -162,6 +162,9 @@ void exportRecordsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
         out << (k ? "," : "") << header[k];
     out << "\n";
     const auto rows = storage.records();
+    // Every record as received, quarantined ones and kinds this server does not know included:
+    // the cells are the payload's own members, whatever its kind, so the payload is read as
+    // plain JSON here rather than as a typed record (kiosk/core/outbox/payloads.hpp).
     auto get = [](const nlohmann::json& j, const char* key) -> std::string {
         auto it = j.find(key);
         if (it == j.end() || it->is_null())
@@ -200,63 +203,11 @@ void exportRecordsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
 }
 
 std::size_t exportAttemptsCsv(Storage& storage, std::ostream& out, std::int64_t nowMs) {
-    struct Building {
-        store::AttemptRow row;
-        std::int64_t statusAtMs = -1;
-    };
-    std::map<std::string, Building> attempts; // by attempt uuid
-    std::vector<std::string> order;
-    const auto records = storage.records();
-    auto parse = [](const std::string& payload) {
-        nlohmann::json p = nlohmann::json::parse(payload, nullptr, false);
-        return p.is_object() ? p : nlohmann::json::object();
-    };
-    for (const auto& r : records) {
-        if (r.kind != "attempt")
-            continue;
-        const auto p = parse(r.payload);
-        const std::string uuid = p.value("uuid", r.recordId);
-        Building& b = attempts[uuid];
-        if (b.row.uuid.empty())
-            order.push_back(uuid);
-        b.row.uuid = uuid;
-        b.row.code = p.value("code", "");
-        b.row.quizId = p.value("quizId", r.quizId);
-        b.row.quizVersion = p.value("quizVersion", r.quizVersion);
-        b.row.startedAtMs = p.value("startedAtMs", std::int64_t{0});
-        if (b.row.status.empty())
-            b.row.status = "in_progress";
-        b.row.extra = {r.agency, r.deviceId};
-    }
-    for (const auto& r : records) {
-        if (r.kind != "attempt_event" && r.kind != "response")
-            continue;
-        const auto p = parse(r.payload);
-        auto it = attempts.find(p.value("attemptUuid", ""));
-        if (it == attempts.end())
-            continue; // its attempt record is not here (kept aside)
-        store::AttemptRow& row = it->second.row;
-        if (r.kind == "response") {
-            ++row.responses;
-            row.activeMs += p.value("durationMs", std::int64_t{0});
-            continue;
-        }
-        // Status events arrive in any order across batches: the latest one says where it stands.
-        const auto at = p.value("atMs", std::int64_t{0});
-        if (at < it->second.statusAtMs)
-            continue;
-        it->second.statusAtMs = at;
-        const std::string event = p.value("event", "");
-        row.status = event == "resumed" ? "in_progress" : event;
-        if (event == "finished" || event == "abandoned")
-            row.finishedAtMs = at;
-        if (p.contains("result") && p["result"].is_object())
-            row.result = p["result"];
-    }
+    // The attempts as the back office reads them (server_attempts.hpp: typed payloads, the latest
+    // status event wins), one row each with the agency and kiosk cells.
     std::vector<store::AttemptRow> rows;
-    rows.reserve(order.size());
-    for (const auto& uuid : order)
-        rows.push_back(std::move(attempts[uuid].row));
+    for (const auto& attempt : assembleAttempts(storage.records()))
+        rows.push_back(attemptRow(attempt));
     const auto n = store::writeAttemptsCsv(rows, {"agence", "borne"}, out);
     storage.audit({nowMs, "export", "", "format=csv attempts=" + std::to_string(n)});
     return n;

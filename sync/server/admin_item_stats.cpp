@@ -1,7 +1,6 @@
 #include "sync/server/admin_item_stats.hpp"
 
 #include "engine/irt.hpp"
-#include "engine/response.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,13 +24,12 @@ struct Answer {
     double restAbility = 0.0; // filled later
 };
 
-std::vector<std::string> selectedOf(const json& payload) {
+std::vector<std::string> selectedOf(const json& answer) {
     std::vector<std::string> out;
-    auto answer = payload.find("answer");
-    if (answer == payload.end() || !answer->is_object())
+    if (!answer.is_object())
         return out;
-    auto sel = answer->find("selected");
-    if (sel != answer->end() && sel->is_array())
+    auto sel = answer.find("selected");
+    if (sel != answer.end() && sel->is_array())
         for (const auto& s : *sel)
             if (s.is_string())
                 out.push_back(s.get<std::string>());
@@ -111,9 +109,6 @@ ItemStatsReport itemStats(Storage& storage, const std::string& quizId,
     const PublishedPackage package = loadPublishedPackage(storage, quizId, filter.version);
     std::vector<std::string> uuids;
     const AttemptIndex attempts = indexAttempts(storage, package, uuids, filter);
-    std::map<std::string, std::size_t> items;
-    for (std::size_t k = 0; k < package.items.size(); ++k)
-        items.emplace(package.items[k].id, k);
     // Profile questions the package declares: the groups DIF compares.
     std::vector<std::string> profileItems;
     for (const auto& section : package.quiz.value("sections", json::array()))
@@ -123,41 +118,27 @@ ItemStatsReport itemStats(Storage& storage, const std::string& quizId,
     std::map<std::string, std::map<std::int64_t, std::string>> profile; // variable -> attempt -> id
 
     std::vector<Answer> answers;
-    storage.scanRecords({"response"}, kRecordPage, [&](const StoredRecord& r) {
-        const auto p = json::parse(r.payload, nullptr, false);
-        if (!p.is_object())
-            return;
-        auto attempt = attempts.find(jsonText(p, "attemptUuid"));
-        if (attempt == attempts.end() || attempt->second < 0)
-            return;
-        const auto itemId = jsonText(p, "itemId");
-        if (std::find(profileItems.begin(), profileItems.end(), itemId) != profileItems.end()) {
-            const auto sel = selectedOf(p);
+    const ItemIndex items = indexItems(package);
+    storage.scanRecords({outbox::kind::kResponse}, kRecordPage, [&](const StoredRecord& r) {
+        ScoredResponse s = scoreResponse(r, attempts, items, package);
+        const auto& itemId = s.payload.itemId;
+        if (s.use == ResponseUse::UnscoredItem &&
+            std::find(profileItems.begin(), profileItems.end(), itemId) != profileItems.end()) {
+            const auto sel = selectedOf(s.payload.answer);
             if (!sel.empty())
-                profile[itemId][attempt->second] = sel.front();
+                profile[itemId][s.attempt] = sel.front();
             return;
         }
-        auto item = items.find(itemId);
-        if (item == items.end() ||
-            static_cast<int>(jsonNumber(p, "itemRev", 1)) != package.items[item->second].rev)
-            return;
-        using engine::ResponseStatus;
-        const auto status = engine::responseStatusFromString(jsonText(p, "status"))
-                                .value_or(ResponseStatus::Unscored);
-        if (status != ResponseStatus::Ok && status != ResponseStatus::Partial &&
-            status != ResponseStatus::Ko && status != ResponseStatus::DontKnow)
+        if (s.use != ResponseUse::Scored)
             return;
         Answer a;
-        a.attempt = attempt->second;
-        a.item = item->second;
-        a.sequence = static_cast<std::int64_t>(jsonNumber(p, "sequence", 0));
-        a.dontKnow = status == ResponseStatus::DontKnow;
-        const double max = jsonNumber(p, "maxScore", 0.0);
-        a.x = status == ResponseStatus::Ok ? 1.0 : 0.0;
-        if (max > 0.0 && !a.dontKnow)
-            a.x = std::clamp(jsonNumber(p, "score", 0.0) / max, 0.0, 1.0);
-        a.selected = selectedOf(p);
-        a.seconds = jsonNumber(p, "durationMs", 0.0) / 1000.0;
+        a.attempt = s.attempt;
+        a.item = s.item;
+        a.sequence = s.payload.sequence;
+        a.dontKnow = s.dontKnow;
+        a.x = s.x;
+        a.selected = selectedOf(s.payload.answer);
+        a.seconds = static_cast<double>(s.payload.durationMs) / 1000.0;
         answers.push_back(std::move(a));
     });
     // Latest answer per (attempt, item), then each one's ability from the other answers.

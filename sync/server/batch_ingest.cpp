@@ -16,6 +16,7 @@
 // (SqlRetry) and the next one looks the ids up first. Exactly-once rests on that key either way.
 // The copy starts before the first payload is parsed, so the database stores rows while the
 // next payloads are read.
+#include "outbox/payloads.hpp"
 #include "sync/protocol/wire.hpp"
 #include "sync/server/attempt_summary.hpp"
 #include "sync/server/schema.hpp"
@@ -139,18 +140,31 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         SummaryWriter summaries(s); // the back office's attempt summaries (schema 5)
         for (const auto& r : records) {
             RecordStatus status;
+            std::string reason;
             const auto existing = stored.find(r.recordId);
             if (existing == stored.end()) {
-                const bool known =
-                    r.quizId.empty() || published.count({r.quizId, r.quizVersion}) > 0;
-                // Parsed once for the record's keys and for the summaries.
+                // Parsed once for the check, the record's keys and the summaries.
                 const auto payload = nlohmann::json::parse(r.payload, nullptr, false);
-                copy->add(recordRow(device, batchId, r, recordKeys(r.kind, payload), known, nowMs));
+                // Kept quarantined, with the reason in the reply: a quiz version that is not
+                // published, or a JSON object that does not read as its kind's typed record
+                // (kiosk/core/outbox/payloads.hpp: a required field missing, a field mistyped).
+                // A kind this server does not know, or text that is not a JSON object (no field
+                // to name: the protocol hashes payloads as opaque text), is stored as it is.
+                const auto read = payload.is_object() ? outbox::readPayload(r.kind, payload)
+                                                      : outbox::Read<outbox::Payload>{};
+                const bool readable = read.ok() || read.error.empty();
+                if (!r.quizId.empty() && published.count({r.quizId, r.quizVersion}) == 0)
+                    reason = "quiz " + r.quizId + " " + r.quizVersion + " is not published";
+                else if (!readable)
+                    reason = "payload: " + read.error;
+                copy->add(recordRow(device, batchId, r, recordKeys(r.kind, payload), reason.empty(),
+                                    nowMs));
                 stored.emplace(r.recordId, r.sha256);
-                summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id, r.quizId,
-                               r.quizVersion},
-                              payload);
-                status = known ? RecordStatus::Stored : RecordStatus::Quarantined;
+                if (readable) // the back office's readers skip an unreadable payload too
+                    summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id,
+                                   r.quizId, r.quizVersion},
+                                  payload);
+                status = reason.empty() ? RecordStatus::Stored : RecordStatus::Quarantined;
             } else if (existing->second == r.sha256) {
                 status = RecordStatus::Duplicate;
             } else {
@@ -161,7 +175,7 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
             }
             if (r.seq > maxSeq)
                 maxSeq = r.seq;
-            out.reply.results.push_back({r.recordId, status});
+            out.reply.results.push_back({r.recordId, status, std::move(reason)});
         }
         // A record stored already (first try), or the same new records in two transactions (the
         // same batch sent to two servers, or sent again before the first reply): the copy fails

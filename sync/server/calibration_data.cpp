@@ -105,82 +105,117 @@ PublishedPackage loadPublishedPackage(Storage& storage, const std::string& quizI
 AttemptIndex indexAttempts(Storage& storage, const PublishedPackage& package,
                            std::vector<std::string>& uuids, const AttemptFilter& filter) {
     AttemptIndex attempts;
-    storage.scanRecords({"attempt"}, kRecordPage, [&](const StoredRecord& r) {
-        const auto p = json::parse(r.payload, nullptr, false);
-        if (!p.is_object() || jsonText(p, "quizId") != package.id)
+    storage.scanRecords({outbox::kind::kAttempt}, kRecordPage, [&](const StoredRecord& r) {
+        const auto p = outbox::payloadAs<outbox::AttemptPayload>(r.kind, r.payload);
+        if (!p || p->quizId != package.id)
             return;
-        const auto version = jsonText(p, "quizVersion");
         const bool published =
             std::find(package.publishedVersions.begin(), package.publishedVersions.end(),
-                      version) != package.publishedVersions.end();
+                      p->quizVersion) != package.publishedVersions.end();
         if (!published) {
-            attempts.emplace(jsonText(p, "uuid"), kUnknownVersion);
+            attempts.emplace(p->uuid, kUnknownVersion);
             return;
         }
-        if ((filter.version && version != *filter.version) ||
+        if ((filter.version && p->quizVersion != *filter.version) ||
             (filter.agency && r.agency != *filter.agency)) {
-            attempts.emplace(jsonText(p, "uuid"), kFilteredOut);
+            attempts.emplace(p->uuid, kFilteredOut);
             return;
         }
-        if (attempts.emplace(jsonText(p, "uuid"), static_cast<std::int64_t>(uuids.size())).second)
-            uuids.push_back(jsonText(p, "uuid"));
+        if (attempts.emplace(p->uuid, static_cast<std::int64_t>(uuids.size())).second)
+            uuids.push_back(p->uuid);
     });
     return attempts;
+}
+
+ItemIndex indexItems(const PublishedPackage& package) {
+    ItemIndex items;
+    for (std::size_t k = 0; k < package.items.size(); ++k)
+        items.emplace(package.items[k].id, k);
+    return items;
+}
+
+ScoredResponse scoreResponse(const StoredRecord& record, const AttemptIndex& attempts,
+                             const ItemIndex& items, const PublishedPackage& package) {
+    ScoredResponse s;
+    auto p = outbox::payloadAs<outbox::ResponsePayload>(record.kind, record.payload);
+    if (!p)
+        return s; // quarantined at ingest, with the reason
+    s.payload = std::move(*p);
+    const auto attempt = attempts.find(s.payload.attemptUuid);
+    if (attempt == attempts.end())
+        return s;
+    s.attempt = attempt->second;
+    if (s.attempt < 0) {
+        s.use =
+            s.attempt == kUnknownVersion ? ResponseUse::UnknownVersion : ResponseUse::FilteredOut;
+        return s;
+    }
+    const auto item = items.find(s.payload.itemId);
+    if (item == items.end()) {
+        s.use = package.unscoredItems.count(s.payload.itemId) ? ResponseUse::UnscoredItem
+                                                              : ResponseUse::UnknownItem;
+        return s;
+    }
+    s.item = item->second;
+    if (s.payload.itemRev != package.items[s.item].rev) {
+        s.use = ResponseUse::OtherRevision;
+        return s;
+    }
+    using engine::ResponseStatus;
+    const auto status =
+        engine::responseStatusFromString(s.payload.status).value_or(ResponseStatus::Unscored);
+    if (status != ResponseStatus::Ok && status != ResponseStatus::Partial &&
+        status != ResponseStatus::Ko && status != ResponseStatus::DontKnow) {
+        s.use = ResponseUse::NotScored;
+        return s;
+    }
+    s.use = ResponseUse::Scored;
+    s.dontKnow = status == ResponseStatus::DontKnow;
+    s.x = status == ResponseStatus::Ok ? 1.0 : 0.0;
+    if (s.payload.maxScore > 0.0 && !s.dontKnow)
+        s.x = std::clamp(s.payload.score / s.payload.maxScore, 0.0, 1.0);
+    return s;
 }
 
 AnswerSet readAnswers(Storage& storage, const PublishedPackage& package) {
     AnswerSet set;
     const AttemptIndex attempts = indexAttempts(storage, package, set.attemptUuids);
     set.attempts = static_cast<std::uint32_t>(set.attemptUuids.size());
-    std::unordered_map<std::string, std::uint16_t> items;
-    for (std::size_t k = 0; k < package.items.size(); ++k)
-        items.emplace(package.items[k].id, static_cast<std::uint16_t>(k));
+    const ItemIndex items = indexItems(package);
 
     struct Sequenced {
         ScoredAnswer answer;
         std::int32_t sequence;
     };
     std::vector<Sequenced> all;
-    storage.scanRecords({"response"}, kRecordPage, [&](const StoredRecord& r) {
-        const auto p = json::parse(r.payload, nullptr, false);
-        if (!p.is_object())
+    storage.scanRecords({outbox::kind::kResponse}, kRecordPage, [&](const StoredRecord& r) {
+        const ScoredResponse s = scoreResponse(r, attempts, items, package);
+        switch (s.use) {
+        case ResponseUse::Scored:
+            all.push_back({{static_cast<std::uint32_t>(s.attempt),
+                            static_cast<std::uint16_t>(s.item), static_cast<float>(s.x)},
+                           static_cast<std::int32_t>(s.payload.sequence)});
             return;
-        const auto attempt = attempts.find(jsonText(p, "attemptUuid"));
-        if (attempt == attempts.end()) {
-            // Another package's answer, or one whose attempt record is missing.
-            if (r.quizId.empty() || r.quizId == package.id)
+        case ResponseUse::NoAttempt:
+            if (r.quizId.empty() || r.quizId == package.id) // not another package's
                 ++set.noAttempt;
             return;
-        }
-        if (attempt->second < 0) {
-            set.unknownVersion += attempt->second == kUnknownVersion ? 1 : 0;
+        case ResponseUse::UnknownVersion:
+            ++set.unknownVersion;
             return;
-        }
-        const auto item = items.find(jsonText(p, "itemId"));
-        if (item == items.end()) {
-            ++(package.unscoredItems.count(jsonText(p, "itemId")) ? set.notScored
-                                                                  : set.unknownItem);
+        case ResponseUse::FilteredOut:
             return;
-        }
-        if (static_cast<int>(jsonNumber(p, "itemRev", 1)) != package.items[item->second].rev) {
+        case ResponseUse::UnknownItem:
+            ++set.unknownItem;
+            return;
+        case ResponseUse::OtherRevision:
             ++set.otherRevision;
             return;
-        }
-        using engine::ResponseStatus;
-        const auto status = engine::responseStatusFromString(jsonText(p, "status"))
-                                .value_or(ResponseStatus::Unscored);
-        if (status != ResponseStatus::Ok && status != ResponseStatus::Partial &&
-            status != ResponseStatus::Ko && status != ResponseStatus::DontKnow) {
+        case ResponseUse::UnscoredItem:
+        case ResponseUse::NotScored:
             ++set.notScored;
             return;
         }
-        const double max = jsonNumber(p, "maxScore", 0.0);
-        double x = status == ResponseStatus::Ok ? 1.0 : 0.0;
-        if (max > 0.0 && status != ResponseStatus::DontKnow)
-            x = std::clamp(jsonNumber(p, "score", 0.0) / max, 0.0, 1.0);
-        all.push_back(
-            {{static_cast<std::uint32_t>(attempt->second), item->second, static_cast<float>(x)},
-             static_cast<std::int32_t>(jsonNumber(p, "sequence", 0))});
     });
     // The engine keeps an item's latest answer in an attempt: so do we.
     std::sort(all.begin(), all.end(), [](const Sequenced& a, const Sequenced& b) {

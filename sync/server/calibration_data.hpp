@@ -2,6 +2,7 @@
 // package's scored items, and every scored answer to them, streamed from storage page by page.
 #pragma once
 
+#include "outbox/payloads.hpp"
 #include "sync/server/storage.hpp"
 
 #include <cstdint>
@@ -89,5 +90,31 @@ AttemptIndex indexAttempts(Storage& storage, const PublishedPackage& package,
 // Every stored answer of every published version of the package (the items are matched by id
 // and revision), streamed from storage.
 AnswerSet readAnswers(Storage& storage, const PublishedPackage& package);
+
+// One stored response as both analyses read it (readAnswers, itemStats): its typed payload
+// (kiosk/core/outbox), its attempt's dense index, its item's index in PublishedPackage::items
+// and its score as a fraction of the points, or why it is left out.
+enum class ResponseUse {
+    Scored,
+    NoAttempt,      // unreadable, or its attempt record is not here (another package's, missing)
+    UnknownVersion, // its attempt's version is not published here
+    FilteredOut,    // its attempt is left out by the AttemptFilter
+    UnknownItem,    // not an item of the package
+    UnscoredItem,   // an info, profile or practice item of the package (payload kept for them)
+    OtherRevision,  // the item changed meaning (rev) since
+    NotScored,      // waiting for a trainer, could not be taken, unscored
+};
+struct ScoredResponse {
+    ResponseUse use = ResponseUse::NoAttempt;
+    outbox::ResponsePayload payload;
+    std::int64_t attempt = 0;
+    std::size_t item = 0;
+    double x = 0.0; // right 1, wrong or "Je ne sais pas" 0, partial in between
+    bool dontKnow = false;
+};
+using ItemIndex = std::unordered_map<std::string, std::size_t>; // item id -> index in items
+ItemIndex indexItems(const PublishedPackage& package);
+ScoredResponse scoreResponse(const StoredRecord& record, const AttemptIndex& attempts,
+                             const ItemIndex& items, const PublishedPackage& package);
 
 } // namespace repere::sync::server

@@ -34,6 +34,8 @@ std::int64_t SqlStorage::eraseBeneficiary(const std::string& code, const std::st
                    payload.find(display) != std::string::npos;
         };
         // The person's attempts, from the attempt records (and any record naming the code).
+        // Read as plain JSON, not as typed payloads (kiosk/core/outbox): an erasure must also
+        // find the records quarantined because their payload does not read.
         std::set<std::string> attempts;
         const auto records = s.query("SELECT record_id, kind, payload, blob_sha256 FROM records");
         for (const auto& r : records) {

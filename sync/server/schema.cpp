@@ -207,6 +207,8 @@ RecordKeys recordKeys(const std::string& kind, const std::string& payload) {
     return recordKeys(kind, nlohmann::json::parse(payload, nullptr, false));
 }
 
+// Read as plain JSON, not as typed payloads (kiosk/core/outbox): a record quarantined because its
+// payload does not read keeps whatever keys it has, so the person's page and erasure find it.
 RecordKeys recordKeys(const std::string& kind, const nlohmann::json& j) {
     RecordKeys k;
     k.code = stringField(j, "code");

@@ -1,77 +1,71 @@
 #include "sync/server/server_attempts.hpp"
 
+#include "outbox/payloads.hpp"
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <variant>
 
 namespace repere::sync::server {
 namespace {
 
-nlohmann::json parse(const std::string& payload) {
-    auto p = nlohmann::json::parse(payload, nullptr, false);
-    return p.is_object() ? p : nlohmann::json::object();
+// A record's typed payload (kiosk/core/outbox/payloads.hpp), or nothing when it does not read:
+// such a record was quarantined at ingest with the reason, and no page counts it.
+template <typename T> std::optional<T> payloadOf(const StoredRecord& r) {
+    return outbox::payloadAs<T>(r.kind, r.payload);
 }
 
-engine::Response responseFrom(const nlohmann::json& p) {
+engine::Response responseFrom(const outbox::ResponsePayload& p) {
     engine::Response r;
-    r.uuid = p.value("uuid", "");
-    r.attemptUuid = p.value("attemptUuid", "");
-    r.sequence = p.value("sequence", 0);
-    r.sectionId = p.value("sectionId", "");
-    r.itemId = p.value("itemId", "");
-    r.itemRev = p.value("itemRev", 1);
-    r.answer = p.contains("answer") ? p["answer"] : nlohmann::json();
-    r.score = p.value("score", 0.0);
-    r.maxScore = p.value("maxScore", 0.0);
-    r.status = engine::responseStatusFromString(p.value("status", ""))
-                   .value_or(engine::ResponseStatus::Ko);
-    r.durationMs = p.value("durationMs", std::int64_t{0});
-    r.plays = p.value("plays", 0);
-    r.answeredAtMs = p.value("answeredAtMs", std::int64_t{0});
+    r.uuid = p.uuid;
+    r.attemptUuid = p.attemptUuid;
+    r.sequence = p.sequence;
+    r.sectionId = p.sectionId;
+    r.itemId = p.itemId;
+    r.itemRev = p.itemRev;
+    r.answer = p.answer;
+    r.score = p.score;
+    r.maxScore = p.maxScore;
+    r.status = engine::responseStatusFromString(p.status).value_or(engine::ResponseStatus::Ko);
+    r.durationMs = p.durationMs;
+    r.plays = p.plays;
+    r.answeredAtMs = p.answeredAtMs;
     return r;
 }
 
-store::ManualScore scoreFrom(const nlohmann::json& p) {
-    store::ManualScore m;
-    m.uuid = p.value("uuid", "");
-    m.responseUuid = p.value("responseUuid", "");
-    m.trainer = p.value("trainer", "");
-    m.atMs = p.value("atMs", std::int64_t{0});
-    m.points = p.contains("points") ? p["points"] : nlohmann::json::object();
-    m.score = p.value("score", 0.0);
-    m.maxScore = p.value("maxScore", 0.0);
-    return m;
+store::ManualScore scoreFrom(const outbox::ManualScorePayload& p) {
+    return {p.uuid, p.responseUuid, p.trainer, p.atMs, p.points, p.score, p.maxScore};
 }
 
-store::Note noteFrom(const nlohmann::json& p) {
-    store::Note n;
-    n.uuid = p.value("uuid", "");
-    n.code = p.value("code", "");
-    if (p.contains("attemptUuid") && p["attemptUuid"].is_string())
-        n.attemptUuid = p["attemptUuid"].get<std::string>();
-    n.trainer = p.value("trainer", "");
-    n.atMs = p.value("atMs", std::int64_t{0});
-    n.kind = p.value("kind", "") == "next_step" ? store::NoteKind::NextStep : store::NoteKind::Note;
-    n.text = p.value("text", "");
-    return n;
+store::Note noteFrom(const outbox::NotePayload& p) {
+    return {
+        p.uuid,        p.code,
+        p.attemptUuid, p.trainer,
+        p.atMs,        p.kind == "next_step" ? store::NoteKind::NextStep : store::NoteKind::Note,
+        p.text};
 }
 
 // Status events arrive in any order across batches: the latest one says where an attempt stands.
-void applyEvent(ServerAttempt& a, std::int64_t& statusAtMs, const nlohmann::json& p) {
-    const auto at = p.value("atMs", std::int64_t{0});
-    if (at < statusAtMs)
+void applyEvent(ServerAttempt& a, std::int64_t& statusAtMs, const outbox::AttemptEventPayload& p) {
+    if (p.atMs < statusAtMs)
         return;
-    statusAtMs = at;
-    const std::string event = p.value("event", "");
-    a.record.updatedAtMs = at;
-    a.record.status = event == "finished"    ? store::AttemptStatus::Finished
-                      : event == "abandoned" ? store::AttemptStatus::Abandoned
-                      : event == "paused"    ? store::AttemptStatus::Paused
-                                             : store::AttemptStatus::InProgress;
-    if (event == "finished" || event == "abandoned")
-        a.record.finishedAtMs = at;
-    if (p.contains("result") && p["result"].is_object())
-        a.record.result = p["result"];
+    statusAtMs = p.atMs;
+    a.record.updatedAtMs = p.atMs;
+    a.record.status = p.event == "finished"    ? store::AttemptStatus::Finished
+                      : p.event == "abandoned" ? store::AttemptStatus::Abandoned
+                      : p.event == "paused"    ? store::AttemptStatus::Paused
+                                               : store::AttemptStatus::InProgress;
+    if (p.event == "finished" || p.event == "abandoned")
+        a.record.finishedAtMs = p.atMs;
+    if (p.result.is_object())
+        a.record.result = p.result;
+}
+
+// The attempt's uuid of a record of one of its later kinds ("" for other kinds).
+std::string attemptOf(const outbox::Payload& p) {
+    return std::holds_alternative<outbox::AttemptPayload>(p) ? std::string()
+                                                             : outbox::attemptUuidOf(p);
 }
 
 } // namespace
@@ -80,45 +74,44 @@ std::vector<ServerAttempt> assembleAttempts(const std::vector<StoredRecord>& rec
     std::vector<ServerAttempt> out;
     std::map<std::string, std::size_t> index;
     for (const auto& r : records) {
-        if (r.kind != "attempt")
-            continue;
-        const auto p = parse(r.payload);
-        const std::string uuid = p.value("uuid", r.recordId);
-        if (index.count(uuid))
+        const auto p = payloadOf<outbox::AttemptPayload>(r);
+        if (!p || index.count(p->uuid))
             continue;
         ServerAttempt a;
-        a.record.uuid = uuid;
-        a.record.code = p.value("code", "");
-        a.record.quizId = p.value("quizId", r.quizId);
-        a.record.quizVersion = p.value("quizVersion", r.quizVersion);
-        a.record.quizHash = p.value("quizHash", "");
-        a.record.kioskId = p.value("kioskId", "");
-        a.record.seed = p.value("seed", std::int64_t{0});
-        a.record.locale = p.value("locale", "fr");
-        a.record.startedAtMs = p.value("startedAtMs", std::int64_t{0});
+        a.record.uuid = p->uuid;
+        a.record.code = p->code;
+        a.record.quizId = p->quizId.empty() ? r.quizId : p->quizId; // else in the envelope
+        a.record.quizVersion = p->quizVersion.empty() ? r.quizVersion : p->quizVersion;
+        a.record.quizHash = p->quizHash;
+        a.record.kioskId = p->kioskId;
+        a.record.seed = p->seed;
+        a.record.locale = p->locale;
+        a.record.startedAtMs = p->startedAtMs;
         a.record.updatedAtMs = a.record.startedAtMs;
         a.agency = r.agency;
         a.deviceId = r.deviceId;
-        index[uuid] = out.size();
+        index[p->uuid] = out.size();
         out.push_back(std::move(a));
     }
     std::vector<std::int64_t> statusAt(out.size(), -1);
     for (const auto& r : records) {
-        if (r.kind == "attempt")
+        if (r.kind == outbox::kind::kAttempt)
             continue;
-        const auto p = parse(r.payload);
-        const auto it = index.find(p.value("attemptUuid", ""));
+        auto read = outbox::readPayload(r.kind, r.payload);
+        if (!read.value)
+            continue;
+        const auto it = index.find(attemptOf(*read.value));
         if (it == index.end())
             continue;
         ServerAttempt& a = out[it->second];
-        if (r.kind == "response")
-            a.responses.push_back(responseFrom(p));
-        else if (r.kind == "attempt_event")
-            applyEvent(a, statusAt[it->second], p);
-        else if (r.kind == "manual_score")
-            a.manualScores.push_back(scoreFrom(p));
-        else if (r.kind == "note")
-            a.notes.push_back(noteFrom(p));
+        if (const auto* x = std::get_if<outbox::ResponsePayload>(&*read.value))
+            a.responses.push_back(responseFrom(*x));
+        else if (const auto* e = std::get_if<outbox::AttemptEventPayload>(&*read.value))
+            applyEvent(a, statusAt[it->second], *e);
+        else if (const auto* m = std::get_if<outbox::ManualScorePayload>(&*read.value))
+            a.manualScores.push_back(scoreFrom(*m));
+        else if (const auto* n = std::get_if<outbox::NotePayload>(&*read.value))
+            a.notes.push_back(noteFrom(*n));
     }
     for (auto& a : out) {
         std::sort(a.responses.begin(), a.responses.end(),
@@ -134,17 +127,10 @@ std::optional<store::Beneficiary> beneficiaryOf(const std::vector<StoredRecord>&
                                                 const std::string& code) {
     std::optional<store::Beneficiary> out;
     for (const auto& r : records) {
-        if (r.kind != "beneficiary")
+        const auto p = payloadOf<outbox::BeneficiaryPayload>(r);
+        if (!p || p->code != code)
             continue;
-        const auto p = parse(r.payload);
-        if (p.value("code", "") != code)
-            continue;
-        store::Beneficiary b;
-        b.code = code;
-        if (p.contains("firstName") && p["firstName"].is_string())
-            b.firstName = p["firstName"].get<std::string>();
-        b.createdAtMs = p.value("createdAtMs", std::int64_t{0});
-        out = b;
+        out = store::Beneficiary{code, p->firstName, std::nullopt, p->createdAtMs};
     }
     return out;
 }

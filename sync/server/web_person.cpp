@@ -3,6 +3,7 @@
 #include "engine/attempt_result.hpp"
 #include "engine/shown_order.hpp"
 #include "i18n/strings.hpp"
+#include "outbox/payloads.hpp"
 #include "quiz/loader.hpp"
 #include "report/answer_words.hpp"
 #include "report/bilan_store.hpp"
@@ -111,16 +112,10 @@ AttemptView viewOf(const ServerAttempt& a, const quiz::Quiz* quiz,
 // responseUuid -> sha256 of its recording, from the "recording" records among `records`.
 std::map<std::string, std::string> recordingsOf(const std::vector<StoredRecord>& records) {
     std::map<std::string, std::string> out;
-    for (const auto& r : records) {
-        if (r.kind != "recording")
-            continue;
-        // A kiosk's payload: read defensively (a wrong type is skipped, never a 500).
-        const auto j = nlohmann::json::parse(r.payload, nullptr, false);
-        if (!j.is_object() || !j.contains("responseUuid") || !j.contains("sha256") ||
-            !j["responseUuid"].is_string() || !j["sha256"].is_string())
-            continue;
-        out[j["responseUuid"].get<std::string>()] = j["sha256"].get<std::string>();
-    }
+    for (const auto& r : records)
+        // A payload that does not read (quarantined at ingest) is skipped, never a 500.
+        if (const auto p = outbox::payloadAs<outbox::RecordingPayload>(r.kind, r.payload))
+            out[p->responseUuid] = p->sha256;
     return out;
 }
 
@@ -177,7 +172,7 @@ std::optional<std::string> recordingOf(Storage& storage, const std::string& code
     RecordQuery q;
     q.code = code;
     q.agency = scope;
-    q.kinds = {"recording"};
+    q.kinds = {outbox::kind::kRecording};
     const auto recordings = recordingsOf(storage.findRecords(q));
     const auto it = recordings.find(responseUuid);
     if (it == recordings.end())

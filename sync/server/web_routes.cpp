@@ -1,5 +1,6 @@
 #include "sync/server/web_routes.hpp"
 
+#include "outbox/payloads.hpp"
 #include "report_pdf/bilan_pdf.hpp"
 #include "store/beneficiary_code.hpp"
 #include "sync/protocol/digest.hpp"
@@ -258,19 +259,14 @@ void scoreRoute(httplib::Server& s, std::shared_ptr<Context> c) {
         const auto& in = std::get<ScoreInput>(form);
         StoredRecord r;
         r.recordId = newUuid();
-        r.kind = "manual_score";
+        r.kind = outbox::kind::kManualScore;
         r.agency = owner->agency;
         r.createdAtMs = c->now();
-        r.payload = nlohmann::json{{"uuid", r.recordId},
-                                   {"responseUuid", responseUuid},
-                                   {"attemptUuid", owner->record.uuid},
-                                   {"trainer", v->user.name},
-                                   {"atMs", r.createdAtMs},
-                                   {"points", in.points},
-                                   {"score", in.score},
-                                   {"maxScore", in.maxScore},
-                                   {"origin", "backoffice"}}
-                        .dump();
+        r.payload =
+            outbox::toJson(outbox::ManualScorePayload{r.recordId, responseUuid, owner->record.uuid,
+                                                      v->user.name, r.createdAtMs, in.points,
+                                                      in.score, in.maxScore, "backoffice"})
+                .dump();
         r.sha256 = sha256Hex(r.payload);
         c->storage.storeServerRecord(r);
         audit(*c, "web-score", *v, "code=" + *code + " response=" + responseUuid);

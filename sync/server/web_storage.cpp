@@ -1,5 +1,6 @@
 // SqlStorage's back-office part (issue 18): web accounts, server-side sessions, and the record
 // look-ups of the pages (one person, one agency) through the keys stored with each record.
+#include "outbox/payloads.hpp"
 #include "sync/server/schema.hpp"
 #include "sync/server/sql.hpp"
 #include "sync/server/sql_storage.hpp"
@@ -232,22 +233,15 @@ std::vector<CatalogScore> backOfficeScoresSince(SqlSession& s, std::int64_t sinc
                  {agency, since})) {
         // Written by the back office itself (web_routes.cpp); a row that does not read is left
         // out rather than failing every kiosk's catalogue pull.
-        try {
-            const auto p = nlohmann::json::parse(toText(r[0]));
-            CatalogScore m;
-            m.uuid = p.at("uuid").get<std::string>();
-            m.responseUuid = p.at("responseUuid").get<std::string>();
-            m.attemptUuid = p.value("attemptUuid", "");
-            m.trainer = p.value("trainer", "");
-            m.atMs = p.value("atMs", std::int64_t{0});
-            m.points = p.value("points", nlohmann::json::object());
-            m.score = p.at("score").get<double>();
-            m.maxScore = p.at("maxScore").get<double>();
-            m.catalogVersion = toInt(r[1]);
-            if (m.points.is_object() && m.score >= 0 && m.score <= m.maxScore)
-                out.push_back(std::move(m));
-        } catch (const nlohmann::json::exception&) {
-        }
+        auto p =
+            outbox::payloadAs<outbox::ManualScorePayload>(outbox::kind::kManualScore, toText(r[0]));
+        if (!p || p->score < 0 || p->score > p->maxScore)
+            continue;
+        CatalogScore m;
+        static_cast<outbox::ManualScorePayload&>(m) = std::move(*p);
+        m.origin.clear();
+        m.catalogVersion = toInt(r[1]);
+        out.push_back(std::move(m));
     }
     return out;
 }

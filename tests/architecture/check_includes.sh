@@ -10,15 +10,17 @@ cd "$root"
 # room (path prefix) @ what it may not include (extended regex on the include's target) @ why
 # The rooms of the core are built as one library each (kiosk/core/CMakeLists.txt); a room may
 # include only the rooms it links, so these rules and the CMake graph say the same thing:
-#   util <- text, i18n (none) <- quiz (text, util) <- engine (quiz, text, util)
-#        <- store (engine, quiz, i18n, util) <- report (store, engine, quiz, i18n, text, util)
+#   util <- text, i18n, outbox (none) <- quiz (text, util) <- engine (quiz, text, util)
+#        <- store (engine, quiz, outbox, i18n, util) <- report (store, engine, quiz, i18n, text, util)
+#   outbox <- sync/protocol (the wire carries the store's outbox payloads)
 rules=(
   "kiosk/core/@^(imgui|GLFW/|httplib|ui/|app/|platform/|audio/|sync/)@the core knows nothing of ImGui, GLFW, HTTP, screens or sync"
-  "kiosk/core/util/@^(SQLiteCpp/|sqlite3|quiz/|engine/|store/|text/|i18n/|report/)@util depends on no other room"
-  "kiosk/core/text/@^(SQLiteCpp/|sqlite3|util/|i18n/|quiz/|engine/|store/|report/)@text depends on no other room"
-  "kiosk/core/i18n/@^(SQLiteCpp/|sqlite3|util/|text/|quiz/|engine/|store/|report/)@the strings table depends on no other room"
-  "kiosk/core/quiz/@^(SQLiteCpp/|sqlite3|i18n/|engine/|store/|report/)@the quiz model uses text and util only; only the store writes SQL"
-  "kiosk/core/engine/@^(SQLiteCpp/|sqlite3|i18n/|store/|report/)@the engine uses quiz, text and util; it does not know the store"
+  "kiosk/core/util/@^(SQLiteCpp/|sqlite3|quiz/|engine/|store/|text/|i18n/|report/|outbox/)@util depends on no other room"
+  "kiosk/core/text/@^(SQLiteCpp/|sqlite3|util/|i18n/|quiz/|engine/|store/|report/|outbox/)@text depends on no other room"
+  "kiosk/core/i18n/@^(SQLiteCpp/|sqlite3|util/|text/|quiz/|engine/|store/|report/|outbox/)@the strings table depends on no other room"
+  "kiosk/core/quiz/@^(SQLiteCpp/|sqlite3|i18n/|engine/|store/|report/|outbox/)@the quiz model uses text and util only; only the store writes SQL"
+  "kiosk/core/engine/@^(SQLiteCpp/|sqlite3|i18n/|store/|report/|outbox/)@the engine uses quiz, text and util; it does not know the store"
+  "kiosk/core/outbox/@^(SQLiteCpp/|sqlite3|util/|text/|i18n/|quiz/|engine/|store/|report/)@the outbox payloads are plain data below the store and the wire"
   "kiosk/core/store/@^(report/)@the store is below the report"
   "kiosk/core/report/@^(SQLiteCpp/|sqlite3)@only the store writes SQL"
   "kiosk/ui/@^(SQLiteCpp/|sqlite3|httplib|sync/|app/|store/database\.hpp)@screens read views: no SQL, no HTTP, no app"

@@ -154,6 +154,45 @@ TEST_CASE(
     CHECK(again.results[0].status == RecordStatus::Duplicate);
 }
 
+TEST_CASE("storage: a record missing a required field is quarantined, kept, and the reply names "
+          "the field") {
+    test::TempDir dir;
+    auto s = test::freshStorage(dir);
+    INFO(test::backendName());
+    const Device d = test::enrolledDevice(*s);
+    auto noAttempt = nlohmann::json::parse(test::makeRecord("x", 2).payload);
+    noAttempt.erase("attemptUuid");
+    auto noSha = nlohmann::json::parse(test::recordingRecord("g", 3, "bytes").payload);
+    noSha.erase("sha256");
+    auto reply = s->ingestBatch(d, "b1",
+                                {test::makeRecord("whole", 1),
+                                 test::jsonRecord("no-attempt", "response", noAttempt, 2),
+                                 test::jsonRecord("no-sha", "recording", noSha, 3),
+                                 test::jsonRecord("future", "hologram", {{"any", 1}}, 4)},
+                                100)
+                     .reply;
+    REQUIRE(reply.results.size() == 4);
+    CHECK(reply.results[0].status == RecordStatus::Stored);
+    CHECK(reply.results[0].reason.empty());
+    CHECK(reply.results[1].status == RecordStatus::Quarantined);
+    CHECK(reply.results[1].reason == "payload: attemptUuid: missing");
+    CHECK(reply.results[2].status == RecordStatus::Quarantined);
+    CHECK(reply.results[2].reason == "payload: sha256: missing");
+    CHECK(reply.results[3].status == RecordStatus::Stored); // a newer kiosk's kind, kept as sent
+    CHECK(s->recordCount() == 4);
+    // Kept for a human with its status; the reason travels in the reply, replayed unchanged.
+    for (const auto& r : s->records())
+        CHECK(r.status ==
+              (r.recordId == "no-attempt" || r.recordId == "no-sha" ? "quarantined" : "stored"));
+    const auto again = s->ingestBatch(d, "b1", {test::makeRecord("whole", 1)}, 200).reply;
+    REQUIRE(again.results.size() == 4);
+    CHECK(again.results[1].reason == "payload: attemptUuid: missing");
+    // Through the wire: the reason is in the reply's JSON, an older kiosk's parser ignores it.
+    const auto parsed = parseBatchReply(toJson(reply).dump());
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value->results[2].reason == "payload: sha256: missing");
+}
+
 TEST_CASE("storage: the same batch sent twice at once is stored once, both get the same reply") {
     test::TempDir dir;
     auto s = test::freshStorage(dir);

@@ -105,16 +105,8 @@ AttemptRecord Database::startAttempt(const NewAttempt& in) {
         st.bind(10, a.updatedAtMs);
         st.bind(11, toString(a.status));
         st.exec();
-        addOutbox(a.uuid, "attempt", a.uuid,
-                  {{"uuid", a.uuid},
-                   {"code", a.code},
-                   {"quizId", a.quizId},
-                   {"quizVersion", a.quizVersion},
-                   {"quizHash", a.quizHash},
-                   {"kioskId", a.kioskId},
-                   {"seed", a.seed},
-                   {"locale", a.locale},
-                   {"startedAtMs", a.startedAtMs}});
+        addOutbox(outbox::AttemptPayload{a.uuid, a.code, a.quizId, a.quizVersion, a.quizHash,
+                                         a.kioskId, a.seed, a.locale, a.startedAtMs});
     });
     return a;
 }
@@ -212,13 +204,8 @@ void Database::setAttemptStatus(const std::string& uuid, AttemptStatus status, c
         }
         up.bind(6, uuid);
         up.exec();
-        const std::string id = util::newUuid();
-        nlohmann::json payload{
-            {"uuid", id}, {"attemptUuid", uuid}, {"event", event}, {"atMs", now}};
-        if (result) {
-            payload["result"] = *result;
-        }
-        addOutbox(id, "attempt_event", uuid, payload);
+        addOutbox(outbox::AttemptEventPayload{util::newUuid(), uuid, event, now,
+                                              result ? *result : nlohmann::json()});
     });
 }
 

@@ -20,13 +20,6 @@ Beneficiary readBeneficiary(SQLite::Statement& st) {
     return b;
 }
 
-nlohmann::json toJson(const Beneficiary& b) {
-    nlohmann::json j{{"code", b.code}, {"createdAtMs", b.createdAtMs}};
-    j["firstName"] = b.firstName ? nlohmann::json(*b.firstName) : nlohmann::json(nullptr);
-    j["consentAtMs"] = b.consentAtMs ? nlohmann::json(*b.consentAtMs) : nlohmann::json(nullptr);
-    return j;
-}
-
 constexpr const char* kSelect =
     "SELECT code, first_name, consent_at_ms, created_at_ms FROM beneficiary";
 
@@ -69,9 +62,7 @@ Beneficiary Database::registerBeneficiary(const std::string& typedCode,
                 up.bind(2, *code);
                 up.exec();
                 result.consentAtMs = consentAtMs;
-                const std::string id = util::newUuid();
-                addOutbox(id, "consent", {},
-                          {{"uuid", id}, {"code", *code}, {"consentAtMs", *consentAtMs}});
+                addOutbox(outbox::ConsentPayload{util::newUuid(), *code, *consentAtMs});
             }
             return;
         }
@@ -87,10 +78,8 @@ Beneficiary Database::registerBeneficiary(const std::string& typedCode,
         detail::bindOptional(ins, 3, result.consentAtMs);
         ins.bind(4, result.createdAtMs);
         ins.exec();
-        const std::string id = util::newUuid();
-        nlohmann::json payload = toJson(result);
-        payload["uuid"] = id;
-        addOutbox(id, "beneficiary", {}, payload);
+        addOutbox(outbox::BeneficiaryPayload{util::newUuid(), result.code, result.firstName,
+                                             result.consentAtMs, result.createdAtMs});
     });
     return result;
 }

@@ -274,14 +274,14 @@ Counts Database::counts() {
     return c;
 }
 
-void Database::addOutbox(const std::string& recordId, const std::string& kind,
-                         const std::string& attemptUuid, const nlohmann::json& payload) {
-    const std::string text = payload.dump();
+void Database::addOutbox(const outbox::Payload& payload) {
+    const std::string text = outbox::toJson(payload).dump();
+    const std::string attemptUuid = outbox::attemptUuidOf(payload);
     SQLite::Statement st(
         *db_, "INSERT INTO outbox (record_id, kind, attempt_uuid, payload, sha256, created_at_ms)"
               " VALUES (?, ?, ?, ?, ?, ?)");
-    st.bind(1, recordId);
-    st.bind(2, kind);
+    st.bind(1, outbox::recordIdOf(payload));
+    st.bind(2, outbox::kindOf(payload));
     if (attemptUuid.empty()) {
         st.bind(3);
     } else {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "engine/response.hpp"
+#include "outbox/payloads.hpp"
 #include "store/checkpointer.hpp"
 #include "store/errors.hpp"
 #include "store/outbox.hpp"
@@ -270,8 +271,9 @@ private:
     void write(const std::function<void()>& body);
     // Same without a transaction (reads); SQLite errors become StoreError.
     void read(const std::function<void()>& body);
-    void addOutbox(const std::string& recordId, const std::string& kind,
-                   const std::string& attemptUuid, const nlohmann::json& payload);
+    // Appends the record carrying `payload` (its kind, id and attempt come from it) to the
+    // outbox, inside the caller's transaction.
+    void addOutbox(const outbox::Payload& payload);
     void auditInTx(const std::string& actor, const std::string& action, const std::string& detail);
     void setAttemptStatus(const std::string& uuid, AttemptStatus status, const char* event,
                           const nlohmann::json* result);

@@ -16,10 +16,9 @@ namespace repere::store {
 struct OutboxRecord {
     std::int64_t seq = 0; // local, strictly increasing
     std::string recordId; // globally unique (uuid); the server's idempotency key
-    std::string
-        kind; // "beneficiary" | "attempt" | "response" | "manual_score" | "note" | "blob"...
-    std::string payload; // JSON text
-    std::string sha256;  // of payload, lowercase hex
+    std::string kind;     // one of outbox::kind (kiosk/core/outbox/payloads.hpp)
+    std::string payload;  // the kind's typed payload as JSON text (outbox::toJson)
+    std::string sha256;   // of payload, lowercase hex
     std::int64_t createdAtMs = 0;
     std::optional<std::string> batchId;
 };

@@ -50,13 +50,8 @@ void Database::declareRecording(const RecordingToDeclare& r,
             return;
         // Sent after the response that names the file (a later outbox seq); the server lets this
         // kiosk upload exactly these bytes (sha256, size) and nothing else.
-        addOutbox(recordId, "recording", r.attemptUuid,
-                  {{"uuid", recordId},
-                   {"responseUuid", r.responseUuid},
-                   {"attemptUuid", r.attemptUuid},
-                   {"recording", r.path},
-                   {"sha256", blob->sha256},
-                   {"size", blob->size}});
+        addOutbox(outbox::RecordingPayload{recordId, r.responseUuid, r.attemptUuid, r.path,
+                                           blob->sha256, blob->size});
     });
 }
 
@@ -112,13 +107,8 @@ std::int64_t Database::redeclareRecording(const std::string& sha256) {
             up.bind(1, recordId);
             up.bind(2, r.responseUuid);
             up.exec();
-            addOutbox(recordId, "recording", r.attemptUuid,
-                      {{"uuid", recordId},
-                       {"responseUuid", r.responseUuid},
-                       {"attemptUuid", r.attemptUuid},
-                       {"recording", r.path},
-                       {"sha256", sha256},
-                       {"size", r.size}});
+            addOutbox(outbox::RecordingPayload{recordId, r.responseUuid, r.attemptUuid, r.path,
+                                               sha256, r.size});
             ++written;
         }
         if (written > 0)

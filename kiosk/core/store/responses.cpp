@@ -36,20 +36,10 @@ engine::Response readResponse(SQLite::Statement& st) {
     return r;
 }
 
-nlohmann::json toJson(const engine::Response& r) {
-    return {{"uuid", r.uuid},
-            {"attemptUuid", r.attemptUuid},
-            {"sequence", r.sequence},
-            {"sectionId", r.sectionId},
-            {"itemId", r.itemId},
-            {"itemRev", r.itemRev},
-            {"answer", r.answer},
-            {"score", r.score},
-            {"maxScore", r.maxScore},
-            {"status", engine::toString(r.status)},
-            {"durationMs", r.durationMs},
-            {"plays", r.plays},
-            {"answeredAtMs", r.answeredAtMs}};
+outbox::ResponsePayload payloadOf(const engine::Response& r) {
+    return {r.uuid,       r.attemptUuid, r.sequence,    r.sectionId, r.itemId,
+            r.itemRev,    r.answer,      r.score,       r.maxScore,  engine::toString(r.status),
+            r.durationMs, r.plays,       r.answeredAtMs};
 }
 
 } // namespace
@@ -107,7 +97,7 @@ std::string Database::storeResponse(engine::Response r) {
         touch.bind(1, std::max(r.answeredAtMs, clock_()));
         touch.bind(2, r.attemptUuid);
         touch.exec();
-        addOutbox(r.uuid, "response", r.attemptUuid, toJson(r));
+        addOutbox(payloadOf(r));
     });
     return r.uuid;
 }

@@ -51,15 +51,8 @@ ManualScore Database::addManualScore(const std::string& responseUuid, const std:
         ins.bind(6, m.score);
         ins.bind(7, m.maxScore);
         ins.exec();
-        addOutbox(m.uuid, "manual_score", attemptUuid,
-                  {{"uuid", m.uuid},
-                   {"responseUuid", m.responseUuid},
-                   {"attemptUuid", attemptUuid},
-                   {"trainer", m.trainer},
-                   {"atMs", m.atMs},
-                   {"points", m.points},
-                   {"score", m.score},
-                   {"maxScore", m.maxScore}});
+        addOutbox(outbox::ManualScorePayload{m.uuid, m.responseUuid, attemptUuid, m.trainer, m.atMs,
+                                             m.points, m.score, m.maxScore, ""});
         auditInTx(trainer, "manual-score",
                   "response " + responseUuid + ": " + std::to_string(score));
     });
@@ -112,11 +105,8 @@ Note Database::addNote(const std::string& typedCode, const std::optional<std::st
         ins.bind(6, toString(n.kind));
         ins.bind(7, n.text);
         ins.exec();
-        nlohmann::json payload{{"uuid", n.uuid}, {"code", n.code},           {"trainer", n.trainer},
-                               {"atMs", n.atMs}, {"kind", toString(n.kind)}, {"text", n.text}};
-        payload["attemptUuid"] =
-            n.attemptUuid ? nlohmann::json(*n.attemptUuid) : nlohmann::json(nullptr);
-        addOutbox(n.uuid, "note", n.attemptUuid.value_or(""), payload);
+        addOutbox(outbox::NotePayload{n.uuid, n.code, n.attemptUuid, n.trainer, n.atMs,
+                                      toString(n.kind), n.text});
     });
     return n;
 }
