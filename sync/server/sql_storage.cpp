@@ -191,23 +191,8 @@ std::vector<StoredRecord> SqlStorage::records() {
                             " r.quiz_id, r.quiz_version, r.seq, r.created_at, r.received_at"
                             " FROM records r LEFT JOIN devices d ON d.id = r.device_id ORDER BY "
                             "r.received_at, r.device_id, r.seq");
-        for (const auto& r : rows) {
-            StoredRecord x;
-            x.recordId = toText(r[0]);
-            x.deviceId = toText(r[1]);
-            x.agency = toText(r[2]);
-            x.batchId = toText(r[3]);
-            x.kind = toText(r[4]);
-            x.status = toText(r[5]);
-            x.sha256 = toText(r[6]);
-            x.payload = toText(r[7]);
-            x.quizId = toText(r[8]);
-            x.quizVersion = toText(r[9]);
-            x.seq = toInt(r[10]);
-            x.createdAtMs = toInt(r[11]);
-            x.receivedAtMs = toInt(r[12]);
-            out.push_back(std::move(x));
-        }
+        for (const auto& r : rows)
+            out.push_back(recordFromRow(r));
     });
     return out;
 }

@@ -4,23 +4,20 @@
 #include "app/controller.hpp"
 #include "core/store_test_util.hpp"
 #include "report/bilan_fixture.hpp"
-#include "ui/ui_harness.hpp"
+#include "support/controller_driver.hpp"
 
 #include <catch2/catch.hpp>
-#include <thread>
 
 using namespace repere;
 using repere::store::test::TempDir;
 
 namespace {
 
-struct Kiosk {
+struct Kiosk : test::ControllerDriver {
     TempDir dir;
     std::unique_ptr<store::Database> db = store::Database::openDataDir(dir.path());
     std::vector<quiz::Quiz> quizzes{report::test::loadFrancais()};
     platform::ManualClock clock;
-    std::unique_ptr<app::Controller> controller;
-    test::UiHarness ui;
 
     Kiosk() {
         for (const char* name : {"Mme Benali", "M. Okafor", "Awa Diallo"})
@@ -32,23 +29,7 @@ struct Kiosk {
         deps.dataDir = dir.path();
         controller = std::make_unique<app::Controller>(deps);
     }
-    test::UiHarness::DrawFn drawFn() {
-        return [this](ui::UiContext& ctx) {
-            return controller->draw(ctx);
-        };
-    }
-    void tap(const std::string& label) {
-        controller->apply(ui.tap(label, drawFn()));
-        // The PIN check runs on a worker: take its answer as the app's loop does.
-        while (controller->trainerArea().checking()) {
-            std::this_thread::yield();
-            controller->tick();
-        }
-    }
-    bool shows(const std::string& text) {
-        ui.frame(drawFn());
-        return ui.recorder.showsText(text);
-    }
+    ~Kiosk() { controller.reset(); }
     bool onPinStep() {
         ui.frame(drawFn());
         return ui.recorder.findById("trainer:pin") != nullptr;

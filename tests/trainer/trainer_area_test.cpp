@@ -7,20 +7,19 @@
 #include "report/bilan_fixture.hpp"
 #include "report/bilan_store.hpp"
 #include "store/beneficiary_code.hpp"
-#include "ui/ui_harness.hpp"
+#include "support/controller_driver.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <functional>
 #include <set>
-#include <thread>
 
 using namespace repere;
 using repere::store::test::TempDir;
 
 namespace {
 
-struct Kiosk {
+struct Kiosk : test::ControllerDriver {
     TempDir dir;
     std::unique_ptr<store::Database> db = store::Database::openDataDir(dir.path());
     std::vector<quiz::Quiz> quizzes{report::test::loadFrancais()};
@@ -28,8 +27,6 @@ struct Kiosk {
     audio::test::Rig sound; // the audio service on fake devices
     std::string code;
     report::test::TakenAttempt taken;
-    std::unique_ptr<app::Controller> controller;
-    test::UiHarness ui;
 
     // `edit` changes the loaded package before the kiosk starts (a file gone, a text missing).
     explicit Kiosk(const std::function<void(quiz::Quiz&)>& edit = {}) {
@@ -47,35 +44,7 @@ struct Kiosk {
         deps.exportDir = dir / "usb";
         controller = std::make_unique<app::Controller>(deps);
     }
-    test::UiHarness::DrawFn drawFn() {
-        return [this](ui::UiContext& ctx) {
-            return controller->draw(ctx);
-        };
-    }
-    // Taps the widget showing `label` and applies what it asked for, as the app loop does.
-    void tap(const std::string& label) {
-        const auto intent = ui.tap(label, drawFn());
-        controller->noteActivity();
-        controller->apply(intent);
-        settle();
-    }
-    // A PIN check runs on a worker: wait for its answer and let the area take it, as the app's
-    // loop does between frames.
-    void settle() {
-        while (controller->trainerArea().checking()) {
-            std::this_thread::yield();
-            controller->tick();
-        }
-    }
-    void tapId(const std::string& id) {
-        const auto intent = ui.tapId(id, drawFn());
-        controller->noteActivity();
-        controller->apply(intent);
-    }
-    bool shows(const std::string& text) {
-        ui.frame(drawFn());
-        return ui.recorder.showsText(text);
-    }
+    ~Kiosk() { controller.reset(); }
     void typePin(const std::string& pin) {
         for (char c : pin)
             tap(std::string(1, c));

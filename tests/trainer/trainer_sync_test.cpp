@@ -4,10 +4,10 @@
 #include "app/controller.hpp"
 #include "app/sync_worker.hpp"
 #include "core/store_test_util.hpp"
+#include "support/controller_driver.hpp"
 #include "support/server_fixture.hpp"
 #include "sync/client/database_state.hpp"
 #include "ui/screens/trainer_screens.hpp"
-#include "ui/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -34,13 +34,11 @@ struct FakeSync final : app::SyncPort {
 };
 
 // The real controller, store and screens (no window), logged in on the kiosk panel.
-struct Kiosk {
+struct Kiosk : test::ControllerDriver {
     store::test::TempDir dir;
     std::unique_ptr<store::Database> db = store::Database::openDataDir(dir.path());
     std::vector<quiz::Quiz> quizzes;
     platform::ManualClock clock;
-    std::unique_ptr<app::Controller> controller;
-    test::UiHarness ui;
 
     explicit Kiosk(app::SyncPort* sync) {
         db->addTrainer("Mme Benali", "482157", store::PinHashParams::minimum());
@@ -52,33 +50,7 @@ struct Kiosk {
         deps.sync = sync;
         controller = std::make_unique<app::Controller>(deps);
     }
-    test::UiHarness::DrawFn drawFn() {
-        return [this](ui::UiContext& ctx) {
-            return controller->draw(ctx);
-        };
-    }
-    void tap(const std::string& label) {
-        const auto intent = ui.tap(label, drawFn());
-        controller->noteActivity();
-        controller->apply(intent);
-        settle();
-    }
-    // A PIN check runs on a worker: wait for its answer and let the area take it, as the app's
-    // loop does between frames.
-    void settle() {
-        while (controller->trainerArea().checking()) {
-            std::this_thread::yield();
-            controller->tick();
-        }
-    }
-    bool shows(const std::string& text) {
-        ui.frame(drawFn());
-        return ui.recorder.showsText(text);
-    }
-    bool canTap(const std::string& label) {
-        ui.frame(drawFn());
-        return ui.recorder.findByLabel(label) != nullptr;
-    }
+    ~Kiosk() { controller.reset(); }
     void openKioskPanel() {
         controller->apply(ui::intent::Trainer{ui::trainer::OpenLogin{}});
         ui.type("Mme Benali");

@@ -270,50 +270,45 @@ Raw scoreOrder(const Item& item, const json& answer) {
     return raw;
 }
 
-Raw scoreGaps(const Item& item, const json& answer) {
-    const auto values = stringMap(item, member(item, answer, "gaps"), "gaps");
+// Gaps and form fields score alike: the answer names its parts by id (an id the item does not
+// have is a bad shape), each right part adds its mapped points, all right is every part right.
+// `right(part, value)` judges one part; `value` is null when the answer left it out.
+template <typename Part, typename Right>
+Raw scoreNamedParts(const Item& item, const json& answer, const char* key,
+                    const std::vector<Part>& parts, const char* what, Right right) {
+    const auto values = stringMap(item, member(item, answer, key), key);
     for (const auto& entry : values) {
         const std::string& id =
             entry.first; // not a structured binding: clang 14 cannot capture those
-        if (std::none_of(item.gaps.begin(), item.gaps.end(),
-                         [&](const quiz::Gap& g) { return g.id == id; })) {
-            badShape(item, "unknown gap \"" + id + "\"");
+        if (std::none_of(parts.begin(), parts.end(), [&](const Part& p) { return p.id == id; })) {
+            badShape(item, std::string("unknown ") + what + " \"" + id + "\"");
         }
     }
     Raw raw;
     raw.allRight = true;
-    for (const auto& gap : item.gaps) {
-        auto it = values.find(gap.id);
-        const bool right = it != values.end() && gapRight(item, gap, it->second);
-        raw.allRight = raw.allRight && right;
-        if (right) {
-            raw.mapSum += mapPoints(item, gap.id);
+    for (const auto& part : parts) {
+        auto it = values.find(part.id);
+        const bool isRight = right(part, it == values.end() ? nullptr : &it->second);
+        raw.allRight = raw.allRight && isRight;
+        if (isRight) {
+            raw.mapSum += mapPoints(item, part.id);
         }
     }
     return raw;
 }
 
+Raw scoreGaps(const Item& item, const json& answer) {
+    return scoreNamedParts(item, answer, "gaps", item.gaps, "gap",
+                           [&](const quiz::Gap& gap, const std::string* value) {
+                               return value && gapRight(item, gap, *value);
+                           });
+}
+
 Raw scoreForm(const Item& item, const json& answer) {
-    const auto values = stringMap(item, member(item, answer, "fields"), "fields");
-    for (const auto& entry : values) {
-        const std::string& id =
-            entry.first; // not a structured binding: clang 14 cannot capture those
-        if (std::none_of(item.fields.begin(), item.fields.end(),
-                         [&](const quiz::FormField& f) { return f.id == id; })) {
-            badShape(item, "unknown field \"" + id + "\"");
-        }
-    }
-    Raw raw;
-    raw.allRight = true;
-    for (const auto& field : item.fields) {
-        auto it = values.find(field.id);
-        const bool right = fieldRight(item, field, it == values.end() ? std::string() : it->second);
-        raw.allRight = raw.allRight && right;
-        if (right) {
-            raw.mapSum += mapPoints(item, field.id);
-        }
-    }
-    return raw;
+    return scoreNamedParts(item, answer, "fields", item.fields, "field",
+                           [&](const quiz::FormField& field, const std::string* value) {
+                               return fieldRight(item, field, value ? *value : std::string());
+                           });
 }
 
 Raw scoreMark(const Item& item, const json& answer) {

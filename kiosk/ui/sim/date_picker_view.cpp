@@ -160,37 +160,20 @@ void calendar(UiContext& ctx, DatePickerModel& m, Rect page) {
 } // namespace
 
 ItemIntent drawDatePicker(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
-    const auto& th = ctx.theme;
-    const auto& mp = mockPalette();
     auto& m = items::modelOf<DatePickerModel>(
         scratch, [&] { return DatePickerModel(view.item->simConfig); });
     if (!m.valid())
         return items::drawUnavailable(view, scratch, ctx);
-    Rect area = view.area;
-    Rect strip{};
-    if (m.finished())
-        strip = area.cutBottom(endStripHeight(th));
-    const BrowserFrame f = layoutBrowser(th, area);
-    drawBrowser(ctx, f, m.url(), false, true);
-    ImDrawList* dl = ctx.draw();
-    dl->PushClipRect(f.page.min, f.page.max, true);
-    if (m.screen() == Screen::Form) {
-        formPage(ctx, m, f.page);
-    } else if (m.screen() == Screen::Calendar) {
-        calendar(ctx, m, f.page);
-    } else {
-        Rect in = f.page.shrink(th.px(32));
-        drawPicto(dl, Picto::Check, in.cutTop(th.px(110)).centered(th.px(90), th.px(90)), mp.ok);
-        const float h = mockText(ctx, in, mt("mock.date.booked"), mp.ok, th.px(36), true, true);
-        in.cutTop(h + th.px(12));
-        if (m.chosen())
-            mockText(ctx, in, frenchLongDate(*m.chosen()), mp.pageText, th.px(34), true, true);
-    }
-    dl->PopClipRect();
-    if (m.finished())
-        return finishSim(scratch, ctx, strip, m.answer());
-    scratch.ready = false;
-    return {};
+    const auto page = [&](const Rect& p) {
+        if (m.screen() == Screen::Form)
+            formPage(ctx, m, p);
+        else if (m.screen() == Screen::Calendar)
+            calendar(ctx, m, p);
+        else
+            drawBookedPage(ctx, p, m.chosen() ? frenchLongDate(*m.chosen()) : std::string());
+    };
+    return drawBookingSite(scratch, ctx, view.area, m.finished(), m.url(), page,
+                           [&] { return m.answer(); });
 }
 
 } // namespace repere::ui::sim

@@ -185,56 +185,38 @@ void confirmPage(UiContext& ctx, LoginBookingModel& m, Rect page) {
         m.confirm();
 }
 
+void pageOf(UiContext& ctx, LoginBookingModel& m, const Rect& page) {
+    switch (m.screen()) {
+    case Screen::Home:
+        return homePage(ctx, m, page);
+    case Screen::Connect:
+        return connectPage(ctx, m, page);
+    case Screen::Login:
+        return loginPage(ctx, m, page);
+    case Screen::Slots:
+        return slotsPage(ctx, m, page);
+    case Screen::Confirm:
+        return confirmPage(ctx, m, page);
+    case Screen::Done:
+        return drawBookedPage(ctx, page,
+                              m.pickedSlot() ? m.day() + " — " + m.slots()[*m.pickedSlot()]
+                                             : std::string());
+    }
+}
+
 } // namespace
 
 ItemIntent drawLoginBooking(const ItemViewState& view, ItemInteraction& scratch, UiContext& ctx) {
-    const auto& th = ctx.theme;
-    const auto& mp = mockPalette();
     auto& m = items::modelOf<LoginBookingModel>(
         scratch, [&] { return LoginBookingModel(view.item->simConfig); });
     if (!m.valid())
         return items::drawUnavailable(view, scratch, ctx);
-    Rect area = view.area;
-    Rect strip{};
-    if (m.finished())
-        strip = area.cutBottom(endStripHeight(th));
-    const BrowserFrame f = layoutBrowser(th, area);
-    drawBrowser(ctx, f, m.url(), false, true);
-    ImDrawList* dl = ctx.draw();
-    dl->PushClipRect(f.page.min, f.page.max, true);
-    dl->AddRectFilled(f.page.min, f.page.max, mp.page);
-    switch (m.screen()) {
-    case Screen::Home:
-        homePage(ctx, m, f.page);
-        break;
-    case Screen::Connect:
-        connectPage(ctx, m, f.page);
-        break;
-    case Screen::Login:
-        loginPage(ctx, m, f.page);
-        break;
-    case Screen::Slots:
-        slotsPage(ctx, m, f.page);
-        break;
-    case Screen::Confirm:
-        confirmPage(ctx, m, f.page);
-        break;
-    case Screen::Done: {
-        Rect in = f.page.shrink(th.px(32));
-        drawPicto(dl, Picto::Check, in.cutTop(th.px(110)).centered(th.px(90), th.px(90)), mp.ok);
-        const float h = mockText(ctx, in, mt("mock.date.booked"), mp.ok, th.px(36), true, true);
-        in.cutTop(h + th.px(12));
-        if (m.pickedSlot())
-            mockText(ctx, in, m.day() + " — " + m.slots()[*m.pickedSlot()], mp.pageText, th.px(34),
-                     true, true);
-        break;
-    }
-    }
-    dl->PopClipRect();
-    if (m.finished())
-        return finishSim(scratch, ctx, strip, m.answer());
-    scratch.ready = false;
-    return {};
+    const auto page = [&](const Rect& p) {
+        ctx.draw()->AddRectFilled(p.min, p.max, mockPalette().page);
+        pageOf(ctx, m, p);
+    };
+    return drawBookingSite(scratch, ctx, view.area, m.finished(), m.url(), page,
+                           [&] { return m.answer(); });
 }
 
 } // namespace repere::ui::sim

@@ -212,14 +212,4 @@ ItemIntent drawPhishing(const ItemViewState& view, ItemInteraction& scratch, UiC
     return {};
 }
 
-ItemIntent finishSim(ItemInteraction& scratch, UiContext& ctx, const Rect& strip,
-                     const nlohmann::json& answer) {
-    scratch.ready = true;
-    scratch.ended = true;
-    scratch.answer = answer;
-    if (endStrip(ctx, strip))
-        return items::SubmitAnswer{answer};
-    return {};
-}
-
 } // namespace repere::ui::sim
