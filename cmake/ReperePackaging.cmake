@@ -75,8 +75,10 @@ the bundled diagnostics (numerique, francais).")
 # screens are drawn with, espeak-ng's voices (read at run time) and Mesa's GL drivers (dlopen'ed).
 # The sound and PDF libraries are opened with dlopen too (so that the kiosk's start does not load
 # them), but their Depends are still computed by dpkg-shlibdeps: see the link probes below.
+# udev: cage finds the screen and the touch panel through it, and it makes the input and render
+# groups repere-kiosk.service puts the repere user in (without them every start fails).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, xwayland, fonts-sil-andika, espeak-ng-data, libgl1-mesa-dri")
+    "adduser, cage, xwayland, fonts-sil-andika, espeak-ng-data, libgl1-mesa-dri, udev")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     ${PROJECT_BINARY_DIR}/debian/kiosk/postinst ${PROJECT_BINARY_DIR}/debian/kiosk/postrm
     ${PROJECT_BINARY_DIR}/debian/kiosk/prerm ${PROJECT_BINARY_DIR}/debian/kiosk/conffiles)

@@ -37,8 +37,9 @@ PACKAGES=(
   # quiz tools: JSON Schema check of the bundled quizzes, libFuzzer for the loader (clang)
   python3-jsonschema libclang-rt-14-dev
   # deployment (issue 20): systemd-analyze checks the units (tests/deploy), debootstrap makes the
-  # fresh Debian root scripts/test-packages.sh installs the packages into
-  systemd debootstrap
+  # fresh Debian root scripts/test-packages.sh installs the packages into, systemd-nspawn boots
+  # it to run the kiosk's unit under a real systemd (scripts/test-kiosk-unit.sh)
+  systemd debootstrap systemd-container
   # two repere-server processes behind a load balancer (tests/deploy/two_servers_test.sh)
   haproxy
 )

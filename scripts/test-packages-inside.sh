@@ -25,7 +25,7 @@ for b in repere repere-kiosk repere-server; do
   echo "$out" | grep -Eq "^$b [0-9]+\.[0-9]+\.[0-9]+$" || fail "$b --version printed '$out'"
   if ldd "/usr/bin/$b" | grep -q "not found"; then ldd "/usr/bin/$b" | grep "not found"; fail "$b: libraries missing"; fi
 done
-for p in cage xwayland fonts-sil-andika espeak-ng-data postgresql-client; do
+for p in cage xwayland udev fonts-sil-andika espeak-ng-data postgresql-client; do
   echo "$added" | grep -qx "$p" || fail "$p was not installed with the packages"
 done
 
