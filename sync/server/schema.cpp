@@ -154,13 +154,14 @@ std::vector<std::string> schemaV4(SqlDialect d) {
     };
 }
 
-// Whether `trainers` still has its role column: a database set back to an older version by
-// hand (tests do) runs the later migrations again, and this one must then do nothing.
-bool trainersHaveRole(SqlSession& s, SqlDialect d) {
+// Whether `table` has `column`: a database set back to an older version by hand (tests do) runs
+// the later migrations again, and a migration that adds or drops a column must then do nothing.
+bool hasColumn(SqlSession& s, SqlDialect d, const std::string& table, const std::string& column) {
     return !s.query(d == SqlDialect::Postgresql
                         ? "SELECT 1 FROM information_schema.columns WHERE table_schema ="
-                          " current_schema() AND table_name = 'trainers' AND column_name = 'role'"
-                        : "SELECT 1 FROM pragma_table_info('trainers') WHERE name = 'role'")
+                          " current_schema() AND table_name = $1 AND column_name = $2"
+                        : "SELECT 1 FROM pragma_table_info($1) WHERE name = $2",
+                    {table, column})
                 .empty();
 }
 
@@ -297,7 +298,7 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
         s.exec("UPDATE schema_version SET version = 6");
     }
     if (version < 7) {
-        if (trainersHaveRole(s, dialect))
+        if (hasColumn(s, dialect, "trainers", "role"))
             s.exec("ALTER TABLE trainers DROP COLUMN role");
         s.exec("UPDATE schema_version SET version = 7");
     }
@@ -313,6 +314,15 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
         s.exec(
             "CREATE INDEX records_by_blob ON records (blob_sha256) WHERE blob_sha256 IS NOT NULL");
         s.exec("UPDATE schema_version SET version = 8");
+    }
+    if (version < 9) {
+        // Version 9: a batch's cursor in a column of its own, so that PostgreSQL moves the
+        // device's cursor and claims the batch id in one statement (batch_ingest.cpp). Replies
+        // stored before keep their cursor in the reply's text (the column is NULL).
+        if (!hasColumn(s, dialect, "batches", "cursor"))
+            s.exec("ALTER TABLE batches ADD COLUMN cursor " +
+                   std::string(dialect == SqlDialect::Postgresql ? "BIGINT" : "INTEGER"));
+        s.exec("UPDATE schema_version SET version = 9");
     }
 }
 

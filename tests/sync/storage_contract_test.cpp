@@ -75,6 +75,50 @@ TEST_CASE("storage: a batch stores each record once and a replay returns the rem
     CHECK(s->cursor(d.id).records == 5);
 }
 
+TEST_CASE("storage: a replay gets the first reply whatever it held, and one stored before "
+          "schema 9 too") {
+    test::TempDir dir;
+    INFO(test::backendName());
+    const auto spec = test::freshDbSpec(dir);
+    auto s = openStorage(spec);
+    const Device d = test::enrolledDevice(*s);
+
+    // An empty batch: its first try has no record to collide with, only the batch id.
+    const auto empty = s->ingestBatch(d, "empty", {}, 100);
+    CHECK_FALSE(empty.replayed);
+    const auto emptyAgain = s->ingestBatch(d, "empty", {}, 150);
+    CHECK(emptyAgain.replayed);
+    CHECK(toJson(emptyAgain.reply) == toJson(empty.reply));
+
+    // Stored, quarantined (a field missing) and duplicate results, each with its reason.
+    auto recs = test::makeRecords("mix", 4);
+    recs[1].payload = "{\"uuid\":\"mix-1\"}";
+    recs[1].sha256 = sync::sha256Hex(recs[1].payload);
+    recs.push_back(recs[0]); // the same record twice in one batch
+    const auto first = s->ingestBatch(d, "mixed", recs, 200);
+    REQUIRE(first.reply.results.size() == 5);
+    CHECK(first.reply.results[1].status == RecordStatus::Quarantined);
+    CHECK(first.reply.results[4].status == RecordStatus::Duplicate);
+    const auto again = s->ingestBatch(d, "mixed", recs, 300);
+    CHECK(again.replayed);
+    CHECK(toJson(again.reply) == toJson(first.reply));
+
+    // A reply kept by a server before schema 9: the wire's form, its cursor in the text.
+    BatchReply old;
+    old.batchId = "old";
+    old.cursor = 42;
+    old.results = {{"old-0", RecordStatus::Stored}, {"old-1", RecordStatus::Conflict}};
+    test::rawDatabase(spec)->transact([&](SqlSession& x) {
+        x.exec("INSERT INTO batches (device_id, batch_id, reply, received_at) VALUES ($1, 'old',"
+               " $2, 1)",
+               {d.id, toJson(old).dump()});
+    });
+    const auto oldAgain = s->ingestBatch(d, "old", test::makeRecords("old", 2), 400);
+    CHECK(oldAgain.replayed);
+    CHECK(toJson(oldAgain.reply) == toJson(old));
+    CHECK(s->recordCount() == 4); // mix-0, mix-1, mix-2, mix-3: nothing from the replays
+}
+
 TEST_CASE("storage: a batch mixing new, stored and changed records stores only the new ones, "
           "counted once") {
     test::TempDir dir;
