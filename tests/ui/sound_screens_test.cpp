@@ -158,6 +158,35 @@ TEST_CASE("every text option has its own speaker button") {
     CHECK(w->rect.w() >= 72);
 }
 
+TEST_CASE("words with their own recording are word rows whose speaker reads that recording; "
+          "a sound alone stays a tile") {
+    ListeningFixture f;
+    for (auto& o : f.item.options)
+        o.audio = "snd-" + o.id; // a listening item's options, recorded (francais ec-18…ec-29)
+    f.frame();
+    const auto* word = f.h.recorder.findById("option:a");
+    REQUIRE(word);
+    CHECK(word->label == "réponse a");
+    CHECK_FALSE(f.h.recorder.findById("option:a:play")); // no sound tile
+    // One row per option, the words at full width: wider than tall, one under the other.
+    CHECK(word->rect.w() > 4 * word->rect.h());
+    CHECK(f.h.recorder.findById("option:b")->rect.min.y > word->rect.max.y);
+    const auto tapped = f.tapId("option:b:speak");
+    const auto* r = f.itemIntent<It::ReadOption>(tapped);
+    REQUIRE(r);
+    CHECK(r->optionId == "b"); // ReadOption plays the option's recording when it has one
+    CHECK(f.scratch.selected.empty());
+
+    // Sounds that are the answers themselves (no words): tiles with a play button each.
+    for (auto& o : f.item.options)
+        o.text.clear();
+    It::ItemInteraction fresh;
+    f.scratch = std::move(fresh);
+    f.frame();
+    REQUIRE(f.h.recorder.findById("option:a:play"));
+    CHECK_FALSE(f.h.recorder.findById("option:a:speak"));
+}
+
 TEST_CASE("the item screen gives its instruction to be read aloud when it opens") {
     ListeningFixture f;
     f.frame();

@@ -39,9 +39,14 @@ ItemIntent drawChoice(const ItemViewState& view, ItemInteraction& scratch, UiCon
     const auto& th = ctx.theme;
     Rect area = view.area;
 
+    // Tiles for pictures, and for sounds that are the answer themselves (no words to show).
+    // Words with their recording (the options of a listening item) are word rows: the text at
+    // full width and large, its speaker playing that recording (ReadOption); as tiles they were
+    // a speaker in a mostly empty card with the words in small print under it.
     const bool pictures =
-        std::any_of(item.options.begin(), item.options.end(),
-                    [](const quiz::Option& o) { return !o.image.empty() || !o.audio.empty(); });
+        std::any_of(item.options.begin(), item.options.end(), [&](const quiz::Option& o) {
+            return !o.image.empty() || (!o.audio.empty() && optionText(o, view.locale).empty());
+        });
     if (hasStimulus(item)) {
         const bool side = !th.portrait && !pictures && !item.stimulus.image.empty();
         Rect st = side ? area.cutLeft(area.w() * 0.45f)
