@@ -19,6 +19,8 @@ if(TARGET repere-kiosk)
           COMPONENT kiosk)
   install(FILES ${PROJECT_SOURCE_DIR}/deploy/repere-kiosk.service DESTINATION lib/systemd/system
           COMPONENT kiosk)
+  # The unit's main process (cage under it; see the script).
+  install(PROGRAMS ${PROJECT_SOURCE_DIR}/deploy/kiosk-session DESTINATION lib/repere COMPONENT kiosk)
   install(FILES ${PROJECT_SOURCE_DIR}/deploy/kiosk.conf DESTINATION /etc/repere COMPONENT kiosk)
   install(FILES ${PROJECT_SOURCE_DIR}/docs/deploy.md ${PROJECT_SOURCE_DIR}/assets/LICENSES.md
           DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/repere-kiosk COMPONENT kiosk)

@@ -3,10 +3,13 @@
 # scripts/test-packages.sh) gets systemd and the two packages of dist/ (apt, in a chroot: the only
 # step that uses the network), then is booted with systemd-nspawn --boot, with no network but
 # loopback (--private-network). From the host, through nsenter, scripts/test-kiosk-unit-inside.sh
-# then checks in the booted container: `systemd-analyze verify` of the installed units,
+# then checks in the booted container: `systemd-analyze verify` of the installed units; starts
+# that never show the kiosk (cage without a screen, a client that never draws) stopped and
+# started again once kiosk-session's first-frame limit passes, nothing left behind;
 # `systemctl enable --now repere-kiosk` (enabled through graphical.target), the kiosk's first
-# frame in the journal, cage and repere-kiosk running as repere, /var/lib/repere (0700, the
-# kiosk's database), and a new kiosk within 2 s of a kill -9 of the kiosk, then of cage.
+# frame in the journal and its ready file, kiosk-session, cage and repere-kiosk running as
+# repere, /var/lib/repere (0700, the kiosk's database), and a new kiosk within 2 s of a kill -9
+# of the kiosk, then of cage, then of kiosk-session.
 # The container has no screen and no virtual terminal: tests/deploy/kiosk-unit-test.conf is the
 # only change to the unit (cage's headless backend, no tty1), each line says why.
 # Needs root, systemd-nspawn (systemd-container) and the packages in dist/ (scripts/package.sh);

@@ -15,10 +15,13 @@
 #include "store/data_dir.hpp"
 #include "text/utf8.hpp"
 #include "ui/canvas.hpp"
+#include "util/private_files.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <filesystem>
 #include <future>
 #include <imgui.h>
 #include <memory>
@@ -43,6 +46,18 @@ ui::UiInput inputFromIo(const ImGuiIO& io) {
     in.backspace = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace));
     in.escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     return in;
+}
+
+// --ready-file: tells deploy/kiosk-session that the screen shows the kiosk. Not fatal when it
+// cannot be made (the service then restarts the kiosk, and this line says why).
+void signalReady(const std::filesystem::path& file) {
+    if (file.empty())
+        return;
+    try {
+        util::ensurePrivateFile(file);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "repere-kiosk: --ready-file: %s\n", e.what());
+    }
 }
 
 void styleForKiosk() {
@@ -368,6 +383,7 @@ bool KioskRun::afterFrame(const ui::Intent& intent, Screen before) {
         startPreparing();
         std::fprintf(stderr, "repere-kiosk: first frame after %lld ms\n",
                      static_cast<long long>(wallMs() - startMs_));
+        signalReady(o_.readyFile);
         if (o_.exitAfterFirstFrame) {
             waitPrepared(); // its worker uses `o` and `trace`
             return false;

@@ -32,6 +32,9 @@ struct KioskOptions {
     std::string serverUrl;            // kiosk.conf's server: checked against the enrolment
     bool exitAfterFirstFrame = false; // benchmarks: time to first frame
     bool scriptLoop = false;          // benchmarks (soak): play the script again when it ends
+    // Made (empty, 0600) once the first frame is on screen: deploy/kiosk-session waits for it and
+    // restarts cage when it does not come (a compositor or kiosk stuck before drawing).
+    std::filesystem::path readyFile;
     // Device: PortAudio + espeak-ng. Fake: no sound card needed (real-time null output, synthetic
     // microphone, real espeak-ng) so scripted journeys can record. None: no sound at all.
     enum class Audio { Device, Fake, None } audio = Audio::Device;

@@ -63,6 +63,8 @@ void addSoundAndSyncOptions(CLI::App& cli, Typed& t, repere::app::KioskOptions& 
                  "instructions are read only when the speaker button is touched");
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame,
                  "benchmarks: quit once the first frame is shown");
+    cli.add_option("--ready-file", o.readyFile,
+                   "file made once the first frame is on screen (the service's start-up check)");
     cli.add_flag("--script-loop", o.scriptLoop,
                  "benchmarks (soak): play the --script again each time it ends, until stopped");
 }

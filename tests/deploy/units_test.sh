@@ -20,6 +20,7 @@ for u in "${units[@]}"; do
   # verify also checks that ExecStart's program exists: point the packaged paths at this build
   # (test-packages.sh verifies the installed units against the installed binaries).
   sed -e "s#/usr/bin/repere-server#$bin/repere-server#g" -e "s#/usr/bin/repere-kiosk#$bin/repere-kiosk#g" \
+    -e "s#/usr/lib/repere/kiosk-session#$src/deploy/kiosk-session#g" \
     "$src/deploy/$u" >"$tmp/$u"
 done
 # cage is the kiosk's compositor, installed with the kiosk package, not on a build machine.
@@ -47,7 +48,9 @@ grep -qx "User=repere" "$kiosk" || fail "the kiosk does not run as repere"
 grep -qx "Restart=always" "$kiosk" || fail "the kiosk is not restarted"
 rs="$(sed -n 's/^RestartSec=\([0-9.]*\)s*$/\1/p' "$kiosk")"
 awk -v r="$rs" 'BEGIN { exit !(r != "" && r <= 2) }' || fail "RestartSec='$rs', not within 2 s"
-grep -q "^ExecStart=/usr/bin/cage .* /usr/bin/repere-kiosk --config /etc/repere/kiosk.conf" "$kiosk" || fail "kiosk ExecStart"
+grep -q "^ExecStart=/usr/lib/repere/kiosk-session /run/repere-kiosk/ready [0-9]* /usr/bin/cage .* /usr/bin/repere-kiosk --config /etc/repere/kiosk.conf .*--ready-file /run/repere-kiosk/ready$" "$kiosk" || fail "kiosk ExecStart"
+grep -qx "RuntimeDirectory=repere-kiosk" "$kiosk" || fail "kiosk RuntimeDirectory (its ready file)"
+sh -n "$src/deploy/kiosk-session" || fail "deploy/kiosk-session does not parse"
 grep -qx "StateDirectory=repere" "$kiosk" || fail "kiosk StateDirectory"
 grep -qx "TTYPath=/dev/tty1" "$kiosk" || fail "kiosk not on tty1"
 
