@@ -9,6 +9,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build_dir="${1:-$REPO_ROOT/build}"
+# Absolute: cpack runs from inside it, and its log is written there (a relative "build" failed).
+mkdir -p "$build_dir" && build_dir="$(cd "$build_dir" && pwd)"
 
 "$REPO_ROOT/scripts/setup.sh" >/dev/null
 generator=()

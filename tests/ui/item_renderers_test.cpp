@@ -5,6 +5,7 @@
 #include "ui_harness.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <set>
 
 using namespace repere;
@@ -352,6 +353,31 @@ TEST_CASE("speak: the buttons follow the recorder and ask the app to record, sto
     f.frame();
     CHECK(f.h.recorder.showsText("Le micro ne marche pas"));
     CHECK_FALSE(f.h.recorder.findByLabel("Enregistrer"));
+}
+
+TEST_CASE("speak: a situation only heard is above the recorder, a picture beside it") {
+    quiz::Item it;
+    it.id = "s2";
+    it.type = quiz::ItemType::Speak;
+    it.stimulus.audio = "snd";
+    it.stimulus.maxPlays = 3;
+    Fixture heard(it);
+    heard.frame();
+    const auto* play = heard.h.recorder.findById("stimulus:play");
+    const auto* record = heard.h.recorder.findByLabel("Enregistrer");
+    REQUIRE(play);
+    REQUIRE(record);
+    // The recorder in the middle of the screen, under the play bar (beside it, it sat in the
+    // right half with the left half empty).
+    CHECK(std::abs(record->rect.center().x - 960.f) < 40.f);
+    CHECK(record->rect.min.y > play->rect.max.y);
+
+    it.stimulus.image = "picture";
+    Fixture seen(it);
+    seen.frame();
+    const auto* recordBeside = seen.h.recorder.findByLabel("Enregistrer");
+    REQUIRE(recordBeside);
+    CHECK(recordBeside->rect.min.x > 960.f * 0.9f); // the picture takes the left part
 }
 
 TEST_CASE("renderers lay out without ImGui errors in portrait and at 1024x600") {

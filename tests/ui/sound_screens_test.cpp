@@ -158,7 +158,7 @@ TEST_CASE("every text option has its own speaker button") {
     CHECK(w->rect.w() >= 72);
 }
 
-TEST_CASE("words with their own recording are word rows whose speaker reads that recording; "
+TEST_CASE("words with their own recording are word rows whose speaker reads that recording, "
           "a sound alone stays a tile") {
     ListeningFixture f;
     for (auto& o : f.item.options)

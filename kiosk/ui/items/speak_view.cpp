@@ -20,11 +20,16 @@ ItemIntent drawSpeak(const ItemViewState& view, ItemInteraction& scratch, UiCont
     const auto& st = view.recording;
     Rect area = view.area;
     if (hasStimulus(*view.item)) {
-        const Rect s = th.portrait ? area.cutTop(area.h() * 0.4f) : area.cutLeft(area.w() * 0.45f);
-        if (th.portrait)
-            area.cutTop(th.gap());
-        else
+        // A picture or a text beside the recorder; a situation that is only heard is its play
+        // bar above it (beside, it left half the screen empty under one button).
+        const auto& stim = view.item->stimulus;
+        const bool side = !th.portrait && (!stim.image.empty() || !stim.text.empty());
+        const Rect s = side ? area.cutLeft(area.w() * 0.45f)
+                            : area.cutTop(stimulusHeight(view, ctx, area.w(), area.h() * 0.4f));
+        if (side)
             area.cutLeft(th.gap() * 2);
+        else
+            area.cutTop(th.gap());
         out = drawStimulus(view, ctx, s);
     }
 
