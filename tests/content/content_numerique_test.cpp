@@ -201,7 +201,10 @@ TEST_CASE("numerique: calm contexts, fictional .example addresses, in the packag
 }
 
 TEST_CASE("numerique: each kind of simulation has one practice try in its section, never scored") {
-    for (const auto& section : loadQuiz("numerique").at("sections")) {
+    // Named: a range-for over loadQuiz(...).at(...) iterated a temporary already destroyed
+    // (AddressSanitizer: heap-use-after-free).
+    const auto quiz = loadQuiz("numerique");
+    for (const auto& section : quiz.at("sections")) {
         std::map<std::string, int> scored, tries;
         for (const auto& it : section.at("items")) {
             const std::string sc = scenarioOf(it);
