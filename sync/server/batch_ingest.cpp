@@ -96,8 +96,8 @@ bool replayed(SqlSession& s, const std::string& deviceId, const std::string& bat
 
 // Moves the device's cursor to at least `maxSeq` and claims the batch id with its reply: the
 // device's cursor after the batch, or nothing when the id was claimed already. One statement on
-// PostgreSQL (a round trip less per batch: a tenth of what ingest adds to a plain COPY); SQLite,
-// in process, has no UPDATE inside WITH and takes two.
+// PostgreSQL (a round trip less per batch: the cursor's own took 0.12 ms of the 0.77 ms ingest
+// added to a plain COPY); SQLite, in process, has no UPDATE inside WITH and takes two.
 std::optional<std::int64_t> claimBatch(SqlSession& s, SqlDialect dialect,
                                        const std::string& deviceId, const std::string& batchId,
                                        std::int64_t maxSeq, std::int64_t nowMs,

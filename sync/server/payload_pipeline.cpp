@@ -27,10 +27,6 @@ PayloadPipeline::PayloadPipeline(const std::vector<WireRecord>& records, Mode mo
         reader_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
-PayloadPipeline::~PayloadPipeline() {
-    // jthread's destructor asks the reader to stop, then joins it: no thread outlives the batch.
-}
-
 void PayloadPipeline::run(std::stop_token stop) {
     for (std::size_t k = 0; k < records_.size() && !stop.stop_requested(); ++k) {
         try {

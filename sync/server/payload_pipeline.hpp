@@ -3,9 +3,10 @@
 //
 // With SQLite the rows are stored by ingest's own thread, so reading them there adds to every
 // batch: `Threaded` reads them on a thread of its own, one record ahead, while the rows before are
-// stored (bench/sync: SQLite ingest from 0.6 to 0.75 of a plain insert). With PostgreSQL the
-// server process stores the rows while ingest reads the next ones already; a third busy thread
-// on a 2-core machine only takes CPU from that process, so `Inline` reads each record when asked.
+// stored (bench/sync/README.md: SQLite ingest from 0.65 to 0.71 of a plain insert, medians of
+// five). With PostgreSQL the server process stores the rows while ingest reads the next ones
+// already; a third busy thread on a 2-core machine only takes CPU from that process, so `Inline`
+// reads each record when asked.
 //
 // Reading needs no database, so the answers serve every try of the batch's transaction. The reader
 // thread stops and is joined when the pipeline is destroyed, whatever the ingest was doing.
@@ -38,12 +39,13 @@ public:
     enum class Mode { Threaded, Inline };
     PayloadPipeline(const std::vector<WireRecord>& records, Mode mode);
     PayloadPipeline(std::vector<WireRecord>&& records, Mode mode) = delete; // held by reference
-    ~PayloadPipeline();
+    // jthread's destructor asks the reader to stop, then joins it: no thread outlives the batch.
+    ~PayloadPipeline() = default;
     PayloadPipeline(const PayloadPipeline&) = delete;
     PayloadPipeline& operator=(const PayloadPipeline&) = delete;
 
     // Record k, read (Inline: read now if not yet; Threaded: waits for the reader if it is not
-    // there yet). Rethrows what reading it threw.
+    // there yet). Once reading a record threw, every call rethrows that (the batch fails).
     const ReadRecord& at(std::size_t k);
 
 private:
