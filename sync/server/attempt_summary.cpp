@@ -23,7 +23,8 @@ SqlValue orNull(const std::string& v) {
     return v.empty() ? SqlValue() : SqlValue(v);
 }
 
-void summariseAttempt(SqlSession& s, const SummarisedRecord& r, const nlohmann::json& p) {
+// `r` is a SummaryWriter::Event: the record kept with its own copies of the texts.
+void summariseAttempt(SqlSession& s, const auto& r, const nlohmann::json& p) {
     std::string uuid = text(p, "uuid");
     if (uuid.empty())
         uuid = r.recordId;
@@ -41,7 +42,7 @@ void summariseAttempt(SqlSession& s, const SummarisedRecord& r, const nlohmann::
             number(p, "startedAtMs")});
 }
 
-void summariseEvent(SqlSession& s, const SummarisedRecord& r, const nlohmann::json& p) {
+void summariseEvent(SqlSession& s, const auto& r, const nlohmann::json& p) {
     const std::string uuid = text(p, "attemptUuid");
     if (uuid.empty())
         return;
@@ -105,7 +106,7 @@ std::vector<std::string> attemptSummarySchema(SqlDialect d) {
 void SummaryWriter::add(const SummarisedRecord& r) {
     if (r.kind != "attempt" && r.kind != "attempt_event" && r.kind != "response")
         return;
-    add(r, nlohmann::json::parse(r.payload, nullptr, false));
+    add(r, nlohmann::json::parse(r.payload.begin(), r.payload.end(), nullptr, false));
 }
 
 void SummaryWriter::add(const SummarisedRecord& r, const nlohmann::json& p) {
@@ -114,22 +115,31 @@ void SummaryWriter::add(const SummarisedRecord& r, const nlohmann::json& p) {
     if (!p.is_object())
         return;
     if (r.kind == "attempt" || r.kind == "attempt_event") {
-        events_.emplace_back(r, p);
-    } else if (const std::string uuid = text(p, "attemptUuid"); !uuid.empty()) {
-        auto& t = responses_[uuid];
-        t.agency = r.agency;
-        t.deviceId = r.deviceId;
-        ++t.count;
-        t.activeMs += number(p, "durationMs");
+        events_.push_back({std::string(r.recordId), std::string(r.kind), std::string(r.agency),
+                           std::string(r.deviceId), std::string(r.quizId),
+                           std::string(r.quizVersion), p});
+        return;
     }
+    const auto field = p.find("attemptUuid");
+    if (field == p.end() || !field->is_string())
+        return;
+    const std::string& uuid = field->get_ref<const std::string&>();
+    if (uuid.empty())
+        return;
+    auto t = responses_.find(uuid);
+    if (t == responses_.end())
+        t = responses_.emplace(uuid, Tally{std::string(r.agency), std::string(r.deviceId), 0, 0})
+                .first;
+    ++t->second.count;
+    t->second.activeMs += number(p, "durationMs");
 }
 
 void SummaryWriter::flush() {
-    for (const auto& [r, p] : events_) {
-        if (r.kind == "attempt")
-            summariseAttempt(s_, r, p);
+    for (const auto& e : events_) {
+        if (e.kind == "attempt")
+            summariseAttempt(s_, e, e.payload);
         else
-            summariseEvent(s_, r, p);
+            summariseEvent(s_, e, e.payload);
     }
     events_.clear();
     for (const auto& [uuid, t] : responses_)

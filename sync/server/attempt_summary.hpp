@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,15 +22,16 @@ namespace repere::sync::server {
 // The tables and indexes of schema version 5 (attempt_summary, attempt_results, attempt_levels).
 std::vector<std::string> attemptSummarySchema(SqlDialect dialect);
 
-// A record that has just been stored, as the summary reads it.
+// A record that has just been stored, as the summary reads it; the texts are the caller's, read
+// during add() (which copies what it keeps: an attempt's or an event's record, not a response's).
 struct SummarisedRecord {
-    std::string recordId;
-    std::string kind;
-    std::string payload;
-    std::string agency;
-    std::string deviceId;
-    std::string quizId; // the record's columns (the payload's fields win when present)
-    std::string quizVersion;
+    std::string_view recordId;
+    std::string_view kind;
+    std::string_view payload;
+    std::string_view agency;
+    std::string_view deviceId;
+    std::string_view quizId; // the record's columns (the payload's fields win when present)
+    std::string_view quizVersion;
 };
 
 // Folds newly stored records into the summaries, inside the caller's transaction (one batch at
@@ -52,9 +54,20 @@ private:
         std::int64_t count = 0;
         std::int64_t activeMs = 0;
     };
+    // An attempt's or a status event's record, kept until flush().
+    struct Event {
+        std::string recordId;
+        std::string kind;
+        std::string agency;
+        std::string deviceId;
+        std::string quizId;
+        std::string quizVersion;
+        nlohmann::json payload;
+    };
     SqlSession& s_;
-    std::vector<std::pair<SummarisedRecord, nlohmann::json>> events_; // attempts, status events
-    std::map<std::string, Tally> responses_; // attempt uuid -> answers not yet applied
+    std::vector<Event> events_;
+    // attempt uuid -> answers not yet applied; looked up by the payload's text without a copy.
+    std::map<std::string, Tally, std::less<>> responses_;
 };
 
 // Removes the summaries of these attempts (erasure of a beneficiary).

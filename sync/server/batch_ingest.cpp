@@ -26,10 +26,12 @@
 #include "sync/server/sql_storage.hpp"
 #include "sync/server/stored_reply.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 
 namespace repere::sync::server {
@@ -123,12 +125,10 @@ std::optional<std::int64_t> claimBatch(SqlSession& s, SqlDialect dialect,
     return cursor;
 }
 
-std::vector<SqlValue> recordRow(const Device& device, const std::string& batchId,
-                                const WireRecord& r, const RecordKeys& keys, bool known,
-                                std::int64_t nowMs) {
-    const auto orNull = [](const std::string& v) {
-        return v.empty() ? SqlValue() : SqlValue(v);
-    };
+// The row copied into `records`, its texts borrowed from the record, the device and the keys.
+std::array<SqlRef, 17> recordRow(const Device& device, const std::string& batchId,
+                                 const WireRecord& r, const RecordKeys& keys, bool known,
+                                 std::int64_t nowMs) {
     return {r.recordId,
             device.id,
             batchId,
@@ -136,16 +136,16 @@ std::vector<SqlValue> recordRow(const Device& device, const std::string& batchId
             known ? "stored" : "quarantined",
             r.sha256,
             r.payload,
-            orNull(r.quizId),
-            r.quizId.empty() ? SqlValue() : SqlValue(r.quizVersion),
+            SqlRef::textOrNull(r.quizId),
+            r.quizId.empty() ? SqlRef() : SqlRef(r.quizVersion),
             r.seq,
             r.createdAtMs,
             nowMs,
             device.agency,
-            orNull(keys.code),
-            orNull(keys.attemptUuid),
-            orNull(keys.blobSha256),
-            keys.blobSize > 0 ? SqlValue(keys.blobSize) : SqlValue()};
+            SqlRef::textOrNull(keys.code),
+            SqlRef::textOrNull(keys.attemptUuid),
+            SqlRef::textOrNull(keys.blobSha256),
+            keys.blobSize > 0 ? SqlRef(keys.blobSize) : SqlRef()};
 }
 
 } // namespace
@@ -166,8 +166,13 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
         if (retry && replayed(s, device.id, batchId, out))
             return;
         const auto published = publishedAmong(s, records);
-        auto stored = retry ? storedAmong(s, dialect, records)
-                            : std::unordered_map<std::string, std::string>{};
+        const auto storedBefore = retry ? storedAmong(s, dialect, records)
+                                        : std::unordered_map<std::string, std::string>{};
+        // record id -> sha256 of every record stored before or earlier in this batch, borrowed
+        // from storedBefore and the batch (no copy of 500 ids and hashes a batch).
+        std::unordered_map<std::string_view, std::string_view> stored(storedBefore.begin(),
+                                                                      storedBefore.end());
+        stored.reserve(storedBefore.size() + records.size());
         retry = true; // should this try fail (a key stored already, most likely), look first
 
         // The new records go to the database as they are read, while the next ones are parsed
@@ -192,7 +197,8 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                     reason = "quiz " + r.quizId + " " + r.quizVersion + " is not published";
                 else if (!read.unreadable.empty())
                     reason = "payload: " + read.unreadable;
-                copy->add(recordRow(device, batchId, r, read.keys, reason.empty(), nowMs));
+                const auto row = recordRow(device, batchId, r, read.keys, reason.empty(), nowMs);
+                copy->add(row);
                 stored.emplace(r.recordId, r.sha256);
                 if (read.unreadable.empty()) // the back office's readers skip it too
                     summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id,

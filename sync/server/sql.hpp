@@ -8,8 +8,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace repere::sync::server {
@@ -33,6 +35,26 @@ struct SqlValue {
     }
 };
 
+// A value borrowed for the length of one call (a row handed to SqlRowCopy::add): its text is
+// the caller's, not copied. Ingest copies 500 rows a batch; building each row of owned values
+// (a payload and a dozen short texts copied) cost more than escaping them for COPY.
+struct SqlRef {
+    SqlValue::Kind kind = SqlValue::Kind::Null;
+    std::int64_t i = 0;
+    std::string_view s;
+
+    SqlRef() = default;
+    SqlRef(std::nullptr_t) {}
+    SqlRef(std::int64_t v) : kind(SqlValue::Kind::Int), i(v) {}
+    SqlRef(int v) : kind(SqlValue::Kind::Int), i(v) {}
+    SqlRef(std::string_view v) : kind(SqlValue::Kind::Text), s(v) {}
+    SqlRef(const std::string& v) : kind(SqlValue::Kind::Text), s(v) {}
+    SqlRef(const char* v) : kind(SqlValue::Kind::Text), s(v) {}
+    SqlRef(const SqlValue& v) : kind(v.kind), i(v.i), s(v.s) {}
+    // A text, or NULL when it is empty.
+    static SqlRef textOrNull(std::string_view v) { return v.empty() ? SqlRef() : SqlRef(v); }
+};
+
 // A cell as text (integers in decimal, blobs as raw bytes); nullopt for NULL.
 using SqlRow = std::vector<std::optional<std::string>>;
 
@@ -43,8 +65,12 @@ std::string toText(const std::optional<std::string>& cell);
 class SqlRowCopy {
 public:
     virtual ~SqlRowCopy() = default;
-    // One value per column, in order.
-    virtual void add(const std::vector<SqlValue>& row) = 0;
+    // One value per column, in order; the values need to live only for the call.
+    virtual void add(std::span<const SqlRef> row) = 0;
+    void add(const std::vector<SqlValue>& row) {
+        const std::vector<SqlRef> refs(row.begin(), row.end());
+        add(std::span<const SqlRef>(refs));
+    }
     // Sends what is left and ends the copy. Left out (an exception on the way), the rows may be
     // stored in part: only the transaction's rollback undoes them.
     virtual void finish() = 0;

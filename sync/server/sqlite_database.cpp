@@ -41,8 +41,32 @@ void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
 class SqliteRowCopy final : public SqlRowCopy {
 public:
     SqliteRowCopy(SQLite::Database& db, const std::string& sql) : st_(db, sql) {}
-    void add(const std::vector<SqlValue>& row) override {
-        bindAll(st_, row);
+    void add(std::span<const SqlRef> row) override {
+        if (static_cast<int>(row.size()) != st_.getBindParameterCount())
+            throw std::logic_error("SQL parameter count mismatch");
+        // Texts are bound without SQLite's copy from buffers kept for the next row (one per
+        // column, their capacity reused): no allocation per value once the first rows are in.
+        texts_.resize(row.size());
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const int idx = static_cast<int>(k) + 1;
+            const SqlRef& v = row[k];
+            switch (v.kind) {
+            case SqlValue::Kind::Null:
+                st_.bind(idx);
+                break;
+            case SqlValue::Kind::Int:
+                st_.bind(idx, static_cast<int64_t>(v.i));
+                break;
+            case SqlValue::Kind::Text:
+                texts_[k].assign(v.s);
+                st_.bindNoCopy(idx, texts_[k]);
+                break;
+            case SqlValue::Kind::Blob:
+                texts_[k].assign(v.s);
+                st_.bindNoCopy(idx, texts_[k].data(), static_cast<int>(texts_[k].size()));
+                break;
+            }
+        }
         try {
             st_.exec();
         } catch (const SQLite::Exception& e) {
@@ -58,6 +82,7 @@ public:
 
 private:
     SQLite::Statement st_;
+    std::vector<std::string> texts_;
 };
 
 class SqliteSession final : public SqlSession {

@@ -462,3 +462,49 @@ TEST_CASE("sql seam: copyRows sends a copy of many rows whole, empty and long te
     CHECK(back.size() == texts.size());
     CHECK(back == texts);
 }
+
+TEST_CASE("sql seam: a statement run again after its table changed shape reads the new shape") {
+    // PostgreSQL runs every statement prepared, once per connection: a table that gains a column
+    // (a migration) makes the prepared plan's result type stale. One connection here, so the
+    // statement, the change and the statement again all run on it.
+    test::TempDir dir;
+    const std::string spec = test::freshDbSpec(dir);
+    INFO(test::backendName());
+    auto db = test::rawDatabase(spec);
+    const std::string select = "SELECT * FROM shape WHERE a = $1";
+    db->transact([&](SqlSession& s) {
+        s.exec("CREATE TABLE shape (a TEXT)");
+        s.exec("INSERT INTO shape (a) VALUES ($1)", {"x"});
+    });
+    db->transact([&](SqlSession& s) { CHECK(s.query(select, {"x"}).at(0).size() == 1); });
+    db->transact([](SqlSession& s) { s.exec("ALTER TABLE shape ADD COLUMN b TEXT DEFAULT 'y'"); });
+    db->transact([&](SqlSession& s) {
+        const auto rows = s.query(select, {"x"});
+        REQUIRE(rows.size() == 1);
+        REQUIRE(rows[0].size() == 2);
+        CHECK(rows[0][1] == std::optional<std::string>("y"));
+    });
+}
+
+TEST_CASE("sql seam: one statement run many times keeps binding each run's own values") {
+    test::TempDir dir;
+    const std::string spec = test::freshDbSpec(dir);
+    INFO(test::backendName());
+    auto db = test::rawDatabase(spec);
+    db->transact([&](SqlSession& s) { s.exec("CREATE TABLE kv (k TEXT PRIMARY KEY, v BIGINT)"); });
+    for (int k = 0; k < 12; ++k) // past PostgreSQL's five custom plans before a generic one
+        db->transact([&](SqlSession& s) {
+            s.exec("INSERT INTO kv (k, v) VALUES ($1, $2)",
+                   {"k" + std::to_string(k), k % 3 == 0 ? SqlValue() : SqlValue(k)});
+        });
+    db->transact([&](SqlSession& s) {
+        for (int k = 0; k < 12; ++k) {
+            const auto rows = s.query("SELECT v FROM kv WHERE k = $1", {"k" + std::to_string(k)});
+            REQUIRE(rows.size() == 1);
+            if (k % 3 == 0)
+                CHECK_FALSE(rows[0][0].has_value());
+            else
+                CHECK(toInt(rows[0][0]) == k);
+        }
+    });
+}
