@@ -22,6 +22,8 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
   # sync: HTTP(S) with gzip, PostgreSQL backend
   libcpp-httplib-dev libssl-dev zlib1g-dev libpqxx-dev postgresql
+  # server ingest: kiosk payloads read with simdjson
+  libsimdjson-dev
   # item calibration on the server (admin calibrate): Eigen for the linear algebra
   libeigen3-dev
   # sync TLS test: a CA and a server certificate made in the test

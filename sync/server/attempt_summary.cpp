@@ -121,17 +121,27 @@ void SummaryWriter::add(const SummarisedRecord& r, const nlohmann::json& p) {
         return;
     }
     const auto field = p.find("attemptUuid");
-    if (field == p.end() || !field->is_string())
+    if (field != p.end() && field->is_string())
+        tally(r, field->get_ref<const std::string&>(), number(p, "durationMs"));
+}
+
+void SummaryWriter::addResponse(const SummarisedRecord& r,
+                                const outbox::ResponsePayload& response) {
+    tally(r, response.attemptUuid, response.durationMs);
+}
+
+void SummaryWriter::tally(const SummarisedRecord& r, std::string_view attemptUuid,
+                          std::int64_t activeMs) {
+    if (attemptUuid.empty())
         return;
-    const std::string& uuid = field->get_ref<const std::string&>();
-    if (uuid.empty())
-        return;
-    auto t = responses_.find(uuid);
+    auto t = responses_.find(attemptUuid);
     if (t == responses_.end())
-        t = responses_.emplace(uuid, Tally{std::string(r.agency), std::string(r.deviceId), 0, 0})
+        t = responses_
+                .emplace(std::string(attemptUuid),
+                         Tally{std::string(r.agency), std::string(r.deviceId), 0, 0})
                 .first;
     ++t->second.count;
-    t->second.activeMs += number(p, "durationMs");
+    t->second.activeMs += activeMs;
 }
 
 void SummaryWriter::flush() {

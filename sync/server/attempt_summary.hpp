@@ -7,6 +7,7 @@
 // finish time and result; responses are counted with their active time.
 #pragma once
 
+#include "outbox/payloads.hpp"
 #include "sync/server/sql.hpp"
 
 #include <cstdint>
@@ -45,6 +46,8 @@ public:
     explicit SummaryWriter(SqlSession& s) : s_(s) {}
     void add(const SummarisedRecord& record);
     void add(const SummarisedRecord& record, const nlohmann::json& payload); // parsed already
+    // A response read already as its typed record (ingest): its attempt and active time.
+    void addResponse(const SummarisedRecord& record, const outbox::ResponsePayload& response);
     void flush();
 
 private:
@@ -64,6 +67,8 @@ private:
         std::string quizVersion;
         nlohmann::json payload;
     };
+    void tally(const SummarisedRecord& r, std::string_view attemptUuid, std::int64_t activeMs);
+
     SqlSession& s_;
     std::vector<Event> events_;
     // attempt uuid -> answers not yet applied; looked up by the payload's text without a copy.

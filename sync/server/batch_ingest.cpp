@@ -200,10 +200,17 @@ BatchOutcome SqlStorage::ingestBatch(const Device& device, const std::string& ba
                 const auto row = recordRow(device, batchId, r, read.keys, reason.empty(), nowMs);
                 copy->add(row);
                 stored.emplace(r.recordId, r.sha256);
-                if (read.unreadable.empty()) // the back office's readers skip it too
-                    summaries.add({r.recordId, r.kind, r.payload, device.agency, device.id,
-                                   r.quizId, r.quizVersion},
-                                  read.payload);
+                if (read.unreadable.empty()) { // the back office's readers skip it too
+                    const SummarisedRecord summarised{r.recordId,    r.kind,    r.payload,
+                                                      device.agency, device.id, r.quizId,
+                                                      r.quizVersion};
+                    const auto* response =
+                        read.typed ? std::get_if<outbox::ResponsePayload>(&*read.typed) : nullptr;
+                    if (response)
+                        summaries.addResponse(summarised, *response);
+                    else
+                        summaries.add(summarised, read.tree);
+                }
                 status = reason.empty() ? RecordStatus::Stored : RecordStatus::Quarantined;
             } else if (existing->second == r.sha256) {
                 status = RecordStatus::Duplicate;

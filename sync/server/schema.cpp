@@ -12,6 +12,7 @@
 // "role":"trainer" to kiosks from before, which require it).
 #include "sync/server/schema.hpp"
 
+#include "outbox/payload_reading.hpp"
 #include "sync/server/attempt_summary.hpp"
 
 #include <nlohmann/json.hpp>
@@ -165,13 +166,6 @@ bool hasColumn(SqlSession& s, SqlDialect d, const std::string& table, const std:
                 .empty();
 }
 
-std::int64_t intField(const nlohmann::json& j, const char* key) {
-    if (!j.is_object())
-        return -1;
-    auto it = j.find(key);
-    return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : -1;
-}
-
 std::string stringField(const nlohmann::json& j, const char* key) {
     if (!j.is_object())
         return {};
@@ -208,22 +202,10 @@ RecordKeys recordKeys(const std::string& kind, const std::string& payload) {
     return recordKeys(kind, nlohmann::json::parse(payload, nullptr, false));
 }
 
-// Read as plain JSON, not as typed payloads (kiosk/core/outbox): a record quarantined because its
-// payload does not read keeps whatever keys it has, so the person's page and erasure find it.
 RecordKeys recordKeys(const std::string& kind, const nlohmann::json& j) {
-    RecordKeys k;
-    k.code = stringField(j, "code");
-    k.attemptUuid = kind == "attempt" ? stringField(j, "uuid") : stringField(j, "attemptUuid");
-    if (kind == "recording") {
-        const auto sha = stringField(j, "sha256");
-        const auto size = intField(j, "size");
-        if (sha.size() == 64 && sha.find_first_not_of("0123456789abcdef") == std::string::npos &&
-            size > 0) {
-            k.blobSha256 = sha;
-            k.blobSize = size;
-        }
-    }
-    return k;
+    if (!j.is_object())
+        return {};
+    return recordKeysOf(kind, outbox::reading::TreeObject(j));
 }
 
 void migrateSchema(SqlSession& s, SqlDialect dialect) {
