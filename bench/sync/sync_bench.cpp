@@ -60,21 +60,24 @@ const std::vector<std::string> kPlainColumns = {
     "payload",   "quiz_id",   "quiz_version", "seq",         "created_at", "received_at",
     "agency",    "code",      "attempt_uuid", "blob_sha256", "blob_size"};
 
-// The same rows as ingestBatch stores, in one transaction of the same size, through the
-// backend's fastest plain path (PostgreSQL COPY, SQLite one reused INSERT): no batch claim, no
-// dedup lookup, no payload parsing, no reply. The attempt key ingest reads from each payload is
-// read here beforehand, outside the timing, so both paths write the same values into the indexes.
+// The same rows as ingestBatch stores (the same values in every column, a batch id of the same
+// length included), in one transaction of the same size, through the backend's fastest plain
+// path (PostgreSQL COPY, SQLite one reused INSERT): no batch claim, no dedup lookup, no payload
+// parsing, no reply. The rows are built before the clock starts, and the attempt key ingest
+// reads from each payload is read here beforehand, so both paths write the same values into the
+// indexes.
 double plainCopy(SqlDatabase& db, const std::vector<WireRecord>& rows,
                  const std::vector<std::string>& attempts, std::size_t start, std::size_t end,
                  const std::string& deviceId, const std::string& table) {
-    const auto t0 = Clock::now();
+    const std::string batchId = newUuid();
     std::vector<std::vector<SqlValue>> values;
     for (std::size_t k = start; k < end; ++k) {
         const auto& r = rows[k];
-        values.push_back({r.recordId, deviceId, "plain", r.kind, "stored", r.sha256, r.payload,
+        values.push_back({r.recordId, deviceId, batchId, r.kind, "stored", r.sha256, r.payload,
                           SqlValue(), SqlValue(), r.seq, r.createdAtMs, wall(), "bench", SqlValue(),
                           attempts[k], SqlValue(), SqlValue()});
     }
+    const auto t0 = Clock::now();
     db.transact([&](SqlSession& s) { s.copyRows(table, kPlainColumns, values); });
     return since(t0);
 }
