@@ -47,11 +47,12 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
-std::vector<WireRecord> rowsFor(const std::string& prefix, int n) {
+// Record ids are uuids, as kiosks make them (random: each lands anywhere in the key's index).
+std::vector<WireRecord> rowsFor(int n) {
     std::vector<WireRecord> out;
     out.reserve(static_cast<std::size_t>(n));
     for (int k = 0; k < n; ++k)
-        out.push_back(test::makeRecord(prefix + std::to_string(k), k + 1, "b"));
+        out.push_back(test::makeRecord(newUuid(), k + 1, "b"));
     return out;
 }
 
@@ -142,7 +143,7 @@ void benchIngest(const std::string& name, const std::string& spec,
     // rounds are reported.
     std::vector<double> plain, plainPk, same, ingest;
     for (int round = 0; round < rounds; ++round) {
-        const auto rows = rowsFor("ingest-" + randomHex(4) + "-", n);
+        const auto rows = rowsFor(n);
         std::vector<std::string> attempts;
         for (const auto& r : rows)
             attempts.push_back(recordKeys(r.kind, r.payload).attemptUuid);

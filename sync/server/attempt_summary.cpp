@@ -144,7 +144,25 @@ void SummaryWriter::tally(const SummarisedRecord& r, std::string_view attemptUui
     t->second.activeMs += activeMs;
 }
 
-void SummaryWriter::flush() {
+std::string tallyUpsert(SqlDialect dialect, int param) {
+    const std::string p = "$" + std::to_string(param);
+    // SQLite reads INSERT … SELECT … ON CONFLICT only with a WHERE before the ON CONFLICT.
+    const std::string rows =
+        dialect == SqlDialect::Postgresql
+            ? "SELECT t.u, t.a, t.d, 'in_progress', -1, t.n, t.ms FROM jsonb_to_recordset(" + p +
+                  "::jsonb) AS t(u TEXT, a TEXT, d TEXT, n BIGINT, ms BIGINT)"
+            : "SELECT json_extract(value, '$.u'), json_extract(value, '$.a'),"
+              " json_extract(value, '$.d'), 'in_progress', -1, json_extract(value, '$.n'),"
+              " json_extract(value, '$.ms') FROM json_each(" +
+                  p + ") WHERE true";
+    return "INSERT INTO attempt_summary (attempt_uuid, agency, device_id, status, status_at,"
+           " responses, active_ms) " +
+           rows +
+           " ON CONFLICT (attempt_uuid) DO UPDATE SET responses = attempt_summary.responses +"
+           " excluded.responses, active_ms = attempt_summary.active_ms + excluded.active_ms";
+}
+
+void SummaryWriter::flushEvents() {
     for (const auto& e : events_) {
         if (e.kind == "attempt")
             summariseAttempt(s_, e, e.payload);
@@ -152,13 +170,21 @@ void SummaryWriter::flush() {
             summariseEvent(s_, e, e.payload);
     }
     events_.clear();
+}
+
+std::string SummaryWriter::talliesJson() {
+    auto rows = nlohmann::json::array();
     for (const auto& [uuid, t] : responses_)
-        s_.exec("INSERT INTO attempt_summary (attempt_uuid, agency, device_id, status, status_at,"
-                " responses, active_ms) VALUES ($1, $2, $3, 'in_progress', -1, $4, $5) ON"
-                " CONFLICT (attempt_uuid) DO UPDATE SET responses = attempt_summary.responses +"
-                " excluded.responses, active_ms = attempt_summary.active_ms + excluded.active_ms",
-                {uuid, t.agency, t.deviceId, t.count, t.activeMs});
+        rows.push_back(
+            {{"u", uuid}, {"a", t.agency}, {"d", t.deviceId}, {"n", t.count}, {"ms", t.activeMs}});
     responses_.clear();
+    return rows.dump();
+}
+
+void SummaryWriter::flush() {
+    flushEvents();
+    if (!responses_.empty())
+        s_.exec(tallyUpsert(dialect_, 1), {talliesJson()});
 }
 
 void forgetAttemptSummaries(SqlSession& s, const std::vector<std::string>& attemptUuids) {

@@ -177,7 +177,7 @@ std::string stringField(const nlohmann::json& j, const char* key) {
 // (the primary key; no server holds them all in memory). Only two status events of one attempt
 // at the same millisecond would be ordered differently from ingest (the larger record id wins
 // here); a kiosk writes them milliseconds apart.
-void backfillAttemptSummaries(SqlSession& s) {
+void backfillAttemptSummaries(SqlSession& s, SqlDialect dialect) {
     std::string after;
     for (;;) {
         const auto rows = s.query(
@@ -185,7 +185,7 @@ void backfillAttemptSummaries(SqlSession& s) {
             "records WHERE record_id > $1 AND kind IN ('attempt', 'attempt_event', 'response')"
             " ORDER BY record_id LIMIT 2000",
             {after});
-        SummaryWriter summaries(s);
+        SummaryWriter summaries(s, dialect);
         for (const auto& r : rows)
             summaries.add({toText(r[0]), toText(r[1]), toText(r[2]), toText(r[3]), toText(r[4]),
                            toText(r[5]), toText(r[6])});
@@ -263,7 +263,7 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
     if (version < 5) {
         for (const auto& ddl : attemptSummarySchema(dialect))
             s.exec(ddl);
-        backfillAttemptSummaries(s);
+        backfillAttemptSummaries(s, dialect);
         s.exec("UPDATE schema_version SET version = 5");
     }
     if (version < 6) {
@@ -305,6 +305,16 @@ void migrateSchema(SqlSession& s, SqlDialect dialect) {
             s.exec("ALTER TABLE batches ADD COLUMN cursor " +
                    std::string(dialect == SqlDialect::Postgresql ? "BIGINT" : "INTEGER"));
         s.exec("UPDATE schema_version SET version = 9");
+    }
+    if (version < 10) {
+        // Version 10: PostgreSQL keeps a batch's reply as it is, out of line, without
+        // compressing it. A reply lists 500 record ids (uuids, about 20 KB) that compress poorly,
+        // and pglz spent 0.33 ms a batch on each (EXPLAIN ANALYZE, bench/sync/README.md): more
+        // than any other statement ingest adds to its COPY. Replies stored before stay as they
+        // are. SQLite has no such compression.
+        if (dialect == SqlDialect::Postgresql)
+            s.exec("ALTER TABLE batches ALTER COLUMN reply SET STORAGE EXTERNAL");
+        s.exec("UPDATE schema_version SET version = 10");
     }
 }
 
