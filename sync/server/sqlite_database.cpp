@@ -13,12 +13,17 @@
 namespace repere::sync::server {
 namespace {
 
-void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
-    if (static_cast<int>(params.size()) != st.getBindParameterCount())
+// Binds `values` in order. Texts and blobs are copied into `texts` (one buffer per value, kept by
+// the caller until the statement has run; their capacity is reused when the caller binds again)
+// and bound without SQLite's own copy.
+void bindAll(SQLite::Statement& st, std::span<const SqlRef> values,
+             std::vector<std::string>& texts) {
+    if (static_cast<int>(values.size()) != st.getBindParameterCount())
         throw std::logic_error("SQL parameter count mismatch");
-    for (std::size_t k = 0; k < params.size(); ++k) {
+    texts.resize(values.size());
+    for (std::size_t k = 0; k < values.size(); ++k) {
         const int idx = static_cast<int>(k) + 1;
-        const SqlValue& v = params[k];
+        const SqlRef& v = values[k];
         switch (v.kind) {
         case SqlValue::Kind::Null:
             st.bind(idx);
@@ -27,13 +32,21 @@ void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params) {
             st.bind(idx, static_cast<int64_t>(v.i));
             break;
         case SqlValue::Kind::Text:
-            st.bind(idx, v.s);
+            texts[k].assign(v.s);
+            st.bindNoCopy(idx, texts[k]);
             break;
         case SqlValue::Kind::Blob:
-            st.bind(idx, v.s.data(), static_cast<int>(v.s.size()));
+            texts[k].assign(v.s);
+            st.bindNoCopy(idx, texts[k].data(), static_cast<int>(texts[k].size()));
             break;
         }
     }
+}
+
+void bindAll(SQLite::Statement& st, const std::vector<SqlValue>& params,
+             std::vector<std::string>& texts) {
+    const std::vector<SqlRef> refs(params.begin(), params.end());
+    bindAll(st, refs, texts);
 }
 
 // One prepared INSERT, reused for every row (SQLite runs in-process: nothing to gain by
@@ -42,31 +55,9 @@ class SqliteRowCopy final : public SqlRowCopy {
 public:
     SqliteRowCopy(SQLite::Database& db, const std::string& sql) : st_(db, sql) {}
     void add(std::span<const SqlRef> row) override {
-        if (static_cast<int>(row.size()) != st_.getBindParameterCount())
-            throw std::logic_error("SQL parameter count mismatch");
-        // Texts are bound without SQLite's copy from buffers kept for the next row (one per
-        // column, their capacity reused): no allocation per value once the first rows are in.
-        texts_.resize(row.size());
-        for (std::size_t k = 0; k < row.size(); ++k) {
-            const int idx = static_cast<int>(k) + 1;
-            const SqlRef& v = row[k];
-            switch (v.kind) {
-            case SqlValue::Kind::Null:
-                st_.bind(idx);
-                break;
-            case SqlValue::Kind::Int:
-                st_.bind(idx, static_cast<int64_t>(v.i));
-                break;
-            case SqlValue::Kind::Text:
-                texts_[k].assign(v.s);
-                st_.bindNoCopy(idx, texts_[k]);
-                break;
-            case SqlValue::Kind::Blob:
-                texts_[k].assign(v.s);
-                st_.bindNoCopy(idx, texts_[k].data(), static_cast<int>(texts_[k].size()));
-                break;
-            }
-        }
+        // The row's texts go through buffers kept for the next row (one per column): no
+        // allocation per value once the first rows are in.
+        bindAll(st_, row, texts_);
         try {
             st_.exec();
         } catch (const SQLite::Exception& e) {
@@ -90,8 +81,9 @@ public:
     explicit SqliteSession(SQLite::Database& db) : db_(db) {}
     std::vector<SqlRow> query(const std::string& sql,
                               const std::vector<SqlValue>& params) override {
+        std::vector<std::string> texts; // bound values: declared first, to outlive `st`
         SQLite::Statement st(db_, sql);
-        bindAll(st, params);
+        bindAll(st, params, texts);
         std::vector<SqlRow> rows;
         while (st.executeStep()) {
             SqlRow row;
@@ -108,8 +100,9 @@ public:
         return rows;
     }
     std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
+        std::vector<std::string> texts;
         SQLite::Statement st(db_, sql);
-        bindAll(st, params);
+        bindAll(st, params, texts);
         return st.exec();
     }
     std::unique_ptr<SqlRowCopy> copyInto(const std::string& table,
