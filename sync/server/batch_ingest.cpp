@@ -98,10 +98,11 @@ bool replayed(SqlSession& s, const std::string& deviceId, const std::string& bat
 
 // Writes the summaries, moves the device's cursor to at least `maxSeq` and claims the batch id
 // with its reply: the device's cursor after the batch, or nothing when the id was claimed
-// already. On PostgreSQL the response tallies, the cursor and the claim are one statement (two
-// round trips less per batch; the summaries' own statement took 0.15 ms a batch, the cursor's
-// 0.12 ms, beside a plain COPY of 2.7 ms); SQLite, in process, has no UPDATE inside WITH and
-// takes three.
+// already. On PostgreSQL the response tallies, the cursor and the claim are one statement
+// (SQLite, in process, has no UPDATE inside WITH and takes three). Folding the cursor in saved a
+// round trip of 0.12 ms a batch; folding the tallies in showed no gain beyond the bench's noise
+// (one attempt per batch there), but a batch of several attempts no longer sends one statement
+// per attempt.
 std::optional<std::int64_t> claimBatch(SqlSession& s, SqlDialect dialect,
                                        const std::string& deviceId, const std::string& batchId,
                                        std::int64_t maxSeq, std::int64_t nowMs,
