@@ -140,6 +140,15 @@ std::vector<std::string> variantsOf(const nlohmann::json& full) {
         repeated.insert(repeated.size() - 1, ",\"" + key + "\":\"\"");
         out.push_back(repeated);
     }
+    // More members than the reader lists up front (a newer kiosk's extra fields): it looks them
+    // up in simdjson's tape instead, a key repeated at the end included.
+    json wide = full;
+    for (int k = 0; k < 40; ++k)
+        wide["extra" + std::to_string(k)] = k;
+    out.push_back(wide.dump());
+    std::string wideRepeated = wide.dump();
+    wideRepeated.insert(wideRepeated.size() - 1, ",\"" + full.begin().key() + "\":7");
+    out.push_back(wideRepeated);
     for (const char* text : {"", "null", "[1,2]", "\"text\"", "{", "{\"uuid\":", "not json",
                              "{\"a\":1e400}", "{\"uuid\":\"\\ud800\"}"})
         out.push_back(text);
